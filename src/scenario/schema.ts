@@ -1,0 +1,266 @@
+// The one schema of a scenario. Everything else (types, JSON Schema for editors, validation) derives from it.
+import { z } from 'zod';
+
+export const Id = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9-]*$/, 'an id starts with a lower-case letter and has only letters, digits and -');
+
+const Probability = z.number().min(0).max(1);
+
+/** Every displayable text carries its source (a seed file name) or is marked as an invention. */
+export const Text = z
+  .strictObject({
+    text: z.string().trim().min(1, 'text is empty'),
+    source: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    invention: z.literal(true).optional(),
+    note: z.string().optional().describe('for authors: why this is an invention, or where in the source'),
+  })
+  .refine((t) => t.source !== undefined || t.invention === true, {
+    message: 'a displayable text needs a source (a seed file name) or invention: true',
+  });
+
+export const Audience = z.union([z.literal('public'), z.array(Id).min(1)]);
+
+/** A threshold map: every named indicator must pass. */
+const Thresholds = z.record(Id, z.number());
+
+export type Condition = {
+  all?: Condition[];
+  any?: Condition[];
+  not?: Condition;
+  atLeast?: Record<string, number>;
+  atMost?: Record<string, number>;
+  fact?: string;
+  believes?: { actor: string; fact: string; is?: boolean };
+  chose?: { actor: string; option: string; turn?: string };
+  fired?: string;
+  turn?: { from?: string; to?: string };
+  posture?: { actor: string; is: string };
+  chance?: number;
+};
+
+const CONDITION_KEYS = [
+  'all',
+  'any',
+  'not',
+  'atLeast',
+  'atMost',
+  'fact',
+  'believes',
+  'chose',
+  'fired',
+  'turn',
+  'posture',
+  'chance',
+] as const;
+
+/** For refine messages: which of the one-of keys an object has, so the author sees what to remove. */
+const foundKeys = (input: unknown, keys: readonly string[]): string => {
+  const found = keys.filter((k) => (input as Record<string, unknown> | null)?.[k] !== undefined);
+  return found.length === 0 ? 'it has none' : `it has ${found.join(' and ')}`;
+};
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z
+    .strictObject({
+      all: z.array(Condition).min(1).optional(),
+      any: z.array(Condition).min(1).optional(),
+      not: Condition.optional(),
+      atLeast: Thresholds.optional(),
+      atMost: Thresholds.optional(),
+      fact: Id.optional(),
+      believes: z.strictObject({ actor: Id, fact: Id, is: z.boolean().optional() }).optional(),
+      chose: z.strictObject({ actor: Id, option: Id, turn: Id.optional() }).optional(),
+      fired: Id.optional(),
+      turn: z.strictObject({ from: Id.optional(), to: Id.optional() }).optional(),
+      posture: z.strictObject({ actor: Id, is: Id }).optional(),
+      chance: Probability.optional(),
+    })
+    .refine((c) => CONDITION_KEYS.filter((k) => c[k] !== undefined).length === 1, {
+      error: (iss) =>
+        `a condition has exactly one of: ${CONDITION_KEYS.join(', ')}; ${foundKeys(iss.input, CONDITION_KEYS)}`,
+    }),
+).meta({ id: 'Condition' }); // named, so the JSON Schema says #/definitions/Condition, not __schema0
+
+export type Effect = {
+  add?: Record<string, number>;
+  set?: Record<string, number>;
+  facts?: Record<string, boolean>;
+  reveal?: { fact: string; to: 'public' | string[] };
+  tell?: { fact: string; is: boolean; to: 'public' | string[]; by?: string };
+  posture?: { actor: string; to: string };
+  if?: Condition;
+  then?: Effect[];
+  else?: Effect[];
+};
+
+const EFFECT_KEYS = ['add', 'set', 'facts', 'reveal', 'tell', 'posture', 'if'] as const;
+
+export const Effect: z.ZodType<Effect> = z.lazy(() =>
+  z
+    .strictObject({
+      add: z.record(Id, z.number()).optional(),
+      set: z.record(Id, z.number()).optional(),
+      facts: z.record(Id, z.boolean()).optional(),
+      reveal: z.strictObject({ fact: Id, to: Audience }).optional(),
+      tell: z.strictObject({ fact: Id, is: z.boolean(), to: Audience, by: Id.optional() }).optional(),
+      posture: z.strictObject({ actor: Id, to: Id }).optional(),
+      if: Condition.optional(),
+      then: z.array(Effect).optional(),
+      else: z.array(Effect).optional(),
+    })
+    .refine((e) => EFFECT_KEYS.filter((k) => e[k] !== undefined).length === 1, {
+      error: (iss) =>
+        `an effect has exactly one of: ${EFFECT_KEYS.join(', ')} (if goes with then/else); ${foundKeys(iss.input, EFFECT_KEYS)}`,
+    })
+    .refine((e) => (e.if === undefined) === (e.then === undefined && e.else === undefined), {
+      message: 'then and else go with if, and if needs then or else',
+    }),
+).meta({ id: 'Effect' });
+
+export const Source = z.strictObject({
+  file: z.string().min(1).describe('the seed file name, as cited in source: fields'),
+  title: z.string().min(1),
+  kind: z.string().min(1).describe('encyclopedia, news report, think-tank analysis, ...'),
+  perspective: z.string().min(1).describe('how to read it: neutral reference, an argument, ...'),
+});
+
+export const Meta = z.strictObject({
+  id: Id,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version is MAJOR.MINOR.PATCH'),
+  title: Text,
+  summary: Text,
+  language: z.string().min(2),
+  sources: z.array(Source).min(1),
+});
+
+export const Indicator = z.strictObject({
+  id: Id,
+  label: Text,
+  meaning: Text,
+  min: z.number().default(0),
+  max: z.number().default(100),
+  start: z.number(),
+  visibility: Audience.default('public').describe('who sees its value; others see it as unknown'),
+});
+
+export const Goal = z.strictObject({
+  indicator: Id,
+  want: z.enum(['high', 'low']),
+  weight: z.number().positive(),
+  why: Text,
+});
+
+export const Posture = z.strictObject({ id: Id, label: Text });
+
+export const Actor = z.strictObject({
+  id: Id,
+  name: Text,
+  role: Text,
+  playable: z.boolean(),
+  emblem: z.string().optional().describe('an emblem key for the views; never a photograph'),
+  briefing: Text.optional(),
+  goals: z.array(Goal).default([]),
+  redLines: z.array(Text).default([]),
+  postures: z.array(Posture).min(1),
+  posture: Id.describe('the posture at the start'),
+  knowledge: z.record(Id, z.boolean()).default({}).describe('what the actor believes at the start, fact by fact'),
+  policy: z
+    .strictObject({ temperature: z.number().positive().default(8) })
+    .default({ temperature: 8 })
+    .describe('how a computer plays this actor: higher temperature, more varied choices'),
+});
+
+export const Fact = z.strictObject({
+  id: Id,
+  statement: Text,
+  truth: z.boolean().describe('what is true in the game world at the start'),
+  knownBy: Audience.optional().describe('who knows the truth from the start'),
+});
+
+export const Turn = z.strictObject({
+  id: Id,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+  title: Text,
+  summary: Text,
+});
+
+export const Preference = z.strictObject({ when: Condition, bonus: z.number() });
+
+export const Option = z.strictObject({
+  id: Id,
+  label: Text,
+  description: Text,
+  available: Condition.optional().describe('when the option can be chosen; omitted: always'),
+  effects: z.array(Effect).default([]),
+  posture: Id.optional().describe('the posture the actor takes by choosing it'),
+  announce: Text.optional().describe('what everyone sees of this choice; omitted: it stays secret'),
+  historical: z.boolean().default(false).describe('what the real actor did, per the sources'),
+  policy: z
+    .strictObject({ bias: z.number().default(0), prefer: z.array(Preference).default([]) })
+    .default({ bias: 0, prefer: [] }),
+});
+
+export const Decision = z.strictObject({
+  id: Id,
+  actor: Id,
+  turns: z.union([z.literal('all'), z.array(Id).min(1)]),
+  prompt: Text,
+  options: z.array(Option).min(1),
+});
+
+export const Event = z.strictObject({
+  id: Id,
+  kind: z.enum(['news', 'statement', 'rumour', 'intel', 'report']),
+  counterfactual: z.boolean().default(false).describe('true for a plausible event that did not happen'),
+  speaker: Id.optional().describe('the actor who makes the statement'),
+  audience: Audience,
+  turns: z.strictObject({ from: Id.optional(), to: Id.optional() }).optional(),
+  when: Condition.optional(),
+  once: z.boolean().default(true),
+  headline: Text,
+  body: Text.optional(),
+  claim: z
+    .strictObject({ fact: Id, is: z.boolean() })
+    .optional()
+    .describe('the fact this event asserts; a false claim is misinformation'),
+  effects: z.array(Effect).default([]),
+});
+
+export const Outcome = z.strictObject({
+  id: Id,
+  title: Text,
+  summary: Text,
+  debrief: Text,
+  check: z.enum(['every-turn', 'at-end']),
+  from: Id.optional().describe('with every-turn: the first turn it is checked'),
+  when: Condition.optional().describe('omitted: always (only for the last at-end outcome)'),
+});
+
+export const GlossaryEntry = z.strictObject({ term: z.string().min(1), definition: Text });
+
+export const Person = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  actor: Id.optional(),
+  description: Text,
+});
+
+export const Scenario = z.strictObject({
+  meta: Meta,
+  indicators: z.array(Indicator).min(1),
+  actors: z.array(Actor).min(1),
+  facts: z.array(Fact).default([]),
+  turns: z.array(Turn).min(1),
+  decisions: z.array(Decision).default([]),
+  events: z.array(Event).default([]),
+  outcomes: z.array(Outcome).min(1),
+  glossary: z.array(GlossaryEntry).default([]),
+  people: z.array(Person).default([]),
+});
+
+/** The top-level keys a scenario file may hold; a scenario is split over files by these keys. */
+export const SCENARIO_KEYS = Object.keys(Scenario.shape) as (keyof typeof Scenario.shape)[];
+
+/** One file of a scenario: any subset of the keys, for editor completion. */
+export const ScenarioFile = Scenario.partial();

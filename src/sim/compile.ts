@@ -1,0 +1,65 @@
+// Indexes over a validated scenario, built once per scenario and shared by every game of it.
+import type { Actor, Audience, Decision, Indicator, Option, Scenario } from '../scenario/types.ts';
+import { hashParts } from './rng.ts';
+
+export interface CompiledScenario {
+  scenario: Scenario;
+  /** Identifies the exact content, so that a save is never restored onto a different scenario. */
+  digest: string;
+  indicatorById: Map<string, Indicator>;
+  actorById: Map<string, Actor>;
+  actorIds: string[];
+  playableIds: string[];
+  turnIndexById: Map<string, number>;
+  /** decisionAt[actor][turnIndex] */
+  decisionAt: Map<string, (Decision | undefined)[]>;
+  optionById: Map<string, Map<string, Option>>;
+  /** For each indicator, the actors who see it; undefined means everyone. */
+  indicatorAudience: Map<string, Set<string> | undefined>;
+}
+
+export function audienceSet(audience: Audience): Set<string> | undefined {
+  return audience === 'public' ? undefined : new Set(audience);
+}
+
+export function inAudience(audience: Audience, actor: string): boolean {
+  return audience === 'public' || audience.includes(actor);
+}
+
+export function compileScenario(scenario: Scenario): CompiledScenario {
+  const turnIndexById = new Map(scenario.turns.map((t, i) => [t.id, i]));
+  const decisionAt = new Map<string, (Decision | undefined)[]>();
+  const optionById = new Map<string, Map<string, Option>>();
+  for (const actor of scenario.actors) decisionAt.set(actor.id, new Array(scenario.turns.length));
+  for (const decision of scenario.decisions) {
+    const slots = decisionAt.get(decision.actor);
+    if (!slots) continue;
+    const turns =
+      decision.turns === 'all' ? scenario.turns.map((_, i) => i) : decision.turns.map((t) => turnIndexById.get(t));
+    for (const i of turns) if (i !== undefined) slots[i] = decision;
+    const options = optionById.get(decision.actor) ?? new Map<string, Option>();
+    for (const option of decision.options) options.set(option.id, option);
+    optionById.set(decision.actor, options);
+  }
+  return {
+    scenario,
+    digest: hashParts(JSON.stringify(scenario)).toString(16).padStart(8, '0'),
+    indicatorById: new Map(scenario.indicators.map((i) => [i.id, i])),
+    actorById: new Map(scenario.actors.map((a) => [a.id, a])),
+    actorIds: scenario.actors.map((a) => a.id),
+    playableIds: scenario.actors.filter((a) => a.playable).map((a) => a.id),
+    turnIndexById,
+    decisionAt,
+    optionById,
+    indicatorAudience: new Map(scenario.indicators.map((i) => [i.id, audienceSet(i.visibility)])),
+  };
+}
+
+export function decisionFor(c: CompiledScenario, actor: string, turnIndex: number): Decision | undefined {
+  return c.decisionAt.get(actor)?.[turnIndex];
+}
+
+export function canSeeIndicator(c: CompiledScenario, indicator: string, actor: string): boolean {
+  const audience = c.indicatorAudience.get(indicator);
+  return audience === undefined || audience.has(actor);
+}

@@ -1,0 +1,230 @@
+// The rules of a turn, as pure functions: the crisis machine calls them and stores what they return.
+import type { Audience, Effect } from '../scenario/types.ts';
+import { type CompiledScenario, inAudience } from './compile.ts';
+import { type ConditionContext, holds, inWindow } from './conditions.ts';
+import { type Rng, rngFor } from './rng.ts';
+import type { Belief, Beliefs, Cause, DecisionRecord, IndicatorChange, JournalEntry, OutcomeRecord, World } from './world.ts';
+
+export interface Choice {
+  option: string;
+  by: 'human' | 'computer';
+}
+
+export interface TurnInput {
+  world: World;
+  choices: Record<string, Choice>;
+  beliefs: Record<string, Beliefs>;
+  postures: Record<string, string>;
+  seed: number;
+}
+
+export interface TurnResult {
+  world: World;
+  /** What each actor comes to believe this turn, fact by fact. */
+  learned: Record<string, Beliefs>;
+  postures: Record<string, string>;
+}
+
+export function initialWorld(c: CompiledScenario): World {
+  const s = c.scenario;
+  const publicBeliefs: Beliefs = {};
+  for (const fact of s.facts) {
+    if (fact.knownBy === 'public') publicBeliefs[fact.id] = { is: fact.truth, confirmed: true, turn: 0, via: 'start' };
+  }
+  return {
+    turn: 0,
+    indicators: Object.fromEntries(s.indicators.map((i) => [i.id, i.start])),
+    facts: Object.fromEntries(s.facts.map((f) => [f.id, f.truth])),
+    fired: {},
+    log: [],
+    journal: [],
+    changes: [],
+    publicBeliefs,
+    outcome: null,
+  };
+}
+
+/** What an actor believes at the start: its own knowledge, and the truth of facts it is placed to know. */
+export function initialBeliefs(c: CompiledScenario, actor: string): Beliefs {
+  const beliefs: Beliefs = {};
+  const a = c.actorById.get(actor);
+  for (const [fact, is] of Object.entries(a?.knowledge ?? {})) {
+    beliefs[fact] = { is, confirmed: false, turn: 0, via: 'start' };
+  }
+  for (const fact of c.scenario.facts) {
+    if (fact.knownBy !== undefined && inAudience(fact.knownBy, actor)) {
+      beliefs[fact.id] = { is: fact.truth, confirmed: true, turn: 0, via: 'start' };
+    }
+  }
+  return beliefs;
+}
+
+/** Applies a turn's choices, fires its events, updates knowledge and checks the outcomes. */
+export function resolveTurn(c: CompiledScenario, input: TurnInput): TurnResult {
+  const r = new Resolution(c, input);
+  r.applyChoices();
+  r.fireEvents();
+  r.checkOutcomes();
+  return r.result();
+}
+
+class Resolution {
+  private readonly turn: number;
+  private readonly indicators: Record<string, number>;
+  private readonly facts: Record<string, boolean>;
+  private readonly fired: Record<string, number[]>;
+  private readonly log: DecisionRecord[];
+  private readonly journal: JournalEntry[];
+  private readonly changes: IndicatorChange[];
+  private readonly publicBeliefs: Beliefs;
+  private outcome: OutcomeRecord | null = null;
+  private readonly learned: Record<string, Beliefs> = {};
+  private readonly postures: Record<string, string> = {};
+  private readonly ctx: ConditionContext;
+
+  constructor(
+    private readonly c: CompiledScenario,
+    private readonly input: TurnInput,
+  ) {
+    const w = input.world;
+    this.turn = w.turn;
+    this.indicators = { ...w.indicators };
+    this.facts = { ...w.facts };
+    this.fired = { ...w.fired };
+    this.log = w.log.slice();
+    this.journal = w.journal.slice();
+    this.changes = w.changes.slice();
+    this.publicBeliefs = { ...w.publicBeliefs };
+    const rng: Rng = rngFor(input.seed, w.turn, 'resolve');
+    this.ctx = {
+      turn: this.turn,
+      turnIndex: (id) => c.turnIndexById.get(id) ?? -1,
+      indicator: (id) => this.indicators[id],
+      fact: (id) => this.facts[id],
+      belief: (actor, fact) => (this.learned[actor]?.[fact] ?? input.beliefs[actor]?.[fact])?.is,
+      chose: (actor, option, turn) =>
+        this.log.some((d) => d.actor === actor && d.option === option && (turn === undefined || d.turn === turn)),
+      fired: (event) => this.fired[event] !== undefined,
+      posture: (actor) => this.postures[actor] ?? input.postures[actor],
+      random: rng,
+    };
+  }
+
+  applyChoices(): void {
+    const chosen: [string, Choice][] = [];
+    for (const actor of this.c.actorIds) {
+      const choice = this.input.choices[actor];
+      if (!choice) continue;
+      chosen.push([actor, choice]);
+      this.log.push({ turn: this.turn, actor, option: choice.option, by: choice.by });
+    }
+    // Every choice is recorded before any applies: choices are simultaneous, and a condition on another
+    // actor's choice this turn sees it whatever the order of the actors.
+    for (const [actor, choice] of chosen) {
+      const option = this.c.optionById.get(actor)?.get(choice.option);
+      if (!option) continue;
+      if (option.posture !== undefined) this.postures[actor] = option.posture;
+      if (option.announce !== undefined) {
+        this.journal.push({
+          turn: this.turn,
+          source: { kind: 'decision', actor, option: option.id },
+          audience: 'public',
+        });
+      }
+      this.apply(option.effects, { kind: 'decision', actor, option: option.id }, actor);
+    }
+  }
+
+  fireEvents(): void {
+    for (const event of this.c.scenario.events) {
+      if (event.once && this.fired[event.id] !== undefined) continue;
+      if (event.turns && !inWindow(this.turn, event.turns, this.ctx)) continue;
+      if (event.when && !holds(event.when, this.ctx)) continue;
+      this.fired[event.id] = [...(this.fired[event.id] ?? []), this.turn];
+      this.journal.push({ turn: this.turn, source: { kind: 'event', event: event.id }, audience: event.audience });
+      if (event.claim) this.tell(event.claim.fact, event.claim.is, event.audience, event.id);
+      this.apply(event.effects, { kind: 'event', event: event.id }, event.id);
+    }
+  }
+
+  checkOutcomes(): void {
+    const outcomes = this.c.scenario.outcomes;
+    const last = this.turn >= this.c.scenario.turns.length - 1;
+    const ready = (o: (typeof outcomes)[number]) =>
+      (o.from === undefined || this.turn >= (this.c.turnIndexById.get(o.from) ?? 0)) &&
+      (o.when === undefined || holds(o.when, this.ctx));
+    const every = outcomes.find((o) => o.check === 'every-turn' && ready(o));
+    const end = every ?? (last ? outcomes.find((o) => o.check === 'at-end' && ready(o)) : undefined);
+    if (end) this.outcome = { id: end.id, turn: this.turn };
+  }
+
+  result(): TurnResult {
+    return {
+      world: {
+        turn: this.turn,
+        indicators: this.indicators,
+        facts: this.facts,
+        fired: this.fired,
+        log: this.log,
+        journal: this.journal,
+        changes: this.changes,
+        publicBeliefs: this.publicBeliefs,
+        outcome: this.outcome,
+      },
+      learned: this.learned,
+      postures: this.postures,
+    };
+  }
+
+  private apply(effects: readonly Effect[], cause: Cause, via: string): void {
+    for (const e of effects) {
+      if (e.add) for (const id in e.add) this.setIndicator(id, (this.indicators[id] ?? 0) + e.add[id]!, cause);
+      else if (e.set) for (const id in e.set) this.setIndicator(id, e.set[id]!, cause);
+      else if (e.facts) for (const id in e.facts) this.setFact(id, e.facts[id]!, via);
+      else if (e.reveal) this.reveal(e.reveal.fact, e.reveal.to, via);
+      else if (e.tell) this.tell(e.tell.fact, e.tell.is, e.tell.to, e.tell.by ?? via);
+      else if (e.posture) this.postures[e.posture.actor] = e.posture.to;
+      else if (e.if) this.apply((holds(e.if, this.ctx) ? e.then : e.else) ?? [], cause, via);
+    }
+  }
+
+  private setIndicator(id: string, target: number, cause: Cause): void {
+    const def = this.c.indicatorById.get(id);
+    if (!def) return;
+    const before = this.indicators[id] ?? def.start;
+    const value = Math.min(def.max, Math.max(def.min, target));
+    if (value === before) return;
+    this.indicators[id] = value;
+    this.changes.push({ turn: this.turn, indicator: id, delta: value - before, value, cause });
+  }
+
+  private setFact(id: string, is: boolean, via: string): void {
+    this.facts[id] = is;
+    const knownBy = this.c.scenario.facts.find((f) => f.id === id)?.knownBy;
+    if (knownBy !== undefined) this.reveal(id, knownBy, via);
+  }
+
+  private reveal(fact: string, to: Audience, via: string): void {
+    const belief: Belief = { is: this.facts[fact] === true, confirmed: true, turn: this.turn, via };
+    for (const actor of this.audience(to)) this.learn(actor, fact, belief);
+    if (to === 'public') this.publicBeliefs[fact] = belief;
+  }
+
+  private tell(fact: string, is: boolean, to: Audience, via: string): void {
+    const belief: Belief = { is, confirmed: false, turn: this.turn, via };
+    for (const actor of this.audience(to)) {
+      // Evidence outweighs hearsay: a confirmed belief is not overturned by being told otherwise.
+      const current = this.learned[actor]?.[fact] ?? this.input.beliefs[actor]?.[fact];
+      if (!current?.confirmed) this.learn(actor, fact, belief);
+    }
+  }
+
+  private learn(actor: string, fact: string, belief: Belief): void {
+    this.learned[actor] ??= {};
+    this.learned[actor][fact] = belief;
+  }
+
+  private audience(to: Audience): readonly string[] {
+    return to === 'public' ? this.c.actorIds : to;
+  }
+}
