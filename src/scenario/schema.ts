@@ -80,7 +80,9 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       error: (iss) =>
         `a condition has exactly one of: ${CONDITION_KEYS.join(', ')}; ${foundKeys(iss.input, CONDITION_KEYS)}`,
     }),
-).meta({ id: 'Condition' }); // named, so the JSON Schema says #/definitions/Condition, not __schema0
+);
+// Named, so that the JSON Schema refers to #/definitions/Condition rather than __schema0.
+z.globalRegistry.add(Condition, { id: 'Condition' });
 
 export type Effect = {
   add?: Record<string, number>;
@@ -116,7 +118,8 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
     .refine((e) => (e.if === undefined) === (e.then === undefined && e.else === undefined), {
       message: 'then and else go with if, and if needs then or else',
     }),
-).meta({ id: 'Effect' });
+);
+z.globalRegistry.add(Effect, { id: 'Effect' });
 
 export const Source = z.strictObject({
   file: z.string().min(1).describe('the seed file name, as cited in source: fields'),

@@ -1,0 +1,59 @@
+// Simulation figures, printed beside their targets: computer games per second (batch runner and actor system)
+// and the time of a save plus a restore. Never asserted in tests: timing belongs here.
+import { loadScenarioDir } from '../src/scenario/load-dir.ts';
+import type { Scenario } from '../src/scenario/types.ts';
+import { playBatchGame } from '../src/sim/batch.ts';
+import { createGame, engineFor, playComputerGame } from '../src/sim/game.ts';
+import { restoreGameFromJson, saveGame } from '../src/sim/save.ts';
+import { playTurns } from '../tests/helpers/play.ts';
+
+function rate(run: (i: number) => void, seconds: number): number {
+  for (let i = 0; i < 300; i++) run(i);
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) run(1000 + n++);
+  return n / ((performance.now() - start) / 1000);
+}
+
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function timeSaveRestore(scenario: Scenario, turns: number): { median: number; p95: number; bytes: number } {
+  const game = playTurns(createGame(scenario, { seed: 7, humans: ['pm'] }), [0, 1, 2], turns);
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 1500; i++) {
+    const t0 = performance.now();
+    const json = JSON.stringify(saveGame(game));
+    const restored = restoreGameFromJson(scenario, json);
+    times.push(performance.now() - t0);
+    bytes = json.length;
+    restored.stop();
+  }
+  times.splice(0, 300);
+  return { median: percentile(times, 0.5) * 1000, p95: percentile(times, 0.95) * 1000, bytes };
+}
+
+async function main() {
+  const loaded = await loadScenarioDir('scenarios/baghdad-2021');
+  if (!loaded.ok) throw new Error('scenarios/baghdad-2021 does not validate: run npm run validate');
+  const scenario = loaded.scenario;
+  const { compiled } = engineFor(scenario);
+  console.log(`simulation bench: ${scenario.meta.id} ${scenario.meta.version}, ${scenario.turns.length} turns, ${compiled.actorIds.length} actors, node ${process.version}`);
+  const batch = rate((i) => playBatchGame(compiled, i), 3);
+  console.log(`  computer games/s, batch runner (same rules, one core): ${batch.toFixed(0)}   target >= 2000`);
+  const actors = rate((i) => playComputerGame(scenario, i).stop(), 3);
+  console.log(`  computer games/s, XState actor system:                 ${actors.toFixed(0)}   (the authority for interactive play)`);
+  for (const turns of [3, 99]) {
+    const t = timeSaveRestore(scenario, turns);
+    const when = turns === 99 ? 'an ended game' : `after ${turns} turns`;
+    console.log(`  save + restore, ${when}: median ${t.median.toFixed(0)} us, p95 ${t.p95.toFixed(0)} us, ${t.bytes} bytes   target < 1000 us`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

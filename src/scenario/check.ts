@@ -1,0 +1,380 @@
+// Cross-reference and range checks on a scenario the schema has accepted. Pure: problems carry a path
+// into the merged scenario (events.3.when.atLeast.foo); the loader maps it to a file and line.
+import type { Audience, Condition, Effect, Scenario } from './types.ts';
+
+/** firstAt: for a duplicate, the path of the first one, which the loader turns into FILE:LINE. */
+export type PathIssue = { path: string; message: string; firstAt?: string };
+
+type Report = (path: Path, message: string, firstAt?: Path) => void;
+
+type Path = readonly (string | number)[];
+
+export function checkScenario(s: Scenario): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const report: Report = (path, message, firstAt) => {
+    issues.push({ path: path.join('.'), message, ...(firstAt && { firstAt: firstAt.join('.') }) });
+  };
+
+  const ids = (kind: string, list: readonly { id: string }[], at: Path) => indexIds(kind, list, at, report);
+  const indicators = ids('indicator', s.indicators, ['indicators']);
+  const actors = ids('actor', s.actors, ['actors']);
+  const facts = ids('fact', s.facts, ['facts']);
+  const turns = ids('turn', s.turns, ['turns']);
+  const events = ids('event', s.events, ['events']);
+  ids('decision', s.decisions, ['decisions']);
+  ids('outcome', s.outcomes, ['outcomes']);
+  ids('person', s.people, ['people']);
+
+  const known =
+    (kind: string, index: ReadonlyMap<string, number>) =>
+    (id: string, path: Path): boolean => {
+      if (index.has(id)) return true;
+      report(path, `unknown ${kind} "${id}"${didYouMean(id, index.keys())}`);
+      return false;
+    };
+  const indicator = known('indicator', indicators);
+  const actor = known('actor', actors);
+  const fact = known('fact', facts);
+  const turn = known('turn', turns);
+  const event = known('event', events);
+
+  const audience = (a: Audience, path: Path): void => {
+    if (a === 'public') return;
+    a.forEach((id, i) => {
+      actor(id, [...path, i]);
+    });
+  };
+  const posture = (actorId: string, postureId: string, path: Path): void => {
+    const a = s.actors[actors.get(actorId) ?? -1];
+    if (!a || a.postures.some((p) => p.id === postureId)) return;
+    const theirs = a.postures.map((p) => p.id);
+    report(
+      path,
+      `"${postureId}" is not a posture of actor "${actorId}" (its postures: ${theirs.join(', ')})`,
+    );
+  };
+  const inRange = (id: string, value: number, path: Path, what: string): void => {
+    const ind = s.indicators[indicators.get(id) ?? -1];
+    if (ind && (value < ind.min || value > ind.max)) {
+      report(path, `${what} ${value} is outside the range of "${id}" [${ind.min}, ${ind.max}]`);
+    }
+  };
+  const window = (w: { from?: string | undefined; to?: string | undefined }, path: Path): void => {
+    const okFrom = w.from === undefined || turn(w.from, [...path, 'from']);
+    const okTo = w.to === undefined || turn(w.to, [...path, 'to']);
+    if (okFrom && okTo && w.from && w.to && turns.get(w.from)! > turns.get(w.to)!) {
+      report(path, `from "${w.from}" comes after to "${w.to}"`);
+    }
+  };
+
+  // Which options each actor is offered, and in which turns, for chose conditions.
+  const offers = new Map<string, Map<string, Set<string>>>();
+  const turnIds = s.turns.map((t) => t.id);
+  for (const d of s.decisions) {
+    const byOption = offers.get(d.actor) ?? new Map<string, Set<string>>();
+    offers.set(d.actor, byOption);
+    for (const o of d.options) {
+      const inTurns = byOption.get(o.id) ?? new Set<string>();
+      for (const t of d.turns === 'all' ? turnIds : d.turns) inTurns.add(t);
+      byOption.set(o.id, inTurns);
+    }
+  }
+
+  const condition = (c: Condition, path: Path): void => {
+    for (const key of ['all', 'any'] as const) {
+      c[key]?.forEach((x, i) => {
+        condition(x, [...path, key, i]);
+      });
+    }
+    if (c.not) condition(c.not, [...path, 'not']);
+    for (const key of ['atLeast', 'atMost'] as const) {
+      for (const [id, n] of Object.entries(c[key] ?? {})) {
+        const at = [...path, key, id];
+        if (indicator(id, at)) inRange(id, n, at, 'threshold');
+      }
+    }
+    if (c.fact !== undefined) fact(c.fact, [...path, 'fact']);
+    if (c.believes) {
+      actor(c.believes.actor, [...path, 'believes', 'actor']);
+      fact(c.believes.fact, [...path, 'believes', 'fact']);
+    }
+    if (c.chose) chose(c.chose, [...path, 'chose']);
+    if (c.fired !== undefined) event(c.fired, [...path, 'fired']);
+    if (c.turn) window(c.turn, [...path, 'turn']);
+    if (c.posture && actor(c.posture.actor, [...path, 'posture', 'actor'])) {
+      posture(c.posture.actor, c.posture.is, [...path, 'posture', 'is']);
+    }
+  };
+  const chose = (c: NonNullable<Condition['chose']>, path: Path): void => {
+    const okTurn = c.turn === undefined || turn(c.turn, [...path, 'turn']);
+    if (!actor(c.actor, [...path, 'actor'])) return;
+    const options = offers.get(c.actor) ?? new Map<string, Set<string>>();
+    const inTurns = options.get(c.option);
+    if (!inTurns) {
+      report(
+        [...path, 'option'],
+        `actor "${c.actor}" has no option "${c.option}"${didYouMean(c.option, options.keys())}`,
+      );
+    } else if (okTurn && c.turn !== undefined && !inTurns.has(c.turn)) {
+      report([...path, 'turn'], `actor "${c.actor}" is not offered option "${c.option}" in turn "${c.turn}"`);
+    }
+  };
+  const effect = (e: Effect, path: Path): void => {
+    for (const id of Object.keys(e.add ?? {})) indicator(id, [...path, 'add', id]);
+    for (const [id, n] of Object.entries(e.set ?? {})) {
+      const at = [...path, 'set', id];
+      if (indicator(id, at)) inRange(id, n, at, 'value');
+    }
+    for (const id of Object.keys(e.facts ?? {})) fact(id, [...path, 'facts', id]);
+    if (e.reveal) {
+      fact(e.reveal.fact, [...path, 'reveal', 'fact']);
+      audience(e.reveal.to, [...path, 'reveal', 'to']);
+    }
+    if (e.tell) {
+      fact(e.tell.fact, [...path, 'tell', 'fact']);
+      audience(e.tell.to, [...path, 'tell', 'to']);
+      if (e.tell.by !== undefined) actor(e.tell.by, [...path, 'tell', 'by']);
+    }
+    if (e.posture && actor(e.posture.actor, [...path, 'posture', 'actor'])) {
+      posture(e.posture.actor, e.posture.to, [...path, 'posture', 'to']);
+    }
+    if (e.if) condition(e.if, [...path, 'if']);
+    e.then?.forEach((x, i) => {
+      effect(x, [...path, 'then', i]);
+    });
+    e.else?.forEach((x, i) => {
+      effect(x, [...path, 'else', i]);
+    });
+  };
+
+  s.indicators.forEach((ind, i) => {
+    const at = ['indicators', i];
+    if (ind.min >= ind.max) report([...at, 'min'], `min ${ind.min} must be below max ${ind.max}`);
+    else if (ind.start < ind.min || ind.start > ind.max) {
+      report([...at, 'start'], `start ${ind.start} is outside the range [${ind.min}, ${ind.max}]`);
+    }
+    audience(ind.visibility, [...at, 'visibility']);
+  });
+
+  s.actors.forEach((a, i) => {
+    const at = ['actors', i];
+    a.goals.forEach((g, j) => {
+      indicator(g.indicator, [...at, 'goals', j, 'indicator']);
+    });
+    indexIds('posture', a.postures, [...at, 'postures'], report);
+    posture(a.id, a.posture, [...at, 'posture']);
+    for (const id of Object.keys(a.knowledge)) fact(id, [...at, 'knowledge', id]);
+  });
+
+  s.facts.forEach((f, i) => {
+    if (f.knownBy !== undefined) audience(f.knownBy, ['facts', i, 'knownBy']);
+  });
+
+  s.turns.forEach((t, i) => {
+    const at = ['turns', i, 'date'];
+    const date = new Date(`${t.date}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== t.date) {
+      report(at, `${t.date} is not a calendar date`);
+    }
+    const before = s.turns[i - 1];
+    if (before && before.date >= t.date) {
+      report(
+        at,
+        `${t.date} is not after the previous turn's date ${before.date}; turns go in calendar order`,
+      );
+    }
+  });
+
+  // At most one decision per actor and turn; every playable actor decides in every turn.
+  const deciding = new Map<string, string>();
+  s.decisions.forEach((d, i) => {
+    const at = ['decisions', i];
+    const okActor = actor(d.actor, [...at, 'actor']);
+    if (d.turns !== 'all')
+      d.turns.forEach((t, j) => {
+        turn(t, [...at, 'turns', j]);
+      });
+    for (const t of d.turns === 'all' ? turnIds : d.turns) {
+      const key = `${d.actor}\u0000${t}`;
+      const other = deciding.get(key);
+      if (okActor && turns.has(t) && other !== undefined && other !== d.id) {
+        report(
+          [...at, 'turns'],
+          `actor "${d.actor}" already has decision "${other}" in turn "${t}"; at most one per actor and turn`,
+        );
+      }
+      if (other === undefined) deciding.set(key, d.id);
+    }
+    indexIds('option', d.options, [...at, 'options'], report);
+    d.options.forEach((o, j) => {
+      const ot = [...at, 'options', j];
+      if (o.available) condition(o.available, [...ot, 'available']);
+      o.effects.forEach((e, k) => {
+        effect(e, [...ot, 'effects', k]);
+      });
+      if (o.posture !== undefined && okActor) posture(d.actor, o.posture, [...ot, 'posture']);
+      o.policy.prefer.forEach((p, k) => {
+        condition(p.when, [...ot, 'policy', 'prefer', k, 'when']);
+      });
+    });
+  });
+  s.actors.forEach((a, i) => {
+    if (!a.playable) return;
+    const missing = turnIds.filter((t) => !deciding.has(`${a.id}\u0000${t}`));
+    if (missing.length > 0) {
+      report(
+        ['actors', i, 'playable'],
+        `playable actor "${a.id}" has no decision in turn ${missing.map((t) => `"${t}"`).join(', ')}; ` +
+          'a playable actor needs one every turn (or playable: false)',
+      );
+    }
+  });
+
+  s.events.forEach((ev, i) => {
+    const at = ['events', i];
+    if (ev.speaker !== undefined) actor(ev.speaker, [...at, 'speaker']);
+    audience(ev.audience, [...at, 'audience']);
+    if (ev.turns) window(ev.turns, [...at, 'turns']);
+    if (ev.when) condition(ev.when, [...at, 'when']);
+    if (ev.claim) fact(ev.claim.fact, [...at, 'claim', 'fact']);
+    ev.effects.forEach((e, j) => {
+      effect(e, [...at, 'effects', j]);
+    });
+  });
+
+  checkOutcomes(s, report, turn, condition);
+
+  s.people.forEach((p, i) => {
+    if (p.actor !== undefined) actor(p.actor, ['people', i, 'actor']);
+  });
+  indexBy('term', s.glossary, (g) => g.term, ['glossary'], report);
+
+  const declared = new Set(s.meta.sources.map((src) => src.file));
+  indexBy('source file', s.meta.sources, (src) => src.file, ['meta', 'sources'], report);
+  checkTextSources(s, [], declared, report);
+
+  return issues;
+}
+
+function checkOutcomes(
+  s: Scenario,
+  report: Report,
+  turn: (id: string, path: Path) => boolean,
+  condition: (c: Condition, path: Path) => void,
+): void {
+  let lastAtEnd = -1;
+  let catchAll: string | undefined;
+  s.outcomes.forEach((o, i) => {
+    const at = ['outcomes', i];
+    if (o.from !== undefined && turn(o.from, [...at, 'from']) && o.check !== 'every-turn') {
+      report([...at, 'from'], 'from applies only to every-turn outcomes');
+    }
+    if (o.when) condition(o.when, [...at, 'when']);
+    if (o.check !== 'at-end') return;
+    if (catchAll !== undefined) {
+      report(
+        at,
+        `never reached: the earlier at-end outcome "${catchAll}" has no when and always ends the game`,
+      );
+    }
+    if (o.when === undefined) catchAll ??= o.id;
+    lastAtEnd = i;
+  });
+  const last = s.outcomes[lastAtEnd];
+  if (!last) report(['outcomes'], 'needs at least one at-end outcome, so that every game ends in an outcome');
+  else if (last.when) {
+    report(
+      ['outcomes', lastAtEnd, 'when'],
+      'the last at-end outcome must have no when, so that every game ends in an outcome',
+    );
+  }
+}
+
+/** Every Text (any object with a text string) is found without listing the fields that hold one. */
+function checkTextSources(
+  node: unknown,
+  path: Path,
+  declared: ReadonlySet<string>,
+  report: Report,
+): void {
+  if (Array.isArray(node)) {
+    node.forEach((x, i) => {
+      checkTextSources(x, [...path, i], declared, report);
+    });
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const o = node as Record<string, unknown>;
+  if (typeof o.text !== 'string') {
+    for (const [k, v] of Object.entries(o)) checkTextSources(v, [...path, k], declared, report);
+    return;
+  }
+  const sources = typeof o.source === 'string' ? [o.source] : Array.isArray(o.source) ? o.source : [];
+  sources.forEach((name: unknown, i) => {
+    if (typeof name === 'string' && !declared.has(name)) {
+      const at = typeof o.source === 'string' ? [...path, 'source'] : [...path, 'source', i];
+      report(at, `source "${name}" is not declared in meta.sources${didYouMean(name, declared)}`);
+    }
+  });
+}
+
+/** Maps each id to its first index, reporting repeats. */
+function indexIds(
+  kind: string,
+  list: readonly { id: string }[],
+  at: Path,
+  report: Report,
+): Map<string, number> {
+  return indexBy(kind, list, (x) => x.id, at, report, 'id');
+}
+
+function indexBy<T>(
+  kind: string,
+  list: readonly T[],
+  keyOf: (x: T) => string,
+  at: Path,
+  report: Report,
+  field?: string,
+): Map<string, number> {
+  const index = new Map<string, number>();
+  list.forEach((x, i) => {
+    const key = keyOf(x);
+    const first = index.get(key);
+    if (first === undefined) index.set(key, i);
+    else {
+      const path = field ? [...at, i, field] : [...at, i];
+      report(path, `duplicate ${kind} "${key}"`, [...at, first]);
+    }
+  });
+  return index;
+}
+
+/** A hint for a likely typo: the closest candidate within two edits, or one differing only in case. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = c.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, c, bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
+
+/** Levenshtein distance, giving up (returning limit) once it cannot be below limit. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    if (Math.min(...current) >= limit) return limit;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, limit);
+}

@@ -1,0 +1,477 @@
+// Loads a scenario from the texts of its YAML files: parse, merge, schema, cross-reference checks.
+// Pure (no fs), so the browser can use it too. Every problem points to FILE:LINE:COLUMN of the node it
+// is about, in the file that node came from, and is one line: authors read these, not developers.
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+} from 'yaml';
+import type { z } from 'zod';
+import { checkScenario, didYouMean, type PathIssue } from './check.ts';
+import { SCENARIO_KEYS, Scenario as ScenarioSchema } from './schema.ts';
+import type { Scenario } from './types.ts';
+
+export type Problem = { file: string; line: number; column: number; path: string; message: string };
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+export type ScenarioText = { name: string; text: string };
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** yaml resolves each alias by scanning the anchors before it: many aliases make loading quadratic. */
+const MAX_ALIASES = 1000;
+/** yaml's own guard against "billion laughs": how far one anchor may be expanded. */
+const MAX_ALIAS_EXPANSION = 100;
+const KEYS_HINT = `a scenario file may have: ${SCENARIO_KEYS.join(', ')}`;
+
+type Segment = string | number;
+type Where = { file: string; line: number; column: number };
+
+/** One parsed file: its YAML tree, to find where a value was written, and its data. */
+type SourceFile = { name: string; doc: Document.Parsed; lines: LineCounter; data: Record<string, unknown> };
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}${p.path === '' ? '' : ` ${p.path}`}: ${p.message}`;
+}
+
+export function parseScenarioFiles(files: readonly ScenarioText[]): LoadResult {
+  // Code-point order, not locale order, so that every machine joins the lists the same way.
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const order = new Map(sorted.map((f, i) => [f.name, i]));
+  const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems: tidy(problems, order) });
+  if (sorted.length === 0) return fail([{ ...START, file: '(scenario)', message: 'no scenario files' }]);
+
+  const problems: Problem[] = [];
+  const sources: SourceFile[] = [];
+  for (const f of sorted) {
+    const read = readSource(f);
+    if ('problems' in read) problems.push(...read.problems);
+    else sources.push(read);
+  }
+  if (problems.length > 0) return fail(problems);
+
+  const map = new SourceMap(sources);
+  const merged = merge(sources, map, problems);
+  if (problems.length > 0) return fail(problems);
+
+  try {
+    const parsed = ScenarioSchema.safeParse(merged, { reportInput: true, error: defaultMessage });
+    if (!parsed.success) {
+      return fail(
+        schemaIssues(parsed.error.issues).map((i) => {
+          const absent = i.path.length === 1 && !(String(i.path[0]) in merged);
+          return map.problem(i.path, absent ? `no file of the scenario has ${i.path[0]}` : i.message);
+        }),
+      );
+    }
+    const issues = checkScenario(parsed.data);
+    if (issues.length > 0) return fail(locate(map, issues));
+    sourceMaps.set(parsed.data, map);
+    return { ok: true, scenario: parsed.data };
+  } catch (e) {
+    // A stack overflow on absurdly deep nesting, say: still one line, never a trace.
+    return fail([map.problem([], `could not check the scenario: ${errorText(e)}`)]);
+  }
+}
+
+const sourceMaps = new WeakMap<Scenario, SourceMap>();
+
+/** Places issues found later (the playability search, say) on the lines of a loaded scenario. */
+export function locateIssues(scenario: Scenario, issues: readonly PathIssue[]): Problem[] {
+  const map = sourceMaps.get(scenario);
+  if (!map) {
+    return issues.map((i) => {
+      const message = i.firstAt === undefined ? i.message : `${i.message} (first at ${i.firstAt})`;
+      return { ...START, file: '(scenario)', path: i.path, message: oneLine(message) };
+    });
+  }
+  return locate(map, issues);
+}
+
+const START = { line: 1, column: 1, path: '' };
+
+function locate(map: SourceMap, issues: readonly PathIssue[]): Problem[] {
+  return issues.map((i) => {
+    const first = i.firstAt === undefined ? undefined : map.problem(splitPath(i.firstAt), '');
+    const message = first ? `${i.message} (first at ${first.file}:${first.line}:${first.column})` : i.message;
+    return map.problem(splitPath(i.path), message);
+  });
+}
+
+function splitPath(path: string): Segment[] {
+  return path === '' ? [] : path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Sorted by file, line and column; repeats dropped; one line each. */
+function tidy(problems: Problem[], order: ReadonlyMap<string, number>): Problem[] {
+  const seen = new Set<string>();
+  return problems
+    .map((p) => ({ ...p, message: oneLine(p.message) }))
+    .filter((p) => {
+      const key = formatProblem(p);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(
+      (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column,
+    );
+}
+
+function oneLine(message: string): string {
+  return message.split(/\r?\n/)[0]!.trim();
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'it is nested too deeply';
+  return e instanceof Error ? e.message : String(e);
+}
+
+// ---- Reading one file ----
+
+function readSource(f: ScenarioText): SourceFile | { problems: Problem[] } {
+  const at = (line: number, column: number, message: string) => ({
+    problems: [{ file: f.name, line, column, path: '', message }],
+  });
+  const bytes = utf8Length(f.text);
+  if (bytes > MAX_FILE_BYTES) {
+    return at(1, 1, tooLargeMessage(bytes));
+  }
+  const lines = new LineCounter();
+  try {
+    // uniqueKeys: false because yaml's duplicate check is quadratic in the size of a mapping (we check
+    // in linear time below); logLevel 'error' keeps yaml's warnings off the console.
+    const doc = parseDocument(f.text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: 'error',
+    });
+    const where = (offset: number | undefined) => lines.linePos(offset ?? 0);
+    // The first syntax error only: the ones after it are mostly its echoes.
+    const error = doc.errors[0];
+    if (error) {
+      const { line, col } = where(error.pos[0]);
+      return at(line, col, syntaxMessage(error.code, error.message));
+    }
+    const duplicates = duplicateKeys(doc, where);
+    if (duplicates.length > 0) return { problems: duplicates.map((d) => ({ ...d, file: f.name, path: '' })) };
+
+    const root = doc.contents;
+    if (root === null) return at(1, 1, `empty file; ${KEYS_HINT}`);
+    if (!isMap(root)) {
+      const { line, col } = where(root.range[0]);
+      const what = isSeq(root) ? 'a list' : 'a single value';
+      return at(line, col, `not a scenario file: it holds ${what}, not a mapping; ${KEYS_HINT}`);
+    }
+    const keyProblems = topLevelKeys(root, where);
+    if (keyProblems.length > 0)
+      return { problems: keyProblems.map((d) => ({ ...d, file: f.name, path: '' })) };
+
+    const aliases: number[] = [];
+    visit(doc, { Alias: (_, node) => void aliases.push(node.range?.[0] ?? 0) });
+    if (aliases.length > MAX_ALIASES) {
+      const { line, col } = where(aliases[0]);
+      return at(line, col, `too many aliases (${aliases.length}, at most ${MAX_ALIASES})`);
+    }
+    try {
+      const data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) as Record<string, unknown>;
+      return { name: f.name, doc, lines, data };
+    } catch (e) {
+      const { line, col } = where(aliases[0]);
+      const bomb = e instanceof ReferenceError && /excessive alias/i.test(e.message);
+      return at(
+        line,
+        col,
+        bomb ? 'aliases expand too far (a "billion laughs" document); not loaded' : errorText(e),
+      );
+    }
+  } catch (e) {
+    return at(1, 1, `could not read the YAML: ${errorText(e)}`);
+  }
+}
+
+type LinePos = (offset: number | undefined) => { line: number; col: number };
+type Spot = { line: number; column: number; message: string };
+
+function syntaxMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'YAML: a scenario file holds one document; this one has several (---)';
+  if (/call stack/i.test(message)) return 'YAML: nested too deeply';
+  return `YAML syntax error: ${message}`;
+}
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
+}
+
+function duplicateKeys(doc: Document.Parsed, where: LinePos): Spot[] {
+  const spots: Spot[] = [];
+  visit(doc, {
+    Map: (_, map) => {
+      const first = new Map<string, number | undefined>();
+      for (const pair of map.items) {
+        const name = keyText(pair.key);
+        const offset = isNode(pair.key) ? pair.key.range?.[0] : undefined;
+        if (!first.has(name)) first.set(name, offset);
+        else {
+          const { line, col } = where(offset);
+          spots.push({
+            line,
+            column: col,
+            message: `duplicate key "${name}" (first at line ${where(first.get(name)).line})`,
+          });
+        }
+      }
+    },
+  });
+  return spots;
+}
+
+function topLevelKeys(root: { items: { key: unknown }[] }, where: LinePos): Spot[] {
+  const known = new Set<string>(SCENARIO_KEYS);
+  const unknown = root.items.filter((p) => !known.has(keyText(p.key)));
+  const spot = (p: { key: unknown }, message: string): Spot => {
+    const { line, col } = where(isNode(p.key) ? p.key.range?.[0] : undefined);
+    return { line, column: col, message };
+  };
+  const first = unknown[0];
+  if (first && unknown.length === root.items.length) {
+    const names = unknown.map((p) => `"${keyText(p.key)}"`).join(', ');
+    return [spot(first, `not a scenario file: none of its keys (${names}) is a scenario key; ${KEYS_HINT}`)];
+  }
+  return unknown.map((p) => {
+    const name = keyText(p.key);
+    return spot(p, `unknown top-level key "${name}"${didYouMean(name, known)}; ${KEYS_HINT}`);
+  });
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      bytes += 4; // a surrogate pair: one four-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Shared with the Node loader, which refuses a big file before reading it. */
+export function tooLargeMessage(bytes: number): string {
+  return `file is ${megabytes(bytes)}, over the ${megabytes(MAX_FILE_BYTES)} limit; not parsed`;
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 2 ** 20;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+// ---- Merging the files, remembering where each part came from ----
+
+class SourceMap {
+  meta: SourceFile | undefined;
+  /** For each list key: the file and the index in that file of each item of the merged list. */
+  readonly lists = new Map<string, { file: SourceFile; index: number }[]>();
+
+  constructor(readonly files: readonly SourceFile[]) {}
+
+  problem(path: readonly Segment[], message: string): Problem {
+    const [key, index, ...rest] = path;
+    const origin = typeof index === 'number' ? this.lists.get(String(key))?.[index] : undefined;
+    let where: Where;
+    if (origin) where = pointAt(origin.file, [String(key), origin.index, ...rest]);
+    else if (key === 'meta' && this.meta) where = pointAt(this.meta, path);
+    else {
+      // A whole list (too short, say), or a key no file has: the first file that has it, or the first file.
+      const holder = this.files.find((f) => String(key) in f.data) ?? this.files[0]!;
+      where = pointAt(holder, key === undefined ? [] : [String(key)]);
+    }
+    return { ...where, path: path.join('.'), message };
+  }
+}
+
+function merge(sources: readonly SourceFile[], map: SourceMap, problems: Problem[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const file of sources) {
+    for (const [key, value] of Object.entries(file.data)) {
+      const problem = (message: string) => problems.push({ ...pointAt(file, [key]), path: key, message });
+      if (key === 'meta') {
+        if (map.meta) problem(`already in ${map.meta.name}; meta stands in exactly one file`);
+        else {
+          map.meta = file;
+          merged.meta = value;
+        }
+      } else if (!Array.isArray(value)) {
+        problem(`expected a list, found ${found(value)}`);
+      } else {
+        merged[key] = [...((merged[key] as unknown[] | undefined) ?? []), ...value];
+        const origins = map.lists.get(key) ?? [];
+        map.lists.set(key, origins);
+        for (let index = 0; index < value.length; index++) origins.push({ file, index });
+      }
+    }
+  }
+  return merged;
+}
+
+/** The deepest node of the path that the file has: a mapping entry's key, or a list item. */
+function pointAt(file: SourceFile, path: readonly Segment[]): Where {
+  let node: unknown = file.doc.contents;
+  let offset = 0;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(file.doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p.key) === String(segment));
+      if (!pair) break;
+      offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) break;
+      offset = (isNode(item) ? item.range?.[0] : undefined) ?? offset;
+      node = item;
+    } else break;
+  }
+  const { line, col } = file.lines.linePos(offset);
+  return { file: file.name, line, column: col };
+}
+
+// ---- Schema issues in an author's words ----
+
+type Issue = z.core.$ZodIssue;
+type Located = { path: Segment[]; message: string; code: string };
+
+function schemaIssues(issues: readonly Issue[]): Located[] {
+  const flat = issues.flatMap((i) => flatten(i, []));
+  // An unknown key is the cause; "a condition has exactly one of ..., it has none" is its echo.
+  const withUnknownKeys = new Set(
+    flat.filter((i) => i.code === 'unrecognized_keys').map((i) => i.path.slice(0, -1).join('.')),
+  );
+  return flat.filter((i) => !(i.code === 'custom' && withUnknownKeys.has(i.path.join('.'))));
+}
+
+function flatten(issue: Issue, prefix: readonly Segment[]): Located[] {
+  const path = [...prefix, ...issue.path.map((s) => (typeof s === 'number' ? s : String(s)))];
+  switch (issue.code) {
+    case 'invalid_union': {
+      // Zod reports the branch whose type matched on its own; here no branch matched.
+      const expected = issue.errors.flatMap((branch) =>
+        branch.filter((i) => i.path.length === 0).map(expectation),
+      );
+      const message = `expected ${[...new Set(expected)].join(' or ')}, found ${found(issue.input)}`;
+      return [{ path, message, code: issue.code }];
+    }
+    case 'invalid_key':
+      return issue.issues.flatMap((i) => flatten(i, path));
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const allowed = keysAt(ScenarioSchema as unknown as ZodLike, path) ?? [];
+        const hint =
+          allowed.length > 0 ? `${didYouMean(key, allowed)}; allowed here: ${allowed.join(', ')}` : '';
+        return { path: [...path, key], message: `unknown key "${key}"${hint}`, code: issue.code };
+      });
+    default:
+      return [{ path, message: issue.message, code: issue.code }];
+  }
+}
+
+function expectation(issue: Issue): string {
+  if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(' or ');
+  if (issue.code === 'invalid_type') return noun(issue.expected);
+  return issue.message;
+}
+
+/** Messages for zod's built-in checks; the schema's own messages (ids, texts, refines) take precedence. */
+const defaultMessage: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? 'missing (required)'
+        : `expected ${noun(issue.expected)}, found ${found(issue.input)}`;
+    case 'invalid_value': {
+      const values = issue.values.map((v) => JSON.stringify(v));
+      return `expected ${values.length > 1 ? `one of ${values.join(', ')}` : values[0]}, found ${found(issue.input)}`;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const limit = Number(small ? issue.minimum : issue.maximum);
+      if (issue.origin === 'array')
+        return `needs at ${small ? 'least' : 'most'} ${limit} item${limit === 1 ? '' : 's'}`;
+      if (issue.origin === 'string')
+        return small && limit === 1
+          ? 'must not be empty'
+          : `${small ? 'at least' : 'at most'} ${limit} characters`;
+      const bound = small
+        ? issue.inclusive
+          ? 'at least'
+          : 'greater than'
+        : issue.inclusive
+          ? 'at most'
+          : 'less than';
+      return `must be ${bound} ${limit}, found ${found(issue.input)}`;
+    }
+    case 'invalid_format':
+      return `${found(issue.input)} does not match ${issue.pattern ?? issue.format}`;
+    default:
+      return undefined;
+  }
+};
+
+function noun(type: string): string {
+  const nouns: Record<string, string> = {
+    string: 'a text',
+    number: 'a number',
+    boolean: 'true or false',
+    object: 'a mapping',
+    record: 'a mapping',
+    array: 'a list',
+  };
+  return nouns[type] ?? type;
+}
+
+function found(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** Just enough of zod's internal definitions to find which keys an object schema allows. */
+type ZodLike = { _zod: { def: ZodDef } };
+type ZodDef = {
+  type: string;
+  innerType?: ZodLike;
+  getter?: () => ZodLike;
+  in?: ZodLike;
+  shape?: Record<string, ZodLike>;
+  element?: ZodLike;
+  valueType?: ZodLike;
+  options?: ZodLike[];
+};
+
+function keysAt(schema: ZodLike, path: readonly Segment[]): string[] | undefined {
+  const def = schema._zod.def;
+  const inner = def.innerType ?? def.getter?.() ?? def.in;
+  if (inner) return keysAt(inner, path);
+  if (def.type === 'union') {
+    for (const option of def.options ?? []) {
+      const keys = keysAt(option, path);
+      if (keys) return keys;
+    }
+    return undefined;
+  }
+  const [head, ...rest] = path;
+  if (head === undefined) return def.shape ? Object.keys(def.shape) : undefined;
+  const next = def.shape?.[String(head)] ?? def.element ?? def.valueType;
+  return next ? keysAt(next, rest) : undefined;
+}

@@ -1,0 +1,123 @@
+// Playability, by a bounded search over real games (the batch runner plays the simulation's own rules):
+// computer games first, then games steered toward each outcome not yet seen. An outcome the search does not
+// reach, and a turn on which an actor has no option it can take, are reported as problems.
+import type { Condition } from '../scenario/types.ts';
+import { playBatchGame } from '../sim/batch.ts';
+import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
+import { projectEffects, sightContext } from '../sim/policy.ts';
+import { createRng, rngFor } from '../sim/rng.ts';
+import type { Scenario } from './types.ts';
+
+export interface SearchBudget {
+  /** Games played by the computer policies. */
+  policyGames: number;
+  /** Steered games per outcome not reached by the policy games. */
+  steeredGames: number;
+}
+
+export const DEFAULT_BUDGET: SearchBudget = { policyGames: 400, steeredGames: 600 };
+
+export interface SearchReport {
+  reached: Record<string, { games: number; exampleSeed: number; steered: boolean }>;
+  deadEnds: { actor: string; turn: number; seed: number }[];
+  gamesPlayed: number;
+}
+
+/** How far the indicators are from meeting a condition; 0 when the thresholds hold. Other keys count as met. */
+export function distance(c: Condition, indicators: Record<string, number>): number {
+  if (c.all) return c.all.reduce((sum, x) => sum + distance(x, indicators), 0);
+  if (c.any) return Math.min(...c.any.map((x) => distance(x, indicators)));
+  let d = 0;
+  for (const [id, n] of Object.entries(c.atLeast ?? {})) d += Math.max(0, n - (indicators[id] ?? 0));
+  for (const [id, n] of Object.entries(c.atMost ?? {})) d += Math.max(0, (indicators[id] ?? 0) - n);
+  return d;
+}
+
+export function searchOutcomes(scenario: Scenario, budget: SearchBudget = DEFAULT_BUDGET): SearchReport {
+  const c = compileScenario(scenario);
+  const report: SearchReport = { reached: {}, deadEnds: [], gamesPlayed: 0 };
+  const record = (seed: number, steered: boolean, chooser?: Parameters<typeof playBatchGame>[2]) => {
+    const game = playBatchGame(c, seed, (actor, offer) => {
+      if (offer.options.length === 0) {
+        if (report.deadEnds.length < 20) report.deadEnds.push({ actor, turn: offer.turn, seed });
+        return null;
+      }
+      return chooser?.(actor, offer);
+    });
+    report.gamesPlayed++;
+    const id = game.world.outcome?.id;
+    if (id === undefined) return;
+    const seen = report.reached[id];
+    if (seen) seen.games++;
+    else report.reached[id] = { games: 1, exampleSeed: seed, steered };
+  };
+
+  for (let seed = 0; seed < budget.policyGames; seed++) record(seed, false);
+  for (const outcome of scenario.outcomes) {
+    for (let i = 0; i < budget.steeredGames && !report.reached[outcome.id]; i++) {
+      const seed = 1_000_000 + i;
+      const explore = createRng(seed);
+      // Half the time a seat takes a random open option; otherwise the one that brings the outcome closest.
+      record(seed, true, (actor, offer) =>
+        explore() < 0.35 ? offer.options[Math.floor(explore() * offer.options.length)] : steer(c, outcome.when, actor, offer, seed),
+      );
+    }
+  }
+  return report;
+}
+
+function steer(
+  c: CompiledScenario,
+  target: Condition | undefined,
+  actor: string,
+  offer: { options: string[]; sight: import('../sim/policy.ts').Sight; turn: number },
+  seed: number,
+): string | undefined {
+  if (!target) return undefined;
+  const mind = { actor, beliefs: {}, posture: '' };
+  const ctx = sightContext(c, offer.sight, mind, rngFor(seed, offer.turn, 'steer', actor));
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const id of offer.options) {
+    const option = c.optionById.get(actor)?.get(id);
+    if (!option) continue;
+    const delta: Record<string, number> = {};
+    projectEffects(option.effects, ctx, delta);
+    const after: Record<string, number> = { ...offer.sight.indicators };
+    for (const k in delta) after[k] = (after[k] ?? 0) + delta[k]!;
+    const d = distance(target, after);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = id;
+    }
+  }
+  return best;
+}
+
+export function checkPlayability(scenario: Scenario, budget: SearchBudget = DEFAULT_BUDGET): { path: string; message: string }[] {
+  const report = searchOutcomes(scenario, budget);
+  const problems: { path: string; message: string }[] = [];
+  scenario.outcomes.forEach((outcome, i) => {
+    if (!report.reached[outcome.id]) {
+      problems.push({
+        path: `outcomes.${i}`,
+        message: `${outcome.id} was not reached in ${report.gamesPlayed} searched games (computer and steered); check its condition`,
+      });
+    }
+  });
+  const seen = new Set<string>();
+  for (const d of report.deadEnds) {
+    const key = `${d.actor}/${d.turn}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const turnId = scenario.turns[d.turn]?.id ?? String(d.turn);
+    const index = scenario.decisions.findIndex(
+      (x) => x.actor === d.actor && (x.turns === 'all' || x.turns.includes(turnId)),
+    );
+    problems.push({
+      path: `decisions.${index}`,
+      message: `${d.actor} has no option it can take on turn ${turnId} (in a searched game, seed ${d.seed}); make one option always available`,
+    });
+  }
+  return problems;
+}
