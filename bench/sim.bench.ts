@@ -4,7 +4,7 @@ import { loadScenarioDir } from '../src/scenario/load-dir.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { playBatchGame } from '../src/sim/batch.ts';
 import { createGame, engineFor, playComputerGame } from '../src/sim/game.ts';
-import { restoreGameFromJson, saveGame } from '../src/sim/save.ts';
+import { restoreGameFromJson, saveGameJson } from '../src/sim/save.ts';
 import { playTurns } from '../tests/helpers/play.ts';
 
 function rate(run: (i: number) => void, seconds: number): number {
@@ -26,7 +26,7 @@ function timeSaveRestore(scenario: Scenario, turns: number): { median: number; p
   let bytes = 0;
   for (let i = 0; i < 1500; i++) {
     const t0 = performance.now();
-    const json = JSON.stringify(saveGame(game));
+    const json = saveGameJson(game);
     const restored = restoreGameFromJson(scenario, json);
     times.push(performance.now() - t0);
     bytes = json.length;
@@ -41,15 +41,23 @@ async function main() {
   if (!loaded.ok) throw new Error('scenarios/baghdad-2021 does not validate: run npm run validate');
   const scenario = loaded.scenario;
   const { compiled } = engineFor(scenario);
-  console.log(`simulation bench: ${scenario.meta.id} ${scenario.meta.version}, ${scenario.turns.length} turns, ${compiled.actorIds.length} actors, node ${process.version}`);
+  console.log(
+    `simulation bench: ${scenario.meta.id} ${scenario.meta.version}, ${scenario.turns.length} turns, ${compiled.actorIds.length} actors, node ${process.version}`,
+  );
   const batch = rate((i) => playBatchGame(compiled, i), 3);
-  console.log(`  computer games/s, batch runner (same rules, one core): ${batch.toFixed(0)}   target >= 2000`);
+  console.log(
+    `  computer games/s, batch runner (same rules, one core): ${batch.toFixed(0)}   target >= 2000`,
+  );
   const actors = rate((i) => playComputerGame(scenario, i).stop(), 3);
-  console.log(`  computer games/s, XState actor system:                 ${actors.toFixed(0)}   (the authority for interactive play)`);
+  console.log(
+    `  computer games/s, XState actor system:                 ${actors.toFixed(0)}   (the authority for interactive play)`,
+  );
   for (const turns of [3, 99]) {
     const t = timeSaveRestore(scenario, turns);
     const when = turns === 99 ? 'an ended game' : `after ${turns} turns`;
-    console.log(`  save + restore, ${when}: median ${t.median.toFixed(0)} us, p95 ${t.p95.toFixed(0)} us, ${t.bytes} bytes   target < 1000 us`);
+    console.log(
+      `  save + restore, ${when}: median ${t.median.toFixed(0)} us, p95 ${t.p95.toFixed(0)} us, ${t.bytes} bytes   target < 1000 us`,
+    );
   }
 }
 

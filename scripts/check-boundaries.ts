@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const FORBIDDEN_IMPORTS = [/^phaser(\/|$)/, /^howler(\/|$)/, /(^|\/)(game|audio|ui|server)\//];
-const NONDETERMINISM = /\bMath\.random\b|\bDate\.now\b|\bnew Date\(|\bperformance\.now\b|\bcrypto\.getRandomValues\b/;
+const NONDETERMINISM =
+  /\bMath\.random\b|\bDate\.now\b|\bnew Date\(|\bperformance\.now\b|\bcrypto\.getRandomValues\b/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +30,8 @@ export function checkBoundaries(root: string): string[] {
         const where = `${relative(root, file)}:${i + 1}`;
         const code = line.replace(/\/\/.*$/, '');
         for (const m of code.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)) {
-          if (FORBIDDEN_IMPORTS.some((re) => re.test(m[1]!))) problems.push(`${where}: imports ${m[1]}, which the simulation may not`);
+          if (FORBIDDEN_IMPORTS.some((re) => re.test(m[1]!)))
+            problems.push(`${where}: imports ${m[1]}, which the simulation may not`);
         }
         if (folder === 'src/sim' && NONDETERMINISM.test(code)) {
           problems.push(`${where}: ${code.match(NONDETERMINISM)![0]} breaks determinism; use the seeded rng`);

@@ -25,7 +25,16 @@ function firstDifference(saved: World, replayed: World): string | null {
       return `decision ${i + 1}: saved ${a ? `${a.actor} ${a.option} (turn ${a.turn + 1})` : 'nothing'}, replayed ${b ? `${b.actor} ${b.option} (turn ${b.turn + 1})` : 'nothing'}`;
     }
   }
-  for (const key of ['journal', 'fired', 'changes', 'indicators', 'facts', 'publicBeliefs', 'outcome', 'turn'] as const) {
+  for (const key of [
+    'journal',
+    'fired',
+    'changes',
+    'indicators',
+    'facts',
+    'publicBeliefs',
+    'outcome',
+    'turn',
+  ] as const) {
     if (!isDeepStrictEqual(saved[key], replayed[key])) return `the ${key} differ`;
   }
   return null;
@@ -35,7 +44,9 @@ export function replay(scenario: Parameters<typeof checkSaveDocument>[0], doc: u
   const save = checkSaveDocument(scenario, doc);
   const saved = (save.snapshot as { context?: { world?: World } }).context?.world;
   if (!saved) throw new SaveError('This save is damaged: it holds no game.');
-  const humans = Object.entries(save.seats).filter(([, c]) => c === 'human').map(([a]) => a);
+  const humans = Object.entries(save.seats)
+    .filter(([, c]) => c === 'human')
+    .map(([a]) => a);
   const game = createGame(scenario, { seed: save.seed, humans });
   const lastTurn = saved.outcome ? saved.outcome.turn : saved.turn - 1;
   for (let turn = 0; turn <= lastTurn && !game.ended; turn++) {

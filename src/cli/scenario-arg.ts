@@ -44,7 +44,9 @@ export function runCli(main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
     (e: unknown) => {
-      console.error(e instanceof CliError ? e.message : `error: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(
+        e instanceof CliError ? e.message : `error: ${e instanceof Error ? e.message : String(e)}`,
+      );
       process.exit(e instanceof CliError ? 2 : 1);
     },
   );

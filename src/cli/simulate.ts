@@ -19,12 +19,17 @@ export function readChoices(file: string, scenario: Scenario, actor: string): Ch
   try {
     data = parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new CliError(`${file}: cannot read the choices (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+    throw new CliError(
+      `${file}: cannot read the choices (${e instanceof Error ? e.message.split('\n')[0] : e})`,
+    );
   }
   const byTurn = new Map<string, string>();
   const turns = scenario.turns.map((t) => t.id);
-  if (Array.isArray(data)) data.forEach((o, i) => turns[i] !== undefined && byTurn.set(turns[i]!, String(o)));
-  else if (data && typeof data === 'object') {
+  if (Array.isArray(data)) {
+    data.forEach((o, i) => {
+      if (turns[i] !== undefined) byTurn.set(turns[i]!, String(o));
+    });
+  } else if (data && typeof data === 'object') {
     for (const [turn, option] of Object.entries(data)) {
       if (!turns.includes(turn)) throw new CliError(`${file}: ${turn} is not a turn of ${scenario.meta.id}`);
       byTurn.set(turn, String(option));
@@ -36,13 +41,21 @@ export function readChoices(file: string, scenario: Scenario, actor: string): Ch
     const option = byTurn.get(turn);
     if (option === undefined) throw new CliError(`${file}: no choice for turn ${turn}`);
     if (!offer.options.includes(option)) {
-      throw new CliError(`${file}: turn ${turn}: ${option} is not open to ${actor} (open: ${offer.options.join(', ')})`);
+      throw new CliError(
+        `${file}: turn ${turn}: ${option} is not open to ${actor} (open: ${offer.options.join(', ')})`,
+      );
     }
     return option;
   };
 }
 
-export function simulate(scenario: Scenario, games: number, seed: number, chooser?: Chooser, onProgress?: (n: number) => void): SimulationSummary {
+export function simulate(
+  scenario: Scenario,
+  games: number,
+  seed: number,
+  chooser?: Chooser,
+  onProgress?: (n: number) => void,
+): SimulationSummary {
   const { compiled } = engineFor(scenario);
   const summary = new SummaryBuilder(compiled, seed);
   for (let i = 0; i < games; i++) {
@@ -61,7 +74,8 @@ export function formatSummary(s: SimulationSummary, who: string): string {
     '',
     `${'outcome'.padEnd(26)}${'games'.padStart(8)}${'share'.padStart(9)}${'mean turns'.padStart(12)}`,
     ...s.outcomes.map(
-      (o) => `${o.id.padEnd(26)}${o.games.toLocaleString('en').padStart(8)}${pct(o.share).padStart(9)}${o.meanTurns.toFixed(2).padStart(12)}`,
+      (o) =>
+        `${o.id.padEnd(26)}${o.games.toLocaleString('en').padStart(8)}${pct(o.share).padStart(9)}${o.meanTurns.toFixed(2).padStart(12)}`,
     ),
     '',
     'an example path of each outcome reached (* marks what the real actor did):',
@@ -70,7 +84,9 @@ export function formatSummary(s: SimulationSummary, who: string): string {
     if (!o.example) continue;
     lines.push(`${o.id} (seed ${o.example.seed})`);
     for (const step of o.example.path) {
-      const decisions = step.decisions.map((d) => `${d.actor}: ${d.option}${d.historical ? '*' : ''}`).join('; ');
+      const decisions = step.decisions
+        .map((d) => `${d.actor}: ${d.option}${d.historical ? '*' : ''}`)
+        .join('; ');
       lines.push(`  ${step.date} ${step.turn}: ${decisions}`);
       if (step.events.length > 0) lines.push(`    events: ${step.events.join(', ')}`);
     }
@@ -79,7 +95,11 @@ export function formatSummary(s: SimulationSummary, who: string): string {
 }
 
 async function main(): Promise<number> {
-  const { values, flags, rest } = parseArgs(process.argv.slice(2), ['scenario', 'games', 'seed', 'as', 'choices'], ['json', 'help']);
+  const { values, flags, rest } = parseArgs(
+    process.argv.slice(2),
+    ['scenario', 'games', 'seed', 'as', 'choices'],
+    ['json', 'help'],
+  );
   if (flags.has('help')) {
     console.log(USAGE);
     return 0;
@@ -87,7 +107,8 @@ async function main(): Promise<number> {
   if (rest.length > 0) throw new CliError(`unexpected ${rest.join(' ')}\n${USAGE}`);
   const scenario = await loadScenarioArg(values.scenario ?? 'baghdad-2021');
   const games = Number(values.games ?? (values.as ? 1 : 1000));
-  if (!Number.isInteger(games) || games < 1) throw new CliError(`--games takes a whole number from 1 up\n${USAGE}`);
+  if (!Number.isInteger(games) || games < 1)
+    throw new CliError(`--games takes a whole number from 1 up\n${USAGE}`);
   const seed = normaliseSeed(values.seed ?? 1);
   let chooser: Chooser | undefined;
   if (values.as !== undefined || values.choices !== undefined) {
@@ -106,8 +127,12 @@ async function main(): Promise<number> {
       lastReport = Date.now();
     }
   });
-  const who = chooser ? `${values.as} played from ${values.choices}, the others by the computer` : 'every actor by the computer';
-  console.log(flags.has('json') ? JSON.stringify({ ...summary, played: who }, null, 2) : formatSummary(summary, who));
+  const who = chooser
+    ? `${values.as} played from ${values.choices}, the others by the computer`
+    : 'every actor by the computer';
+  console.log(
+    flags.has('json') ? JSON.stringify({ ...summary, played: who }, null, 2) : formatSummary(summary, who),
+  );
   return 0;
 }
 

@@ -291,12 +291,7 @@ function checkOutcomes(
 }
 
 /** Every Text (any object with a text string) is found without listing the fields that hold one. */
-function checkTextSources(
-  node: unknown,
-  path: Path,
-  declared: ReadonlySet<string>,
-  report: Report,
-): void {
+function checkTextSources(node: unknown, path: Path, declared: ReadonlySet<string>, report: Report): void {
   if (Array.isArray(node)) {
     node.forEach((x, i) => {
       checkTextSources(x, [...path, i], declared, report);

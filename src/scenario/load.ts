@@ -265,12 +265,8 @@ function utf8Length(text: string): number {
 
 /** Shared with the Node loader, which refuses a big file before reading it. */
 export function tooLargeMessage(bytes: number): string {
-  return `file is ${megabytes(bytes)}, over the ${megabytes(MAX_FILE_BYTES)} limit; not parsed`;
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / 2 ** 20;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  const mb = (n: number) => n / 2 ** 20;
+  return `file is ${mb(bytes).toFixed(1)} MB, over the ${mb(MAX_FILE_BYTES)} MB limit; not parsed`;
 }
 
 // ---- Merging the files, remembering where each part came from ----
@@ -361,10 +357,12 @@ function flatten(issue: Issue, prefix: readonly Segment[]): Located[] {
   const path = [...prefix, ...issue.path.map((s) => (typeof s === 'number' ? s : String(s)))];
   switch (issue.code) {
     case 'invalid_union': {
-      // Zod reports the branch whose type matched on its own; here no branch matched.
+      // Zod reports the branch whose type matched on its own; here no branch matched, or several half did.
       const expected = issue.errors.flatMap((branch) =>
         branch.filter((i) => i.path.length === 0).map(expectation),
       );
+      const closest = issue.errors.find((branch) => branch.length > 0);
+      if (expected.length === 0 && closest) return closest.flatMap((i) => flatten(i, path));
       const message = `expected ${[...new Set(expected)].join(' or ')}, found ${found(issue.input)}`;
       return [{ path, message, code: issue.code }];
     }
@@ -377,6 +375,12 @@ function flatten(issue: Issue, prefix: readonly Segment[]): Located[] {
           allowed.length > 0 ? `${didYouMean(key, allowed)}; allowed here: ${allowed.join(', ')}` : '';
         return { path: [...path, key], message: `unknown key "${key}"${hint}`, code: issue.code };
       });
+    case 'invalid_format': {
+      // The schema's own format messages (ids, versions, dates) say what is wanted, not what was written.
+      const shown = found(issue.input);
+      const message = issue.message.includes(shown) ? issue.message : `${issue.message}; found ${shown}`;
+      return [{ path, message, code: issue.code }];
+    }
     default:
       return [{ path, message: issue.message, code: issue.code }];
   }
@@ -409,13 +413,8 @@ const defaultMessage: z.core.$ZodErrorMap = (issue) => {
         return small && limit === 1
           ? 'must not be empty'
           : `${small ? 'at least' : 'at most'} ${limit} characters`;
-      const bound = small
-        ? issue.inclusive
-          ? 'at least'
-          : 'greater than'
-        : issue.inclusive
-          ? 'at most'
-          : 'less than';
+      const inclusive = issue.inclusive ?? true;
+      const bound = small ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
       return `must be ${bound} ${limit}, found ${found(issue.input)}`;
     }
     case 'invalid_format':

@@ -59,7 +59,9 @@ export function searchOutcomes(scenario: Scenario, budget: SearchBudget = DEFAUL
       const explore = createRng(seed);
       // Half the time a seat takes a random open option; otherwise the one that brings the outcome closest.
       record(seed, true, (actor, offer) =>
-        explore() < 0.35 ? offer.options[Math.floor(explore() * offer.options.length)] : steer(c, outcome.when, actor, offer, seed),
+        explore() < 0.35
+          ? offer.options[Math.floor(explore() * offer.options.length)]
+          : steer(c, outcome.when, actor, offer, seed),
       );
     }
   }
@@ -94,7 +96,10 @@ function steer(
   return best;
 }
 
-export function checkPlayability(scenario: Scenario, budget: SearchBudget = DEFAULT_BUDGET): { path: string; message: string }[] {
+export function checkPlayability(
+  scenario: Scenario,
+  budget: SearchBudget = DEFAULT_BUDGET,
+): { path: string; message: string }[] {
   const report = searchOutcomes(scenario, budget);
   const problems: { path: string; message: string }[] = [];
   scenario.outcomes.forEach((outcome, i) => {

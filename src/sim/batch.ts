@@ -32,7 +32,9 @@ export function playBatchGame(c: CompiledScenario, seed: number, chooser?: Choos
       const offer = makeOffer(c, decision.id, sightFor(c, world, actor), mind, seed);
       const human = chooser?.(actor, offer);
       if (human !== undefined && human !== null && !offer.options.includes(human)) {
-        throw new Error(`turn ${world.turn + 1}: ${human} is not an option for ${actor} (${offer.options.join(', ')})`);
+        throw new Error(
+          `turn ${world.turn + 1}: ${human} is not an option for ${actor} (${offer.options.join(', ')})`,
+        );
       }
       const option = human === undefined ? policyChoice(c, offer, mind, seed) : human;
       if (option !== null) choices[actor] = { option, by: human === undefined ? 'computer' : 'human' };

@@ -1,5 +1,14 @@
 // Indexes over a validated scenario, built once per scenario and shared by every game of it.
-import type { Actor, Audience, Decision, Indicator, Option, Scenario } from '../scenario/types.ts';
+import type {
+  Actor,
+  Audience,
+  Decision,
+  Fact,
+  Indicator,
+  Option,
+  Scenario,
+  ScenarioEvent,
+} from '../scenario/types.ts';
 import { hashParts } from './rng.ts';
 
 export interface CompiledScenario {
@@ -14,6 +23,13 @@ export interface CompiledScenario {
   /** decisionAt[actor][turnIndex] */
   decisionAt: Map<string, (Decision | undefined)[]>;
   optionById: Map<string, Map<string, Option>>;
+  decisionById: Map<string, Decision>;
+  factById: Map<string, Fact>;
+  eventById: Map<string, ScenarioEvent>;
+  /** eventsAt[turnIndex]: the events whose window includes the turn, in file order. */
+  eventsAt: ScenarioEvent[][];
+  /** For each actor, the indicators it sees. */
+  visibleIndicators: Map<string, string[]>;
   /** For each indicator, the actors who see it; undefined means everyone. */
   indicatorAudience: Map<string, Set<string> | undefined>;
 }
@@ -35,7 +51,9 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     const slots = decisionAt.get(decision.actor);
     if (!slots) continue;
     const turns =
-      decision.turns === 'all' ? scenario.turns.map((_, i) => i) : decision.turns.map((t) => turnIndexById.get(t));
+      decision.turns === 'all'
+        ? scenario.turns.map((_, i) => i)
+        : decision.turns.map((t) => turnIndexById.get(t));
     for (const i of turns) if (i !== undefined) slots[i] = decision;
     const options = optionById.get(decision.actor) ?? new Map<string, Option>();
     for (const option of decision.options) options.set(option.id, option);
@@ -51,7 +69,23 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     turnIndexById,
     decisionAt,
     optionById,
+    decisionById: new Map(scenario.decisions.map((d) => [d.id, d])),
+    factById: new Map(scenario.facts.map((f) => [f.id, f])),
+    eventById: new Map(scenario.events.map((e) => [e.id, e])),
+    eventsAt: scenario.turns.map((_, t) =>
+      scenario.events.filter((e) => {
+        const from = e.turns?.from === undefined ? 0 : (turnIndexById.get(e.turns.from) ?? 0);
+        const to = e.turns?.to === undefined ? t : (turnIndexById.get(e.turns.to) ?? t);
+        return t >= from && t <= to;
+      }),
+    ),
     indicatorAudience: new Map(scenario.indicators.map((i) => [i.id, audienceSet(i.visibility)])),
+    visibleIndicators: new Map(
+      scenario.actors.map((a) => [
+        a.id,
+        scenario.indicators.filter((i) => inAudience(i.visibility, a.id)).map((i) => i.id),
+      ]),
+    ),
   };
 }
 

@@ -1,9 +1,14 @@
 // The crisis: the calendar, the shared world and the resolution of each turn. It spawns one faction actor per
 // actor of the scenario, offers each its turn, collects the secret choices and resolves them together.
-import { type ActorRefFrom, assign, enqueueActions, setup, type SnapshotFrom } from 'xstate';
+import { type ActorRefFrom, assign, enqueueActions, type SnapshotFrom, setup } from 'xstate';
 import { type CompiledScenario, decisionFor } from './compile.ts';
-import { type Control, createFactionMachine, type FactionContext, type FactionReport } from './faction.machine.ts';
-import { initialWorld, resolveTurn, type Choice } from './resolve.ts';
+import {
+  type Control,
+  createFactionMachine,
+  type FactionContext,
+  type FactionReport,
+} from './faction.machine.ts';
+import { type Choice, initialWorld, resolveTurn } from './resolve.ts';
 import { sightFor } from './sight.ts';
 import type { Beliefs, World } from './world.ts';
 
@@ -57,10 +62,13 @@ export function createCrisisMachine(c: CompiledScenario) {
         event.type === 'decision.submit' &&
         context.seats[event.actor] === 'human' &&
         context.expected.includes(event.actor),
-      isExpected: ({ context, event }) => event.type === 'decision.made' && context.expected.includes(event.actor),
+      isExpected: ({ context, event }) =>
+        event.type === 'decision.made' && context.expected.includes(event.actor),
       hasOutcome: ({ context }) => context.world.outcome !== null,
       isSeatChange: ({ context, event }) =>
-        event.type === 'seat.assign' && c.playableIds.includes(event.actor) && context.seats[event.actor] !== undefined,
+        event.type === 'seat.assign' &&
+        c.playableIds.includes(event.actor) &&
+        context.seats[event.actor] !== undefined,
     },
     actions: {
       spawnFactions: enqueueActions(({ enqueue, context }) => {
@@ -92,7 +100,10 @@ export function createCrisisMachine(c: CompiledScenario) {
       recordDecision: assign({
         pending: ({ context, event }) =>
           event.type === 'decision.made'
-            ? { ...context.pending, [event.actor]: event.option === null ? null : { option: event.option, by: event.by } }
+            ? {
+                ...context.pending,
+                [event.actor]: event.option === null ? null : { option: event.option, by: event.by },
+              }
             : context.pending,
       }),
       resolve: enqueueActions(({ enqueue, context, self }) => {
@@ -107,7 +118,13 @@ export function createCrisisMachine(c: CompiledScenario) {
         }
         const choices: Record<string, Choice> = {};
         for (const [actor, choice] of Object.entries(context.pending)) if (choice) choices[actor] = choice;
-        const result = resolveTurn(c, { world: context.world, choices, beliefs, postures, seed: context.seed });
+        const result = resolveTurn(c, {
+          world: context.world,
+          choices,
+          beliefs,
+          postures,
+          seed: context.seed,
+        });
         enqueue.assign({ world: result.world, pending: {}, expected: [] });
         for (const actor of c.actorIds) {
           const learned = result.learned[actor];

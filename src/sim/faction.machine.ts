@@ -39,7 +39,6 @@ export type FactionEvent =
 export type FactionReport = { type: 'decision.made'; actor: string; option: string | null; by: Control };
 
 export function createFactionMachine(c: CompiledScenario) {
-
   return setup({
     types: {
       context: {} as FactionContext,
@@ -51,16 +50,21 @@ export function createFactionMachine(c: CompiledScenario) {
       becomesComputer: ({ event }) => event.type === 'seat.assign' && event.control === 'computer',
       hasNoOption: ({ context }) => context.offer === null || context.offer.options.length === 0,
       isOffered: ({ context, event }) =>
-        event.type === 'decision.submit' && context.offer !== null && context.offer.options.includes(event.option),
+        event.type === 'decision.submit' &&
+        context.offer !== null &&
+        context.offer.options.includes(event.option),
     },
     actions: {
       receiveOffer: assign({
         offer: ({ context, event }) =>
-          event.type === 'turn.begin' ? makeOffer(c, event.decision, event.sight, context, context.seed) : null,
+          event.type === 'turn.begin'
+            ? makeOffer(c, event.decision, event.sight, context, context.seed)
+            : null,
         pending: null,
       }),
       decideByPolicy: assign({
-        pending: ({ context }) => (context.offer ? policyChoice(c, context.offer, context, context.seed) : null),
+        pending: ({ context }) =>
+          context.offer ? policyChoice(c, context.offer, context, context.seed) : null,
       }),
       takeSubmission: assign({
         pending: ({ context, event }) => (event.type === 'decision.submit' ? event.option : context.pending),
@@ -124,7 +128,11 @@ export function createFactionMachine(c: CompiledScenario) {
             { guard: 'becomesComputer', target: 'offered', actions: 'setControl' },
             { actions: 'setControl' },
           ],
-          'decision.submit': { guard: 'isOffered', target: 'decided', actions: ['takeSubmission', 'reportDecision'] },
+          'decision.submit': {
+            guard: 'isOffered',
+            target: 'decided',
+            actions: ['takeSubmission', 'reportDecision'],
+          },
         },
       },
       decided: {

@@ -89,7 +89,8 @@ export class Game {
   }
 
   resolve(): void {
-    if (!this.ready) throw new Error(`the turn cannot resolve yet: waiting for ${this.waitingFor().join(', ')}`);
+    if (!this.ready)
+      throw new Error(`the turn cannot resolve yet: waiting for ${this.waitingFor().join(', ')}`);
     this.actor.send({ type: 'turn.resolve' });
   }
 
@@ -111,7 +112,8 @@ export function createGame(scenario: Scenario, options: GameOptions): Game {
   const engine = engineFor(scenario);
   const seats: Record<string, Control> = {};
   for (const id of options.humans ?? []) {
-    if (!engine.compiled.playableIds.includes(id)) throw new Error(`${id} is not a playable actor of this scenario`);
+    if (!engine.compiled.playableIds.includes(id))
+      throw new Error(`${id} is not a playable actor of this scenario`);
     seats[id] = 'human';
   }
   const actor = createActor(engine.machine, { input: { seed: normaliseSeed(options.seed), seats } });

@@ -13,10 +13,18 @@ export interface Offer {
   sight: Sight;
 }
 
-export function makeOffer(c: CompiledScenario, decisionId: string, sight: Sight, mind: Mind, seed: number): Offer {
-  const decision = c.scenario.decisions.find((d) => d.id === decisionId);
+export function makeOffer(
+  c: CompiledScenario,
+  decisionId: string,
+  sight: Sight,
+  mind: Mind,
+  seed: number,
+): Offer {
+  const decision = c.decisionById.get(decisionId);
   const ctx = sightContext(c, sight, mind, rngFor(seed, sight.turn, 'available', mind.actor));
-  const options = (decision?.options ?? []).filter((o) => !o.available || holds(o.available, ctx)).map((o) => o.id);
+  const options = (decision?.options ?? [])
+    .filter((o) => !o.available || holds(o.available, ctx))
+    .map((o) => o.id);
   return { turn: sight.turn, decision: decisionId, options, sight };
 }
 

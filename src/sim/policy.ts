@@ -24,6 +24,11 @@ export interface Mind {
 }
 
 export function sightContext(c: CompiledScenario, sight: Sight, mind: Mind, rng: Rng): ConditionContext {
+  let firedSet: Set<string> | undefined;
+  const fired = () => {
+    firedSet ??= new Set(sight.fired);
+    return firedSet;
+  };
   return {
     turn: sight.turn,
     turnIndex: (id) => c.turnIndexById.get(id) ?? -1,
@@ -31,15 +36,21 @@ export function sightContext(c: CompiledScenario, sight: Sight, mind: Mind, rng:
     fact: (id) => mind.beliefs[id]?.is,
     belief: (actor, fact) => (actor === mind.actor ? mind.beliefs[fact]?.is : undefined),
     chose: (actor, option, turn) =>
-      sight.choices.some((x) => x.actor === actor && x.option === option && (turn === undefined || x.turn === turn)),
-    fired: (event) => sight.fired.includes(event),
+      sight.choices.some(
+        (x) => x.actor === actor && x.option === option && (turn === undefined || x.turn === turn),
+      ),
+    fired: (event) => fired().has(event),
     posture: (actor) => (actor === mind.actor ? mind.posture : undefined),
     random: rng,
   };
 }
 
 /** The option's expected effect on each indicator, as the actor can foresee it. */
-export function projectEffects(effects: readonly Effect[], ctx: ConditionContext, into: Record<string, number>): void {
+export function projectEffects(
+  effects: readonly Effect[],
+  ctx: ConditionContext,
+  into: Record<string, number>,
+): void {
   for (const e of effects) {
     if (e.add) for (const id in e.add) into[id] = (into[id] ?? 0) + e.add[id]!;
     else if (e.set) {
@@ -51,11 +62,17 @@ export function projectEffects(effects: readonly Effect[], ctx: ConditionContext
   }
 }
 
-export function scoreOption(c: CompiledScenario, actor: string, option: Option, ctx: ConditionContext): number {
-  let score = option.policy.bias;
-  for (const p of option.policy.prefer) if (holds(p.when, ctx)) score += p.bonus;
-  const projected: Record<string, number> = {};
-  projectEffects(option.effects, ctx, projected);
+/** The part of an option's score that never changes: its bias and its unconditional effects on the goals. */
+interface Prepared {
+  base: number;
+  /** The effects whose foreseen size depends on the moment: conditional ones and sets. */
+  dynamic: Effect[];
+}
+
+const prepared = new WeakMap<CompiledScenario, Map<Option, Prepared>>();
+
+function goalScore(c: CompiledScenario, actor: string, projected: Record<string, number>): number {
+  let score = 0;
   for (const goal of c.actorById.get(actor)?.goals ?? []) {
     const delta = projected[goal.indicator];
     if (delta === undefined) continue;
@@ -66,7 +83,50 @@ export function scoreOption(c: CompiledScenario, actor: string, option: Option, 
   return score;
 }
 
-export function chooseOption(c: CompiledScenario, options: readonly string[], sight: Sight, mind: Mind, rng: Rng): string {
+function prepare(c: CompiledScenario, actor: string, option: Option): Prepared {
+  let cache = prepared.get(c);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(c, cache);
+  }
+  let p = cache.get(option);
+  if (!p) {
+    const fixed: Record<string, number> = {};
+    const dynamic: Effect[] = [];
+    for (const e of option.effects) {
+      if (e.add) for (const id in e.add) fixed[id] = (fixed[id] ?? 0) + e.add[id]!;
+      else if (e.set || e.if) dynamic.push(e);
+    }
+    p = { base: option.policy.bias + goalScore(c, actor, fixed), dynamic };
+    cache.set(option, p);
+  }
+  return p;
+}
+
+export function scoreOption(
+  c: CompiledScenario,
+  actor: string,
+  option: Option,
+  ctx: ConditionContext,
+): number {
+  const p = prepare(c, actor, option);
+  let score = p.base;
+  for (const pref of option.policy.prefer) if (holds(pref.when, ctx)) score += pref.bonus;
+  if (p.dynamic.length > 0) {
+    const projected: Record<string, number> = {};
+    projectEffects(p.dynamic, ctx, projected);
+    score += goalScore(c, actor, projected);
+  }
+  return score;
+}
+
+export function chooseOption(
+  c: CompiledScenario,
+  options: readonly string[],
+  sight: Sight,
+  mind: Mind,
+  rng: Rng,
+): string {
   const ctx = sightContext(c, sight, mind, rng);
   const byId = c.optionById.get(mind.actor);
   const temperature = c.actorById.get(mind.actor)?.policy.temperature ?? 8;

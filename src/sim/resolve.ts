@@ -1,9 +1,18 @@
 // The rules of a turn, as pure functions: the crisis machine calls them and stores what they return.
 import type { Audience, Effect } from '../scenario/types.ts';
 import { type CompiledScenario, inAudience } from './compile.ts';
-import { type ConditionContext, holds, inWindow } from './conditions.ts';
+import { type ConditionContext, holds } from './conditions.ts';
 import { type Rng, rngFor } from './rng.ts';
-import type { Belief, Beliefs, Cause, DecisionRecord, IndicatorChange, JournalEntry, OutcomeRecord, World } from './world.ts';
+import type {
+  Belief,
+  Beliefs,
+  Cause,
+  Change,
+  DecisionRecord,
+  JournalEntry,
+  OutcomeRecord,
+  World,
+} from './world.ts';
 
 export interface Choice {
   option: string;
@@ -29,7 +38,8 @@ export function initialWorld(c: CompiledScenario): World {
   const s = c.scenario;
   const publicBeliefs: Beliefs = {};
   for (const fact of s.facts) {
-    if (fact.knownBy === 'public') publicBeliefs[fact.id] = { is: fact.truth, confirmed: true, turn: 0, via: 'start' };
+    if (fact.knownBy === 'public')
+      publicBeliefs[fact.id] = { is: fact.truth, confirmed: true, turn: 0, via: 'start' };
   }
   return {
     turn: 0,
@@ -75,12 +85,14 @@ class Resolution {
   private readonly fired: Record<string, number[]>;
   private readonly log: DecisionRecord[];
   private readonly journal: JournalEntry[];
-  private readonly changes: IndicatorChange[];
+  private readonly changes: Change[];
   private readonly publicBeliefs: Beliefs;
   private outcome: OutcomeRecord | null = null;
   private readonly learned: Record<string, Beliefs> = {};
   private readonly postures: Record<string, string> = {};
   private readonly ctx: ConditionContext;
+  /** actor -> option -> the turns it was chosen in: conditions on choices are frequent. */
+  private readonly chosen = new Map<string, Map<string, number[]>>();
 
   constructor(
     private readonly c: CompiledScenario,
@@ -95,6 +107,7 @@ class Resolution {
     this.journal = w.journal.slice();
     this.changes = w.changes.slice();
     this.publicBeliefs = { ...w.publicBeliefs };
+    for (const d of this.log) this.remember(d);
     const rng: Rng = rngFor(input.seed, w.turn, 'resolve');
     this.ctx = {
       turn: this.turn,
@@ -102,8 +115,10 @@ class Resolution {
       indicator: (id) => this.indicators[id],
       fact: (id) => this.facts[id],
       belief: (actor, fact) => (this.learned[actor]?.[fact] ?? input.beliefs[actor]?.[fact])?.is,
-      chose: (actor, option, turn) =>
-        this.log.some((d) => d.actor === actor && d.option === option && (turn === undefined || d.turn === turn)),
+      chose: (actor, option, turn) => {
+        const turns = this.chosen.get(actor)?.get(option);
+        return turns !== undefined && (turn === undefined || turns.includes(turn));
+      },
       fired: (event) => this.fired[event] !== undefined,
       posture: (actor) => this.postures[actor] ?? input.postures[actor],
       random: rng,
@@ -116,7 +131,9 @@ class Resolution {
       const choice = this.input.choices[actor];
       if (!choice) continue;
       chosen.push([actor, choice]);
-      this.log.push({ turn: this.turn, actor, option: choice.option, by: choice.by });
+      const record: DecisionRecord = { turn: this.turn, actor, option: choice.option, by: choice.by };
+      this.log.push(record);
+      this.remember(record);
     }
     // Every choice is recorded before any applies: choices are simultaneous, and a condition on another
     // actor's choice this turn sees it whatever the order of the actors.
@@ -136,12 +153,15 @@ class Resolution {
   }
 
   fireEvents(): void {
-    for (const event of this.c.scenario.events) {
+    for (const event of this.c.eventsAt[this.turn] ?? []) {
       if (event.once && this.fired[event.id] !== undefined) continue;
-      if (event.turns && !inWindow(this.turn, event.turns, this.ctx)) continue;
       if (event.when && !holds(event.when, this.ctx)) continue;
       this.fired[event.id] = [...(this.fired[event.id] ?? []), this.turn];
-      this.journal.push({ turn: this.turn, source: { kind: 'event', event: event.id }, audience: event.audience });
+      this.journal.push({
+        turn: this.turn,
+        source: { kind: 'event', event: event.id },
+        audience: event.audience,
+      });
       if (event.claim) this.tell(event.claim.fact, event.claim.is, event.audience, event.id);
       this.apply(event.effects, { kind: 'event', event: event.id }, event.id);
     }
@@ -167,7 +187,7 @@ class Resolution {
         fired: this.fired,
         log: this.log,
         journal: this.journal,
-        changes: this.changes,
+        changes: this.changes.filter((ch) => ch.turn !== this.turn || Object.keys(ch.deltas).length > 0),
         publicBeliefs: this.publicBeliefs,
         outcome: this.outcome,
       },
@@ -176,9 +196,21 @@ class Resolution {
     };
   }
 
+  private remember(d: DecisionRecord): void {
+    let byOption = this.chosen.get(d.actor);
+    if (!byOption) {
+      byOption = new Map();
+      this.chosen.set(d.actor, byOption);
+    }
+    const turns = byOption.get(d.option);
+    if (turns) turns.push(d.turn);
+    else byOption.set(d.option, [d.turn]);
+  }
+
   private apply(effects: readonly Effect[], cause: Cause, via: string): void {
     for (const e of effects) {
-      if (e.add) for (const id in e.add) this.setIndicator(id, (this.indicators[id] ?? 0) + e.add[id]!, cause);
+      if (e.add)
+        for (const id in e.add) this.setIndicator(id, (this.indicators[id] ?? 0) + e.add[id]!, cause);
       else if (e.set) for (const id in e.set) this.setIndicator(id, e.set[id]!, cause);
       else if (e.facts) for (const id in e.facts) this.setFact(id, e.facts[id]!, via);
       else if (e.reveal) this.reveal(e.reveal.fact, e.reveal.to, via);
@@ -195,12 +227,20 @@ class Resolution {
     const value = Math.min(def.max, Math.max(def.min, target));
     if (value === before) return;
     this.indicators[id] = value;
-    this.changes.push({ turn: this.turn, indicator: id, delta: value - before, value, cause });
+    // A cause's effects apply together, so its changes gather in one record.
+    let change = this.changes[this.changes.length - 1];
+    if (change?.cause !== cause || change.turn !== this.turn) {
+      change = { turn: this.turn, cause, deltas: {} };
+      this.changes.push(change);
+    }
+    const delta = (change.deltas[id] ?? 0) + value - before;
+    if (delta === 0) delete change.deltas[id];
+    else change.deltas[id] = delta;
   }
 
   private setFact(id: string, is: boolean, via: string): void {
     this.facts[id] = is;
-    const knownBy = this.c.scenario.facts.find((f) => f.id === id)?.knownBy;
+    const knownBy = this.c.factById.get(id)?.knownBy;
     if (knownBy !== undefined) this.reveal(id, knownBy, via);
   }
 

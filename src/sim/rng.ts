@@ -39,6 +39,7 @@ export function rngFor(seed: number, ...parts: (string | number)[]): Rng {
 
 /** Accepts the seed as a user typed it: a number, or any string. */
 export function normaliseSeed(seed: number | string): number {
-  if (typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff) return seed;
+  const n = typeof seed === 'string' && /^\d{1,10}$/.test(seed) ? Number(seed) : seed;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff) return n;
   return hashParts(String(seed));
 }

@@ -51,7 +51,10 @@ export function pathOf(c: CompiledScenario, world: World): PathStep[] {
 
 /** Accumulates games one by one, so that a long run needs no memory for the games themselves. */
 export class SummaryBuilder {
-  private readonly counts = new Map<string, { games: number; turns: number; example: OutcomeFigures['example'] }>();
+  private readonly counts = new Map<
+    string,
+    { games: number; turns: number; example: OutcomeFigures['example'] }
+  >();
   private games = 0;
   private turns = 0;
 

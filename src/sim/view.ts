@@ -2,7 +2,7 @@
 // secret choices and pending decisions never pass through these functions.
 import type { Text } from '../scenario/types.ts';
 import { type CompiledScenario, canSeeIndicator, inAudience } from './compile.ts';
-import { compiledOf, type CrisisSnapshot } from './crisis.machine.ts';
+import { type CrisisSnapshot, compiledOf } from './crisis.machine.ts';
 import type { FactionContext } from './faction.machine.ts';
 import type { Belief, Beliefs, Cause, JournalEntry, World } from './world.ts';
 
@@ -92,12 +92,23 @@ function sees(viewer: Viewer, audience: JournalEntry['audience']): boolean {
 
 export function turnView(c: CompiledScenario, index: number): TurnView {
   const turn = c.scenario.turns[Math.min(index, c.scenario.turns.length - 1)]!;
-  return { index, id: turn.id, date: turn.date, title: turn.title, summary: turn.summary, count: c.scenario.turns.length };
+  return {
+    index,
+    id: turn.id,
+    date: turn.date,
+    title: turn.title,
+    summary: turn.summary,
+    count: c.scenario.turns.length,
+  };
 }
 
 function announced(world: World, actor: string, option: string, turn: number): boolean {
   return world.journal.some(
-    (j) => j.turn === turn && j.source.kind === 'decision' && j.source.actor === actor && j.source.option === option,
+    (j) =>
+      j.turn === turn &&
+      j.source.kind === 'decision' &&
+      j.source.actor === actor &&
+      j.source.option === option,
   );
 }
 
@@ -107,7 +118,9 @@ function visibleCause(world: World, viewer: Viewer, cause: Cause, turn: number):
     return own || announced(world, cause.actor, cause.option, turn) ? cause : { kind: 'undisclosed' };
   }
   if (cause.kind === 'event') {
-    const event = world.journal.find((j) => j.source.kind === 'event' && j.source.event === cause.event && j.turn === turn);
+    const event = world.journal.find(
+      (j) => j.source.kind === 'event' && j.source.event === cause.event && j.turn === turn,
+    );
     return event && sees(viewer, event.audience) ? cause : { kind: 'undisclosed' };
   }
   return cause;
@@ -117,10 +130,10 @@ export function indicatorHistory(c: CompiledScenario, world: World, id: string):
   let value = c.indicatorById.get(id)?.start ?? 0;
   const history = [value];
   const resolved = world.outcome ? world.turn + 1 : world.turn;
-  const changes = world.changes.filter((ch) => ch.indicator === id);
   let i = 0;
   for (let t = 0; t < resolved; t++) {
-    while (i < changes.length && changes[i]!.turn === t) value = changes[i++]!.value;
+    for (; i < world.changes.length && world.changes[i]!.turn === t; i++)
+      value += world.changes[i]!.deltas[id] ?? 0;
     history.push(value);
   }
   return history;
@@ -128,19 +141,27 @@ export function indicatorHistory(c: CompiledScenario, world: World, id: string):
 
 function indicatorViews(c: CompiledScenario, world: World, viewer: Viewer): IndicatorView[] {
   return c.scenario.indicators.map((def) => {
-    const visible = 'public' in viewer ? def.visibility === 'public' : canSeeIndicator(c, def.id, viewer.actor);
+    const visible =
+      'public' in viewer ? def.visibility === 'public' : canSeeIndicator(c, def.id, viewer.actor);
     const base = { id: def.id, label: def.label, meaning: def.meaning, min: def.min, max: def.max };
     if (!visible) return { ...base, value: null, history: null, causes: [] };
     const causes: IndicatorView['causes'] = [];
     for (const ch of world.changes) {
-      if (ch.indicator !== def.id) continue;
+      const delta = ch.deltas[def.id];
+      if (delta === undefined) continue;
       const cause = visibleCause(world, viewer, ch.cause, ch.turn);
       const last = causes[causes.length - 1];
       // Undisclosed causes of one turn are summed, so that their number does not hint at what they were.
-      if (cause.kind === 'undisclosed' && last?.cause.kind === 'undisclosed' && last.turn === ch.turn) last.delta += ch.delta;
-      else causes.push({ turn: ch.turn, delta: ch.delta, cause });
+      if (cause.kind === 'undisclosed' && last?.cause.kind === 'undisclosed' && last.turn === ch.turn)
+        last.delta += delta;
+      else causes.push({ turn: ch.turn, delta, cause });
     }
-    return { ...base, value: world.indicators[def.id] ?? def.start, history: indicatorHistory(c, world, def.id), causes };
+    return {
+      ...base,
+      value: world.indicators[def.id] ?? def.start,
+      history: indicatorHistory(c, world, def.id),
+      causes,
+    };
   });
 }
 
@@ -164,7 +185,7 @@ function journalViews(c: CompiledScenario, world: World, viewer: Viewer, beliefs
       });
       continue;
     }
-    const event = c.scenario.events.find((e) => e.id === src.event);
+    const event = c.eventById.get(src.event);
     if (!event) continue;
     const known = event.claim ? beliefs[event.claim.fact] : undefined;
     out.push({
@@ -204,7 +225,7 @@ export function viewFor(snapshot: CrisisSnapshot, actor: string): ActorView {
   const own = factionOf(snapshot, actor);
   const viewer = { actor };
   const ended = snapshot.matches('ended');
-  const decisionDef = own.offer && c.scenario.decisions.find((d) => d.id === own.offer?.decision);
+  const decisionDef = own.offer && c.decisionById.get(own.offer.decision);
   const decision: DecisionView | null =
     own.offer && decisionDef
       ? {

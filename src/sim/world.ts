@@ -5,13 +5,11 @@ export type Cause =
   | { kind: 'event'; event: string }
   | { kind: 'start' };
 
-/** One recorded change of an indicator: the debrief explains the game from these. */
-export interface IndicatorChange {
+/** What one cause did to the indicators in one turn (after clamping): the debrief explains the game from these. */
+export interface Change {
   turn: number;
-  indicator: string;
-  delta: number;
-  value: number;
   cause: Cause;
+  deltas: Record<string, number>;
 }
 
 export interface DecisionRecord {
@@ -53,7 +51,7 @@ export interface World {
   fired: Record<string, number[]>;
   log: DecisionRecord[];
   journal: JournalEntry[];
-  changes: IndicatorChange[];
+  changes: Change[];
   /** What has been established in public (revealed to everyone): the projector's knowledge. */
   publicBeliefs: Beliefs;
   outcome: OutcomeRecord | null;

@@ -17,7 +17,13 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
   indicators: [
     { id: 'order', label: inv('Order'), meaning: inv('How orderly things are'), start: 50 },
     { id: 'armed', label: inv('Armed strength'), meaning: inv('Militia strength'), start: 50 },
-    { id: 'secretStock', label: inv('Secret stock'), meaning: inv('Only the militia sees it'), start: 30, visibility: ['militia'] },
+    {
+      id: 'secretStock',
+      label: inv('Secret stock'),
+      meaning: inv('Only the militia sees it'),
+      start: 30,
+      visibility: ['militia'],
+    },
   ],
   actors: [
     {
@@ -26,7 +32,10 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
       role: inv('Governs'),
       playable: true,
       goals: [{ indicator: 'order', want: 'high', weight: 1, why: inv('Keep order') }],
-      postures: [{ id: 'calm', label: inv('Calm') }, { id: 'firm', label: inv('Firm') }],
+      postures: [
+        { id: 'calm', label: inv('Calm') },
+        { id: 'firm', label: inv('Firm') },
+      ],
       posture: 'calm',
       knowledge: { 'militia-struck': false },
     },
@@ -36,7 +45,10 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
       role: inv('Armed group'),
       playable: true,
       goals: [{ indicator: 'armed', want: 'high', weight: 1, why: inv('Grow') }],
-      postures: [{ id: 'quiet', label: inv('Quiet') }, { id: 'loud', label: inv('Loud') }],
+      postures: [
+        { id: 'quiet', label: inv('Quiet') },
+        { id: 'loud', label: inv('Loud') },
+      ],
       posture: 'quiet',
     },
     {
@@ -49,7 +61,12 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
     },
   ],
   facts: [
-    { id: 'militia-struck', statement: inv('The militia carried out the strike'), truth: false, knownBy: ['militia'] },
+    {
+      id: 'militia-struck',
+      statement: inv('The militia carried out the strike'),
+      truth: false,
+      knownBy: ['militia'],
+    },
   ],
   turns: [
     { id: 't1', date: '2021-10-10', title: inv('One'), summary: inv('First') },
@@ -63,7 +80,13 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
       turns: 'all',
       prompt: inv('What does the government do?'),
       options: [
-        { id: 'restraint', label: inv('Restraint'), description: inv('Calm'), effects: [{ add: { order: 5 } }], historical: true },
+        {
+          id: 'restraint',
+          label: inv('Restraint'),
+          description: inv('Calm'),
+          effects: [{ add: { order: 5 } }],
+          historical: true,
+        },
         {
           id: 'raid',
           label: inv('Raid'),
@@ -72,7 +95,11 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
           announce: inv('The government raids militia sites'),
           effects: [
             { add: { armed: -10, order: -5 } },
-            { if: { fact: 'militia-struck' }, then: [{ add: { order: 10 } }], else: [{ add: { order: -10 } }] },
+            {
+              if: { fact: 'militia-struck' },
+              then: [{ add: { order: 10 } }],
+              else: [{ add: { order: -10 } }],
+            },
           ],
         },
         {
@@ -90,13 +117,22 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
       turns: 'all',
       prompt: inv('What does the militia do?'),
       options: [
-        { id: 'wait', label: inv('Wait'), description: inv('Wait'), effects: [{ add: { armed: 1 } }], historical: true },
+        {
+          id: 'wait',
+          label: inv('Wait'),
+          description: inv('Wait'),
+          effects: [{ add: { armed: 1 } }],
+          historical: true,
+        },
         {
           id: 'strike',
           label: inv('Strike'),
           description: inv('A covert strike'),
           posture: 'loud',
-          effects: [{ add: { armed: 15, order: -15, secretStock: -10 } }, { facts: { 'militia-struck': true } }],
+          effects: [
+            { add: { armed: 15, order: -15, secretStock: -10 } },
+            { facts: { 'militia-struck': true } },
+          ],
         },
         {
           id: 'parade',
@@ -136,8 +172,22 @@ export const miniScenario: Scenario = ScenarioSchema.parse({
     },
   ],
   outcomes: [
-    { id: 'takeover', title: inv('Takeover'), summary: inv('s'), debrief: inv('d'), check: 'every-turn', when: { atLeast: { armed: 85 } } },
-    { id: 'order-holds', title: inv('Order holds'), summary: inv('s'), debrief: inv('d'), check: 'at-end', when: { atLeast: { order: 50 } } },
+    {
+      id: 'takeover',
+      title: inv('Takeover'),
+      summary: inv('s'),
+      debrief: inv('d'),
+      check: 'every-turn',
+      when: { atLeast: { armed: 85 } },
+    },
+    {
+      id: 'order-holds',
+      title: inv('Order holds'),
+      summary: inv('s'),
+      debrief: inv('d'),
+      check: 'at-end',
+      when: { atLeast: { order: 50 } },
+    },
     { id: 'muddle', title: inv('Muddle'), summary: inv('s'), debrief: inv('d'), check: 'at-end' },
   ],
 });

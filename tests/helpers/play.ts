@@ -3,7 +3,12 @@ import type { Scenario } from '../../src/scenario/types.ts';
 import { createGame, type Game } from '../../src/sim/game.ts';
 
 /** Picks, for each human decision in turn, the open option at picks[i] (modulo), then resolves. */
-export function playTurns(game: Game, picks: readonly number[], turns = Number.POSITIVE_INFINITY, cursor = { i: 0 }): Game {
+export function playTurns(
+  game: Game,
+  picks: readonly number[],
+  turns = Number.POSITIVE_INFINITY,
+  cursor = { i: 0 },
+): Game {
   let played = 0;
   while (!game.ended && played < turns) {
     for (const actor of game.waitingFor()) {
@@ -18,6 +23,11 @@ export function playTurns(game: Game, picks: readonly number[], turns = Number.P
   return game;
 }
 
-export function humanGame(scenario: Scenario, seed: number, humans: readonly string[], picks: readonly number[]): Game {
+export function humanGame(
+  scenario: Scenario,
+  seed: number,
+  humans: readonly string[],
+  picks: readonly number[],
+): Game {
   return playTurns(createGame(scenario, { seed, humans }), picks);
 }

@@ -2,10 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, type LoadResult, parseScenarioFiles, type ScenarioText } from '../../src/scenario/load.ts';
+import {
+  formatProblem,
+  type LoadResult,
+  parseScenarioFiles,
+  type ScenarioText,
+} from '../../src/scenario/load.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/scenarios');
-const KEYS = 'a scenario file may have: meta, indicators, actors, facts, turns, decisions, events, outcomes, glossary, people';
+const KEYS =
+  'a scenario file may have: meta, indicators, actors, facts, turns, decisions, events, outcomes, glossary, people';
 
 function readDir(dir: string): ScenarioText[] {
   return readdirSync(dir)
@@ -43,8 +49,14 @@ describe('parseScenarioFiles on a valid scenario', () => {
   });
 
   it('joins a list split over files in file-name order, whatever order the files come in', () => {
-    const more = { name: 'zz-events.yaml', text: readFileSync(join(FIXTURES, 'broken/zz-more-events.yaml'), 'utf8') };
-    const fixed = { ...more, text: more.text.replace('kind: gossip', 'kind: rumour').replace('everyone', 'public') };
+    const more = {
+      name: 'zz-events.yaml',
+      text: readFileSync(join(FIXTURES, 'broken/zz-more-events.yaml'), 'utf8'),
+    };
+    const fixed = {
+      ...more,
+      text: more.text.replace('kind: gossip', 'kind: rumour').replace('everyone', 'public'),
+    };
     const result = parseScenarioFiles([fixed, ...validMini().reverse()]);
     expect(result.ok && result.scenario.events.map((e) => e.id)).toEqual([
       'paper-story',
@@ -57,12 +69,9 @@ describe('parseScenarioFiles on a valid scenario', () => {
 describe('parseScenarioFiles reports each broken fixture on the right line', () => {
   const cases: [string, string[]][] = [
     [
-      'syntax-error.yaml',
-      [
-        'syntax-error.yaml:6:5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      ],
+      'top-level-list.yaml',
+      [`top-level-list.yaml:2:1: not a scenario file: it holds a list, not a mapping; ${KEYS}`],
     ],
-    ['top-level-list.yaml', [`top-level-list.yaml:2:1: not a scenario file: it holds a list, not a mapping; ${KEYS}`]],
     [
       'top-level-scalar.yaml',
       [`top-level-scalar.yaml:1:1: not a scenario file: it holds a single value, not a mapping; ${KEYS}`],
@@ -74,7 +83,10 @@ describe('parseScenarioFiles reports each broken fixture on the right line', () 
       ],
     ],
     ['empty.yaml', [`empty.yaml:1:1: empty file; ${KEYS}`]],
-    ['unknown-key.yaml', [`unknown-key.yaml:2:1: unknown top-level key "eventz" (did you mean "events"?); ${KEYS}`]],
+    [
+      'unknown-key.yaml',
+      [`unknown-key.yaml:2:1: unknown top-level key "eventz" (did you mean "events"?); ${KEYS}`],
+    ],
     [
       'unknown-field.yaml',
       [
@@ -131,7 +143,10 @@ describe('parseScenarioFiles reports each broken fixture on the right line', () 
         'no-decision.yaml:5:5 actors.0.playable: playable actor "council" has no decision in turn "t2"; a playable actor needs one every turn (or playable: false)',
       ],
     ],
-    ['second-meta.yaml', ['second-meta.yaml:1:1 meta: already in meta.yaml; meta stands in exactly one file']],
+    [
+      'second-meta.yaml',
+      ['second-meta.yaml:1:1 meta: already in meta.yaml; meta stands in exactly one file'],
+    ],
     [
       'zz-last-outcome-has-when.yaml',
       [
@@ -160,17 +175,29 @@ describe('parseScenarioFiles reports each broken fixture on the right line', () 
 });
 
 describe('parseScenarioFiles on hostile or odd input', () => {
+  it('reports a YAML syntax error with its line and column', () => {
+    // Inline, not a fixture: biome parses the YAML files of the repository and would fail on it.
+    const text =
+      'events:\n  - id: rumour\n    kind: rumour\n    audience: [mayor, press\n    headline: { text: A rumour, invention: true }\n';
+    expect(lines(withFiles({ name: 'syntax-error.yaml', text }))).toEqual([
+      'syntax-error.yaml:5:5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+  });
+
   it('refuses a 20 MB file before parsing it, in one line', () => {
     const entry = '  - term: x\n    definition: { text: y, invention: true }\n';
     const huge = `glossary:\n${entry.repeat(300_000)}`.padEnd(20 * 2 ** 20, '#');
     expect(lines(withFiles({ name: 'huge.yaml', text: huge }))).toEqual([
-      'huge.yaml:1:1: file is 20 MB, over the 2 MB limit; not parsed',
+      'huge.yaml:1:1: file is 20.0 MB, over the 2 MB limit; not parsed',
     ]);
   });
 
   it('refuses a "billion laughs" alias bomb in one line', () => {
     let bomb = 'glossary:\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-    for (let i = 1; i < 10; i++) bomb += `  - &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `  - &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     expect(lines(withFiles({ name: 'bomb.yaml', text: bomb }))).toEqual([
       'bomb.yaml:3:10: aliases expand too far (a "billion laughs" document); not loaded',
     ]);
@@ -184,7 +211,9 @@ describe('parseScenarioFiles on hostile or odd input', () => {
   });
 
   it('takes a file of comments only as empty, and refuses several documents in one file', () => {
-    expect(lines(withFiles({ name: 'notes.yaml', text: '# to do\n' }))).toEqual([`notes.yaml:1:1: empty file; ${KEYS}`]);
+    expect(lines(withFiles({ name: 'notes.yaml', text: '# to do\n' }))).toEqual([
+      `notes.yaml:1:1: empty file; ${KEYS}`,
+    ]);
     expect(lines(withFiles({ name: 'two.yaml', text: 'glossary: []\n---\npeople: []\n' }))).toEqual([
       'two.yaml:2:1: YAML: a scenario file holds one document; this one has several (---)',
     ]);
@@ -197,14 +226,53 @@ describe('parseScenarioFiles on hostile or odd input', () => {
   });
 
   it('says which key no file has', () => {
-    const noOutcomes = validMini().map((f) => (f.name === 'play.yaml' ? { ...f, text: 'glossary: []\n' } : f));
-    expect(lines(parseScenarioFiles(noOutcomes))).toEqual(['meta.yaml:1:1 outcomes: no file of the scenario has outcomes']);
+    const noOutcomes = validMini().map((f) =>
+      f.name === 'play.yaml' ? { ...f, text: 'glossary: []\n' } : f,
+    );
+    expect(lines(parseScenarioFiles(noOutcomes))).toEqual([
+      'meta.yaml:1:1 outcomes: no file of the scenario has outcomes',
+    ]);
   });
 
   it('gives a condition with two keys a message that names them', () => {
-    const text = 'events:\n  - id: e\n    kind: news\n    audience: public\n    when: { fact: bridge-unsafe, fired: e }\n    headline: { text: x, invention: true }\n';
+    const text =
+      'events:\n  - id: e\n    kind: news\n    audience: public\n    when: { fact: bridge-unsafe, fired: e }\n    headline: { text: x, invention: true }\n';
     expect(lines(withFiles({ name: 'x.yaml', text }))).toEqual([
       'x.yaml:5:5 events.1.when: a condition has exactly one of: all, any, not, atLeast, atMost, fact, believes, chose, fired, turn, posture, chance; it has fact and fired',
+    ]);
+  });
+
+  it("puts the schema's complaints in an author's words", () => {
+    const text = [
+      'people:',
+      '  - id: Ann',
+      '    name: ""',
+      '    description: { text: "  ", invention: yes }',
+      'decisions:',
+      '  - id: d',
+      '    actor: press',
+      '    turns: some',
+      '    prompt: { text: x, source: 3 }',
+      '    options: []',
+      'outcomes:',
+      '  - id: early',
+      '    title: { text: x, invention: true }',
+      '    summary: { text: x, invention: true }',
+      '    debrief: { text: x, invention: true }',
+      '    check: every-turn',
+      '    when: { any: [{ chance: 2 }, { atleast: { calm: 3 } }] }',
+      '',
+    ].join('\n');
+    expect(lines(withFiles({ name: 'x.yaml', text }))).toEqual([
+      'x.yaml:2:5 people.0.id: an id starts with a lower-case letter and has only letters, digits and -; found "Ann"',
+      'x.yaml:3:5 people.0.name: must not be empty',
+      'x.yaml:4:20 people.0.description.text: text is empty',
+      'x.yaml:4:32 people.0.description.invention: expected true, found "yes"',
+      'x.yaml:8:5 decisions.1.turns: expected "all" or a list, found "some"',
+      'x.yaml:9:24 decisions.1.prompt.source: expected a text or a list, found 3',
+      'x.yaml:10:5 decisions.1.options: needs at least 1 item',
+      'x.yaml:17:21 outcomes.2.when.any.0.chance: must be at most 1, found 2',
+      'x.yaml:17:36 outcomes.2.when.any.1.atleast: unknown key "atleast" (did you mean "atLeast"?); allowed here: all, any, not, atLeast, atMost, fact, believes, chose, fired, turn, posture, chance',
     ]);
   });
 

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { assign, createActor, setup } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { compileScenario } from '../../src/sim/compile.ts';
-import { createFactionMachine, type FactionEvent, type FactionReport } from '../../src/sim/faction.machine.ts';
+import {
+  createFactionMachine,
+  type FactionEvent,
+  type FactionReport,
+} from '../../src/sim/faction.machine.ts';
 import { initialWorld } from '../../src/sim/resolve.ts';
 import { sightFor } from '../../src/sim/sight.ts';
 import { miniScenario } from '../helpers/mini-scenario.ts';
@@ -25,7 +29,10 @@ const events: FactionEvent[] = [
 
 function harness(control: 'human' | 'computer') {
   return setup({
-    types: { context: {} as { reports: FactionReport[] }, events: {} as FactionReport | { type: 'drive'; event: FactionEvent } },
+    types: {
+      context: {} as { reports: FactionReport[] },
+      events: {} as FactionReport | { type: 'drive'; event: FactionEvent },
+    },
     actors: { faction },
   }).createMachine({
     context: { reports: [] },
@@ -34,8 +41,13 @@ function harness(control: 'human' | 'computer') {
       return {};
     }),
     on: {
-      'decision.made': { actions: assign({ reports: ({ context, event }) => [...context.reports, event as FactionReport] }) },
-      drive: { actions: ({ self, event }) => (self.getSnapshot().children.gov as { send(e: FactionEvent): void }).send(event.event) },
+      'decision.made': {
+        actions: assign({ reports: ({ context, event }) => [...context.reports, event as FactionReport] }),
+      },
+      drive: {
+        actions: ({ self, event }) =>
+          (self.getSnapshot().children.gov as { send(e: FactionEvent): void }).send(event.event),
+      },
     },
   });
 }
@@ -54,33 +66,41 @@ describe.each(['human', 'computer'] as const)('faction machine, %s seat', (contr
     expect(reached).toEqual(new Set(['"waiting"', '"deciding"', '"decided"', '"over"']));
   });
 
-  it.each(paths.map((p) => [p.steps.map((s) => s.event.type + ('option' in s.event ? `(${s.event.option})` : '')).join(' > ') || '(start)', p] as const))(
-    'the running actor follows the model: %s',
-    (_name, path) => {
-      const parent = createActor(harness(control)).start();
-      const child = () => parent.getSnapshot().children.gov!.getSnapshot() as ReturnType<typeof faction.getInitialSnapshot>;
-      for (const step of path.steps) {
-        if (step.event.type.startsWith('xstate.')) continue;
-        const before = parent.getSnapshot().context.reports.length;
-        parent.send({ type: 'drive', event: step.event as FactionEvent });
-        const s = child();
-        expect(s.value).toEqual(step.state.value);
-        expect(s.context.pending).toEqual(step.state.context.pending);
-        // A faction reports exactly when it decides or changes its decision, and only offered options.
-        const reports = parent.getSnapshot().context.reports;
-        if (s.value === 'decided' && reports.length > before) {
-          const last = reports[reports.length - 1]!;
-          expect(last.option === null || s.context.offer?.options.includes(last.option)).toBe(true);
-        }
-        if (s.context.pending !== null) expect(s.context.offer?.options).toContain(s.context.pending);
+  it.each(
+    paths.map(
+      (p) =>
+        [
+          p.steps.map((s) => s.event.type + ('option' in s.event ? `(${s.event.option})` : '')).join(' > ') ||
+            '(start)',
+          p,
+        ] as const,
+    ),
+  )('the running actor follows the model: %s', (_name, path) => {
+    const parent = createActor(harness(control)).start();
+    const child = () =>
+      parent.getSnapshot().children.gov!.getSnapshot() as ReturnType<typeof faction.getInitialSnapshot>;
+    for (const step of path.steps) {
+      if (step.event.type.startsWith('xstate.')) continue;
+      const before = parent.getSnapshot().context.reports.length;
+      parent.send({ type: 'drive', event: step.event as FactionEvent });
+      const s = child();
+      expect(s.value).toEqual(step.state.value);
+      expect(s.context.pending).toEqual(step.state.context.pending);
+      // A faction reports exactly when it decides or changes its decision, and only offered options.
+      const reports = parent.getSnapshot().context.reports;
+      if (s.value === 'decided' && reports.length > before) {
+        const last = reports[reports.length - 1]!;
+        expect(last.option === null || s.context.offer?.options.includes(last.option)).toBe(true);
       }
-      parent.stop();
-    },
-  );
+      if (s.context.pending !== null) expect(s.context.offer?.options).toContain(s.context.pending);
+    }
+    parent.stop();
+  });
 
   it('never takes an option that is not open to it', () => {
     const states = paths.map((p) => p.state);
-    for (const s of states) if (s.context.pending === 'accuse') throw new Error('accuse was taken without the belief');
+    for (const s of states)
+      if (s.context.pending === 'accuse') throw new Error('accuse was taken without the belief');
     expect(states.length).toBeGreaterThan(3);
   });
 });

@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import { createGame, engineFor } from '../../src/sim/game.ts';
 import { restoreGameFromJson, saveGame } from '../../src/sim/save.ts';
-import { publicView, viewFor } from '../../src/sim/view.ts';
+import { indicatorHistory, publicView, viewFor } from '../../src/sim/view.ts';
 import { miniScenario } from '../helpers/mini-scenario.ts';
 import { humanGame, playTurns } from '../helpers/play.ts';
 
@@ -28,7 +28,11 @@ describe('any sequence of valid decisions', () => {
           expect(world.indicators[def.id]).toBeGreaterThanOrEqual(def.min);
           expect(world.indicators[def.id]).toBeLessThanOrEqual(def.max);
         }
-        for (const ch of world.changes) expect(ch.value).toBeGreaterThanOrEqual(compiled.indicatorById.get(ch.indicator)!.min);
+        for (const def of scenario.indicators) {
+          const history = indicatorHistory(compiled, world, def.id);
+          expect(history[history.length - 1]).toBe(world.indicators[def.id]);
+          for (const v of history) expect(v >= def.min && v <= def.max).toBe(true);
+        }
       }),
       { numRuns: 150 },
     );
@@ -56,12 +60,25 @@ describe('the batch runner', () => {
 /** Rewrites everything private to `other` in a persisted snapshot; returns the restored snapshot. */
 function withOthersSecretsChanged(persisted: unknown, viewer: string | null, salt: number) {
   const p = structuredClone(persisted) as {
-    context: { world: { log: { actor: string; option: string; turn: number }[]; journal: { source: { kind: string; actor?: string; option?: string }; turn: number }[]; changes: { cause: { kind: string; actor?: string; option?: string } }[] }; pending: Record<string, unknown> };
+    context: {
+      world: {
+        log: { actor: string; option: string; turn: number }[];
+        journal: { source: { kind: string; actor?: string; option?: string }; turn: number }[];
+        changes: { cause: { kind: string; actor?: string; option?: string } }[];
+      };
+      pending: Record<string, unknown>;
+    };
     children: Record<string, { snapshot: { context: Record<string, unknown> } }>;
   };
   const world = p.context.world;
   const announced = (actor: string, option: string, turn: number) =>
-    world.journal.some((j) => j.turn === turn && j.source.kind === 'decision' && j.source.actor === actor && j.source.option === option);
+    world.journal.some(
+      (j) =>
+        j.turn === turn &&
+        j.source.kind === 'decision' &&
+        j.source.actor === actor &&
+        j.source.option === option,
+    );
   for (const [actor, child] of Object.entries(p.children)) {
     if (actor === viewer) continue;
     const ctx = child.snapshot.context;
@@ -73,7 +90,8 @@ function withOthersSecretsChanged(persisted: unknown, viewer: string | null, sal
   for (const d of world.log) {
     if (d.actor !== viewer && !announced(d.actor, d.option, d.turn)) {
       for (const ch of world.changes) {
-        if (ch.cause.kind === 'decision' && ch.cause.actor === d.actor && ch.cause.option === d.option) ch.cause.option = `secret-${salt}`;
+        if (ch.cause.kind === 'decision' && ch.cause.actor === d.actor && ch.cause.option === d.option)
+          ch.cause.option = `secret-${salt}`;
       }
       d.option = `secret-${salt}`;
     }
@@ -86,13 +104,20 @@ function withOthersSecretsChanged(persisted: unknown, viewer: string | null, sal
 describe('views', () => {
   it('viewFor never depends on another actor’s private knowledge or secret choices', () => {
     fc.assert(
-      fc.property(seedArb, picksArb, fc.nat(3), fc.constantFrom(...compiled.actorIds), fc.nat(), (seed, picks, turns, viewer, salt) => {
-        const game = playTurns(createGame(scenario, { seed, humans: compiled.playableIds }), picks, turns);
-        const persisted = game.actor.getPersistedSnapshot();
-        const changed = withOthersSecretsChanged(persisted, viewer, salt);
-        expect(viewFor(changed.getSnapshot(), viewer)).toEqual(viewFor(game.snapshot, viewer));
-        changed.stop();
-      }),
+      fc.property(
+        seedArb,
+        picksArb,
+        fc.nat(3),
+        fc.constantFrom(...compiled.actorIds),
+        fc.nat(),
+        (seed, picks, turns, viewer, salt) => {
+          const game = playTurns(createGame(scenario, { seed, humans: compiled.playableIds }), picks, turns);
+          const persisted = game.actor.getPersistedSnapshot();
+          const changed = withOthersSecretsChanged(persisted, viewer, salt);
+          expect(viewFor(changed.getSnapshot(), viewer)).toEqual(viewFor(game.snapshot, viewer));
+          changed.stop();
+        },
+      ),
       { numRuns: 120 },
     );
   });
@@ -114,7 +139,10 @@ describe('views', () => {
 
   it('shows an indicator outside the actor’s audience as unknown', () => {
     const game = createGame(scenario, { seed: 1 });
-    expect(viewFor(game.snapshot, 'gov').indicators.find((i) => i.id === 'secretStock')).toMatchObject({ value: null, history: null });
+    expect(viewFor(game.snapshot, 'gov').indicators.find((i) => i.id === 'secretStock')).toMatchObject({
+      value: null,
+      history: null,
+    });
     expect(viewFor(game.snapshot, 'militia').indicators.find((i) => i.id === 'secretStock')?.value).toBe(30);
   });
 });
@@ -130,7 +158,8 @@ describe('save and restore', () => {
         first.stop();
         playTurns(restored, picks, Number.POSITIVE_INFINITY, cursor);
         expect(restored.snapshot.context.world).toEqual(straight.snapshot.context.world);
-        for (const actor of compiled.actorIds) expect(viewFor(restored.snapshot, actor)).toEqual(viewFor(straight.snapshot, actor));
+        for (const actor of compiled.actorIds)
+          expect(viewFor(restored.snapshot, actor)).toEqual(viewFor(straight.snapshot, actor));
       }),
       { numRuns: 100 },
     );

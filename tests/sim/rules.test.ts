@@ -16,7 +16,8 @@ function ctx(over: Partial<ConditionContext> = {}): ConditionContext {
     indicator: (id) => ({ order: 50, armed: 70 })[id],
     fact: (id) => id === 'true-fact',
     belief: (actor, fact) => (actor === 'gov' && fact === 'f' ? false : undefined),
-    chose: (actor, option, turn) => actor === 'gov' && option === 'raid' && (turn === undefined || turn === 0),
+    chose: (actor, option, turn) =>
+      actor === 'gov' && option === 'raid' && (turn === undefined || turn === 0),
     fired: (e) => e === 'explosion',
     posture: (a) => (a === 'gov' ? 'calm' : undefined),
     random: () => 0.4,
@@ -93,16 +94,27 @@ describe('resolveTurn', () => {
     expect(r.world.indicators.order).toBe(50 - 5 - 10 - 15 - 2);
     expect(r.world.indicators.secretStock).toBe(20);
     expect(r.world.facts['militia-struck']).toBe(true);
-    const sum = r.world.changes.filter((ch) => ch.indicator === 'order').reduce((s, ch) => s + ch.delta, 0);
+    const sum = r.world.changes.reduce((s, ch) => s + (ch.deltas.order ?? 0), 0);
     expect(sum).toBe(r.world.indicators.order! - 50);
-    expect(r.world.changes.map((ch) => ch.cause)).toContainEqual({ kind: 'event', event: 'explosion' });
-    expect(r.world.log.map((d) => `${d.actor}:${d.option}:${d.by}`)).toEqual(['gov:raid:human', 'militia:strike:computer']);
-    expect(r.postures).toEqual({ gov: 'firm', militia: 'loud' });
-    expect(r.world.journal.map((j) => (j.source.kind === 'event' ? j.source.event : j.source.option))).toEqual([
-      'raid',
-      'explosion',
-      'false-flag',
+    expect(r.world.changes).toContainEqual({
+      turn: 0,
+      cause: { kind: 'event', event: 'explosion' },
+      deltas: { order: -2 },
+    });
+    // The raid's two effects on order gather in one record of its cause.
+    expect(r.world.changes).toContainEqual({
+      turn: 0,
+      cause: { kind: 'decision', actor: 'gov', option: 'raid' },
+      deltas: { armed: -10, order: -15 },
+    });
+    expect(r.world.log.map((d) => `${d.actor}:${d.option}:${d.by}`)).toEqual([
+      'gov:raid:human',
+      'militia:strike:computer',
     ]);
+    expect(r.postures).toEqual({ gov: 'firm', militia: 'loud' });
+    expect(
+      r.world.journal.map((j) => (j.source.kind === 'event' ? j.source.event : j.source.option)),
+    ).toEqual(['raid', 'explosion', 'false-flag']);
   });
 
   it('tells a false claim to its audience, but never overturns a confirmed belief', () => {
@@ -114,7 +126,11 @@ describe('resolveTurn', () => {
       postures,
       seed: 1,
     });
-    expect(r.learned.gov?.['militia-struck']).toMatchObject({ is: false, confirmed: false, via: 'false-flag' });
+    expect(r.learned.gov?.['militia-struck']).toMatchObject({
+      is: false,
+      confirmed: false,
+      via: 'false-flag',
+    });
     // The militia knows what it did: the fact's knownBy confirms it when it changes, and the rumour does not undo it.
     expect(r.learned.militia?.['militia-struck']).toMatchObject({ is: true, confirmed: true });
   });
@@ -123,7 +139,13 @@ describe('resolveTurn', () => {
     const { beliefs, postures } = beliefsAndPostures();
     let world = initialWorld(c);
     for (let turn = 0; turn < 3; turn++) {
-      const r = resolveTurn(c, { world: { ...world, turn }, choices: { militia: { option: 'strike', by: 'computer' } }, beliefs, postures, seed: 3 });
+      const r = resolveTurn(c, {
+        world: { ...world, turn },
+        choices: { militia: { option: 'strike', by: 'computer' } },
+        beliefs,
+        postures,
+        seed: 3,
+      });
       world = r.world;
       if (turn < 2) expect(world.outcome?.id ?? null).not.toBe('muddle');
     }
@@ -134,7 +156,13 @@ describe('resolveTurn', () => {
   it('ends at once when an every-turn outcome holds', () => {
     const { beliefs, postures } = beliefsAndPostures();
     const world = { ...initialWorld(c), indicators: { order: 50, armed: 80, secretStock: 30 } };
-    const r = resolveTurn(c, { world, choices: { militia: { option: 'parade', by: 'computer' } }, beliefs, postures, seed: 1 });
+    const r = resolveTurn(c, {
+      world,
+      choices: { militia: { option: 'parade', by: 'computer' } },
+      beliefs,
+      postures,
+      seed: 1,
+    });
     expect(r.world.outcome).toEqual({ id: 'takeover', turn: 0 });
   });
 });
@@ -145,7 +173,13 @@ describe('policy', () => {
 
   it('scores by goals from what the actor sees', () => {
     const options = c.optionById.get('militia')!;
-    const score = (id: string) => scoreOption(c, 'militia', options.get(id)!, sightContext(c, sight, mind, () => 0.5));
+    const score = (id: string) =>
+      scoreOption(
+        c,
+        'militia',
+        options.get(id)!,
+        sightContext(c, sight, mind, () => 0.5),
+      );
     expect(score('strike')).toBeGreaterThan(score('parade'));
     expect(score('parade')).toBeGreaterThan(score('wait'));
   });
@@ -153,11 +187,19 @@ describe('policy', () => {
   it('at a low temperature takes the best option; at a high one, varies', () => {
     const cold = { ...c, actorById: new Map(c.actorById) };
     cold.actorById.set('militia', { ...c.actorById.get('militia')!, policy: { temperature: 0.01 } });
-    const picks = new Set(Array.from({ length: 50 }, (_, i) => chooseOption(cold, ['wait', 'strike', 'parade'], sight, mind, createRng(i))));
+    const picks = new Set(
+      Array.from({ length: 50 }, (_, i) =>
+        chooseOption(cold, ['wait', 'strike', 'parade'], sight, mind, createRng(i)),
+      ),
+    );
     expect([...picks]).toEqual(['strike']);
     const hot = { ...c, actorById: new Map(c.actorById) };
     hot.actorById.set('militia', { ...c.actorById.get('militia')!, policy: { temperature: 100 } });
-    const varied = new Set(Array.from({ length: 200 }, (_, i) => chooseOption(hot, ['wait', 'strike', 'parade'], sight, mind, createRng(i))));
+    const varied = new Set(
+      Array.from({ length: 200 }, (_, i) =>
+        chooseOption(hot, ['wait', 'strike', 'parade'], sight, mind, createRng(i)),
+      ),
+    );
     expect(varied.size).toBe(3);
   });
 

@@ -36,12 +36,17 @@ describe('the simulation boundary check', () => {
 
   it('the simulation compiles without the DOM, so a use of the DOM fails the typecheck', () => {
     const root = tree({
-      'sim-file.ts': "export const width = window.innerWidth;\n",
-      'tsconfig.json': JSON.stringify({ extends: join(process.cwd(), 'tsconfig.sim.json'), include: ['sim-file.ts'] }),
+      'sim-file.ts': 'export const width = window.innerWidth;\n',
+      'tsconfig.json': JSON.stringify({
+        extends: join(process.cwd(), 'tsconfig.sim.json'),
+        include: ['sim-file.ts'],
+      }),
     });
     let output = '';
     try {
-      execFileSync(join(process.cwd(), 'node_modules/.bin/tsc'), ['--noEmit', '-p', root], { encoding: 'utf8' });
+      execFileSync(join(process.cwd(), 'node_modules/.bin/tsc'), ['--noEmit', '-p', root], {
+        encoding: 'utf8',
+      });
     } catch (e) {
       output = String((e as { stdout?: string }).stdout);
     }
