@@ -139,7 +139,6 @@ describe('checkScenario', () => {
         s.decisions[0]!.options[1]!.effects = [
           {
             if: { not: { believes: { actor: 'press', fact: 'bridge-gone' } } },
-            // biome-ignore lint/suspicious/noThenProperty: the scenario format names the branch then
             then: [{ reveal: { fact: 'bridge-unsafe', to: ['mayr'] } }],
             else: [
               { tell: { fact: 'bridge-unsafe', is: false, to: 'public', by: 'council' } },
