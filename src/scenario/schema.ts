@@ -167,7 +167,10 @@ export const Actor = z.strictObject({
   redLines: z.array(Text).default([]),
   postures: z.array(Posture).min(1),
   posture: Id.describe('the posture at the start'),
-  knowledge: z.record(Id, z.boolean()).default({}).describe('what the actor believes at the start, fact by fact'),
+  knowledge: z
+    .record(Id, z.boolean())
+    .default({})
+    .describe('what the actor believes at the start, fact by fact'),
   policy: z
     .strictObject({ temperature: z.number().positive().default(8) })
     .default({ temperature: 8 })
