@@ -1,14 +1,35 @@
 // Finds, for one playable actor and one outcome, a sequence of choices (one per turn) that leads there against
-// the computer players, by hill-climbing judged by real games. Writes it as a choices file for
+// the computer players, judged by real games. Writes it as a choices file for
 // `npm run simulate -- --as ACTOR --choices FILE`. Usage:
-//   npx tsx scripts/find-choices.ts --scenario baghdad-2021 --as pm --outcome chaos-at-home --out FILE
+//   npx tsx scripts/find-choices.ts --scenario baghdad-2021 --as pm --outcome chaos-at-home [--seed 1] [--out FILE]
+// Only options with no `available` condition are used, so the file is valid whatever the other seats do.
+// The search is deterministic and bounded: it screens simple plans (the same option every turn, and one
+// switch from one option to another), then hill-climbs from the best few, one turn at a time. Between plans
+// that reach the outcome equally often, the one whose games end closer to its condition is better: that
+// lets the climb cross flat ground. Last, it keeps the plan with the fewest changes of option among those
+// within SLACK of the best, so that the file reads as a strategy.
 import { writeFileSync } from 'node:fs';
 import { CliError, loadScenarioArg, parseArgs, runCli } from '../src/cli/scenario-arg.ts';
+import type { Condition } from '../src/scenario/types.ts';
 import { playBatchGame } from '../src/sim/batch.ts';
 import { engineFor } from '../src/sim/game.ts';
-import { createRng } from '../src/sim/rng.ts';
 
-const GAMES = 200;
+const GAMES = 200; // games that judge a plan (seeds seed .. seed + 199, as `simulate --games 200` plays)
+const SCREEN = 50; // games that screen the simple plans
+const CLIMBS = 6; // best simple plans to climb from
+const BUDGET = 100_000; // games in all: two minutes or so
+const GOOD = 0.9; // a share at which to stop looking
+const SLACK = 0.05; // share a plainer plan (fewer changes of option) may give up: it reads as a strategy
+
+/** How far indicators are from meeting a condition (0: met, or not a matter of thresholds). */
+function gap(c: Condition, v: Record<string, number>): number {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (c.all) return sum(c.all.map((x) => gap(x, v)));
+  if (c.any) return Math.min(...c.any.map((x) => gap(x, v)));
+  if (c.atLeast) return sum(Object.entries(c.atLeast).map(([k, n]) => Math.max(0, n - (v[k] ?? 0))));
+  if (c.atMost) return sum(Object.entries(c.atMost).map(([k, n]) => Math.max(0, (v[k] ?? 0) - n)));
+  return 0;
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs(process.argv.slice(2), ['scenario', 'as', 'outcome', 'out', 'seed'], []);
@@ -17,10 +38,10 @@ async function main(): Promise<number> {
   const actor = values.as ?? '';
   const target = values.outcome ?? '';
   if (!compiled.playableIds.includes(actor)) throw new CliError(`--as: ${actor} is not playable`);
-  if (!scenario.outcomes.some((o) => o.id === target)) throw new CliError(`--outcome: no outcome ${target}`);
+  const outcome = scenario.outcomes.find((o) => o.id === target);
+  if (!outcome) throw new CliError(`--outcome: no outcome ${target}`);
   const seed = Number(values.seed ?? 1);
   const turns = scenario.turns.map((t) => t.id);
-  // Only options that are always open: the file must be playable whatever the other seats do.
   const optionsAt = turns.map(
     (_, t) =>
       compiled.decisionAt
@@ -28,44 +49,91 @@ async function main(): Promise<number> {
         ?.[t]?.options.filter((o) => !o.available)
         .map((o) => o.id) ?? [],
   );
+  const options = [...new Set(optionsAt.flat())];
 
-  const score = (plan: string[]) => {
+  let played = 0;
+  const scores = new Map<string, number>();
+  const judged: { plan: string[]; s: number }[] = []; // plans scored over all GAMES
+  // A plan's score: the games that reach the outcome, plus under one that grows as the others end closer to it.
+  const score = (plan: string[], games = GAMES): number => {
+    const key = `${games}:${plan.join(',')}`;
+    const known = scores.get(key);
+    if (known !== undefined) return known;
     let hits = 0;
-    for (let i = 0; i < GAMES; i++) {
-      const world = playBatchGame(compiled, seed + i, (who, offer) => {
-        if (who !== actor) return undefined;
-        return plan[offer.turn]!;
-      }).world;
+    let missedBy = 0;
+    for (let i = 0; i < games; i++) {
+      const { world } = playBatchGame(compiled, (seed + i) >>> 0, (who, offer) =>
+        who === actor ? plan[offer.turn]! : undefined,
+      );
       if (world.outcome?.id === target) hits++;
+      else if (outcome.when) missedBy += gap(outcome.when, world.indicators);
     }
-    return hits / GAMES;
+    played += games;
+    const s = hits + 0.5 / (1 + missedBy / games);
+    scores.set(key, s / games);
+    if (games === GAMES) judged.push({ plan, s: s / games });
+    return s / games;
   };
+  const share = (s: number) => Math.floor(s * GAMES) / GAMES;
+  // A plan: option a up to turn `from`, option b from there on (a alone when b is a); always open options only.
+  const plan = (a: string, b = a, from = 0) =>
+    optionsAt.map((opts, t) => {
+      const want = t < from ? a : b;
+      return opts.includes(want) ? want : (opts[0] ?? '');
+    });
 
-  const rng = createRng(seed);
-  let best = optionsAt.map((opts) => opts[Math.floor(rng() * opts.length)] ?? '');
+  // 1. Screen every constant plan and every plan that switches option once.
+  const simple: string[][] = options.map((a) => plan(a));
+  for (const a of options)
+    for (const b of options) if (a !== b) for (let t = 1; t < turns.length; t++) simple.push(plan(a, b, t));
+  const screened = simple.map((p) => ({ p, s: score(p, SCREEN) })).sort((x, y) => y.s - x.s);
+
+  // 2. Hill-climb from the best few: change one turn at a time, keep a change that does strictly better.
+  let best = screened[0]!.p;
   let bestScore = score(best);
-  for (let round = 0; round < 400 && bestScore < 0.9; round++) {
-    const candidate = best.slice();
-    const changes = 1 + Math.floor(rng() * 2);
-    for (let k = 0; k < changes; k++) {
-      const t = Math.floor(rng() * turns.length);
-      const opts = optionsAt[t]!;
-      candidate[t] = opts[Math.floor(rng() * opts.length)] ?? '';
+  for (const { p } of screened.slice(0, CLIMBS)) {
+    let current = p;
+    let currentScore = score(current);
+    for (let improved = true; improved && played < BUDGET && share(currentScore) < GOOD; ) {
+      improved = false;
+      for (let t = 0; t < turns.length && played < BUDGET; t++) {
+        for (const option of optionsAt[t]!) {
+          if (option === current[t]) continue;
+          const candidate = current.slice();
+          candidate[t] = option;
+          const s = score(candidate);
+          if (s > currentScore) {
+            current = candidate;
+            currentScore = s;
+            improved = true;
+          }
+        }
+      }
     }
-    const s = score(candidate);
-    if (s >= bestScore) {
-      best = candidate;
-      bestScore = s;
+    if (currentScore > bestScore) {
+      best = current;
+      bestScore = currentScore;
     }
+    if (share(bestScore) >= GOOD || played >= BUDGET) break;
   }
+
+  // 3. Prefer the plainest plan within SLACK of the best.
+  const switches = (p: string[]) => p.filter((o, t) => t > 0 && o !== p[t - 1]).length;
+  const plainest = judged
+    .filter((j) => share(j.s) >= share(bestScore) - SLACK)
+    .sort((x, y) => switches(x.plan) - switches(y.plan) || y.s - x.s)[0]!;
+  best = plainest.plan;
+  bestScore = plainest.s;
+
   const lines = [
-    `# ${actor} playing toward ${target}: reached in ${(bestScore * 100).toFixed(0)}% of ${GAMES} games from seed ${seed}`,
+    `# ${actor} playing toward ${target}: reached in ${(share(bestScore) * 100).toFixed(1)}% of ${GAMES} games from seed ${seed}`,
     `# found by scripts/find-choices.ts; check with: npm run simulate -- --scenario ${scenario.meta.id} --as ${actor} --choices FILE --games ${GAMES} --seed ${seed}`,
     ...turns.map((t, i) => `${t}: ${best[i]}`),
   ];
   if (values.out) writeFileSync(values.out, `${lines.join('\n')}\n`);
   console.log(lines.join('\n'));
-  return bestScore > 0 ? 0 : 1;
+  console.error(`(${played.toLocaleString('en')} games played)`);
+  return share(bestScore) > 0 ? 0 : 1;
 }
 
 runCli(main);

@@ -13,7 +13,11 @@ import { CliError, loadScenarioArg, parseArgs, runCli } from './scenario-arg.ts'
 const USAGE =
   'usage: npm run simulate -- --scenario ID --games N --seed S [--as ACTOR --choices FILE] [--json]';
 
-/** A file of one actor's choices: a list (one option per turn it decides) or a map of turn id to option. */
+/**
+ * A file of one actor's choices: a list (one entry per turn) or a map of turn id to entry. An entry is an
+ * option, or a list of options in order of preference: the first one open at that moment is taken, as a
+ * person would take a move the moment it becomes possible.
+ */
 export function readChoices(file: string, scenario: Scenario, actor: string): Chooser {
   let data: unknown;
   try {
@@ -23,26 +27,28 @@ export function readChoices(file: string, scenario: Scenario, actor: string): Ch
       `${file}: cannot read the choices (${e instanceof Error ? e.message.split('\n')[0] : e})`,
     );
   }
-  const byTurn = new Map<string, string>();
+  const byTurn = new Map<string, string[]>();
   const turns = scenario.turns.map((t) => t.id);
+  const entry = (x: unknown) => (Array.isArray(x) ? x.map(String) : [String(x)]);
   if (Array.isArray(data)) {
     data.forEach((o, i) => {
-      if (turns[i] !== undefined) byTurn.set(turns[i]!, String(o));
+      if (turns[i] !== undefined) byTurn.set(turns[i]!, entry(o));
     });
   } else if (data && typeof data === 'object') {
     for (const [turn, option] of Object.entries(data)) {
       if (!turns.includes(turn)) throw new CliError(`${file}: ${turn} is not a turn of ${scenario.meta.id}`);
-      byTurn.set(turn, String(option));
+      byTurn.set(turn, entry(option));
     }
   } else throw new CliError(`${file}: expected a list of options or a map of turn id to option`);
   return (who, offer) => {
     if (who !== actor) return undefined;
     const turn = turns[offer.turn]!;
-    const option = byTurn.get(turn);
-    if (option === undefined) throw new CliError(`${file}: no choice for turn ${turn}`);
-    if (!offer.options.includes(option)) {
+    const wanted = byTurn.get(turn);
+    if (wanted === undefined) throw new CliError(`${file}: no choice for turn ${turn}`);
+    const option = wanted.find((o) => offer.options.includes(o));
+    if (option === undefined) {
       throw new CliError(
-        `${file}: turn ${turn}: ${option} is not open to ${actor} (open: ${offer.options.join(', ')})`,
+        `${file}: turn ${turn}: ${wanted.join(' or ')} is not open to ${actor} (open: ${offer.options.join(', ')})`,
       );
     }
     return option;

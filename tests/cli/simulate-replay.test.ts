@@ -34,6 +34,16 @@ describe('simulate', () => {
         expect(step.decisions.find((d) => d.actor === 'gov')).toMatchObject({ option: 'raid', by: 'human' });
       }
     }
+    // A list is an order of preference: accuse is not open (gov does not believe the militia struck), raid is.
+    writeFileSync(join(dir, 'prefer.yaml'), 't1: [accuse, raid]\nt2: raid\nt3: [accuse, restraint]\n');
+    const preferred = simulate(
+      miniScenario,
+      20,
+      1,
+      readChoices(join(dir, 'prefer.yaml'), miniScenario, 'gov'),
+    );
+    const first = preferred.outcomes.find((o) => o.example)!.example!.path[0]!;
+    expect(first.decisions.find((d) => d.actor === 'gov')?.option).toBe('raid');
     writeFileSync(join(dir, 'bad.yaml'), 't1: accuse\n');
     expect(() =>
       simulate(miniScenario, 1, 1, readChoices(join(dir, 'bad.yaml'), miniScenario, 'gov')),
