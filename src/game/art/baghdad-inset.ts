@@ -1,0 +1,61 @@
+/**
+ * The Baghdad inset, drawn in code: the Tigris looping through the city and the Green Zone (the
+ * International Zone) in its western bend. Schematic, and labelled so on screen.
+ */
+import type Phaser from 'phaser';
+import { BAGHDAD_TIGRIS, GREEN_ZONE } from './iraq-geo.ts';
+import { trace } from './iraq-map.ts';
+import { PALETTE } from './palette.ts';
+
+export interface Inset {
+  container: Phaser.GameObjects.Container;
+  /** inset coordinates (0..100) to screen */
+  at: (x: number, y: number) => { x: number; y: number };
+}
+
+export function drawBaghdadInset(
+  scene: Phaser.Scene,
+  box: { x: number; y: number; size: number },
+  labelStyle: Phaser.Types.GameObjects.Text.TextStyle,
+): Inset {
+  const at = (x: number, y: number) => ({ x: box.x + (x / 100) * box.size, y: box.y + (y / 100) * box.size });
+  const container = scene.add.container(0, 0);
+  const g = scene.add.graphics();
+  g.fillStyle(PALETTE.deep, 0.92);
+  g.fillRoundedRect(box.x - 6, box.y - 6, box.size + 12, box.size + 12, 8);
+  g.lineStyle(1, PALETTE.line, 1);
+  g.strokeRoundedRect(box.x - 6, box.y - 6, box.size + 12, box.size + 12, 8);
+
+  g.fillStyle(PALETTE.greenZone, 0.28);
+  trace(
+    g,
+    GREEN_ZONE.map(([x, y]) => at(x, y)),
+    true,
+  );
+  g.fillPath();
+  g.lineStyle(2, PALETTE.greenZone, 0.9);
+  trace(
+    g,
+    GREEN_ZONE.map(([x, y]) => at(x, y)),
+    true,
+  );
+  g.strokePath();
+
+  g.lineStyle(Math.max(3, box.size * 0.035), PALETTE.river, 0.85);
+  trace(
+    g,
+    BAGHDAD_TIGRIS.map(([x, y]) => at(x, y)),
+    false,
+  );
+  g.strokePath();
+  container.add(g);
+
+  // The label sits above the zone: the actors' markers sit inside it.
+  const gz = at(36, 38);
+  container.add(
+    scene.add.text(gz.x, gz.y, 'Green Zone', { ...labelStyle, color: '#9fe0a2' }).setOrigin(0.5, 1),
+  );
+  const title = at(0, 0);
+  container.add(scene.add.text(title.x, title.y - 2, 'Baghdad (schematic)', labelStyle).setOrigin(0, 0));
+  return { container, at };
+}

@@ -1,0 +1,36 @@
+/** The Phaser game: renderer from the query string, sized to the stage, no Phaser audio (Howler has it). */
+import Phaser from 'phaser';
+import { PALETTE } from './art/palette.ts';
+import { rendererFromQuery } from './renderer-choice.ts';
+import { BootScene } from './scenes/boot.scene.ts';
+import { BriefingScene } from './scenes/briefing.scene.ts';
+import { DebriefScene } from './scenes/debrief.scene.ts';
+import { PerspectiveScene } from './scenes/perspective.scene.ts';
+import { PreloadScene } from './scenes/preload.scene.ts';
+import { ResolutionScene } from './scenes/resolution.scene.ts';
+import { SituationScene } from './scenes/situation.scene.ts';
+import { TitleScene } from './scenes/title.scene.ts';
+
+export function createPhaserGame(parent: HTMLElement): Phaser.Game {
+  return new Phaser.Game({
+    type: rendererFromQuery(window.location.search),
+    parent,
+    backgroundColor: PALETTE.night,
+    banner: false,
+    // The DOM layer handles the keyboard; Phaser keeps only pointer input for the canvas.
+    input: { keyboard: false, gamepad: false },
+    audio: { noAudio: true },
+    scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
+    render: { antialias: true },
+    scene: [
+      BootScene,
+      PreloadScene,
+      TitleScene,
+      PerspectiveScene,
+      BriefingScene,
+      SituationScene,
+      ResolutionScene,
+      DebriefScene,
+    ],
+  });
+}

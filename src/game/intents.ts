@@ -1,0 +1,19 @@
+/**
+ * What a player can ask for. The DOM layer and the canvas both send these; the game flow
+ * (src/game/game-flow.ts) is the one place that acts on them. Intents carry ids, never rules.
+ */
+export type Intent =
+  | { type: 'new-game' }
+  | { type: 'continue' }
+  | { type: 'open-menu' }
+  | { type: 'open-settings' }
+  | { type: 'open-credits' }
+  | { type: 'quit-to-title' }
+  | { type: 'pick-perspective'; actorId: string }
+  | { type: 'start-game' }
+  | { type: 'select-option'; optionId: string }
+  | { type: 'confirm-decision' }
+  | { type: 'next' }
+  | { type: 'show-debrief' };
+
+export type Send = (intent: Intent) => void;

@@ -1,0 +1,76 @@
+/** Names and labels looked up in the scenario, for turning ids in the simulation's views into words. */
+import type { Actor, Option, Scenario, ScenarioEvent } from '../../scenario/types.ts';
+import type { VisibleCause } from '../../sim/view.ts';
+import { type Cited, citer } from './cite.ts';
+import type { ActorCard } from './screens.ts';
+
+export class Lookup {
+  readonly cite: ReturnType<typeof citer>;
+  private readonly actors: Map<string, Actor>;
+  private readonly options = new Map<string, Option>();
+  private readonly events: Map<string, ScenarioEvent>;
+  private readonly indicators: Map<string, string>;
+
+  constructor(readonly scenario: Scenario) {
+    this.cite = citer(scenario);
+    this.actors = new Map(scenario.actors.map((a) => [a.id, a]));
+    for (const d of scenario.decisions) for (const o of d.options) this.options.set(`${d.actor}/${o.id}`, o);
+    this.events = new Map(scenario.events.map((e) => [e.id, e]));
+    this.indicators = new Map(scenario.indicators.map((i) => [i.id, i.label.text]));
+  }
+
+  actorName(id: string): string {
+    return this.actors.get(id)?.name.text ?? id;
+  }
+
+  option(actor: string, option: string): Option | undefined {
+    return this.options.get(`${actor}/${option}`);
+  }
+
+  optionLabel(actor: string, option: string): string {
+    return this.option(actor, option)?.label.text ?? option;
+  }
+
+  indicatorLabel(id: string): string {
+    return this.indicators.get(id) ?? id;
+  }
+
+  indicatorLabels(): Record<string, string> {
+    return Object.fromEntries(this.indicators);
+  }
+
+  card(id: string): ActorCard {
+    const actor = this.actors.get(id);
+    if (!actor) throw new Error(`no actor ${id} in the scenario`);
+    return {
+      id,
+      name: this.cite(actor.name),
+      role: this.cite(actor.role),
+      emblem: actor.emblem ?? actor.id,
+      goals: actor.goals.map((g) => ({ indicator: g.indicator, want: g.want, why: this.cite(g.why) })),
+    };
+  }
+
+  briefing(id: string): Cited | null {
+    const b = this.actors.get(id)?.briefing;
+    return b ? this.cite(b) : null;
+  }
+
+  redLines(id: string): Cited[] {
+    return (this.actors.get(id)?.redLines ?? []).map(this.cite);
+  }
+
+  /** A cause of an indicator change, in words, as the viewer may know it. */
+  causeText(cause: VisibleCause): string {
+    switch (cause.kind) {
+      case 'decision':
+        return `${this.actorName(cause.actor)}: ${this.optionLabel(cause.actor, cause.option)}`;
+      case 'event':
+        return this.events.get(cause.event)?.headline.text ?? cause.event;
+      case 'start':
+        return 'the situation at the start';
+      default:
+        return 'causes you could not see';
+    }
+  }
+}

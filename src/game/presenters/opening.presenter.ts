@@ -1,0 +1,40 @@
+/** Perspective selection and the briefing. */
+import type { Scenario } from '../../scenario/types.ts';
+import type { ActorView } from '../../sim/view.ts';
+import { longDate } from './cite.ts';
+import type { Lookup } from './lookup.ts';
+import type { BriefingModel, PerspectiveModel, TurnLine } from './screens.ts';
+
+export function perspectiveModel(
+  scenario: Scenario,
+  lookup: Lookup,
+  selected: string | null,
+): PerspectiveModel {
+  return {
+    kind: 'perspective',
+    actors: scenario.actors.filter((a) => a.playable).map((a) => lookup.card(a.id)),
+    selected,
+    indicatorLabels: lookup.indicatorLabels(),
+  };
+}
+
+export function turnLine(view: ActorView, lookup: Lookup): TurnLine {
+  return {
+    index: view.turn.index,
+    count: view.turn.count,
+    date: longDate(view.turn.date),
+    title: lookup.cite(view.turn.title),
+    summary: lookup.cite(view.turn.summary),
+  };
+}
+
+export function briefingModel(view: ActorView, lookup: Lookup): BriefingModel {
+  return {
+    kind: 'briefing',
+    actor: lookup.card(view.actor),
+    briefing: lookup.briefing(view.actor),
+    redLines: lookup.redLines(view.actor),
+    turn: turnLine(view, lookup),
+    indicatorLabels: lookup.indicatorLabels(),
+  };
+}

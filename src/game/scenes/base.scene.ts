@@ -1,0 +1,87 @@
+/**
+ * What the scenes share: services, layout on resize, reduced motion, text styles scaled by the
+ * text-size setting, and the "scene is ready" mark once its first frame is drawn.
+ */
+import Phaser from 'phaser';
+import { prefersReducedMotion } from '../../ui/settings-store.ts';
+import { FONT_STACK, PALETTE } from '../art/palette.ts';
+import type { ScreenModel } from '../presenters/screens.ts';
+import { type Services, services } from '../services.ts';
+
+const RESIZE_SETTLE_MS = 120;
+
+export abstract class BaseScene extends Phaser.Scene {
+  private resizeTimer: number | undefined;
+
+  protected get svc(): Services {
+    return services(this);
+  }
+
+  protected get reducedMotion(): boolean {
+    return prefersReducedMotion(this.svc.settings.value);
+  }
+
+  protected get size(): { width: number; height: number } {
+    return { width: this.scale.gameSize.width, height: this.scale.gameSize.height };
+  }
+
+  /**
+   * Calls `layout` now and again after each resize has settled; scenes draw from their data inside
+   * it, so a phone turned sideways redraws rather than stretches.
+   */
+  protected layoutOnResize(layout: () => void): void {
+    // The DOM panel may have just changed width for this scene (see styles.css); Phaser would only
+    // notice at its next periodic check, so measure the stage now and draw at the right size.
+    if (this.scale.getParentBounds()) this.scale.refresh();
+    layout();
+    const onResize = () => {
+      window.clearTimeout(this.resizeTimer);
+      this.resizeTimer = window.setTimeout(() => {
+        if (this.scene.isActive()) layout();
+      }, RESIZE_SETTLE_MS);
+    };
+    this.scale.on('resize', onResize);
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', onResize);
+      window.clearTimeout(this.resizeTimer);
+    });
+  }
+
+  /** The flow's current screen model, if it is of this kind (it always is when the flow started us). */
+  protected screenOf<K extends ScreenModel['kind']>(kind: K): Extract<ScreenModel, { kind: K }> | null {
+    const model = this.svc.flow.screen.value;
+    return model?.kind === kind ? (model as Extract<ScreenModel, { kind: K }>) : null;
+  }
+
+  /** Calls `update` whenever the flow changes the model of this kind while the scene runs. */
+  protected onScreenUpdate<K extends ScreenModel['kind']>(
+    kind: K,
+    update: (model: Extract<ScreenModel, { kind: K }>) => void,
+  ): void {
+    const unsubscribe = this.svc.flow.screen.subscribe((model) => {
+      if (model?.kind === kind) update(model as Extract<ScreenModel, { kind: K }>);
+    });
+    this.events.once('shutdown', unsubscribe);
+  }
+
+  /** Text style maker bound to this scene, for widgets. */
+  protected get styler() {
+    return (px: number, extra: Phaser.Types.GameObjects.Text.TextStyle = {}) => this.textStyle(px, extra);
+  }
+
+  /** Marks the scene ready for tests and the bench once its first frame has been rendered. */
+  protected markReadyAfterFirstFrame(scene: string): void {
+    this.game.events.once('postrender', () => this.svc.ui.markReady(scene));
+  }
+
+  protected textStyle(px: number, options: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}) {
+    const scale = this.svc.settings.value.textScale;
+    return {
+      fontFamily: FONT_STACK,
+      fontSize: `${Math.round(px * scale)}px`,
+      color: `#${PALETTE.ink.toString(16).padStart(6, '0')}`,
+      resolution: Math.min(2, window.devicePixelRatio || 1),
+      ...options,
+    } satisfies Phaser.Types.GameObjects.Text.TextStyle;
+  }
+}

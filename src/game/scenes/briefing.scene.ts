@@ -1,0 +1,54 @@
+/** Briefing: the chosen actor's emblem large over a faint map, the first turn's date beneath. */
+import type Phaser from 'phaser';
+import { briefingView } from '../../ui/views/briefing.view.ts';
+import { drawBackdrop } from '../art/backdrop.ts';
+import { addEmblem, queueMissingEmblems } from '../art/emblem-textures.ts';
+import { drawIraqMap } from '../art/iraq-map.ts';
+import { DISPLAY_FONT_STACK } from '../art/palette.ts';
+import type { BriefingModel } from '../presenters/screens.ts';
+import { BaseScene } from './base.scene.ts';
+import { SCENES } from './scene-keys.ts';
+
+export class BriefingScene extends BaseScene {
+  private art: Phaser.GameObjects.Container | null = null;
+
+  constructor() {
+    super(SCENES.briefing);
+  }
+
+  preload(): void {
+    const model = this.screenOf('briefing');
+    if (model) queueMissingEmblems(this, [model.actor.emblem]);
+  }
+
+  create(): void {
+    const model = this.screenOf('briefing');
+    if (!model) return;
+    const { ui, flow } = this.svc;
+    ui.show(briefingView(model, flow.handle.bind(flow)));
+    this.layoutOnResize(() => this.draw(model));
+    this.markReadyAfterFirstFrame(SCENES.briefing);
+  }
+
+  private draw(model: BriefingModel): void {
+    this.art?.destroy();
+    const { width, height } = this.size;
+    const art = this.add.container(0, 0);
+    this.art = art;
+    art.add(drawBackdrop(this, width, height));
+    art.add(drawIraqMap(this, { x: 0, y: 0, width, height }, { strength: 0.25, labels: false }).container);
+    const size = Math.min(width, height) * 0.42;
+    art.add(addEmblem(this, model.actor.emblem, width / 2, height * 0.44, size));
+    const px = Math.max(14, Math.min(30, width * 0.028));
+    art.add(
+      this.add
+        .text(
+          width / 2,
+          height * 0.44 + size / 2 + 14,
+          `Briefing · ${model.turn.date}`,
+          this.textStyle(px, { fontFamily: DISPLAY_FONT_STACK }),
+        )
+        .setOrigin(0.5, 0),
+    );
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Title: the logo and the scenario over a map of Iraq, with Baghdad marked. The menu itself is HTML
+ * (src/ui/views/title.view.ts), rendered from the same model; the canvas carries no control that the
+ * DOM lacks.
+ */
+import type Phaser from 'phaser';
+import { type TitleModel, titleView } from '../../ui/views/title.view.ts';
+import { drawBackdrop } from '../art/backdrop.ts';
+import { baghdadOn, drawIraqMap } from '../art/iraq-map.ts';
+import { DISPLAY_FONT_STACK, PALETTE } from '../art/palette.ts';
+import { BaseScene } from './base.scene.ts';
+import { SCENES } from './scene-keys.ts';
+
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 400 });
+  else globalThis.setTimeout(task, 50);
+}
+
+export class TitleScene extends BaseScene {
+  private art: Phaser.GameObjects.Container | null = null;
+  private model!: TitleModel;
+
+  constructor() {
+    super(SCENES.title);
+  }
+
+  create(): void {
+    const { ui, flow, audio } = this.svc;
+    this.model = flow.title.value;
+    const view = titleView(this.model, (intent) => flow.handle(intent));
+    ui.show(view);
+    const unsubscribe = flow.title.subscribe((model) => {
+      this.model = model;
+      view.update(model);
+      this.draw();
+    });
+    this.events.once('shutdown', () => {
+      unsubscribe();
+      this.art = null;
+    });
+    this.layoutOnResize(() => this.draw());
+    this.markReadyAfterFirstFrame(SCENES.title);
+    // Sounds and the scenario load after the first frame, so they never delay the title: the music
+    // starts once decoded, and the scenario fills in the title when parsed (when the browser is idle).
+    this.game.events.once('postrender', () => {
+      void audio.ensureLoaded();
+      audio.setMood('calm');
+      audio.startMusic();
+      whenIdle(() => void flow.prepare());
+    });
+  }
+
+  private draw(): void {
+    this.tweens.killAll();
+    this.art?.destroy();
+    const { width, height } = this.size;
+    const art = this.add.container(0, 0);
+    this.art = art;
+    art.add(drawBackdrop(this, width, height));
+
+    const wide = width > height * 1.1;
+    const mapBox = wide
+      ? { x: width * 0.38, y: height * 0.08, width: width * 0.58, height: height * 0.84 }
+      : { x: width * 0.05, y: height * 0.05, width: width * 0.9, height: height * 0.9 };
+    const map = drawIraqMap(this, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
+    art.add(map.container);
+    this.drawBaghdadPulse(art, baghdadOn(map), Math.min(width, height));
+
+    const unit = Math.min(width, height);
+    const titleSize = Math.max(28, Math.min(84, unit * (wide ? 0.11 : 0.16)));
+    const x = wide ? width * 0.07 : width / 2;
+    const originX = wide ? 0 : 0.5;
+    const logo = this.add
+      .text(x, wide ? height * 0.3 : height * 0.34, 'CRISIS\nTABLE', {
+        ...this.textStyle(titleSize, {
+          fontFamily: DISPLAY_FONT_STACK,
+          fontStyle: 'bold',
+          align: wide ? 'left' : 'center',
+        }),
+        letterSpacing: Math.round(titleSize * 0.08),
+        lineSpacing: -Math.round(titleSize * 0.1),
+      })
+      .setOrigin(originX, 0.5);
+    art.add(logo);
+    const rule = this.add.graphics();
+    rule.fillStyle(PALETTE.amber, 1);
+    const ruleY = logo.y + logo.height / 2 + 12;
+    rule.fillRect(wide ? x : x - titleSize, ruleY, titleSize * 2, 4);
+    art.add(rule);
+    const subtitle = this.model.scenario?.title ?? '';
+    if (subtitle) {
+      const sub = this.add
+        .text(x, ruleY + 16, subtitle, {
+          ...this.textStyle(Math.max(14, titleSize * 0.28), { color: '#c9b27c' }),
+          wordWrap: { width: wide ? width * 0.32 : width * 0.86 },
+          align: wide ? 'left' : 'center',
+        })
+        .setOrigin(originX, 0);
+      art.add(sub);
+    }
+  }
+
+  /** A slow radar ring over Baghdad; still, when the player asks for reduced motion. */
+  private drawBaghdadPulse(
+    art: Phaser.GameObjects.Container,
+    at: { x: number; y: number },
+    unit: number,
+  ): void {
+    const radius = Math.max(18, unit * 0.08);
+    const ring = this.add.circle(at.x, at.y, radius).setStrokeStyle(2, PALETTE.amber, 0.8);
+    art.add(ring);
+    if (this.reducedMotion) return;
+    ring.setScale(0.2);
+    this.tweens.add({
+      targets: ring,
+      scale: 1.6,
+      alpha: 0,
+      duration: 2600,
+      repeat: -1,
+      ease: 'Sine.easeOut',
+    });
+  }
+}

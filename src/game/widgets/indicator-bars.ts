@@ -1,0 +1,58 @@
+/**
+ * Indicator bars for the canvas: one row per indicator with its label, a bar (or a hatched "?" when
+ * unknown) and the trend as an arrow and a signed number. Drawn once per layout, not per frame.
+ */
+import type Phaser from 'phaser';
+import { PALETTE } from '../art/palette.ts';
+import { signed } from '../presenters/indicators.presenter.ts';
+import type { IndicatorRow } from '../presenters/screens.ts';
+
+const ARROWS = { up: '▲', down: '▼', steady: '■', unknown: '?' } as const;
+
+export function drawIndicatorBars(
+  scene: Phaser.Scene,
+  rows: readonly IndicatorRow[],
+  box: { x: number; y: number; width: number; height: number },
+  style: (
+    px: number,
+    extra?: Phaser.Types.GameObjects.Text.TextStyle,
+  ) => Phaser.Types.GameObjects.Text.TextStyle,
+): Phaser.GameObjects.Container {
+  const container = scene.add.container(0, 0);
+  const rowH = box.height / Math.max(1, rows.length);
+  const fontPx = Math.max(11, Math.min(16, rowH * 0.36));
+  // Labels first, so that the bars start after the widest one at any text size.
+  const labels = rows.map((row, i) =>
+    scene.add
+      .text(box.x, box.y + i * rowH + rowH / 2, row.label, style(fontPx, { color: '#c8d3e3' }))
+      .setOrigin(0, 0.5),
+  );
+  container.add(labels);
+  const labelW = Math.min(box.width * 0.55, Math.max(...labels.map((l) => l.width))) + 12;
+  const valueW = fontPx * 4.6;
+  const barX = box.x + labelW;
+  const barW = Math.max(24, box.width - labelW - valueW);
+  const g = scene.add.graphics();
+  container.add(g);
+  rows.forEach((row, i) => {
+    const y = box.y + i * rowH + rowH / 2;
+    g.fillStyle(PALETTE.grid, 1);
+    g.fillRect(barX, y - rowH * 0.16, barW, rowH * 0.32);
+    if (row.value === null) {
+      g.lineStyle(1, PALETTE.muted, 0.6);
+      for (let x = barX; x < barX + barW; x += 8) g.lineBetween(x, y + rowH * 0.16, x + 6, y - rowH * 0.16);
+    } else {
+      const share = (row.value - row.min) / Math.max(1, row.max - row.min);
+      g.fillStyle(row.trend === 'up' ? PALETTE.amber : row.trend === 'down' ? PALETTE.teal : PALETTE.sand, 1);
+      g.fillRect(barX, y - rowH * 0.16, barW * share, rowH * 0.32);
+    }
+    const value = row.value === null ? '?' : String(row.value);
+    const trend = row.trend === 'unknown' ? '' : `${ARROWS[row.trend]} ${row.delta ? signed(row.delta) : ''}`;
+    container.add(
+      scene.add
+        .text(barX + barW + 8, y, `${value} ${trend}`.trim(), style(fontPx, { color: '#e8edf3' }))
+        .setOrigin(0, 0.5),
+    );
+  });
+  return container;
+}

@@ -1,0 +1,61 @@
+/** Credits and sources: the scenario's source documents, and what the game is made with. */
+import { h } from '../dom.ts';
+import { openModal } from './modal-dialog.ts';
+
+export interface SourceCredit {
+  file: string;
+  title: string;
+  kind: string;
+  perspective: string;
+}
+
+const MADE_WITH: readonly [string, string][] = [
+  ['Phaser 4', 'game framework, MIT licence'],
+  ['Howler.js', 'audio, MIT licence'],
+  ['XState, Zod, YAML', 'simulation and scenario data, MIT / ISC licences'],
+  [
+    'Map',
+    'border simplified after Natural Earth (public domain); rivers and the Baghdad inset are schematic',
+  ],
+  ['Emblems and art', 'drawn in code for this project; no photographs of real people, no party logos'],
+  ['Music and sounds', 'synthesised by scripts/make-audio.mjs for this project'],
+];
+
+export function openCreditsDialog(sources: readonly SourceCredit[] | null): HTMLDialogElement {
+  return openModal({
+    id: 'credits-dialog',
+    title: 'Credits and sources',
+    body: [
+      h('h3', { text: 'Sources of the scenario' }),
+      sources
+        ? h(
+            'ul',
+            { class: 'source-list' },
+            ...sources.map((s) =>
+              h(
+                'li',
+                {},
+                h('cite', { text: s.title }),
+                h('span', {
+                  class: 'source-list__meta',
+                  text: ` (${s.kind}; ${s.perspective}; file ${s.file})`,
+                }),
+              ),
+            ),
+          )
+        : h('p', { text: 'The scenario could not be loaded, so its sources cannot be listed.' }),
+      h(
+        'p',
+        { class: 'hint' },
+        'Every fact shown in the game cites one of these documents; what the game invents is marked as invented. ',
+        'A source that argues a case is shown as that source’s argument, not as the truth.',
+      ),
+      h('h3', { text: 'Made with' }),
+      h(
+        'dl',
+        { class: 'credits' },
+        ...MADE_WITH.flatMap(([what, how]) => [h('dt', { text: what }), h('dd', { text: how })]),
+      ),
+    ],
+  });
+}

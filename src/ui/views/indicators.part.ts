@@ -1,0 +1,94 @@
+/** The indicator list shared by the situation room and the resolution: value or unknown, trend, causes. */
+import { signed, trendWords } from '../../game/presenters/indicators.presenter.ts';
+import type { IndicatorRow, NewsItem } from '../../game/presenters/screens.ts';
+import { h } from '../dom.ts';
+import { citedBlock, citeLine } from './cited.ts';
+
+const ARROWS = { up: '▲', down: '▼', steady: '■', unknown: '?' } as const;
+
+export function indicatorList(rows: readonly IndicatorRow[], options: { showMeaning: boolean }): HTMLElement {
+  return h(
+    'ul',
+    { class: 'indicator-list' },
+    ...rows.map((row) =>
+      h(
+        'li',
+        { class: `indicator indicator--${row.trend}`, dataset: { indicator: row.id } },
+        h(
+          'div',
+          { class: 'indicator__head' },
+          h('strong', { text: row.label }),
+          h(
+            'span',
+            { class: 'indicator__value' },
+            row.value === null ? 'unknown to you' : `${row.value} of ${row.max}`,
+            ' ',
+            h(
+              'span',
+              { class: 'indicator__trend' },
+              h('span', { attrs: { 'aria-hidden': 'true' }, text: ARROWS[row.trend] }),
+              ` ${trendWords(row)}`,
+            ),
+          ),
+        ),
+        row.value !== null &&
+          h('meter', {
+            attrs: {
+              min: row.min,
+              max: row.max,
+              value: row.value,
+              'aria-label': `${row.label}: ${row.value} of ${row.max}`,
+            },
+          }),
+        row.want &&
+          h('p', {
+            class: 'indicator__want',
+            text: row.want === 'high' ? 'You want it high.' : 'You want it low.',
+          }),
+        row.causes.length > 0 &&
+          h(
+            'ul',
+            { class: 'cause-list', attrs: { 'aria-label': `What moved ${row.label}` } },
+            ...row.causes.map((c) =>
+              h('li', {}, h('span', { class: 'cause__delta', text: signed(c.delta) }), ` ${c.text}`),
+            ),
+          ),
+        options.showMeaning &&
+          h(
+            'details',
+            { class: 'indicator__meaning' },
+            h('summary', { text: 'What it measures' }),
+            citedBlock(row.meaning),
+          ),
+      ),
+    ),
+  );
+}
+
+export function newsList(items: readonly NewsItem[], empty: string): HTMLElement {
+  if (items.length === 0) return h('p', { class: 'hint', text: empty });
+  return h(
+    'ul',
+    { class: 'news-list' },
+    ...items.map((item) =>
+      h(
+        'li',
+        { class: `news news--${item.kind}`, dataset: { kind: item.kind } },
+        h(
+          'article',
+          {},
+          h(
+            'p',
+            { class: 'news__meta' },
+            h('span', { class: 'news__kind', text: item.kindLabel }),
+            item.speaker && ` · ${item.speaker}`,
+            item.counterfactual && h('span', { class: 'badge', text: 'Did not happen in history' }),
+            item.exposed && h('span', { class: 'badge badge--exposed', text: 'Exposed as misinformation' }),
+          ),
+          h('h3', { class: 'news__headline', text: item.headline.text }),
+          item.body ? citedBlock(item.body) : h('p', {}, citeLine(item.headline)),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,92 @@
+/** The DOM mirror of the title scene: the scenario, and the menu (continue, new game, settings, credits). */
+import type { Intent, Send } from '../../game/intents.ts';
+import { append, h } from '../dom.ts';
+import type { ScreenView } from '../dom-layer.ts';
+
+export interface TitleModel {
+  /** null while the scenario is still loading after the title appeared */
+  scenario: { title: string; summary: string } | null;
+  /** true when the scenario could not be loaded: no new game is possible */
+  scenarioFailed: boolean;
+  hasSave: boolean;
+  /** one sentence, e.g. why a saved game could not be continued */
+  notice: string | null;
+}
+
+export interface TitleView extends ScreenView {
+  /** re-renders in place (the scenario arrives after the title shows), keeping focus on its button */
+  update: (model: TitleModel) => void;
+}
+
+function scenarioBlock(model: TitleModel): HTMLElement {
+  if (model.scenario) {
+    return h(
+      'div',
+      { class: 'title__scenario' },
+      h('p', { class: 'eyebrow', text: 'Scenario' }),
+      h('h2', { text: model.scenario.title }),
+      h('p', { text: model.scenario.summary }),
+    );
+  }
+  const text = model.scenarioFailed ? 'The scenario could not be loaded.' : 'Loading the scenario…';
+  return h(
+    'div',
+    { class: 'title__scenario', attrs: { 'aria-busy': !model.scenarioFailed } },
+    h('p', { class: 'hint', text }),
+  );
+}
+
+function menu(model: TitleModel, send: Send): HTMLElement {
+  const item = (text: string, intent: Intent, primary: boolean, disabled = false) =>
+    h(
+      'li',
+      {},
+      h('button', {
+        class: primary ? 'button button--primary' : 'button',
+        attrs: { type: 'button', disabled, 'data-intent': intent.type },
+        text,
+        on: { click: () => send(intent) },
+      }),
+    );
+  // Enabled while the scenario still loads: the flow waits for it. Only a failed load disables them.
+  const canStart = !model.scenarioFailed;
+  return h(
+    'nav',
+    { attrs: { 'aria-label': 'Main menu' } },
+    h(
+      'ul',
+      { class: 'menu-list' },
+      model.hasSave && item('Continue the saved game', { type: 'continue' }, true, !canStart),
+      item('New game', { type: 'new-game' }, !model.hasSave, !canStart),
+      item('Settings', { type: 'open-settings' }, false),
+      item('Credits and sources', { type: 'open-credits' }, false),
+    ),
+  );
+}
+
+export function titleView(model: TitleModel, send: Send): TitleView {
+  // The canvas draws the logo; the heading carries the same words for assistive technology.
+  const heading = h('h1', { class: 'visually-hidden', text: 'Crisis Table' });
+  const body = h('div', {});
+  const render = (m: TitleModel) => {
+    const focused = document.activeElement?.closest('[data-intent]')?.getAttribute('data-intent');
+    body.replaceChildren();
+    append(body, [
+      h('p', {
+        class: 'title__tagline',
+        text: 'A role-play of political crisis: decide under uncertainty, see where it leads.',
+      }),
+      scenarioBlock(m),
+      m.notice && h('p', { class: 'notice', attrs: { role: 'alert' }, text: m.notice }),
+      menu(m, send),
+    ]);
+    if (focused) body.querySelector<HTMLElement>(`[data-intent="${focused}"]`)?.focus();
+  };
+  render(model);
+  return {
+    scene: 'title',
+    element: h('section', { class: 'view view--title' }, heading, body),
+    heading,
+    update: render,
+  };
+}

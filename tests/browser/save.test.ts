@@ -1,0 +1,92 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { playByKeyboard, playTurns } from '../../scripts/browser/keyboard-play.ts';
+import { gamePage, sceneReady, titleLoaded } from './support/game-page.ts';
+
+const SAVE_KEY = 'crisis-table.save.baghdad-2021';
+
+describe('saving', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('continues after a reload in the middle of a game, at the same turn', async () => {
+    const game = await gamePage(browser, baseUrl);
+    try {
+      const { page } = game;
+      await game.open('?renderer=canvas&seed=5');
+      await playByKeyboard(page, { perspective: 1, turns: 2 });
+      const before = await page.locator('h1').first().textContent();
+      expect(before).toMatch(/^Turn 3 of /);
+      await page.reload();
+      await titleLoaded(page);
+      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+      await sceneReady(page, 'situation');
+      expect(await page.locator('h1').first().textContent()).toBe(before);
+      await game.shot('continued-situation');
+      // And the continued game plays on to its end.
+      await playTurns(page, {}, 2);
+      expect(await page.locator('h1').first().textContent()).toMatch(/^Outcome: /);
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+
+  it('reports a damaged save in one sentence and offers a new game', async () => {
+    const game = await gamePage(browser, baseUrl);
+    try {
+      const { page } = game;
+      await game.open('?renderer=canvas');
+      await titleLoaded(page);
+      await page.evaluate(
+        (key) => localStorage.setItem(key, '{"format":"crisis-table/save","version":1,"snap'),
+        SAVE_KEY,
+      );
+      await page.reload();
+      await titleLoaded(page);
+      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+      const notice = page.locator('.notice[role=alert]');
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      expect(text).toMatch(/^This save is damaged: it is not valid JSON\. Start a new game\.$/);
+      expect(await page.getByRole('button', { name: 'Continue the saved game' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'New game' }).isEnabled()).toBe(true);
+      await game.shot('damaged-save');
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+
+  it('reports a save of an outdated format the same way', async () => {
+    const game = await gamePage(browser, baseUrl);
+    try {
+      const { page } = game;
+      await game.open('?renderer=canvas');
+      await titleLoaded(page);
+      await page.evaluate(
+        (key) => localStorage.setItem(key, JSON.stringify({ format: 'crisis-table/save', version: 0 })),
+        SAVE_KEY,
+      );
+      await page.reload();
+      await titleLoaded(page);
+      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+      const notice = page.locator('.notice[role=alert]');
+      await notice.waitFor();
+      expect(await notice.textContent()).toBe(
+        'This save is format version 0; this game reads version 1. Start a new game.',
+      );
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Opens the game in a fresh browser context and records everything that must not happen: console
+ * errors, uncaught exceptions, failed requests and HTTP errors. Screenshots go to
+ * test-results/browser/ as artifacts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { sceneReady } from '../../../scripts/browser/keyboard-play.ts';
+
+export const SHOTS = resolve(import.meta.dirname, '../../../test-results/browser');
+
+export interface GamePage {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  /** navigates (again) to the game, canvas renderer unless told otherwise */
+  open: (query?: string) => Promise<void>;
+  shot: (name: string) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function gamePage(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<GamePage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  return {
+    page,
+    context,
+    problems,
+    open: async (query = '?renderer=canvas') => {
+      await page.goto(new URL(query, baseUrl).href);
+    },
+    shot: async (name) => {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    },
+    close: () => context.close(),
+  };
+}
+
+export { sceneReady } from '../../../scripts/browser/keyboard-play.ts';
+
+/** The title is drawn and the scenario (loaded after it) has filled it in. */
+export async function titleLoaded(page: Page): Promise<void> {
+  await sceneReady(page, 'title');
+  await page.locator('.title__scenario h2').waitFor({ timeout: 20_000 });
+}

@@ -1,0 +1,33 @@
+/**
+ * Builds the game once into a temporary folder and serves it with `vite preview` on 127.0.0.1 for
+ * every browser test file; stops the server and removes the build afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { servePreview } from '../../../scripts/browser/preview-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = resolve(import.meta.dirname, '../../..');
+  const outDir = mkdtempSync(join(tmpdir(), 'crisis-browser-'));
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  const served = await servePreview({ root, outDir });
+  project.provide('baseUrl', served.url);
+  return async () => {
+    await served.close();
+    rmSync(outDir, { recursive: true, force: true });
+  };
+}

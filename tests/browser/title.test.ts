@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { gamePage, sceneReady, titleLoaded } from './support/game-page.ts';
+
+describe('title screen', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads with no console error and no failed request, menu in HTML', async () => {
+    const game = await gamePage(browser, baseUrl);
+    try {
+      await game.open();
+      await sceneReady(game.page, 'title');
+      const { page } = game;
+      expect(await page.getByRole('heading', { level: 1, name: 'Crisis Table' }).count()).toBe(1);
+      const menu = page.getByRole('navigation', { name: 'Main menu' });
+      for (const name of ['New game', 'Settings', 'Credits and sources']) {
+        expect(await menu.getByRole('button', { name }).count()).toBe(1);
+      }
+      // The scenario loads after the title; its title replaces the placeholder.
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      // Let the sounds and the music load too: a missing file would show as a failed request.
+      await page.locator('[data-cue="music-calm"]').waitFor({ state: 'attached', timeout: 10_000 });
+      await game.shot('title-1280x720');
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+
+  it('is readable on a phone (360x640) and keeps the menu reachable', async () => {
+    const game = await gamePage(browser, baseUrl, { width: 360, height: 640 });
+    try {
+      await game.open();
+      await titleLoaded(game.page);
+      const button = game.page.getByRole('button', { name: 'New game' });
+      const box = await button.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      expect(box!.height).toBeGreaterThanOrEqual(44); // a touch target
+      await game.shot('title-360x640');
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+
+  it('remembers settings and opens the menu with Esc', async () => {
+    const game = await gamePage(browser, baseUrl);
+    try {
+      const { page } = game;
+      await game.open();
+      await titleLoaded(page);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByLabel('Text size').selectOption('1.5');
+      await page.getByLabel('Mute all sound').check();
+      await game.shot('settings');
+      await page.keyboard.press('Escape'); // closes the dialog
+      expect(await page.locator('dialog[open]').count()).toBe(0);
+      await page.reload();
+      await titleLoaded(page);
+      const scale = await page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue('--text-scale'),
+      );
+      expect(scale.trim()).toBe('1.5');
+      await page.keyboard.press('Escape');
+      const menu = page.getByRole('dialog', { name: 'Menu' });
+      await menu.getByRole('button', { name: 'Settings' }).click();
+      expect(await page.getByLabel('Mute all sound').isChecked()).toBe(true);
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+});

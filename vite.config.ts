@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const phaserSrc = fileURLToPath(new URL('./node_modules/phaser/src', import.meta.url));
+const phaserBuild = fileURLToPath(new URL('./src/game/phaser/phaser-build.cjs', import.meta.url));
+
+/**
+ * Phaser's sources test webpack-defined flags (`if (typeof WEBGL_RENDERER)`). Without a value, `typeof`
+ * of an undeclared name is the string "undefined", which is truthy: every optional module would be
+ * pulled in. So each flag becomes a literal here, and the minifier drops the dead branches.
+ */
+const PHASER_FLAGS: Record<string, boolean> = {
+  CANVAS_RENDERER: true, // ?renderer=canvas, and the headless browser tests
+  WEBGL_RENDERER: true, // AUTO picks WebGL where a GPU exists
+  WEBGL_DEBUG: false,
+  FEATURE_SOUND: false, // Howler plays all audio (src/audio/audio-manager.ts)
+  EXPERIMENTAL: false,
+  PLUGIN_CAMERA3D: false,
+  PLUGIN_FBINSTANT: false,
+};
+
+function phaserFlags(): Plugin {
+  const flag = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
+  return {
+    name: 'crisis-table:phaser-flags',
+    transform: {
+      filter: { id: /[\\/]phaser[\\/]src[\\/].*\.js$/ },
+      handler(code) {
+        if (!code.includes('typeof ')) return null;
+        return { code: code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name])), map: null };
+      },
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  // The production build uses the custom Phaser build; the dev server keeps the stock ESM bundle,
+  // because it serves modules unbundled and Phaser's sources are CommonJS. Both expose the same API
+  // for what the scenes use, and the browser tests run against the production build.
+  resolve: {
+    alias:
+      command === 'build'
+        ? [
+            { find: /^phaser$/, replacement: phaserBuild },
+            { find: /^@phaser-src\//, replacement: `${phaserSrc}/` },
+          ]
+        : [],
+  },
+  define: {
+    // Phaser's CommonJS sources reach for Node's `global`; the browser has `globalThis`.
+    global: 'globalThis',
+  },
+  plugins: command === 'build' ? [phaserFlags()] : [],
+  // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
+  build: {
+    assetsInlineLimit: (file: string) => (/\.(opus|mp3|wav)$/.test(file) ? false : undefined),
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        // Vite 8 (Rolldown): manualChunks is gone; codeSplitting groups replace it. Phaser changes
+        // rarely, so its own chunk stays cached across releases of the game code.
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /[\\/](phaser[\\/]src|eventemitter3|game[\\/]phaser)[\\/]/ },
+            { name: 'howler', test: /[\\/]node_modules[\\/]howler[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+}));
