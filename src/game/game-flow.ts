@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import type { AudioManager } from '../audio/audio-manager.ts';
 import type { Mood } from '../audio/cues.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { openCreditsDialog, type SourceCredit } from '../ui/dialogs/credits.dialog.ts';
+import { openCreditsDialog, type Reference, type SourceCredit } from '../ui/dialogs/credits.dialog.ts';
 import { openMenuDialog } from '../ui/dialogs/menu.dialog.ts';
 import { openSettingsDialog } from '../ui/dialogs/settings.dialog.ts';
 import type { DomLayer } from '../ui/dom-layer.ts';
@@ -163,7 +163,23 @@ export class GameFlow {
     const sources: SourceCredit[] | null = loaded
       ? loaded.scenario.meta.sources.map((s) => ({ ...s }))
       : null;
-    openCreditsDialog(sources);
+    const cite = (t: { source?: string | string[] | undefined; invention?: true | undefined }) =>
+      t.invention ? 'invented for the game' : `source: ${[t.source ?? []].flat().join(', ')}`;
+    const reference: Reference | null = loaded
+      ? {
+          people: loaded.scenario.people.map((p) => ({
+            name: p.name,
+            text: p.description.text,
+            cite: cite(p.description),
+          })),
+          glossary: loaded.scenario.glossary.map((g) => ({
+            name: g.term,
+            text: g.definition.text,
+            cite: cite(g.definition),
+          })),
+        }
+      : null;
+    openCreditsDialog(sources, reference);
   }
 
   private async newGame(): Promise<void> {

@@ -36,6 +36,25 @@ describe('title screen', () => {
     }
   });
 
+  it('shows the sources, the who’s who and the glossary under Credits and sources', async () => {
+    const game = await gamePage(browser, baseUrl);
+    try {
+      await game.open();
+      await titleLoaded(game.page);
+      await game.page.getByRole('button', { name: 'Credits and sources' }).click();
+      const dialog = game.page.locator('#credits-dialog');
+      await dialog.getByRole('heading', { name: 'Glossary' }).waitFor();
+      expect(await dialog.getByRole('heading', { name: "Who's who" }).count()).toBe(1);
+      expect(await dialog.locator('dt', { hasText: 'Green Zone' }).count()).toBeGreaterThanOrEqual(1);
+      expect(await dialog.locator('dt', { hasText: 'Muqtada al-Sadr' }).count()).toBeGreaterThanOrEqual(1);
+      expect(await dialog.locator('cite').count()).toBe(5);
+      await game.shot('credits');
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+
   it('is readable on a phone (360x640) and keeps the menu reachable', async () => {
     const game = await gamePage(browser, baseUrl, { width: 360, height: 640 });
     try {

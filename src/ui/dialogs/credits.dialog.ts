@@ -9,6 +9,33 @@ export interface SourceCredit {
   perspective: string;
 }
 
+/** A glossary term or a person of the who's who, with where it comes from (a source file, or invented). */
+export interface ReferenceEntry {
+  name: string;
+  text: string;
+  cite: string;
+}
+
+export interface Reference {
+  people: readonly ReferenceEntry[];
+  glossary: readonly ReferenceEntry[];
+}
+
+function referenceList(title: string, id: string, entries: readonly ReferenceEntry[]): HTMLElement[] {
+  if (entries.length === 0) return [];
+  return [
+    h('h3', { id, text: title }),
+    h(
+      'dl',
+      { class: 'credits', attrs: { 'aria-labelledby': id } },
+      ...entries.flatMap((e) => [
+        h('dt', { text: e.name }),
+        h('dd', {}, e.text, h('span', { class: 'source-list__meta', text: ` (${e.cite})` })),
+      ]),
+    ),
+  ];
+}
+
 const MADE_WITH: readonly [string, string][] = [
   ['Phaser 4', 'game framework, MIT licence'],
   ['Howler.js', 'audio, MIT licence'],
@@ -21,7 +48,10 @@ const MADE_WITH: readonly [string, string][] = [
   ['Music and sounds', 'synthesised by scripts/make-audio.mjs for this project'],
 ];
 
-export function openCreditsDialog(sources: readonly SourceCredit[] | null): HTMLDialogElement {
+export function openCreditsDialog(
+  sources: readonly SourceCredit[] | null,
+  reference: Reference | null = null,
+): HTMLDialogElement {
   return openModal({
     id: 'credits-dialog',
     title: 'Credits and sources',
@@ -50,6 +80,8 @@ export function openCreditsDialog(sources: readonly SourceCredit[] | null): HTML
         'Every fact shown in the game cites one of these documents; what the game invents is marked as invented. ',
         'A source that argues a case is shown as that source’s argument, not as the truth.',
       ),
+      ...referenceList("Who's who", 'credits-people', reference?.people ?? []),
+      ...referenceList('Glossary', 'credits-glossary', reference?.glossary ?? []),
       h('h3', { text: 'Made with' }),
       h(
         'dl',
