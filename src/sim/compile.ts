@@ -30,12 +30,6 @@ export interface CompiledScenario {
   eventsAt: ScenarioEvent[][];
   /** For each actor, the indicators it sees. */
   visibleIndicators: Map<string, string[]>;
-  /** For each indicator, the actors who see it; undefined means everyone. */
-  indicatorAudience: Map<string, Set<string> | undefined>;
-}
-
-export function audienceSet(audience: Audience): Set<string> | undefined {
-  return audience === 'public' ? undefined : new Set(audience);
 }
 
 export function inAudience(audience: Audience, actor: string): boolean {
@@ -79,7 +73,6 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
         return t >= from && t <= to;
       }),
     ),
-    indicatorAudience: new Map(scenario.indicators.map((i) => [i.id, audienceSet(i.visibility)])),
     visibleIndicators: new Map(
       scenario.actors.map((a) => [
         a.id,
@@ -94,6 +87,5 @@ export function decisionFor(c: CompiledScenario, actor: string, turnIndex: numbe
 }
 
 export function canSeeIndicator(c: CompiledScenario, indicator: string, actor: string): boolean {
-  const audience = c.indicatorAudience.get(indicator);
-  return audience === undefined || audience.has(actor);
+  return c.visibleIndicators.get(actor)?.includes(indicator) ?? false;
 }

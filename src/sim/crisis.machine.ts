@@ -1,6 +1,6 @@
 // The crisis: the calendar, the shared world and the resolution of each turn. It spawns one faction actor per
 // actor of the scenario, offers each its turn, collects the secret choices and resolves them together.
-import { type ActorRefFrom, assign, enqueueActions, type SnapshotFrom, setup } from 'xstate';
+import { assign, enqueueActions, type SnapshotFrom, setup } from 'xstate';
 import { type CompiledScenario, decisionFor } from './compile.ts';
 import {
   type Control,
@@ -33,6 +33,15 @@ export type CrisisEvent =
   | { type: 'turn.resolve' }
   | { type: 'seat.assign'; actor: string; control: Control };
 
+/** A faction's own state, read from the crisis snapshot that holds it. */
+export function factionContext(
+  snapshot: { children: Record<string, unknown> },
+  actor: string,
+): FactionContext | undefined {
+  const child = snapshot.children[actor] as { getSnapshot(): { context: FactionContext } } | undefined;
+  return child?.getSnapshot().context;
+}
+
 const compiledByMachine = new WeakMap<object, CompiledScenario>();
 
 /** The scenario a snapshot's game is played on. */
@@ -44,10 +53,6 @@ export function compiledOf(snapshot: { machine: object }): CompiledScenario {
 
 export function createCrisisMachine(c: CompiledScenario) {
   const faction = createFactionMachine(c);
-  const factionOf = (self: { getSnapshot(): { children: Record<string, unknown> } }, actor: string) =>
-    (self.getSnapshot().children[actor] as ActorRefFrom<typeof faction> | undefined)?.getSnapshot().context as
-      | FactionContext
-      | undefined;
 
   const machine = setup({
     types: {
@@ -110,7 +115,7 @@ export function createCrisisMachine(c: CompiledScenario) {
         const beliefs: Record<string, Beliefs> = {};
         const postures: Record<string, string> = {};
         for (const actor of c.actorIds) {
-          const f = factionOf(self, actor);
+          const f = factionContext(self.getSnapshot(), actor);
           if (f) {
             beliefs[actor] = f.beliefs;
             postures[actor] = f.posture;

@@ -2,7 +2,7 @@
 // secret choices and pending decisions never pass through these functions.
 import type { Text } from '../scenario/types.ts';
 import { type CompiledScenario, canSeeIndicator, inAudience } from './compile.ts';
-import { type CrisisSnapshot, compiledOf } from './crisis.machine.ts';
+import { type CrisisSnapshot, compiledOf, factionContext } from './crisis.machine.ts';
 import type { FactionContext } from './faction.machine.ts';
 import type { Belief, Beliefs, Cause, JournalEntry, World } from './world.ts';
 
@@ -214,9 +214,9 @@ function outcomeView(c: CompiledScenario, world: World): ActorView['outcome'] {
 }
 
 function factionOf(snapshot: CrisisSnapshot, actor: string): FactionContext {
-  const child = snapshot.children[actor] as { getSnapshot(): { context: FactionContext } } | undefined;
-  if (!child) throw new Error(`no actor ${actor} in this game`);
-  return child.getSnapshot().context;
+  const own = factionContext(snapshot, actor);
+  if (!own) throw new Error(`no actor ${actor} in this game`);
+  return own;
 }
 
 export function viewFor(snapshot: CrisisSnapshot, actor: string): ActorView {
