@@ -2,8 +2,8 @@
 // second for balance runs and searches. A property test holds it to the actor system, game for game.
 import { type CompiledScenario, decisionFor } from './compile.ts';
 import { makeOffer, type Offer, policyChoice } from './offer.ts';
-import { type Choice, initialBeliefs, initialWorld, resolveTurn } from './resolve.ts';
-import { sightFor } from './sight.ts';
+import { type Choice, initialBeliefs, initialWorld, resolveTurnInPlace } from './resolve.ts';
+import { SightTracker } from './sight.ts';
 import type { Beliefs, World } from './world.ts';
 
 /** A person's choice for an actor and an offer; null passes. Return undefined to let the computer choose. */
@@ -16,12 +16,15 @@ export interface BatchGame {
 }
 
 export function playBatchGame(c: CompiledScenario, seed: number, chooser?: Chooser): BatchGame {
+  // The runner owns its world and beliefs, so they grow in place rather than being copied every turn.
   let world = initialWorld(c);
   const beliefs: Record<string, Beliefs> = {};
   const postures: Record<string, string> = {};
+  const sights = new Map<string, SightTracker>();
   for (const a of c.actorIds) {
     beliefs[a] = initialBeliefs(c, a);
     postures[a] = c.actorById.get(a)?.posture ?? '';
+    sights.set(a, new SightTracker(c, a));
   }
   for (;;) {
     const choices: Record<string, Choice> = {};
@@ -29,7 +32,7 @@ export function playBatchGame(c: CompiledScenario, seed: number, chooser?: Choos
       const decision = decisionFor(c, actor, world.turn);
       if (!decision) continue;
       const mind = { actor, beliefs: beliefs[actor]!, posture: postures[actor]! };
-      const offer = makeOffer(c, decision.id, sightFor(c, world, actor), mind, seed);
+      const offer = makeOffer(c, decision.id, sights.get(actor)!.next(world), mind, seed);
       const human = chooser?.(actor, offer);
       if (human !== undefined && human !== null && !offer.options.includes(human)) {
         throw new Error(
@@ -39,11 +42,11 @@ export function playBatchGame(c: CompiledScenario, seed: number, chooser?: Choos
       const option = human === undefined ? policyChoice(c, offer, mind, seed) : human;
       if (option !== null) choices[actor] = { option, by: human === undefined ? 'computer' : 'human' };
     }
-    const result = resolveTurn(c, { world, choices, beliefs, postures, seed });
-    for (const actor in result.learned) beliefs[actor] = { ...beliefs[actor], ...result.learned[actor] };
+    const result = resolveTurnInPlace(c, { world, choices, beliefs, postures, seed });
+    for (const actor in result.learned) Object.assign(beliefs[actor]!, result.learned[actor]);
     Object.assign(postures, result.postures);
     world = result.world;
     if (world.outcome) return { world, beliefs, postures };
-    world = { ...world, turn: world.turn + 1 };
+    world.turn++;
   }
 }

@@ -9,7 +9,16 @@ import type {
   Scenario,
   ScenarioEvent,
 } from '../scenario/types.ts';
+import { type Predicate, predicateOf } from './conditions.ts';
 import { hashParts } from './rng.ts';
+
+/** An event as the resolution tests it every turn, in one fixed shape. */
+export interface EventRule {
+  id: string;
+  once: boolean;
+  when: Predicate | undefined;
+  event: ScenarioEvent;
+}
 
 export interface CompiledScenario {
   scenario: Scenario;
@@ -27,7 +36,7 @@ export interface CompiledScenario {
   factById: Map<string, Fact>;
   eventById: Map<string, ScenarioEvent>;
   /** eventsAt[turnIndex]: the events whose window includes the turn, in file order. */
-  eventsAt: ScenarioEvent[][];
+  eventsAt: EventRule[][];
   /** For each actor, the indicators it sees. */
   visibleIndicators: Map<string, string[]>;
 }
@@ -67,11 +76,18 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     factById: new Map(scenario.facts.map((f) => [f.id, f])),
     eventById: new Map(scenario.events.map((e) => [e.id, e])),
     eventsAt: scenario.turns.map((_, t) =>
-      scenario.events.filter((e) => {
-        const from = e.turns?.from === undefined ? 0 : (turnIndexById.get(e.turns.from) ?? 0);
-        const to = e.turns?.to === undefined ? t : (turnIndexById.get(e.turns.to) ?? t);
-        return t >= from && t <= to;
-      }),
+      scenario.events
+        .filter((e) => {
+          const from = e.turns?.from === undefined ? 0 : (turnIndexById.get(e.turns.from) ?? 0);
+          const to = e.turns?.to === undefined ? t : (turnIndexById.get(e.turns.to) ?? t);
+          return t >= from && t <= to;
+        })
+        .map((event) => ({
+          id: event.id,
+          once: event.once,
+          when: event.when ? predicateOf(event.when) : undefined,
+          event,
+        })),
     ),
     visibleIndicators: new Map(
       scenario.actors.map((a) => [

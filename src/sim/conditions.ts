@@ -15,35 +15,88 @@ export interface ConditionContext {
   random(): number;
 }
 
+export type Predicate = (ctx: ConditionContext) => boolean;
+
+// Each condition is turned once into a closure, so judging it does not probe the object for its kind every time.
+// The closures read the world only through the context: still one interpreter, and still no code from the data.
+const predicates = new WeakMap<Condition, Predicate>();
+
 export function holds(c: Condition, ctx: ConditionContext): boolean {
-  if (c.all) return c.all.every((x) => holds(x, ctx));
-  if (c.any) return c.any.some((x) => holds(x, ctx));
-  if (c.not) return !holds(c.not, ctx);
-  if (c.atLeast) return thresholds(c.atLeast, ctx, (v, n) => v >= n);
-  if (c.atMost) return thresholds(c.atMost, ctx, (v, n) => v <= n);
-  if (c.fact !== undefined) return ctx.fact(c.fact) === true;
-  if (c.believes) return ctx.belief(c.believes.actor, c.believes.fact) === (c.believes.is ?? true);
-  if (c.chose) {
-    const turn = c.chose.turn === undefined ? undefined : ctx.turnIndex(c.chose.turn);
-    return ctx.chose(c.chose.actor, c.chose.option, turn);
-  }
-  if (c.fired !== undefined) return ctx.fired(c.fired);
-  if (c.turn) return inWindow(ctx.turn, c.turn, ctx);
-  if (c.posture) return ctx.posture(c.posture.actor) === c.posture.is;
-  if (c.chance !== undefined) return ctx.random() < c.chance;
-  return false;
+  return predicateOf(c)(ctx);
 }
 
-function thresholds(
-  map: Record<string, number>,
-  ctx: ConditionContext,
-  test: (value: number, n: number) => boolean,
-): boolean {
-  for (const id in map) {
-    const value = ctx.indicator(id);
-    if (value === undefined || !test(value, map[id]!)) return false;
+/** The condition as a function of the context, for a caller that judges it often. */
+export function predicateOf(c: Condition): Predicate {
+  let p = predicates.get(c);
+  if (!p) {
+    p = predicate(c);
+    predicates.set(c, p);
   }
-  return true;
+  return p;
+}
+
+function predicate(c: Condition): Predicate {
+  if (c.all) {
+    const parts = c.all.map(predicate);
+    return (ctx) => {
+      for (const p of parts) if (!p(ctx)) return false;
+      return true;
+    };
+  }
+  if (c.any) {
+    const parts = c.any.map(predicate);
+    return (ctx) => {
+      for (const p of parts) if (p(ctx)) return true;
+      return false;
+    };
+  }
+  if (c.not) {
+    const inner = predicate(c.not);
+    return (ctx) => !inner(ctx);
+  }
+  if (c.atLeast) return threshold(c.atLeast, (v, n) => v >= n);
+  if (c.atMost) return threshold(c.atMost, (v, n) => v <= n);
+  if (c.fact !== undefined) {
+    const fact = c.fact;
+    return (ctx) => ctx.fact(fact) === true;
+  }
+  if (c.believes) {
+    const { actor, fact } = c.believes;
+    const is = c.believes.is ?? true;
+    return (ctx) => ctx.belief(actor, fact) === is;
+  }
+  if (c.chose) {
+    const { actor, option, turn } = c.chose;
+    return (ctx) => ctx.chose(actor, option, turn === undefined ? undefined : ctx.turnIndex(turn));
+  }
+  if (c.fired !== undefined) {
+    const event = c.fired;
+    return (ctx) => ctx.fired(event);
+  }
+  if (c.turn) {
+    const window = c.turn;
+    return (ctx) => inWindow(ctx.turn, window, ctx);
+  }
+  if (c.posture) {
+    const { actor, is } = c.posture;
+    return (ctx) => ctx.posture(actor) === is;
+  }
+  if (c.chance !== undefined) {
+    const chance = c.chance;
+    return (ctx) => ctx.random() < chance;
+  }
+  return () => false;
+}
+
+function threshold(map: Record<string, number>, test: (value: number, n: number) => boolean): Predicate {
+  const pairs = Object.entries(map);
+  return (ctx) => {
+    for (const [id, n] of pairs) {
+      const value = ctx.indicator(id);
+      if (value === undefined || !test(value, n)) return false;
+    }
+    return true;
+  };
 }
 
 export function inWindow(

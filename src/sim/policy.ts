@@ -2,7 +2,8 @@
 // world, then draws one (softmax at the actor's temperature) with a seeded draw. It is given no hidden truth.
 import type { Effect, Option } from '../scenario/types.ts';
 import type { CompiledScenario } from './compile.ts';
-import { type ConditionContext, holds } from './conditions.ts';
+import { type ConditionContext, type Predicate, predicateOf } from './conditions.ts';
+import { type Step, stepsOf } from './effects.ts';
 import type { Rng } from './rng.ts';
 import type { Beliefs } from './world.ts';
 
@@ -24,25 +25,48 @@ export interface Mind {
 }
 
 export function sightContext(c: CompiledScenario, sight: Sight, mind: Mind, rng: Rng): ConditionContext {
-  let firedSet: Set<string> | undefined;
-  const fired = () => {
-    firedSet ??= new Set(sight.fired);
-    return firedSet;
-  };
-  return {
-    turn: sight.turn,
-    turnIndex: (id) => c.turnIndexById.get(id) ?? -1,
-    indicator: (id) => sight.indicators[id],
-    fact: (id) => mind.beliefs[id]?.is,
-    belief: (actor, fact) => (actor === mind.actor ? mind.beliefs[fact]?.is : undefined),
-    chose: (actor, option, turn) =>
-      sight.choices.some(
-        (x) => x.actor === actor && x.option === option && (turn === undefined || x.turn === turn),
-      ),
-    fired: (event) => fired().has(event),
-    posture: (actor) => (actor === mind.actor ? mind.posture : undefined),
-    random: rng,
-  };
+  return new SightJudge(c, sight, mind, rng);
+}
+
+/** Judges conditions from one actor's sight and mind: a class, as the policy builds two per actor and turn. */
+class SightJudge implements ConditionContext {
+  readonly turn: number;
+  private firedSet: Set<string> | undefined;
+
+  constructor(
+    private readonly c: CompiledScenario,
+    private readonly sight: Sight,
+    private readonly mind: Mind,
+    readonly random: Rng,
+  ) {
+    this.turn = sight.turn;
+  }
+
+  turnIndex(id: string): number {
+    return this.c.turnIndexById.get(id) ?? -1;
+  }
+  indicator(id: string): number | undefined {
+    return this.sight.indicators[id];
+  }
+  fact(id: string): boolean | undefined {
+    return this.mind.beliefs[id]?.is;
+  }
+  belief(actor: string, fact: string): boolean | undefined {
+    return actor === this.mind.actor ? this.mind.beliefs[fact]?.is : undefined;
+  }
+  chose(actor: string, option: string, turn: number | undefined): boolean {
+    for (const x of this.sight.choices) {
+      if (x.actor === actor && x.option === option && (turn === undefined || x.turn === turn)) return true;
+    }
+    return false;
+  }
+  fired(event: string): boolean {
+    this.firedSet ??= new Set(this.sight.fired);
+    return this.firedSet.has(event);
+  }
+  posture(actor: string): string | undefined {
+    return actor === this.mind.actor ? this.mind.posture : undefined;
+  }
 }
 
 /** The option's expected effect on each indicator, as the actor can foresee it. */
@@ -51,14 +75,18 @@ export function projectEffects(
   ctx: ConditionContext,
   into: Record<string, number>,
 ): void {
-  for (const e of effects) {
-    if (e.add) for (const id in e.add) into[id] = (into[id] ?? 0) + e.add[id]!;
-    else if (e.set) {
-      for (const id in e.set) {
+  project(stepsOf(effects), ctx, into);
+}
+
+function project(steps: readonly Step[], ctx: ConditionContext, into: Record<string, number>): void {
+  for (const step of steps) {
+    if (step.kind === 'add') for (const [id, n] of step.values) into[id] = (into[id] ?? 0) + n;
+    else if (step.kind === 'set') {
+      for (const [id, n] of step.values) {
         const now = ctx.indicator(id);
-        if (now !== undefined) into[id] = (into[id] ?? 0) + e.set[id]! - now;
+        if (now !== undefined) into[id] = (into[id] ?? 0) + n - now;
       }
-    } else if (e.if) projectEffects((holds(e.if, ctx) ? e.then : e.else) ?? [], ctx, into);
+    } else if (step.kind === 'if') project(step.when?.(ctx) ? step.then : step.else, ctx, into);
   }
 }
 
@@ -66,7 +94,8 @@ export function projectEffects(
 interface Prepared {
   base: number;
   /** The effects whose foreseen size depends on the moment: conditional ones and sets. */
-  dynamic: Effect[];
+  dynamic: Step[];
+  prefer: { when: Predicate; bonus: number }[];
 }
 
 const prepared = new WeakMap<CompiledScenario, Map<Option, Prepared>>();
@@ -92,12 +121,16 @@ function prepare(c: CompiledScenario, actor: string, option: Option): Prepared {
   let p = cache.get(option);
   if (!p) {
     const fixed: Record<string, number> = {};
-    const dynamic: Effect[] = [];
-    for (const e of option.effects) {
-      if (e.add) for (const id in e.add) fixed[id] = (fixed[id] ?? 0) + e.add[id]!;
-      else if (e.set || e.if) dynamic.push(e);
+    const dynamic: Step[] = [];
+    for (const step of stepsOf(option.effects)) {
+      if (step.kind === 'add') for (const [id, n] of step.values) fixed[id] = (fixed[id] ?? 0) + n;
+      else if (step.kind === 'set' || step.kind === 'if') dynamic.push(step);
     }
-    p = { base: option.policy.bias + goalScore(c, actor, fixed), dynamic };
+    p = {
+      base: option.policy.bias + goalScore(c, actor, fixed),
+      dynamic,
+      prefer: option.policy.prefer.map((x) => ({ when: predicateOf(x.when), bonus: x.bonus })),
+    };
     cache.set(option, p);
   }
   return p;
@@ -111,10 +144,10 @@ export function scoreOption(
 ): number {
   const p = prepare(c, actor, option);
   let score = p.base;
-  for (const pref of option.policy.prefer) if (holds(pref.when, ctx)) score += pref.bonus;
+  for (const pref of p.prefer) if (pref.when(ctx)) score += pref.bonus;
   if (p.dynamic.length > 0) {
     const projected: Record<string, number> = {};
-    projectEffects(p.dynamic, ctx, projected);
+    project(p.dynamic, ctx, projected);
     score += goalScore(c, actor, projected);
   }
   return score;

@@ -2,6 +2,7 @@
 import type { Audience, Effect } from '../scenario/types.ts';
 import { type CompiledScenario, inAudience } from './compile.ts';
 import { type ConditionContext, holds } from './conditions.ts';
+import { type Step, stepsOf } from './effects.ts';
 import { type Rng, rngFor } from './rng.ts';
 import type {
   Belief,
@@ -69,13 +70,54 @@ export function initialBeliefs(c: CompiledScenario, actor: string): Beliefs {
   return beliefs;
 }
 
-/** Applies a turn's choices, fires its events, updates knowledge and checks the outcomes. */
+/** Applies a turn's choices, fires its events, updates knowledge and checks the outcomes. The input is untouched. */
 export function resolveTurn(c: CompiledScenario, input: TurnInput): TurnResult {
-  const r = new Resolution(c, input);
+  return resolve(c, input, false);
+}
+
+/**
+ * The same rules for a caller that owns the world and drops the old one (the batch runner): its records grow in
+ * place instead of being copied each turn, and the result's world is the input's.
+ */
+export function resolveTurnInPlace(c: CompiledScenario, input: TurnInput): TurnResult {
+  return resolve(c, input, true);
+}
+
+function resolve(c: CompiledScenario, input: TurnInput, inPlace: boolean): TurnResult {
+  const r = new Resolution(c, input, inPlace);
   r.applyChoices();
   r.fireEvents();
   r.checkOutcomes();
   return r.result();
+}
+
+/** actor -> option -> the turns it was chosen in, over the first `covered` records of a log. */
+interface ChoiceIndex {
+  covered: number;
+  turns: Map<string, Map<string, number[]>>;
+}
+
+// Conditions on choices are frequent. A log that grows in place keeps its index from turn to turn.
+const choiceIndexes = new WeakMap<DecisionRecord[], ChoiceIndex>();
+
+function choiceIndexOf(log: DecisionRecord[]): ChoiceIndex {
+  let index = choiceIndexes.get(log);
+  if (!index) {
+    index = { covered: 0, turns: new Map() };
+    choiceIndexes.set(log, index);
+  }
+  for (; index.covered < log.length; index.covered++) {
+    const d = log[index.covered]!;
+    let byOption = index.turns.get(d.actor);
+    if (!byOption) {
+      byOption = new Map();
+      index.turns.set(d.actor, byOption);
+    }
+    const turns = byOption.get(d.option);
+    if (turns) turns.push(d.turn);
+    else byOption.set(d.option, [d.turn]);
+  }
+  return index;
 }
 
 class Resolution {
@@ -91,23 +133,26 @@ class Resolution {
   private readonly learned: Record<string, Beliefs> = {};
   private readonly postures: Record<string, string> = {};
   private readonly ctx: ConditionContext;
-  /** actor -> option -> the turns it was chosen in: conditions on choices are frequent. */
-  private readonly chosen = new Map<string, Map<string, number[]>>();
+  /** Where this turn's changes begin. */
+  private readonly changesFrom: number;
+  private readonly choices: ChoiceIndex;
 
   constructor(
     private readonly c: CompiledScenario,
     private readonly input: TurnInput,
+    inPlace: boolean,
   ) {
     const w = input.world;
     this.turn = w.turn;
-    this.indicators = { ...w.indicators };
-    this.facts = { ...w.facts };
-    this.fired = { ...w.fired };
-    this.log = w.log.slice();
-    this.journal = w.journal.slice();
-    this.changes = w.changes.slice();
-    this.publicBeliefs = { ...w.publicBeliefs };
-    for (const d of this.log) this.remember(d);
+    this.indicators = inPlace ? w.indicators : { ...w.indicators };
+    this.facts = inPlace ? w.facts : { ...w.facts };
+    this.fired = inPlace ? w.fired : { ...w.fired };
+    this.log = inPlace ? w.log : w.log.slice();
+    this.journal = inPlace ? w.journal : w.journal.slice();
+    this.changes = inPlace ? w.changes : w.changes.slice();
+    this.publicBeliefs = inPlace ? w.publicBeliefs : { ...w.publicBeliefs };
+    this.changesFrom = this.changes.length;
+    this.choices = choiceIndexOf(this.log);
     const rng: Rng = rngFor(input.seed, w.turn, 'resolve');
     this.ctx = {
       turn: this.turn,
@@ -116,7 +161,7 @@ class Resolution {
       fact: (id) => this.facts[id],
       belief: (actor, fact) => (this.learned[actor]?.[fact] ?? input.beliefs[actor]?.[fact])?.is,
       chose: (actor, option, turn) => {
-        const turns = this.chosen.get(actor)?.get(option);
+        const turns = this.choices.turns.get(actor)?.get(option);
         return turns !== undefined && (turn === undefined || turns.includes(turn));
       },
       fired: (event) => this.fired[event] !== undefined,
@@ -133,8 +178,8 @@ class Resolution {
       chosen.push([actor, choice]);
       const record: DecisionRecord = { turn: this.turn, actor, option: choice.option, by: choice.by };
       this.log.push(record);
-      this.remember(record);
     }
+    choiceIndexOf(this.log);
     // Every choice is recorded before any applies: choices are simultaneous, and a condition on another
     // actor's choice this turn sees it whatever the order of the actors.
     for (const [actor, choice] of chosen) {
@@ -153,9 +198,10 @@ class Resolution {
   }
 
   fireEvents(): void {
-    for (const event of this.c.eventsAt[this.turn] ?? []) {
-      if (event.once && this.fired[event.id] !== undefined) continue;
-      if (event.when && !holds(event.when, this.ctx)) continue;
+    for (const rule of this.c.eventsAt[this.turn] ?? []) {
+      if (rule.once && this.fired[rule.id] !== undefined) continue;
+      if (rule.when && !rule.when(this.ctx)) continue;
+      const event = rule.event;
       this.fired[event.id] = [...(this.fired[event.id] ?? []), this.turn];
       this.journal.push({
         turn: this.turn,
@@ -179,6 +225,13 @@ class Resolution {
   }
 
   result(): TurnResult {
+    // A cause whose changes cancelled out leaves no record.
+    let kept = this.changesFrom;
+    for (let i = this.changesFrom; i < this.changes.length; i++) {
+      const change = this.changes[i]!;
+      if (Object.keys(change.deltas).length > 0) this.changes[kept++] = change;
+    }
+    this.changes.length = kept;
     return {
       world: {
         turn: this.turn,
@@ -187,7 +240,7 @@ class Resolution {
         fired: this.fired,
         log: this.log,
         journal: this.journal,
-        changes: this.changes.filter((ch) => ch.turn !== this.turn || Object.keys(ch.deltas).length > 0),
+        changes: this.changes,
         publicBeliefs: this.publicBeliefs,
         outcome: this.outcome,
       },
@@ -196,27 +249,35 @@ class Resolution {
     };
   }
 
-  private remember(d: DecisionRecord): void {
-    let byOption = this.chosen.get(d.actor);
-    if (!byOption) {
-      byOption = new Map();
-      this.chosen.set(d.actor, byOption);
-    }
-    const turns = byOption.get(d.option);
-    if (turns) turns.push(d.turn);
-    else byOption.set(d.option, [d.turn]);
+  private apply(effects: readonly Effect[], cause: Cause, via: string): void {
+    this.run(stepsOf(effects), cause, via);
   }
 
-  private apply(effects: readonly Effect[], cause: Cause, via: string): void {
-    for (const e of effects) {
-      if (e.add)
-        for (const id in e.add) this.setIndicator(id, (this.indicators[id] ?? 0) + e.add[id]!, cause);
-      else if (e.set) for (const id in e.set) this.setIndicator(id, e.set[id]!, cause);
-      else if (e.facts) for (const id in e.facts) this.setFact(id, e.facts[id]!, via);
-      else if (e.reveal) this.reveal(e.reveal.fact, e.reveal.to, via);
-      else if (e.tell) this.tell(e.tell.fact, e.tell.is, e.tell.to, e.tell.by ?? via);
-      else if (e.posture) this.postures[e.posture.actor] = e.posture.to;
-      else if (e.if) this.apply((holds(e.if, this.ctx) ? e.then : e.else) ?? [], cause, via);
+  private run(steps: readonly Step[], cause: Cause, via: string): void {
+    for (const step of steps) {
+      switch (step.kind) {
+        case 'add':
+          for (const [id, n] of step.values) this.setIndicator(id, (this.indicators[id] ?? 0) + n, cause);
+          break;
+        case 'set':
+          for (const [id, n] of step.values) this.setIndicator(id, n, cause);
+          break;
+        case 'facts':
+          for (const [id, is] of step.values) this.setFact(id, is === 1, via);
+          break;
+        case 'reveal':
+          this.reveal(step.subject, step.to, via);
+          break;
+        case 'tell':
+          this.tell(step.subject, step.is, step.to, step.by ?? via);
+          break;
+        case 'posture':
+          this.postures[step.subject] = step.by!;
+          break;
+        case 'if':
+          this.run(step.when?.(this.ctx) ? step.then : step.else, cause, via);
+          break;
+      }
     }
   }
 

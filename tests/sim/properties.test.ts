@@ -4,8 +4,17 @@ import { createActor } from 'xstate';
 import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
+import { decisionFor } from '../../src/sim/compile.ts';
 import { createGame, engineFor } from '../../src/sim/game.ts';
+import {
+  type Choice,
+  initialBeliefs,
+  initialWorld,
+  resolveTurn,
+  resolveTurnInPlace,
+} from '../../src/sim/resolve.ts';
 import { restoreGameFromJson, saveGame } from '../../src/sim/save.ts';
+import { SightTracker, sightFor } from '../../src/sim/sight.ts';
 import { indicatorHistory, publicView, viewFor } from '../../src/sim/view.ts';
 import { miniScenario } from '../helpers/mini-scenario.ts';
 import { humanGame, playTurns } from '../helpers/play.ts';
@@ -46,6 +55,42 @@ describe.each([
           }
         }),
         { numRuns: runs(150) },
+      );
+    });
+
+    it('grows the world in place to what the copying rules give, and tracks sight as sightFor reads it', () => {
+      fc.assert(
+        fc.property(seedArb, (seed) => {
+          let world = initialWorld(compiled);
+          const beliefs = Object.fromEntries(compiled.actorIds.map((a) => [a, initialBeliefs(compiled, a)]));
+          const postures = Object.fromEntries(
+            compiled.actorIds.map((a) => [a, compiled.actorById.get(a)!.posture]),
+          );
+          const trackers = new Map(compiled.actorIds.map((a) => [a, new SightTracker(compiled, a)]));
+          const owned = structuredClone(world);
+          for (;;) {
+            const choices: Record<string, Choice> = {};
+            for (const actor of compiled.actorIds) {
+              const sight = sightFor(compiled, world, actor);
+              expect(trackers.get(actor)!.next(owned)).toEqual(sight);
+              const decision = decisionFor(compiled, actor, world.turn);
+              const first = decision?.options[(seed + world.turn) % decision.options.length];
+              if (first) choices[actor] = { option: first.id, by: 'computer' };
+            }
+            const before = structuredClone(world);
+            const copied = resolveTurn(compiled, { world, choices, beliefs, postures, seed });
+            expect(world).toEqual(before);
+            const grown = resolveTurnInPlace(compiled, { world: owned, choices, beliefs, postures, seed });
+            expect(grown.world).toEqual(copied.world);
+            expect(grown.learned).toEqual(copied.learned);
+            for (const a in copied.learned) beliefs[a] = { ...beliefs[a], ...copied.learned[a] };
+            Object.assign(postures, copied.postures);
+            if (copied.world.outcome) break;
+            world = { ...copied.world, turn: copied.world.turn + 1 };
+            owned.turn++;
+          }
+        }),
+        { numRuns: runs(40) },
       );
     });
   });
