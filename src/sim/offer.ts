@@ -22,9 +22,8 @@ export function makeOffer(
 ): Offer {
   const decision = c.decisionById.get(decisionId);
   const ctx = sightContext(c, sight, mind, rngFor(seed, sight.turn, 'available', mind.actor));
-  const options = (decision?.options ?? [])
-    .filter((o) => !o.available || holds(o.available, ctx))
-    .map((o) => o.id);
+  const options: string[] = [];
+  for (const o of decision?.options ?? []) if (!o.available || holds(o.available, ctx)) options.push(o.id);
   return { turn: sight.turn, decision: decisionId, options, sight };
 }
 

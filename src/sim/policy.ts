@@ -31,7 +31,6 @@ export function sightContext(c: CompiledScenario, sight: Sight, mind: Mind, rng:
 /** Judges conditions from one actor's sight and mind: a class, as the policy builds two per actor and turn. */
 class SightJudge implements ConditionContext {
   readonly turn: number;
-  private firedSet: Set<string> | undefined;
 
   constructor(
     private readonly c: CompiledScenario,
@@ -61,8 +60,7 @@ class SightJudge implements ConditionContext {
     return false;
   }
   fired(event: string): boolean {
-    this.firedSet ??= new Set(this.sight.fired);
-    return this.firedSet.has(event);
+    return this.sight.fired.includes(event);
   }
   posture(actor: string): string | undefined {
     return actor === this.mind.actor ? this.mind.posture : undefined;
@@ -92,46 +90,64 @@ function project(steps: readonly Step[], ctx: ConditionContext, into: Record<str
 
 /** The part of an option's score that never changes: its bias and its unconditional effects on the goals. */
 interface Prepared {
+  /** The scenario it was prepared for: an option object could be shared by edited copies of a scenario. */
+  c: CompiledScenario;
   base: number;
   /** The effects whose foreseen size depends on the moment: conditional ones and sets. */
   dynamic: Step[];
   prefer: { when: Predicate; bonus: number }[];
+  goals: Goal[];
 }
 
-const prepared = new WeakMap<CompiledScenario, Map<Option, Prepared>>();
+interface Goal {
+  indicator: string;
+  weight: number;
+  high: boolean;
+  range: number;
+}
 
-function goalScore(c: CompiledScenario, actor: string, projected: Record<string, number>): number {
+const prepared = new WeakMap<Option, Prepared>();
+
+function goalsOf(c: CompiledScenario, actor: string): Goal[] {
+  return (c.actorById.get(actor)?.goals ?? []).map((goal) => {
+    const def = c.indicatorById.get(goal.indicator);
+    return {
+      indicator: goal.indicator,
+      weight: goal.weight,
+      high: goal.want === 'high',
+      range: def ? def.max - def.min : 100,
+    };
+  });
+}
+
+function goalScore(goals: readonly Goal[], projected: Record<string, number>): number {
   let score = 0;
-  for (const goal of c.actorById.get(actor)?.goals ?? []) {
+  for (const goal of goals) {
     const delta = projected[goal.indicator];
     if (delta === undefined) continue;
-    const def = c.indicatorById.get(goal.indicator);
-    const range = def ? def.max - def.min : 100;
-    score += (goal.weight * (goal.want === 'high' ? delta : -delta) * 100) / range;
+    score += (goal.weight * (goal.high ? delta : -delta) * 100) / goal.range;
   }
   return score;
 }
 
 function prepare(c: CompiledScenario, actor: string, option: Option): Prepared {
-  let cache = prepared.get(c);
-  if (!cache) {
-    cache = new Map();
-    prepared.set(c, cache);
-  }
-  let p = cache.get(option);
-  if (!p) {
+  let p = prepared.get(option);
+  if (p?.c !== c) {
     const fixed: Record<string, number> = {};
     const dynamic: Step[] = [];
     for (const step of stepsOf(option.effects)) {
       if (step.kind === 'add') for (const [id, n] of step.values) fixed[id] = (fixed[id] ?? 0) + n;
       else if (step.kind === 'set' || step.kind === 'if') dynamic.push(step);
     }
+    const goals = goalsOf(c, actor);
     p = {
-      base: option.policy.bias + goalScore(c, actor, fixed),
+      c,
+      base: option.policy.bias + goalScore(goals, fixed),
       dynamic,
       prefer: option.policy.prefer.map((x) => ({ when: predicateOf(x.when), bonus: x.bonus })),
+      goals,
     };
-    cache.set(option, p);
+    prepared.set(option, p);
   }
   return p;
 }
@@ -148,7 +164,7 @@ export function scoreOption(
   if (p.dynamic.length > 0) {
     const projected: Record<string, number> = {};
     project(p.dynamic, ctx, projected);
-    score += goalScore(c, actor, projected);
+    score += goalScore(p.goals, projected);
   }
   return score;
 }
@@ -163,13 +179,19 @@ export function chooseOption(
   const ctx = sightContext(c, sight, mind, rng);
   const byId = c.optionById.get(mind.actor);
   const temperature = c.actorById.get(mind.actor)?.policy.temperature ?? 8;
-  const scores = options.map((id) => {
-    const option = byId?.get(id);
-    return option ? scoreOption(c, mind.actor, option, ctx) : Number.NEGATIVE_INFINITY;
-  });
-  const best = Math.max(...scores);
-  const weights = scores.map((s) => Math.exp((s - best) / temperature));
-  let draw = rng() * weights.reduce((a, b) => a + b, 0);
+  const weights = new Array<number>(options.length);
+  let best = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < options.length; i++) {
+    const option = byId?.get(options[i]!);
+    weights[i] = option ? scoreOption(c, mind.actor, option, ctx) : Number.NEGATIVE_INFINITY;
+    if (weights[i]! > best) best = weights[i]!;
+  }
+  let total = 0;
+  for (let i = 0; i < options.length; i++) {
+    weights[i] = Math.exp((weights[i]! - best) / temperature);
+    total += weights[i]!;
+  }
+  let draw = rng() * total;
   for (let i = 0; i < options.length; i++) {
     draw -= weights[i]!;
     if (draw < 0) return options[i]!;

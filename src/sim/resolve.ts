@@ -91,6 +91,19 @@ function resolve(c: CompiledScenario, input: TurnInput, inPlace: boolean): TurnR
   return r.result();
 }
 
+// Looking an id up in a record whose keys differ from game to game is slow in V8; a Set is not. A record that
+// grows in place keeps its Set from turn to turn.
+const firedIdSets = new WeakMap<Record<string, number[]>, Set<string>>();
+
+function firedIdsOf(fired: Record<string, number[]>): Set<string> {
+  let ids = firedIdSets.get(fired);
+  if (!ids) {
+    ids = new Set(Object.keys(fired));
+    firedIdSets.set(fired, ids);
+  }
+  return ids;
+}
+
 /** actor -> option -> the turns it was chosen in, over the first `covered` records of a log. */
 interface ChoiceIndex {
   covered: number;
@@ -125,6 +138,7 @@ class Resolution {
   private readonly indicators: Record<string, number>;
   private readonly facts: Record<string, boolean>;
   private readonly fired: Record<string, number[]>;
+  private readonly firedIds: Set<string>;
   private readonly log: DecisionRecord[];
   private readonly journal: JournalEntry[];
   private readonly changes: Change[];
@@ -133,8 +147,8 @@ class Resolution {
   private readonly learned: Record<string, Beliefs> = {};
   private readonly postures: Record<string, string> = {};
   private readonly ctx: ConditionContext;
-  /** Where this turn's changes begin. */
-  private readonly changesFrom: number;
+  /** This turn's changes as they gather, recorded when the turn ends. */
+  private readonly turnChanges: { cause: Cause; deltas: Map<string, number> }[] = [];
   private readonly choices: ChoiceIndex;
 
   constructor(
@@ -147,11 +161,11 @@ class Resolution {
     this.indicators = inPlace ? w.indicators : { ...w.indicators };
     this.facts = inPlace ? w.facts : { ...w.facts };
     this.fired = inPlace ? w.fired : { ...w.fired };
+    this.firedIds = firedIdsOf(this.fired);
     this.log = inPlace ? w.log : w.log.slice();
     this.journal = inPlace ? w.journal : w.journal.slice();
     this.changes = inPlace ? w.changes : w.changes.slice();
     this.publicBeliefs = inPlace ? w.publicBeliefs : { ...w.publicBeliefs };
-    this.changesFrom = this.changes.length;
     this.choices = choiceIndexOf(this.log);
     const rng: Rng = rngFor(input.seed, w.turn, 'resolve');
     this.ctx = {
@@ -164,7 +178,7 @@ class Resolution {
         const turns = this.choices.turns.get(actor)?.get(option);
         return turns !== undefined && (turn === undefined || turns.includes(turn));
       },
-      fired: (event) => this.fired[event] !== undefined,
+      fired: (event) => this.firedIds.has(event),
       posture: (actor) => this.postures[actor] ?? input.postures[actor],
       random: rng,
     };
@@ -199,10 +213,11 @@ class Resolution {
 
   fireEvents(): void {
     for (const rule of this.c.eventsAt[this.turn] ?? []) {
-      if (rule.once && this.fired[rule.id] !== undefined) continue;
+      if (rule.once && this.firedIds.has(rule.id)) continue;
       if (rule.when && !rule.when(this.ctx)) continue;
       const event = rule.event;
-      this.fired[event.id] = [...(this.fired[event.id] ?? []), this.turn];
+      this.fired[event.id] = (this.fired[event.id] ?? []).concat(this.turn);
+      this.firedIds.add(event.id);
       this.journal.push({
         turn: this.turn,
         source: { kind: 'event', event: event.id },
@@ -226,12 +241,9 @@ class Resolution {
 
   result(): TurnResult {
     // A cause whose changes cancelled out leaves no record.
-    let kept = this.changesFrom;
-    for (let i = this.changesFrom; i < this.changes.length; i++) {
-      const change = this.changes[i]!;
-      if (Object.keys(change.deltas).length > 0) this.changes[kept++] = change;
+    for (const { cause, deltas } of this.turnChanges) {
+      if (deltas.size > 0) this.changes.push({ turn: this.turn, cause, deltas: Object.fromEntries(deltas) });
     }
-    this.changes.length = kept;
     return {
       world: {
         turn: this.turn,
@@ -289,14 +301,14 @@ class Resolution {
     if (value === before) return;
     this.indicators[id] = value;
     // A cause's effects apply together, so its changes gather in one record.
-    let change = this.changes[this.changes.length - 1];
-    if (change?.cause !== cause || change.turn !== this.turn) {
-      change = { turn: this.turn, cause, deltas: {} };
-      this.changes.push(change);
+    let change = this.turnChanges[this.turnChanges.length - 1];
+    if (change?.cause !== cause) {
+      change = { cause, deltas: new Map() };
+      this.turnChanges.push(change);
     }
-    const delta = (change.deltas[id] ?? 0) + value - before;
-    if (delta === 0) delete change.deltas[id];
-    else change.deltas[id] = delta;
+    const delta = (change.deltas.get(id) ?? 0) + value - before;
+    if (delta === 0) change.deltas.delete(id);
+    else change.deltas.set(id, delta);
   }
 
   private setFact(id: string, is: boolean, via: string): void {

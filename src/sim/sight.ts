@@ -16,8 +16,8 @@ export class SightTracker {
   private journalRead = 0;
   private logRead = 0;
   private readonly fired: string[] = [];
-  private readonly heard: Sight['choices'] = [];
-  private readonly own: Sight['choices'] = [];
+  /** Turn by turn: the others' announced choices, then the actor's own. */
+  private readonly choices: Sight['choices'] = [];
 
   constructor(
     private readonly c: CompiledScenario,
@@ -27,32 +27,37 @@ export class SightTracker {
   next(world: World): Sight {
     const indicators: Record<string, number> = {};
     for (const id of this.c.visibleIndicators.get(this.actor) ?? []) indicators[id] = world.indicators[id]!;
-    this.readJournal(world.journal);
-    this.readLog(world.log);
+    // Both records are in turn order; reading them merged by turn gives one order however often it is read.
+    const { journal, log } = world;
+    while (this.journalRead < journal.length || this.logRead < log.length) {
+      const j = journal[this.journalRead];
+      const d = log[this.logRead];
+      if (j !== undefined && (d === undefined || j.turn <= d.turn)) {
+        this.readEntry(j);
+        this.journalRead++;
+      } else {
+        this.readDecision(d!);
+        this.logRead++;
+      }
+    }
     return {
       turn: world.turn,
       indicators,
       fired: this.fired.slice(),
-      choices: this.heard.concat(this.own),
+      choices: this.choices.slice(),
     };
   }
 
-  private readJournal(journal: readonly JournalEntry[]): void {
-    const actor = this.actor;
-    for (; this.journalRead < journal.length; this.journalRead++) {
-      const entry = journal[this.journalRead]!;
-      if (entry.audience !== 'public' && !entry.audience.includes(actor)) continue;
-      const src = entry.source;
-      if (src.kind === 'event') this.fired.push(src.event);
-      else if (src.actor !== actor)
-        this.heard.push({ actor: src.actor, option: src.option, turn: entry.turn });
+  private readEntry(entry: JournalEntry): void {
+    if (entry.audience !== 'public' && !entry.audience.includes(this.actor)) return;
+    const src = entry.source;
+    if (src.kind === 'event') this.fired.push(src.event);
+    else if (src.actor !== this.actor) {
+      this.choices.push({ actor: src.actor, option: src.option, turn: entry.turn });
     }
   }
 
-  private readLog(log: readonly DecisionRecord[]): void {
-    for (; this.logRead < log.length; this.logRead++) {
-      const d = log[this.logRead]!;
-      if (d.actor === this.actor) this.own.push({ actor: d.actor, option: d.option, turn: d.turn });
-    }
+  private readDecision(d: DecisionRecord): void {
+    if (d.actor === this.actor) this.choices.push({ actor: d.actor, option: d.option, turn: d.turn });
   }
 }
