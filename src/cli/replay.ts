@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { createGame } from '../sim/game.ts';
-import { checkSaveDocument, SaveError } from '../sim/save.ts';
+import { checkSaveDocument, SaveError, savedSnapshot } from '../sim/save.ts';
 import type { World } from '../sim/world.ts';
 import { CliError, loadScenarioArg, runCli } from './scenario-arg.ts';
 
@@ -42,7 +42,7 @@ function firstDifference(saved: World, replayed: World): string | null {
 
 export function replay(scenario: Parameters<typeof checkSaveDocument>[0], doc: unknown): ReplayReport {
   const save = checkSaveDocument(scenario, doc);
-  const saved = (save.snapshot as { context?: { world?: World } }).context?.world;
+  const saved = (savedSnapshot(scenario, save) as { context?: { world?: World } }).context?.world;
   if (!saved) throw new SaveError('This save is damaged: it holds no game.');
   const humans = Object.entries(save.seats)
     .filter(([, c]) => c === 'human')

@@ -47,7 +47,7 @@ describe('saving', () => {
       await game.open('?renderer=canvas');
       await titleLoaded(page);
       await page.evaluate(
-        (key) => localStorage.setItem(key, '{"format":"crisis-table/save","version":1,"snap'),
+        (key) => localStorage.setItem(key, '{"format":"crisis-table/save","version":2,"snap'),
         SAVE_KEY,
       );
       await page.reload();
@@ -82,7 +82,7 @@ describe('saving', () => {
       const notice = page.locator('.notice[role=alert]');
       await notice.waitFor();
       expect(await notice.textContent()).toBe(
-        'This save is format version 0; this game reads version 1. Start a new game.',
+        'This save is format version 0; this game reads version 2. Start a new game.',
       );
       expect(game.problems).toEqual([]);
     } finally {

@@ -95,11 +95,10 @@ describe('replay', () => {
   it('says where a game does not reproduce', () => {
     const doc = saveGame(played());
     // A computer seat's recorded choice that its policy would not make: the replay's choice differs there.
-    const snapshot = doc.snapshot as { context: { world: { log: { actor: string; option: string }[] } } };
-    const entry = snapshot.context.world.log.find((d) => d.actor === 'militia')!;
+    const entry = doc.log.find((d) => d.actor === 'militia')!;
     entry.option = entry.option === 'wait' ? 'parade' : 'wait';
     expect(() => replay(miniScenario, doc)).toThrow(/checksum/);
-    const resealed = { ...doc, checksum: checksumOf(doc.snapshot) };
+    const resealed = { ...doc, checksum: checksumOf(doc) };
     const report = replay(miniScenario, resealed);
     expect(report.reproduces).toBe(false);
     expect(report.difference).toMatch(

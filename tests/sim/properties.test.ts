@@ -5,6 +5,7 @@ import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import { decisionFor } from '../../src/sim/compile.ts';
+import { factionContext } from '../../src/sim/crisis.machine.ts';
 import { createGame, engineFor } from '../../src/sim/game.ts';
 import {
   type Choice,
@@ -211,6 +212,11 @@ describe.each([
           const cursor = { i: 0 };
           const first = playTurns(createGame(scenario, { seed, humans }), picks, at, cursor);
           const restored = restoreGameFromJson(scenario, JSON.stringify(saveGame(first)));
+          // What the save leaves out (the journal, each pending offer's sight) comes back as it was.
+          expect(restored.snapshot.context).toEqual(first.snapshot.context);
+          for (const actor of compiled.actorIds) {
+            expect(factionContext(restored.snapshot, actor)).toEqual(factionContext(first.snapshot, actor));
+          }
           first.stop();
           playTurns(restored, picks, Number.POSITIVE_INFINITY, cursor);
           expect(restored.snapshot.context.world).toEqual(straight.snapshot.context.world);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario as ScenarioSchema } from '../../src/scenario/schema.ts';
+import { factionContext } from '../../src/sim/crisis.machine.ts';
 import { createGame } from '../../src/sim/game.ts';
 import { restoreGame, restoreGameFromJson, SaveError, saveGame, saveGameJson } from '../../src/sim/save.ts';
 import { viewFor } from '../../src/sim/view.ts';
@@ -25,6 +26,9 @@ describe('save documents', () => {
     const b = restoreGame(miniScenario, saveGame(game));
     expect(a.snapshot.context).toEqual(game.snapshot.context);
     expect(b.snapshot.context).toEqual(game.snapshot.context);
+    for (const actor of game.compiled.actorIds) {
+      expect(factionContext(a.snapshot, actor)).toEqual(factionContext(game.snapshot, actor));
+    }
     expect(viewFor(a.snapshot, 'gov')).toEqual(viewFor(game.snapshot, 'gov'));
     expect(JSON.parse(saveGameJson(game))).toEqual(JSON.parse(JSON.stringify(saveGame(game))));
   });
@@ -35,14 +39,35 @@ describe('save documents', () => {
     const edited = pretty.replace(/"order": (\d+)/, (_, n) => `"order": ${Number(n) + 1}`);
     expect(edited).not.toBe(pretty);
     expect(refused(edited)).toBe('This save is damaged: its checksum does not match.');
+    // The log stands beside the snapshot, and the checksum covers it too.
+    const json = saveGameJson(midGame());
+    const choice = JSON.parse(json).log[0].option;
+    const other = json.replace(`"option":"${choice}"`, `"option":"${choice}x"`);
+    expect(other).not.toBe(json);
+    expect(refused(other)).toBe('This save is damaged: its checksum does not match.');
+  });
+
+  it('leaves out what it can rebuild: the journal and the sight of each pending offer', () => {
+    const game = midGame();
+    const doc = JSON.parse(saveGameJson(game));
+    expect(doc.snapshot.context.world.journal).toBeUndefined();
+    expect(doc.snapshot.context.world.log).toBeUndefined();
+    expect(doc.log).toEqual(game.snapshot.context.world.log);
+    const children = doc.snapshot.children as Record<
+      string,
+      { snapshot: { context: { offer: object | null } } }
+    >;
+    const offers = Object.values(children).map((c) => c.snapshot.context.offer);
+    expect(offers.some((o) => o !== null)).toBe(true);
+    for (const offer of offers) expect(offer ?? {}).not.toHaveProperty('sight');
   });
 
   it('refuses damaged, foreign and outdated documents with one sentence each', () => {
     const json = saveGameJson(midGame());
     expect(refused(json.slice(0, json.length / 2))).toBe('This save is damaged: it is not valid JSON.');
     expect(refused('{"hello": 1}')).toBe('This is not a Crisis Table saved game.');
-    expect(refused(json.replace('"version":1', '"version":0'))).toBe(
-      'This save is format version 0; this game reads version 1.',
+    expect(refused(json.replace('"version":2', '"version":0'))).toBe(
+      'This save is format version 0; this game reads version 2.',
     );
     expect(refused(json.replace('"id":"mini"', '"id":"other"'))).toBe(
       'This save is of another scenario (other).',
