@@ -2,9 +2,9 @@
 // second for balance runs and searches. A property test holds it to the actor system, game for game.
 import { type CompiledScenario, decisionFor } from './compile.ts';
 import { makeOffer, type Offer, policyChoice } from './offer.ts';
-import { type Choice, initialBeliefs, initialWorld, resolveTurnInPlace } from './resolve.ts';
+import { type Choice, hashTable, initialBeliefs, initialWorld, resolveTurnInPlace } from './resolve.ts';
 import { SightTracker } from './sight.ts';
-import type { Beliefs, World } from './world.ts';
+import type { Belief, Beliefs, World } from './world.ts';
 
 /** A person's choice for an actor and an offer; null passes. Return undefined to let the computer choose. */
 export type Chooser = (actor: string, offer: Offer) => string | null | undefined;
@@ -18,11 +18,12 @@ export interface BatchGame {
 export function playBatchGame(c: CompiledScenario, seed: number, chooser?: Chooser): BatchGame {
   // The runner owns its world and beliefs, so they grow in place rather than being copied every turn.
   let world = initialWorld(c);
+  world.fired = hashTable();
   const beliefs: Record<string, Beliefs> = {};
   const postures: Record<string, string> = {};
   const sights = new Map<string, SightTracker>();
   for (const a of c.actorIds) {
-    beliefs[a] = initialBeliefs(c, a);
+    beliefs[a] = Object.assign(hashTable<Belief>(), initialBeliefs(c, a));
     postures[a] = c.actorById.get(a)?.posture ?? '';
     sights.set(a, new SightTracker(c, a));
   }
@@ -43,7 +44,11 @@ export function playBatchGame(c: CompiledScenario, seed: number, chooser?: Choos
       if (option !== null) choices[actor] = { option, by: human === undefined ? 'computer' : 'human' };
     }
     const result = resolveTurnInPlace(c, { world, choices, beliefs, postures, seed });
-    for (const actor in result.learned) Object.assign(beliefs[actor]!, result.learned[actor]);
+    for (const actor in result.learned) {
+      const into = beliefs[actor]!;
+      const learned = result.learned[actor]!;
+      for (const fact in learned) into[fact] = learned[fact]!;
+    }
     Object.assign(postures, result.postures);
     world = result.world;
     if (world.outcome) return { world, beliefs, postures };
