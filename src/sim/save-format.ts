@@ -52,20 +52,7 @@ function lastFiredTurn(fired: Readonly<Record<string, number[]>>): number {
 export function compactSnapshot(persisted: unknown): unknown {
   const p = persisted as PersistedShape;
   const { log: _log, journal: _journal, ...world } = p.context.world;
-  const children: Obj = {};
-  for (const [id, child] of Object.entries(p.children)) {
-    const offer = child.snapshot.context.offer;
-    if (!offer) {
-      children[id] = child;
-      continue;
-    }
-    const { sight: _sight, ...kept } = offer;
-    children[id] = {
-      ...child,
-      snapshot: { ...child.snapshot, context: { ...child.snapshot.context, offer: kept } },
-    };
-  }
-  return { ...p, context: { ...p.context, world }, children };
+  return rebuilt(p, world, (_actor, { sight: _sight, ...kept }) => kept);
 }
 
 /** The persisted snapshot a compact one stands for, with the save's log. The compact one is not touched. */
@@ -84,24 +71,26 @@ export function expandSnapshot(c: CompiledScenario, compact: unknown, log: Decis
     publicBeliefs: w.publicBeliefs,
     outcome: w.outcome,
   };
+  // An offer stands for the turn in progress, and the world does not change until the turn resolves.
+  return rebuilt(p, world, (actor, offer) => ({
+    turn: offer.turn,
+    decision: offer.decision,
+    options: offer.options,
+    sight: sightFor(c, world, actor),
+  }));
+}
+
+/** A copy of the snapshot with this world and each pending offer rewritten; everything else is shared. */
+function rebuilt(
+  p: PersistedShape,
+  world: object,
+  rewrite: (actor: string, offer: Offer) => object,
+): unknown {
   const children: Obj = {};
   for (const [id, child] of Object.entries(p.children)) {
     const offer = child.snapshot.context.offer;
-    if (!offer) {
-      children[id] = child;
-      continue;
-    }
-    // An offer stands for the turn in progress, and the world does not change until the turn resolves.
-    const full: Offer = {
-      turn: offer.turn,
-      decision: offer.decision,
-      options: offer.options,
-      sight: sightFor(c, world, id),
-    };
-    children[id] = {
-      ...child,
-      snapshot: { ...child.snapshot, context: { ...child.snapshot.context, offer: full } },
-    };
+    const context = offer ? { ...child.snapshot.context, offer: rewrite(id, offer) } : undefined;
+    children[id] = context ? { ...child, snapshot: { ...child.snapshot, context } } : child;
   }
   return { ...p, context: { ...p.context, world }, children };
 }

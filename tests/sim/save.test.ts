@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Scenario as ScenarioSchema } from '../../src/scenario/schema.ts';
 import { factionContext } from '../../src/sim/crisis.machine.ts';
 import { createGame } from '../../src/sim/game.ts';
-import { restoreGame, restoreGameFromJson, SaveError, saveGame, saveGameJson } from '../../src/sim/save.ts';
+import {
+  checksumOf,
+  restoreGame,
+  restoreGameFromJson,
+  SaveError,
+  saveGame,
+  saveGameJson,
+} from '../../src/sim/save.ts';
 import { viewFor } from '../../src/sim/view.ts';
 import { miniScenario } from '../helpers/mini-scenario.ts';
 import { playTurns } from '../helpers/play.ts';
@@ -77,6 +84,13 @@ describe('save documents', () => {
     expect(refused(JSON.stringify(doc))).toBe('This save is damaged: a part of it is missing.');
     for (const message of [refused(json.slice(0, 10)), refused('')])
       expect(message.split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a sealed document whose snapshot is not a game, in one sentence', () => {
+    const doc = { ...saveGame(midGame()), snapshot: { context: {} } };
+    const resealed = { ...doc, checksum: checksumOf(doc) };
+    expect(() => restoreGame(miniScenario, resealed)).toThrow(SaveError);
+    expect(() => restoreGame(miniScenario, resealed)).toThrow(/^This save is damaged: [^\n]+$/);
   });
 
   it('refuses a save of another edition of the scenario', () => {
