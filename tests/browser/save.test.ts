@@ -25,7 +25,7 @@ describe('saving', () => {
       await playByKeyboard(page, { perspective: 1, turns: 2 });
       const before = await page.locator('h1').first().textContent();
       expect(before).toMatch(/^Turn 3 of /);
-      await page.reload();
+      await game.reload();
       await titleLoaded(page);
       await page.getByRole('button', { name: 'Continue the saved game' }).click();
       await sceneReady(page, 'situation');
@@ -50,7 +50,7 @@ describe('saving', () => {
         (key) => localStorage.setItem(key, '{"format":"crisis-table/save","version":2,"snap'),
         SAVE_KEY,
       );
-      await page.reload();
+      await game.reload();
       await titleLoaded(page);
       await page.getByRole('button', { name: 'Continue the saved game' }).click();
       const notice = page.locator('.notice[role=alert]');
@@ -76,7 +76,7 @@ describe('saving', () => {
         (key) => localStorage.setItem(key, JSON.stringify({ format: 'crisis-table/save', version: 0 })),
         SAVE_KEY,
       );
-      await page.reload();
+      await game.reload();
       await titleLoaded(page);
       await page.getByRole('button', { name: 'Continue the saved game' }).click();
       const notice = page.locator('.notice[role=alert]');

@@ -85,7 +85,7 @@ describe('title screen', () => {
       await game.shot('settings');
       await page.keyboard.press('Escape'); // closes the dialog
       expect(await page.locator('dialog[open]').count()).toBe(0);
-      await page.reload();
+      await game.reload();
       await titleLoaded(page);
       const scale = await page.evaluate(() =>
         getComputedStyle(document.documentElement).getPropertyValue('--text-scale'),

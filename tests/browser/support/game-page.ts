@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { sceneReady } from '../../../scripts/browser/keyboard-play.ts';
 
 export const SHOTS = resolve(import.meta.dirname, '../../../test-results/browser');
@@ -16,6 +16,8 @@ export interface GamePage {
   problems: string[];
   /** navigates (again) to the game, canvas renderer unless told otherwise */
   open: (query?: string) => Promise<void>;
+  /** reloads the page, as a player pressing F5 */
+  reload: () => Promise<void>;
   shot: (name: string) => Promise<void>;
   close: () => Promise<void>;
 }
@@ -32,7 +34,15 @@ export async function gamePage(
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  // A navigation cancels what the page it leaves was still loading (music, say): expected, not a fault.
+  let navigations = 0;
+  const startedIn = new WeakMap<Request, number>();
+  page.on('request', (r) => startedIn.set(r, navigations));
+  page.on('requestfailed', (r) => {
+    const error = r.failure()?.errorText;
+    if (error === 'net::ERR_ABORTED' && (startedIn.get(r) ?? navigations) < navigations) return;
+    problems.push(`request failed: ${r.url()} (${error})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
@@ -42,7 +52,12 @@ export async function gamePage(
     context,
     problems,
     open: async (query = '?renderer=canvas') => {
+      navigations++;
       await page.goto(new URL(query, baseUrl).href);
+    },
+    reload: async () => {
+      navigations++;
+      await page.reload();
     },
     shot: async (name) => {
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
