@@ -4,8 +4,8 @@
  * for browsers without Opus) into assets/audio/. The generated files are committed, so the game and
  * CI never need this script; run it after changing a sound:
  *
- *   node scripts/make-audio.mjs            # needs ffmpeg (Debian package: ffmpeg)
- *   node scripts/make-audio.mjs --wav DIR  # only the WAV masters, no dependency at all
+ *   npx tsx scripts/make-audio.mjs            # needs ffmpeg (Debian package: ffmpeg)
+ *   npx tsx scripts/make-audio.mjs --wav DIR  # only the WAV masters, no other dependency
  *
  * Dependency-free synthesis: additive oscillators, envelopes and seeded noise written as 16-bit PCM.
  * The music is three layers of the same length (bed, pulse, drums) that the audio manager mixes by
@@ -17,6 +17,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The game's own seeded generator, so that regenerating gives identical files.
+import { createRng as rng } from '../src/sim/rng.ts';
 
 const RATE = 48_000; // Opus works at 48 kHz internally
 const BPM = 80;
@@ -31,18 +33,6 @@ function buffer(seconds) {
 }
 
 const midi = (n) => 440 * 2 ** ((n - 69) / 12);
-
-/** A seeded PRNG (mulberry32) so that regenerating gives identical files. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Attack-decay-sustain-release envelope, times in seconds. */
 function adsr(t, dur, a, d, s, r) {

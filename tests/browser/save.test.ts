@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { playByKeyboard, playTurns } from '../../scripts/browser/keyboard-play.ts';
-import { gamePage, sceneReady, titleLoaded } from './support/game-page.ts';
+import { sceneReady, titleLoaded, useGameBrowser } from './support/game-page.ts';
 
 const SAVE_KEY = 'crisis-table.save.baghdad-2021';
 
 describe('saving', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withGame = useGameBrowser();
 
   it('continues after a reload in the middle of a game, at the same turn', async () => {
-    const game = await gamePage(browser, baseUrl);
-    try {
+    await withGame(async (game) => {
       const { page } = game;
       await game.open('?renderer=canvas&seed=5');
       await playByKeyboard(page, { perspective: 1, turns: 2 });
@@ -35,14 +24,11 @@ describe('saving', () => {
       await playTurns(page, {}, 2);
       expect(await page.locator('h1').first().textContent()).toMatch(/^Outcome: /);
       expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    });
   });
 
   it('reports a damaged save in one sentence and offers a new game', async () => {
-    const game = await gamePage(browser, baseUrl);
-    try {
+    await withGame(async (game) => {
       const { page } = game;
       await game.open('?renderer=canvas');
       await titleLoaded(page);
@@ -61,14 +47,11 @@ describe('saving', () => {
       expect(await page.getByRole('button', { name: 'New game' }).isEnabled()).toBe(true);
       await game.shot('damaged-save');
       expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    });
   });
 
   it('reports a save of an outdated format the same way', async () => {
-    const game = await gamePage(browser, baseUrl);
-    try {
+    await withGame(async (game) => {
       const { page } = game;
       await game.open('?renderer=canvas');
       await titleLoaded(page);
@@ -85,8 +68,6 @@ describe('saving', () => {
         'This save is format version 0; this game reads version 2. Start a new game.',
       );
       expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    });
   });
 });

@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { playByKeyboard } from '../../scripts/browser/keyboard-play.ts';
-import { gamePage } from './support/game-page.ts';
+import { useGameBrowser } from './support/game-page.ts';
 
 const PERSPECTIVES = [
   [1, 'pm'],
@@ -13,19 +11,10 @@ const PERSPECTIVES = [
 ] as const;
 
 describe('a whole solo game by keyboard alone', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withGame = useGameBrowser();
 
   it.each(PERSPECTIVES)('perspective %i (%s) reaches an outcome', async (digit, actor) => {
-    const game = await gamePage(browser, baseUrl);
-    try {
+    await withGame(async (game) => {
       await game.open(`?renderer=canvas&seed=${digit * 101}`);
       const shotEveryScene = digit === 1;
       const turns = await playByKeyboard(game.page, {
@@ -43,8 +32,6 @@ describe('a whole solo game by keyboard alone', () => {
       expect(await game.page.locator('#debrief-sources li').count()).toBeGreaterThan(0);
       expect(await game.page.locator(`button[data-actor="${actor}"]`).count()).toBe(0);
       expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    });
   });
 });

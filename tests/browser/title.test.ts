@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser/chromium.ts';
-import { gamePage, sceneReady, titleLoaded } from './support/game-page.ts';
+import { describe, expect, it } from 'vitest';
+import { sceneReady, titleLoaded, useGameBrowser } from './support/game-page.ts';
 
 describe('title screen', () => {
-  let browser: Browser;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withGame = useGameBrowser();
 
   it('loads with no console error and no failed request, menu in HTML', async () => {
-    const game = await gamePage(browser, baseUrl);
-    try {
+    await withGame(async (game) => {
       await game.open();
       await sceneReady(game.page, 'title');
       const { page } = game;
@@ -31,14 +20,11 @@ describe('title screen', () => {
       await page.locator('[data-cue="music-calm"]').waitFor({ state: 'attached', timeout: 10_000 });
       await game.shot('title-1280x720');
       expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    });
   });
 
   it('shows the sources, the who’s who and the glossary under Credits and sources', async () => {
-    const game = await gamePage(browser, baseUrl);
-    try {
+    await withGame(async (game) => {
       await game.open();
       await titleLoaded(game.page);
       await game.page.getByRole('button', { name: 'Credits and sources' }).click();
@@ -50,32 +36,29 @@ describe('title screen', () => {
       expect(await dialog.locator('cite').count()).toBe(5);
       await game.shot('credits');
       expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    });
   });
 
   it('is readable on a phone (360x640) and keeps the menu reachable', async () => {
-    const game = await gamePage(browser, baseUrl, { width: 360, height: 640 });
-    try {
-      await game.open();
-      await titleLoaded(game.page);
-      const button = game.page.getByRole('button', { name: 'New game' });
-      const box = await button.boundingBox();
-      expect(box).not.toBeNull();
-      expect(box!.x).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
-      expect(box!.height).toBeGreaterThanOrEqual(44); // a touch target
-      await game.shot('title-360x640');
-      expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    await withGame(
+      async (game) => {
+        await game.open();
+        await titleLoaded(game.page);
+        const button = game.page.getByRole('button', { name: 'New game' });
+        const box = await button.boundingBox();
+        expect(box).not.toBeNull();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+        expect(box!.height).toBeGreaterThanOrEqual(44); // a touch target
+        await game.shot('title-360x640');
+        expect(game.problems).toEqual([]);
+      },
+      { width: 360, height: 640 },
+    );
   });
 
   it('remembers settings and opens the menu with Esc', async () => {
-    const game = await gamePage(browser, baseUrl);
-    try {
+    await withGame(async (game) => {
       const { page } = game;
       await game.open();
       await titleLoaded(page);
@@ -96,8 +79,6 @@ describe('title screen', () => {
       await menu.getByRole('button', { name: 'Settings' }).click();
       expect(await page.getByLabel('Mute all sound').isChecked()).toBe(true);
       expect(game.problems).toEqual([]);
-    } finally {
-      await game.close();
-    }
+    });
   });
 });

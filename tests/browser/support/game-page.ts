@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchChromium } from '../../../scripts/browser/chromium.ts';
 import { sceneReady } from '../../../scripts/browser/keyboard-play.ts';
 
 export const SHOTS = resolve(import.meta.dirname, '../../../test-results/browser');
@@ -63,6 +65,33 @@ export async function gamePage(
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
     },
     close: () => context.close(),
+  };
+}
+
+/**
+ * One Chromium for a test file's tests. The function it returns opens a fresh game page for one test and closes it
+ * whatever the test does, so that no test leaves a page or a browser behind.
+ */
+export function useGameBrowser(): (
+  run: (game: GamePage) => Promise<void>,
+  viewport?: { width: number; height: number },
+) => Promise<void> {
+  let browser: Browser | undefined;
+  const baseUrl = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (run, viewport) => {
+    if (!browser) throw new Error('the browser did not start');
+    const game = await gamePage(browser, baseUrl, viewport);
+    try {
+      await run(game);
+    } finally {
+      await game.close();
+    }
   };
 }
 
