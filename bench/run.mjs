@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 // Inside the project, so that the bundle's external packages resolve from node_modules.
 const out = join('node_modules', '.cache', 'bench');
 mkdirSync(out, { recursive: true });
-for (const entry of ['bench/sim.bench.ts']) {
+for (const entry of ['bench/sim.bench.ts', 'bench/validate.bench.ts']) {
   const outfile = join(out, `${entry.replace(/\W/g, '_')}.mjs`);
   await build({
     entryPoints: [entry],

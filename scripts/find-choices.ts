@@ -9,10 +9,10 @@
 // lets the climb cross flat ground. Last, it keeps the plan with the fewest changes of option among those
 // within SLACK of the best, so that the file reads as a strategy.
 import { writeFileSync } from 'node:fs';
-import { CliError, loadScenarioArg, parseArgs, runCli } from '../src/cli/scenario-arg.ts';
+import { CliError, loadScenarioArg, parseArgs, runCli, wholeNumber } from '../src/cli/scenario-arg.ts';
 import type { Condition } from '../src/scenario/types.ts';
 import { playBatchGame } from '../src/sim/batch.ts';
-import { engineFor } from '../src/sim/game.ts';
+import { compileScenario } from '../src/sim/compile.ts';
 
 const GAMES = 200; // games that judge a plan (seeds seed .. seed + 199, as `simulate --games 200` plays)
 const SCREEN = 50; // games that screen the simple plans
@@ -34,13 +34,13 @@ function gap(c: Condition, v: Record<string, number>): number {
 async function main(): Promise<number> {
   const { values } = parseArgs(process.argv.slice(2), ['scenario', 'as', 'outcome', 'out', 'seed'], []);
   const scenario = await loadScenarioArg(values.scenario ?? 'baghdad-2021');
-  const { compiled } = engineFor(scenario);
+  const compiled = compileScenario(scenario);
   const actor = values.as ?? '';
   const target = values.outcome ?? '';
   if (!compiled.playableIds.includes(actor)) throw new CliError(`--as: ${actor} is not playable`);
   const outcome = scenario.outcomes.find((o) => o.id === target);
   if (!outcome) throw new CliError(`--outcome: no outcome ${target}`);
-  const seed = Number(values.seed ?? 1);
+  const seed = wholeNumber('--seed', values.seed ?? '1', 0, 0xffffffff);
   const turns = scenario.turns.map((t) => t.id);
   const optionsAt = turns.map(
     (_, t) =>
@@ -62,8 +62,9 @@ async function main(): Promise<number> {
     let hits = 0;
     let missedBy = 0;
     for (let i = 0; i < games; i++) {
+      // A turn with no always-open option has '' in the plan: the computer takes that seat's decision then.
       const { world } = playBatchGame(compiled, (seed + i) >>> 0, (who, offer) =>
-        who === actor ? plan[offer.turn]! : undefined,
+        who === actor && offer.options.length > 0 ? plan[offer.turn] || undefined : undefined,
       );
       if (world.outcome?.id === target) hits++;
       else if (outcome.when) missedBy += gap(outcome.when, world.indicators);

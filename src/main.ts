@@ -9,8 +9,10 @@ import { EmblemImages } from './game/art/emblem-images.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
 import { provideServices } from './game/services.ts';
+import type { Intent } from './present/intents.ts';
 import { DomLayer, requireElement } from './ui/dom-layer.ts';
-import { SettingsStore } from './ui/settings-store.ts';
+import { DomMirror } from './ui/dom-mirror.ts';
+import { prefersReducedMotion, SettingsStore } from './ui/settings-store.ts';
 import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 
 // Emblems start decoding at once, in parallel with everything below.
@@ -19,7 +21,8 @@ const settings = new SettingsStore();
 applyPalette();
 
 let flow: GameFlow | null = null;
-const ui = new DomLayer(requireElement('ui'), (intent) => flow?.handle(intent));
+const send = (intent: Intent) => flow?.handle(intent);
+const ui = new DomLayer(requireElement('ui'), send);
 settings.subscribe((s) => {
   applyDisplaySettings(s);
   ui.setCaptionsEnabled(s.captions);
@@ -33,4 +36,18 @@ const audio = new AudioManager({ settings, caption: (c) => ui.caption(c), urls: 
 flow = new GameFlow({ ui, audio, settings });
 const game = createPhaserGame(requireElement('stage'));
 flow.attach(game);
-provideServices(game, { ui, audio, settings, flow, emblems });
+// The scenes see the DOM layer and the settings only through these, so src/game imports no src/ui.
+provideServices(game, {
+  ui: new DomMirror(ui, send),
+  display: {
+    get textScale() {
+      return settings.value.textScale;
+    },
+    get reducedMotion() {
+      return prefersReducedMotion(settings.value);
+    },
+  },
+  audio,
+  flow,
+  emblems,
+});

@@ -7,7 +7,6 @@
  * that needs it, and the title appears sooner without it.
  */
 import type { Howl, HowlerGlobal } from 'howler';
-import type { Settings, SettingsStore } from '../ui/settings-store.ts';
 import {
   EFFECT_CUES,
   type EffectId,
@@ -21,8 +20,23 @@ import {
 
 export type CaptionSink = (caption: { id: string; text: string }) => void;
 
+/** The player's settings that sound follows (levels 0..1). */
+export interface AudioSettings {
+  volume: number;
+  music: number;
+  effects: number;
+  muted: boolean;
+}
+
+/** Where the settings live (src/ui's SettingsStore, handed over by main.ts): audio imports no other layer. */
+export interface AudioSettingsSource {
+  readonly value: Readonly<AudioSettings>;
+  /** calls the listener now and on every change; returns the unsubscribe function */
+  subscribe(listener: (settings: Readonly<AudioSettings>) => void): () => void;
+}
+
 export interface AudioManagerOptions {
-  settings: SettingsStore;
+  settings: AudioSettingsSource;
   caption: CaptionSink;
   urls: (id: SoundId) => string[];
 }
@@ -41,7 +55,7 @@ export class AudioManager {
   private musicReady = false;
   private musicLoaded: Promise<void> = Promise.resolve();
   private loading: Promise<void> | null = null;
-  private settings: Readonly<Settings>;
+  private settings: Readonly<AudioSettings>;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: AudioManagerOptions) {
@@ -148,7 +162,7 @@ export class AudioManager {
     });
   }
 
-  private applySettings(settings: Readonly<Settings>): void {
+  private applySettings(settings: Readonly<AudioSettings>): void {
     this.settings = settings;
     if (!this.howler) return;
     this.howler.Howler.volume(settings.volume);

@@ -1,6 +1,6 @@
 /** The Phaser game: renderer from the query string, sized to the stage, no Phaser audio (Howler has it). */
 import Phaser from 'phaser';
-import { PALETTE } from './art/palette.ts';
+import { PALETTE } from '../present/palette.ts';
 import { rendererFromQuery } from './renderer-choice.ts';
 import { BootScene } from './scenes/boot.scene.ts';
 import { BriefingScene } from './scenes/briefing.scene.ts';

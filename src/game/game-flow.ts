@@ -1,28 +1,30 @@
 /**
- * The game flow: the one place that acts on intents. It moves between scenes, opens dialogs, drives
- * the simulation through a solo session, autosaves after every turn, and hands each scene its screen
- * model. Scenes and DOM views only render those models and send intents back.
+ * The page's side of the solo game. The game's flow (which screen, what is selected, the game itself) is the
+ * solo session machine (src/session/solo.machine.ts); this adapter sends it the player's intents and renders
+ * its state: each state becomes a screen model (by the presenters), a scene, sounds and the save slot. It
+ * decides nothing about the game. The session, the engine and the scenario are a lazy chunk, loaded after
+ * the title is drawn.
  */
 import type Phaser from 'phaser';
+import type { Actor } from 'xstate';
 import type { AudioManager } from '../audio/audio-manager.ts';
 import type { Mood } from '../audio/cues.ts';
+import { debriefModel } from '../present/debrief.presenter.ts';
+import type { Intent } from '../present/intents.ts';
+import { Lookup } from '../present/lookup.ts';
+import { briefingModel, perspectiveModel } from '../present/opening.presenter.ts';
+import type { Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
+import { resolutionModel, situationModel } from '../present/turn.presenter.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { openCreditsDialog, type Reference, type SourceCredit } from '../ui/dialogs/credits.dialog.ts';
+import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
+import { openCreditsDialog } from '../ui/dialogs/credits.dialog.ts';
 import { openMenuDialog } from '../ui/dialogs/menu.dialog.ts';
 import { openSettingsDialog } from '../ui/dialogs/settings.dialog.ts';
 import type { DomLayer } from '../ui/dom-layer.ts';
 import type { SettingsStore } from '../ui/settings-store.ts';
-import type { TitleModel } from '../ui/views/title.view.ts';
-import type { Intent } from './intents.ts';
 import { Observable } from './observable.ts';
-import { debriefModel } from './presenters/debrief.presenter.ts';
-import { Lookup } from './presenters/lookup.ts';
-import { briefingModel, perspectiveModel } from './presenters/opening.presenter.ts';
-import type { ScreenModel } from './presenters/screens.ts';
-import { resolutionModel, situationModel } from './presenters/turn.presenter.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
-import { saveSlot } from './session/save-slot.ts';
-import type { SoloSession } from './session/solo-session.ts';
+import { anySave, type SaveSlot, saveSlotFor } from './session/save-slot.ts';
 
 type SessionModule = typeof import('./session/session-module.ts');
 
@@ -36,7 +38,11 @@ interface Loaded {
   module: SessionModule;
   scenario: Scenario;
   lookup: Lookup;
+  slot: SaveSlot;
+  solo: Actor<SoloMachine>;
 }
+
+type Snapshot = ReturnType<Actor<SoloMachine>['getSnapshot']>;
 
 export class GameFlow {
   readonly title = new Observable<TitleModel>({
@@ -49,8 +55,8 @@ export class GameFlow {
   readonly screen = new Observable<ScreenModel | null>(null);
   private game: Phaser.Game | null = null;
   private loading: Promise<Loaded | null> | null = null;
-  private session: SoloSession | null = null;
-  private busy = false;
+  /** The screen last shown: a scene starts only when this changes. */
+  private shown: ScreenKind = 'title';
 
   constructor(private readonly deps: FlowDeps) {}
 
@@ -59,14 +65,15 @@ export class GameFlow {
   }
 
   showTitle(notice: string | null = null): void {
+    this.shown = 'title';
     this.screen.set(null);
-    this.title.set({ ...this.title.value, hasSave: saveSlot.exists(), notice });
+    this.title.set({ ...this.title.value, hasSave: anySave(), notice });
     this.start(SCENES.title);
   }
 
   /**
-   * Loads the scenario and the simulation once (after the title is drawn: YAML, Zod and XState are
-   * a lazy chunk). A scenario that fails to load is reported on the title in one sentence.
+   * Loads the scenario and the session once (after the title is drawn: YAML, Zod and XState are a lazy
+   * chunk), and starts the solo session. A scenario that fails to load is reported on the title in one sentence.
    */
   prepare(): Promise<Loaded | null> {
     this.loading ??= import('./session/session-module.ts').then((module) => {
@@ -85,76 +92,158 @@ export class GameFlow {
         ...this.title.value,
         scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
       });
-      return { module, scenario, lookup: new Lookup(scenario) };
+      return this.startSolo(module, scenario);
     });
     return this.loading;
   }
 
-  handle(intent: Intent): void {
-    // Intents that change the game wait for the one before them (a double click confirms once);
-    // the menu and the dialogs always open.
-    const dialog =
-      intent.type === 'open-menu' || intent.type === 'open-settings' || intent.type === 'open-credits';
-    if (dialog) {
-      void this.act(intent)?.catch((error: unknown) => this.fail(error));
-      return;
-    }
-    if (this.busy) return;
-    const done = this.act(intent);
-    if (done) {
-      this.busy = true;
-      done
-        .catch((error: unknown) => this.fail(error))
-        .finally(() => {
-          this.busy = false;
-        });
-    }
+  private async startSolo(module: SessionModule, scenario: Scenario): Promise<Loaded> {
+    const { fromPromise, createActor } = await import('xstate');
+    const machine = module.soloMachine.provide({
+      actors: { loadScenario: fromPromise(async () => scenario) },
+    });
+    const solo = createActor(machine);
+    const loaded: Loaded = {
+      module,
+      scenario,
+      lookup: new Lookup(scenario),
+      slot: saveSlotFor(scenario.meta.id),
+      solo,
+    };
+    solo.on('save.write', ({ json }) => {
+      if (!loaded.slot.write(json)) {
+        this.deps.ui.announce('The game could not be saved in this browser; it goes on unsaved.');
+      }
+    });
+    solo.on('save.drop', () => {
+      loaded.slot.clear();
+      this.title.set({ ...this.title.value, hasSave: anySave() });
+    });
+    let last: Snapshot | null = null;
+    solo.subscribe({
+      next: (snapshot) => {
+        const before = last;
+        last = snapshot;
+        this.render(loaded, before, snapshot);
+      },
+      error: (error) => this.fail(error),
+    });
+    solo.start();
+    return loaded;
   }
 
-  private act(intent: Intent): Promise<void> | undefined {
-    const screen = this.screen.value;
+  handle(intent: Intent): void {
     switch (intent.type) {
       case 'open-settings':
         openSettingsDialog(this.deps.settings);
         return;
       case 'open-credits':
-        return this.openCredits();
+        void this.openCredits().catch((error: unknown) => this.fail(error));
+        return;
       case 'open-menu':
         openMenuDialog({
           openSettings: () => this.handle({ type: 'open-settings' }),
-          quitToTitle: screen ? () => this.handle({ type: 'quit-to-title' }) : undefined,
+          quitToTitle: this.screen.value ? () => this.handle({ type: 'quit-to-title' }) : undefined,
         });
         return;
-      case 'quit-to-title':
-        this.showTitle();
-        return;
+      default:
+        // Everything else goes to the session, in order; it ignores what its current state does not take
+        // (a second click on Confirm, a choice on the wrong screen).
+        void this.prepare()
+          .then((loaded) => loaded && this.send(loaded, intent))
+          .catch((error: unknown) => this.fail(error));
+    }
+  }
+
+  private send(loaded: Loaded, intent: Intent): void {
+    const event = this.eventFor(loaded, intent);
+    if (event) loaded.solo.send(event);
+  }
+
+  private eventFor(loaded: Loaded, intent: Intent): SoloEvent | null {
+    switch (intent.type) {
       case 'new-game':
-        return this.newGame();
+        return { type: 'game.new' };
       case 'continue':
-        return this.continueSaved();
+        return { type: 'game.continue', json: loaded.slot.read() };
+      case 'quit-to-title':
+        return { type: 'title.show' };
       case 'pick-perspective':
-        if (screen?.kind === 'perspective') {
-          this.deps.audio.play('select');
-          this.screen.set({ ...screen, selected: intent.actorId });
-        }
-        return;
+        this.deps.audio.play('select');
+        return { type: 'perspective.pick', actor: intent.actorId };
       case 'start-game':
-        if (screen?.kind === 'perspective' && screen.selected) return this.startGame(screen.selected);
-        return;
+        return { type: 'game.begin', seed: seedFromQuery() };
       case 'select-option':
-        if (screen?.kind === 'situation' && screen.decision) {
-          this.deps.audio.play('select');
-          this.screen.set({ ...screen, decision: { ...screen.decision, selected: intent.optionId } });
-        }
-        return;
+        this.deps.audio.play('select');
+        return { type: 'option.select', option: intent.optionId };
       case 'confirm-decision':
-        if (screen?.kind === 'situation')
-          return this.playTurn(screen.decision ? screen.decision.selected : null);
-        return;
+        return { type: 'decision.confirm' };
       case 'next':
-        return this.next();
       case 'show-debrief':
-        return this.showDebrief();
+        return { type: 'screen.next' };
+      default:
+        return null;
+    }
+  }
+
+  /** The screen for the session's state: a new scene when the screen changes, a new model when only it does. */
+  private render(loaded: Loaded, before: Snapshot | null, now: Snapshot): void {
+    const kind = screenOf(now);
+    const was = this.shown;
+    if (kind === 'title') {
+      const notice = now.context.notice;
+      // Back from a game: the title scene again. Already on it: only what it says changes.
+      if (was !== 'title') this.showTitle(notice);
+      else if (before !== null && before.context.notice !== notice) {
+        this.title.set({ ...this.title.value, hasSave: anySave(), notice });
+      }
+      return;
+    }
+    const model = this.modelOf(loaded, kind, now);
+    if (!model) return;
+    if (was === kind) {
+      this.screen.set(model);
+      return;
+    }
+    this.show(model);
+    this.cue(model, was);
+  }
+
+  private modelOf(loaded: Loaded, kind: Exclude<ScreenKind, 'title'>, s: Snapshot): ScreenModel | null {
+    const { scenario, lookup, module } = loaded;
+    const { c, game, actor, before, selected } = s.context;
+    if (kind === 'perspective') return perspectiveModel(scenario, lookup, actor);
+    if (!c || !game || !actor) return null;
+    const view = module.viewFor(c, game, actor);
+    switch (kind) {
+      case 'briefing':
+        return briefingModel(view, lookup);
+      case 'situation':
+        return situationModel(view, lookup, selected);
+      case 'resolution':
+        // The session resolves the turn just after the confirmation; until it has, there is nothing to show.
+        if (!before || (game.world.turn === before.world.turn && game.phase !== 'ended')) return null;
+        return resolutionModel(module.viewFor(c, before, actor), view, lookup);
+      case 'debrief':
+        return debriefModel(view, lookup);
+    }
+  }
+
+  /** The sounds and the spoken news of arriving at a screen. */
+  private cue(model: ScreenModel, from: ScreenKind | null): void {
+    const { audio, ui } = this.deps;
+    if (model.kind === 'resolution') {
+      audio.play('confirm');
+      if (model.news.length > 0) {
+        audio.play('news');
+        ui.announce(`${model.news.length} new: ${model.news.map((n) => n.headline.text).join('. ')}`);
+      }
+      this.setMood(model.mood);
+    } else if (model.kind === 'situation') {
+      if (from === 'resolution') audio.play('turn');
+      this.setMood(model.mood);
+    } else if (model.kind === 'debrief') {
+      audio.play('outcome');
     }
   }
 
@@ -182,88 +271,6 @@ export class GameFlow {
     openCreditsDialog(sources, reference);
   }
 
-  private async newGame(): Promise<void> {
-    const loaded = await this.prepare();
-    if (!loaded) return;
-    this.endSession();
-    this.show(perspectiveModel(loaded.scenario, loaded.lookup, null));
-  }
-
-  private async startGame(actor: string): Promise<void> {
-    const loaded = await this.prepare();
-    if (!loaded) return;
-    this.endSession();
-    this.session = loaded.module.SoloSession.start(loaded.scenario, actor, seedFromQuery());
-    this.autosave();
-    this.show(briefingModel(this.session.view(), loaded.lookup));
-  }
-
-  private async continueSaved(): Promise<void> {
-    const loaded = await this.prepare();
-    const json = saveSlot.read();
-    if (!loaded || !json) {
-      this.showTitle(json ? null : 'There is no saved game to continue.');
-      return;
-    }
-    this.endSession();
-    try {
-      this.session = loaded.module.SoloSession.restore(loaded.scenario, json);
-    } catch (error) {
-      // The simulation says what is wrong in one sentence; the broken save is removed so that the
-      // title offers a new game instead of the same failure.
-      saveSlot.clear();
-      this.showTitle(`${sentence(error)} Start a new game.`);
-      return;
-    }
-    if (this.session.ended) this.showDebriefNow(loaded);
-    else this.showSituation(loaded, null);
-  }
-
-  private async playTurn(option: string | null): Promise<void> {
-    const loaded = await this.prepare();
-    const session = this.session;
-    if (!loaded || !session) return;
-    const before = session.view();
-    if (before.decision && option === null) return;
-    session.play(option);
-    this.autosave();
-    this.deps.audio.play('confirm');
-    const model = resolutionModel(before, session.view(), loaded.lookup);
-    this.show(model);
-    if (model.news.length > 0) {
-      this.deps.audio.play('news');
-      this.deps.ui.announce(`${model.news.length} new: ${model.news.map((n) => n.headline.text).join('. ')}`);
-    }
-    this.setMood(model.mood);
-  }
-
-  private async next(): Promise<void> {
-    const loaded = await this.prepare();
-    const screen = this.screen.value;
-    if (!loaded || !this.session) return;
-    if (screen?.kind === 'resolution' && screen.ended) this.showDebriefNow(loaded);
-    else this.showSituation(loaded, screen?.kind === 'briefing' ? null : 'turn');
-  }
-
-  private async showDebrief(): Promise<void> {
-    const loaded = await this.prepare();
-    if (loaded && this.session?.ended) this.showDebriefNow(loaded);
-  }
-
-  private showSituation(loaded: Loaded, sound: 'turn' | null): void {
-    if (!this.session) return;
-    const model = situationModel(this.session.view(), loaded.lookup, null);
-    this.show(model);
-    if (sound) this.deps.audio.play(sound);
-    this.setMood(model.mood);
-  }
-
-  private showDebriefNow(loaded: Loaded): void {
-    if (!this.session) return;
-    this.show(debriefModel(this.session.view(), loaded.lookup));
-    this.deps.audio.play('outcome');
-  }
-
   private setMood(mood: Mood): void {
     const before = this.deps.audio.currentMood;
     this.deps.audio.setMood(mood);
@@ -271,26 +278,16 @@ export class GameFlow {
   }
 
   private show(model: ScreenModel): void {
+    this.shown = model.kind;
     this.screen.set(model);
     this.start(SCENES[model.kind]);
   }
 
-  private autosave(): void {
-    if (this.session && !saveSlot.write(this.session.saveJson())) {
-      this.deps.ui.announce('The game could not be saved in this browser; it goes on unsaved.');
-    }
-  }
-
-  private endSession(): void {
-    this.session?.stop();
-    this.session = null;
-  }
-
   private fail(error: unknown): void {
-    // A rule the simulation refused (it says why in one sentence): back to the title, never a crash.
+    // Something the game could not do (it says why in one sentence): back to the title, never a crash.
     console.warn('game flow:', error);
-    this.endSession();
     this.showTitle(sentence(error));
+    void this.loading?.then((loaded) => loaded?.solo.send({ type: 'title.show', notice: sentence(error) }));
   }
 
   protected start(key: SceneKey): void {
@@ -301,6 +298,15 @@ export class GameFlow {
     }
     game.scene.start(key);
   }
+}
+
+type ScreenKind = 'title' | 'perspective' | 'briefing' | 'situation' | 'resolution' | 'debrief';
+
+function screenOf(s: Snapshot): ScreenKind {
+  for (const kind of ['perspective', 'briefing', 'situation', 'resolution', 'debrief'] as const) {
+    if (s.hasTag(kind)) return kind;
+  }
+  return 'title';
 }
 
 function sentence(error: unknown): string {

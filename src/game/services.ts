@@ -4,15 +4,23 @@
  */
 import type Phaser from 'phaser';
 import type { AudioManager } from '../audio/audio-manager.ts';
-import type { DomLayer } from '../ui/dom-layer.ts';
-import type { SettingsStore } from '../ui/settings-store.ts';
+import type { ScreenMirror } from '../present/screens.ts';
 import type { EmblemImages } from './art/emblem-images.ts';
 import type { GameFlow } from './game-flow.ts';
 
+/** What the scenes draw by, read live from the player's settings (main.ts wires them to src/ui). */
+export interface DisplayPrefs {
+  /** multiplies the base size of canvas text */
+  readonly textScale: number;
+  /** the player's choice, or the system's when left to the system */
+  readonly reducedMotion: boolean;
+}
+
 export interface Services {
-  ui: DomLayer;
+  /** the accessible HTML beside the canvas: each scene shows its model there too */
+  ui: ScreenMirror;
+  display: DisplayPrefs;
   audio: AudioManager;
-  settings: SettingsStore;
   flow: GameFlow;
   emblems: EmblemImages;
 }

@@ -9,12 +9,56 @@ type Report = (path: Path, message: string, firstAt?: Path) => void;
 
 type Path = readonly (string | number)[];
 
+type Known = (id: string, path: Path) => boolean;
+
+/** The id indexes of a scenario and the checks of references into them, shared by the parts below. */
+interface Refs {
+  report: Report;
+  indicators: ReadonlyMap<string, number>;
+  actors: ReadonlyMap<string, number>;
+  turns: ReadonlyMap<string, number>;
+  turnIds: readonly string[];
+  indicator: Known;
+  actor: Known;
+  fact: Known;
+  turn: Known;
+  event: Known;
+  audience: (a: Audience, path: Path) => void;
+  posture: (actorId: string, postureId: string, path: Path) => void;
+  inRange: (id: string, value: number, path: Path, what: string) => void;
+  window: (w: { from?: string | undefined; to?: string | undefined }, path: Path) => void;
+  condition: (c: Condition, path: Path) => void;
+  effect: (e: Effect, path: Path) => void;
+}
+
 export function checkScenario(s: Scenario): PathIssue[] {
   const issues: PathIssue[] = [];
   const report: Report = (path, message, firstAt) => {
     issues.push({ path: path.join('.'), message, ...(firstAt && { firstAt: firstAt.join('.') }) });
   };
+  const refs = references(s, report);
+  checkIndicators(s, refs);
+  checkActors(s, refs);
+  s.facts.forEach((f, i) => {
+    if (f.knownBy !== undefined) refs.audience(f.knownBy, ['facts', i, 'knownBy']);
+  });
+  checkTurns(s, report);
+  checkDecisions(s, refs);
+  checkEvents(s, refs);
+  checkOutcomes(s, report, refs.turn, refs.condition);
+  s.people.forEach((p, i) => {
+    if (p.actor !== undefined) refs.actor(p.actor, ['people', i, 'actor']);
+  });
+  indexBy('term', s.glossary, (g) => g.term, ['glossary'], report);
 
+  const declared = new Set(s.meta.sources.map((src) => src.file));
+  indexBy('source file', s.meta.sources, (src) => src.file, ['meta', 'sources'], report);
+  checkTextSources(s, [], declared, report);
+  return issues;
+}
+
+/** Indexes the ids (reporting repeats) and builds the reference checks on them. */
+function references(s: Scenario, report: Report): Refs {
   const ids = (kind: string, list: readonly { id: string }[], at: Path) => indexIds(kind, list, at, report);
   const indicators = ids('indicator', s.indicators, ['indicators']);
   const actors = ids('actor', s.actors, ['actors']);
@@ -25,86 +69,74 @@ export function checkScenario(s: Scenario): PathIssue[] {
   ids('outcome', s.outcomes, ['outcomes']);
   ids('person', s.people, ['people']);
 
-  const known =
-    (kind: string, index: ReadonlyMap<string, number>) =>
-    (id: string, path: Path): boolean => {
+  const known = (kind: string, index: ReadonlyMap<string, number>): Known => {
+    const hint = hinter(index);
+    return (id, path) => {
       if (index.has(id)) return true;
-      report(path, `unknown ${kind} "${id}"${didYouMean(id, index.keys())}`);
+      report(path, `unknown ${kind} "${id}"${hint(id)}`);
       return false;
     };
-  const indicator = known('indicator', indicators);
+  };
   const actor = known('actor', actors);
-  const fact = known('fact', facts);
   const turn = known('turn', turns);
-  const event = known('event', events);
+  const refs: Omit<Refs, 'condition' | 'effect'> = {
+    report,
+    indicators,
+    actors,
+    turns,
+    turnIds: s.turns.map((t) => t.id),
+    indicator: known('indicator', indicators),
+    actor,
+    fact: known('fact', facts),
+    turn,
+    event: known('event', events),
+    audience: (a, path) => {
+      if (a === 'public') return;
+      a.forEach((id, i) => {
+        actor(id, [...path, i]);
+      });
+    },
+    posture: (actorId, postureId, path) => {
+      const a = s.actors[actors.get(actorId) ?? -1];
+      if (!a || a.postures.some((p) => p.id === postureId)) return;
+      const theirs = a.postures.map((p) => p.id);
+      report(
+        path,
+        `"${postureId}" is not a posture of actor "${actorId}" (its postures: ${theirs.join(', ')})`,
+      );
+    },
+    inRange: (id, value, path, what) => {
+      const ind = s.indicators[indicators.get(id) ?? -1];
+      if (ind && (value < ind.min || value > ind.max)) {
+        report(path, `${what} ${value} is outside the range of "${id}" [${ind.min}, ${ind.max}]`);
+      }
+    },
+    window: (w, path) => {
+      const okFrom = w.from === undefined || turn(w.from, [...path, 'from']);
+      const okTo = w.to === undefined || turn(w.to, [...path, 'to']);
+      if (okFrom && okTo && w.from && w.to && turns.get(w.from)! > turns.get(w.to)!) {
+        report(path, `from "${w.from}" comes after to "${w.to}"`);
+      }
+    },
+  };
+  return logicChecks(s, refs);
+}
 
-  const audience = (a: Audience, path: Path): void => {
-    if (a === 'public') return;
-    a.forEach((id, i) => {
-      actor(id, [...path, i]);
-    });
-  };
-  const posture = (actorId: string, postureId: string, path: Path): void => {
-    const a = s.actors[actors.get(actorId) ?? -1];
-    if (!a || a.postures.some((p) => p.id === postureId)) return;
-    const theirs = a.postures.map((p) => p.id);
-    report(
-      path,
-      `"${postureId}" is not a posture of actor "${actorId}" (its postures: ${theirs.join(', ')})`,
-    );
-  };
-  const inRange = (id: string, value: number, path: Path, what: string): void => {
-    const ind = s.indicators[indicators.get(id) ?? -1];
-    if (ind && (value < ind.min || value > ind.max)) {
-      report(path, `${what} ${value} is outside the range of "${id}" [${ind.min}, ${ind.max}]`);
-    }
-  };
-  const window = (w: { from?: string | undefined; to?: string | undefined }, path: Path): void => {
-    const okFrom = w.from === undefined || turn(w.from, [...path, 'from']);
-    const okTo = w.to === undefined || turn(w.to, [...path, 'to']);
-    if (okFrom && okTo && w.from && w.to && turns.get(w.from)! > turns.get(w.to)!) {
-      report(path, `from "${w.from}" comes after to "${w.to}"`);
-    }
-  };
-
+/** Adds the checks of conditions and effects, which recurse into each other's kind. */
+function logicChecks(s: Scenario, refs: Omit<Refs, 'condition' | 'effect'>): Refs {
+  const { report, indicator, actor, fact, turn } = refs;
   // Which options each actor is offered, and in which turns, for chose conditions.
   const offers = new Map<string, Map<string, Set<string>>>();
-  const turnIds = s.turns.map((t) => t.id);
   for (const d of s.decisions) {
     const byOption = offers.get(d.actor) ?? new Map<string, Set<string>>();
     offers.set(d.actor, byOption);
     for (const o of d.options) {
       const inTurns = byOption.get(o.id) ?? new Set<string>();
-      for (const t of d.turns === 'all' ? turnIds : d.turns) inTurns.add(t);
+      for (const t of d.turns === 'all' ? refs.turnIds : d.turns) inTurns.add(t);
       byOption.set(o.id, inTurns);
     }
   }
 
-  const condition = (c: Condition, path: Path): void => {
-    for (const key of ['all', 'any'] as const) {
-      c[key]?.forEach((x, i) => {
-        condition(x, [...path, key, i]);
-      });
-    }
-    if (c.not) condition(c.not, [...path, 'not']);
-    for (const key of ['atLeast', 'atMost'] as const) {
-      for (const [id, n] of Object.entries(c[key] ?? {})) {
-        const at = [...path, key, id];
-        if (indicator(id, at)) inRange(id, n, at, 'threshold');
-      }
-    }
-    if (c.fact !== undefined) fact(c.fact, [...path, 'fact']);
-    if (c.believes) {
-      actor(c.believes.actor, [...path, 'believes', 'actor']);
-      fact(c.believes.fact, [...path, 'believes', 'fact']);
-    }
-    if (c.chose) chose(c.chose, [...path, 'chose']);
-    if (c.fired !== undefined) event(c.fired, [...path, 'fired']);
-    if (c.turn) window(c.turn, [...path, 'turn']);
-    if (c.posture && actor(c.posture.actor, [...path, 'posture', 'actor'])) {
-      posture(c.posture.actor, c.posture.is, [...path, 'posture', 'is']);
-    }
-  };
   const chose = (c: NonNullable<Condition['chose']>, path: Path): void => {
     const okTurn = c.turn === undefined || turn(c.turn, [...path, 'turn']);
     if (!actor(c.actor, [...path, 'actor'])) return;
@@ -119,24 +151,49 @@ export function checkScenario(s: Scenario): PathIssue[] {
       report([...path, 'turn'], `actor "${c.actor}" is not offered option "${c.option}" in turn "${c.turn}"`);
     }
   };
+  const condition = (c: Condition, path: Path): void => {
+    for (const key of ['all', 'any'] as const) {
+      c[key]?.forEach((x, i) => {
+        condition(x, [...path, key, i]);
+      });
+    }
+    if (c.not) condition(c.not, [...path, 'not']);
+    for (const key of ['atLeast', 'atMost'] as const) {
+      for (const [id, n] of Object.entries(c[key] ?? {})) {
+        const at = [...path, key, id];
+        if (indicator(id, at)) refs.inRange(id, n, at, 'threshold');
+      }
+    }
+    if (c.fact !== undefined) fact(c.fact, [...path, 'fact']);
+    if (c.believes) {
+      actor(c.believes.actor, [...path, 'believes', 'actor']);
+      fact(c.believes.fact, [...path, 'believes', 'fact']);
+    }
+    if (c.chose) chose(c.chose, [...path, 'chose']);
+    if (c.fired !== undefined) refs.event(c.fired, [...path, 'fired']);
+    if (c.turn) refs.window(c.turn, [...path, 'turn']);
+    if (c.posture && actor(c.posture.actor, [...path, 'posture', 'actor'])) {
+      refs.posture(c.posture.actor, c.posture.is, [...path, 'posture', 'is']);
+    }
+  };
   const effect = (e: Effect, path: Path): void => {
     for (const id of Object.keys(e.add ?? {})) indicator(id, [...path, 'add', id]);
     for (const [id, n] of Object.entries(e.set ?? {})) {
       const at = [...path, 'set', id];
-      if (indicator(id, at)) inRange(id, n, at, 'value');
+      if (indicator(id, at)) refs.inRange(id, n, at, 'value');
     }
     for (const id of Object.keys(e.facts ?? {})) fact(id, [...path, 'facts', id]);
     if (e.reveal) {
       fact(e.reveal.fact, [...path, 'reveal', 'fact']);
-      audience(e.reveal.to, [...path, 'reveal', 'to']);
+      refs.audience(e.reveal.to, [...path, 'reveal', 'to']);
     }
     if (e.tell) {
       fact(e.tell.fact, [...path, 'tell', 'fact']);
-      audience(e.tell.to, [...path, 'tell', 'to']);
+      refs.audience(e.tell.to, [...path, 'tell', 'to']);
       if (e.tell.by !== undefined) actor(e.tell.by, [...path, 'tell', 'by']);
     }
     if (e.posture && actor(e.posture.actor, [...path, 'posture', 'actor'])) {
-      posture(e.posture.actor, e.posture.to, [...path, 'posture', 'to']);
+      refs.posture(e.posture.actor, e.posture.to, [...path, 'posture', 'to']);
     }
     if (e.if) condition(e.if, [...path, 'if']);
     e.then?.forEach((x, i) => {
@@ -146,30 +203,33 @@ export function checkScenario(s: Scenario): PathIssue[] {
       effect(x, [...path, 'else', i]);
     });
   };
+  return { ...refs, condition, effect };
+}
 
+function checkIndicators(s: Scenario, refs: Refs): void {
   s.indicators.forEach((ind, i) => {
     const at = ['indicators', i];
-    if (ind.min >= ind.max) report([...at, 'min'], `min ${ind.min} must be below max ${ind.max}`);
+    if (ind.min >= ind.max) refs.report([...at, 'min'], `min ${ind.min} must be below max ${ind.max}`);
     else if (ind.start < ind.min || ind.start > ind.max) {
-      report([...at, 'start'], `start ${ind.start} is outside the range [${ind.min}, ${ind.max}]`);
+      refs.report([...at, 'start'], `start ${ind.start} is outside the range [${ind.min}, ${ind.max}]`);
     }
-    audience(ind.visibility, [...at, 'visibility']);
+    refs.audience(ind.visibility, [...at, 'visibility']);
   });
+}
 
+function checkActors(s: Scenario, refs: Refs): void {
   s.actors.forEach((a, i) => {
     const at = ['actors', i];
     a.goals.forEach((g, j) => {
-      indicator(g.indicator, [...at, 'goals', j, 'indicator']);
+      refs.indicator(g.indicator, [...at, 'goals', j, 'indicator']);
     });
-    indexIds('posture', a.postures, [...at, 'postures'], report);
-    posture(a.id, a.posture, [...at, 'posture']);
-    for (const id of Object.keys(a.knowledge)) fact(id, [...at, 'knowledge', id]);
+    indexIds('posture', a.postures, [...at, 'postures'], refs.report);
+    refs.posture(a.id, a.posture, [...at, 'posture']);
+    for (const id of Object.keys(a.knowledge)) refs.fact(id, [...at, 'knowledge', id]);
   });
+}
 
-  s.facts.forEach((f, i) => {
-    if (f.knownBy !== undefined) audience(f.knownBy, ['facts', i, 'knownBy']);
-  });
-
+function checkTurns(s: Scenario, report: Report): void {
   s.turns.forEach((t, i) => {
     const at = ['turns', i, 'date'];
     const date = new Date(`${t.date}T00:00:00Z`);
@@ -184,20 +244,36 @@ export function checkScenario(s: Scenario): PathIssue[] {
       );
     }
   });
+}
 
-  // At most one decision per actor and turn; every playable actor decides in every turn.
+/**
+ * At most one decision per actor and turn; every playable actor decides in every turn, a simulated one never.
+ * An actor's options are one set over all its decisions: the engine finds an option by actor and id.
+ */
+function checkDecisions(s: Scenario, refs: Refs): void {
+  const { report } = refs;
   const deciding = new Map<string, string>();
+  /** For each actor, where each of its option ids first stands. */
+  const optionAt = new Map<string, Map<string, Path>>();
   s.decisions.forEach((d, i) => {
     const at = ['decisions', i];
-    const okActor = actor(d.actor, [...at, 'actor']);
+    const okActor = refs.actor(d.actor, [...at, 'actor']);
+    const who = s.actors[refs.actors.get(d.actor) ?? -1];
+    if (who && !who.playable) {
+      report(
+        [...at, 'actor'],
+        `actor "${d.actor}" is simulated (playable: false) and makes no decisions; ` +
+          'it speaks through events (speaker), or make it playable',
+      );
+    }
     if (d.turns !== 'all')
       d.turns.forEach((t, j) => {
-        turn(t, [...at, 'turns', j]);
+        refs.turn(t, [...at, 'turns', j]);
       });
-    for (const t of d.turns === 'all' ? turnIds : d.turns) {
+    for (const t of d.turns === 'all' ? refs.turnIds : d.turns) {
       const key = `${d.actor}\u0000${t}`;
       const other = deciding.get(key);
-      if (okActor && turns.has(t) && other !== undefined && other !== d.id) {
+      if (okActor && refs.turns.has(t) && other !== undefined && other !== d.id) {
         report(
           [...at, 'turns'],
           `actor "${d.actor}" already has decision "${other}" in turn "${t}"; at most one per actor and turn`,
@@ -206,21 +282,22 @@ export function checkScenario(s: Scenario): PathIssue[] {
       if (other === undefined) deciding.set(key, d.id);
     }
     indexIds('option', d.options, [...at, 'options'], report);
+    if (okActor) optionsAcrossDecisions(s, d.actor, i, optionAt, report);
     d.options.forEach((o, j) => {
       const ot = [...at, 'options', j];
-      if (o.available) condition(o.available, [...ot, 'available']);
+      if (o.available) refs.condition(o.available, [...ot, 'available']);
       o.effects.forEach((e, k) => {
-        effect(e, [...ot, 'effects', k]);
+        refs.effect(e, [...ot, 'effects', k]);
       });
-      if (o.posture !== undefined && okActor) posture(d.actor, o.posture, [...ot, 'posture']);
+      if (o.posture !== undefined && okActor) refs.posture(d.actor, o.posture, [...ot, 'posture']);
       o.policy.prefer.forEach((p, k) => {
-        condition(p.when, [...ot, 'policy', 'prefer', k, 'when']);
+        refs.condition(p.when, [...ot, 'policy', 'prefer', k, 'when']);
       });
     });
   });
   s.actors.forEach((a, i) => {
     if (!a.playable) return;
-    const missing = turnIds.filter((t) => !deciding.has(`${a.id}\u0000${t}`));
+    const missing = refs.turnIds.filter((t) => !deciding.has(`${a.id}\u0000${t}`));
     if (missing.length > 0) {
       report(
         ['actors', i, 'playable'],
@@ -229,31 +306,50 @@ export function checkScenario(s: Scenario): PathIssue[] {
       );
     }
   });
+}
 
+/** Reports an option id of decision i that an earlier decision of the same actor already has. */
+function optionsAcrossDecisions(
+  s: Scenario,
+  actor: string,
+  i: number,
+  optionAt: Map<string, Map<string, Path>>,
+  report: Report,
+): void {
+  const d = s.decisions[i]!;
+  const earlier = optionAt.get(actor) ?? new Map<string, Path>();
+  optionAt.set(actor, earlier);
+  // Repeats inside this decision are indexIds' to report; only earlier decisions count here.
+  const mine = new Map<string, Path>();
+  d.options.forEach((o, j) => {
+    if (mine.has(o.id)) return;
+    mine.set(o.id, ['decisions', i, 'options', j]);
+    const first = earlier.get(o.id);
+    if (first) {
+      const other = s.decisions[first[1] as number]!.id;
+      report(
+        ['decisions', i, 'options', j, 'id'],
+        `actor "${actor}" already has option "${o.id}" in decision "${other}"; ` +
+          "an option id stands once among all of an actor's decisions",
+        first,
+      );
+    }
+  });
+  for (const [id, path] of mine) if (!earlier.has(id)) earlier.set(id, path);
+}
+
+function checkEvents(s: Scenario, refs: Refs): void {
   s.events.forEach((ev, i) => {
     const at = ['events', i];
-    if (ev.speaker !== undefined) actor(ev.speaker, [...at, 'speaker']);
-    audience(ev.audience, [...at, 'audience']);
-    if (ev.turns) window(ev.turns, [...at, 'turns']);
-    if (ev.when) condition(ev.when, [...at, 'when']);
-    if (ev.claim) fact(ev.claim.fact, [...at, 'claim', 'fact']);
+    if (ev.speaker !== undefined) refs.actor(ev.speaker, [...at, 'speaker']);
+    refs.audience(ev.audience, [...at, 'audience']);
+    if (ev.turns) refs.window(ev.turns, [...at, 'turns']);
+    if (ev.when) refs.condition(ev.when, [...at, 'when']);
+    if (ev.claim) refs.fact(ev.claim.fact, [...at, 'claim', 'fact']);
     ev.effects.forEach((e, j) => {
-      effect(e, [...at, 'effects', j]);
+      refs.effect(e, [...at, 'effects', j]);
     });
   });
-
-  checkOutcomes(s, report, turn, condition);
-
-  s.people.forEach((p, i) => {
-    if (p.actor !== undefined) actor(p.actor, ['people', i, 'actor']);
-  });
-  indexBy('term', s.glossary, (g) => g.term, ['glossary'], report);
-
-  const declared = new Set(s.meta.sources.map((src) => src.file));
-  indexBy('source file', s.meta.sources, (src) => src.file, ['meta', 'sources'], report);
-  checkTextSources(s, [], declared, report);
-
-  return issues;
 }
 
 function checkOutcomes(
@@ -342,6 +438,28 @@ function indexBy<T>(
     }
   });
   return index;
+}
+
+/** Comparisons of names that hints may cost, per list of ids: about a quarter of a second. */
+const HINT_WORK = 2_000_000;
+
+/**
+ * didYouMean for many unknown names against one list of ids. Each search reads the whole list, so thousands of
+ * broken references to thousands of events would take minutes. A name is searched once, and once the searches
+ * have cost HINT_WORK comparisons the later problems go without a hint: the first ones are those read.
+ */
+function hinter(candidates: ReadonlyMap<string, number>): (name: string) => string {
+  const memo = new Map<string, string>();
+  let work = 0;
+  return (name) => {
+    let hint = memo.get(name);
+    if (hint === undefined) {
+      hint = work < HINT_WORK ? didYouMean(name, candidates.keys()) : '';
+      work += candidates.size;
+      memo.set(name, hint);
+    }
+    return hint;
+  };
 }
 
 /** A hint for a likely typo: the closest candidate within two edits, or one differing only in case. */

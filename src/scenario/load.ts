@@ -2,6 +2,7 @@
 // Pure (no fs), so the browser can use it too. Every problem points to FILE:LINE:COLUMN of the node it
 // is about, in the file that node came from, and is one line: authors read these, not developers.
 import {
+  type Alias,
   type Document,
   isAlias,
   isMap,
@@ -11,6 +12,7 @@ import {
   LineCounter,
   parseDocument,
   visit,
+  type Node as YamlNode,
 } from 'yaml';
 import type { z } from 'zod';
 import { checkScenario, didYouMean, type PathIssue } from './check.ts';
@@ -31,8 +33,17 @@ const KEYS_HINT = `a scenario file may have: ${SCENARIO_KEYS.join(', ')}`;
 type Segment = string | number;
 type Where = { file: string; line: number; column: number };
 
-/** One parsed file: its YAML tree, to find where a value was written, and its data. */
-type SourceFile = { name: string; doc: Document.Parsed; lines: LineCounter; data: Record<string, unknown> };
+/**
+ * One parsed file: its YAML tree, to find where a value was written, and its data. targets: the node each alias
+ * refers to, resolved once (yaml's own Alias.resolve walks the whole document each time).
+ */
+type SourceFile = {
+  name: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  data: Record<string, unknown>;
+  targets: ReadonlyMap<Alias, YamlNode>;
+};
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}${p.path === '' ? '' : ` ${p.path}`}: ${p.message}`;
@@ -59,15 +70,16 @@ export function parseScenarioFiles(files: readonly ScenarioText[]): LoadResult {
   if (problems.length > 0) return fail(problems);
 
   try {
+    const protoKeys = dropProtoKeys(merged, map);
     const parsed = ScenarioSchema.safeParse(merged, { reportInput: true, error: defaultMessage });
     if (!parsed.success) {
-      return fail(
-        schemaIssues(parsed.error.issues).map((i) => {
-          const absent = i.path.length === 1 && !(String(i.path[0]) in merged);
-          return map.problem(i.path, absent ? `no file of the scenario has ${i.path[0]}` : i.message);
-        }),
-      );
+      const schema = schemaIssues(parsed.error.issues).map((i) => {
+        const absent = i.path.length === 1 && !(String(i.path[0]) in merged);
+        return map.problem(i.path, absent ? `no file of the scenario has ${i.path[0]}` : i.message);
+      });
+      return fail([...protoKeys, ...schema]);
     }
+    if (protoKeys.length > 0) return fail(protoKeys);
     const issues = checkScenario(parsed.data);
     if (issues.length > 0) return fail(locate(map, issues));
     sourceMaps.set(parsed.data, map);
@@ -123,7 +135,46 @@ function tidy(problems: Problem[], order: ReadonlyMap<string, number>): Problem[
 }
 
 function oneLine(message: string): string {
-  return message.split(/\r?\n/)[0]!.trim();
+  return message.split(/\r\n?|\n/)[0]!.trim();
+}
+
+const PROTO_KEY =
+  'a key cannot be "__proto__": a JavaScript object takes it as its prototype, so this entry would be lost';
+
+/**
+ * yaml keeps a mapping key __proto__ as an own property, but zod's records drop it in silence, and any plain
+ * object would take it as its prototype: the entry would vanish. Reported, and deleted so the schema does not
+ * report it again as an unknown key.
+ */
+function dropProtoKeys(data: unknown, map: SourceMap): Problem[] {
+  const problems: Problem[] = [];
+  // Aliases share objects (cycles were refused per file): each is walked once, at its first path.
+  const seen = new Set<object>();
+  const path: Segment[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        path.push(i);
+        walk(item);
+        path.pop();
+      });
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (Object.hasOwn(record, '__proto__')) {
+      problems.push(map.problem([...path, '__proto__'], PROTO_KEY));
+      Reflect.deleteProperty(record, '__proto__');
+    }
+    for (const [key, value] of Object.entries(record)) {
+      path.push(key);
+      walk(value);
+      path.pop();
+    }
+  };
+  walk(data);
+  return problems;
 }
 
 function errorText(e: unknown): string {
@@ -142,10 +193,13 @@ function readSource(f: ScenarioText): SourceFile | { problems: Problem[] } {
     return at(1, 1, tooLargeMessage(bytes));
   }
   const lines = new LineCounter();
+  // YAML 1.2 counts a lone CR as a line break, but the yaml package does not: a file saved with CR line
+  // endings would read as one line (a comment, so "empty"). One character for one keeps every offset.
+  const text = f.text.includes('\r') ? f.text.replace(/\r(?!\n)/g, '\n') : f.text;
   try {
     // uniqueKeys: false because yaml's duplicate check is quadratic in the size of a mapping (we check
     // in linear time below); logLevel 'error' keeps yaml's warnings off the console.
-    const doc = parseDocument(f.text, {
+    const doc = parseDocument(text, {
       lineCounter: lines,
       prettyErrors: false,
       uniqueKeys: false,
@@ -158,8 +212,8 @@ function readSource(f: ScenarioText): SourceFile | { problems: Problem[] } {
       const { line, col } = where(error.pos[0]);
       return at(line, col, syntaxMessage(error.code, error.message));
     }
-    const duplicates = duplicateKeys(doc, where);
-    if (duplicates.length > 0) return { problems: duplicates.map((d) => ({ ...d, file: f.name, path: '' })) };
+    const tree = scanTree(doc, where);
+    if (tree.spots.length > 0) return { problems: tree.spots.map((d) => ({ ...d, file: f.name, path: '' })) };
 
     const root = doc.contents;
     if (root === null) return at(1, 1, `empty file; ${KEYS_HINT}`);
@@ -172,15 +226,14 @@ function readSource(f: ScenarioText): SourceFile | { problems: Problem[] } {
     if (keyProblems.length > 0)
       return { problems: keyProblems.map((d) => ({ ...d, file: f.name, path: '' })) };
 
-    const aliases: number[] = [];
-    visit(doc, { Alias: (_, node) => void aliases.push(node.range?.[0] ?? 0) });
+    const { aliases, targets } = tree;
     if (aliases.length > MAX_ALIASES) {
       const { line, col } = where(aliases[0]);
       return at(line, col, `too many aliases (${aliases.length}, at most ${MAX_ALIASES})`);
     }
     try {
       const data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) as Record<string, unknown>;
-      return { name: f.name, doc, lines, data };
+      return { name: f.name, doc, lines, data, targets };
     } catch (e) {
       const { line, col } = where(aliases[0]);
       const bomb = e instanceof ReferenceError && /excessive alias/i.test(e.message);
@@ -208,27 +261,64 @@ function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
-function duplicateKeys(doc: Document.Parsed, where: LinePos): Spot[] {
-  const spots: Spot[] = [];
+type Tree = { spots: Spot[]; aliases: number[]; targets: Map<Alias, YamlNode> };
+
+/**
+ * One walk over a file's tree: repeated keys; and aliases: where they are, which node each refers to (the
+ * last node before it with that anchor, as yaml resolves them) and whether one stands inside the node it
+ * refers to. Such a cycle would make the data infinitely deep; it is reported at the alias.
+ */
+function scanTree(doc: Document.Parsed, where: LinePos): Tree {
+  const tree: Tree = { spots: [], aliases: [], targets: new Map() };
+  const spot = (offset: number | undefined, message: string) => {
+    const { line, col } = where(offset);
+    tree.spots.push({ line, column: col, message });
+  };
+  const anchors = new Map<string, YamlNode>();
+  const anchor = (_: unknown, node: YamlNode) => {
+    if (node.anchor) anchors.set(node.anchor, node);
+  };
   visit(doc, {
-    Map: (_, map) => {
-      const first = new Map<string, number | undefined>();
-      for (const pair of map.items) {
-        const name = keyText(pair.key);
-        const offset = isNode(pair.key) ? pair.key.range?.[0] : undefined;
-        if (!first.has(name)) first.set(name, offset);
-        else {
-          const { line, col } = where(offset);
-          spots.push({
-            line,
-            column: col,
-            message: `duplicate key "${name}" (first at line ${where(first.get(name)).line})`,
-          });
-        }
+    Map: (key, map) => {
+      anchor(key, map);
+      duplicateKeys(map.items, where, spot);
+    },
+    Seq: anchor,
+    Scalar: anchor,
+    Alias: (_, alias, ancestors) => {
+      tree.aliases.push(alias.range?.[0] ?? 0);
+      const target = anchors.get(alias.source);
+      if (!target) {
+        // Here rather than from toJS, which names the alias but not where it is.
+        spot(alias.range?.[0], `alias *${alias.source} has no anchor &${alias.source} before it`);
+        return;
+      }
+      tree.targets.set(alias, target);
+      // Past the limit the file is refused anyway: no need to pay for the ancestor scan.
+      if (tree.aliases.length <= MAX_ALIASES && ancestors.includes(target)) {
+        spot(
+          alias.range?.[0],
+          `alias *${alias.source} stands inside the node it refers to (&${alias.source}), a loop without end; ` +
+            'write the repeated part out',
+        );
       }
     },
   });
-  return spots;
+  return tree;
+}
+
+function duplicateKeys(
+  pairs: readonly { key: unknown }[],
+  where: LinePos,
+  spot: (offset: number | undefined, message: string) => void,
+): void {
+  const first = new Map<string, number | undefined>();
+  for (const pair of pairs) {
+    const name = keyText(pair.key);
+    const offset = isNode(pair.key) ? pair.key.range?.[0] : undefined;
+    if (!first.has(name)) first.set(name, offset);
+    else spot(offset, `duplicate key "${name}" (first at line ${where(first.get(name)).line})`);
+  }
 }
 
 function topLevelKeys(root: { items: { key: unknown }[] }, where: LinePos): Spot[] {
@@ -322,7 +412,7 @@ function pointAt(file: SourceFile, path: readonly Segment[]): Where {
   let node: unknown = file.doc.contents;
   let offset = 0;
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(file.doc);
+    if (isAlias(node)) node = file.targets.get(node);
     if (isMap(node)) {
       const pair = node.items.find((p) => keyText(p.key) === String(segment));
       if (!pair) break;

@@ -9,13 +9,29 @@ import { createRng, rngFor } from '../sim/rng.ts';
 import type { Scenario } from './types.ts';
 
 export interface SearchBudget {
-  /** Games played by the computer policies. */
+  /** Most games played by the computer policies. */
   policyGames: number;
+  /**
+   * Fewest: once every outcome has been reached, the computer games stop after this many. The games after it
+   * could not change which outcomes are reported; they could only find more dead ends, which is why there is
+   * a floor. Omitted: minPolicyGames(scenario).
+   */
+  minPolicyGames?: number;
   /** Steered games per outcome not reached by the policy games. */
   steeredGames: number;
 }
 
 export const DEFAULT_BUDGET: SearchBudget = { policyGames: 400, steeredGames: 600 };
+
+/**
+ * The floor of computer games, by a fixed amount of work: a game costs about one pass over the events per
+ * turn. Up to 1,000 events that is all 400 games, as before; a scenario of 9,000 events plays at least 100
+ * (each of its games takes some 15 ms, so 400 would take six seconds of an author's every validation).
+ */
+export function minPolicyGames(scenario: Scenario, budget: SearchBudget = DEFAULT_BUDGET): number {
+  const byWork = Math.floor(400_000 / Math.max(1, scenario.events.length));
+  return Math.min(budget.policyGames, Math.max(100, byWork));
+}
 
 export interface SearchReport {
   reached: Record<string, { games: number; exampleSeed: number; steered: boolean }>;
@@ -52,7 +68,12 @@ export function searchOutcomes(scenario: Scenario, budget: SearchBudget = DEFAUL
     else report.reached[id] = { games: 1, exampleSeed: seed, steered };
   };
 
-  for (let seed = 0; seed < budget.policyGames; seed++) record(seed, false);
+  const floor = budget.minPolicyGames ?? minPolicyGames(scenario, budget);
+  const allReached = () => scenario.outcomes.every((o) => report.reached[o.id] !== undefined);
+  for (let seed = 0; seed < budget.policyGames; seed++) {
+    if (seed >= floor && allReached()) break;
+    record(seed, false);
+  }
   for (const outcome of scenario.outcomes) {
     for (let i = 0; i < budget.steeredGames && !report.reached[outcome.id]; i++) {
       const seed = 1_000_000 + i;

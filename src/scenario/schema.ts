@@ -1,8 +1,36 @@
 // The one schema of a scenario. Everything else (types, JSON Schema for editors, validation) derives from it.
 import { z } from 'zod';
 
+/**
+ * Names every plain JavaScript object already has (Object.prototype's, and prototype). Code that keeps ids as
+ * keys of plain objects would find the inherited function instead of a missing entry, so no id may be one.
+ * Spelled out rather than read from Object.prototype, so that a scenario is valid or not on every engine alike.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  'prototype',
+]);
+
+/** Every id and every reference to one, so that the reserved names are refused in one place. */
 export const Id = z
   .string()
+  // First, and abort: a reserved name gets this one message, not also the format's (__proto__ fails both).
+  .refine((id) => !RESERVED_IDS.has(id), {
+    abort: true,
+    error: (iss) =>
+      `"${String(iss.input)}" cannot be an id: every JavaScript object has a property of that name; choose another`,
+  })
   .regex(/^[a-z][A-Za-z0-9-]*$/, 'an id starts with a lower-case letter and has only letters, digits and -');
 
 const Probability = z.number().min(0).max(1);
@@ -145,6 +173,14 @@ export const Indicator = z.strictObject({
   max: z.number().default(100),
   start: z.number(),
   visibility: Audience.default('public').describe('who sees its value; others see it as unknown'),
+  tension: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe(
+      'for the views, not a rule: the music grows tense as this indicator nears its max, its share of the range times this weight',
+    ),
 });
 
 export const Goal = z.strictObject({
@@ -156,12 +192,24 @@ export const Goal = z.strictObject({
 
 export const Posture = z.strictObject({ id: Id, label: Text });
 
+/** Where an actor's strength lies, for the map; the views know where to draw each place id. */
+export const Place = z.strictObject({
+  at: Id.describe('a place on the map: green-zone, green-zone-gate, baghdad, erbil, east-border, south'),
+  what: Text.describe('what the actor has there'),
+});
+
 export const Actor = z.strictObject({
   id: Id,
   name: Text,
   role: Text,
   playable: z.boolean(),
-  emblem: z.string().optional().describe('an emblem key for the views; never a photograph'),
+  emblem: z
+    .string()
+    .optional()
+    .describe(
+      'an emblem design for the views, never a photograph: column, crowd, rings, rosette, star, seal, mountains, globe, sail, megaphone; another key (or none: the id) gets a geometric shape',
+    ),
+  places: z.array(Place).default([]).describe('where the actor is strong, for the map'),
   briefing: Text.optional(),
   goals: z.array(Goal).default([]),
   redLines: z.array(Text).default([]),

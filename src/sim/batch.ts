@@ -1,57 +1,65 @@
-// The same game as the actor system, played as a plain loop over the same rule functions: thousands of games a
-// second for balance runs and searches. A property test holds it to the actor system, game for game.
-import { type CompiledScenario, decisionFor } from './compile.ts';
-import { makeOffer, type Offer, policyChoice } from './offer.ts';
-import { type Choice, hashTable, initialBeliefs, initialWorld, resolveTurnInPlace } from './resolve.ts';
-import { SightTracker } from './sight.ts';
-import type { Belief, Beliefs, World } from './world.ts';
+// The bare engine loop: a whole game played through the one engine, with the computer's seats deciding by their
+// policy and any other seat from a chooser. `simulate`, the validator's search and the tests play games this way;
+// it owns its state, so every command goes through `applyOwned` and the state grows in place.
+import type { Entry, Issuer } from './commands.ts';
+import type { CompiledScenario } from './compile.ts';
+import { applyOwned, computerChoice } from './engine.ts';
+import type { Offer } from './offer.ts';
+import { type GameState, initialState } from './state.ts';
+import type { World } from './world.ts';
 
-/** A person's choice for an actor and an offer; null passes. Return undefined to let the computer choose. */
+/**
+ * A person's choice for an actor's offer. Return undefined to let the computer choose. Asked for every offer,
+ * an empty one too (so a search can see dead ends); the answer to an empty offer is ignored, the actor passes.
+ */
 export type Chooser = (actor: string, offer: Offer) => string | null | undefined;
 
 export interface BatchGame {
+  state: GameState;
   world: World;
-  beliefs: Record<string, Beliefs>;
-  postures: Record<string, string>;
+  /** The game's commands, when asked for: a record's entries. */
+  entries: Entry[] | null;
 }
 
-export function playBatchGame(c: CompiledScenario, seed: number, chooser?: Chooser): BatchGame {
-  // The runner owns its world and beliefs, so they grow in place rather than being copied every turn.
-  let world = initialWorld(c);
-  world.fired = hashTable();
-  const beliefs: Record<string, Beliefs> = {};
-  const postures: Record<string, string> = {};
-  const sights = new Map<string, SightTracker>();
-  for (const a of c.actorIds) {
-    beliefs[a] = Object.assign(hashTable<Belief>(), initialBeliefs(c, a));
-    postures[a] = c.actorById.get(a)?.posture ?? '';
-    sights.set(a, new SightTracker(c, a));
-  }
-  for (;;) {
-    const choices: Record<string, Choice> = {};
-    for (const actor of c.actorIds) {
-      const decision = decisionFor(c, actor, world.turn);
-      if (!decision) continue;
-      const mind = { actor, beliefs: beliefs[actor]!, posture: postures[actor]! };
-      const offer = makeOffer(c, decision.id, sights.get(actor)!.next(world), mind, seed);
-      const human = chooser?.(actor, offer);
-      if (human !== undefined && human !== null && !offer.options.includes(human)) {
-        throw new Error(
-          `turn ${world.turn + 1}: ${human} is not an option for ${actor} (${offer.options.join(', ')})`,
-        );
+const FACILITATOR: Issuer = { facilitator: true };
+
+export class BatchError extends Error {
+  override name = 'BatchError';
+}
+
+export function playBatchGame(
+  c: CompiledScenario,
+  seed: number,
+  chooser?: Chooser,
+  keepEntries = false,
+): BatchGame {
+  const entries: Entry[] | null = keepEntries ? [] : null;
+  let state = initialState(c, seed);
+  const run = (entry: Entry) => {
+    const result = applyOwned(c, state, entry);
+    if (!result.ok) throw new BatchError(`turn ${state.world.turn + 1}: ${result.message}`);
+    state = result.state;
+    entries?.push(entry);
+  };
+  run({ by: FACILITATOR, command: { type: 'game.start' } });
+  while (state.phase === 'deciding') {
+    for (const actor in state.offers) {
+      const offer = state.offers[actor]!;
+      if (offer.options.length === 0) {
+        chooser?.(actor, offer);
+        continue;
       }
-      const option = human === undefined ? policyChoice(c, offer, mind, seed) : human;
-      if (option !== null) choices[actor] = { option, by: human === undefined ? 'computer' : 'human' };
+      const wanted = chooser?.(actor, offer);
+      // The seat is the person's for a decision the chooser takes, the computer's otherwise: the record says who.
+      const holder = typeof wanted === 'string' ? 'person' : 'computer';
+      if (state.seats[actor] !== holder && Object.hasOwn(state.seats, actor)) {
+        run({ by: FACILITATOR, command: { type: 'seat.set', actor, holder } });
+      }
+      const option = typeof wanted === 'string' ? wanted : computerChoice(c, state, actor);
+      if (option === null) continue;
+      run({ by: { seat: actor, as: holder }, command: { type: 'decision.submit', actor, option } });
     }
-    const result = resolveTurnInPlace(c, { world, choices, beliefs, postures, seed });
-    for (const actor in result.learned) {
-      const into = beliefs[actor]!;
-      const learned = result.learned[actor]!;
-      for (const fact in learned) into[fact] = learned[fact]!;
-    }
-    Object.assign(postures, result.postures);
-    world = result.world;
-    if (world.outcome) return { world, beliefs, postures };
-    world.turn++;
+    run({ by: FACILITATOR, command: { type: 'turn.resolve' } });
   }
+  return { state, world: state.world, entries };
 }

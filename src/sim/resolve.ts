@@ -1,5 +1,5 @@
 // The rules of a turn, as pure functions: the crisis machine calls them and stores what they return.
-import type { Audience, Effect } from '../scenario/types.ts';
+import type { Audience, Effect, Outcome, ScenarioEvent } from '../scenario/types.ts';
 import { type CompiledScenario, inAudience } from './compile.ts';
 import { type ConditionContext, holds } from './conditions.ts';
 import { type Step, stepsOf } from './effects.ts';
@@ -9,6 +9,7 @@ import type {
   Beliefs,
   Cause,
   Change,
+  Decider,
   DecisionRecord,
   JournalEntry,
   OutcomeRecord,
@@ -17,7 +18,7 @@ import type {
 
 export interface Choice {
   option: string;
-  by: 'human' | 'computer';
+  by: Decider;
 }
 
 export interface TurnInput {
@@ -26,6 +27,8 @@ export interface TurnInput {
   beliefs: Record<string, Beliefs>;
   postures: Record<string, string>;
   seed: number;
+  /** Events the facilitator queued for this resolution: they fire after the choices, before the scenario's own. */
+  injects?: readonly string[];
 }
 
 export interface TurnResult {
@@ -93,11 +96,54 @@ export function hashTable<T>(): Record<string, T> {
 }
 
 function resolve(c: CompiledScenario, input: TurnInput, inPlace: boolean): TurnResult {
-  const r = new Resolution(c, input, inPlace);
+  const r = new Resolution(c, input, inPlace, rngFor(input.seed, input.world.turn, 'resolve'));
   r.applyChoices();
+  for (const id of input.injects ?? []) r.inject(id);
   r.fireEvents();
   r.checkOutcomes();
   return r.result();
+}
+
+/**
+ * Fires one of the scenario's events now, between resolutions, as the facilitator's inject: its conditions are
+ * the facilitator's call, its effects and claim apply as the event's own. `nth` numbers the injects of a turn, so
+ * that each draws from its own stream and none shifts the resolution's.
+ */
+export function injectEvent(
+  c: CompiledScenario,
+  input: Omit<TurnInput, 'choices' | 'injects'>,
+  event: string,
+  nth: number,
+  inPlace: boolean,
+): TurnResult {
+  const r = new Resolution(
+    c,
+    { ...input, choices: {} },
+    inPlace,
+    rngFor(input.seed, input.world.turn, 'inject', nth),
+  );
+  r.inject(event);
+  return r.result();
+}
+
+/** Sets an indicator by the facilitator's hand; the change is recorded with the reason, as any other cause. */
+export function overrideIndicator(
+  c: CompiledScenario,
+  world: World,
+  indicator: string,
+  value: number,
+  reason: string,
+  inPlace: boolean,
+): World {
+  const r = new Resolution(c, { world, choices: {}, beliefs: {}, postures: {}, seed: 0 }, inPlace, () => 0);
+  r.override(indicator, value, reason);
+  return r.result().world;
+}
+
+/** At the end of the calendar, or when the facilitator ends the game: the at-end outcome the world meets now. */
+export function endingOf(c: CompiledScenario, world: World): OutcomeRecord | null {
+  const r = new Resolution(c, { world, choices: {}, beliefs: {}, postures: {}, seed: 0 }, false, () => 0);
+  return r.outcomeAtEnd();
 }
 
 // Looking an id up in a record whose keys differ from game to game is slow in V8; a Set is not. A record that
@@ -164,6 +210,7 @@ class Resolution {
     private readonly c: CompiledScenario,
     private readonly input: TurnInput,
     private readonly inPlace: boolean,
+    rng: Rng,
   ) {
     const w = input.world;
     this.turn = w.turn;
@@ -176,7 +223,6 @@ class Resolution {
     this.changes = inPlace ? w.changes : w.changes.slice();
     this.publicBeliefs = inPlace ? w.publicBeliefs : { ...w.publicBeliefs };
     this.choices = choiceIndexOf(this.log);
-    const rng: Rng = rngFor(input.seed, w.turn, 'resolve');
     this.ctx = {
       turn: this.turn,
       turnIndex: (id) => c.turnIndexById.get(id) ?? -1,
@@ -224,28 +270,60 @@ class Resolution {
     for (const rule of this.c.eventsAt[this.turn] ?? []) {
       if (rule.once && this.firedIds.has(rule.id)) continue;
       if (rule.when && !rule.when(this.ctx)) continue;
-      const event = rule.event;
-      this.fired[event.id] = (this.fired[event.id] ?? []).concat(this.turn);
-      this.firedIds.add(event.id);
-      this.journal.push({
-        turn: this.turn,
-        source: { kind: 'event', event: event.id },
-        audience: event.audience,
-      });
-      if (event.claim) this.tell(event.claim.fact, event.claim.is, event.audience, event.id);
-      this.apply(event.effects, { kind: 'event', event: event.id }, event.id);
+      this.fire(rule.event, false);
     }
+  }
+
+  /** The facilitator's inject: the event fires whatever its conditions say. */
+  inject(id: string): void {
+    const event = this.c.eventById.get(id);
+    if (event) this.fire(event, true);
+  }
+
+  private fire(event: ScenarioEvent, injected: boolean): void {
+    this.fired[event.id] = (this.fired[event.id] ?? []).concat(this.turn);
+    this.firedIds.add(event.id);
+    const entry: JournalEntry = {
+      turn: this.turn,
+      source: { kind: 'event', event: event.id },
+      audience: event.audience,
+    };
+    if (injected) entry.injected = true;
+    this.journal.push(entry);
+    if (event.claim) this.tell(event.claim.fact, event.claim.is, event.audience, event.id);
+    const cause: Cause = injected
+      ? { kind: 'event', event: event.id, injected: true }
+      : { kind: 'event', event: event.id };
+    this.apply(event.effects, cause, event.id);
+  }
+
+  override(indicator: string, value: number, reason: string): void {
+    this.setIndicator(indicator, value, { kind: 'override', reason });
   }
 
   checkOutcomes(): void {
     const outcomes = this.c.scenario.outcomes;
+    const every = outcomes.find((o) => o.check === 'every-turn' && this.ready(o));
     const last = this.turn >= this.c.scenario.turns.length - 1;
-    const ready = (o: (typeof outcomes)[number]) =>
-      (o.from === undefined || this.turn >= (this.c.turnIndexById.get(o.from) ?? 0)) &&
-      (o.when === undefined || holds(o.when, this.ctx));
-    const every = outcomes.find((o) => o.check === 'every-turn' && ready(o));
-    const end = every ?? (last ? outcomes.find((o) => o.check === 'at-end' && ready(o)) : undefined);
+    const end = every ?? (last ? this.atEnd() : undefined);
     if (end) this.outcome = { id: end.id, turn: this.turn };
+  }
+
+  /** The outcome of a game ended early: the at-end outcome that holds, else the last (a scenario's fallback). */
+  outcomeAtEnd(): OutcomeRecord | null {
+    const end = this.atEnd() ?? this.c.scenario.outcomes.findLast((o) => o.check === 'at-end');
+    return end ? { id: end.id, turn: this.turn, early: true } : null;
+  }
+
+  private atEnd(): Outcome | undefined {
+    return this.c.scenario.outcomes.find((o) => o.check === 'at-end' && this.ready(o));
+  }
+
+  private ready(o: Outcome): boolean {
+    return (
+      (o.from === undefined || this.turn >= (this.c.turnIndexById.get(o.from) ?? 0)) &&
+      (o.when === undefined || holds(o.when, this.ctx))
+    );
   }
 
   result(): TurnResult {

@@ -1,11 +1,11 @@
 // Figures over many games, and the path of one game told turn by turn: what simulate prints and a debrief uses.
 import type { CompiledScenario } from './compile.ts';
-import type { World } from './world.ts';
+import type { Decider, World } from './world.ts';
 
 export interface PathStep {
   turn: string;
   date: string;
-  decisions: { actor: string; option: string; by: 'human' | 'computer'; historical: boolean }[];
+  decisions: { actor: string; option: string; by: Decider; historical: boolean }[];
   events: string[];
 }
 

@@ -1,9 +1,9 @@
-// What one actor may know, and what the public (the projector) may know. Another actor's private knowledge,
-// secret choices and pending decisions never pass through these functions.
+// What one actor may know, what the public (the projector) may know, and what the facilitator sees. Another
+// actor's private knowledge, secret choices and pending decisions never pass through viewFor or publicView.
 import type { Text } from '../scenario/types.ts';
 import { type CompiledScenario, canSeeIndicator, inAudience } from './compile.ts';
-import { type CrisisSnapshot, compiledOf, factionContext } from './crisis.machine.ts';
-import type { FactionContext } from './faction.machine.ts';
+import type { Choice } from './resolve.ts';
+import { type Deadline, type GameState, type Holder, holderOf, waitingFor } from './state.ts';
 import type { Belief, Beliefs, Cause, JournalEntry, World } from './world.ts';
 
 export type VisibleCause = Cause | { kind: 'undisclosed' };
@@ -58,8 +58,10 @@ export interface TurnView {
 export interface ActorView {
   scenario: string;
   actor: string;
-  seat: 'human' | 'computer';
+  seat: Holder;
   status: 'deciding' | 'waiting' | 'ended';
+  /** The facilitator paused the game. */
+  paused: boolean;
   turn: TurnView;
   posture: string;
   indicators: IndicatorView[];
@@ -73,7 +75,10 @@ export interface ActorView {
 
 export interface PublicView {
   scenario: string;
-  status: 'deciding' | 'ready' | 'ended';
+  status: 'setup' | 'deciding' | 'ready' | 'ended';
+  paused: boolean;
+  /** The decision clock's length in seconds, when the facilitator set one. */
+  deadline: number | null;
   turn: TurnView;
   indicators: IndicatorView[];
   journal: JournalView[];
@@ -123,6 +128,7 @@ function visibleCause(world: World, viewer: Viewer, cause: Cause, turn: number):
     );
     return event && sees(viewer, event.audience) ? cause : { kind: 'undisclosed' };
   }
+  // 'start', and the facilitator's overrides: everyone sees those, with the reason given.
   return cause;
 }
 
@@ -146,16 +152,23 @@ function indicatorViews(c: CompiledScenario, world: World, viewer: Viewer): Indi
     const base = { id: def.id, label: def.label, meaning: def.meaning, min: def.min, max: def.max };
     if (!visible) return { ...base, value: null, history: null, causes: [] };
     const causes: IndicatorView['causes'] = [];
+    // Undisclosed causes of one turn are summed into one line after that turn's known causes: neither their
+    // number nor their place among the others (the actors' order) hints at whose they were.
+    let hidden: { turn: number; delta: number } | null = null;
+    const flush = () => {
+      if (hidden && hidden.delta !== 0) causes.push({ ...hidden, cause: { kind: 'undisclosed' } });
+      hidden = null;
+    };
     for (const ch of world.changes) {
       const delta = ch.deltas[def.id];
       if (delta === undefined) continue;
+      if (hidden && hidden.turn !== ch.turn) flush();
       const cause = visibleCause(world, viewer, ch.cause, ch.turn);
-      const last = causes[causes.length - 1];
-      // Undisclosed causes of one turn are summed, so that their number does not hint at what they were.
-      if (cause.kind === 'undisclosed' && last?.cause.kind === 'undisclosed' && last.turn === ch.turn)
-        last.delta += delta;
-      else causes.push({ turn: ch.turn, delta, cause });
+      if (cause.kind !== 'undisclosed') causes.push({ turn: ch.turn, delta, cause });
+      else if (hidden) hidden.delta += delta;
+      else hidden = { turn: ch.turn, delta };
     }
+    flush();
     return {
       ...base,
       value: world.indicators[def.id] ?? def.start,
@@ -213,21 +226,16 @@ function outcomeView(c: CompiledScenario, world: World): ActorView['outcome'] {
   return o ? { id: o.id, title: o.title, summary: o.summary } : null;
 }
 
-function factionOf(snapshot: CrisisSnapshot, actor: string): FactionContext {
-  const own = factionContext(snapshot, actor);
-  if (!own) throw new Error(`no actor ${actor} in this game`);
-  return own;
-}
-
-export function viewFor(snapshot: CrisisSnapshot, actor: string): ActorView {
-  const c = compiledOf(snapshot);
-  const { world, seats } = snapshot.context;
-  const own = factionOf(snapshot, actor);
+export function viewFor(c: CompiledScenario, state: GameState, actor: string): ActorView {
+  if (!c.actorById.has(actor)) throw new Error(`no actor ${actor} in this game`);
+  const { world } = state;
   const viewer = { actor };
-  const ended = snapshot.matches('ended');
-  const decisionDef = own.offer && c.decisionById.get(own.offer.decision);
+  const ended = state.phase === 'ended';
+  const offer = state.offers[actor];
+  const decisionDef = offer && c.decisionById.get(offer.decision);
+  const pending = state.pending[actor];
   const decision: DecisionView | null =
-    own.offer && decisionDef
+    offer && decisionDef
       ? {
           id: decisionDef.id,
           prompt: decisionDef.prompt,
@@ -235,40 +243,76 @@ export function viewFor(snapshot: CrisisSnapshot, actor: string): ActorView {
             id: o.id,
             label: o.label,
             description: o.description,
-            open: own.offer?.options.includes(o.id) ?? false,
+            open: offer.options.includes(o.id),
           })),
-          chosen: own.pending,
+          chosen: pending?.option ?? null,
         }
       : null;
+  const beliefs = state.beliefs[actor] ?? {};
   return {
     scenario: c.scenario.meta.id,
     actor,
-    seat: seats[actor] ?? 'computer',
-    status: ended ? 'ended' : decision && own.pending === null ? 'deciding' : 'waiting',
+    seat: holderOf(state, actor),
+    status: ended ? 'ended' : decision && pending === undefined ? 'deciding' : 'waiting',
+    paused: state.paused,
     turn: turnView(c, world.turn),
-    posture: own.posture,
+    posture: state.postures[actor] ?? '',
     indicators: indicatorViews(c, world, viewer),
-    journal: journalViews(c, world, viewer, own.beliefs),
-    beliefs: beliefViews(c, own.beliefs),
+    journal: journalViews(c, world, viewer, beliefs),
+    beliefs: beliefViews(c, beliefs),
     decision: ended ? null : decision,
     choices: world.log.filter((d) => d.actor === actor).map((d) => ({ turn: d.turn, option: d.option })),
     outcome: outcomeView(c, world),
   };
 }
 
-export function publicView(snapshot: CrisisSnapshot): PublicView {
-  const c = compiledOf(snapshot);
-  const { world, expected, pending } = snapshot.context;
+export function publicView(c: CompiledScenario, state: GameState): PublicView {
+  const { world } = state;
   const viewer = { public: true as const };
+  const waiting = waitingFor(state);
+  const status =
+    state.phase === 'setup' || state.phase === 'ended'
+      ? state.phase
+      : waiting.length === 0
+        ? 'ready'
+        : 'deciding';
   return {
     scenario: c.scenario.meta.id,
-    status: snapshot.matches('ended') ? 'ended' : snapshot.matches('ready') ? 'ready' : 'deciding',
+    status,
+    paused: state.paused,
+    deadline: state.deadline?.seconds ?? null,
     turn: turnView(c, world.turn),
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, world.publicBeliefs),
     established: beliefViews(c, world.publicBeliefs),
-    decided: expected.filter((a) => pending[a] !== undefined),
-    waitingFor: expected.filter((a) => pending[a] === undefined),
+    decided: Object.keys(state.offers).filter((a) => state.pending[a] !== undefined),
+    waitingFor: waiting,
     outcome: outcomeView(c, world),
+  };
+}
+
+/** Everything, for the facilitator alone: every actor's view, the seats, and the secret choices of this turn. */
+export interface FacilitatorView {
+  public: PublicView;
+  seats: Record<string, Holder>;
+  actors: Record<string, ActorView>;
+  /** This turn's choices as they stand, with who took them. */
+  pending: Record<string, Choice | null>;
+  queued: string[];
+  deadline: Deadline | null;
+  accepted: number;
+  world: World;
+}
+
+export function facilitatorView(c: CompiledScenario, state: GameState): FacilitatorView {
+  return {
+    public: publicView(c, state),
+    seats: { ...state.seats },
+    actors: Object.fromEntries(c.actorIds.map((a) => [a, viewFor(c, state, a)])),
+    pending: { ...state.pending },
+    queued: state.queued.slice(),
+    deadline: state.deadline,
+    accepted: state.accepted,
+    world: state.world,
   };
 }

@@ -1,8 +1,15 @@
-// The shared state of a game, owned by the crisis machine. Private knowledge lives in each faction's machine.
+// The shared world of a game: what the engine's state holds in common. Each actor's private knowledge sits beside
+// it in the game state (state.ts), never in here.
+
+/** Who took a decision: the person at the seat, the computer, or the facilitator's named default at a deadline. */
+export type Decider = 'person' | 'computer' | 'facilitator';
 
 export type Cause =
   | { kind: 'decision'; actor: string; option: string }
-  | { kind: 'event'; event: string }
+  /** `injected`: the facilitator fired it, not the scenario's own conditions. */
+  | { kind: 'event'; event: string; injected?: true }
+  /** The facilitator set an indicator by hand, and said why. */
+  | { kind: 'override'; reason: string }
   | { kind: 'start' };
 
 /** What one cause did to the indicators in one turn (after clamping): the debrief explains the game from these. */
@@ -16,7 +23,7 @@ export interface DecisionRecord {
   turn: number;
   actor: string;
   option: string;
-  by: 'human' | 'computer';
+  by: Decider;
 }
 
 export interface JournalEntry {
@@ -24,6 +31,8 @@ export interface JournalEntry {
   /** An event of the scenario, or an announced choice of an actor. */
   source: { kind: 'event'; event: string } | { kind: 'decision'; actor: string; option: string };
   audience: 'public' | string[];
+  /** The facilitator fired this event as an inject. */
+  injected?: true;
 }
 
 export interface Belief {
@@ -40,6 +49,8 @@ export type Beliefs = Record<string, Belief>;
 export interface OutcomeRecord {
   id: string;
   turn: number;
+  /** The facilitator ended the game before its calendar did. */
+  early?: true;
 }
 
 export interface World {

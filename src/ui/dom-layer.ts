@@ -3,7 +3,7 @@
  * canvas (which is aria-hidden). It owns the panel, the live regions, the captions, the dialogs and
  * the keyboard shortcuts: digits pick, Enter confirms, Esc opens the menu.
  */
-import type { Send } from '../game/intents.ts';
+import type { Send } from '../present/intents.ts';
 import { h } from './dom.ts';
 
 export interface ScreenView {

@@ -2,7 +2,7 @@
  * Applies the palette and the display settings to the document: colours as CSS custom properties
  * (from the same palette the canvas uses), text size, reduced motion and captions.
  */
-import { cssColor, DISPLAY_FONT_STACK, FONT_STACK, PALETTE, type PaletteName } from '../game/art/palette.ts';
+import { cssColor, DISPLAY_FONT_STACK, FONT_STACK, PALETTE, type PaletteName } from '../present/palette.ts';
 import { prefersReducedMotion, type Settings } from './settings-store.ts';
 
 export function applyPalette(root: HTMLElement = document.documentElement): void {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { playByKeyboard, playTurns } from '../../scripts/browser/keyboard-play.ts';
 import { sceneReady, titleLoaded, useGameBrowser } from './support/game-page.ts';
@@ -23,6 +24,25 @@ describe('saving', () => {
       // And the continued game plays on to its end.
       await playTurns(page, {}, 2);
       expect(await page.locator('h1').first().textContent()).toMatch(/^Outcome: /);
+      expect(game.problems).toEqual([]);
+    });
+  });
+
+  it('carries over a game saved by the previous version (format 2), at its turn, and saves it in the new format', async () => {
+    const old = readFileSync('tests/fixtures/saves/baghdad-2021-turn-4.json', 'utf8');
+    await withGame(async (game) => {
+      const { page } = game;
+      await game.open('?renderer=canvas');
+      await titleLoaded(page);
+      await page.evaluate(([key, json]) => localStorage.setItem(key!, json!), [SAVE_KEY, old]);
+      await game.reload();
+      await titleLoaded(page);
+      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+      await sceneReady(page, 'situation');
+      expect(await page.locator('h1').first().textContent()).toMatch(/^Turn 4 of /);
+      const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), SAVE_KEY);
+      expect(saved.format).toBe('crisis-table/record');
+      expect(saved.entries.length).toBeGreaterThan(15);
       expect(game.problems).toEqual([]);
     });
   });
@@ -65,7 +85,7 @@ describe('saving', () => {
       const notice = page.locator('.notice[role=alert]');
       await notice.waitFor();
       expect(await notice.textContent()).toBe(
-        'This save is format version 0; this game reads version 2. Start a new game.',
+        'This save is format version 0, which this game cannot read. Start a new game.',
       );
       expect(game.problems).toEqual([]);
     });

@@ -98,6 +98,8 @@ describe('checkScenario', () => {
       'decisions.1.turns.1: unknown turn "t9" (did you mean "t1"?)',
       'decisions.1.turns: actor "mayor" already has decision "mayor-bridge" in turn "t2"; at most one per actor and turn',
       'decisions.1.options.1.id: duplicate option "close-bridge"',
+      // The clone repeats its original's options: an actor's option ids stand once over all its decisions.
+      'decisions.1.options.0.id: actor "mayor" already has option "close-bridge" in decision "mayor-bridge"; an option id stands once among all of an actor\'s decisions',
       'decisions.1.options.0.posture: "watching" is not a posture of actor "mayor" (its postures: patient, stern)',
       'decisions.2.actor: unknown actor "ghost"',
       'decisions.2.options.1.id: duplicate option "close-bridge"',

@@ -84,7 +84,7 @@ describe('resolveTurn', () => {
     const world = initialWorld(c);
     const r = resolveTurn(c, {
       world,
-      choices: { gov: { option: 'raid', by: 'human' }, militia: { option: 'strike', by: 'computer' } },
+      choices: { gov: { option: 'raid', by: 'person' }, militia: { option: 'strike', by: 'computer' } },
       beliefs,
       postures,
       seed: 1,
@@ -108,7 +108,7 @@ describe('resolveTurn', () => {
       deltas: { armed: -10, order: -15 },
     });
     expect(r.world.log.map((d) => `${d.actor}:${d.option}:${d.by}`)).toEqual([
-      'gov:raid:human',
+      'gov:raid:person',
       'militia:strike:computer',
     ]);
     expect(r.postures).toEqual({ gov: 'firm', militia: 'loud' });

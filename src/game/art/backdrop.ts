@@ -4,7 +4,7 @@
  * canvas renderer.
  */
 import type Phaser from 'phaser';
-import { cssColor, PALETTE } from './palette.ts';
+import { cssColor, PALETTE } from '../../present/palette.ts';
 
 const TEXTURE = 'backdrop';
 /** The glow is smooth, so a small texture scaled up looks the same and uploads in no time. */

@@ -3,9 +3,9 @@
  * International Zone) in its western bend. Schematic, and labelled so on screen.
  */
 import type Phaser from 'phaser';
+import { PALETTE } from '../../present/palette.ts';
 import { BAGHDAD_TIGRIS, GREEN_ZONE } from './iraq-geo.ts';
 import { trace } from './iraq-map.ts';
-import { PALETTE } from './palette.ts';
 
 export interface Inset {
   container: Phaser.GameObjects.Container;

@@ -3,7 +3,7 @@
  * scene then only waits for what is left and shows the real count as its progress. Decoding outside
  * Phaser's loader also spares a frame per file, which matters in software WebGL.
  */
-import { EMBLEM_DESIGN_IDS, emblemDataUri } from './emblems.ts';
+import { EMBLEM_DESIGN_IDS, emblemDataUri } from '../../present/emblems.ts';
 
 export const EMBLEM_PX = 192;
 

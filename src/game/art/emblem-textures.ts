@@ -3,8 +3,8 @@
  * to no known design gets its own generated texture, queued by the scene that shows it.
  */
 import type Phaser from 'phaser';
+import { EMBLEM_DESIGN_IDS, emblemDataUri, emblemDesign } from '../../present/emblems.ts';
 import { EMBLEM_PX } from './emblem-images.ts';
-import { EMBLEM_DESIGN_IDS, emblemDataUri, emblemDesign } from './emblems.ts';
 
 export const EMBLEM_SHEET = 'emblem-sheet';
 

@@ -3,8 +3,8 @@
  * box; it returns the projection so they can pin markers (actors' strength, events) on it.
  */
 import type Phaser from 'phaser';
+import { PALETTE } from '../../present/palette.ts';
 import { CITIES, EUPHRATES, fitProjection, IRAQ_BORDER, type LonLat, TIGRIS } from './iraq-geo.ts';
-import { PALETTE } from './palette.ts';
 
 export interface MapBox {
   x: number;

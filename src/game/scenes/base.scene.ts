@@ -3,9 +3,8 @@
  * text-size setting, and the "scene is ready" mark once its first frame is drawn.
  */
 import Phaser from 'phaser';
-import { prefersReducedMotion } from '../../ui/settings-store.ts';
-import { FONT_STACK, PALETTE } from '../art/palette.ts';
-import type { ScreenModel } from '../presenters/screens.ts';
+import { FONT_STACK, PALETTE } from '../../present/palette.ts';
+import type { ScreenModel } from '../../present/screens.ts';
 import { type Services, services } from '../services.ts';
 
 const RESIZE_SETTLE_MS = 120;
@@ -18,7 +17,7 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   protected get reducedMotion(): boolean {
-    return prefersReducedMotion(this.svc.settings.value);
+    return this.svc.display.reducedMotion;
   }
 
   protected get size(): { width: number; height: number } {
@@ -75,7 +74,7 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   protected textStyle(px: number, options: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}) {
-    const scale = this.svc.settings.value.textScale;
+    const scale = this.svc.display.textScale;
     return {
       fontFamily: FONT_STACK,
       fontSize: `${Math.round(px * scale)}px`,

@@ -1,11 +1,10 @@
 /** Briefing: the chosen actor's emblem large over a faint map, the first turn's date beneath. */
 import type Phaser from 'phaser';
-import { briefingView } from '../../ui/views/briefing.view.ts';
+import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
+import type { BriefingModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { addEmblem, queueMissingEmblems } from '../art/emblem-textures.ts';
 import { drawIraqMap } from '../art/iraq-map.ts';
-import { DISPLAY_FONT_STACK } from '../art/palette.ts';
-import type { BriefingModel } from '../presenters/screens.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
@@ -24,8 +23,7 @@ export class BriefingScene extends BaseScene {
   create(): void {
     const model = this.screenOf('briefing');
     if (!model) return;
-    const { ui, flow } = this.svc;
-    ui.show(briefingView(model, flow.handle.bind(flow)));
+    this.svc.ui.showScreen(model);
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.briefing);
   }

@@ -1,9 +1,8 @@
 /** Debrief: the outcome's name, and every indicator over the turns as a labelled line chart. */
 import type Phaser from 'phaser';
-import { debriefView } from '../../ui/views/debrief.view.ts';
+import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
+import type { DebriefModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
-import { DISPLAY_FONT_STACK } from '../art/palette.ts';
-import type { DebriefModel } from '../presenters/screens.ts';
 import { drawLineChart } from '../widgets/line-chart.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
@@ -18,8 +17,7 @@ export class DebriefScene extends BaseScene {
   create(): void {
     const model = this.screenOf('debrief');
     if (!model) return;
-    const { ui, flow } = this.svc;
-    ui.show(debriefView(model, flow.handle.bind(flow)));
+    this.svc.ui.showScreen(model);
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.debrief);
   }

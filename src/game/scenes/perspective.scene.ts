@@ -3,12 +3,11 @@
  * an emblem picks it (the same intent as the HTML button and the digit key).
  */
 import type Phaser from 'phaser';
-import { perspectiveView } from '../../ui/views/perspective.view.ts';
+import { emblemColour } from '../../present/emblems.ts';
+import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
+import type { PerspectiveModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { addEmblem, queueMissingEmblems } from '../art/emblem-textures.ts';
-import { emblemColour } from '../art/emblems.ts';
-import { DISPLAY_FONT_STACK, PALETTE } from '../art/palette.ts';
-import type { PerspectiveModel } from '../presenters/screens.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
@@ -31,14 +30,11 @@ export class PerspectiveScene extends BaseScene {
   create(): void {
     const model = this.screenOf('perspective');
     if (!model) return;
-    const { ui, flow } = this.svc;
-    const send = flow.handle.bind(flow);
-    const view = perspectiveView(model, send);
-    ui.show(view);
+    const update = this.svc.ui.showScreen(model);
     let current: PerspectiveModel = model;
     this.onScreenUpdate('perspective', (m) => {
       current = m;
-      view.update(m);
+      update(m);
       this.draw(m);
     });
     this.layoutOnResize(() => this.draw(current));

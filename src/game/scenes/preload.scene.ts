@@ -7,16 +7,15 @@
  * and the music comes in when ready.
  */
 import type Phaser from 'phaser';
-import { loadingView } from '../../ui/views/loading.view.ts';
+import { PALETTE } from '../../present/palette.ts';
 import { addEmblemSheet } from '../art/emblem-textures.ts';
-import { PALETTE } from '../art/palette.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
 export class PreloadScene extends BaseScene {
   private bar!: Phaser.GameObjects.Graphics;
   private label!: Phaser.GameObjects.Text;
-  private view = loadingView();
+  private progress: (fraction: number, what: string) => void = () => {};
 
   constructor() {
     super(SCENES.preload);
@@ -33,8 +32,7 @@ export class PreloadScene extends BaseScene {
       });
       return;
     }
-    this.view = loadingView();
-    ui.show(this.view);
+    this.progress = ui.showLoading();
     this.bar = this.add.graphics();
     this.label = this.add.text(0, 0, '', this.textStyle(16, { color: '#9fb0c8' })).setOrigin(0.5, 0);
     const unsubscribe = emblems.onProgress((done, total) => this.drawProgress(done, total));
@@ -59,6 +57,6 @@ export class PreloadScene extends BaseScene {
     this.bar.fillRoundedRect(x, y - 6, Math.max(12, barWidth * fraction), 12, 6);
     const what = `Drawing the actors’ emblems: ${done} of ${total}`;
     this.label.setText(what).setPosition(width / 2, y + 16);
-    this.view.update(fraction, what);
+    this.progress(fraction, what);
   }
 }

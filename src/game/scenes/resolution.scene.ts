@@ -1,10 +1,9 @@
 /** Resolution: the headlines of the turn over the map, and the indicators as they moved. */
 import type Phaser from 'phaser';
-import { resolutionView } from '../../ui/views/resolution.view.ts';
+import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
+import type { ResolutionModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { drawIraqMap } from '../art/iraq-map.ts';
-import { DISPLAY_FONT_STACK } from '../art/palette.ts';
-import type { ResolutionModel } from '../presenters/screens.ts';
 import { drawIndicatorBars } from '../widgets/indicator-bars.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
@@ -21,8 +20,7 @@ export class ResolutionScene extends BaseScene {
   create(): void {
     const model = this.screenOf('resolution');
     if (!model) return;
-    const { ui, flow } = this.svc;
-    ui.show(resolutionView(model, flow.handle.bind(flow)));
+    this.svc.ui.showScreen(model);
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.resolution);
   }

@@ -4,29 +4,16 @@
  * in the HTML panel, where the decision is made.
  */
 import type Phaser from 'phaser';
-import { situationView } from '../../ui/views/situation.view.ts';
+import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
+import type { MapPlace, SituationModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { drawBaghdadInset, type Inset } from '../art/baghdad-inset.ts';
 import { addEmblem } from '../art/emblem-textures.ts';
-import type { LonLat } from '../art/iraq-geo.ts';
 import { baghdadOn, type DrawnMap, drawIraqMap } from '../art/iraq-map.ts';
-import { DISPLAY_FONT_STACK, PALETTE } from '../art/palette.ts';
-import type { MapPlace, SituationModel } from '../presenters/screens.ts';
+import { ON_INSET, ON_MAP } from '../art/map-places.ts';
 import { drawIndicatorBars } from '../widgets/indicator-bars.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
-
-/** Where the schematic places sit: on the inset (x, y in 0..100) or on the map (lon, lat). */
-const ON_INSET: Partial<Record<MapPlace['where'], [number, number]>> = {
-  'green-zone': [40, 50],
-  'green-zone-gate': [44, 62],
-  baghdad: [74, 38],
-};
-const ON_MAP: Partial<Record<MapPlace['where'], LonLat>> = {
-  erbil: [44.01, 36.19],
-  'east-border': [46.3, 33.4],
-  south: [46.6, 29.6],
-};
 
 export class SituationScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
@@ -38,10 +25,8 @@ export class SituationScene extends BaseScene {
   create(): void {
     const model = this.screenOf('situation');
     if (!model) return;
-    const { ui, flow } = this.svc;
-    const view = situationView(model, flow.handle.bind(flow));
-    ui.show(view);
-    this.onScreenUpdate('situation', (m) => view.update(m));
+    const update = this.svc.ui.showScreen(model);
+    this.onScreenUpdate('situation', update);
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.situation);
   }
@@ -119,14 +104,15 @@ export class SituationScene extends BaseScene {
   ): void {
     const used = new Map<string, number>();
     for (const place of places) {
-      const onInset = ON_INSET[place.where];
-      const onMap = ON_MAP[place.where];
+      // Own properties only: a place id is scenario data, and "constructor" is no place on the map.
+      const onInset = Object.hasOwn(ON_INSET, place.place) ? ON_INSET[place.place] : undefined;
+      const onMap = Object.hasOwn(ON_MAP, place.place) ? ON_MAP[place.place] : undefined;
       const base = onInset ? inset.at(onInset[0], onInset[1]) : onMap ? map.project(onMap) : null;
       if (!base) continue;
       // Several actors at one place sit side by side rather than on top of each other.
-      const n = used.get(place.where) ?? 0;
-      used.set(place.where, n + 1);
-      const emblem = addEmblem(this, place.actor, base.x + n * size * 1.05, base.y, size);
+      const n = used.get(place.place) ?? 0;
+      used.set(place.place, n + 1);
+      const emblem = addEmblem(this, place.emblem, base.x + n * size * 1.05, base.y, size);
       art.add(emblem);
     }
   }

@@ -4,10 +4,10 @@
  * DOM lacks.
  */
 import type Phaser from 'phaser';
-import { type TitleModel, titleView } from '../../ui/views/title.view.ts';
+import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
+import type { TitleModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { baghdadOn, drawIraqMap } from '../art/iraq-map.ts';
-import { DISPLAY_FONT_STACK, PALETTE } from '../art/palette.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
@@ -27,11 +27,10 @@ export class TitleScene extends BaseScene {
   create(): void {
     const { ui, flow, audio } = this.svc;
     this.model = flow.title.value;
-    const view = titleView(this.model, (intent) => flow.handle(intent));
-    ui.show(view);
+    const update = ui.showTitle(this.model);
     const unsubscribe = flow.title.subscribe((model) => {
       this.model = model;
-      view.update(model);
+      update(model);
       this.draw();
     });
     this.events.once('shutdown', () => {

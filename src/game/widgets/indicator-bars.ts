@@ -3,9 +3,9 @@
  * unknown) and the trend as an arrow and a signed number. Drawn once per layout, not per frame.
  */
 import type Phaser from 'phaser';
-import { PALETTE } from '../art/palette.ts';
-import { signed } from '../presenters/indicators.presenter.ts';
-import type { IndicatorRow } from '../presenters/screens.ts';
+import { signed } from '../../present/indicators.presenter.ts';
+import { PALETTE } from '../../present/palette.ts';
+import type { IndicatorRow } from '../../present/screens.ts';
 
 const ARROWS = { up: '▲', down: '▼', steady: '■', unknown: '?' } as const;
 

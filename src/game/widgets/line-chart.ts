@@ -3,8 +3,8 @@
  * colour alone; the DOM has the same figures as a table).
  */
 import type Phaser from 'phaser';
-import { PALETTE } from '../art/palette.ts';
-import type { IndicatorRow } from '../presenters/screens.ts';
+import { PALETTE } from '../../present/palette.ts';
+import type { IndicatorRow } from '../../present/screens.ts';
 
 const LINE_COLOURS = [0xe0a526, 0xd9534f, 0x8f6fd1, 0x3fb39a, 0x5b8fd9, 0xc98a4f, 0x6fae5a, 0xc7c7c7];
 

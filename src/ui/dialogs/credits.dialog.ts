@@ -1,25 +1,7 @@
 /** Credits and sources: the scenario's source documents, and what the game is made with. */
+import type { Reference, ReferenceEntry, SourceCredit } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import { openModal } from './modal-dialog.ts';
-
-export interface SourceCredit {
-  file: string;
-  title: string;
-  kind: string;
-  perspective: string;
-}
-
-/** A glossary term or a person of the who's who, with where it comes from (a source file, or invented). */
-export interface ReferenceEntry {
-  name: string;
-  text: string;
-  cite: string;
-}
-
-export interface Reference {
-  people: readonly ReferenceEntry[];
-  glossary: readonly ReferenceEntry[];
-}
 
 function referenceList(title: string, id: string, entries: readonly ReferenceEntry[]): HTMLElement[] {
   if (entries.length === 0) return [];

@@ -1,7 +1,7 @@
 /** The briefing from the chosen perspective: who you are, what you want, your red lines, the first turn. */
-import { emblemDataUri } from '../../game/art/emblems.ts';
-import type { Send } from '../../game/intents.ts';
-import type { BriefingModel } from '../../game/presenters/screens.ts';
+import { emblemDataUri } from '../../present/emblems.ts';
+import type { Send } from '../../present/intents.ts';
+import type { BriefingModel } from '../../present/screens.ts';
 import { h, svgImage } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { citedBlock, section } from './cited.ts';

@@ -1,5 +1,5 @@
 /** Scenario text with its citation beside it, as text nodes only. */
-import type { Cited } from '../../game/presenters/cite.ts';
+import type { Cited } from '../../present/cite.ts';
 import { h } from '../dom.ts';
 
 export function citedBlock(cited: Cited, tag: 'p' | 'div' = 'p', className = ''): HTMLElement {

@@ -2,8 +2,8 @@
  * The debrief in HTML: the outcome and why, the indicators over the turns (a table: the canvas draws
  * the chart), the player's path beside the historical one, the other outlooks, and the sources.
  */
-import type { Send } from '../../game/intents.ts';
-import type { DebriefModel } from '../../game/presenters/screens.ts';
+import type { Send } from '../../present/intents.ts';
+import type { DebriefModel } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { citedBlock, section } from './cited.ts';

@@ -1,6 +1,6 @@
 /** The indicator list shared by the situation room and the resolution: value or unknown, trend, causes. */
-import { signed, trendWords } from '../../game/presenters/indicators.presenter.ts';
-import type { IndicatorRow, NewsItem } from '../../game/presenters/screens.ts';
+import { signed, trendWords } from '../../present/indicators.presenter.ts';
+import type { IndicatorRow, NewsItem } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import { citedBlock, citeLine } from './cited.ts';
 

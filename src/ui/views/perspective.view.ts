@@ -1,7 +1,7 @@
 /** Perspective selection: each playable actor with its emblem, role and goals. Digits pick, Enter plays. */
-import { emblemDataUri } from '../../game/art/emblems.ts';
-import type { Send } from '../../game/intents.ts';
-import type { ActorCard, PerspectiveModel } from '../../game/presenters/screens.ts';
+import { emblemDataUri } from '../../present/emblems.ts';
+import type { Send } from '../../present/intents.ts';
+import type { ActorCard, PerspectiveModel } from '../../present/screens.ts';
 import { h, svgImage } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { citedBlock } from './cited.ts';

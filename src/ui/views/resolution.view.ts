@@ -1,6 +1,6 @@
 /** What the turn brought, as the player's actor learns it: the news, and the indicators with their causes. */
-import type { Send } from '../../game/intents.ts';
-import type { ResolutionModel } from '../../game/presenters/screens.ts';
+import type { Send } from '../../present/intents.ts';
+import type { ResolutionModel } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { section } from './cited.ts';

@@ -2,8 +2,8 @@
  * The situation room in HTML: the turn, the news, the indicators (value or "unknown", trend, causes),
  * what the player believes, and the decision. Digits pick an option, Enter confirms.
  */
-import type { Send } from '../../game/intents.ts';
-import type { SituationModel } from '../../game/presenters/screens.ts';
+import type { Send } from '../../present/intents.ts';
+import type { SituationModel } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { citedBlock, section } from './cited.ts';

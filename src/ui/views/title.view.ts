@@ -1,17 +1,8 @@
 /** The DOM mirror of the title scene: the scenario, and the menu (continue, new game, settings, credits). */
-import type { Intent, Send } from '../../game/intents.ts';
+import type { Intent, Send } from '../../present/intents.ts';
+import type { TitleModel } from '../../present/screens.ts';
 import { append, h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
-
-export interface TitleModel {
-  /** null while the scenario is still loading after the title appeared */
-  scenario: { title: string; summary: string } | null;
-  /** true when the scenario could not be loaded: no new game is possible */
-  scenarioFailed: boolean;
-  hasSave: boolean;
-  /** one sentence, e.g. why a saved game could not be continued */
-  notice: string | null;
-}
 
 export interface TitleView extends ScreenView {
   /** re-renders in place (the scenario arrives after the title shows), keeping focus on its button */

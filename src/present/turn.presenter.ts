@@ -1,5 +1,5 @@
 /** The situation room (a turn to decide) and the resolution (what that turn brought). */
-import type { ActorView } from '../../sim/view.ts';
+import type { ActorView } from '../sim/view.ts';
 import { indicatorRows } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import { moodFor } from './mood.ts';
@@ -60,8 +60,8 @@ export function situationModel(view: ActorView, lookup: Lookup, selected: string
           selected: selected ?? decision.chosen,
         }
       : null,
-    mood: moodFor(indicators),
-    places: placesFor(lookup.scenario.actors.map((a) => ({ id: a.id, label: a.name.text }))),
+    mood: moodFor(indicators, lookup),
+    places: placesFor(lookup),
   };
 }
 
@@ -81,6 +81,6 @@ export function resolutionModel(before: ActorView, after: ActorView, lookup: Loo
     news: newsOfTurn(after, lookup, resolved),
     changes: rows,
     ended: after.status === 'ended',
-    mood: moodFor(rows),
+    mood: moodFor(rows, lookup),
   };
 }

@@ -1,5 +1,5 @@
 /** The journal as the actor saw it: news, statements, rumours, with misinformation marked once exposed. */
-import type { ActorView, JournalView } from '../../sim/view.ts';
+import type { ActorView, JournalView } from '../sim/view.ts';
 import type { Lookup } from './lookup.ts';
 import type { NewsItem } from './screens.ts';
 

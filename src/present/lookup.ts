@@ -1,6 +1,6 @@
 /** Names and labels looked up in the scenario, for turning ids in the simulation's views into words. */
-import type { Actor, Option, Scenario, ScenarioEvent } from '../../scenario/types.ts';
-import type { VisibleCause } from '../../sim/view.ts';
+import type { Actor, Option, Scenario, ScenarioEvent } from '../scenario/types.ts';
+import type { VisibleCause } from '../sim/view.ts';
 import { type Cited, citer } from './cite.ts';
 import type { ActorCard } from './screens.ts';
 
@@ -10,6 +10,7 @@ export class Lookup {
   private readonly options = new Map<string, Option>();
   private readonly events: Map<string, ScenarioEvent>;
   private readonly indicators: Map<string, string>;
+  private readonly tensions: Map<string, number>;
 
   constructor(readonly scenario: Scenario) {
     this.cite = citer(scenario);
@@ -17,6 +18,7 @@ export class Lookup {
     for (const d of scenario.decisions) for (const o of d.options) this.options.set(`${d.actor}/${o.id}`, o);
     this.events = new Map(scenario.events.map((e) => [e.id, e]));
     this.indicators = new Map(scenario.indicators.map((i) => [i.id, i.label.text]));
+    this.tensions = new Map(scenario.indicators.map((i) => [i.id, i.tension ?? 0]));
   }
 
   actorName(id: string): string {
@@ -39,6 +41,17 @@ export class Lookup {
     return Object.fromEntries(this.indicators);
   }
 
+  /** How far the indicator sets the music's tension (its `tension` weight in the scenario; 0 if none). */
+  tension(id: string): number {
+    return this.tensions.get(id) ?? 0;
+  }
+
+  /** The actor's emblem key: the design its scenario names, or its id (a geometric shape). */
+  emblem(id: string): string {
+    const actor = this.actors.get(id);
+    return actor?.emblem ?? id;
+  }
+
   card(id: string): ActorCard {
     const actor = this.actors.get(id);
     if (!actor) throw new Error(`no actor ${id} in the scenario`);
@@ -46,7 +59,7 @@ export class Lookup {
       id,
       name: this.cite(actor.name),
       role: this.cite(actor.role),
-      emblem: actor.emblem ?? actor.id,
+      emblem: this.emblem(id),
       goals: actor.goals.map((g) => ({ indicator: g.indicator, want: g.want, why: this.cite(g.why) })),
     };
   }
@@ -65,8 +78,12 @@ export class Lookup {
     switch (cause.kind) {
       case 'decision':
         return `${this.actorName(cause.actor)}: ${this.optionLabel(cause.actor, cause.option)}`;
-      case 'event':
-        return this.events.get(cause.event)?.headline.text ?? cause.event;
+      case 'event': {
+        const headline = this.events.get(cause.event)?.headline.text ?? cause.event;
+        return cause.injected ? `${headline} (brought in by the facilitator)` : headline;
+      }
+      case 'override':
+        return `the facilitator set it: ${cause.reason}`;
       case 'start':
         return 'the situation at the start';
       default:

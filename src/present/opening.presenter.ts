@@ -1,6 +1,6 @@
 /** Perspective selection and the briefing. */
-import type { Scenario } from '../../scenario/types.ts';
-import type { ActorView } from '../../sim/view.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { ActorView } from '../sim/view.ts';
 import { longDate } from './cite.ts';
 import type { Lookup } from './lookup.ts';
 import type { BriefingModel, PerspectiveModel, TurnLine } from './screens.ts';

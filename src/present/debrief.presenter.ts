@@ -2,7 +2,7 @@
  * The debrief: the outcome and why (from the recorded causes of every indicator change the player
  * could see), the indicators over the turns, the player's path beside the historical one, the sources.
  */
-import type { ActorView, VisibleCause } from '../../sim/view.ts';
+import type { ActorView, VisibleCause } from '../sim/view.ts';
 import { longDate } from './cite.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';

@@ -3,17 +3,20 @@
  * by real party logos. The same SVG feeds the canvas (as a texture, via a data: URI, so no request)
  * and the DOM (as an <img> with the actor's name as alt text).
  *
- * No scenario text ever enters the markup: the glyph is picked from the emblem key, and unknown keys
- * get a geometric glyph derived from the key's hash.
+ * No scenario text ever enters the markup: the scenario names a design by its id (an actor's
+ * `emblem`), and any other key gets a geometric glyph derived from the key's hash. The designs know
+ * no scenario: which actor wears which is the scenario's choice.
  */
 import { cssColor } from './palette.ts';
+
+// The presenters compile without the DOM or Node's typings (tsconfig.sim.json); btoa is in every
+// browser and in Node, so it is named here rather than through either library.
+declare const btoa: (ascii: string) => string;
 
 type Glyph = (ink: string) => string;
 
 export interface EmblemDesign {
   id: string;
-  /** words in the key that select this design (the key is split on "-") */
-  words: readonly string[];
   colour: string;
   glyph: Glyph;
 }
@@ -75,41 +78,35 @@ const megaphone: Glyph = (ink) =>
 const DESIGNS: readonly EmblemDesign[] = [
   {
     id: 'column',
-    words: ['pm', 'government', 'prime', 'minister', 'kadhimi', 'state'],
     colour: cssColor('teal'),
     glyph: column,
   },
   {
     id: 'crowd',
-    words: ['sadr', 'sadrist', 'sadrists', 'sairoon', 'movement'],
     colour: cssColor('amber'),
     glyph: crowd,
   },
   {
     id: 'rings',
-    words: ['framework', 'coordination', 'factions', 'militias', 'pmf', 'fatah', 'cf'],
     colour: cssColor('red'),
     glyph: rings,
   },
-  { id: 'rosette', words: ['iran', 'quds', 'tehran', 'snsc', 'irgc'], colour: '#8f6fd1', glyph: rosette },
+  { id: 'rosette', colour: '#8f6fd1', glyph: rosette },
   {
     id: 'star',
-    words: ['us', 'usa', 'united', 'states', 'america', 'washington'],
     colour: '#5b8fd9',
     glyph: star,
   },
-  { id: 'seal', words: ['president', 'presidency', 'salih'], colour: cssColor('sand'), glyph: seal },
+  { id: 'seal', colour: cssColor('sand'), glyph: seal },
   {
     id: 'mountains',
-    words: ['kurdistan', 'kurdish', 'krg', 'kurds', 'erbil'],
     colour: '#6fae5a',
     glyph: mountains,
   },
-  { id: 'globe', words: ['un', 'unami', 'nations'], colour: '#4fa3c7', glyph: globe },
-  { id: 'sail', words: ['gulf', 'saudi', 'gcc', 'arab'], colour: '#c98a4f', glyph: sail },
+  { id: 'globe', colour: '#4fa3c7', glyph: globe },
+  { id: 'sail', colour: '#c98a4f', glyph: sail },
   {
     id: 'megaphone',
-    words: ['street', 'protesters', 'public', 'people'],
     colour: '#c7c7c7',
     glyph: megaphone,
   },
@@ -136,15 +133,12 @@ function fallbackDesign(key: string): EmblemDesign {
     }
     return `<polygon points="${pts.join(' ')}" fill="none" stroke="${ink}" stroke-width="7"/>`;
   };
-  return { id: `shape-${h.toString(36)}`, words: [], colour: `hsl(${h % 360} 45% 58%)`, glyph };
+  return { id: `shape-${h.toString(36)}`, colour: `hsl(${h % 360} 45% 58%)`, glyph };
 }
 
-/** The design for an emblem key (or a design id): by exact id, then by a word of the key. */
+/** The design for an emblem key: the design of that id, or a geometric shape of its own. */
 export function emblemDesign(key: string): EmblemDesign {
-  const exact = DESIGNS.find((d) => d.id === key);
-  if (exact) return exact;
-  const words = key.toLowerCase().split(/[^a-z0-9]+/);
-  return DESIGNS.find((d) => d.words.some((w) => words.includes(w))) ?? fallbackDesign(key);
+  return DESIGNS.find((d) => d.id === key) ?? fallbackDesign(key);
 }
 
 /** The accent colour of an actor, for map markers and chart lines (always paired with a label). */

@@ -3,15 +3,30 @@
  * both drawn from the same model, so they cannot disagree. Presenters build them from the
  * simulation's views; nothing here decides anything about the game.
  */
-import type { Mood } from '../../audio/cues.ts';
-import type { SourceCredit } from '../../ui/dialogs/credits.dialog.ts';
 import type { Cited } from './cite.ts';
+
+/**
+ * How tense the music is (mood.ts decides it). The same words as the audio's Mood (src/audio/cues.ts):
+ * the game flow hands this one to the audio manager, so the compiler refuses a mood the audio cannot play.
+ */
+export type Mood = 'calm' | 'tense' | 'critical';
+
+/** The title: the scenario once loaded, and whether there is a game to continue. */
+export interface TitleModel {
+  /** null while the scenario is still loading after the title appeared */
+  scenario: { title: string; summary: string } | null;
+  /** true when the scenario could not be loaded: no new game is possible */
+  scenarioFailed: boolean;
+  hasSave: boolean;
+  /** one sentence, e.g. why a saved game could not be continued */
+  notice: string | null;
+}
 
 export interface ActorCard {
   id: string;
   name: Cited;
   role: Cited;
-  /** emblem key for src/game/art/emblems.ts */
+  /** emblem key: a design of src/present/emblems.ts, named by the scenario */
   emblem: string;
   goals: { indicator: string; want: 'high' | 'low'; why: Cited }[];
 }
@@ -70,11 +85,15 @@ export interface OptionRow {
   open: boolean;
 }
 
+/** Where an actor's strength lies on the map (from the scenario's actor places). */
 export interface MapPlace {
   actor: string;
   label: string;
-  where: 'green-zone' | 'green-zone-gate' | 'baghdad' | 'erbil' | 'east-border' | 'south';
-  note: string;
+  /** emblem key, as in ActorCard */
+  emblem: string;
+  /** a place id from the scenario; the art knows where to draw it, or leaves it out */
+  place: string;
+  note: Cited;
 }
 
 export interface PerspectiveModel {
@@ -120,6 +139,26 @@ export interface ResolutionModel {
   mood: Mood;
 }
 
+/** A source document of the scenario, for the credits and the debrief. */
+export interface SourceCredit {
+  file: string;
+  title: string;
+  kind: string;
+  perspective: string;
+}
+
+/** A glossary term or a person of the who's who, with where it comes from (a source file, or invented). */
+export interface ReferenceEntry {
+  name: string;
+  text: string;
+  cite: string;
+}
+
+export interface Reference {
+  people: readonly ReferenceEntry[];
+  glossary: readonly ReferenceEntry[];
+}
+
 export interface PathStepRow {
   date: string;
   title: string;
@@ -141,3 +180,18 @@ export interface DebriefModel {
 }
 
 export type ScreenModel = PerspectiveModel | BriefingModel | SituationModel | ResolutionModel | DebriefModel;
+
+/**
+ * The accessible mirror of the canvas: each scene hands it the model it draws, and the DOM layer
+ * (src/ui) renders the same model as HTML. Declared here, where both read it, so that the scenes
+ * need not import the DOM layer nor the DOM layer the scenes.
+ */
+export interface ScreenMirror {
+  /** Shows the HTML of a screen; returns how to re-render it in place when its model changes. */
+  showScreen<M extends ScreenModel>(model: M): (next: M) => void;
+  showTitle(model: TitleModel): (next: TitleModel) => void;
+  /** Shows the loading screen; returns how to report progress (0..1, and what is being done). */
+  showLoading(): (fraction: number, what: string) => void;
+  /** Marks the scene as drawn and interactive (tests and the bench wait for this). */
+  markReady(scene: string): void;
+}

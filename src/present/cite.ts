@@ -2,7 +2,7 @@
  * Texts as shown: the words, and where they come from. Every scenario text carries a source (a seed
  * file) or is marked as invented; the screen says which, briefly, and the credits list the sources.
  */
-import type { Scenario, Text } from '../../scenario/types.ts';
+import type { Scenario, Text } from '../scenario/types.ts';
 
 export interface Cited {
   text: string;

@@ -1,5 +1,5 @@
 /** Indicator rows: value or "unknown", the trend since the last turn, and what moved it. */
-import type { ActorView, IndicatorView } from '../../sim/view.ts';
+import type { ActorView, IndicatorView } from '../sim/view.ts';
 import type { Lookup } from './lookup.ts';
 import type { IndicatorRow, Trend } from './screens.ts';
 

@@ -1,0 +1,161 @@
+// @ts-check
+/**
+ * The layers of the game (docs: DESIGN.md, "Layout"), checked on the import graph of src/ by
+ * dependency-cruiser (`npm run lint`). Arrows run down only: each folder names the folders below it that it
+ * may import, and any other src/ folder is refused, as are the packages and Node built-ins it may not use.
+ * Tests, bench and scripts are not layers and are not cruised.
+ *
+ * What the graph cannot show is checked elsewhere: a use of the DOM by the engine or the presenters by
+ * their DOM-less compile (tsconfig.sim.json); unseeded chance and clocks in the engine, imports whose
+ * target is computed, and presenters that import more than types from the engine by
+ * scripts/check-sources.ts.
+ *
+ * The TypeScript files are parsed with swc: dependency-cruiser's own TypeScript support ends before
+ * TypeScript 7, which this project compiles with. swc does not tell type-only imports apart, so a type
+ * import counts as an import here, which is the stricter reading.
+ */
+const { builtinModules } = require('node:module');
+
+const NODE_BUILTINS = `^(node:)?(${builtinModules.join('|')})$`;
+const PHASER = '^node_modules/(@types/)?phaser/';
+const HOWLER = '^node_modules/(@types/)?howler/';
+const SERVER_PACKAGES = '^node_modules/(@colyseus/|colyseus)';
+
+/**
+ * One rule per layer. `may` lists the src/ folders it may import besides its own (`home`, when it is
+ * not src/<layer>); `not` the packages and built-ins it may not. A file name in `may` allows that file.
+ * @type {{ layer: string, from?: string, fromNot?: string, home?: string, may: string[], not: string[], why: string }[]}
+ */
+const LAYERS = [
+  {
+    layer: 'scenario',
+    fromNot: '^src/scenario/reach\\.ts$',
+    may: [],
+    not: [PHASER, HOWLER, SERVER_PACKAGES],
+    why: 'src/scenario (the data and its checks) imports no other layer',
+  },
+  {
+    // Until the playability search moves to src/sim, the layer whose games it plays.
+    layer: 'scenario-reach',
+    from: '^src/scenario/reach\\.ts$',
+    home: 'scenario',
+    may: ['sim'],
+    not: [PHASER, HOWLER, SERVER_PACKAGES, NODE_BUILTINS],
+    why: 'src/scenario/reach.ts (the playability search) may also import src/sim, until it moves there',
+  },
+  {
+    layer: 'sim',
+    may: ['scenario'],
+    not: [PHASER, HOWLER, SERVER_PACKAGES, NODE_BUILTINS],
+    why: 'src/sim (the engine) may import src/scenario only; no Phaser, Howler, server or Node built-ins',
+  },
+  {
+    layer: 'session',
+    may: ['sim', 'scenario'],
+    not: [PHASER, HOWLER, NODE_BUILTINS],
+    why: 'src/session may import src/sim and src/scenario; not the presenters, scenes, DOM, audio or server',
+  },
+  {
+    layer: 'present',
+    may: ['sim', 'scenario', 'session'],
+    not: [PHASER, HOWLER, SERVER_PACKAGES, NODE_BUILTINS],
+    why: 'src/present (framework-free presenters) may import the engine, the scenario and the session; no Phaser, Howler, scenes, DOM layer or audio',
+  },
+  {
+    layer: 'audio',
+    may: [],
+    not: [PHASER, NODE_BUILTINS],
+    why: 'src/audio (Howler) imports no other layer: the settings and the mood reach it from main.ts and the game flow',
+  },
+  {
+    layer: 'ui',
+    may: ['present', 'session'],
+    not: [PHASER, HOWLER, NODE_BUILTINS],
+    why: 'src/ui (the DOM layer) reads presenters and the session; not the scenes, the engine or the audio',
+  },
+  {
+    layer: 'game',
+    fromNot: '^src/game/(session/|game-flow\\.ts$)',
+    may: ['present', 'session', 'audio'],
+    not: [NODE_BUILTINS],
+    why: 'src/game (Phaser) reads presenters, the session and the audio; it shows the DOM layer through the ScreenMirror of its services, never by importing src/ui',
+  },
+  {
+    // The page's adapter of the solo session (the flow itself is src/session/solo.machine.ts): it opens the
+    // DOM layer's dialogs, which are the page's, not the session's.
+    layer: 'game-flow',
+    from: '^src/game/game-flow\\.ts$',
+    home: 'game',
+    may: ['present', 'session', 'audio', 'ui', 'scenario/types.ts'],
+    not: [NODE_BUILTINS],
+    why: 'src/game/game-flow.ts (the page adapter of the solo session) may also open the dialogs of src/ui',
+  },
+  {
+    // The page's side of a session: the lazy chunk that bundles the scenario's files (a Vite glob) with the
+    // session, and the save slot in the browser's storage.
+    layer: 'game-session',
+    from: '^src/game/session/',
+    home: 'game/session',
+    may: ['session', 'sim', 'scenario', 'ui/settings-store.ts'],
+    not: [PHASER, HOWLER, NODE_BUILTINS],
+    why: 'src/game/session/ (the lazy chunk and the save slot) may import src/session, src/sim, src/scenario and the safe storage of src/ui',
+  },
+  {
+    layer: 'server',
+    may: ['sim', 'scenario', 'session'],
+    not: [PHASER, HOWLER],
+    why: 'src/server may import src/sim, src/scenario and src/session; no scenes, DOM layer, audio, Phaser or Howler',
+  },
+  {
+    layer: 'cli',
+    may: ['sim', 'scenario', 'session'],
+    not: [PHASER, HOWLER],
+    why: 'src/cli may import src/sim, src/scenario and src/session; no scenes, DOM layer, audio, Phaser or Howler',
+  },
+];
+
+const literal = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    ...LAYERS.map(({ layer, from, fromNot, home = layer, may, not, why }) => {
+      // A folder may be entered (`sim/`), a single file only as itself (`scenario/types.ts`).
+      const allowed = [home, ...may].map((m) => (m.endsWith('.ts') ? `${literal(m)}$` : `${literal(m)}/`));
+      return {
+        name: `layer-${layer}`,
+        severity: /** @type {const} */ ('error'),
+        comment: why,
+        from: { path: from ?? `^src/${layer}/`, ...(fromNot ? { pathNot: fromNot } : {}) },
+        to: { path: [`^src/(?!${allowed.join('|')})`, ...not] },
+      };
+    }),
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'modules in src/ import each other in a cycle; arrows run one way',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      comment: 'an import in src/ that resolves to no file or package',
+      // The custom Phaser build requires through @phaser-src, an alias that only Vite knows (vite.config.ts).
+      from: { path: '^src/', pathNot: '^src/game/phaser/phaser-build\\.cjs$' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    parser: 'swc',
+    // Keep the edges that only types create: a layer that names another's types depends on it.
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

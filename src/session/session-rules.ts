@@ -1,0 +1,60 @@
+// The session's pure rules: which seat actor a holder needs, which seats to tell of a decision, how long the
+// decision clock runs. The session machine calls these; they are unit-tested on their own.
+import type { CompiledScenario } from '../sim/compile.ts';
+import type { Happening } from '../sim/engine.ts';
+import type { Mind } from '../sim/policy.ts';
+import { type GameState, type Holder, holderOf, waitingFor } from '../sim/state.ts';
+import type { SeatTurnEvent } from './seat-events.ts';
+
+export type SeatSource = 'personSeat' | 'computerSeat' | 'vacantSeat';
+
+export function seatSource(holder: Holder): SeatSource {
+  return holder === 'person' ? 'personSeat' : holder === 'computer' ? 'computerSeat' : 'vacantSeat';
+}
+
+/** The actors that get a seat actor: every playable one, and any other that has a decision to take. */
+export function seatedActors(c: CompiledScenario): string[] {
+  return c.actorIds.filter(
+    (a) => c.playableIds.includes(a) || (c.decisionAt.get(a) ?? []).some((d) => d !== undefined),
+  );
+}
+
+export function seatId(actor: string): string {
+  return `seat.${actor}`;
+}
+
+/** The seats whose actor the happenings give a decision to take: all waiting ones when a turn opens, else a
+ * seat that has just changed hands while its actor still had to decide. */
+export function seatsToTell(state: GameState, happened: readonly Happening[]): string[] {
+  const waiting = waitingFor(state);
+  if (happened.some((h) => h.kind === 'turn.opened' || h.kind === 'game.resumed')) return waiting;
+  const changed = happened.flatMap((h) => (h.kind === 'seat.changed' ? [h.actor] : []));
+  return waiting.filter((a) => changed.includes(a));
+}
+
+/** An actor's own turn, as its seat actor is told it. */
+export function seatTurn(state: GameState, actor: string): SeatTurnEvent | null {
+  const offer = state.offers[actor];
+  if (!offer || holderOf(state, actor) === 'vacant') return null;
+  const mind: Mind = { actor, beliefs: state.beliefs[actor]!, posture: state.postures[actor]! };
+  return { type: 'seat.turn', turn: state.world.turn, offer, mind };
+}
+
+/** The decision clock in milliseconds, or null when the facilitator set none. */
+export function deadlineMs(state: GameState): number | null {
+  const seconds = state.deadline?.seconds;
+  return seconds == null ? null : seconds * 1000;
+}
+
+/** The seat actors to tell of their turn after these happenings, each with its own turn. */
+export function seatTurns(
+  state: GameState,
+  happened: readonly Happening[],
+): { actor: string; event: SeatTurnEvent }[] {
+  const out: { actor: string; event: SeatTurnEvent }[] = [];
+  for (const actor of seatsToTell(state, happened)) {
+    const event = seatTurn(state, actor);
+    if (event) out.push({ actor, event });
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+// One game being played: the session forwards every command to the engine, keeps the record of the accepted ones
+// and the engine's state they lead to, and orchestrates the rest. Its states are the game's phases (tagged for
+// the views), the decision deadline is an `after` delay, and each seat is a child actor: a person's, the
+// computer's or a vacant one. The session holds no rule: it asks the engine and reads its state back.
+import { assertEvent, enqueueActions, type SnapshotFrom, setup } from 'xstate';
+import type { Entry, Issuer, Refusal } from '../sim/commands.ts';
+import type { CompiledScenario } from '../sim/compile.ts';
+import { applyCommand, type Happening } from '../sim/engine.ts';
+import { type GameRecord, replay } from '../sim/record.ts';
+import { type GameState, isReady } from '../sim/state.ts';
+import { computerSeatMachine } from './computer-seat.machine.ts';
+import { personSeatMachine } from './person-seat.machine.ts';
+import type { ProposalEvent, SeatCommandEvent } from './seat-events.ts';
+import { deadlineMs, seatedActors, seatId, seatSource, seatTurns } from './session-rules.ts';
+import { vacantSeatMachine } from './vacant-seat.machine.ts';
+
+export interface SessionInput {
+  c: CompiledScenario;
+  /** The game so far: a new record, or a saved one to go on with. */
+  record: GameRecord;
+  /** Resolve a turn as soon as no seat is deciding (solo, pass-and-play); a facilitator may resolve by hand. */
+  autoResolve: boolean;
+}
+
+export interface SessionContext {
+  c: CompiledScenario;
+  record: GameRecord;
+  state: GameState;
+  autoResolve: boolean;
+  /** The last command refused, for the view that sent it. */
+  refusal: Refusal | null;
+}
+
+export type SessionEvent = SeatCommandEvent | ProposalEvent | { type: 'turn.opened' };
+
+export type SessionEmitted =
+  | { type: 'command.applied'; entry: Entry; happened: Happening[] }
+  | { type: 'command.refused'; entry: Entry; refusal: Refusal };
+
+const FACILITATOR: Issuer = { facilitator: true };
+
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    input: {} as SessionInput,
+    events: {} as SessionEvent,
+    emitted: {} as SessionEmitted,
+  },
+  actors: { personSeat: personSeatMachine, computerSeat: computerSeatMachine, vacantSeat: vacantSeatMachine },
+  delays: {
+    deadline: ({ context }) => deadlineMs(context.state) ?? 0,
+  },
+  guards: {
+    started: ({ context }) => context.state.phase !== 'setup',
+    ended: ({ context }) => context.state.phase === 'ended',
+    paused: ({ context }) => context.state.paused,
+    running: ({ context }) => !context.state.paused,
+    autoReady: ({ context }) => context.autoResolve && isReady(context.state),
+    hasDeadline: ({ context }) => deadlineMs(context.state) !== null,
+  },
+  actions: {
+    spawnSeats: enqueueActions(({ enqueue, context }) => {
+      const { c, state } = context;
+      for (const actor of seatedActors(c)) {
+        const src = seatSource(state.seats[actor] ?? 'computer');
+        enqueue.spawnChild(src, { id: seatId(actor), input: { c, actor, seed: state.seed } });
+      }
+      if (state.paused) return;
+      for (const turn of seatTurns(state, [{ kind: 'turn.opened', turn: state.world.turn }])) {
+        enqueue.sendTo(seatId(turn.actor), turn.event);
+      }
+    }),
+    /**
+     * Applies one command: on acceptance the new state and record, seats replaced or told of their turn; on
+     * refusal nothing but the refusal, which the sender hears of.
+     */
+    applyEntry: enqueueActions(({ enqueue, context }, { entry }: { entry: Entry }) => {
+      const result = applyCommand(context.c, context.state, entry);
+      if (!result.ok) {
+        enqueue.assign({ refusal: result });
+        enqueue.emit({ type: 'command.refused', entry, refusal: result });
+        return;
+      }
+      const { state, happened } = result;
+      const record = { ...context.record, entries: [...context.record.entries, entry] };
+      enqueue.assign({ state, record, refusal: null });
+      for (const h of happened) {
+        if (h.kind !== 'seat.changed') continue;
+        enqueue.stopChild(seatId(h.actor));
+        enqueue.spawnChild(seatSource(h.holder), {
+          id: seatId(h.actor),
+          input: { c: context.c, actor: h.actor, seed: state.seed },
+        });
+      }
+      if (!state.paused) {
+        for (const turn of seatTurns(state, happened)) enqueue.sendTo(seatId(turn.actor), turn.event);
+      }
+      // The clock restarts with each turn; without one there is nothing to restart.
+      if (state.deadline?.seconds != null && happened.some((h) => h.kind === 'turn.opened')) {
+        enqueue.raise({ type: 'turn.opened' });
+      }
+      enqueue.emit({ type: 'command.applied', entry, happened });
+    }),
+    forwardProposal: enqueueActions(({ enqueue, event }) => {
+      assertEvent(event, ['proposal.set', 'proposal.confirm', 'proposal.withdraw']);
+      enqueue.sendTo(seatId(event.actor), event);
+    }),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    c: input.c,
+    record: input.record,
+    state: replay(input.c, input.record),
+    autoResolve: input.autoResolve,
+    refusal: null,
+  }),
+  entry: 'spawnSeats',
+  on: {
+    'command.send': {
+      actions: { type: 'applyEntry', params: ({ event }) => ({ entry: event.entry }) },
+    },
+    'proposal.set': { actions: 'forwardProposal' },
+    'proposal.confirm': { actions: 'forwardProposal' },
+    'proposal.withdraw': { actions: 'forwardProposal' },
+  },
+  initial: 'setup',
+  states: {
+    setup: {
+      tags: ['setup'],
+      always: [
+        { guard: 'ended', target: 'ended' },
+        { guard: 'started', target: 'deciding' },
+      ],
+    },
+    deciding: {
+      tags: ['deciding'],
+      always: [
+        { guard: 'ended', target: 'ended' },
+        { guard: 'paused', target: 'paused' },
+        { guard: 'autoReady', target: 'resolving' },
+      ],
+      // The clock starts again with each turn; when it runs out, the seats still deciding get what the
+      // deadline says and the turn resolves.
+      after: {
+        deadline: {
+          guard: 'hasDeadline',
+          target: 'resolving',
+          actions: {
+            type: 'applyEntry',
+            params: ({ context }) => ({
+              entry: {
+                by: FACILITATOR,
+                command: { type: 'deadline.expire', turn: context.state.world.turn },
+              },
+            }),
+          },
+        },
+      },
+      on: { 'turn.opened': { target: 'deciding', reenter: true } },
+    },
+    paused: {
+      tags: ['paused'],
+      always: [
+        { guard: 'ended', target: 'ended' },
+        { guard: 'running', target: 'deciding' },
+      ],
+    },
+    resolving: {
+      tags: ['resolving'],
+      entry: {
+        type: 'applyEntry',
+        params: { entry: { by: FACILITATOR, command: { type: 'turn.resolve' } } },
+      },
+      always: [
+        { guard: 'ended', target: 'ended' },
+        { guard: 'paused', target: 'paused' },
+        { target: 'deciding' },
+      ],
+    },
+    // Not final: a finished game keeps its record and state for the debrief and the views.
+    ended: { tags: ['ended'] },
+  },
+});
+
+export type SessionMachine = typeof sessionMachine;
+export type SessionSnapshot = SnapshotFrom<SessionMachine>;

@@ -1,0 +1,33 @@
+// The solo game's pure rules: how a new game starts (the player's seat is a person's, every other the
+// computer's) and which seat a saved game is continued at.
+import type { Entry } from '../sim/commands.ts';
+import type { CompiledScenario } from '../sim/compile.ts';
+import type { GameRecord } from '../sim/record.ts';
+import { restoreSave, SaveError } from '../sim/save.ts';
+import type { GameState } from '../sim/state.ts';
+
+/** The first commands of a solo game: the player takes the seat, the game starts. */
+export function soloStart(actor: string): Entry[] {
+  return [
+    { by: { facilitator: true }, command: { type: 'seat.set', actor, holder: 'person' } },
+    { by: { facilitator: true }, command: { type: 'game.start' } },
+  ];
+}
+
+export type SoloRestore =
+  | { ok: true; record: GameRecord; state: GameState; actor: string; migrated: boolean }
+  | { ok: false; notice: string };
+
+/** A saved solo game, checked by replaying it, and the seat the player holds in it; or why it cannot go on. */
+export function restoreSolo(json: string | null, c: CompiledScenario): SoloRestore {
+  if (json === null) return { ok: false, notice: 'There is no saved game to continue.' };
+  try {
+    const restored = restoreSave(json, (id) => (id === c.scenario.meta.id ? c : undefined));
+    const actor = Object.keys(restored.state.seats).find((a) => restored.state.seats[a] === 'person');
+    if (!actor) return { ok: false, notice: 'This save has no player’s seat in it. Start a new game.' };
+    return { ok: true, record: restored.record, state: restored.state, actor, migrated: restored.migrated };
+  } catch (e) {
+    const sentence = e instanceof SaveError ? e.message : 'This save cannot be read.';
+    return { ok: false, notice: `${sentence} Start a new game.` };
+  }
+}

@@ -1,0 +1,429 @@
+// The one engine: a pure function from a game state and a command to the next state and what happened, or to a
+// refusal that changes nothing. Interactive play, the computer's games, the validator's search, replay, the
+// classroom server: all go through `applyCommand` (which copies) or `applyOwned` (the same rules, for a caller
+// that owns the state and drops the old one: the state grows in place, which is several times faster).
+import {
+  type Command,
+  type CommandType,
+  describeIssuer,
+  type Entry,
+  type Issuer,
+  type Refusal,
+  refusal,
+} from './commands.ts';
+import { type CompiledScenario, decisionFor } from './compile.ts';
+import { makeOffer, policyChoice } from './offer.ts';
+import { endingOf, injectEvent, overrideIndicator, resolveTurn, resolveTurnInPlace } from './resolve.ts';
+import { SightTracker, sightFor } from './sight.ts';
+import { type GameState, holderOf, isReady, waitingFor } from './state.ts';
+import type { Beliefs, OutcomeRecord } from './world.ts';
+
+/** What an accepted command did, for the sessions that orchestrate seats and screens. */
+export type Happening =
+  | { kind: 'seat.changed'; actor: string; holder: GameState['seats'][string] }
+  | { kind: 'turn.opened'; turn: number }
+  | { kind: 'decision.taken'; actor: string }
+  | { kind: 'decision.withdrawn'; actor: string }
+  | { kind: 'turn.resolved'; turn: number }
+  | { kind: 'game.paused' }
+  | { kind: 'game.resumed' }
+  | { kind: 'deadline.changed' }
+  | { kind: 'event.injected'; event: string; at: 'now' | 'next-resolution' }
+  | { kind: 'indicator.overridden'; indicator: string }
+  | { kind: 'game.ended'; outcome: OutcomeRecord };
+
+export interface Applied {
+  ok: true;
+  state: GameState;
+  happened: Happening[];
+}
+
+export function applyCommand(c: CompiledScenario, state: GameState, entry: Entry): Applied | Refusal {
+  return apply(c, state, entry, false);
+}
+
+/** The same rules for a caller that owns `state` and will not read the old one again: it changes in place. */
+export function applyOwned(c: CompiledScenario, state: GameState, entry: Entry): Applied | Refusal {
+  return apply(c, state, entry, true);
+}
+
+function apply(c: CompiledScenario, state: GameState, entry: Entry, owned: boolean): Applied | Refusal {
+  // Looked up as an own key: a type such as 'constructor' must not find Object's.
+  const type = entry.command.type;
+  const handler = Object.hasOwn(HANDLERS, type) ? (HANDLERS[type] as Handler<Command>) : undefined;
+  if (!handler) return refusal('malformed', `There is no command ${String(entry.command.type)}.`);
+  const who = checkIssuer(c, entry.by, handler.issuer);
+  if (who) return who;
+  // Every check comes before any change: a refused command leaves even an owned state as it was.
+  const refused = handler.check(c, state, entry.command, entry.by);
+  if (refused) return refused;
+  const draft = new Draft(c, state, owned);
+  const happened = handler.run(draft, entry.command, entry.by);
+  draft.s.accepted++;
+  return { ok: true, state: draft.s, happened };
+}
+
+interface Handler<C extends Command> {
+  issuer: 'seat' | 'facilitator';
+  check(c: CompiledScenario, s: GameState, command: C, by: Issuer): Refusal | undefined;
+  run(d: Draft, command: C, by: Issuer): Happening[];
+}
+
+type Handlers = { [T in CommandType]: Handler<Extract<Command, { type: T }>> };
+
+function checkIssuer(c: CompiledScenario, by: Issuer, needs: 'seat' | 'facilitator'): Refusal | undefined {
+  if (needs === 'facilitator' && !('facilitator' in by)) {
+    return refusal('not-allowed', `Only the facilitator may do this, not ${describeIssuer(by)}.`);
+  }
+  if (needs === 'seat') {
+    if ('facilitator' in by)
+      return refusal('not-allowed', 'A decision is taken at a seat, not by the facilitator.');
+    if (!c.actorById.has(by.seat))
+      return refusal('unknown', `There is no actor ${by.seat} in this scenario.`);
+  }
+  return undefined;
+}
+
+/** The state being built: a shallow copy whose parts are copied on first write, or, when owned, the state itself. */
+class Draft {
+  readonly s: GameState;
+  private readonly copied = new Set<string>();
+  private readonly sights: Map<string, SightTracker> | undefined;
+
+  constructor(
+    readonly c: CompiledScenario,
+    state: GameState,
+    readonly owned: boolean,
+  ) {
+    this.s = owned ? state : { ...state };
+    this.sights = owned ? trackersOf(state) : undefined;
+  }
+
+  part<K extends 'seats' | 'offers' | 'pending' | 'beliefs' | 'postures'>(key: K): GameState[K] {
+    if (!this.owned && !this.copied.has(key)) {
+      this.s[key] = { ...this.s[key] };
+      this.copied.add(key);
+    }
+    return this.s[key];
+  }
+
+  /** Opens the turn the world stands at: each deciding actor gets its offer; one with nothing open passes. */
+  openTurn(): Happening {
+    const { c, s } = this;
+    const offers: GameState['offers'] = {};
+    const pending: GameState['pending'] = {};
+    for (const actor of c.actorIds) {
+      const decision = decisionFor(c, actor, s.world.turn);
+      if (!decision) continue;
+      const sight = this.sights
+        ? sightTracker(this.sights, c, actor).next(s.world)
+        : sightFor(c, s.world, actor);
+      const mind = { actor, beliefs: s.beliefs[actor]!, posture: s.postures[actor]! };
+      const offer = makeOffer(c, decision.id, sight, mind, s.seed);
+      offers[actor] = offer;
+      if (offer.options.length === 0) pending[actor] = null;
+    }
+    s.offers = offers;
+    s.pending = pending;
+    s.queued = [];
+    s.injectedThisTurn = 0;
+    return { kind: 'turn.opened', turn: s.world.turn };
+  }
+
+  resolve(): Happening[] {
+    const { c, s } = this;
+    const choices: Parameters<typeof resolveTurn>[1]['choices'] = {};
+    for (const actor in s.pending) {
+      const choice = s.pending[actor];
+      if (choice && holderOf(s, actor) !== 'vacant') choices[actor] = choice;
+    }
+    const input = {
+      world: s.world,
+      choices,
+      beliefs: s.beliefs,
+      postures: s.postures,
+      seed: s.seed,
+      injects: s.queued,
+    };
+    const result = this.owned ? resolveTurnInPlace(c, input) : resolveTurn(c, input);
+    this.learn(result.learned, result.postures);
+    const turn = s.world.turn;
+    const happened: Happening[] = [{ kind: 'turn.resolved', turn }];
+    s.world = result.world;
+    if (result.world.outcome) {
+      this.close();
+      happened.push({ kind: 'game.ended', outcome: result.world.outcome });
+      return happened;
+    }
+    if (this.owned) s.world.turn++;
+    else s.world = { ...s.world, turn: turn + 1 };
+    happened.push(this.openTurn());
+    return happened;
+  }
+
+  learn(learned: Record<string, Beliefs>, postures: Record<string, string>): void {
+    const beliefs = this.part('beliefs');
+    for (const actor in learned) {
+      const into = this.owned ? beliefs[actor]! : { ...beliefs[actor] };
+      const news = learned[actor]!;
+      for (const fact in news) into[fact] = news[fact]!;
+      beliefs[actor] = into;
+    }
+    if (Object.keys(postures).length > 0) Object.assign(this.part('postures'), postures);
+  }
+
+  close(): void {
+    this.s.phase = 'ended';
+    this.s.paused = false;
+    this.s.offers = {};
+    this.s.pending = {};
+    this.s.queued = [];
+  }
+}
+
+// An owned state's sight of each actor is read incrementally from turn to turn (its journal and log only grow).
+const trackers = new WeakMap<GameState, Map<string, SightTracker>>();
+
+function trackersOf(state: GameState): Map<string, SightTracker> {
+  let map = trackers.get(state);
+  if (!map) {
+    map = new Map();
+    trackers.set(state, map);
+  }
+  return map;
+}
+
+function sightTracker(map: Map<string, SightTracker>, c: CompiledScenario, actor: string): SightTracker {
+  let t = map.get(actor);
+  if (!t) {
+    t = new SightTracker(c, actor);
+    map.set(actor, t);
+  }
+  return t;
+}
+
+/** What the computer would choose for an actor's offer now, from that actor's own sight and mind only. */
+export function computerChoice(c: CompiledScenario, state: GameState, actor: string): string | null {
+  const offer = state.offers[actor];
+  if (!offer) return null;
+  const mind = { actor, beliefs: state.beliefs[actor]!, posture: state.postures[actor]! };
+  return policyChoice(c, offer, mind, state.seed);
+}
+
+// --- the handlers: one per command, each its checks and then its changes -------------------------------------
+
+const ended = refusal('wrong-phase', 'The game has ended.');
+
+function needsOpenTurn(s: GameState, turn: number | undefined): Refusal | undefined {
+  if (s.phase === 'ended') return ended;
+  if (s.phase === 'setup') return refusal('wrong-phase', 'The game has not started yet.');
+  if (s.paused) return refusal('paused', 'The game is paused.');
+  if (turn !== undefined && turn !== s.world.turn) {
+    return refusal('stale', `This was sent for turn ${turn + 1}; the game is on turn ${s.world.turn + 1}.`);
+  }
+  return undefined;
+}
+
+function checkSeat(c: CompiledScenario, s: GameState, actor: string, by: Issuer): Refusal | undefined {
+  if ('facilitator' in by)
+    return refusal('not-allowed', 'A decision is taken at a seat, not by the facilitator.');
+  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
+  const holder = holderOf(s, actor);
+  if (holder !== by.as) {
+    const held =
+      holder === 'vacant' ? 'vacant' : `held by ${holder === 'person' ? 'a person' : 'the computer'}`;
+    return refusal(
+      'not-your-seat',
+      `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot act there.`,
+    );
+  }
+  if (!c.actorById.has(actor)) return refusal('unknown', `There is no actor ${actor} in this scenario.`);
+  return undefined;
+}
+
+const HANDLERS: Handlers = {
+  'seat.set': {
+    issuer: 'facilitator',
+    check(_c, s, { actor }) {
+      if (!Object.hasOwn(s.seats, actor))
+        return refusal('unknown', `${actor} is not a playable actor's seat.`);
+      if (s.phase === 'ended') return ended;
+      return undefined;
+    },
+    run(d, { actor, holder }) {
+      d.part('seats')[actor] = holder;
+      // A seat left empty passes this turn; its earlier choice, made by whoever held it, no longer stands.
+      if (holder === 'vacant' && d.s.pending[actor]) delete d.part('pending')[actor];
+      return [{ kind: 'seat.changed', actor, holder }];
+    },
+  },
+  'game.start': {
+    issuer: 'facilitator',
+    check: (_c, s) =>
+      s.phase === 'setup' ? undefined : refusal('wrong-phase', 'The game has already started.'),
+    run(d) {
+      d.s.phase = 'deciding';
+      return [d.openTurn()];
+    },
+  },
+  'decision.submit': {
+    issuer: 'seat',
+    check(c, s, { actor, option, turn }, by) {
+      const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
+      if (wrong) return wrong;
+      const offer = s.offers[actor];
+      if (!offer) return refusal('not-offered', `${actor} has no decision to make this turn.`);
+      if (!offer.options.includes(option)) {
+        const open = offer.options.join(', ') || 'none';
+        return refusal('not-offered', `${option} is not open to ${actor} now (open: ${open}).`);
+      }
+      return undefined;
+    },
+    run(d, { actor, option }, by) {
+      d.part('pending')[actor] = { option, by: 'facilitator' in by ? 'facilitator' : by.as };
+      return [{ kind: 'decision.taken', actor }];
+    },
+  },
+  'decision.withdraw': {
+    issuer: 'seat',
+    check(c, s, { actor, turn }, by) {
+      const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
+      if (wrong) return wrong;
+      if (!s.pending[actor]) return refusal('not-offered', `${actor} has no decision to withdraw.`);
+      return undefined;
+    },
+    run(d, { actor }) {
+      delete d.part('pending')[actor];
+      return [{ kind: 'decision.withdrawn', actor }];
+    },
+  },
+  'turn.resolve': {
+    issuer: 'facilitator',
+    check(_c, s, { turn }) {
+      const wrong = needsOpenTurn(s, turn);
+      if (wrong) return wrong;
+      if (!isReady(s)) {
+        return refusal('not-ready', `The turn cannot resolve yet: waiting for ${waitingFor(s).join(', ')}.`);
+      }
+      return undefined;
+    },
+    run: (d) => d.resolve(),
+  },
+  'game.pause': {
+    issuer: 'facilitator',
+    check: (_c, s) =>
+      s.phase === 'ended'
+        ? ended
+        : s.paused
+          ? refusal('wrong-phase', 'The game is already paused.')
+          : undefined,
+    run(d) {
+      d.s.paused = true;
+      return [{ kind: 'game.paused' }];
+    },
+  },
+  'game.resume': {
+    issuer: 'facilitator',
+    check: (_c, s) => (s.paused ? undefined : refusal('wrong-phase', 'The game is not paused.')),
+    run(d) {
+      d.s.paused = false;
+      return [{ kind: 'game.resumed' }];
+    },
+  },
+  'deadline.set': {
+    issuer: 'facilitator',
+    check(c, s, { defaults }) {
+      if (s.phase === 'ended') return ended;
+      for (const [actor, option] of Object.entries(defaults ?? {})) {
+        if (!Object.hasOwn(s.seats, actor))
+          return refusal('unknown', `${actor} is not a playable actor's seat.`);
+        if (!c.optionById.get(actor)?.has(option))
+          return refusal('unknown', `${actor} has no option ${option}.`);
+      }
+      return undefined;
+    },
+    run(d, { seconds, onExpiry, defaults }) {
+      d.s.deadline = { seconds, onExpiry, defaults: { ...defaults } };
+      return [{ kind: 'deadline.changed' }];
+    },
+  },
+  'deadline.expire': {
+    issuer: 'facilitator',
+    check: (_c, s, { turn }) => needsOpenTurn(s, turn),
+    run(d) {
+      // Every seat still deciding gets the facilitator's named default where it is open, else the computer's choice.
+      const { c, s } = d;
+      const happened: Happening[] = [];
+      for (const actor of waitingFor(s)) {
+        const named = s.deadline?.onExpiry === 'default' ? s.deadline.defaults[actor] : undefined;
+        const option =
+          named !== undefined && s.offers[actor]?.options.includes(named)
+            ? named
+            : computerChoice(c, s, actor);
+        d.part('pending')[actor] =
+          option === null ? null : { option, by: option === named ? 'facilitator' : 'computer' };
+        happened.push({ kind: 'decision.taken', actor });
+      }
+      return happened;
+    },
+  },
+  'inject.fire': {
+    issuer: 'facilitator',
+    check(c, s, { event }) {
+      if (s.phase !== 'deciding') return s.phase === 'ended' ? ended : needsOpenTurn(s, undefined);
+      const def = c.eventById.get(event);
+      if (!def) return refusal('unknown', `There is no event ${event} in this scenario.`);
+      if (def.once && (Object.hasOwn(s.world.fired, event) || s.queued.includes(event))) {
+        return refusal(
+          'already-fired',
+          `The event ${event} happens once, and has already fired or is queued.`,
+        );
+      }
+      return undefined;
+    },
+    run(d, { event, at }) {
+      const s = d.s;
+      if (at === 'next-resolution') {
+        s.queued = d.owned ? s.queued : s.queued.slice();
+        s.queued.push(event);
+      } else {
+        const input = { world: s.world, beliefs: s.beliefs, postures: s.postures, seed: s.seed };
+        const result = injectEvent(d.c, input, event, s.injectedThisTurn, d.owned);
+        s.injectedThisTurn++;
+        s.world = result.world;
+        d.learn(result.learned, result.postures);
+      }
+      return [{ kind: 'event.injected', event, at }];
+    },
+  },
+  'indicator.override': {
+    issuer: 'facilitator',
+    check(c, s, { indicator, value }) {
+      if (s.phase === 'ended') return ended;
+      const def = c.indicatorById.get(indicator);
+      if (!def) return refusal('unknown', `There is no indicator ${indicator} in this scenario.`);
+      if (value < def.min || value > def.max) {
+        return refusal('out-of-range', `${indicator} runs from ${def.min} to ${def.max}, not ${value}.`);
+      }
+      return undefined;
+    },
+    run(d, { indicator, value, reason }) {
+      d.s.world = overrideIndicator(d.c, d.s.world, indicator, value, reason, d.owned);
+      return [{ kind: 'indicator.overridden', indicator }];
+    },
+  },
+  'game.end': {
+    issuer: 'facilitator',
+    check: (_c, s) => (s.phase === 'ended' ? ended : undefined),
+    run(d) {
+      const outcome = endingOf(d.c, d.s.world);
+      const s = d.s;
+      s.world = { ...s.world, outcome };
+      d.close();
+      return outcome ? [{ kind: 'game.ended', outcome }] : [];
+    },
+  },
+};
+
+/** The command types, for tests and tools that go through every one. */
+export const COMMAND_TYPES = Object.keys(HANDLERS) as CommandType[];

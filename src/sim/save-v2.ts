@@ -1,0 +1,149 @@
+// Saves of format version 2 (before a game was its record) hold the seed, the seats, the decision log of every
+// resolved turn and a persisted actor system. The log and seats are enough to write the game's record: this
+// carries such a save over, checks its seal, and checks that the record rebuilds the world the save held.
+// A save from an earlier edition of the scenario (its digest differs: texts were corrected, data added for the
+// screens) is carried over when its decisions still lead to exactly the world it holds, so that a player's game
+// survives an update that did not change its rules; where they do not, it is refused as another edition.
+import { z } from 'zod';
+import { type Entry, firstIssue, type Issuer } from './commands.ts';
+import type { CompiledScenario } from './compile.ts';
+import { hashText } from './hash-text.ts';
+import { type GameRecord, newRecord, RecordError, replay } from './record.ts';
+import type { GameState, Holder } from './state.ts';
+
+export const V2_FORMAT = 'crisis-table/save';
+
+const id = z.string().min(1).max(100);
+
+const V2Schema = z.object({
+  format: z.literal(V2_FORMAT),
+  version: z.literal(2),
+  scenario: z.object({ id, version: z.string().max(100), digest: z.string().max(16) }),
+  seed: z.number().int().min(0).max(0xffffffff),
+  seats: z.record(id, z.enum(['human', 'computer'])),
+  checksum: z.string(),
+  log: z
+    .array(
+      z.strictObject({
+        turn: z.number().int().min(0).max(1000),
+        actor: id,
+        option: id,
+        by: z.enum(['human', 'computer']),
+      }),
+    )
+    .max(20_000),
+  snapshot: z.object({
+    context: z.object({
+      world: z.object({
+        turn: z.number().int().min(0),
+        indicators: z.record(id, z.number()),
+        facts: z.record(id, z.boolean()),
+        fired: z.record(id, z.array(z.number().int())),
+        outcome: z.object({ id, turn: z.number().int() }).nullable(),
+      }),
+    }),
+  }),
+});
+
+const FACILITATOR: Issuer = { facilitator: true };
+
+export function migrateV2Save(
+  doc: Record<string, unknown>,
+  known: (id: string) => CompiledScenario | undefined,
+): { c: CompiledScenario; record: GameRecord } {
+  if (doc.version !== 2) {
+    throw new RecordError(
+      `This save is format version ${JSON.stringify(doc.version)}, which this game cannot read.`,
+    );
+  }
+  const parsed = V2Schema.safeParse(doc);
+  if (!parsed.success) throw new RecordError(`This save is damaged: ${firstIssue(parsed.error)}.`);
+  const save = parsed.data;
+  // The seal of version 2 covered the log and the snapshot, as that version wrote them.
+  const sealed = `"log":${JSON.stringify(doc.log)},"snapshot":${JSON.stringify(doc.snapshot)}`;
+  if (hashText(sealed) !== save.checksum)
+    throw new RecordError('This save is damaged: its checksum does not match.');
+  const c = known(save.scenario.id);
+  if (!c) throw new RecordError(`This save is of a scenario this game does not have (${save.scenario.id}).`);
+  const sameEdition = save.scenario.digest === c.digest;
+  const otherEdition = `This save was made with another edition of ${save.scenario.id} (${save.scenario.version}).`;
+  const saved = save.snapshot.context.world;
+  const record = newRecord(c, save.seed);
+  const resolved = saved.outcome ? saved.outcome.turn + 1 : saved.turn;
+  let world: GameState['world'];
+  try {
+    record.entries = entriesOf(c, save.log, saved.outcome ? null : save.seats, resolved);
+    world = replay(c, record).world;
+  } catch (e) {
+    if (sameEdition) throw e;
+    throw new RecordError(otherEdition);
+  }
+  const same =
+    world.turn === saved.turn &&
+    (world.outcome?.id ?? null) === (saved.outcome?.id ?? null) &&
+    sameData(world.indicators, saved.indicators) &&
+    sameData(world.facts, saved.facts) &&
+    sameData(world.fired, saved.fired);
+  if (!same) {
+    throw new RecordError(
+      sameEdition ? 'This save is damaged: its decisions do not lead to the game it holds.' : otherEdition,
+    );
+  }
+  return { c, record };
+}
+
+/** The commands of a version-2 game: its seats as each decision found them, each resolved turn's decisions. */
+function entriesOf(
+  c: CompiledScenario,
+  log: readonly { turn: number; actor: string; option: string; by: 'human' | 'computer' }[],
+  /** The seats when it was saved, for a game still going on; null for one that has ended. */
+  finalSeats: Record<string, 'human' | 'computer'> | null,
+  resolvedTurns: number,
+): Entry[] {
+  const entries: Entry[] = [];
+  const seats = new Map<string, Holder>(c.playableIds.map((a) => [a, 'computer']));
+  const seat = (actor: string, holder: Holder) => {
+    if (!seats.has(actor) || seats.get(actor) === holder) return;
+    seats.set(actor, holder);
+    entries.push({ by: FACILITATOR, command: { type: 'seat.set', actor, holder } });
+  };
+  const holderOf = (by: 'human' | 'computer'): Holder => (by === 'human' ? 'person' : 'computer');
+  for (const actor of c.playableIds) {
+    const first = log.find((d) => d.actor === actor);
+    const by = first?.by ?? finalSeats?.[actor];
+    if (by) seat(actor, holderOf(by));
+  }
+  entries.push({ by: FACILITATOR, command: { type: 'game.start' } });
+  let next = 0;
+  for (let turn = 0; turn < resolvedTurns; turn++) {
+    for (; next < log.length && log[next]!.turn === turn; next++) {
+      const d = log[next]!;
+      const as = holderOf(d.by) as 'person' | 'computer';
+      seat(d.actor, as);
+      entries.push({
+        by: { seat: d.actor, as },
+        command: { type: 'decision.submit', actor: d.actor, option: d.option },
+      });
+    }
+    entries.push({ by: FACILITATOR, command: { type: 'turn.resolve' } });
+  }
+  if (next < log.length) throw new RecordError('This save is damaged: its log runs past the game it holds.');
+  for (const actor of c.playableIds) {
+    const by = finalSeats?.[actor];
+    if (by) seat(actor, holderOf(by));
+  }
+  return entries;
+}
+
+/** Deep equality of plain JSON data, whatever the order of keys. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(rb, k) && sameData(ra[k], rb[k]));
+}
