@@ -29,19 +29,9 @@ const SERVER_PACKAGES = '^node_modules/(@colyseus/|colyseus)';
 const LAYERS = [
   {
     layer: 'scenario',
-    fromNot: '^src/scenario/reach\\.ts$',
     may: [],
     not: [PHASER, HOWLER, SERVER_PACKAGES],
     why: 'src/scenario (the data and its checks) imports no other layer',
-  },
-  {
-    // Until the playability search moves to src/sim, the layer whose games it plays.
-    layer: 'scenario-reach',
-    from: '^src/scenario/reach\\.ts$',
-    home: 'scenario',
-    may: ['sim'],
-    not: [PHASER, HOWLER, SERVER_PACKAGES, NODE_BUILTINS],
-    why: 'src/scenario/reach.ts (the playability search) may also import src/sim, until it moves there',
   },
   {
     layer: 'sim',

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenarioDir } from '../src/scenario/load-dir.ts';
-import { checkPlayability, minPolicyGames } from '../src/scenario/reach.ts';
+import { checkPlayability, minPolicyGames } from '../src/sim/reach.ts';
 import { writeLargeScenario } from '../tests/fixtures/large-scenario.ts';
 
 const ROUNDS = 3;

@@ -5,6 +5,7 @@
 import { formatProblem, locateIssues, type Problem } from '../scenario/load.ts';
 import { findScenarioDirs, loadScenarioDir, ScenarioPathError } from '../scenario/load-dir.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { checkPlayability } from '../sim/reach.ts';
 
 const USAGE =
   'usage: npm run validate [-- DIR_OR_FILE...]   (default: every scenario folder under scenarios/)';
@@ -35,19 +36,10 @@ async function main(args: readonly string[]): Promise<number> {
 async function validate(target: string): Promise<Problem[]> {
   const loaded = await loadScenarioDir(target);
   if (!loaded.ok) return loaded.problems;
-  const playability = locateIssues(loaded.scenario, await checkPlayability(loaded.scenario));
+  const playability = locateIssues(loaded.scenario, checkPlayability(loaded.scenario));
   if (playability.length > 0) return playability;
   console.log(`${target}: valid (${summary(loaded.scenario)})`);
   return [];
-}
-
-/** The simulation-based search for reachable outcomes and dead ends, once src/scenario/reach.ts has it. */
-async function checkPlayability(scenario: Scenario): Promise<{ path: string; message: string }[]> {
-  const reach = await import('../scenario/reach.ts').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ERR_MODULE_NOT_FOUND' && /reach/.test(e.message)) return undefined;
-    throw e;
-  });
-  return reach ? reach.checkPlayability(scenario) : [];
 }
 
 function summary(s: Scenario): string {

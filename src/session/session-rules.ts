@@ -19,7 +19,7 @@ export function seatedActors(c: CompiledScenario): string[] {
   );
 }
 
-export function seatId(actor: string): string {
+export function seatId(actor: string): `seat.${string}` {
   return `seat.${actor}`;
 }
 

@@ -45,6 +45,8 @@ export const sessionMachine = setup({
     input: {} as SessionInput,
     events: {} as SessionEvent,
     emitted: {} as SessionEmitted,
+    // Each seat is a child named after its actor; which kind it is follows who holds the seat.
+    children: {} as Record<`seat.${string}`, 'personSeat' | 'computerSeat' | 'vacantSeat'>,
   },
   actors: { personSeat: personSeatMachine, computerSeat: computerSeatMachine, vacantSeat: vacantSeatMachine },
   delays: {

@@ -59,6 +59,7 @@ export const soloMachine = setup({
     context: {} as SoloContext,
     events: {} as SoloEvent,
     emitted: {} as SoloEmitted,
+    children: {} as { game: 'game'; loadScenario: 'loadScenario' },
   },
   actors: {
     game: sessionMachine,
@@ -154,6 +155,7 @@ export const soloMachine = setup({
         loading: {
           always: { guard: 'loaded', target: 'ready' },
           invoke: {
+            id: 'loadScenario',
             src: 'loadScenario',
             onDone: {
               target: 'routing',

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/scenario/check.ts';
 import { formatProblem, parseScenarioFiles, type ScenarioText } from '../../src/scenario/load.ts';
-import { checkPlayability, minPolicyGames, searchOutcomes } from '../../src/scenario/reach.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
+import { checkPlayability, minPolicyGames, searchOutcomes } from '../../src/sim/reach.ts';
 import { largeScenarioTexts } from '../fixtures/large-scenario.ts';
 
 function load(files: ScenarioText[]): Scenario {

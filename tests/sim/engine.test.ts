@@ -242,3 +242,31 @@ describe('commands from outside', () => {
     expect(result).toMatchObject({ ok: false, code: 'malformed' });
   });
 });
+
+describe('hostile ids in commands', () => {
+  const HOSTILE = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
+
+  it('are refused by every command that names something, and nothing is thrown or changed', () => {
+    for (const id of HOSTILE) {
+      const game = started();
+      const entries: Entry[] = [
+        f({ type: 'seat.set', actor: id, holder: 'person' }),
+        submit(id, 'raid'),
+        { by: { seat: 'gov', as: 'person' }, command: { type: 'decision.submit', actor: 'gov', option: id } },
+        { by: { seat: id, as: 'person' }, command: { type: 'decision.withdraw', actor: id } },
+        f({ type: 'deadline.set', seconds: 60, onExpiry: 'default', defaults: { [id]: 'raid' } }),
+        f({ type: 'deadline.set', seconds: 60, onExpiry: 'default', defaults: { gov: id } }),
+        f({ type: 'inject.fire', event: id, at: 'now' }),
+        f({ type: 'indicator.override', indicator: id, value: 1, reason: 'x' }),
+      ];
+      for (const entry of entries) {
+        const before = structuredClone(game.state);
+        const result = applyCommand(c, game.state, entry);
+        expect(result.ok, `${id}: ${JSON.stringify(entry)}`).toBe(false);
+        expect(game.state).toEqual(before);
+      }
+      // The next game in the same process is untouched by them.
+      expect(new LiveGame(c, 3).start(['gov', 'militia']).state).toEqual(started().state);
+    }
+  });
+});

@@ -1,12 +1,11 @@
-// Playability, by a bounded search over real games (the batch runner plays the simulation's own rules):
+// Playability, by a bounded search over real games played through the engine (the bare loop of batch.ts):
 // computer games first, then games steered toward each outcome not yet seen. An outcome the search does not
 // reach, and a turn on which an actor has no option it can take, are reported as problems.
-import type { Condition } from '../scenario/types.ts';
-import { playBatchGame } from '../sim/batch.ts';
-import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
-import { projectEffects, sightContext } from '../sim/policy.ts';
-import { createRng, rngFor } from '../sim/rng.ts';
-import type { Scenario } from './types.ts';
+import type { Condition, Scenario } from '../scenario/types.ts';
+import { playBatchGame } from './batch.ts';
+import { type CompiledScenario, compileScenario } from './compile.ts';
+import { projectEffects, sightContext } from './policy.ts';
+import { createRng, rngFor } from './rng.ts';
 
 export interface SearchBudget {
   /** Most games played by the computer policies. */
