@@ -32,8 +32,8 @@ export interface SoloContext {
   actor: string | null;
   /** The record the game session starts from: a new game's first commands, or a saved game. */
   record: GameRecord | null;
-  /** The moment the save slot holds (turn and phase), so that it is written once a turn, as the game moves on. */
-  saved: string;
+  /** How far the saved record had come (see momentOf): the slot is written once a turn, as the game moves on. */
+  saved: number;
   /** The option the player has selected this turn, before confirming. */
   selected: string | null;
   /** The game session's state as it last reported it. */
@@ -49,9 +49,15 @@ export type SoloEmitted = { type: 'save.write'; json: string } | { type: 'save.d
 
 const HOST = { facilitator: true } as const;
 
-/** Where a game stands, as far as saving goes: a save is written when this changes. */
-function momentOf(state: GameState): string {
-  return `${state.phase}:${state.world.turn}`;
+/**
+ * How far a game's record has come, as far as saving goes: the turns it has resolved, and its end. A save is
+ * written when this grows. It is read from the record, not from the state, which the session changes in place.
+ */
+function momentOf(record: GameRecord): number {
+  let moment = 0;
+  for (const e of record.entries)
+    if (e.command.type === 'turn.resolve' || e.command.type === 'game.end') moment++;
+  return moment;
 }
 
 export const soloMachine = setup({
@@ -74,7 +80,7 @@ export const soloMachine = setup({
       const record = newRecord(context.c!, event.seed);
       record.entries = soloStart(context.actor!);
       const game = replay(context.c!, record);
-      enqueue.assign({ record, saved: momentOf(game), selected: null, game, before: null });
+      enqueue.assign({ record, saved: momentOf(record), selected: null, game, before: null });
       enqueue.emit({ type: 'save.write', json: saveJson(record) });
     }),
     restore: enqueueActions(({ enqueue, context }) => {
@@ -91,7 +97,7 @@ export const soloMachine = setup({
         notice: null,
         actor,
         record,
-        saved: momentOf(restored.state),
+        saved: momentOf(record),
         selected: null,
         game: restored.state,
         before: null,
@@ -104,7 +110,8 @@ export const soloMachine = setup({
       if (!state) return;
       const game = 'game';
       const actor = context.actor!;
-      enqueue.assign({ before: state, selected: null });
+      // A copy: the session's state changes in place as the turn resolves.
+      enqueue.assign({ before: structuredClone(state), selected: null });
       if (context.selected !== null && state.offers[actor]?.options.includes(context.selected)) {
         // The player's seat is a team of one: a proposal and its confirmation, as at a classroom's seat.
         enqueue.sendTo(game, { type: 'proposal.set', actor, option: context.selected });
@@ -134,7 +141,7 @@ export const soloMachine = setup({
     wanted: null,
     actor: null,
     record: null,
-    saved: '',
+    saved: 0,
     selected: null,
     game: null,
     before: null,
@@ -217,8 +224,9 @@ export const soloMachine = setup({
           actions: enqueueActions(({ enqueue, context, event }) => {
             const { record, state } = event.snapshot.context as { record: GameRecord; state: GameState };
             enqueue.assign({ game: state });
-            if (momentOf(state) === context.saved) return;
-            enqueue.assign({ saved: momentOf(state) });
+            const moment = momentOf(record);
+            if (moment === context.saved) return;
+            enqueue.assign({ saved: moment });
             enqueue.emit({ type: 'save.write', json: saveJson(record) });
           }),
         },

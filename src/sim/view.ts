@@ -301,7 +301,9 @@ export interface FacilitatorView {
   queued: string[];
   deadline: Deadline | null;
   accepted: number;
-  world: World;
+  /** Every indicator's value and every fact's truth, seen or not by any actor. */
+  indicators: Record<string, number>;
+  facts: Record<string, boolean>;
 }
 
 export function facilitatorView(c: CompiledScenario, state: GameState): FacilitatorView {
@@ -313,6 +315,7 @@ export function facilitatorView(c: CompiledScenario, state: GameState): Facilita
     queued: state.queued.slice(),
     deadline: state.deadline,
     accepted: state.accepted,
-    world: state.world,
+    indicators: { ...state.world.indicators },
+    facts: { ...state.world.facts },
   };
 }

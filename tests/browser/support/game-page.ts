@@ -36,13 +36,20 @@ export async function gamePage(
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  // A navigation cancels what the page it leaves was still loading (music, say): expected, not a fault.
-  let navigations = 0;
+  // A navigation cancels what the page it leaves was still loading (music, say): expected, not a fault. Each
+  // navigation the helper makes starts a generation; a request belongs to the document shown when it started
+  // (the old one until the new one commits), so an abort of a request of a page that has been left is ignored,
+  // whether it comes before or after the new document commits.
+  let generation = 0;
+  let shown = 0;
   const startedIn = new WeakMap<Request, number>();
-  page.on('request', (r) => startedIn.set(r, navigations));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) shown = generation;
+  });
+  page.on('request', (r) => startedIn.set(r, r.isNavigationRequest() ? generation : shown));
   page.on('requestfailed', (r) => {
     const error = r.failure()?.errorText;
-    if (error === 'net::ERR_ABORTED' && (startedIn.get(r) ?? navigations) < navigations) return;
+    if (error === 'net::ERR_ABORTED' && (startedIn.get(r) ?? generation) < generation) return;
     problems.push(`request failed: ${r.url()} (${error})`);
   });
   page.on('response', (r) => {
@@ -54,11 +61,11 @@ export async function gamePage(
     context,
     problems,
     open: async (query = '?renderer=canvas') => {
-      navigations++;
+      generation++;
       await page.goto(new URL(query, baseUrl).href);
     },
     reload: async () => {
-      navigations++;
+      generation++;
       await page.reload();
     },
     shot: async (name) => {
