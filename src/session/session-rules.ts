@@ -26,10 +26,9 @@ export function seatId(actor: string): `seat.${string}` {
 /** The seats whose actor the happenings give a decision to take: all waiting ones when a turn opens, else a
  * seat that has just changed hands while its actor still had to decide. */
 export function seatsToTell(state: GameState, happened: readonly Happening[]): string[] {
-  const waiting = waitingFor(state);
-  if (happened.some((h) => h.kind === 'turn.opened' || h.kind === 'game.resumed')) return waiting;
+  if (happened.some((h) => h.kind === 'turn.opened' || h.kind === 'game.resumed')) return waitingFor(state);
   const changed = happened.flatMap((h) => (h.kind === 'seat.changed' ? [h.actor] : []));
-  return waiting.filter((a) => changed.includes(a));
+  return changed.length === 0 ? [] : waitingFor(state).filter((a) => changed.includes(a));
 }
 
 /** An actor's own turn, as its seat actor is told it. */

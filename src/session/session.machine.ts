@@ -31,7 +31,7 @@ export interface SessionContext {
   refusal: Refusal | null;
 }
 
-export type SessionEvent = SeatCommandEvent | ProposalEvent | { type: 'turn.opened' };
+export type SessionEvent = SeatCommandEvent | ProposalEvent | { type: 'clock.restart' };
 
 /**
  * A refusal is told to whoever listens (the sender's view). What an accepted command changed is in the next
@@ -79,8 +79,9 @@ export const sessionMachine = setup({
      * refusal nothing but the refusal, which the sender hears of.
      */
     applyEntry: enqueueActions(({ enqueue, context }, { entry }: { entry: Entry }) => {
-      // The session owns its state: it is the engine's in-place form, four tenths faster than copying (the
-      // record is the game, the state its cache). A reader that keeps a state across commands copies it.
+      // The session owns its state and its record and grows both in place: the engine's in-place form is four
+      // tenths faster than copying, and the session runs thousands of games a second. A reader that keeps a
+      // state or a record across commands copies it (the solo session does, for its resolution screen).
       const result = applyOwned(context.c, context.state, entry);
       if (!result.ok) {
         enqueue.assign({ refusal: result });
@@ -88,8 +89,9 @@ export const sessionMachine = setup({
         return;
       }
       const { state, happened } = result;
-      const record = { ...context.record, entries: [...context.record.entries, entry] };
-      enqueue.assign({ state, record, refusal: null });
+      context.record.entries.push(entry);
+      // In place, the state is the same object: there is nothing to assign unless a refusal is to be cleared.
+      if (state !== context.state || context.refusal !== null) enqueue.assign({ state, refusal: null });
       for (const h of happened) {
         if (h.kind !== 'seat.changed') continue;
         enqueue.stopChild(seatId(h.actor));
@@ -102,8 +104,10 @@ export const sessionMachine = setup({
         for (const turn of seatTurns(state, happened)) enqueue.sendTo(seatId(turn.actor), turn.event);
       }
       // The clock restarts with each turn; without one there is nothing to restart.
-      if (state.deadline?.seconds != null && happened.some((h) => h.kind === 'turn.opened')) {
-        enqueue.raise({ type: 'turn.opened' });
+      if (
+        happened.some((h) => h.kind === 'deadline.changed' || (h.kind === 'turn.opened' && state.deadline))
+      ) {
+        enqueue.raise({ type: 'clock.restart' });
       }
     }),
     forwardProposal: enqueueActions(({ enqueue, event }) => {
@@ -115,7 +119,12 @@ export const sessionMachine = setup({
   id: 'session',
   context: ({ input }) => ({
     c: input.c,
-    record: input.record,
+    // Its own copy of the record it was given, which it then grows.
+    record: {
+      ...input.record,
+      scenario: { ...input.record.scenario },
+      entries: input.record.entries.slice(),
+    },
     state: replay(input.c, input.record),
     autoResolve: input.autoResolve,
     refusal: null,
@@ -145,24 +154,40 @@ export const sessionMachine = setup({
         { guard: 'paused', target: 'paused' },
         { guard: 'autoReady', target: 'resolving' },
       ],
-      // The clock starts again with each turn; when it runs out, the seats still deciding get what the
-      // deadline says and the turn resolves.
-      after: {
-        deadline: {
-          guard: 'hasDeadline',
-          target: 'resolving',
-          actions: {
-            type: 'applyEntry',
-            params: ({ context }) => ({
-              entry: {
-                by: FACILITATOR,
-                command: { type: 'deadline.expire', turn: context.state.world.turn },
+      initial: 'clock',
+      states: {
+        clock: {
+          always: [{ guard: 'hasDeadline', target: 'timed' }, { target: 'untimed' }],
+        },
+        // The clock starts again with each turn; when it runs out, the seats still deciding get what the
+        // deadline says and the turn resolves.
+        timed: {
+          after: {
+            deadline: {
+              target: '#session.resolving',
+              actions: {
+                type: 'applyEntry',
+                params: ({ context }) => ({
+                  entry: {
+                    by: FACILITATOR,
+                    command: { type: 'deadline.expire', turn: context.state.world.turn },
+                  },
+                }),
               },
-            }),
+            },
+          },
+          on: {
+            'clock.restart': [
+              { guard: 'hasDeadline', target: 'timed', reenter: true },
+              { target: 'untimed' },
+            ],
           },
         },
+        // No clock: nothing is scheduled. A deadline set mid-turn starts its clock at once.
+        untimed: {
+          on: { 'clock.restart': { guard: 'hasDeadline', target: 'timed' } },
+        },
       },
-      on: { 'turn.opened': { target: 'deciding', reenter: true } },
     },
     paused: {
       tags: ['paused'],

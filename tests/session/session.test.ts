@@ -144,6 +144,15 @@ describe('the session’s phases, seats and clock', () => {
       .getSnapshot()
       .context.record.entries.filter((e) => e.command.type === 'deadline.expire');
     expect(expiries).toHaveLength(2);
+    // Cleared mid-turn, the clock stops; set again mid-turn, it starts at once.
+    actor.send(f({ type: 'deadline.set', seconds: null, onExpiry: 'computer' }));
+    clock.increment(120_000);
+    expect(state().world.turn).toBe(2);
+    expect(state().phase).toBe('deciding');
+    actor.send(f({ type: 'deadline.set', seconds: 10, onExpiry: 'computer' }));
+    clock.increment(10_000);
+    expect(state().phase).toBe('ended');
+    expect(state().world.log.find((d) => d.turn === 2 && d.actor === 'gov')?.by).toBe('computer');
     actor.stop();
   });
 
