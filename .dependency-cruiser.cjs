@@ -65,20 +65,10 @@ const LAYERS = [
   },
   {
     layer: 'game',
-    fromNot: '^src/game/(session/|game-flow\\.ts$)',
-    may: ['present', 'session', 'audio'],
+    fromNot: '^src/game/session/',
+    may: ['present', 'session', 'audio', 'scenario/types.ts'],
     not: [NODE_BUILTINS],
-    why: 'src/game (Phaser) reads presenters, the session and the audio; it shows the DOM layer through the ScreenMirror of its services, never by importing src/ui',
-  },
-  {
-    // The page's adapter of the solo session (the flow itself is src/session/solo.machine.ts): it opens the
-    // DOM layer's dialogs, which are the page's, not the session's.
-    layer: 'game-flow',
-    from: '^src/game/game-flow\\.ts$',
-    home: 'game',
-    may: ['present', 'session', 'audio', 'ui', 'scenario/types.ts'],
-    not: [NODE_BUILTINS],
-    why: 'src/game/game-flow.ts (the page adapter of the solo session) may also open the dialogs of src/ui',
+    why: 'src/game (Phaser) reads presenters, the session, the audio and the scenario types; it reaches the DOM layer only through what main.ts hands it (ScreenMirror, PageServices), never by importing src/ui',
   },
   {
     // The page's side of a session: the lazy chunk that bundles the scenario's files (a Vite glob) with the
@@ -86,9 +76,9 @@ const LAYERS = [
     layer: 'game-session',
     from: '^src/game/session/',
     home: 'game/session',
-    may: ['session', 'sim', 'scenario', 'ui/settings-store.ts'],
+    may: ['session', 'sim', 'scenario'],
     not: [PHASER, HOWLER, NODE_BUILTINS],
-    why: 'src/game/session/ (the lazy chunk and the save slot) may import src/session, src/sim, src/scenario and the safe storage of src/ui',
+    why: 'src/game/session/ (the lazy chunk and the save slot) may import src/session, src/sim and src/scenario',
   },
   {
     layer: 'server',

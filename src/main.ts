@@ -10,9 +10,12 @@ import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
 import { provideServices } from './game/services.ts';
 import type { Intent } from './present/intents.ts';
+import { openCreditsDialog } from './ui/dialogs/credits.dialog.ts';
+import { openMenuDialog } from './ui/dialogs/menu.dialog.ts';
+import { openSettingsDialog } from './ui/dialogs/settings.dialog.ts';
 import { DomLayer, requireElement } from './ui/dom-layer.ts';
 import { DomMirror } from './ui/dom-mirror.ts';
-import { prefersReducedMotion, SettingsStore } from './ui/settings-store.ts';
+import { prefersReducedMotion, SettingsStore, safeLocalStorage } from './ui/settings-store.ts';
 import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 
 // Emblems start decoding at once, in parallel with everything below.
@@ -33,7 +36,16 @@ window
   .addEventListener('change', () => applyDisplaySettings(settings.value));
 
 const audio = new AudioManager({ settings, caption: (c) => ui.caption(c), urls: soundUrls });
-flow = new GameFlow({ ui, audio, settings });
+flow = new GameFlow({
+  page: {
+    announce: (text) => ui.announce(text),
+    openSettings: () => openSettingsDialog(settings),
+    openCredits: (sources, reference) => openCreditsDialog(sources, reference),
+    openMenu: (actions) => openMenuDialog(actions),
+  },
+  audio,
+  storage: safeLocalStorage(),
+});
 const game = createPhaserGame(requireElement('stage'));
 flow.attach(game);
 // The scenes see the DOM layer and the settings only through these, so src/game imports no src/ui.

@@ -13,15 +13,10 @@ import { debriefModel } from '../present/debrief.presenter.ts';
 import type { Intent } from '../present/intents.ts';
 import { Lookup } from '../present/lookup.ts';
 import { briefingModel, perspectiveModel } from '../present/opening.presenter.ts';
-import type { Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
+import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
 import { resolutionModel, situationModel } from '../present/turn.presenter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
-import { openCreditsDialog } from '../ui/dialogs/credits.dialog.ts';
-import { openMenuDialog } from '../ui/dialogs/menu.dialog.ts';
-import { openSettingsDialog } from '../ui/dialogs/settings.dialog.ts';
-import type { DomLayer } from '../ui/dom-layer.ts';
-import type { SettingsStore } from '../ui/settings-store.ts';
 import { Observable } from './observable.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
 import { anySave, type SaveSlot, saveSlotFor } from './session/save-slot.ts';
@@ -29,9 +24,11 @@ import { anySave, type SaveSlot, saveSlotFor } from './session/save-slot.ts';
 type SessionModule = typeof import('./session/session-module.ts');
 
 export interface FlowDeps {
-  ui: DomLayer;
+  /** The DOM layer's dialogs and live region, wired in by main.ts. */
+  page: PageServices;
   audio: AudioManager;
-  settings: SettingsStore;
+  /** Where saves are kept: the browser's localStorage, or nothing where it is disabled. */
+  storage: Storage | undefined;
 }
 
 interface Loaded {
@@ -67,7 +64,7 @@ export class GameFlow {
   showTitle(notice: string | null = null): void {
     this.shown = 'title';
     this.screen.set(null);
-    this.title.set({ ...this.title.value, hasSave: anySave(), notice });
+    this.title.set({ ...this.title.value, hasSave: anySave(this.deps.storage), notice });
     this.start(SCENES.title);
   }
 
@@ -107,17 +104,17 @@ export class GameFlow {
       module,
       scenario,
       lookup: new Lookup(scenario),
-      slot: saveSlotFor(scenario.meta.id),
+      slot: saveSlotFor(scenario.meta.id, this.deps.storage),
       solo,
     };
     solo.on('save.write', ({ json }) => {
       if (!loaded.slot.write(json)) {
-        this.deps.ui.announce('The game could not be saved in this browser; it goes on unsaved.');
+        this.deps.page.announce('The game could not be saved in this browser; it goes on unsaved.');
       }
     });
     solo.on('save.drop', () => {
       loaded.slot.clear();
-      this.title.set({ ...this.title.value, hasSave: anySave() });
+      this.title.set({ ...this.title.value, hasSave: anySave(this.deps.storage) });
     });
     let last: Snapshot | null = null;
     solo.subscribe({
@@ -135,13 +132,13 @@ export class GameFlow {
   handle(intent: Intent): void {
     switch (intent.type) {
       case 'open-settings':
-        openSettingsDialog(this.deps.settings);
+        this.deps.page.openSettings();
         return;
       case 'open-credits':
         void this.openCredits().catch((error: unknown) => this.fail(error));
         return;
       case 'open-menu':
-        openMenuDialog({
+        this.deps.page.openMenu({
           openSettings: () => this.handle({ type: 'open-settings' }),
           quitToTitle: this.screen.value ? () => this.handle({ type: 'quit-to-title' }) : undefined,
         });
@@ -195,7 +192,7 @@ export class GameFlow {
       // Back from a game: the title scene again. Already on it: only what it says changes.
       if (was !== 'title') this.showTitle(notice);
       else if (before !== null && before.context.notice !== notice) {
-        this.title.set({ ...this.title.value, hasSave: anySave(), notice });
+        this.title.set({ ...this.title.value, hasSave: anySave(this.deps.storage), notice });
       }
       return;
     }
@@ -231,7 +228,7 @@ export class GameFlow {
 
   /** The sounds and the spoken news of arriving at a screen. */
   private cue(model: ScreenModel, from: ScreenKind | null): void {
-    const { audio, ui } = this.deps;
+    const { audio, page: ui } = this.deps;
     if (model.kind === 'resolution') {
       audio.play('confirm');
       if (model.news.length > 0) {
@@ -268,7 +265,7 @@ export class GameFlow {
           })),
         }
       : null;
-    openCreditsDialog(sources, reference);
+    this.deps.page.openCredits(sources, reference);
   }
 
   private setMood(mood: Mood): void {

@@ -186,6 +186,24 @@ export type ScreenModel = PerspectiveModel | BriefingModel | SituationModel | Re
  * (src/ui) renders the same model as HTML. Declared here, where both read it, so that the scenes
  * need not import the DOM layer nor the DOM layer the scenes.
  */
+/** The menu's actions: the menu dialog is the DOM layer's, what it does is the game flow's. */
+export interface MenuActions {
+  openSettings: () => void;
+  /** present only during a game: the game is saved after every turn, so quitting loses nothing */
+  quitToTitle?: (() => void) | undefined;
+}
+
+/**
+ * What the page gives the game flow: the DOM layer's dialogs and its live region. main.ts wires them in, so
+ * that the flow (src/game) does not import the DOM layer (src/ui), nor the DOM layer the flow.
+ */
+export interface PageServices {
+  announce(text: string): void;
+  openSettings(): void;
+  openCredits(sources: readonly SourceCredit[] | null, reference: Reference | null): void;
+  openMenu(actions: MenuActions): void;
+}
+
 export interface ScreenMirror {
   /** Shows the HTML of a screen; returns how to re-render it in place when its model changes. */
   showScreen<M extends ScreenModel>(model: M): (next: M) => void;

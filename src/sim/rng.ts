@@ -1,5 +1,5 @@
 // Seeded randomness. Streams are derived by hashing (seed, turn, purpose), so a seat's randomness does not
-// shift when another seat changes from computer to human: the same seed and decisions give the same game.
+// shift when another seat changes from the computer to a person: the same seed and decisions give the same game.
 
 export type Rng = () => number;
 

@@ -53,13 +53,15 @@ describe.each([
           let i = 0;
           const pick = (options: readonly string[]) =>
             options[(picks.length ? picks[i++ % picks.length]! : 0) % options.length]!;
-          while (state().phase !== 'ended') {
+          for (let turn = 0; state().phase !== 'ended'; turn++) {
+            expect(turn).toBeLessThan(c.scenario.turns.length);
             const waiting = waitingFor(state());
             expect(waiting.length).toBeGreaterThan(0);
-            for (const a of waiting)
+            for (const a of waiting) {
               actor.send({ type: 'command.send', entry: submit(a, pick(state().offers[a]!.options)) });
+            }
+            expect(refused.length).toBe(0);
           }
-          expect(refused).toEqual([]);
           i = 0;
           const batch = playBatchGame(c, seed, (a, offer) =>
             people.includes(a) && offer.options.length > 0 ? pick(offer.options) : undefined,

@@ -32,6 +32,7 @@ describe('the solo session, from the title to the debrief', () => {
     expect(saves()).toHaveLength(1);
     actor.send({ type: 'screen.next' });
     for (let turn = 0; screen() !== 'debrief'; turn++) {
+      expect(turn).toBeLessThan(miniScenario.turns.length);
       expect(screen()).toBe('situation');
       const game = actor.getSnapshot().context.game!;
       expect(game.world.turn).toBe(turn);

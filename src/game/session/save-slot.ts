@@ -3,7 +3,6 @@
  * stores text; the engine checks it (a damaged or outdated save is refused there, in one sentence). The key
  * carries the scenario's id, so the slot of a game saved before is found under the same name.
  */
-import { safeLocalStorage } from '../../ui/settings-store.ts';
 
 const PREFIX = 'crisis-table.save.';
 
@@ -15,9 +14,8 @@ export interface SaveSlot {
 }
 
 /** Whether any scenario has a saved game: the title asks before the scenario has loaded. */
-export function anySave(): boolean {
+export function anySave(storage: Storage | undefined): boolean {
   try {
-    const storage = safeLocalStorage();
     if (!storage) return false;
     for (let i = 0; i < storage.length; i++) if (storage.key(i)?.startsWith(PREFIX)) return true;
     return false;
@@ -26,19 +24,20 @@ export function anySave(): boolean {
   }
 }
 
-export function saveSlotFor(scenarioId: string): SaveSlot {
+/** The slot of one scenario in the given storage (main.ts hands in localStorage where the browser allows it). */
+export function saveSlotFor(scenarioId: string, storage: Storage | undefined): SaveSlot {
   const key = PREFIX + scenarioId;
   return {
     read() {
       try {
-        return safeLocalStorage()?.getItem(key) ?? null;
+        return storage?.getItem(key) ?? null;
       } catch {
         return null;
       }
     },
     write(json) {
       try {
-        safeLocalStorage()?.setItem(key, json);
+        storage?.setItem(key, json);
         return true;
       } catch {
         return false;
@@ -46,7 +45,7 @@ export function saveSlotFor(scenarioId: string): SaveSlot {
     },
     clear() {
       try {
-        safeLocalStorage()?.removeItem(key);
+        storage?.removeItem(key);
       } catch {
         // nothing to do: an unreadable slot is an empty one
       }

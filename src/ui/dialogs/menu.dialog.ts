@@ -1,12 +1,7 @@
 /** The menu (Esc): resume, settings, the keys, and quitting to the title during a game. */
+import type { MenuActions } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import { openModal } from './modal-dialog.ts';
-
-export interface MenuActions {
-  openSettings: () => void;
-  /** present only during a game: the game is saved after every turn, so quitting loses nothing */
-  quitToTitle?: () => void;
-}
 
 const KEYS: readonly [string, string][] = [
   ['1 to 9', 'pick a perspective or an option'],
