@@ -1,4 +1,4 @@
-// A saved game is its record (record.ts) with a checksum over its commands, which catches a file damaged in
+// A saved game is its record (record.ts) with a checksum over all of it, which catches a file damaged in
 // storage or by hand. Restoring one replays it through the engine, so every command in it is checked again.
 // A version-2 save from before the record (decision log and persisted actors) is carried over, not lost.
 import type { Entry } from './commands.ts';
@@ -15,15 +15,23 @@ export class SaveError extends Error {
   override name = 'SaveError';
 }
 
-function checksumOf(entries: readonly Entry[]): string {
-  return hashText(JSON.stringify(entries));
+/**
+ * The checksum covers every field of the record: the scenario, the seed and the commands. A changed seed would
+ * replay as another game, so it is damage too. The head is hashed as a list, so that the order of keys in a
+ * reformatted file does not matter.
+ */
+function checksumOf(record: GameRecord, entriesJson = JSON.stringify(record.entries)): string {
+  const { format, version, scenario, seed } = record;
+  return hashText(
+    JSON.stringify([format, version, scenario.id, scenario.version, scenario.digest, seed]) + entriesJson,
+  );
 }
 
 /** The save as JSON text: the record, its checksum before its commands. */
 export function saveJson(record: GameRecord): string {
   const { entries, ...head } = record;
   const entriesJson = JSON.stringify(entries);
-  return `${JSON.stringify(head).slice(0, -1)},"checksum":"${hashText(entriesJson)}","entries":${entriesJson}}`;
+  return `${JSON.stringify(head).slice(0, -1)},"checksum":"${checksumOf(record, entriesJson)}","entries":${entriesJson}}`;
 }
 
 export interface Restored {
@@ -58,7 +66,7 @@ export function restoreSave(json: string, known: (id: string) => CompiledScenari
     if (!isObject(doc) || doc.format !== RECORD_FORMAT)
       throw new SaveError('This is not a Crisis Table saved game.');
     const { record, checksum, c } = readRecord(doc, known);
-    if (checksum !== undefined && checksum !== checksumOf(record.entries)) {
+    if (checksum !== undefined && checksum !== checksumOf(record)) {
       throw new SaveError('This save is damaged: its checksum does not match.');
     }
     return { c, record, state: replay(c, record), migrated: false };

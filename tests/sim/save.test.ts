@@ -43,6 +43,10 @@ describe('a save is the record', () => {
     const edited = pretty.replace('"option": "', '"option": "x');
     expect(edited).not.toBe(pretty);
     expect(refused(edited)).toBe('This save is damaged: its checksum does not match.');
+    // The seed is sealed too: another seed would replay as another game.
+    const reseeded = pretty.replace(/"seed": (\d+)/, (_, n) => `"seed": ${Number(n) + 1}`);
+    expect(reseeded).not.toBe(pretty);
+    expect(refused(reseeded)).toBe('This save is damaged: its checksum does not match.');
   });
 
   it('checks what is inside even when the checksum was made to match', () => {
