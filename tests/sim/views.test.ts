@@ -50,6 +50,9 @@ describe.each([
   const c = compileScenario(scenario);
   const movesArb = fc.array(fc.array(fc.nat(1000), { minLength: 4, maxLength: 4 }), { maxLength: 80 });
 
+  /** A game some turns in, then a run of arbitrary commands: seed, picks, turns, moves. */
+  const gameArb = fc.tuple(fc.nat(), fc.array(fc.nat(12), { maxLength: 40 }), fc.nat(4), movesArb);
+
   function someGame(seed: number, picks: number[], turns: number, moves: number[][]): LiveGame {
     const game = playTurns(new LiveGame(c, seed).start(c.playableIds), picks, turns);
     for (const move of moves) game.run(entryFor(c, game.state, move));
@@ -59,13 +62,10 @@ describe.each([
   it('viewFor never depends on another actor’s private knowledge, posture or secret choices', () => {
     fc.assert(
       fc.property(
-        fc.nat(),
-        fc.array(fc.nat(12), { maxLength: 40 }),
-        fc.nat(4),
-        movesArb,
+        gameArb,
         fc.constantFrom(...c.actorIds),
         fc.nat(),
-        (seed, picks, turns, moves, viewer, salt) => {
+        ([seed, picks, turns, moves], viewer, salt) => {
           const { state } = someGame(seed, picks, turns, moves);
           expect(viewFor(c, othersSecretsChanged(state, viewer, salt), viewer)).toEqual(
             viewFor(c, state, viewer),
@@ -78,26 +78,19 @@ describe.each([
 
   it('the public view shows only public facts and indicators, and who decided but never what', () => {
     fc.assert(
-      fc.property(
-        fc.nat(),
-        fc.array(fc.nat(12), { maxLength: 40 }),
-        fc.nat(4),
-        movesArb,
-        fc.nat(),
-        (seed, picks, turns, moves, salt) => {
-          const { state } = someGame(seed, picks, turns, moves);
-          const view = publicView(c, state);
-          expect(publicView(c, othersSecretsChanged(state, null, salt))).toEqual(view);
-          for (const i of view.indicators) {
-            if (c.indicatorById.get(i.id)!.visibility !== 'public') expect(i.value).toBeNull();
-          }
-          const publicEvents = new Set(
-            scenario.events.filter((e) => e.audience === 'public').map((e) => e.headline),
-          );
-          for (const entry of view.journal)
-            if (entry.kind !== 'action') expect(publicEvents.has(entry.headline)).toBe(true);
-        },
-      ),
+      fc.property(gameArb, fc.nat(), ([seed, picks, turns, moves], salt) => {
+        const { state } = someGame(seed, picks, turns, moves);
+        const view = publicView(c, state);
+        expect(publicView(c, othersSecretsChanged(state, null, salt))).toEqual(view);
+        for (const i of view.indicators) {
+          if (c.indicatorById.get(i.id)!.visibility !== 'public') expect(i.value).toBeNull();
+        }
+        const publicEvents = new Set(
+          scenario.events.filter((e) => e.audience === 'public').map((e) => e.headline),
+        );
+        for (const entry of view.journal)
+          if (entry.kind !== 'action') expect(publicEvents.has(entry.headline)).toBe(true);
+      }),
       { numRuns: runs(100) },
     );
   });
