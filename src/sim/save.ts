@@ -1,7 +1,6 @@
 // A saved game is its record (record.ts) with a checksum over all of it, which catches a file damaged in
 // storage or by hand. Restoring one replays it through the engine, so every command in it is checked again.
 // A version-2 save from before the record (decision log and persisted actors) is carried over, not lost.
-import type { Entry } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
 import { hashText } from './hash-text.ts';
 import { type GameRecord, RECORD_FORMAT, RecordError, readRecord, replay } from './record.ts';
