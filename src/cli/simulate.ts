@@ -1,17 +1,19 @@
-// npm run simulate -- --scenario ID --games N --seed S [--as ACTOR --choices FILE] [--record FILE] [--json]
-// Plays N games (every seat by the computer, or one seat from a file of scripted choices) and prints the
-// distribution of outcomes, the mean length and one example path per outcome. With --record it plays one game
-// and writes its record, which the game's own restore and `npm run replay` read.
+// npm run simulate -- --scenario ID --games N --seed S [--as ACTOR --choices FILE | --history] [--record FILE] [--json]
+// Plays N games (every seat by the computer, or one seat from a file of scripted choices, or every seat on the
+// historical path) and prints the distribution of outcomes, the mean length and one example path per outcome;
+// with --history also how often each event fired and on which dates. With --record it plays one game and writes
+// its record, which the game's own restore and `npm run replay` read.
 import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Scenario } from '../scenario/types.ts';
 import { type Chooser, playBatchGame } from '../sim/batch.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
+import { historicalChooser } from '../sim/history.ts';
 import { type GameRecord, newRecord } from '../sim/record.ts';
 import { normaliseSeed } from '../sim/rng.ts';
 import { saveJson } from '../sim/save.ts';
-import { type SimulationSummary, SummaryBuilder } from '../sim/summary.ts';
+import { type EventFigures, EventTally, type SimulationSummary, SummaryBuilder } from '../sim/summary.ts';
 import type { World } from '../sim/world.ts';
 import {
   CliError,
@@ -24,11 +26,13 @@ import {
   wholeNumber,
 } from './scenario-arg.ts';
 
-const USAGE = `usage: npm run simulate -- --scenario ID --games N --seed S [--as ACTOR --choices FILE] [--record FILE] [--json]
+const USAGE = `usage: npm run simulate -- --scenario ID --games N --seed S [--as ACTOR --choices FILE | --history] [--record FILE] [--json]
   --games N        1 to 1,000,000 games (default 1000; 1 with --as or --record)
   --seed S         the first game's seed, 0 to 4294967295 or a word (game i plays from S + i); without it one is drawn
                    and printed on stderr, so that the games can be played again
   --as, --choices  plays ACTOR's seat from a YAML file of choices (at most 64 KB), the others by the computer
+  --history        every seat takes its historical option where one is open, the computer decides elsewhere;
+                   also reports how often each event fired and on which dates
   --record FILE    writes the game's record (as the game saves it) to FILE; one game only, so --games must be 1
   --json           prints the summary as one JSON document on stdout`;
 
@@ -106,11 +110,14 @@ function playMany(
   seed: number,
   chooser?: Chooser,
   onProgress?: (n: number) => void,
+  events?: EventTally,
 ): SimulationSummary {
   const summary = new SummaryBuilder(compiled, seed);
   for (let i = 0; i < games; i++) {
     const gameSeed = (seed + i) >>> 0;
-    summary.add(playBatchGame(compiled, gameSeed, chooser).world, gameSeed);
+    const { world } = playBatchGame(compiled, gameSeed, chooser);
+    summary.add(world, gameSeed);
+    events?.add(world);
     if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1);
   }
   return summary.result();
@@ -156,6 +163,32 @@ export function formatSummary(s: SimulationSummary, who: string): string {
   return lines.join('\n');
 }
 
+/**
+ * The events table: each of the scenario's events, in the scenario's order, with the games it fired in and the
+ * dates it fired on. The ones that never fired stay in the table and are named again at the end, since an event
+ * no path reaches is what an author most needs to see.
+ */
+export function formatEvents(events: readonly EventFigures[], games: number): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const width = Math.max(26, ...events.map((e) => e.id.length + 2));
+  const never = events.filter((e) => e.games === 0).map((e) => e.id);
+  return [
+    `events over ${games.toLocaleString('en')} game${games === 1 ? '' : 's'}: the games each fired in, and on which dates (games that date)`,
+    '',
+    `${'event'.padEnd(width)}${'games'.padStart(8)}${'share'.padStart(9)}  dates`,
+    ...events.map((e) => {
+      const dates = e.dates.length
+        ? e.dates.map((d) => `${d.date} (${d.games.toLocaleString('en')})`).join(', ')
+        : 'never fired';
+      return `${e.id.padEnd(width)}${e.games.toLocaleString('en').padStart(8)}${pct(e.share).padStart(9)}  ${dates}`;
+    }),
+    '',
+    never.length
+      ? `${never.length} of ${events.length} events never fired: ${never.join(', ')}`
+      : `every one of the ${events.length} events fired at least once`,
+  ].join('\n');
+}
+
 /** The seed typed, or one drawn and said on stderr (stdout stays one document with --json). */
 function seedOf(typed: string | undefined): number {
   if (typed !== undefined) return normaliseSeed(typed);
@@ -186,7 +219,7 @@ async function main(): Promise<number> {
   const { values, flags, rest } = parseArgs(
     process.argv.slice(2),
     ['scenario', 'games', 'seed', 'as', 'choices', 'record'],
-    ['json', 'help'],
+    ['json', 'help', 'history'],
   );
   if (flags.has('help')) {
     console.log(USAGE);
@@ -205,7 +238,16 @@ async function main(): Promise<number> {
   }
   const scenario = await loadScenarioArg(values.scenario ?? 'baghdad-2021');
   const compiled = compileScenario(scenario);
+  const history = flags.has('history');
   let chooser: Chooser | undefined;
+  if (history && (values.as !== undefined || values.choices !== undefined)) {
+    throw new CliError(
+      '--history plays every seat on the historical path: it cannot be combined with --as/--choices',
+    );
+  }
+  if (history) chooser = historicalChooser(compiled);
+  // The events table is the history run's balance report; the other runs print what they always have.
+  const events = history ? new EventTally(compiled) : undefined;
   if (values.as !== undefined || values.choices !== undefined) {
     if (!values.as || !values.choices) throw new CliError(`--as and --choices go together\n${USAGE}`);
     if (!compiled.playableIds.includes(values.as)) {
@@ -220,23 +262,39 @@ async function main(): Promise<number> {
     await writeRecord(values.record, compiled, record);
     const builder = new SummaryBuilder(compiled, seed);
     builder.add(world, seed);
+    events?.add(world);
     summary = builder.result();
   } else {
     let lastReport = Date.now();
-    summary = playMany(compiled, games, seed, chooser, (n) => {
-      // Progress goes to stderr, so that stdout stays one clean document with --json.
-      if (Date.now() - lastReport > 500) {
-        process.stderr.write(`  ${n.toLocaleString('en')} / ${games.toLocaleString('en')} games\n`);
-        lastReport = Date.now();
-      }
-    });
+    summary = playMany(
+      compiled,
+      games,
+      seed,
+      chooser,
+      (n) => {
+        // Progress goes to stderr, so that stdout stays one clean document with --json.
+        if (Date.now() - lastReport > 500) {
+          process.stderr.write(`  ${n.toLocaleString('en')} / ${games.toLocaleString('en')} games\n`);
+          lastReport = Date.now();
+        }
+      },
+      events,
+    );
   }
-  const who = chooser
-    ? `${values.as} played from ${values.choices}, the others by the computer`
-    : 'every actor by the computer';
-  console.log(
-    flags.has('json') ? JSON.stringify({ ...summary, played: who }, null, 2) : formatSummary(summary, who),
-  );
+  const who = history
+    ? 'every actor its historical option where one is open, the computer elsewhere'
+    : chooser
+      ? `${values.as} played from ${values.choices}, the others by the computer`
+      : 'every actor by the computer';
+  const eventFigures = events?.result();
+  if (flags.has('json')) {
+    console.log(
+      JSON.stringify({ ...summary, played: who, ...(eventFigures && { events: eventFigures }) }, null, 2),
+    );
+  } else {
+    console.log(formatSummary(summary, who));
+    if (eventFigures) console.log(`\n${formatEvents(eventFigures, summary.games)}`);
+  }
   return 0;
 }
 

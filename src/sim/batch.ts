@@ -11,8 +11,10 @@ import type { World } from './world.ts';
 /**
  * A person's choice for an actor's offer. Return undefined to let the computer choose. Asked for every offer,
  * an empty one too (so a search can see dead ends); the answer to an empty offer is ignored, the actor passes.
+ * The loop also gives the state, read-only, for a chooser that weighs options as the computer would (its mind,
+ * its seed); optional, so that a chooser that wraps another may call it with the offer alone.
  */
-export type Chooser = (actor: string, offer: Offer) => string | null | undefined;
+export type Chooser = (actor: string, offer: Offer, state?: Readonly<GameState>) => string | null | undefined;
 
 export interface BatchGame {
   state: GameState;
@@ -46,10 +48,10 @@ export function playBatchGame(
     for (const actor in state.offers) {
       const offer = state.offers[actor]!;
       if (offer.options.length === 0) {
-        chooser?.(actor, offer);
+        chooser?.(actor, offer, state);
         continue;
       }
-      const wanted = chooser?.(actor, offer);
+      const wanted = chooser?.(actor, offer, state);
       // The seat is the person's for a decision the chooser takes, the computer's otherwise: the record says who.
       const holder = typeof wanted === 'string' ? 'person' : 'computer';
       if (state.seats[actor] !== holder && Object.hasOwn(state.seats, actor)) {

@@ -93,3 +93,52 @@ export class SummaryBuilder {
     };
   }
 }
+
+/** How often one of the scenario's events fired over many games, and on which turns. */
+export interface EventFigures {
+  id: string;
+  /** Games in which it fired at least once. */
+  games: number;
+  share: number;
+  /** Each turn it fired on, in turn order, with the number of games in which it fired then. */
+  dates: { date: string; turn: string; games: number }[];
+}
+
+/**
+ * Counts, game by game, which of the scenario's events fired and when: a balance report for authors (an event
+ * that never fires, or always does, or on the wrong date). An event that fires on several turns of one game
+ * counts once for the game and once on each of those turns; one fired twice on a turn counts once there.
+ */
+export class EventTally {
+  private readonly counts = new Map<string, { games: number; byTurn: number[] }>();
+  private games = 0;
+
+  constructor(private readonly c: CompiledScenario) {
+    for (const e of c.scenario.events) {
+      this.counts.set(e.id, { games: 0, byTurn: c.scenario.turns.map(() => 0) });
+    }
+  }
+
+  add(world: World): void {
+    this.games++;
+    for (const [id, turns] of Object.entries(world.fired)) {
+      const entry = this.counts.get(id);
+      // A fired list may be empty, and a turn index is only ever a turn of this scenario; guard both anyway.
+      if (!entry || turns.length === 0) continue;
+      entry.games++;
+      for (const t of new Set(turns)) if (t >= 0 && t < entry.byTurn.length) entry.byTurn[t]!++;
+    }
+  }
+
+  result(): EventFigures[] {
+    const turns = this.c.scenario.turns;
+    return [...this.counts].map(([id, e]) => ({
+      id,
+      games: e.games,
+      share: this.games ? e.games / this.games : 0,
+      dates: e.byTurn.flatMap((games, t) =>
+        games > 0 ? [{ date: turns[t]!.date, turn: turns[t]!.id, games }] : [],
+      ),
+    }));
+  }
+}
