@@ -32,6 +32,10 @@ export async function startNewGameByKeyboard(page: Page): Promise<void> {
     if (intent === 'new-game') break;
   }
   await page.keyboard.press('Enter');
+  // With a saved game, New game first asks before it replaces it: a player who plays again says yes.
+  const ask = page.locator('#new-game-dialog');
+  if (await ask.isVisible().catch(() => false))
+    await ask.getByRole('button', { name: 'Start a new game' }).click();
 }
 
 /** From the title to the debrief (or to the situation room after `turns` turns); returns turns played. */

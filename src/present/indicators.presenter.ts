@@ -1,11 +1,42 @@
 /** Indicator rows: value or "unknown", the trend since the last turn, and what moved it. */
-import type { ActorView, IndicatorView } from '../sim/view.ts';
+import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
 import type { Lookup } from './lookup.ts';
-import type { IndicatorRow, Trend } from './screens.ts';
+import type { IndicatorRow, Tone, Trend } from './screens.ts';
 
 function trendOf(delta: number | null): Trend {
   if (delta === null) return 'unknown';
   return delta > 0 ? 'up' : delta < 0 ? 'down' : 'steady';
+}
+
+/**
+ * Good or bad for this actor: a move towards what its goal wants is good, away from it bad; a move of an
+ * indicator it has no goal for, no move, or one it cannot see is neutral.
+ */
+export function toneOf(want: 'high' | 'low' | null, trend: Trend): Tone {
+  if (want === null || (trend !== 'up' && trend !== 'down')) return 'neutral';
+  return (trend === 'up') === (want === 'high') ? 'good' : 'bad';
+}
+
+/** The tone in words, so that colour never carries it alone ('' when neutral). */
+export function toneWords(tone: Tone): string {
+  return tone === 'good' ? 'good for you' : tone === 'bad' ? 'bad for you' : '';
+}
+
+/** A cause in words; the viewer's own choice as "You: …" rather than its long name. */
+function causeText(cause: VisibleCause, viewer: string, lookup: Lookup): string {
+  if (cause.kind === 'decision' && cause.actor === viewer)
+    return `You: ${lookup.optionLabel(cause.actor, cause.option)}`;
+  return lookup.causeText(cause);
+}
+
+/**
+ * A cause as the player read it, shorter than its full name: another actor's choice is only ever visible
+ * once announced, so its announcement (which says who) stands for it; the player's own as "You: …".
+ */
+function briefCause(cause: VisibleCause, viewer: string, lookup: Lookup): string {
+  if (cause.kind !== 'decision' || cause.actor === viewer) return causeText(cause, viewer, lookup);
+  const announced = lookup.option(cause.actor, cause.option)?.announce?.text.trim().replace(/[.]$/, '');
+  return announced ?? causeText(cause, viewer, lookup);
 }
 
 /** Rows for the indicators as they stand after `resolvedTurn` (the last turn whose changes are shown). */
@@ -21,7 +52,13 @@ export function indicatorRows(view: ActorView, lookup: Lookup, resolvedTurn: num
         ? []
         : ind.causes
             .filter((c) => c.turn === resolvedTurn && c.delta !== 0)
-            .map((c) => ({ text: lookup.causeText(c.cause), delta: c.delta }));
+            .map((c) => ({
+              text: causeText(c.cause, view.actor, lookup),
+              brief: briefCause(c.cause, view.actor, lookup),
+              delta: c.delta,
+            }));
+    const want = goals.get(ind.id) ?? null;
+    const trend: Trend = resolvedTurn === null ? (history ? 'steady' : 'unknown') : trendOf(delta);
     return {
       id: ind.id,
       label: ind.label.text,
@@ -30,10 +67,11 @@ export function indicatorRows(view: ActorView, lookup: Lookup, resolvedTurn: num
       max: ind.max,
       value: ind.value,
       delta: resolvedTurn === null ? (history ? 0 : null) : delta,
-      trend: resolvedTurn === null ? (history ? 'steady' : 'unknown') : trendOf(delta),
+      trend,
       causes,
       history,
-      want: goals.get(ind.id) ?? null,
+      want,
+      tone: toneOf(want, trend),
     };
   });
 }

@@ -18,6 +18,11 @@ export interface TitleModel {
   /** true when the scenario could not be loaded: no new game is possible */
   scenarioFailed: boolean;
   hasSave: boolean;
+  /**
+   * What the saved game is, once the scenario has loaded and the save could be read: the role (the actor's
+   * name) and the turn ("4 of 10"). Null (or absent) before then, or when the save cannot be read.
+   */
+  saved?: { role: string; turn: string } | null;
   /** one sentence, e.g. why a saved game could not be continued */
   notice: string | null;
 }
@@ -41,8 +46,13 @@ export interface TurnLine {
 
 export type Trend = 'up' | 'down' | 'steady' | 'unknown';
 
+/** Whether a move is good or bad for the player's actor (by its goals), or neither. */
+export type Tone = 'good' | 'bad' | 'neutral';
+
 export interface CauseLine {
   text: string;
+  /** shorter, for the advisers' notes: another actor's choice as its announcement, the player's own as "You: …" */
+  brief: string;
   delta: number;
 }
 
@@ -62,6 +72,14 @@ export interface IndicatorRow {
   history: number[] | null;
   /** whether this actor wants it high or low, if it is one of its goals */
   want: 'high' | 'low' | null;
+  /** the last move, good or bad for this actor by its goals; neutral without a goal or a move */
+  tone: Tone;
+}
+
+/** An adviser's note on one goal that slipped: the indicator, and what moved it in words. */
+export interface Counsel {
+  indicator: string;
+  text: string;
 }
 
 export interface NewsItem {
@@ -82,7 +100,11 @@ export interface OptionRow {
   key: number;
   label: string;
   description: Cited;
+  /** the description cut to one short line, for the first sight of the decision */
+  line: string;
   open: boolean;
+  /** why it is closed, in words from the scenario (null when open) */
+  closed: string | null;
 }
 
 /** Where an actor's strength lies on the map (from the scenario's actor places). */
@@ -121,8 +143,8 @@ export interface SituationModel {
   earlier: { turn: number; items: NewsItem[] }[];
   indicators: IndicatorRow[];
   beliefs: { statement: Cited; status: string }[];
-  /** the advisers' notes: goals that slipped in the last turn, in words */
-  counsel: string[];
+  /** the advisers' notes: goals that slipped in the last turn, in words, the largest slip first */
+  counsel: Counsel[];
   decision: { prompt: Cited; options: OptionRow[]; selected: string | null } | null;
   mood: Mood;
   places: MapPlace[];
@@ -139,10 +161,19 @@ export interface ResolutionModel {
   mood: Mood;
 }
 
-/** A source document of the scenario, for the credits and the debrief. */
+/**
+ * A source document of the scenario, for the credits and the debrief, as a reader would look it up: its own
+ * title, outlet, author and date, as it gives them.
+ */
 export interface SourceCredit {
   file: string;
   title: string;
+  /** only where the document names them */
+  outlet?: string | undefined;
+  author?: string | undefined;
+  url?: string | undefined;
+  /** as the document gives it, or "undated; ..." with what places it in time */
+  date: string;
   kind: string;
   perspective: string;
 }

@@ -1,12 +1,14 @@
 /** The situation room (a turn to decide) and the resolution (what that turn brought). */
+import type { Condition } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
-import { indicatorRows } from './indicators.presenter.ts';
+import { longDate } from './cite.ts';
+import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import { moodFor } from './mood.ts';
 import { earlierNews, newsOfTurn } from './news.presenter.ts';
 import { turnLine } from './opening.presenter.ts';
 import { placesFor } from './places.ts';
-import type { IndicatorRow, ResolutionModel, SituationModel } from './screens.ts';
+import type { Counsel, IndicatorRow, ResolutionModel, SituationModel } from './screens.ts';
 
 function beliefStatus(b: ActorView['beliefs'][number], lookup: Lookup): string {
   const what = b.is ? 'You believe this is true' : 'You believe this is false';
@@ -16,18 +18,167 @@ function beliefStatus(b: ActorView['beliefs'][number], lookup: Lookup): string {
 }
 
 /**
- * The advisers' counsel: each of the actor's goals that moved the wrong way in the last turn, with
- * what moved it. It restates the view; it judges nothing the player could not see.
+ * The advisers' counsel: each of the actor's goals that moved the wrong way in the last turn, with the
+ * largest of the causes that pushed it that way, the largest slip first (and how many others did). A cause that pushed the other
+ * way is never named as the reason: the net move can hide it (−4 from one cause and +6 from another is a
+ * rise of 2). The full breakdown is in the indicators. It restates the view; it judges nothing the
+ * player could not see.
  */
-function counselFor(rows: readonly IndicatorRow[]): string[] {
+export function counselFor(rows: readonly IndicatorRow[]): Counsel[] {
   return rows
     .filter((r) => r.want && r.delta && (r.want === 'high' ? r.delta < 0 : r.delta > 0))
+    .sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0))
     .map((r) => {
-      const moved = r.trend === 'up' ? `rose by ${r.delta}` : `fell by ${Math.abs(r.delta ?? 0)}`;
-      const biggest = [...r.causes].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))[0];
-      const why = biggest ? `, mostly through “${biggest.text}”` : '';
-      return `${r.label} ${moved}${why}; you want it ${r.want}.`;
+      const delta = r.delta ?? 0;
+      const pushing = r.causes
+        .filter((c) => Math.sign(c.delta) === Math.sign(delta))
+        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+      const [largest] = pushing;
+      const others = pushing.length - 1;
+      const more = others > 0 ? ` and ${others} other${others > 1 ? 's' : ''}` : '';
+      const why = largest
+        ? `: ${delta > 0 ? 'up' : 'down'} most through “${largest.brief}” (${signed(largest.delta)})${more}`
+        : '';
+      return {
+        indicator: r.id,
+        text: `${r.label} ${signed(delta)}, you want it ${r.want}${why}.`,
+      };
     });
+}
+
+/** Words at most in an option's first-sight line: twelve options must fit a lesson's reading. */
+const LINE_WORDS = 8;
+
+/**
+ * An option's description as one short line: its first sentence, or that sentence's first clause when
+ * the sentence is long, or its first words. A cut line ends in "…", so it never reads as the whole text.
+ */
+export function oneLine(text: string): string {
+  const sentence = (text.trim().split(/(?<=[.!?])\s+/)[0] ?? '').trim();
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  // A sentence one or two words longer is kept whole: cutting it would save little and lose its end.
+  if (words(sentence) <= LINE_WORDS + 2) return sentence;
+  const clause = sentence.split(/[,:;]\s|\s[—–]\s/)[0]?.trim() ?? '';
+  if (words(clause) >= 4 && words(clause) <= LINE_WORDS) return `${clause}…`;
+  return `${sentence
+    .split(/\s+/)
+    .slice(0, LINE_WORDS)
+    .join(' ')
+    .replace(/[,:;.]$/, '')}…`;
+}
+
+/** A scenario sentence quoted inside another one: without its closing full stop. */
+function quoted(text: string): string {
+  return `“${text.trim().replace(/[.]$/, '')}”`;
+}
+
+/** A turn by the date it opens on ("26 October 2021"), as the situation room's heading names it. */
+function turnWords(id: string, lookup: Lookup): string {
+  const turn = lookup.scenario.turns.find((t) => t.id === id);
+  return turn ? longDate(turn.date) : 'another turn';
+}
+
+function factWords(id: string, lookup: Lookup): string {
+  const fact = lookup.scenario.facts.find((f) => f.id === id);
+  return fact ? quoted(fact.statement.text) : 'something you do not know';
+}
+
+function postureWords(actor: string, posture: string, lookup: Lookup): string {
+  const label = lookup.scenario.actors.find((a) => a.id === actor)?.postures.find((p) => p.id === posture);
+  return label ? quoted(label.label.text) : 'another one';
+}
+
+function eventWords(id: string, lookup: Lookup): string {
+  const event = lookup.scenario.events.find((e) => e.id === id);
+  return event ? quoted(event.headline.text) : 'an event still to come';
+}
+
+/** "you" for the viewer, the actor's name for another. */
+function who(actor: string, viewer: string, lookup: Lookup): string {
+  return actor === viewer ? 'you' : lookup.actorName(actor);
+}
+
+function thresholds(map: Record<string, number>, words: string, lookup: Lookup): string {
+  return Object.entries(map)
+    .map(([id, n]) => `${lookup.indicatorLabel(id)} ${words} ${n}`)
+    .join(' and ');
+}
+
+/** One part of an option's condition, as what the option needs, in words from the scenario. */
+function needWords(c: Condition, viewer: string, lookup: Lookup): string {
+  if (c.all) return c.all.map((p) => needWords(p, viewer, lookup)).join('; ');
+  if (c.any) return `one of: ${c.any.map((p) => needWords(p, viewer, lookup)).join('; or ')}`;
+  if (c.not) return notWords(c.not, viewer, lookup);
+  if (c.atLeast) return `needs: ${thresholds(c.atLeast, 'at least', lookup)}`;
+  if (c.atMost) return `needs: ${thresholds(c.atMost, 'at most', lookup)}`;
+  // A fact is judged from what the actor believes (the offer's sight), so the need is a belief.
+  if (c.fact !== undefined) return `needs: you believe ${factWords(c.fact, lookup)}`;
+  if (c.believes) {
+    const { actor, fact, is = true } = c.believes;
+    const subject = actor === viewer ? 'you believe' : `${lookup.actorName(actor)} to believe`;
+    return `needs: ${subject} ${factWords(fact, lookup)}${is ? '' : ' is false'}`;
+  }
+  if (c.chose) {
+    const { actor, option, turn } = c.chose;
+    const when = turn ? ` in the turn of ${turnWords(turn, lookup)}` : '';
+    return `only after ${who(actor, viewer, lookup)} chose ${quoted(lookup.optionLabel(actor, option))}${when}`;
+  }
+  if (c.fired !== undefined) return `only after ${eventWords(c.fired, lookup)}`;
+  if (c.turn) {
+    const { from, to } = c.turn;
+    if (from && to) return `only from ${turnWords(from, lookup)} to ${turnWords(to, lookup)}`;
+    if (from) return `only from ${turnWords(from, lookup)}`;
+    if (to) return `only up to ${turnWords(to, lookup)}`;
+  }
+  if (c.posture) {
+    const { actor, is } = c.posture;
+    const whose = actor === viewer ? 'your' : `${lookup.actorName(actor)}’s`;
+    return `needs: ${whose} stance to be ${postureWords(actor, is, lookup)}`;
+  }
+  if (c.chance !== undefined) return 'depends on chance';
+  return 'not open in the present situation';
+}
+
+/** The need of a `not` condition: what must not be, in words. */
+function notWords(c: Condition, viewer: string, lookup: Lookup): string {
+  if (c.not) return needWords(c.not, viewer, lookup);
+  if (c.atLeast) return `needs: ${thresholds(c.atLeast, 'below', lookup)}`;
+  if (c.atMost) return `needs: ${thresholds(c.atMost, 'above', lookup)}`;
+  if (c.fact !== undefined) return `needs: you not to believe ${factWords(c.fact, lookup)}`;
+  if (c.believes) {
+    const { actor, fact, is = true } = c.believes;
+    const subject = actor === viewer ? 'you' : lookup.actorName(actor);
+    return `needs: ${subject} not to believe ${factWords(fact, lookup)}${is ? '' : ' is false'}`;
+  }
+  if (c.chose) {
+    const { actor, option, turn } = c.chose;
+    const when = turn ? ` in the turn of ${turnWords(turn, lookup)}` : '';
+    return `closed once ${who(actor, viewer, lookup)} chose ${quoted(lookup.optionLabel(actor, option))}${when}`;
+  }
+  if (c.fired !== undefined) return `closed once ${eventWords(c.fired, lookup)}`;
+  if (c.posture) {
+    const { actor, is } = c.posture;
+    const whose = actor === viewer ? 'your' : `${lookup.actorName(actor)}’s`;
+    return `needs: ${whose} stance not to be ${postureWords(actor, is, lookup)}`;
+  }
+  if (c.chance !== undefined) return 'depends on chance';
+  return 'not open in the present situation';
+}
+
+/**
+ * Why a closed option is closed, from the parts of its condition not met: true statements built from the
+ * condition and the scenario's texts (fact statements, labels, headlines, dates), never an id.
+ */
+export function closedReason(unmet: readonly Condition[], viewer: string, lookup: Lookup): string {
+  if (unmet.length === 0) return 'not open in the present situation';
+  // Several things the player must believe read as one need: "you believe “A” and “B”".
+  const believed = (c: Condition): string | null =>
+    c.fact ?? (c.believes && c.believes.actor === viewer && c.believes.is !== false ? c.believes.fact : null);
+  const facts = unmet.map(believed).filter((f): f is string => f !== null);
+  const others = unmet.filter((c) => believed(c) === null).map((c) => needWords(c, viewer, lookup));
+  const beliefs =
+    facts.length > 0 ? [`needs: you believe ${facts.map((f) => factWords(f, lookup)).join(' and ')}`] : [];
+  return [...beliefs, ...others].join('; ');
 }
 
 export function situationModel(view: ActorView, lookup: Lookup, selected: string | null): SituationModel {
@@ -55,7 +206,9 @@ export function situationModel(view: ActorView, lookup: Lookup, selected: string
             key: i + 1,
             label: o.label.text,
             description: lookup.cite(o.description),
+            line: oneLine(o.description.text),
             open: o.open,
+            closed: o.open ? null : closedReason(o.closedBy, view.actor, lookup),
           })),
           selected: selected ?? decision.chosen,
         }

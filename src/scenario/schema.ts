@@ -149,9 +149,24 @@ export const Effect: z.ZodType<Effect> = z.lazy(() =>
 );
 z.globalRegistry.add(Effect, { id: 'Effect' });
 
+// A source is listed as a reader would look it up: the document's own title, outlet, author and date, as the
+// document gives them. Outlet, author and address are optional because a document that names none must not be
+// given one. Every source has a date: an undated document says so ("undated; ...") with what places it in
+// time. A scenario that leaves the date out gets a default that says the scenario does not record it (not that
+// the document is undated); bundled scenarios give it, and tests/scenario/sources.test.ts checks that they do.
 export const Source = z.strictObject({
   file: z.string().min(1).describe('the seed file name, as cited in source: fields'),
-  title: z.string().min(1),
+  title: z.string().min(1).describe("the document's own title, as it gives it"),
+  outlet: z.string().min(1).optional().describe('the outlet or site, only where the document names it'),
+  author: z.string().min(1).optional().describe('the author or byline, only where the document gives one'),
+  date: z
+    .string()
+    .min(1)
+    .default('date not recorded in the scenario')
+    .describe(
+      'the date the document gives; where it gives none, "undated; " and what places it in time, from the document',
+    ),
+  url: z.url().optional().describe('the address of the document, only where it gives one'),
   kind: z.string().min(1).describe('encyclopedia, news report, think-tank analysis, ...'),
   perspective: z.string().min(1).describe('how to read it: neutral reference, an argument, ...'),
 });

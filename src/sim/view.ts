@@ -1,7 +1,9 @@
 // What one actor may know, what the public (the projector) may know, and what the facilitator sees. Another
 // actor's private knowledge, secret choices and pending decisions never pass through viewFor or publicView.
-import type { Text } from '../scenario/types.ts';
+import type { Condition, Text } from '../scenario/types.ts';
 import { type CompiledScenario, canSeeIndicator, inAudience } from './compile.ts';
+import { type ConditionContext, holds } from './conditions.ts';
+import { sightContext } from './policy.ts';
 import type { Choice } from './resolve.ts';
 import { type Deadline, type GameState, type Holder, holderOf, waitingFor } from './state.ts';
 import type { Belief, Beliefs, Cause, JournalEntry, World } from './world.ts';
@@ -42,7 +44,14 @@ export interface BeliefView extends Belief {
 export interface DecisionView {
   id: string;
   prompt: Text;
-  options: { id: string; label: Text; description: Text; open: boolean }[];
+  options: {
+    id: string;
+    label: Text;
+    description: Text;
+    open: boolean;
+    /** Why a closed option is closed: the parts of its `available` condition not met (empty when open). */
+    closedBy: Condition[];
+  }[];
   chosen: string | null;
 }
 
@@ -226,6 +235,25 @@ function outcomeView(c: CompiledScenario, world: World): ActorView['outcome'] {
   return o ? { id: o.id, title: o.title, summary: o.summary } : null;
 }
 
+/** Whether a condition draws on chance: judging it again could disagree with the offer's draw. */
+function chancy(c: Condition): boolean {
+  if (c.chance !== undefined) return true;
+  if (c.not) return chancy(c.not);
+  return [...(c.all ?? []), ...(c.any ?? [])].some(chancy);
+}
+
+/**
+ * The parts of a closed option's condition that keep it closed, judged as the offer judged them (from the
+ * actor's own sight and mind), so that the player can be told why without being told everything it needs.
+ * A part that depends on chance is kept unjudged; if every part now holds (the mind moved since the offer),
+ * all of them are given.
+ */
+function unmetParts(available: Condition, ctx: ConditionContext): Condition[] {
+  const parts = available.all ?? [available];
+  const unmet = parts.filter((p) => chancy(p) || !holds(p, ctx));
+  return unmet.length > 0 ? unmet : parts;
+}
+
 export function viewFor(c: CompiledScenario, state: GameState, actor: string): ActorView {
   if (!c.actorById.has(actor)) throw new Error(`no actor ${actor} in this game`);
   const { world } = state;
@@ -234,17 +262,30 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
   const offer = state.offers[actor];
   const decisionDef = offer && c.decisionById.get(offer.decision);
   const pending = state.pending[actor];
+  // Only the viewer's own sight and mind: the reasons must not depend on anything private to another actor.
+  const judge =
+    offer &&
+    sightContext(
+      c,
+      offer.sight,
+      { actor, beliefs: state.beliefs[actor] ?? {}, posture: state.postures[actor] ?? '' },
+      () => 0,
+    );
   const decision: DecisionView | null =
-    offer && decisionDef
+    offer && decisionDef && judge
       ? {
           id: decisionDef.id,
           prompt: decisionDef.prompt,
-          options: decisionDef.options.map((o) => ({
-            id: o.id,
-            label: o.label,
-            description: o.description,
-            open: offer.options.includes(o.id),
-          })),
+          options: decisionDef.options.map((o) => {
+            const open = offer.options.includes(o.id);
+            return {
+              id: o.id,
+              label: o.label,
+              description: o.description,
+              open,
+              closedBy: open || !o.available ? [] : unmetParts(o.available, judge),
+            };
+          }),
           chosen: pending?.option ?? null,
         }
       : null;

@@ -17,7 +17,7 @@ describe('saving', () => {
       expect(before).toMatch(/^Turn 3 of /);
       await game.reload();
       await titleLoaded(page);
-      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+      await page.getByRole('button', { name: /^Continue as / }).click();
       await sceneReady(page, 'situation');
       expect(await page.locator('h1').first().textContent()).toBe(before);
       await game.shot('continued-situation');
@@ -37,7 +37,7 @@ describe('saving', () => {
       await page.evaluate(([key, json]) => localStorage.setItem(key!, json!), [SAVE_KEY, old]);
       await game.reload();
       await titleLoaded(page);
-      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+      await page.getByRole('button', { name: /^Continue as / }).click();
       await sceneReady(page, 'situation');
       expect(await page.locator('h1').first().textContent()).toMatch(/^Turn 4 of /);
       const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), SAVE_KEY);

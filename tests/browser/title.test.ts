@@ -19,6 +19,16 @@ describe('title screen', () => {
       // Let the sounds and the music load too: a missing file would show as a failed request.
       await page.locator('[data-cue="music-calm"]').waitFor({ state: 'attached', timeout: 10_000 });
       await game.shot('title-1280x720');
+      // Every part of the page is inside a landmark (axe's region rule), the sound captions too.
+      const outside = await page.evaluate(() => {
+        const landmark =
+          'main, nav, header, footer, aside, section[aria-label], [role=region][aria-label], [role=main], [role=dialog]';
+        return [...document.body.querySelectorAll('body > *:not(script):not(#live)')]
+          .filter((el) => !el.closest(landmark) && !el.querySelector(landmark))
+          .map((el) => el.id || el.tagName);
+      });
+      expect(outside).toEqual([]);
+      expect(await page.getByRole('region', { name: 'Sound captions' }).count()).toBe(1);
       expect(game.problems).toEqual([]);
     });
   });

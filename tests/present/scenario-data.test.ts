@@ -30,6 +30,7 @@ function row(id: string, value: number | null): IndicatorRow {
     causes: [],
     history: null,
     want: null,
+    tone: 'neutral',
   };
 }
 

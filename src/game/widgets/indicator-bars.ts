@@ -7,7 +7,10 @@ import { signed } from '../../present/indicators.presenter.ts';
 import { PALETTE } from '../../present/palette.ts';
 import type { IndicatorRow } from '../../present/screens.ts';
 
-const ARROWS = { up: '▲', down: '▼', steady: '■', unknown: '?' } as const;
+// "=" for unchanged: a square read as an empty checkbox.
+const ARROWS = { up: '▲', down: '▼', steady: '=', unknown: '?' } as const;
+/** Good or bad for the player's actor, not up or down: a rise of street anger and of state authority differ. */
+const TONE_FILL = { good: PALETTE.teal, bad: PALETTE.red, neutral: PALETTE.sand } as const;
 
 export function drawIndicatorBars(
   scene: Phaser.Scene,
@@ -43,7 +46,7 @@ export function drawIndicatorBars(
       for (let x = barX; x < barX + barW; x += 8) g.lineBetween(x, y + rowH * 0.16, x + 6, y - rowH * 0.16);
     } else {
       const share = (row.value - row.min) / Math.max(1, row.max - row.min);
-      g.fillStyle(row.trend === 'up' ? PALETTE.amber : row.trend === 'down' ? PALETTE.teal : PALETTE.sand, 1);
+      g.fillStyle(TONE_FILL[row.tone], 1);
       g.fillRect(barX, y - rowH * 0.16, barW * share, rowH * 0.32);
     }
     const value = row.value === null ? '?' : String(row.value);

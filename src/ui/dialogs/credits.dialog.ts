@@ -18,6 +18,26 @@ function referenceList(title: string, id: string, entries: readonly ReferenceEnt
   ];
 }
 
+/**
+ * One source as a reader would look it up (title, outlet, author, date, as the document gives them), then how
+ * to read it and the file name that the game's citations use. An address is shown as text, not as a link:
+ * it is scenario data.
+ */
+function sourceItem(s: SourceCredit): HTMLElement {
+  const where = [s.outlet, s.author && `by ${s.author}`, s.date].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    { class: 'source-list__item' },
+    h('cite', { class: 'source-list__title', text: s.title }),
+    h('span', { class: 'source-list__where', text: where }),
+    s.url && h('span', { class: 'source-list__url', text: s.url }),
+    h('span', {
+      class: 'source-list__meta source-list__how',
+      text: `${s.kind}; ${s.perspective}; cited in the game as ${s.file}`,
+    }),
+  );
+}
+
 const MADE_WITH: readonly [string, string][] = [
   ['Phaser 4', 'game framework, MIT licence'],
   ['Howler.js', 'audio, MIT licence'],
@@ -40,21 +60,7 @@ export function openCreditsDialog(
     body: [
       h('h3', { text: 'Sources of the scenario' }),
       sources
-        ? h(
-            'ul',
-            { class: 'source-list' },
-            ...sources.map((s) =>
-              h(
-                'li',
-                {},
-                h('cite', { text: s.title }),
-                h('span', {
-                  class: 'source-list__meta',
-                  text: ` (${s.kind}; ${s.perspective}; file ${s.file})`,
-                }),
-              ),
-            ),
-          )
+        ? h('ul', { class: 'source-list' }, ...sources.map(sourceItem))
         : h('p', { text: 'The scenario could not be loaded, so its sources cannot be listed.' }),
       h(
         'p',

@@ -37,3 +37,46 @@ export function openModal(options: ModalOptions): HTMLDialogElement {
   dialog.showModal();
   return dialog;
 }
+
+export interface ConfirmOptions {
+  id: string;
+  title: string;
+  /** the question, in full: what will happen, then what is asked */
+  text: string;
+  /** the label of the button that goes ahead, e.g. "Start a new game" */
+  confirm: string;
+  onConfirm: () => void;
+}
+
+/**
+ * A question before something that cannot be undone. Cancel (and Esc) keep things as they are and has focus
+ * first, so that a hurried Enter does not destroy anything; the action runs only after the dialog has closed,
+ * once focus is back where it was.
+ */
+export function openConfirm(options: ConfirmOptions): HTMLDialogElement {
+  let confirmed = false;
+  const textId = `${options.id}-text`;
+  const yes = h('button', {
+    class: 'button button--primary',
+    attrs: { type: 'button' },
+    text: options.confirm,
+  });
+  const no = h('button', { class: 'button', attrs: { type: 'button' }, text: 'Cancel' });
+  const dialog = openModal({
+    id: options.id,
+    title: options.title,
+    body: [h('p', { id: textId, text: options.text }), h('div', { class: 'dialog__actions' }, yes, no)],
+    onClose: () => {
+      if (confirmed) options.onConfirm();
+    },
+  });
+  dialog.setAttribute('role', 'alertdialog');
+  dialog.setAttribute('aria-describedby', textId);
+  yes.addEventListener('click', () => {
+    confirmed = true;
+    dialog.close();
+  });
+  no.addEventListener('click', () => dialog.close());
+  no.focus();
+  return dialog;
+}

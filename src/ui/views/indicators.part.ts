@@ -1,10 +1,11 @@
 /** The indicator list shared by the situation room and the resolution: value or unknown, trend, causes. */
-import { signed, trendWords } from '../../present/indicators.presenter.ts';
+import { signed, toneWords, trendWords } from '../../present/indicators.presenter.ts';
 import type { IndicatorRow, NewsItem } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import { citedBlock, citeLine } from './cited.ts';
 
-const ARROWS = { up: '▲', down: '▼', steady: '■', unknown: '?' } as const;
+/** Beside the words, never instead of them; "=" for unchanged, as a square read as an empty checkbox. */
+export const ARROWS = { up: '▲', down: '▼', steady: '=', unknown: '?' } as const;
 
 export function indicatorList(rows: readonly IndicatorRow[], options: { showMeaning: boolean }): HTMLElement {
   return h(
@@ -13,7 +14,10 @@ export function indicatorList(rows: readonly IndicatorRow[], options: { showMean
     ...rows.map((row) =>
       h(
         'li',
-        { class: `indicator indicator--${row.trend}`, dataset: { indicator: row.id } },
+        {
+          class: `indicator indicator--${row.trend} indicator--${row.tone}`,
+          dataset: { indicator: row.id, tone: row.tone },
+        },
         h(
           'div',
           { class: 'indicator__head' },
@@ -28,6 +32,7 @@ export function indicatorList(rows: readonly IndicatorRow[], options: { showMean
               { class: 'indicator__trend' },
               h('span', { attrs: { 'aria-hidden': 'true' }, text: ARROWS[row.trend] }),
               ` ${trendWords(row)}`,
+              row.tone !== 'neutral' && `, ${toneWords(row.tone)}`,
             ),
           ),
         ),

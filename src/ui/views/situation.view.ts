@@ -1,16 +1,70 @@
 /**
- * The situation room in HTML: the turn, the news, the indicators (value or "unknown", trend, causes),
- * what the player believes, and the decision. Digits pick an option, Enter confirms.
+ * The situation room in HTML. At first sight (the region marked data-first-sight) only what a lesson has
+ * time to read: the turn's situation, what changed, and the options as short labels with one line each.
+ * Everything else (the news again, every indicator with its breakdown, what the player believes, the
+ * options in full, the sources) waits behind one disclosure, closed by default. Digits pick an option,
+ * Enter confirms.
  */
+import { signed, toneWords } from '../../present/indicators.presenter.ts';
 import type { Send } from '../../present/intents.ts';
-import type { SituationModel } from '../../present/screens.ts';
+import type { IndicatorRow, SituationModel } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
-import { citedBlock, section } from './cited.ts';
-import { indicatorList, newsList } from './indicators.part.ts';
+import { citedBlock, citeLine, section } from './cited.ts';
+import { ARROWS, indicatorList, newsList } from './indicators.part.ts';
 
 export interface SituationView extends ScreenView {
   update: (model: SituationModel) => void;
+}
+
+/** Only digits 1–9 pick an option (the DOM layer's keys), so a badge above 9 would promise a key that does nothing. */
+const MAX_KEY = 9;
+
+/**
+ * The advisers' notes shown at first sight: the largest slips with their causes. The others are still
+ * listed, in one short line each, and every breakdown is behind "More": a lesson's reading has a limit.
+ */
+const COUNSEL_AT_FIRST_SIGHT = 2;
+
+/** What moved in the last turn: the advisers' notes on the largest slips, then one short line per other move. */
+function changeList(model: SituationModel): HTMLElement {
+  if (model.turn.index === 0)
+    return h('p', { text: 'Nothing has moved yet: this is where the crisis begins.' });
+  const moved = model.indicators.filter((r) => r.trend === 'up' || r.trend === 'down');
+  if (moved.length === 0) return h('p', { text: 'Nothing you can see moved in the last turn.' });
+  const counsel = model.counsel.slice(0, COUNSEL_AT_FIRST_SIGHT);
+  const told = new Set(counsel.map((c) => c.indicator));
+  const rest = moved
+    .filter((r) => !told.has(r.id))
+    // bad news first, as the advisers' notes are
+    .sort((a, b) => Number(b.tone === 'bad') - Number(a.tone === 'bad'));
+  const line = (r: IndicatorRow) => {
+    const tone = toneWords(r.tone);
+    return h(
+      'li',
+      { class: `change change--${r.tone}`, dataset: { indicator: r.id } },
+      h('span', { class: 'change__arrow', attrs: { 'aria-hidden': 'true' }, text: ARROWS[r.trend] }),
+      ` ${r.label} ${signed(r.delta ?? 0)}${tone ? `, ${tone}` : ''}`,
+    );
+  };
+  return h(
+    'div',
+    {},
+    counsel.length > 0 &&
+      h(
+        'ul',
+        { class: 'counsel-list', attrs: { 'aria-label': 'Your advisers’ counsel' } },
+        ...counsel.map((c) =>
+          h(
+            'li',
+            { class: 'change change--bad', dataset: { indicator: c.indicator } },
+            h('span', { class: 'change__arrow', attrs: { 'aria-hidden': 'true' }, text: '!' }),
+            ` ${c.text}`,
+          ),
+        ),
+      ),
+    rest.length > 0 && h('ul', { class: 'change-list' }, ...rest.map(line)),
+  );
 }
 
 export function situationView(model: SituationModel, send: Send): SituationView {
@@ -34,9 +88,18 @@ export function situationView(model: SituationModel, send: Send): SituationView 
           {
             class: 'button option',
             attrs: { type: 'button', 'aria-pressed': 'false', disabled: !o.open, 'data-option': o.id },
-            on: { click: () => send({ type: 'select-option', optionId: o.id }) },
+            on: {
+              click: () => send({ type: 'select-option', optionId: o.id }),
+              // Enter on the option already picked confirms it: picking it again would do nothing.
+              keydown: (event) => {
+                if (event.key !== 'Enter' || button.getAttribute('aria-pressed') !== 'true') return;
+                if (confirm.disabled) return;
+                event.preventDefault();
+                send({ type: 'confirm-decision' });
+              },
+            },
           },
-          h('kbd', { text: String(o.key) }),
+          o.key <= MAX_KEY && h('kbd', { text: String(o.key) }),
           h('span', { class: 'option__label', text: o.label }),
         );
         optionButtons.set(o.id, button);
@@ -44,15 +107,16 @@ export function situationView(model: SituationModel, send: Send): SituationView 
           'li',
           {},
           button,
-          citedBlock(o.description, 'p', 'option__description'),
-          !o.open && h('p', { class: 'hint', text: 'Not open to you now.' }),
+          o.open
+            ? h('p', { class: 'option__line', text: o.line })
+            : h('p', { class: 'hint option__closed', text: `Closed — ${o.closed}.` }),
         );
       }),
     );
     decisionBlock = section(
       'Your decision',
       'decision',
-      citedBlock(model.decision.prompt, 'p', 'decision__prompt'),
+      // The prompt ("what does your government do this turn?") only repeats the heading: it is under "More".
       list,
       confirm,
     );
@@ -76,25 +140,25 @@ export function situationView(model: SituationModel, send: Send): SituationView 
   };
   update(model);
 
-  const element = h(
-    'section',
-    { class: 'view view--situation' },
+  const firstSight = h(
+    'div',
+    { class: 'first-sight', attrs: { 'data-first-sight': '' } },
     h('p', { class: 'eyebrow', text: model.actor.name.text }),
     heading,
     h('p', { class: 'turn-title', text: turn.title.text }),
-    citedBlock(turn.summary),
-    h('p', {}, h('a', { class: 'skip-link', attrs: { href: '#decision' }, text: 'Jump to your decision' })),
+    h('p', { class: 'turn-summary', text: turn.summary.text }),
+    section('What changed', 'changes', changeList(model)),
+    decisionBlock,
+  );
+
+  const more = h(
+    'details',
+    { class: 'more' },
+    h('summary', { text: 'More: the news, every indicator, what you believe, the options in full' }),
     section(
       'News of the last turn',
       'news',
       newsList(model.news, 'No news yet: this is where the crisis begins.'),
-    ),
-    section(
-      'Your advisers’ counsel',
-      'counsel',
-      model.counsel.length > 0
-        ? h('ul', { class: 'counsel-list' }, ...model.counsel.map((c) => h('li', { text: c })))
-        : h('p', { text: 'None of your goals slipped in the last turn.' }),
     ),
     section('Indicators', 'indicators', indicatorList(model.indicators, { showMeaning: true })),
     model.beliefs.length > 0 &&
@@ -109,17 +173,40 @@ export function situationView(model: SituationModel, send: Send): SituationView 
           ),
         ),
       ),
-    decisionBlock,
+    model.decision &&
+      section(
+        'The options in full',
+        'options-full',
+        citedBlock(model.decision.prompt, 'p', 'decision__prompt'),
+        h(
+          'ol',
+          { class: 'option-full-list' },
+          ...model.decision.options.map((o) =>
+            h(
+              'li',
+              {},
+              h('h3', { class: 'option__label', text: o.label }),
+              citedBlock(o.description, 'p', 'option__description'),
+            ),
+          ),
+        ),
+      ),
+    section(
+      'Where this turn comes from',
+      'turn-sources',
+      h('p', {}, 'The turn’s situation: ', citeLine(turn.summary)),
+    ),
     model.earlier.length > 0 &&
-      h(
-        'details',
-        { class: 'journal' },
-        h('summary', { text: 'Earlier news' }),
+      section(
+        'Earlier news',
+        'earlier-news',
         ...model.earlier.map((t) =>
           h('div', {}, h('h3', { text: `Turn ${t.turn + 1}` }), newsList(t.items, '')),
         ),
       ),
   );
+
+  const element = h('section', { class: 'view view--situation' }, firstSight, more);
 
   return {
     scene: 'situation',

@@ -1,6 +1,7 @@
 /** The DOM mirror of the title scene: the scenario, and the menu (continue, new game, settings, credits). */
 import type { Intent, Send } from '../../present/intents.ts';
 import type { TitleModel } from '../../present/screens.ts';
+import { openConfirm } from '../dialogs/modal-dialog.ts';
 import { append, h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 
@@ -27,8 +28,37 @@ function scenarioBlock(model: TitleModel): HTMLElement {
   );
 }
 
+/** Names the saved game once the scenario has loaded and the save could be read; plain otherwise. */
+function continueLabel(model: TitleModel): string {
+  return model.saved
+    ? `Continue as ${model.saved.role}, turn ${model.saved.turn}`
+    : 'Continue the saved game';
+}
+
+/** A new game replaces the one saved (one slot per scenario): ask first, saying which game would be lost. */
+function newGame(model: TitleModel, send: Send): void {
+  if (!model.hasSave) {
+    send({ type: 'new-game' });
+    return;
+  }
+  const which = model.saved ? ` as ${model.saved.role}, at turn ${model.saved.turn}` : '';
+  openConfirm({
+    id: 'new-game-dialog',
+    title: 'Replace the saved game?',
+    text: `This replaces your saved game${which}. Start a new game?`,
+    confirm: 'Start a new game',
+    onConfirm: () => send({ type: 'new-game' }),
+  });
+}
+
 function menu(model: TitleModel, send: Send): HTMLElement {
-  const item = (text: string, intent: Intent, primary: boolean, disabled = false) =>
+  const item = (
+    text: string,
+    intent: Intent,
+    primary: boolean,
+    disabled = false,
+    act: () => void = () => send(intent),
+  ) =>
     h(
       'li',
       {},
@@ -36,7 +66,7 @@ function menu(model: TitleModel, send: Send): HTMLElement {
         class: primary ? 'button button--primary' : 'button',
         attrs: { type: 'button', disabled, 'data-intent': intent.type },
         text,
-        on: { click: () => send(intent) },
+        on: { click: act },
       }),
     );
   // Enabled while the scenario still loads: the flow waits for it. Only a failed load disables them.
@@ -47,8 +77,8 @@ function menu(model: TitleModel, send: Send): HTMLElement {
     h(
       'ul',
       { class: 'menu-list' },
-      model.hasSave && item('Continue the saved game', { type: 'continue' }, true, !canStart),
-      item('New game', { type: 'new-game' }, !model.hasSave, !canStart),
+      model.hasSave && item(continueLabel(model), { type: 'continue' }, true, !canStart),
+      item('New game', { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send)),
       item('Settings', { type: 'open-settings' }, false),
       item('Credits and sources', { type: 'open-credits' }, false),
     ),

@@ -1,0 +1,81 @@
+// A turn must fit a lesson: what the situation room shows at first sight (the region marked data-first-sight,
+// with every disclosure closed) stays within 350 words; the rest waits behind "More". And the room's keys
+// do what they say: badges only for the digits that work, Enter on the option already picked confirms it.
+import { describe, expect, it } from 'vitest';
+import { playByKeyboard, sceneReady } from '../../scripts/browser/keyboard-play.ts';
+import { useGameBrowser } from './support/game-page.ts';
+
+const MAX_WORDS = 350;
+/** 0-based turns of the situation screens counted: turns 1, 4 and 7 as the player reads them. */
+const COUNTED = [0, 3, 6];
+
+describe('the situation room at first sight', () => {
+  const withGame = useGameBrowser();
+
+  it('holds at most 350 words on turns 1, 4 and 7 of a Prime Minister game', async () => {
+    await withGame(async (game) => {
+      await game.open('?renderer=canvas&seed=5');
+      const counts: Record<number, number> = {};
+      await playByKeyboard(game.page, {
+        perspective: 1,
+        turns: Math.max(...COUNTED) + 1,
+        onScene: async (scene, turn) => {
+          if (scene !== 'situation' || !COUNTED.includes(turn)) return;
+          const seen = await game.page.evaluate(() => {
+            const region = document.querySelector<HTMLElement>('[data-first-sight]');
+            const closed = [...document.querySelectorAll('.view--situation details')].every(
+              (d) => !(d as HTMLDetailsElement).open,
+            );
+            // The text as rendered, with breaks between blocks (textContent runs a badge into its label).
+            // biome-ignore lint/performance/useDomNodeTextContent: the words as the reader sees them are counted
+            const words = (region?.innerText ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+            return { words: words.length, closed, heading: document.querySelector('h1')?.textContent ?? '' };
+          });
+          expect(seen.closed).toBe(true);
+          expect(seen.heading).toMatch(new RegExp(`^Turn ${turn + 1} of `));
+          counts[turn + 1] = seen.words;
+        },
+      });
+      console.log(`first-sight words of the situation room (pm, seed 5): ${JSON.stringify(counts)}`);
+      expect(Object.keys(counts).map(Number)).toEqual(COUNTED.map((t) => t + 1));
+      for (const words of Object.values(counts)) {
+        expect(words).toBeGreaterThan(30);
+        expect(words).toBeLessThanOrEqual(MAX_WORDS);
+      }
+      expect(game.problems).toEqual([]);
+    });
+  });
+
+  it('shows key badges only for 1–9, says why an option is closed, and confirms on Enter on the picked option', async () => {
+    await withGame(async (game) => {
+      await game.open('?renderer=canvas&seed=5');
+      await playByKeyboard(game.page, { perspective: 1, turns: 0 });
+      const page = game.page;
+      const options = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLButtonElement>('button[data-option]')].map((b) => ({
+          badge: b.querySelector('kbd')?.textContent ?? null,
+          disabled: b.disabled,
+          closed: b.parentElement?.querySelector('.option__closed')?.textContent ?? null,
+        })),
+      );
+      // The Prime Minister has more than nine options: the tenth and later have no badge.
+      expect(options.length).toBeGreaterThan(9);
+      expect(options.map((o) => o.badge)).toEqual(options.map((_, i) => (i < 9 ? String(i + 1) : null)));
+      const closed = options.filter((o) => o.disabled);
+      expect(closed.length).toBeGreaterThan(0);
+      for (const o of closed) expect(o.closed).toMatch(/^Closed — (needs|only|closed|one of|depends)\b.+\.$/);
+      // The full texts are behind the closed disclosure, not at first sight.
+      expect(await page.locator('[data-first-sight] .option__description').count()).toBe(0);
+      expect(await page.locator('details.more .option__description').count()).toBe(options.length);
+
+      const first = page.locator('button[data-option]:not([disabled])').first();
+      await first.click();
+      await page.locator('button[data-option][aria-pressed="true"]').waitFor();
+      await first.focus();
+      await page.keyboard.press('Enter');
+      await sceneReady(page, 'resolution');
+      expect(await page.locator('[data-intent="next"]').count()).toBe(1);
+      expect(game.problems).toEqual([]);
+    });
+  });
+});
