@@ -142,6 +142,14 @@ export class GameFlow {
       case 'open-credits':
         void this.openCredits().catch((error: unknown) => this.fail(error));
         return;
+      case 'show-indicator': {
+        // A choice of what the debrief's chart shows: the page's own, not the game's.
+        const screen = this.screen.value;
+        if (screen?.kind === 'debrief' && screen.chart.series.some((s) => s.id === intent.indicatorId)) {
+          this.screen.set({ ...screen, chart: { ...screen.chart, selected: intent.indicatorId } });
+        }
+        return;
+      }
       case 'open-menu':
         this.deps.page.openMenu({
           openSettings: () => this.handle({ type: 'open-settings' }),

@@ -1,52 +1,392 @@
 /**
- * The debrief: the outcome and why (from the recorded causes of every indicator change the player
- * could see), the indicators over the turns, the player's path beside the historical one, the sources.
+ * The debrief: the outcome and why this game reached it (the indicators of the outcome's condition, their
+ * final values against its thresholds, and the recorded causes that moved them that way), the player's own
+ * goals met or not, the indicators over the turns with this game's key events, the player's path beside the
+ * historical one, the sources.
  */
-import type { ActorView, VisibleCause } from '../sim/view.ts';
+import type { Condition, Outcome } from '../scenario/types.ts';
+import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
 import { longDate } from './cite.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
-import type { DebriefModel } from './screens.ts';
+import type {
+  ChainLine,
+  ChartMarker,
+  DebriefChart,
+  DebriefModel,
+  DecidingLine,
+  GoalLine,
+} from './screens.ts';
 
-const WHY_COUNT = 6;
+/** Enough causes to tell the story, few enough to read. */
+const CHAIN_COUNT = 5;
+/** Key events on the chart: a few, or the markers crowd a phone's axis. */
+const MARKER_COUNT = 3;
 
-function causeKey(cause: VisibleCause): string | null {
-  if (cause.kind === 'decision') return `d:${cause.actor}/${cause.option}`;
-  if (cause.kind === 'event') return `e:${cause.event}`;
-  return null; // the start and undisclosed causes explain nothing about the path taken
+/** One threshold of a condition: the indicator must be at least (+1) or at most (−1) `threshold`. */
+interface Leaf {
+  indicator: string;
+  side: 1 | -1;
+  threshold: number;
 }
 
-/** The causes that moved the indicators most over the whole game, with what each did. */
-function whyLines(view: ActorView, lookup: Lookup): DebriefModel['why'] {
-  const byCause = new Map<string, { text: string; weight: number; effects: Map<string, number> }>();
+/** A threshold to explain, and which way a move had to go to lead to this ending. */
+interface Deciding extends Leaf {
+  value: number;
+  /** +1: rises led to the ending; −1: falls did */
+  toward: 1 | -1;
+  text: string;
+  /** whose threshold it is, for the chart: "this ending" or another ending's title */
+  ending: string;
+}
+
+type Values = ReadonlyMap<string, number | null>;
+
+function leavesOf(c: Condition): Leaf[] {
+  const out: Leaf[] = [];
+  for (const [indicator, threshold] of Object.entries(c.atLeast ?? {}))
+    out.push({ indicator, side: 1, threshold });
+  for (const [indicator, threshold] of Object.entries(c.atMost ?? {}))
+    out.push({ indicator, side: -1, threshold });
+  return out;
+}
+
+/** Whether a threshold holds; null when the value is unknown to this actor. */
+function leafHolds(leaf: Leaf, values: Values): boolean | null {
+  const v = values.get(leaf.indicator);
+  if (v === null || v === undefined) return null;
+  return leaf.side === 1 ? v >= leaf.threshold : v <= leaf.threshold;
+}
+
+/**
+ * The thresholds that made a condition hold: every part of an `all`, only the parts of an `any` that held.
+ * Conditions on facts, choices or chance are not indicators and are left to the outcome's own text.
+ */
+function heldLeaves(c: Condition, values: Values): Leaf[] {
+  if (c.all) return c.all.flatMap((p) => heldLeaves(p, values));
+  if (c.any) return c.any.filter((p) => judge(p, values) === true).flatMap((p) => heldLeaves(p, values));
+  return leavesOf(c).filter((l) => leafHolds(l, values) === true);
+}
+
+/** How far a value stands from a threshold, as a share of the indicator's range: how narrow a miss was. */
+function distance(leaf: Leaf, values: Values, lookup: Lookup): number {
+  const def = lookup.scenario.indicators.find((i) => i.id === leaf.indicator);
+  const range = def ? Math.max(1, def.max - def.min) : 100;
+  return Math.abs((values.get(leaf.indicator) ?? leaf.threshold) - leaf.threshold) / range;
+}
+
+/**
+ * The thresholds that kept a condition from holding, one reason per alternative: an `all` failed through the
+ * part that missed most narrowly (the closest call, the one a player most needs to see); an `any` failed
+ * through every one of its parts.
+ */
+function missedLeaves(c: Condition, values: Values, lookup: Lookup): Leaf[] {
+  if (c.any) return c.any.flatMap((p) => missedLeaves(p, values, lookup));
+  const parts: Leaf[][] = c.all
+    ? c.all.filter((p) => judge(p, values) === false).map((p) => missedLeaves(p, values, lookup))
+    : leavesOf(c)
+        .filter((l) => leafHolds(l, values) === false)
+        .map((l) => [l]);
+  const score = (leaves: Leaf[]) => Math.max(...leaves.map((l) => distance(l, values, lookup)));
+  return parts.sort((a, b) => score(a) - score(b))[0] ?? [];
+}
+
+/** A condition judged on the indicators alone; null when it rests on something else or on an unknown value. */
+function judge(c: Condition, values: Values): boolean | null {
+  if (c.all) {
+    const parts = c.all.map((p) => judge(p, values));
+    return parts.includes(false) ? false : parts.includes(null) ? null : true;
+  }
+  if (c.any) {
+    const parts = c.any.map((p) => judge(p, values));
+    return parts.includes(true) ? true : parts.includes(null) ? null : false;
+  }
+  const leaves = leavesOf(c);
+  if (leaves.length === 0) return null;
+  const held = leaves.map((l) => leafHolds(l, values));
+  return held.includes(false) ? false : held.includes(null) ? null : true;
+}
+
+function bound(leaf: Leaf): string {
+  return leaf.side === 1 ? `${leaf.threshold} or above` : `${leaf.threshold} or below`;
+}
+
+/** The indicators that decided the ending, as true statements of their final values against the thresholds. */
+function decidingOf(outcome: Outcome, others: Outcome[], values: Values, lookup: Lookup): Deciding[] {
+  const seen = new Set<string>();
+  const out: Deciding[] = [];
+  const add = (
+    leaf: Leaf,
+    toward: 1 | -1,
+    ending: string,
+    text: (label: string, value: number) => string,
+  ) => {
+    const key = `${leaf.indicator}/${leaf.side}/${leaf.threshold}`;
+    const value = values.get(leaf.indicator);
+    if (seen.has(key) || value === null || value === undefined) return;
+    seen.add(key);
+    out.push({ ...leaf, value, toward, ending, text: text(lookup.indicatorLabel(leaf.indicator), value) });
+  };
+  if (outcome.when) {
+    for (const leaf of heldLeaves(outcome.when, values))
+      add(
+        leaf,
+        leaf.side,
+        'this ending',
+        (label, v) => `${label} stood at ${v}, past this ending’s threshold (${bound(leaf)}).`,
+      );
+    return out;
+  }
+  // The ending that catches every other game: what decided it is what kept each other ending away, and the
+  // moves that led here are those that pushed an indicator away from that ending's threshold (see chainOf for
+  // an indicator held between two endings).
+  for (const other of others) {
+    if (!other.when) continue;
+    for (const leaf of missedLeaves(other.when, values, lookup))
+      add(
+        leaf,
+        leaf.side === 1 ? -1 : 1,
+        `“${other.title.text}”`,
+        (label, v) =>
+          `${label} stood at ${v}, short of the threshold of “${other.title.text}” (${bound(leaf)}).`,
+      );
+  }
+  return out;
+}
+
+function leadOf(outcome: Outcome, view: ActorView, lookup: Lookup): string {
+  if (!outcome.when)
+    return 'After the last turn no other ending’s condition held, and this is the ending when none does:';
+  if (outcome.check === 'every-turn') {
+    const date = lookup.scenario.turns[view.turn.index]?.date;
+    return `The game ended${date ? ` on ${longDate(date)}` : ''}, when this ending’s condition held:`;
+  }
+  return 'After the last turn this ending’s condition held:';
+}
+
+/** One cause, whatever the turn: a choice taken three times is one step of the story, on three dates. */
+function causeKey(cause: VisibleCause): string | null {
+  switch (cause.kind) {
+    case 'decision':
+      return `d:${cause.actor}/${cause.option}`;
+    case 'event':
+      return `e:${cause.event}/${cause.injected ? 'i' : ''}`;
+    case 'override':
+      return `o:${cause.reason}`;
+    case 'undisclosed':
+      return 'u';
+    default:
+      return null; // the situation at the start is not a step on the path taken
+  }
+}
+
+function causeKind(cause: VisibleCause, viewer: string): string {
+  switch (cause.kind) {
+    case 'decision':
+      return cause.actor === viewer ? 'Your decision' : 'Another actor’s decision';
+    case 'event':
+      return cause.injected ? 'Event brought in by the facilitator' : 'Event';
+    case 'override':
+      return 'Facilitator’s override';
+    default:
+      return 'Hidden from you';
+  }
+}
+
+function causeText(cause: VisibleCause, viewer: string, lookup: Lookup): string {
+  if (cause.kind === 'decision' && cause.actor === viewer)
+    return `You: ${lookup.optionLabel(cause.actor, cause.option)}`;
+  if (cause.kind === 'override') return `The facilitator set it, saying: ${cause.reason}`;
+  return lookup.causeText(cause);
+}
+
+function turnDate(lookup: Lookup, turn: number): string {
+  const date = lookup.scenario.turns[turn]?.date;
+  return date ? longDate(date) : `Turn ${turn + 1}`;
+}
+
+/** Past this many dates, a step is told by how often and between which dates, or the list drowns it. */
+const DATES_LISTED = 3;
+
+/**
+ * "7 November 2021", "14 November, 28 November and 15 December 2021" (the year once when it is one), or
+ * "5 times, between 10 October and 31 December 2021".
+ */
+function datesText(lookup: Lookup, turns: number[]): string {
+  if (turns.length > DATES_LISTED)
+    return `${turns.length} times, between ${datesText(lookup, [turns[0]!, turns[turns.length - 1]!])}`;
+  const dates = turns.map((t) => turnDate(lookup, t));
+  const year = /\s(\d{4})$/;
+  const years = new Set(dates.map((d) => year.exec(d)?.[1] ?? d));
+  const shown =
+    years.size === 1 ? dates.map((d, i) => (i < dates.length - 1 ? d.replace(year, '') : d)) : dates;
+  return shown.length > 1
+    ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+    : (shown[0] ?? '');
+}
+
+/**
+ * The decisions and events that moved the deciding indicators most in the direction that led to the ending,
+ * largest first: a move the other way is not part of why the game ended so. An indicator that had to move
+ * both ways (held between two other endings' thresholds) has no direction that led here and is left out.
+ */
+function chainOf(view: ActorView, deciding: Deciding[], lookup: Lookup): ChainLine[] {
+  const towards = new Map<string, Set<number>>();
+  for (const d of deciding) towards.set(d.indicator, (towards.get(d.indicator) ?? new Set()).add(d.toward));
+  const groups = new Map<
+    string,
+    { turns: Set<number>; cause: VisibleCause; weight: number; effects: Map<string, number> }
+  >();
   for (const ind of view.indicators) {
+    const ways = towards.get(ind.id);
+    if (ways?.size !== 1) continue;
     for (const c of ind.causes) {
+      if (c.delta === 0 || !ways.has(Math.sign(c.delta))) continue;
       const key = causeKey(c.cause);
-      if (key === null || c.delta === 0) continue;
-      const entry = byCause.get(key) ?? { text: lookup.causeText(c.cause), weight: 0, effects: new Map() };
-      entry.weight += Math.abs(c.delta);
-      entry.effects.set(ind.id, (entry.effects.get(ind.id) ?? 0) + c.delta);
-      byCause.set(key, entry);
+      if (key === null) continue;
+      const group = groups.get(key) ?? { turns: new Set(), cause: c.cause, weight: 0, effects: new Map() };
+      group.turns.add(c.turn);
+      group.weight += Math.abs(c.delta);
+      group.effects.set(ind.id, (group.effects.get(ind.id) ?? 0) + c.delta);
+      groups.set(key, group);
     }
   }
-  return [...byCause.values()]
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, WHY_COUNT)
-    .map((e) => ({
-      text: e.text,
-      effects: [...e.effects]
-        .filter(([, d]) => d !== 0)
-        .map(([id, d]) => `${lookup.indicatorLabel(id)} ${signed(d)}`)
-        .join(', '),
+  return [...groups.values()]
+    .map((g) => ({ ...g, first: Math.min(...g.turns) }))
+    .sort((a, b) => b.weight - a.weight || a.first - b.first)
+    .slice(0, CHAIN_COUNT)
+    .map((g) => ({
+      date: datesText(
+        lookup,
+        [...g.turns].sort((a, b) => a - b),
+      ),
+      kind: causeKind(g.cause, view.actor),
+      text: causeText(g.cause, view.actor, lookup),
+      effects: [...g.effects].map(([id, d]) => `${lookup.indicatorLabel(id)} ${signed(d)}`).join(', '),
     }));
+}
+
+function goalsOf(view: ActorView, lookup: Lookup): GoalLine[] {
+  const byId = new Map(view.indicators.map((i) => [i.id, i]));
+  return lookup.card(view.actor).goals.map((g) => {
+    const ind: IndicatorView | undefined = byId.get(g.indicator);
+    const start = ind?.history?.[0] ?? null;
+    const end = ind?.history ? (ind.history[ind.history.length - 1] ?? null) : null;
+    const label = lookup.indicatorLabel(g.indicator);
+    const wantText = g.want === 'high' ? 'you wanted it high' : 'you wanted it low';
+    if (start === null || end === null)
+      return {
+        indicator: g.indicator,
+        label,
+        want: g.want,
+        wantText,
+        start,
+        end,
+        met: null,
+        text: 'Unknown to you',
+        why: g.why,
+      };
+    const met = g.want === 'high' ? end > start : end < start;
+    const moved = end > start ? 'it rose' : end < start ? 'it fell' : 'it did not move';
+    return {
+      indicator: g.indicator,
+      label,
+      want: g.want,
+      wantText,
+      start,
+      end,
+      met,
+      text: `${met ? 'Met' : 'Not met'}: from ${start} to ${end} (${moved})`,
+      why: g.why,
+    };
+  });
+}
+
+const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+function shortDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : SHORT_DATE.format(date);
+}
+
+/**
+ * The key events of this game: the public news that fired and moved the indicators most (the attack, the
+ * clashes, when they happened), in the order they happened. Chosen from the recorded causes, never by id.
+ */
+function markersOf(view: ActorView, lookup: Lookup, points: number): ChartMarker[] {
+  const events = new Map(lookup.scenario.events.map((e) => [e.id, e]));
+  const weights = new Map<string, { turn: number; event: string; weight: number }>();
+  for (const ind of view.indicators)
+    for (const c of ind.causes) {
+      if (c.cause.kind !== 'event') continue;
+      const def = events.get(c.cause.event);
+      if (def?.kind !== 'news' || def.audience !== 'public') continue;
+      const key = `${c.cause.event}/${c.turn}`;
+      const w = weights.get(key) ?? { turn: c.turn, event: c.cause.event, weight: 0 };
+      w.weight += Math.abs(c.delta);
+      weights.set(key, w);
+    }
+  return [...weights.values()]
+    .filter((w) => w.weight > 0 && w.turn + 1 < points)
+    .sort((a, b) => b.weight - a.weight || a.turn - b.turn)
+    .slice(0, MARKER_COUNT)
+    .sort((a, b) => a.turn - b.turn)
+    .map((w, i) => ({
+      point: w.turn + 1,
+      number: i + 1,
+      date: turnDate(lookup, w.turn),
+      headline: events.get(w.event)?.headline.text ?? '',
+    }));
+}
+
+function chartOf(view: ActorView, lookup: Lookup, deciding: Deciding[], turnDates: string[]): DebriefChart {
+  const dates = ['Start', ...turnDates.map(longDate)];
+  const series = view.indicators.map((ind) => ({
+    id: ind.id,
+    label: ind.label.text,
+    min: ind.min,
+    max: ind.max,
+    history: ind.history,
+    thresholds: deciding
+      .filter((d) => d.indicator === ind.id)
+      .map((d) => ({
+        value: d.threshold,
+        text: `${d.ending}: ${bound(d)}`,
+      })),
+  }));
+  const goal = lookup.card(view.actor).goals[0]?.indicator;
+  const visible = (id: string | undefined) => series.some((s) => s.id === id && s.history !== null);
+  const selected = [deciding[0]?.indicator, goal, series.find((s) => s.history)?.id].find(visible) ?? '';
+  return {
+    dates,
+    axis: ['Start', ...turnDates.map(shortDate)],
+    series,
+    markers: markersOf(view, lookup, dates.length),
+    selected,
+  };
 }
 
 export function debriefModel(view: ActorView, lookup: Lookup): DebriefModel {
   const scenario = lookup.scenario;
-  const outcomeDef = view.outcome && scenario.outcomes.find((o) => o.id === view.outcome?.id);
+  const outcomeDef = view.outcome ? scenario.outcomes.find((o) => o.id === view.outcome?.id) : undefined;
   const decisions = scenario.decisions.filter((d) => d.actor === view.actor);
   const lastTurn = view.turn.index;
   const turns = scenario.turns.slice(0, lastTurn + 1);
+  const values: Values = new Map(view.indicators.map((i) => [i.id, i.value]));
+  const others = scenario.outcomes.filter((o) => o.id !== outcomeDef?.id);
+  const deciding = outcomeDef ? decidingOf(outcomeDef, others, values, lookup) : [];
+  const why = {
+    lead: outcomeDef ? leadOf(outcomeDef, view, lookup) : 'The game has not reached an ending.',
+    deciding: deciding.map(
+      (d): DecidingLine => ({
+        indicator: d.indicator,
+        label: lookup.indicatorLabel(d.indicator),
+        value: d.value,
+        text: d.text,
+      }),
+    ),
+    chain: chainOf(view, deciding, lookup),
+  };
   return {
     kind: 'debrief',
     actor: lookup.card(view.actor),
@@ -57,10 +397,15 @@ export function debriefModel(view: ActorView, lookup: Lookup): DebriefModel {
           debrief: lookup.cite(outcomeDef.debrief),
         }
       : null,
-    otherOutlooks: scenario.outcomes
-      .filter((o) => o.id !== outcomeDef?.id)
-      .map((o) => ({ title: lookup.cite(o.title), summary: lookup.cite(o.summary) })),
-    why: whyLines(view, lookup),
+    otherOutlooks: others.map((o) => ({ title: lookup.cite(o.title), summary: lookup.cite(o.summary) })),
+    why,
+    goals: goalsOf(view, lookup),
+    chart: chartOf(
+      view,
+      lookup,
+      deciding,
+      turns.map((t) => t.date),
+    ),
     indicators: indicatorRows(view, lookup, null),
     dates: ['Start', ...turns.map((t) => longDate(t.date))],
     path: turns.map((t, i) => {

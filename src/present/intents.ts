@@ -14,6 +14,8 @@ export type Intent =
   | { type: 'select-option'; optionId: string }
   | { type: 'confirm-decision' }
   | { type: 'next' }
-  | { type: 'show-debrief' };
+  | { type: 'show-debrief' }
+  /** The debrief's chart shows this indicator. */
+  | { type: 'show-indicator'; indicatorId: string };
 
 export type Send = (intent: Intent) => void;

@@ -25,6 +25,9 @@ export function turnLine(view: ActorView, lookup: Lookup): TurnLine {
     date: longDate(view.turn.date),
     title: lookup.cite(view.turn.title),
     summary: lookup.cite(view.turn.summary),
+    history: view.turn.history
+      ? { title: lookup.cite(view.turn.history.title), summary: lookup.cite(view.turn.history.summary) }
+      : null,
   };
 }
 

@@ -40,8 +40,11 @@ export interface TurnLine {
   index: number;
   count: number;
   date: string;
+  /** This game's own: true of this game. */
   title: Cited;
   summary: Cited;
+  /** Where what history records for this date is not (or not yet) this game's: that history, shown marked as history. */
+  history: { title: Cited; summary: Cited } | null;
 }
 
 export type Trend = 'up' | 'down' | 'steady' | 'unknown';
@@ -197,12 +200,82 @@ export interface PathStepRow {
   historical: boolean;
 }
 
+/** One indicator that decided the ending: its final value against the threshold of an outcome's condition. */
+export interface DecidingLine {
+  indicator: string;
+  label: string;
+  value: number;
+  /** true of this game, e.g. "Political process stood at 10: this ending comes at 12 or below" */
+  text: string;
+}
+
+/** A decision or event that moved a deciding indicator towards the ending, with its date. */
+export interface ChainLine {
+  date: string;
+  /** what it was: "Your decision", "Event brought in by the facilitator", "Facilitator's override", ... */
+  kind: string;
+  text: string;
+  /** its moves of the deciding indicators, in the direction that led to the ending, e.g. "State authority −6" */
+  effects: string;
+}
+
+/** One of the player's own goals: did the indicator move the way the actor wanted over the game? */
+export interface GoalLine {
+  indicator: string;
+  label: string;
+  want: 'high' | 'low';
+  /** "you wanted it high" */
+  wantText: string;
+  start: number | null;
+  end: number | null;
+  /** null: the actor could not see it */
+  met: boolean | null;
+  /** "Met: from 50 to 62" ... in words */
+  text: string;
+  why: Cited;
+}
+
+export interface ChartSeries {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  /** start, then the end of each turn; null when unknown */
+  history: number[] | null;
+  /** the deciding thresholds on this indicator, to draw as lines (e.g. "this ending: 12 or below") */
+  thresholds: { value: number; text: string }[];
+}
+
+/** A key event of this game, drawn on the chart at the point its turn ended. */
+export interface ChartMarker {
+  /** index into the chart's points (0 is the start) */
+  point: number;
+  /** 1, 2, 3: the chart's marker and the list agree */
+  number: number;
+  date: string;
+  headline: string;
+}
+
+export interface DebriefChart {
+  /** one per point: "Start", then each turn's date in full (for the table and the screen reader) */
+  dates: string[];
+  /** the same, short, for the axis: "Start", "10 Oct", ... */
+  axis: string[];
+  series: ChartSeries[];
+  markers: ChartMarker[];
+  /** the indicator shown first: the first that decided the ending, else the first goal */
+  selected: string;
+}
+
 export interface DebriefModel {
   kind: 'debrief';
   actor: ActorCard;
   outcome: { title: Cited; summary: Cited; debrief: Cited } | null;
   otherOutlooks: { title: Cited; summary: Cited }[];
-  why: { text: string; effects: string }[];
+  /** why this ending: a lead sentence, the indicators that decided it, and what moved them there */
+  why: { lead: string; deciding: DecidingLine[]; chain: ChainLine[] };
+  goals: GoalLine[];
+  chart: DebriefChart;
   indicators: IndicatorRow[];
   dates: string[];
   path: PathStepRow[];

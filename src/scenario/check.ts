@@ -18,6 +18,8 @@ interface Refs {
   actors: ReadonlyMap<string, number>;
   turns: ReadonlyMap<string, number>;
   turnIds: readonly string[];
+  /** actor -> option id -> whether any of its options of that id is announced. */
+  options: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
   indicator: Known;
   actor: Known;
   fact: Known;
@@ -42,7 +44,7 @@ export function checkScenario(s: Scenario): PathIssue[] {
   s.facts.forEach((f, i) => {
     if (f.knownBy !== undefined) refs.audience(f.knownBy, ['facts', i, 'knownBy']);
   });
-  checkTurns(s, report);
+  checkTurns(s, refs);
   checkDecisions(s, refs);
   checkEvents(s, refs);
   checkOutcomes(s, report, refs.turn, refs.condition);
@@ -79,12 +81,19 @@ function references(s: Scenario, report: Report): Refs {
   };
   const actor = known('actor', actors);
   const turn = known('turn', turns);
+  const options = new Map<string, Map<string, boolean>>();
+  for (const d of s.decisions) {
+    const mine = options.get(d.actor) ?? new Map<string, boolean>();
+    options.set(d.actor, mine);
+    for (const o of d.options) mine.set(o.id, mine.get(o.id) === true || o.announce !== undefined);
+  }
   const refs: Omit<Refs, 'condition' | 'effect'> = {
     report,
     indicators,
     actors,
     turns,
     turnIds: s.turns.map((t) => t.id),
+    options,
     indicator: known('indicator', indicators),
     actor,
     fact: known('fact', facts),
@@ -229,8 +238,22 @@ function checkActors(s: Scenario, refs: Refs): void {
   });
 }
 
-function checkTurns(s: Scenario, report: Report): void {
+/** Each part of a condition with its path, the condition itself first. */
+function conditionParts(c: Condition, path: Path): [Condition, Path][] {
+  const parts: [Condition, Path][] = [[c, path]];
+  for (const key of ['all', 'any'] as const) {
+    c[key]?.forEach((x, i) => {
+      parts.push(...conditionParts(x, [...path, key, i]));
+    });
+  }
+  if (c.not) parts.push(...conditionParts(c.not, [...path, 'not']));
+  return parts;
+}
+
+function checkTurns(s: Scenario, refs: Refs): void {
+  const { report } = refs;
   s.turns.forEach((t, i) => {
+    checkPresupposition(t, ['turns', i], refs);
     const at = ['turns', i, 'date'];
     const date = new Date(`${t.date}T00:00:00Z`);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== t.date) {
@@ -244,6 +267,55 @@ function checkTurns(s: Scenario, report: Report): void {
       );
     }
   });
+}
+
+/**
+ * A turn's presupposition names only what exists (the condition checks), and comes with the summary a game that
+ * left history shows instead. It is judged whenever a view is drawn, with no draw of chance to judge it by.
+ */
+function checkPresupposition(t: Scenario['turns'][number], at: Path, refs: Refs): void {
+  if (t.presupposes === undefined) {
+    for (const key of ['titleAnyGame', 'summaryAnyGame'] as const) {
+      if (t[key] !== undefined) {
+        refs.report(
+          [...at, key],
+          `${key} is shown only where presupposes fails; add presupposes or remove it`,
+        );
+      }
+    }
+    return;
+  }
+  refs.condition(t.presupposes, [...at, 'presupposes']);
+  // Everyone sees the turn's texts, so what they take for granted must be public: a secret choice, an actor's
+  // belief or stance would be given away by which text shows.
+  for (const [c, path] of conditionParts(t.presupposes, [...at, 'presupposes'])) {
+    if (c.chance !== undefined) {
+      refs.report(
+        path,
+        'a presupposition cannot depend on chance: it states what the text takes for granted',
+      );
+    }
+    if (c.believes || c.posture) {
+      refs.report(
+        path,
+        `a presupposition cannot name ${c.believes ? 'a belief' : 'a stance'}: it is private to the actor, ` +
+          'and the text everyone sees would give it away',
+      );
+    }
+    if (c.chose && refs.options.get(c.chose.actor)?.get(c.chose.option) === false) {
+      refs.report(
+        [...path, 'chose', 'option'],
+        `option "${c.chose.option}" of actor "${c.chose.actor}" is secret (it has no announce): ` +
+          'a text everyone sees cannot take it for granted',
+      );
+    }
+  }
+  if (t.summaryAnyGame === undefined) {
+    refs.report(
+      [...at, 'presupposes'],
+      'a turn that presupposes needs summaryAnyGame: a summary true of any game, shown where the presupposition fails',
+    );
+  }
 }
 
 /**

@@ -250,8 +250,21 @@ export const Fact = z.strictObject({
 export const Turn = z.strictObject({
   id: Id,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
-  title: Text,
-  summary: Text,
+  title: Text.describe(
+    "what happened on this date in history; shown as this game's own where presupposes holds",
+  ),
+  summary: Text.describe(
+    "what happened on this date in history; shown as this game's own where presupposes holds",
+  ),
+  presupposes: Condition.optional().describe(
+    'what the title and summary take for granted (fired: event, chose: ..., fact: ...), judged on the game world when the turn opens; where it does not hold, the game shows the anyGame texts and gives title and summary as history',
+  ),
+  titleAnyGame: Text.optional().describe(
+    'with presupposes: a title true of any game, shown where the presupposition fails',
+  ),
+  summaryAnyGame: Text.optional().describe(
+    'with presupposes (required): a summary true of any game, shown where the presupposition fails',
+  ),
 });
 
 export const Preference = z.strictObject({ when: Condition, bonus: z.number() });

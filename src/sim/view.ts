@@ -59,8 +59,18 @@ export interface TurnView {
   index: number;
   id: string;
   date: string;
+  /**
+   * This game's own title and summary: the historical ones where what they take for granted (the turn's
+   * `presupposes`) holds in this game's world, or they take nothing for granted; otherwise the texts true of
+   * any game. Either way, true of this game.
+   */
   title: Text;
   summary: Text;
+  /**
+   * Where this game has left history: what happened on this date in history, to be shown as history. Absent or
+   * null: the game's own texts are the historical ones.
+   */
+  history?: { title: Text; summary: Text } | null;
   count: number;
 }
 
@@ -104,17 +114,51 @@ function sees(viewer: Viewer, audience: JournalEntry['audience']): boolean {
   return 'public' in viewer ? audience === 'public' : inAudience(audience, viewer.actor);
 }
 
-export function turnView(c: CompiledScenario, index: number): TurnView {
-  const turn = c.scenario.turns[Math.min(index, c.scenario.turns.length - 1)]!;
+/**
+ * The game world as a condition judge, for what texts take for granted: what happened in this game, not what
+ * one actor believes. Nothing private to an actor (beliefs, stances) is judged: a text everyone sees would give
+ * it away, and the validator refuses such presuppositions. No chance: the validator refuses it too, and a draw
+ * here would make a screen differ from one drawing to the next.
+ */
+export function worldContext(c: CompiledScenario, world: World): ConditionContext {
   return {
-    index,
-    id: turn.id,
-    date: turn.date,
-    title: turn.title,
-    summary: turn.summary,
-    count: c.scenario.turns.length,
+    turn: world.turn,
+    turnIndex: (id) => c.turnIndexById.get(id) ?? -1,
+    indicator: (id) => world.indicators[id],
+    fact: (id) => world.facts[id],
+    belief: () => undefined,
+    chose: (actor, option, turn) =>
+      world.log.some(
+        (d) => d.actor === actor && d.option === option && (turn === undefined || d.turn === turn),
+      ),
+    fired: (event) => Object.hasOwn(world.fired, event),
+    posture: () => undefined,
+    random: () => 1,
   };
 }
+
+/**
+ * The turn that is open (or the last one), its texts judged on the game world: a text is this game's own only
+ * where what it presupposes happened in this game; otherwise the turn's text for any game stands in, and the
+ * historical text is handed over as history.
+ */
+export function turnView(c: CompiledScenario, world: World): TurnView {
+  const index = world.turn;
+  const turn = c.scenario.turns[Math.min(index, c.scenario.turns.length - 1)]!;
+  const base = { index, id: turn.id, date: turn.date, count: c.scenario.turns.length };
+  if (turn.presupposes === undefined || holds(turn.presupposes, worldContext(c, world))) {
+    return { ...base, title: turn.title, summary: turn.summary, history: null };
+  }
+  return {
+    ...base,
+    title: turn.titleAnyGame ?? turn.title,
+    summary: turn.summaryAnyGame ?? ANY_GAME,
+    history: { title: turn.title, summary: turn.summary },
+  };
+}
+
+/** For a scenario the validator would refuse (a presupposition without summaryAnyGame): still nothing untrue. */
+const ANY_GAME: Text = { text: 'This game has left the course of history.', invention: true };
 
 function announced(world: World, actor: string, option: string, turn: number): boolean {
   return world.journal.some(
@@ -296,7 +340,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
     seat: holderOf(state, actor),
     status: ended ? 'ended' : decision && pending === undefined ? 'deciding' : 'waiting',
     paused: state.paused,
-    turn: turnView(c, world.turn),
+    turn: turnView(c, world),
     posture: state.postures[actor] ?? '',
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, beliefs),
@@ -322,7 +366,7 @@ export function publicView(c: CompiledScenario, state: GameState): PublicView {
     status,
     paused: state.paused,
     deadline: state.deadline?.seconds ?? null,
-    turn: turnView(c, world.turn),
+    turn: turnView(c, world),
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, world.publicBeliefs),
     established: beliefViews(c, world.publicBeliefs),

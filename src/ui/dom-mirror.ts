@@ -33,8 +33,10 @@ function viewOf(model: ScreenModel, send: Send): Shown {
       return { view: briefingView(model, send), update: still };
     case 'resolution':
       return { view: resolutionView(model, send), update: still };
-    case 'debrief':
-      return { view: debriefView(model, send), update: still };
+    case 'debrief': {
+      const view = debriefView(model, send);
+      return { view, update: (next) => next.kind === 'debrief' && view.update(next) };
+    }
   }
 }
 

@@ -21,10 +21,10 @@ const FLOOR = 0.1;
  */
 const MINIMUM: Record<string, Record<string, number>> = {
   pm: { 'yemen-scenario': 0.9, 'chaos-at-home': 0.75, 'calculated-escalation': 0.85 },
-  sadrists: { 'yemen-scenario': 0.3, 'chaos-at-home': 0.5, 'calculated-escalation': 0.6 },
-  framework: { 'yemen-scenario': 0.45, 'chaos-at-home': 0.75, 'calculated-escalation': 0.85 },
-  iran: { 'yemen-scenario': 0.45, 'chaos-at-home': 0.55, 'calculated-escalation': 0.8 },
-  us: { 'yemen-scenario': 0.4, 'chaos-at-home': 0.45, 'calculated-escalation': 0.8 },
+  sadrists: { 'yemen-scenario': 0.65, 'chaos-at-home': 0.9, 'calculated-escalation': 0.6 },
+  framework: { 'yemen-scenario': 0.4, 'chaos-at-home': 0.72, 'calculated-escalation': 0.85 },
+  iran: { 'yemen-scenario': 0.45, 'chaos-at-home': 0.5, 'calculated-escalation': 0.8 },
+  us: { 'yemen-scenario': 0.4, 'chaos-at-home': 0.45, 'calculated-escalation': 0.72 },
 };
 
 const cases = Object.entries(MINIMUM).flatMap(([actor, outlooks]) =>

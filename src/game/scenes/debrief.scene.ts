@@ -1,4 +1,7 @@
-/** Debrief: the outcome's name, and every indicator over the turns as a labelled line chart. */
+/**
+ * Debrief: the outcome's name, and one indicator over the turns as a dated line chart with this game's key
+ * events; the DOM panel's switch asks the flow for another indicator, and holds every figure.
+ */
 import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import type { DebriefModel } from '../../present/screens.ts';
@@ -9,6 +12,7 @@ import { SCENES } from './scene-keys.ts';
 
 export class DebriefScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
+  private selected = '';
 
   constructor() {
     super(SCENES.debrief);
@@ -17,7 +21,14 @@ export class DebriefScene extends BaseScene {
   create(): void {
     const model = this.screenOf('debrief');
     if (!model) return;
-    this.svc.ui.showScreen(model);
+    this.selected = model.chart.selected;
+    const updateMirror = this.svc.ui.showScreen(model);
+    // The chart's indicator is the model's: the panel's switch asks the flow, and both layers redraw from it.
+    this.onScreenUpdate('debrief', (next) => {
+      updateMirror(next);
+      this.selected = next.chart.selected;
+      if (this.scene.isActive()) this.draw(next);
+    });
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.debrief);
   }
@@ -28,19 +39,24 @@ export class DebriefScene extends BaseScene {
     const art = this.add.container(0, 0);
     this.art = art;
     art.add(drawBackdrop(this, width, height));
-    const headPx = Math.max(16, Math.min(34, width * 0.03));
-    const title = this.add.text(16, 12, model.outcome?.title.text ?? 'Debrief', {
-      ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK, color: '#e0a526' }),
-      wordWrap: { width: width - 32 },
-    });
-    art.add(title);
-    const top = 12 + title.height + 16;
-    if (height - top > 100) {
+    // On a phone's short band the chart needs all the room; the outcome's name heads the panel below it.
+    let top = 12;
+    if (height >= 300) {
+      const headPx = Math.max(16, Math.min(34, width * 0.03));
+      const title = this.add.text(16, 12, model.outcome?.title.text ?? 'Debrief', {
+        ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK, color: '#e0a526' }),
+        wordWrap: { width: width - 32 },
+      });
+      art.add(title);
+      top += title.height + 12;
+    }
+    if (height - top > 90) {
       art.add(
         drawLineChart(
           this,
-          model.indicators,
-          { x: 16, y: top, width: width - 32, height: height - top - 16 },
+          model.chart,
+          this.selected,
+          { x: 16, y: top, width: width - 32, height: height - top - 12 },
           this.styler,
         ),
       );

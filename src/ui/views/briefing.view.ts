@@ -44,6 +44,15 @@ export function briefingView(model: BriefingModel, send: Send): ScreenView {
       'briefing-turn',
       h('p', { class: 'turn-title', text: model.turn.title.text }),
       citedBlock(model.turn.summary),
+      model.turn.history &&
+        h(
+          'div',
+          { class: 'turn-history' },
+          h('p', {
+            text: 'What history records for this date has not happened in your game (or not yet). In history:',
+          }),
+          citedBlock(model.turn.history.summary),
+        ),
     ),
     h('button', {
       class: 'button button--primary',

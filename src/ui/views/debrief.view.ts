@@ -1,6 +1,7 @@
 /**
- * The debrief in HTML: the outcome and why, the indicators over the turns (a table: the canvas draws
- * the chart), the player's path beside the historical one, the other outlooks, and the sources.
+ * The debrief in HTML: the outcome and why this game reached it, the player's goals met or not, the
+ * indicators over the turns (a switch picks the one the canvas draws; a table holds every figure), the
+ * player's path beside the historical one, the other outlooks, and the sources.
  */
 import type { Send } from '../../present/intents.ts';
 import type { DebriefModel } from '../../present/screens.ts';
@@ -47,7 +48,169 @@ function indicatorTable(model: DebriefModel): HTMLElement {
   );
 }
 
-export function debriefView(model: DebriefModel, send: Send): ScreenView {
+function whySection(model: DebriefModel): HTMLElement {
+  const { why } = model;
+  return section(
+    'Why this ending',
+    'debrief-why',
+    h('p', { text: why.lead }),
+    h('ul', { class: 'deciding-list' }, ...why.deciding.map((d) => h('li', { text: d.text }))),
+    h('h3', { text: 'What moved them there' }),
+    why.chain.length > 0
+      ? h(
+          'ol',
+          { class: 'why-list' },
+          ...why.chain.map((c) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'why__when', text: `${c.date} · ${c.kind}` }),
+              h('strong', { class: 'why__what', text: c.text }),
+              h('span', { class: 'why__effects', text: c.effects }),
+            ),
+          ),
+        )
+      : h('p', {
+          text: 'The record shows no single decision or event you could see that moved them towards this ending.',
+        }),
+    model.outcome && h('h3', { text: 'This outlook in the source' }),
+    model.outcome && citedBlock(model.outcome.debrief),
+  );
+}
+
+function goalsSection(model: DebriefModel): HTMLElement {
+  return section(
+    'Your goals',
+    'debrief-goals',
+    h(
+      'ul',
+      { class: 'goal-list' },
+      ...model.goals.map((g) =>
+        h(
+          'li',
+          { class: `goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}` },
+          h('strong', { text: g.label }),
+          h('span', { class: 'goal__want', text: ` (${g.wantText}): ` }),
+          h('span', { class: 'goal__result', text: g.text }),
+          citedBlock(g.why, 'div', 'goal__why'),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The chart's switch: one button per indicator the player could see (pressed: the one the canvas draws), the
+ * chosen indicator's thresholds in words, the key events the canvas marks, and the table of every figure.
+ */
+/** The chart's switch and its key events; `update` shows the indicator the flow has since chosen. */
+function chartSection(
+  model: DebriefModel,
+  send: Send,
+): { element: HTMLElement; update: (next: DebriefModel) => void } {
+  const { chart } = model;
+  const visible = chart.series.filter((s) => s.history !== null);
+  const showing = h('p', { class: 'chart-showing', attrs: { 'aria-live': 'polite' } });
+  const describe = (id: string) => {
+    const series = chart.series.find((s) => s.id === id);
+    const lines = series?.thresholds.map((t) => t.text).join('; ');
+    showing.textContent = series ? `The chart shows ${series.label}${lines ? ` (${lines})` : ''}.` : '';
+  };
+  const buttons = visible.map((s) =>
+    h('button', {
+      class: 'button chart-switch__button',
+      attrs: {
+        type: 'button',
+        'aria-pressed': s.id === chart.selected ? 'true' : 'false',
+        'data-indicator': s.id,
+      },
+      text: s.label,
+      // The flow sets the model's chosen indicator; the canvas and this panel both redraw from it.
+      on: { click: () => send({ type: 'show-indicator', indicatorId: s.id }) },
+    }),
+  );
+  const show = (selected: string) => {
+    for (const b of buttons) {
+      b.setAttribute('aria-pressed', b.getAttribute('data-indicator') === selected ? 'true' : 'false');
+    }
+    describe(selected);
+  };
+  show(chart.selected);
+  const element = section(
+    'The indicators over the turns',
+    'debrief-chart',
+    h(
+      'div',
+      { class: 'chart-switch', attrs: { role: 'group', 'aria-label': 'Indicator on the chart' } },
+      ...buttons,
+    ),
+    showing,
+    chart.markers.length > 0 && h('h3', { text: 'Key events on the chart' }),
+    chart.markers.length > 0 &&
+      h(
+        'ol',
+        { class: 'marker-list' },
+        ...chart.markers.map((m) =>
+          h('li', {}, h('span', { class: 'why__when', text: m.date }), h('span', { text: m.headline })),
+        ),
+      ),
+    indicatorTable(model),
+  );
+  return { element, update: (next) => show(next.chart.selected) };
+}
+
+function pathSection(model: DebriefModel): HTMLElement {
+  const columns = ['Date', 'Turn', 'Your choice', 'As in history?'];
+  return section(
+    'Your path beside history',
+    'debrief-path',
+    h(
+      'table',
+      { class: 'data-table path-table' },
+      h('caption', {
+        text: 'Your choice each turn, and whether the real actor took that option at some point (not necessarily on that date)',
+      }),
+      h('thead', {}, h('tr', {}, ...columns.map((t) => h('th', { attrs: { scope: 'col' }, text: t })))),
+      h(
+        'tbody',
+        {},
+        ...model.path.map((p) => {
+          const cells = [
+            p.date,
+            p.title,
+            p.yours ?? 'no decision',
+            p.yours === null
+              ? '—'
+              : p.historical
+                ? 'Yes: an option the real actor took at some point'
+                : 'No: your own course',
+          ];
+          // On a phone the rows stack; each cell then says which column it is (styles.css).
+          return h(
+            'tr',
+            {},
+            ...cells.map((text, i) => h('td', { attrs: { 'data-label': columns[i] }, text })),
+          );
+        }),
+      ),
+    ),
+    h('h3', { text: 'What the real actor did, per the sources' }),
+    h(
+      'ul',
+      {},
+      ...model.historicalOptions.map((o) =>
+        h('li', {}, h('strong', { text: o.label }), citedBlock(o.description, 'div')),
+      ),
+    ),
+  );
+}
+
+export interface DebriefView extends ScreenView {
+  update(next: DebriefModel): void;
+}
+
+export function debriefView(model: DebriefModel, send: Send): DebriefView {
+  const chart = chartSection(model, send);
   const heading = h('h1', { text: model.outcome ? `Outcome: ${model.outcome.title.text}` : 'Debrief' });
   const element = h(
     'section',
@@ -55,76 +218,10 @@ export function debriefView(model: DebriefModel, send: Send): ScreenView {
     h('p', { class: 'eyebrow', text: `Debrief · ${model.actor.name.text}` }),
     heading,
     model.outcome && citedBlock(model.outcome.summary),
-    model.outcome && section('Why', 'debrief-why', citedBlock(model.outcome.debrief)),
-    section(
-      'What moved the crisis most',
-      'debrief-causes',
-      h('p', {
-        class: 'hint',
-        text: 'The decisions and events you could see, by how much they moved the indicators over the game.',
-      }),
-      h(
-        'ol',
-        { class: 'why-list' },
-        ...model.why.map((w) =>
-          h(
-            'li',
-            {},
-            h('strong', { text: w.text }),
-            h('span', { class: 'why__effects', text: ` — ${w.effects}` }),
-          ),
-        ),
-      ),
-    ),
-    section('The indicators over the turns', 'debrief-chart', indicatorTable(model)),
-    section(
-      'Your path beside history',
-      'debrief-path',
-      h(
-        'div',
-        { class: 'table-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': 'Your path (table)' } },
-        h(
-          'table',
-          { class: 'data-table' },
-          h('caption', { text: 'Your choice each turn, and whether the real actor did the same' }),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ...['Date', 'Turn', 'Your choice', 'As in history?'].map((t) =>
-                h('th', { attrs: { scope: 'col' }, text: t }),
-              ),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...model.path.map((p) =>
-              h(
-                'tr',
-                {},
-                h('td', { text: p.date }),
-                h('td', { text: p.title }),
-                h('td', { text: p.yours ?? 'no decision' }),
-                h('td', {
-                  text: p.yours === null ? '—' : p.historical ? 'Yes: as in history' : 'No: your own course',
-                }),
-              ),
-            ),
-          ),
-        ),
-      ),
-      h('h3', { text: 'What the real actor did, per the sources' }),
-      h(
-        'ul',
-        {},
-        ...model.historicalOptions.map((o) =>
-          h('li', {}, h('strong', { text: o.label }), citedBlock(o.description, 'div')),
-        ),
-      ),
-    ),
+    whySection(model),
+    goalsSection(model),
+    chart.element,
+    pathSection(model),
     section(
       'The other outlooks',
       'debrief-outlooks',
@@ -181,5 +278,5 @@ export function debriefView(model: DebriefModel, send: Send): ScreenView {
       ),
     ),
   );
-  return { scene: 'debrief', element, heading };
+  return { scene: 'debrief', element, heading, update: chart.update };
 }

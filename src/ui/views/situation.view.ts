@@ -26,6 +26,27 @@ const MAX_KEY = 9;
  */
 const COUNSEL_AT_FIRST_SIGHT = 2;
 
+/**
+ * Where what history records for this date has not (or not yet) happened in this game: said plainly, and the
+ * history given as history, behind a disclosure so that the first sight stays short.
+ */
+function historyBlock(model: SituationModel): HTMLElement | false {
+  const history = model.turn.history;
+  if (!history) return false;
+  return h(
+    'div',
+    { class: 'turn-history' },
+    h('p', { text: 'What history records for this date has not happened in your game (or not yet).' }),
+    h(
+      'details',
+      {},
+      h('summary', { text: 'In history, on this date' }),
+      h('p', { class: 'turn-title', text: history.title.text }),
+      citedBlock(history.summary),
+    ),
+  );
+}
+
 /** What moved in the last turn: the advisers' notes on the largest slips, then one short line per other move. */
 function changeList(model: SituationModel): HTMLElement {
   if (model.turn.index === 0)
@@ -147,6 +168,7 @@ export function situationView(model: SituationModel, send: Send): SituationView 
     heading,
     h('p', { class: 'turn-title', text: turn.title.text }),
     h('p', { class: 'turn-summary', text: turn.summary.text }),
+    historyBlock(model),
     section('What changed', 'changes', changeList(model)),
     decisionBlock,
   );
@@ -195,6 +217,7 @@ export function situationView(model: SituationModel, send: Send): SituationView 
       'Where this turn comes from',
       'turn-sources',
       h('p', {}, 'The turn’s situation: ', citeLine(turn.summary)),
+      turn.history && h('p', {}, 'In history, on this date: ', citeLine(turn.history.summary)),
     ),
     model.earlier.length > 0 &&
       section(
