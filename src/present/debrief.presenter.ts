@@ -366,6 +366,32 @@ function chartOf(view: ActorView, lookup: Lookup, deciding: Deciding[], turnDate
   };
 }
 
+/**
+ * Whose ending this is, in words: the outlook a source argues (named by the source's own title), or the game's
+ * own. An ending is never presented as a source's argument unless the scenario says it is (`outlookOf`).
+ */
+function originOf(outcome: Outcome, lookup: Lookup): string | null {
+  if (outcome.outlookOf === undefined) return null;
+  const source = lookup.scenario.meta.sources.find((s) => s.file === outcome.outlookOf);
+  return source ? `an outlook argued in “${source.title}” (${source.file.slice(0, 3)})` : null;
+}
+
+/** What the list of the other endings is: how many are a source's outlooks, and that the rest are the game's. */
+function outlooksNoteOf(outcomes: readonly Outcome[], lookup: Lookup): string {
+  const argued = outcomes.filter((o) => originOf(o, lookup) !== null);
+  const own = outcomes.length - argued.length;
+  const parts: string[] = [];
+  if (argued.length > 0) {
+    const files = [...new Set(argued.map((o) => o.outlookOf!.slice(0, 3)))].join(', ');
+    parts.push(
+      `${argued.length === 1 ? 'One is an outlook' : `${argued.length} are outlooks`} argued in ${files}: an argument, not the truth`,
+    );
+  }
+  if (own > 0) parts.push(`${own === 1 ? 'one is' : `${own} are`} the game's own`);
+  const text = parts.join('; ');
+  return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : '';
+}
+
 export function debriefModel(view: ActorView, lookup: Lookup): DebriefModel {
   const scenario = lookup.scenario;
   const outcomeDef = view.outcome ? scenario.outcomes.find((o) => o.id === view.outcome?.id) : undefined;
@@ -395,9 +421,15 @@ export function debriefModel(view: ActorView, lookup: Lookup): DebriefModel {
           title: lookup.cite(outcomeDef.title),
           summary: lookup.cite(outcomeDef.summary),
           debrief: lookup.cite(outcomeDef.debrief),
+          origin: originOf(outcomeDef, lookup),
         }
       : null,
-    otherOutlooks: others.map((o) => ({ title: lookup.cite(o.title), summary: lookup.cite(o.summary) })),
+    otherOutlooks: others.map((o) => ({
+      title: lookup.cite(o.title),
+      summary: lookup.cite(o.summary),
+      origin: originOf(o, lookup),
+    })),
+    outlooksNote: outlooksNoteOf(others, lookup),
     why,
     goals: goalsOf(view, lookup),
     chart: chartOf(

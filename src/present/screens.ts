@@ -145,12 +145,45 @@ export interface SituationModel {
   /** earlier news, oldest first, for the journal */
   earlier: { turn: number; items: NewsItem[] }[];
   indicators: IndicatorRow[];
-  beliefs: { statement: Cited; status: string }[];
+  /**
+   * what the actor holds about each fact it has heard or seen something of: `status`, how far it credits it;
+   * `heard`, every claim heard about it, side by side, with who made it and when
+   */
+  beliefs: { statement: Cited; status: string; heard: string[] }[];
   /** the advisers' notes: goals that slipped in the last turn, in words, the largest slip first */
   counsel: Counsel[];
   decision: { prompt: Cited; options: OptionRow[]; selected: string | null } | null;
   mood: Mood;
   places: MapPlace[];
+  /**
+   * Endings checked every turn that the indicators this actor sees are near: a true sentence each, nearest
+   * first (empty when none is near). Optional so that models built elsewhere need not say so.
+   */
+  warnings?: EndingWarning[];
+  /** Where actors acted in the last resolved turn (their announced choices and statements): for the map. */
+  mapThisTurn?: MapActed[];
+}
+
+/** A warning that the game may end in one of the endings checked every turn. */
+export interface EndingWarning {
+  /** the indicators not yet at their thresholds */
+  indicators: string[];
+  /** the ending's title */
+  ending: string;
+  /** e.g. "Political process is 18; at 12 or below the game ends in “Chaos at Home”." */
+  text: string;
+}
+
+/** A place of the map where actors acted in the last resolved turn. */
+export interface MapActed {
+  /** a place id from the scenario, as in MapPlace */
+  place: string;
+  /** the actors who acted there, by name, e.g. "Prime Minister, United States" */
+  label: string;
+  /** how many things they did or said there: the number on the marker */
+  count: number;
+  /** what the place is: the scenario's notes on it of the actors who acted there, joined by "; " */
+  where: string;
 }
 
 export interface ResolutionModel {
@@ -270,8 +303,11 @@ export interface DebriefChart {
 export interface DebriefModel {
   kind: 'debrief';
   actor: ActorCard;
-  outcome: { title: Cited; summary: Cited; debrief: Cited } | null;
-  otherOutlooks: { title: Cited; summary: Cited }[];
+  /** `origin`: the source whose argued outlook the ending is, in words; null: the game's own ending. */
+  outcome: { title: Cited; summary: Cited; debrief: Cited; origin: string | null } | null;
+  otherOutlooks: { title: Cited; summary: Cited; origin: string | null }[];
+  /** What the other endings are: a source's outlooks, the game's own, or both. */
+  outlooksNote: string;
   /** why this ending: a lead sentence, the indicators that decided it, and what moved them there */
   why: { lead: string; deciding: DecidingLine[]; chain: ChainLine[] };
   goals: GoalLine[];

@@ -7,14 +7,52 @@ import type { Lookup } from './lookup.ts';
 import { moodFor } from './mood.ts';
 import { earlierNews, newsOfTurn } from './news.presenter.ts';
 import { turnLine } from './opening.presenter.ts';
-import { placesFor } from './places.ts';
+import { actedThisTurn, placesFor } from './places.ts';
 import type { Counsel, IndicatorRow, ResolutionModel, SituationModel } from './screens.ts';
+import { endingWarnings } from './warning.presenter.ts';
 
-function beliefStatus(b: ActorView['beliefs'][number], lookup: Lookup): string {
-  const what = b.is ? 'You believe this is true' : 'You believe this is false';
-  if (b.confirmed) return `${what}, confirmed by evidence`;
-  const via = b.via === 'start' ? 'from the start' : `told via ${lookup.actorName(b.via)}`;
-  return `${what}; not confirmed (${via})`;
+const TRUE_FALSE = (is: boolean) => (is ? 'true' : 'false');
+
+/**
+ * What the actor holds about a fact and how far it credits it, in words from the scenario's texts (names,
+ * headlines, dates), never an id: "Confirmed by evidence: true (…)", "You credit it: true, as …",
+ * "You doubt it", "You take no side", then every claim heard, side by side.
+ */
+export function beliefLines(b: ActorView['beliefs'][number]): { status: string; heard: string[] } {
+  const since = b.since ? `, since ${longDate(b.since)}` : '';
+  const evidence = b.evidence ? ` (“${b.evidence.text}”)` : '';
+  const own = b.claims.length === 0 && b.via === 'start';
+  const status =
+    b.stance === 'confirmed'
+      ? `Confirmed by evidence${evidence}: this is ${TRUE_FALSE(b.is)}${since}.`
+      : b.stance === 'credits'
+        ? own
+          ? `You hold this to be ${TRUE_FALSE(b.is)} from the start; no evidence confirms it.`
+          : `You credit that this is ${TRUE_FALSE(b.is)}; no evidence confirms it.`
+        : b.stance === 'doubts'
+          ? 'You doubt what you heard; no evidence settles it.'
+          : 'You take no side on what you heard; no evidence settles it.';
+  const heard = b.claims.map((h) => {
+    const took = h.exposed
+      ? 'exposed by the evidence'
+      : h.credence === 'credits'
+        ? 'you credit it'
+        : h.credence === 'doubts'
+          ? 'you doubt it'
+          : 'you take no side';
+    const who = h.fromActor
+      ? `${h.from.text} said on ${longDate(h.date)}${h.headline ? ` (“${h.headline.text}”)` : ''}`
+      : `Reported in “${h.from.text}” on ${longDate(h.date)}`;
+    return `${who}: ${TRUE_FALSE(h.is)}; ${took}.`;
+  });
+  // The same words twice (one voice through two channels the same day) read once.
+  return { status, heard: [...new Set(heard)] };
+}
+
+/** The belief in one paragraph: its status, then every claim heard. */
+export function beliefStatus(b: ActorView['beliefs'][number]): string {
+  const { status, heard } = beliefLines(b);
+  return [status, ...heard].join(' ');
 }
 
 /**
@@ -193,10 +231,7 @@ export function situationModel(view: ActorView, lookup: Lookup, selected: string
     news: current > 0 ? newsOfTurn(view, lookup, current - 1) : [],
     earlier: earlierNews(view, lookup, current - 1),
     indicators,
-    beliefs: view.beliefs.map((b) => ({
-      statement: lookup.cite(b.statement),
-      status: beliefStatus(b, lookup),
-    })),
+    beliefs: view.beliefs.map((b) => ({ statement: lookup.cite(b.statement), ...beliefLines(b) })),
     counsel: counselFor(indicators),
     decision: decision
       ? {
@@ -215,6 +250,8 @@ export function situationModel(view: ActorView, lookup: Lookup, selected: string
       : null,
     mood: moodFor(indicators, lookup),
     places: placesFor(lookup),
+    warnings: endingWarnings(view, lookup),
+    mapThisTurn: actedThisTurn(view, lookup),
   };
 }
 

@@ -44,16 +44,16 @@ export function checkScenario(s: Scenario): PathIssue[] {
   s.facts.forEach((f, i) => {
     if (f.knownBy !== undefined) refs.audience(f.knownBy, ['facts', i, 'knownBy']);
   });
+  const declared = new Set(s.meta.sources.map((src) => src.file));
   checkTurns(s, refs);
   checkDecisions(s, refs);
   checkEvents(s, refs);
-  checkOutcomes(s, report, refs.turn, refs.condition);
+  checkOutcomes(s, report, refs.turn, refs.condition, declared);
   s.people.forEach((p, i) => {
     if (p.actor !== undefined) refs.actor(p.actor, ['people', i, 'actor']);
   });
   indexBy('term', s.glossary, (g) => g.term, ['glossary'], report);
 
-  const declared = new Set(s.meta.sources.map((src) => src.file));
   indexBy('source file', s.meta.sources, (src) => src.file, ['meta', 'sources'], report);
   checkTextSources(s, [], declared, report);
   return issues;
@@ -429,6 +429,7 @@ function checkOutcomes(
   report: Report,
   turn: (id: string, path: Path) => boolean,
   condition: (c: Condition, path: Path) => void,
+  declared: ReadonlySet<string>,
 ): void {
   let lastAtEnd = -1;
   let catchAll: string | undefined;
@@ -438,6 +439,12 @@ function checkOutcomes(
       report([...at, 'from'], 'from applies only to every-turn outcomes');
     }
     if (o.when) condition(o.when, [...at, 'when']);
+    if (o.outlookOf !== undefined && !declared.has(o.outlookOf)) {
+      report(
+        [...at, 'outlookOf'],
+        `source "${o.outlookOf}" is not declared in meta.sources${didYouMean(o.outlookOf, declared)}`,
+      );
+    }
     if (o.check !== 'at-end') return;
     if (catchAll !== undefined) {
       report(

@@ -317,6 +317,11 @@ export const Outcome = z.strictObject({
   check: z.enum(['every-turn', 'at-end']),
   from: Id.optional().describe('with every-turn: the first turn it is checked'),
   when: Condition.optional().describe('omitted: always (only for the last at-end outcome)'),
+  outlookOf: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the source file whose argued outlook this ending is; omitted: the game's own ending"),
 });
 
 export const GlossaryEntry = z.strictObject({ term: z.string().min(1), definition: Text });

@@ -5,7 +5,7 @@ import type { CompiledScenario } from './compile.ts';
 import { type ConditionContext, type Predicate, predicateOf } from './conditions.ts';
 import { type Step, stepsOf } from './effects.ts';
 import type { Rng } from './rng.ts';
-import type { Beliefs } from './world.ts';
+import { type Beliefs, heldValue } from './world.ts';
 
 /** What the crisis shows an actor of the shared world when it is its turn to decide. */
 export interface Sight {
@@ -48,10 +48,10 @@ class SightJudge implements ConditionContext {
     return this.sight.indicators[id];
   }
   fact(id: string): boolean | undefined {
-    return this.mind.beliefs[id]?.is;
+    return heldValue(this.mind.beliefs[id]);
   }
   belief(actor: string, fact: string): boolean | undefined {
-    return actor === this.mind.actor ? this.mind.beliefs[fact]?.is : undefined;
+    return actor === this.mind.actor ? heldValue(this.mind.beliefs[fact]) : undefined;
   }
   chose(actor: string, option: string, turn: number | undefined): boolean {
     for (const x of this.sight.choices) {

@@ -4,16 +4,20 @@ import { type CompiledScenario, inAudience } from './compile.ts';
 import { type ConditionContext, holds } from './conditions.ts';
 import { type Step, stepsOf } from './effects.ts';
 import { type Rng, rngFor } from './rng.ts';
-import type {
-  Belief,
-  Beliefs,
-  Cause,
-  Change,
-  Decider,
-  DecisionRecord,
-  JournalEntry,
-  OutcomeRecord,
-  World,
+import {
+  type Belief,
+  type Beliefs,
+  type Cause,
+  type Change,
+  type Decider,
+  type DecisionRecord,
+  type Heard,
+  heldValue,
+  type JournalEntry,
+  NOTHING_HEARD,
+  type OutcomeRecord,
+  type Stance,
+  type World,
 } from './world.ts';
 
 export interface Choice {
@@ -58,19 +62,168 @@ export function initialWorld(c: CompiledScenario): World {
   };
 }
 
-/** What an actor believes at the start: its own knowledge, and the truth of facts it is placed to know. */
+/**
+ * What an actor believes at the start: its own knowledge (credited, as its own word), and the truth of facts it is
+ * placed to know (confirmed).
+ */
 export function initialBeliefs(c: CompiledScenario, actor: string): Beliefs {
   const beliefs: Beliefs = {};
   const a = c.actorById.get(actor);
   for (const [fact, is] of Object.entries(a?.knowledge ?? {})) {
-    beliefs[fact] = { is, confirmed: false, turn: 0, via: 'start' };
+    beliefs[fact] = { is, confirmed: false, turn: 0, via: 'start', stance: 'credits', heard: NOTHING_HEARD };
   }
   for (const fact of c.scenario.facts) {
     if (fact.knownBy !== undefined && inAudience(fact.knownBy, actor)) {
-      beliefs[fact.id] = { is: fact.truth, confirmed: true, turn: 0, via: 'start' };
+      beliefs[fact.id] = {
+        is: fact.truth,
+        confirmed: true,
+        turn: 0,
+        via: 'start',
+        stance: 'confirmed',
+        heard: NOTHING_HEARD,
+      };
     }
   }
   return beliefs;
+}
+
+/** How one actor stands to another, from their goals. */
+export type Relation = 'self' | 'ally' | 'rival' | 'neutral';
+
+/** Goals alike at least this much (the cosine of the two actors' signed goal weights) make allies; as unlike, rivals. */
+export const ALIGNMENT = 0.25;
+
+const relations = new WeakMap<CompiledScenario, Map<string, Map<string, Relation>>>();
+
+/**
+ * Allies and rivals, read from the scenario's goals: each actor's goals as a vector of signed weights over the
+ * indicators (+weight for high, -weight for low); two actors whose vectors point the same way (cosine at least
+ * ALIGNMENT) are allies, opposite ways (at most -ALIGNMENT) rivals; an actor without goals is no one's ally or
+ * rival. Public scenario data: no actor's private knowledge enters it.
+ */
+export function relationOf(c: CompiledScenario, actor: string, other: string | null): Relation {
+  if (other === null) return 'neutral';
+  if (other === actor) return 'self';
+  let table = relations.get(c);
+  if (!table) {
+    table = new Map();
+    relations.set(c, table);
+  }
+  let row = table.get(actor);
+  if (!row) {
+    row = new Map();
+    table.set(actor, row);
+  }
+  let r = row.get(other);
+  if (r === undefined) {
+    r = alignment(c, actor, other);
+    row.set(other, r);
+  }
+  return r;
+}
+
+function alignment(c: CompiledScenario, a: string, b: string): Relation {
+  const vector = (id: string) => {
+    const v = new Map<string, number>();
+    for (const g of c.actorById.get(id)?.goals ?? [])
+      v.set(g.indicator, (v.get(g.indicator) ?? 0) + (g.want === 'high' ? g.weight : -g.weight));
+    return v;
+  };
+  const va = vector(a);
+  const vb = vector(b);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, x] of va) {
+    dot += x * (vb.get(k) ?? 0);
+    na += x * x;
+  }
+  for (const x of vb.values()) nb += x * x;
+  if (na === 0 || nb === 0) return 'neutral';
+  const cos = dot / Math.sqrt(na * nb);
+  return cos >= ALIGNMENT ? 'ally' : cos <= -ALIGNMENT ? 'rival' : 'neutral';
+}
+
+/**
+ * How an actor takes a claim it hears, the first rule that applies:
+ * 1. its own word or an ally's, it credits; a rival's, it doubts;
+ * 2. anyone else's (no one named, or neither ally nor rival): one that agrees with what it already holds, it
+ *    credits; one that contradicts it, it doubts;
+ * 3. otherwise, by what the news that carries it does to the actor's goals (the event's unconditional indicator
+ *    changes, weighed as the actor's goals weigh them): news that serves its goals it credits, news that harms
+ *    them it doubts, news that does neither it notes without taking a side.
+ */
+export function credenceOf(
+  c: CompiledScenario,
+  actor: string,
+  by: string | null,
+  is: boolean,
+  current: Belief | undefined,
+  event: string | null = null,
+): Heard['credence'] {
+  const relation = relationOf(c, actor, by);
+  if (relation === 'self' || relation === 'ally') return 'credits';
+  if (relation === 'rival') return 'doubts';
+  const held = heldValue(current);
+  if (held !== undefined) return held === is ? 'credits' : 'doubts';
+  const interest = event === null ? 0 : interestOf(c, actor, event);
+  return interest > 0 ? 'credits' : interest < 0 ? 'doubts' : 'noted';
+}
+
+const interests = new WeakMap<CompiledScenario, Map<string, Map<string, number>>>();
+
+/** How far an event's unconditional indicator changes serve (above 0) or harm (below 0) an actor's goals. */
+function interestOf(c: CompiledScenario, actor: string, event: string): number {
+  let table = interests.get(c);
+  if (!table) {
+    table = new Map();
+    interests.set(c, table);
+  }
+  let row = table.get(actor);
+  if (!row) {
+    row = new Map();
+    table.set(actor, row);
+  }
+  let score = row.get(event);
+  if (score === undefined) {
+    score = 0;
+    const goals = c.actorById.get(actor)?.goals ?? [];
+    for (const step of stepsOf(c.eventById.get(event)?.effects ?? [])) {
+      if (step.kind !== 'add') continue;
+      for (const [id, n] of step.values) {
+        for (const g of goals) if (g.indicator === id) score += (g.want === 'high' ? n : -n) * g.weight;
+      }
+    }
+    row.set(event, score);
+  }
+  return score;
+}
+
+/** Every belief the rules make has one shape, its fields in one order: V8 keeps one hidden class for them all. */
+function belief(
+  is: boolean,
+  confirmed: boolean,
+  turn: number,
+  via: string,
+  stance: Stance,
+  heard: readonly Heard[],
+): Belief {
+  return { is, confirmed, turn, via, stance, heard };
+}
+
+function stanceOf(b: Belief): Stance {
+  return b.stance ?? (b.confirmed ? 'confirmed' : 'credits');
+}
+
+/** The same claim by the same voice through the same channel: already heard, not kept twice. */
+function alreadyHeard(
+  heard: readonly Heard[],
+  is: boolean,
+  by: string | null,
+  event: string | null,
+): boolean {
+  for (const h of heard) if (h.is === is && h.by === by && h.event === event) return true;
+  return false;
 }
 
 /** Applies a turn's choices, fires its events, updates knowledge and checks the outcomes. The input is untouched. */
@@ -228,7 +381,7 @@ class Resolution {
       turnIndex: (id) => c.turnIndexById.get(id) ?? -1,
       indicator: (id) => this.indicators[id],
       fact: (id) => this.facts[id],
-      belief: (actor, fact) => (this.learned[actor]?.[fact] ?? input.beliefs[actor]?.[fact])?.is,
+      belief: (actor, fact) => heldValue(this.learned[actor]?.[fact] ?? input.beliefs[actor]?.[fact]),
       chose: (actor, option, turn) => {
         const turns = this.choices.turns.get(actor)?.get(option);
         return turns !== undefined && (turn === undefined || turns.includes(turn));
@@ -262,7 +415,7 @@ class Resolution {
           audience: 'public',
         });
       }
-      this.apply(option.effects, { kind: 'decision', actor, option: option.id }, actor);
+      this.apply(option.effects, { kind: 'decision', actor, option: option.id }, actor, actor, null);
     }
   }
 
@@ -290,11 +443,12 @@ class Resolution {
     };
     if (injected) entry.injected = true;
     this.journal.push(entry);
-    if (event.claim) this.tell(event.claim.fact, event.claim.is, event.audience, event.id);
+    if (event.claim)
+      this.tell(event.claim.fact, event.claim.is, event.audience, event.id, event.speaker ?? null, event.id);
     const cause: Cause = injected
       ? { kind: 'event', event: event.id, injected: true }
       : { kind: 'event', event: event.id };
-    this.apply(event.effects, cause, event.id);
+    this.apply(event.effects, cause, event.id, event.speaker ?? null, event.id);
   }
 
   override(indicator: string, value: number, reason: string): void {
@@ -351,11 +505,24 @@ class Resolution {
     };
   }
 
-  private apply(effects: readonly Effect[], cause: Cause, via: string): void {
-    this.run(stepsOf(effects), cause, via);
+  /** `speaker` and `event`: who speaks through these effects (an event's speaker, an option's actor) and the event. */
+  private apply(
+    effects: readonly Effect[],
+    cause: Cause,
+    via: string,
+    speaker: string | null,
+    event: string | null,
+  ): void {
+    this.run(stepsOf(effects), cause, via, speaker, event);
   }
 
-  private run(steps: readonly Step[], cause: Cause, via: string): void {
+  private run(
+    steps: readonly Step[],
+    cause: Cause,
+    via: string,
+    speaker: string | null,
+    event: string | null,
+  ): void {
     for (const step of steps) {
       switch (step.kind) {
         case 'add':
@@ -371,13 +538,13 @@ class Resolution {
           this.reveal(step.subject, step.to, via);
           break;
         case 'tell':
-          this.tell(step.subject, step.is, step.to, step.by ?? via);
+          this.tell(step.subject, step.is, step.to, step.by ?? via, step.by ?? speaker, event);
           break;
         case 'posture':
           this.postures[step.subject] = step.by!;
           break;
         case 'if':
-          this.run(step.when?.(this.ctx) ? step.then : step.else, cause, via);
+          this.run(step.when?.(this.ctx) ? step.then : step.else, cause, via, speaker, event);
           break;
       }
     }
@@ -407,18 +574,52 @@ class Resolution {
     if (knownBy !== undefined) this.reveal(id, knownBy, via);
   }
 
-  private reveal(fact: string, to: Audience, via: string): void {
-    const belief: Belief = { is: this.facts[fact] === true, confirmed: true, turn: this.turn, via };
-    for (const actor of this.audience(to)) this.learn(actor, fact, belief);
-    if (to === 'public') this.publicBeliefs[fact] = belief;
+  private current(actor: string, fact: string): Belief | undefined {
+    return this.learned[actor]?.[fact] ?? this.input.beliefs[actor]?.[fact];
   }
 
-  private tell(fact: string, is: boolean, to: Audience, via: string): void {
-    const belief: Belief = { is, confirmed: false, turn: this.turn, via };
+  /** Evidence: the audience holds the truth, confirmed. The claims it heard stay beside it. */
+  private reveal(fact: string, to: Audience, via: string): void {
+    const is = this.facts[fact] === true;
+    // One shared record for every actor who heard nothing of the fact: beliefs are never changed in place.
+    const bare = belief(is, true, this.turn, via, 'confirmed', NOTHING_HEARD);
     for (const actor of this.audience(to)) {
-      // Evidence outweighs hearsay: a confirmed belief is not overturned by being told otherwise.
-      const current = this.learned[actor]?.[fact] ?? this.input.beliefs[actor]?.[fact];
-      if (!current?.confirmed) this.learn(actor, fact, belief);
+      const heard = this.current(actor, fact)?.heard;
+      this.learn(actor, fact, heard?.length ? belief(is, true, this.turn, via, 'confirmed', heard) : bare);
+    }
+    if (to === 'public') this.publicBeliefs[fact] = bare;
+  }
+
+  /**
+   * A claim: each actor of the audience keeps it beside the others it heard, and takes it by who makes it
+   * (credenceOf). Evidence outweighs hearsay: a confirmed belief is not overturned. A credited claim becomes what
+   * the actor holds; a doubted or noted one changes nothing it holds.
+   */
+  private tell(
+    fact: string,
+    is: boolean,
+    to: Audience,
+    via: string,
+    by: string | null,
+    event: string | null,
+  ): void {
+    for (const actor of this.audience(to)) {
+      const current = this.current(actor, fact);
+      const previous = current?.heard;
+      if (previous !== undefined && alreadyHeard(previous, is, by, event)) continue;
+      const credence = credenceOf(this.c, actor, by, is, current, event);
+      const claim: Heard = { is, by, event, turn: this.turn, credence };
+      const heard = previous === undefined ? [claim] : previous.concat(claim);
+      const keep =
+        current !== undefined &&
+        (current.confirmed || (credence !== 'credits' && heldValue(current) !== undefined));
+      this.learn(
+        actor,
+        fact,
+        keep
+          ? belief(current.is, current.confirmed, current.turn, current.via, stanceOf(current), heard)
+          : belief(is, false, this.turn, via, credence, heard),
+      );
     }
   }
 

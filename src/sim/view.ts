@@ -1,12 +1,12 @@
 // What one actor may know, what the public (the projector) may know, and what the facilitator sees. Another
 // actor's private knowledge, secret choices and pending decisions never pass through viewFor or publicView.
-import type { Condition, Text } from '../scenario/types.ts';
+import type { Condition, Effect, Text } from '../scenario/types.ts';
 import { type CompiledScenario, canSeeIndicator, inAudience } from './compile.ts';
 import { type ConditionContext, holds } from './conditions.ts';
 import { sightContext } from './policy.ts';
 import type { Choice } from './resolve.ts';
 import { type Deadline, type GameState, type Holder, holderOf, waitingFor } from './state.ts';
-import type { Belief, Beliefs, Cause, JournalEntry, World } from './world.ts';
+import type { Belief, Beliefs, Cause, Heard, JournalEntry, Stance, World } from './world.ts';
 
 export type VisibleCause = Cause | { kind: 'undisclosed' };
 
@@ -36,9 +36,32 @@ export interface JournalView {
   exposed: boolean;
 }
 
+/** One claim the actor heard about a fact, with who made it in the scenario's own words (never an id). */
+export interface ClaimView {
+  is: boolean;
+  /** The speaker's name, or, for a claim no one is named for, the headline of the event that carried it. */
+  from: Text;
+  /** `from` names an actor (true) or is an event's headline (false). */
+  fromActor: boolean;
+  /** For a claim an actor made through an event: that event's headline; null otherwise. */
+  headline: Text | null;
+  /** The date of the turn it was heard in (ISO). */
+  date: string;
+  credence: Heard['credence'];
+  /** It contradicts what the actor has since confirmed: misinformation, exposed. */
+  exposed: boolean;
+}
+
 export interface BeliefView extends Belief {
   fact: string;
   statement: Text;
+  stance: Stance;
+  /** Where the evidence came from, for a confirmed belief (an event's headline, an actor's name); null otherwise. */
+  evidence: Text | null;
+  /** The date (ISO) the actor came to hold it; null: from the start. */
+  since: string | null;
+  /** Every claim heard about the fact, oldest first, side by side. */
+  claims: ClaimView[];
 }
 
 export interface DecisionView {
@@ -245,7 +268,9 @@ function journalViews(c: CompiledScenario, world: World, viewer: Viewer, beliefs
         headline: option.announce,
         body: null,
         actor: src.actor,
-        counterfactual: false,
+        // An option that the real actor did not take (not `historical`) is shown as not having happened, as a
+        // counterfactual event is.
+        counterfactual: option.historical !== true,
         claim: null,
         exposed: false,
       });
@@ -268,10 +293,84 @@ function journalViews(c: CompiledScenario, world: World, viewer: Viewer, beliefs
   return out;
 }
 
-function beliefViews(c: CompiledScenario, beliefs: Beliefs): BeliefView[] {
-  return c.scenario.facts
-    .filter((f) => beliefs[f.id] !== undefined)
-    .map((f) => ({ fact: f.id, statement: f.statement, ...beliefs[f.id]! }));
+const UNNAMED: Text = { text: 'a source that is not named', invention: true };
+
+/** An actor, event or option id as the scenario names it: a name, a headline, an announcement. Never the id. */
+function sourceText(c: CompiledScenario, id: string): Text {
+  return c.actorById.get(id)?.name ?? c.eventById.get(id)?.headline ?? UNNAMED;
+}
+
+/**
+ * Facts an actor's own options set: its own secret choices, never shown to it as beliefs (it knows what it chose,
+ * and before it chooses there is nothing to know).
+ */
+const ownFactsCache = new WeakMap<CompiledScenario, Map<string, Set<string>>>();
+
+export function ownFacts(c: CompiledScenario, actor: string): Set<string> {
+  let byActor = ownFactsCache.get(c);
+  if (!byActor) {
+    byActor = new Map();
+    ownFactsCache.set(c, byActor);
+  }
+  let facts = byActor.get(actor);
+  if (!facts) {
+    const found = new Set<string>();
+    const walk = (effects: readonly Effect[]) => {
+      for (const e of effects) {
+        if (e.facts) for (const f of Object.keys(e.facts)) found.add(f);
+        if (e.then) walk(e.then);
+        if (e.else) walk(e.else);
+      }
+    };
+    for (const d of c.scenario.decisions) if (d.actor === actor) for (const o of d.options) walk(o.effects);
+    facts = found;
+    byActor.set(actor, facts);
+  }
+  return facts;
+}
+
+/**
+ * Whether an actor's panel shows its belief about a fact: once it has heard or seen something about it in this
+ * game, or from the start where its own `knowledge` names the fact; never a fact its own options set. A fact it is
+ * merely placed to know (`knownBy`) stays off the panel until something happens to it: before the attack, the
+ * Prime Minister is not told that his residence was not attacked. The public (actor null) sees what was
+ * established in play.
+ */
+export function beliefShown(c: CompiledScenario, actor: string | null, fact: string, b: Belief): boolean {
+  if (actor !== null && ownFacts(c, actor).has(fact)) return false;
+  if (b.via !== 'start' || (b.heard?.length ?? 0) > 0) return true;
+  return actor !== null && Object.hasOwn(c.actorById.get(actor)?.knowledge ?? {}, fact);
+}
+
+function beliefViews(c: CompiledScenario, beliefs: Beliefs, actor: string | null = null): BeliefView[] {
+  const dateOf = (turn: number) => c.scenario.turns[Math.min(turn, c.scenario.turns.length - 1)]?.date ?? '';
+  const out: BeliefView[] = [];
+  for (const f of c.scenario.facts) {
+    const b = beliefs[f.id];
+    if (b === undefined || !beliefShown(c, actor, f.id, b)) continue;
+    const stance: Stance = b.stance ?? (b.confirmed ? 'confirmed' : 'credits');
+    out.push({
+      ...b,
+      fact: f.id,
+      statement: f.statement,
+      stance,
+      evidence: stance === 'confirmed' && b.via !== 'start' ? sourceText(c, b.via) : null,
+      since: b.via === 'start' ? null : dateOf(b.turn),
+      claims: (b.heard ?? []).map((h) => ({
+        is: h.is,
+        from: sourceText(c, h.by ?? h.event ?? ''),
+        fromActor: h.by !== null && c.actorById.has(h.by),
+        headline:
+          h.by !== null && c.actorById.has(h.by) && h.event !== null
+            ? (c.eventById.get(h.event)?.headline ?? null)
+            : null,
+        date: dateOf(h.turn),
+        credence: h.credence,
+        exposed: stance === 'confirmed' && h.is !== b.is,
+      })),
+    });
+  }
+  return out;
 }
 
 function outcomeView(c: CompiledScenario, world: World): ActorView['outcome'] {
@@ -344,7 +443,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
     posture: state.postures[actor] ?? '',
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, beliefs),
-    beliefs: beliefViews(c, beliefs),
+    beliefs: beliefViews(c, beliefs, actor),
     decision: ended ? null : decision,
     choices: world.log.filter((d) => d.actor === actor).map((d) => ({ turn: d.turn, option: d.option })),
     outcome: outcomeView(c, world),

@@ -35,13 +35,51 @@ export interface JournalEntry {
   injected?: true;
 }
 
+/**
+ * How far an actor credits what it holds about a fact (the rules: credenceOf in resolve.ts):
+ * - `confirmed`: it has seen evidence (a reveal, or a fact it is placed to know). Hearsay never overturns it.
+ * - `credits`: it takes a claim as so: its own word, an ally's, one that agrees with what it holds, news that
+ *   serves its goals; or its starting knowledge.
+ * - `doubts`: the claims it heard came from a rival, contradict what it holds, or are news that harms its goals.
+ * - `noted`: it heard a claim and has no reason to credit or doubt it: it takes no side.
+ * Only `confirmed` and `credits` make the actor believe the fact (the `believes` condition, its computer policy).
+ */
+export type Stance = 'confirmed' | 'credits' | 'doubts' | 'noted';
+
+/** One claim an actor heard about a fact: kept side by side with the others, never overwritten. */
+export interface Heard {
+  is: boolean;
+  /** The actor who made the claim (an event's speaker, a tell's `by`, the chooser of an option); null: no one named. */
+  by: string | null;
+  /** The event that carried it; null: an actor's choice. */
+  event: string | null;
+  turn: number;
+  /** How the actor took it when it heard it. */
+  credence: 'credits' | 'doubts' | 'noted';
+}
+
 export interface Belief {
+  /** What the actor holds (confirmed, credits), or, when it credits no claim, what it last heard. */
   is: boolean;
   /** Confirmed by evidence (a reveal), not just told. A told belief can be false. */
   confirmed: boolean;
   turn: number;
-  /** Who or what made the actor believe it: an event id, an actor id, or 'start'. */
+  /** Who or what made the actor hold it: an event id, an actor id, or 'start'. Never shown as such. */
   via: string;
+  /** Absent: `confirmed` when confirmed, else `credits` (a belief written before stances). */
+  stance?: Stance;
+  /** The claims heard about the fact, oldest first. Never changed in place: a new claim makes a new list. */
+  heard?: readonly Heard[];
+}
+
+/** The list of a belief about which nothing was heard: shared, and frozen so that no one adds to it in place. */
+export const NOTHING_HEARD: readonly Heard[] = Object.freeze([]);
+
+/** What the actor holds true or false about a fact, if it holds anything: what `believes` and its policy read. */
+export function heldValue(b: Belief | undefined): boolean | undefined {
+  if (b === undefined) return undefined;
+  const stance = b.stance;
+  return stance === undefined || stance === 'confirmed' || stance === 'credits' ? b.is : undefined;
 }
 
 export type Beliefs = Record<string, Belief>;

@@ -165,7 +165,7 @@ describe('why this ending', () => {
 
   it('explains the ending that catches every other game by what kept the others away', () => {
     const model = debriefModel(
-      pmEnded('calculated-escalation', 10, {
+      pmEnded('deadlock', 10, {
         shiaTension: [
           { turn: 2, delta: -8, cause: decision('pm', 'call-for-restraint') },
           { turn: 3, delta: 12, cause: event('green-zone-clashes') },
@@ -253,5 +253,22 @@ describe('the chart', () => {
     expect(model.path[0]!.historical).toBe(historical('call-for-restraint'));
     expect(model.path[1]!.historical).toBe(historical('raid-militia-strongholds'));
     expect(model.path[2]!.yours).toBeNull();
+  });
+});
+
+describe('whose ending it is', () => {
+  it('presents an outlook as the argument of the source the scenario names, and any other ending as the game’s own', () => {
+    const outlook = debriefModel(pmEnded('chaos-at-home', 7, {}), lookup);
+    expect(outlook.outcome?.origin).toMatch(/^an outlook argued in “.+” \(003\)$/);
+    const own = debriefModel(pmEnded('deadlock', 10, {}), lookup);
+    expect(own.outcome?.origin).toBeNull();
+    const byTitle = new Map(own.otherOutlooks.map((o) => [o.title.text, o.origin]));
+    for (const o of scenario.outcomes.filter((x) => x.id !== 'deadlock')) {
+      expect(byTitle.get(o.title.text) !== null).toBe(o.outlookOf !== undefined);
+    }
+    const argued = scenario.outcomes.filter((o) => o.id !== 'deadlock' && o.outlookOf !== undefined).length;
+    expect(own.outlooksNote).toBe(
+      `${argued} are outlooks argued in 003: an argument, not the truth; one is the game's own.`,
+    );
   });
 });

@@ -20,6 +20,11 @@ describe('baghdad-2021 balance over 10,000 computer games', () => {
     },
   );
 
+  it('gives no ending to most games by default: every ending, the deadlock too, ends at most 60%', () => {
+    for (const o of summary.outcomes) expect(o.share, o.id).toBeLessThanOrEqual(0.6);
+    expect(share('deadlock')).toBeGreaterThanOrEqual(0.05);
+  });
+
   it('every game ends in a declared outcome, within the calendar', () => {
     expect(summary.games).toBe(10_000);
     expect(summary.outcomes.reduce((s, o) => s + o.games, 0)).toBe(10_000);

@@ -50,12 +50,15 @@ export function drawBaghdadInset(
   g.strokePath();
   container.add(g);
 
-  // The label sits above the zone: the actors' markers sit inside it.
-  const gz = at(36, 38);
+  // The label sits above the zone, a little clear of it: the actors' markers sit inside it, and the rings and
+  // numbered badges of the places acted on this turn reach above the zone's edge.
+  const gz = at(36, 34);
   container.add(
     scene.add.text(gz.x, gz.y, 'Green Zone', { ...labelStyle, color: '#9fe0a2' }).setOrigin(0.5, 1),
   );
-  const title = at(0, 0);
-  container.add(scene.add.text(title.x, title.y - 2, 'Baghdad (schematic)', labelStyle).setOrigin(0, 0));
+  // The title sits at the bottom-left, inside the frame: the top-right corner of the canvas is the sound
+  // captions' (src/ui/styles.css), and the inset's top edge runs under it.
+  const title = at(0, 100);
+  container.add(scene.add.text(title.x, title.y + 2, 'Baghdad (schematic)', labelStyle).setOrigin(0, 1));
   return { container, at };
 }

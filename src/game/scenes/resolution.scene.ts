@@ -1,4 +1,7 @@
-/** Resolution: the headlines of the turn over the map, and the indicators as they moved. */
+/**
+ * Resolution: the headlines of the turn over the map (as many as fit, and how many more the panel holds), and
+ * the indicators as they moved, clear of the corner where the sound captions sit.
+ */
 import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import type { ResolutionModel } from '../../present/screens.ts';
@@ -7,8 +10,10 @@ import { drawIraqMap } from '../art/iraq-map.ts';
 import { drawIndicatorBars } from '../widgets/indicator-bars.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
+import { captionsCorner } from './situation.scene.ts';
 
-const HEADLINES_SHOWN = 3;
+/** Headlines always shown, however short the canvas; more when they fit above the bars. */
+const HEADLINES_AT_LEAST = 3;
 
 export class ResolutionScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
@@ -43,21 +48,42 @@ export class ResolutionScene extends BaseScene {
     );
     let y = 12 + headPx * 2;
     const linePx = Math.max(12, Math.min(18, width * 0.016));
-    for (const item of model.news.slice(0, HEADLINES_SHOWN)) {
+    const corner = captionsCorner(this.svc.display.textScale);
+    // The headlines wrap short of the captions' corner, when it is the top-right one.
+    const wrap = Math.max(160, width - 32 - corner.top);
+    const room = height * 0.42 - 8;
+    let shown = 0;
+    for (const item of model.news) {
       const text = this.add.text(16, y, `${item.kindLabel.toUpperCase()}  ${item.headline.text}`, {
         ...this.textStyle(linePx, { color: item.exposed ? '#d9534f' : '#e8edf3' }),
-        wordWrap: { width: width - 32 },
+        wordWrap: { width: wrap },
       });
+      if (shown >= HEADLINES_AT_LEAST && y + text.height > room) {
+        text.destroy();
+        break;
+      }
       art.add(text);
       y += text.height + 8;
+      shown += 1;
+    }
+    const more = model.news.length - shown;
+    if (more > 0) {
+      // Said, so that the canvas never reads as the whole turn: every item is in the panel.
+      const note = this.add.text(16, y, `and ${more} more in the text panel`, {
+        ...this.textStyle(linePx * 0.9, { color: '#9fb0c8' }),
+      });
+      art.add(note);
+      y += note.height + 8;
     }
     const barsTop = Math.max(y + 8, height * 0.42);
     if (height - barsTop > 80) {
+      // The bars stop short of the captions' corner, when it is the bottom-right one.
+      const barsWidth = Math.min(width - 32 - corner.bottom, 720);
       art.add(
         drawIndicatorBars(
           this,
           model.changes,
-          { x: 16, y: barsTop, width: Math.min(width - 32, 720), height: height - barsTop - 12 },
+          { x: 16, y: barsTop, width: barsWidth, height: height - barsTop - 12 },
           this.styler,
         ),
       );

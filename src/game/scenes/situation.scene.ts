@@ -5,15 +5,30 @@
  */
 import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
-import type { MapPlace, SituationModel } from '../../present/screens.ts';
+import type { MapActed, MapPlace, SituationModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { drawBaghdadInset, type Inset } from '../art/baghdad-inset.ts';
 import { addEmblem } from '../art/emblem-textures.ts';
-import { baghdadOn, type DrawnMap, drawIraqMap } from '../art/iraq-map.ts';
+import { baghdadOn, clearLabels, type DrawnMap, drawIraqMap } from '../art/iraq-map.ts';
 import { ON_INSET, ON_MAP } from '../art/map-places.ts';
 import { drawIndicatorBars } from '../widgets/indicator-bars.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
+
+/**
+ * When the sound captions sit at the canvas's bottom-right rather than its top-right: the same media query as
+ * the phones' layout in src/ui/styles.css (the captions box is the DOM's; this scene only keeps its corner free).
+ */
+const CAPTIONS_AT_BOTTOM = '(max-width: 52rem), (max-aspect-ratio: 4 / 5)';
+
+/** The captions' corner in CSS pixels: their widest box (13rem, 8rem on phones) and its margins. */
+export function captionsCorner(scale: number): { top: number; bottom: number } {
+  const rem = 16 * scale;
+  const bottom = window.matchMedia(CAPTIONS_AT_BOTTOM).matches;
+  return bottom
+    ? { top: 0, bottom: Math.min(8 * rem, window.innerWidth * 0.36) + rem }
+    : { top: 14 * rem, bottom: 0 };
+}
 
 export class SituationScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
@@ -74,14 +89,34 @@ export class SituationScene extends BaseScene {
     );
     art.add(inset.container);
     this.connect(art, map, inset);
-    this.drawPlaces(art, model.places, map, inset, Math.max(16, insetSize * 0.11));
+    const emblemSize = Math.max(16, insetSize * 0.11);
+    this.drawPlaces(art, model.places, map, inset, emblemSize);
+    this.drawActed(art, model.mapThisTurn ?? [], map, inset, emblemSize);
+    // The markers on the map of Iraq (not the inset) keep the city names they would cover readable.
+    // Several actors at one place sit side by side (drawPlaces): each emblem counts.
+    const onMap: { x: number; y: number }[] = [];
+    const seen = new Map<string, number>();
+    for (const place of [
+      ...model.places.map((p) => p.place),
+      ...(model.mapThisTurn ?? []).map((m) => m.place),
+    ]) {
+      if (!Object.hasOwn(ON_MAP, place) || Object.hasOwn(ON_INSET, place)) continue;
+      const base = placeOnScreen(place, map, inset);
+      const n = seen.get(place) ?? 0;
+      seen.set(place, n + 1);
+      if (base) onMap.push({ x: base.x + n * emblemSize * 1.05, y: base.y });
+    }
+    clearLabels(map, onMap, emblemSize * 0.75);
 
     if (wide || tall) {
       const barsTop = wide ? top + insetSize + 28 : mapBox.y + mapBox.height + 12;
       const barsBox = wide
         ? { x: width * 0.58, y: barsTop, width: width * 0.4, height: height - barsTop - 12 }
         : { x: 12, y: barsTop, width: width - 24, height: height - barsTop - 12 };
-      if (barsBox.height > 80) art.add(drawIndicatorBars(this, model.indicators, barsBox, this.styler));
+      // The bars stop short of the captions' corner, when it is the bottom-right one.
+      barsBox.width -= captionsCorner(this.svc.display.textScale).bottom;
+      if (barsBox.height > 80 && barsBox.width > 160)
+        art.add(drawIndicatorBars(this, model.indicators, barsBox, this.styler));
     }
   }
 
@@ -104,10 +139,7 @@ export class SituationScene extends BaseScene {
   ): void {
     const used = new Map<string, number>();
     for (const place of places) {
-      // Own properties only: a place id is scenario data, and "constructor" is no place on the map.
-      const onInset = Object.hasOwn(ON_INSET, place.place) ? ON_INSET[place.place] : undefined;
-      const onMap = Object.hasOwn(ON_MAP, place.place) ? ON_MAP[place.place] : undefined;
-      const base = onInset ? inset.at(onInset[0], onInset[1]) : onMap ? map.project(onMap) : null;
+      const base = placeOnScreen(place.place, map, inset);
       if (!base) continue;
       // Several actors at one place sit side by side rather than on top of each other.
       const n = used.get(place.place) ?? 0;
@@ -116,4 +148,63 @@ export class SituationScene extends BaseScene {
       art.add(emblem);
     }
   }
+
+  /**
+   * The places where actors acted in the last turn: a ring around the place (pulsing, unless motion is
+   * reduced) and a badge with how many things were done or said there, so the map changes with the game.
+   */
+  private drawActed(
+    art: Phaser.GameObjects.Container,
+    acted: readonly MapActed[],
+    map: DrawnMap,
+    inset: Inset,
+    size: number,
+  ): void {
+    for (const place of acted) {
+      const base = placeOnScreen(place.place, map, inset);
+      if (!base) continue;
+      // The emblems of a place start at its point and run right: the ring is centred on the first one.
+      const radius = size * 0.75;
+      const ring = this.add.graphics({ x: base.x, y: base.y });
+      ring.lineStyle(2.5, PALETTE.amber, 0.95);
+      ring.strokeCircle(0, 0, radius);
+      art.add(ring);
+      if (!this.reducedMotion) {
+        const pulse = this.add.graphics({ x: base.x, y: base.y });
+        pulse.lineStyle(2, PALETTE.amber, 0.8);
+        pulse.strokeCircle(0, 0, radius);
+        art.add(pulse);
+        this.tweens.add({
+          targets: pulse,
+          scale: { from: 1, to: 1.7 },
+          alpha: { from: 0.8, to: 0 },
+          duration: 1400,
+          repeat: -1,
+        });
+      }
+      // The digit follows the text size setting (textStyle scales it), so the badge grows with it.
+      const scale = this.svc.display.textScale;
+      const badgeR = Math.max(8, size * 0.32) * scale;
+      // Top-right of the ring: the city labels run right of their dots, so top-left would cover a neighbour's.
+      const bx = base.x + radius * 0.75;
+      const by = base.y - radius * 0.75;
+      const badge = this.add.graphics();
+      badge.fillStyle(PALETTE.amber, 1);
+      badge.fillCircle(bx, by, badgeR);
+      art.add(badge);
+      art.add(
+        this.add
+          .text(bx, by, String(place.count), this.textStyle((badgeR * 1.2) / scale, { color: '#0a1220' }))
+          .setOrigin(0.5, 0.5),
+      );
+    }
+  }
+}
+
+/** Where a place of the scenario is drawn: on the inset, on the map, or nowhere (the art does not know it). */
+function placeOnScreen(place: string, map: DrawnMap, inset: Inset): { x: number; y: number } | null {
+  // Own properties only: a place id is scenario data, and "constructor" is no place on the map.
+  const onInset = Object.hasOwn(ON_INSET, place) ? ON_INSET[place] : undefined;
+  const onMap = Object.hasOwn(ON_MAP, place) ? ON_MAP[place] : undefined;
+  return onInset ? inset.at(onInset[0], onInset[1]) : onMap ? map.project(onMap) : null;
 }

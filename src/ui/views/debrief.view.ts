@@ -73,7 +73,9 @@ function whySection(model: DebriefModel): HTMLElement {
       : h('p', {
           text: 'The record shows no single decision or event you could see that moved them towards this ending.',
         }),
-    model.outcome && h('h3', { text: 'This outlook in the source' }),
+    model.outcome &&
+      h('h3', { text: model.outcome.origin ? 'This outlook in the source' : 'About this ending' }),
+    model.outcome?.origin ? h('p', { class: 'hint', text: `This ending is ${model.outcome.origin}.` }) : null,
     model.outcome && citedBlock(model.outcome.debrief),
   );
 }
@@ -223,17 +225,20 @@ export function debriefView(model: DebriefModel, send: Send): DebriefView {
     chart.element,
     pathSection(model),
     section(
-      'The other outlooks',
+      'The other endings',
       'debrief-outlooks',
-      h('p', {
-        class: 'hint',
-        text: 'The outlooks come from one think-tank analysis (003): an argument, not the truth.',
-      }),
+      h('p', { class: 'hint', text: model.outlooksNote }),
       h(
         'ul',
         {},
         ...model.otherOutlooks.map((o) =>
-          h('li', {}, h('strong', { text: o.title.text }), citedBlock(o.summary, 'div')),
+          h(
+            'li',
+            {},
+            h('strong', { text: o.title.text }),
+            h('span', { class: 'hint', text: o.origin ? ` (${o.origin})` : " (the game's own ending)" }),
+            citedBlock(o.summary, 'div'),
+          ),
         ),
       ),
     ),

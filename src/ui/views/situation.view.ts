@@ -47,6 +47,21 @@ function historyBlock(model: SituationModel): HTMLElement | false {
   );
 }
 
+/**
+ * The warning that the game may end early: the presenter's sentence on the nearest ending checked every turn,
+ * shown at first sight because the player has this one decision to step back; any other near ending is under
+ * "More" (the first sight has a word limit).
+ */
+function warningBlock(model: SituationModel): HTMLElement | false {
+  const [nearest] = model.warnings ?? [];
+  if (!nearest) return false;
+  return h(
+    'div',
+    { class: 'notice ending-warning', attrs: { role: 'note', 'aria-label': 'Near an early ending' } },
+    h('p', { class: 'ending-warning__text', text: nearest.text }),
+  );
+}
+
 /** What moved in the last turn: the advisers' notes on the largest slips, then one short line per other move. */
 function changeList(model: SituationModel): HTMLElement {
   if (model.turn.index === 0)
@@ -169,6 +184,7 @@ export function situationView(model: SituationModel, send: Send): SituationView 
     h('p', { class: 'turn-title', text: turn.title.text }),
     h('p', { class: 'turn-summary', text: turn.summary.text }),
     historyBlock(model),
+    warningBlock(model),
     section('What changed', 'changes', changeList(model)),
     decisionBlock,
   );
@@ -182,6 +198,30 @@ export function situationView(model: SituationModel, send: Send): SituationView 
       'news',
       newsList(model.news, 'No news yet: this is where the crisis begins.'),
     ),
+    (model.warnings ?? []).length > 1 &&
+      section(
+        'Other endings near',
+        'other-endings-near',
+        ...(model.warnings ?? [])
+          .slice(1)
+          .map((w) => h('p', { class: 'ending-warning__text', text: w.text })),
+      ),
+    (model.mapThisTurn ?? []).length > 0 &&
+      section(
+        'Marked on the map: who acted in the last turn',
+        'map-this-turn',
+        h(
+          'ul',
+          { class: 'map-acted-list' },
+          ...(model.mapThisTurn ?? []).map((m) =>
+            h(
+              'li',
+              { class: 'map-acted' },
+              `${m.label} (${m.count} ${m.count === 1 ? 'action or statement' : 'actions or statements'}): ${m.where}`,
+            ),
+          ),
+        ),
+      ),
     section('Indicators', 'indicators', indicatorList(model.indicators, { showMeaning: true })),
     model.beliefs.length > 0 &&
       section(
@@ -191,7 +231,18 @@ export function situationView(model: SituationModel, send: Send): SituationView 
           'ul',
           { class: 'belief-list' },
           ...model.beliefs.map((b) =>
-            h('li', {}, citedBlock(b.statement, 'div'), h('p', { class: 'belief__status', text: b.status })),
+            h(
+              'li',
+              {},
+              citedBlock(b.statement, 'div'),
+              h('p', { class: 'belief__status', text: b.status }),
+              b.heard.length > 0 &&
+                h(
+                  'ul',
+                  { class: 'belief__heard', attrs: { 'aria-label': 'What you heard about it' } },
+                  ...b.heard.map((line) => h('li', { text: line })),
+                ),
+            ),
           ),
         ),
       ),
