@@ -274,31 +274,11 @@ function goalsOf(view: ActorView, lookup: Lookup): GoalLine[] {
     const end = ind?.history ? (ind.history[ind.history.length - 1] ?? null) : null;
     const label = lookup.indicatorLabel(g.indicator);
     const wantText = g.want === 'high' ? 'you wanted it high' : 'you wanted it low';
-    if (start === null || end === null)
-      return {
-        indicator: g.indicator,
-        label,
-        want: g.want,
-        wantText,
-        start,
-        end,
-        met: null,
-        text: 'Unknown to you',
-        why: g.why,
-      };
+    const line = { indicator: g.indicator, label, want: g.want, wantText, start, end, why: g.why };
+    if (start === null || end === null) return { ...line, met: null, text: 'Unknown to you' };
     const met = g.want === 'high' ? end > start : end < start;
     const moved = end > start ? 'it rose' : end < start ? 'it fell' : 'it did not move';
-    return {
-      indicator: g.indicator,
-      label,
-      want: g.want,
-      wantText,
-      start,
-      end,
-      met,
-      text: `${met ? 'Met' : 'Not met'}: from ${start} to ${end} (${moved})`,
-      why: g.why,
-    };
+    return { ...line, met, text: `${met ? 'Met' : 'Not met'}: from ${start} to ${end} (${moved})` };
   });
 }
 
