@@ -17,6 +17,7 @@ import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } f
 import { resolutionModel, situationModel } from '../present/turn.presenter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
+import type { SoloSaveSummary } from '../session/solo-rules.ts';
 import { Observable } from './observable.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
 import { anySave, type SaveSlot, saveSlotFor } from './session/save-slot.ts';
@@ -55,8 +56,9 @@ export class GameFlow {
   private loading: Promise<Loaded | null> | null = null;
   /** The screen last shown: a scene starts only when this changes. */
   private shown: ScreenKind = 'title';
-  /** The scenario once loaded: the title names the saved game's role and turn from it. */
-  private scenario: Scenario | null = null;
+  /** The scenario once loaded, and how to read a save of it: the title names the saved game's role and turn. */
+  private saves: { scenario: Scenario; describe: (json: string | null) => SoloSaveSummary | null } | null =
+    null;
 
   constructor(private readonly deps: FlowDeps) {}
 
@@ -88,7 +90,8 @@ export class GameFlow {
         return null;
       }
       const { scenario } = result;
-      this.scenario = scenario;
+      const c = module.compileScenario(scenario);
+      this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
       this.title.set({
         ...this.title.value,
         ...this.saveOnTitle(),
@@ -260,9 +263,15 @@ export class GameFlow {
   /** Whether a save exists, and (once the scenario has loaded) whose game it is and at which turn. */
   private saveOnTitle(): Pick<TitleModel, 'hasSave' | 'saved'> {
     const hasSave = anySave(this.deps.storage);
-    const scenario = this.scenario;
-    if (!hasSave || !scenario) return { hasSave, saved: null };
-    return { hasSave, saved: savedGameOf(saveSlotFor(scenario.meta.id, this.deps.storage).read(), scenario) };
+    if (!hasSave || !this.saves) return { hasSave, saved: null };
+    const { scenario, describe } = this.saves;
+    const save = describe(saveSlotFor(scenario.meta.id, this.deps.storage).read());
+    const actor = save && scenario.actors.find((a) => a.id === save.actor);
+    if (!save || !actor) return { hasSave, saved: null };
+    // "The Prime Minister (…)" reads as "Continue as the Prime Minister (…)".
+    const role = actor.name.text.replace(/^The /, 'the ');
+    const turn = `${save.turn + 1} of ${save.turns}${save.ended ? ' (the game has ended)' : ''}`;
+    return { hasSave, saved: { role, turn } };
   }
 
   private async openCredits(): Promise<void> {
@@ -330,53 +339,6 @@ function screenOf(s: Snapshot): ScreenKind {
 function sentence(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/**
- * The role and turn of a saved game, read from the save's text without replaying it (the title only names the
- * game; the engine checks the save when the player continues). A record ('crisis-table/record') seats the
- * player with a `seat.set` command held by 'person' and counts its turns by `turn.resolve` commands; a save of
- * format 2 has `seats: { pm: 'human' }` and `savedTurn`. Anything else, or an actor or turn the scenario lacks,
- * gives null: the title then offers the plain "Continue the saved game". (A record that ended early, by an
- * outcome before the last turn, is not told apart here: that takes a replay, which the title does not wait for.)
- */
-function savedGameOf(json: string | null, scenario: Scenario): { role: string; turn: string } | null {
-  if (!json) return null;
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (!isObject(doc)) return null;
-  let actor: unknown = null;
-  let resolved: unknown = null;
-  if (doc.format === 'crisis-table/record' && Array.isArray(doc.entries)) {
-    let count = 0;
-    for (const entry of doc.entries) {
-      const command = isObject(entry) ? entry.command : null;
-      if (!isObject(command)) continue;
-      if (command.type === 'turn.resolve') count++;
-      // The last seat given to the person is the one they hold now.
-      else if (command.type === 'seat.set' && command.holder === 'person') actor = command.actor;
-    }
-    resolved = count;
-  } else if (doc.format === 'crisis-table/save' && isObject(doc.seats) && !doc.outcome) {
-    // (A finished game of format 2 says so by its outcome: it has no turn to continue at.)
-    actor = Object.keys(doc.seats).find((id) => (doc.seats as Record<string, unknown>)[id] === 'human');
-    resolved = doc.savedTurn;
-  }
-  const found = scenario.actors.find((a) => a.id === actor);
-  const turns = scenario.turns.length;
-  if (!found || typeof resolved !== 'number' || !Number.isInteger(resolved)) return null;
-  if (resolved < 0 || resolved >= turns) return null;
-  // "The Prime Minister (…)" reads as "Continue as the Prime Minister (…)".
-  const role = found.name.text.replace(/^The /, 'the ');
-  return { role, turn: `${resolved + 1} of ${turns}` };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `?seed=42` replays a game exactly (tests, workshops); otherwise every game differs. */

@@ -14,6 +14,31 @@ export function soloStart(actor: string): Entry[] {
   ];
 }
 
+/** What a saved solo game is: whose seat, the turn it stands at, whether it has ended. */
+export interface SoloSaveSummary {
+  actor: string;
+  /** 0-based: the turn the game stands at (the turn it ended in, when it has ended). */
+  turn: number;
+  turns: number;
+  ended: boolean;
+}
+
+/**
+ * The saved game as the title names it, read the way Continue reads it (a replay of its record, a fraction of a
+ * millisecond), so that the title never names a game the engine would refuse, nor a turn a game did not reach.
+ */
+export function describeSoloSave(json: string | null, c: CompiledScenario): SoloSaveSummary | null {
+  const restored = restoreSolo(json, c);
+  if (!restored.ok) return null;
+  const { world, phase } = restored.state;
+  return {
+    actor: restored.actor,
+    turn: world.turn,
+    turns: c.scenario.turns.length,
+    ended: phase === 'ended',
+  };
+}
+
 export type SoloRestore =
   | { ok: true; record: GameRecord; state: GameState; actor: string; migrated: boolean }
   | { ok: false; notice: string };

@@ -101,3 +101,24 @@ describe('the solo session, from the title to the debrief', () => {
     expect(actor.getSnapshot().context.loadProblem).toBe('actors.yaml:3:1 actors: required');
   });
 });
+
+describe('a saved solo game, as the title names it', () => {
+  it('is read as Continue reads it: the seat, the turn, whether it ended; a damaged save is not named', async () => {
+    const { describeSoloSave } = await import('../../src/session/solo-rules.ts');
+    const { compileScenario } = await import('../../src/sim/compile.ts');
+    const c = compileScenario(miniScenario);
+    const first = solo();
+    await loaded();
+    first.actor.send({ type: 'game.new' });
+    first.actor.send({ type: 'perspective.pick', actor: 'militia' });
+    first.actor.send({ type: 'game.begin', seed: 8 });
+    first.actor.send({ type: 'screen.next' });
+    const options = first.actor.getSnapshot().context.game!.offers.militia!.options;
+    first.actor.send({ type: 'option.select', option: options[0]! });
+    first.actor.send({ type: 'decision.confirm' });
+    const json = (first.saves().at(-1) as { json: string }).json;
+    expect(describeSoloSave(json, c)).toEqual({ actor: 'militia', turn: 1, turns: 3, ended: false });
+    expect(describeSoloSave(json.replace('"entries":[', '"entries":[1,'), c)).toBeNull();
+    expect(describeSoloSave(null, c)).toBeNull();
+  });
+});

@@ -8,6 +8,8 @@ import { formatProblem, parseScenarioFiles } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/types.ts';
 
 export { type SoloEmitted, type SoloEvent, soloMachine } from '../../session/solo.machine.ts';
+export { describeSoloSave } from '../../session/solo-rules.ts';
+export { compileScenario } from '../../sim/compile.ts';
 export { viewFor } from '../../sim/view.ts';
 
 const FILES = import.meta.glob<string>('/scenarios/*/*.yaml', {
