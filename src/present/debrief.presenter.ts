@@ -17,17 +17,18 @@ import type {
   DecidingLine,
   GoalLine,
 } from './screens.ts';
+import { meets, type Threshold, thresholdsOf } from './thresholds.ts';
 
 /** Enough causes to tell the story, few enough to read. */
 const CHAIN_COUNT = 5;
 /** Key events on the chart: a few, or the markers crowd a phone's axis. */
 const MARKER_COUNT = 3;
 
-/** One threshold of a condition: the indicator must be at least (+1) or at most (−1) `threshold`. */
-interface Leaf {
-  indicator: string;
-  side: 1 | -1;
-  threshold: number;
+type Leaf = Threshold;
+
+/** The way a move had to go to meet a threshold: up (+1) for an `atLeast`, down (−1) for an `atMost`. */
+function towards(leaf: Leaf): 1 | -1 {
+  return leaf.side === 'atLeast' ? 1 : -1;
 }
 
 /** A threshold to explain, and which way a move had to go to lead to this ending. */
@@ -42,20 +43,11 @@ interface Deciding extends Leaf {
 
 type Values = ReadonlyMap<string, number | null>;
 
-function leavesOf(c: Condition): Leaf[] {
-  const out: Leaf[] = [];
-  for (const [indicator, threshold] of Object.entries(c.atLeast ?? {}))
-    out.push({ indicator, side: 1, threshold });
-  for (const [indicator, threshold] of Object.entries(c.atMost ?? {}))
-    out.push({ indicator, side: -1, threshold });
-  return out;
-}
-
 /** Whether a threshold holds; null when the value is unknown to this actor. */
 function leafHolds(leaf: Leaf, values: Values): boolean | null {
   const v = values.get(leaf.indicator);
   if (v === null || v === undefined) return null;
-  return leaf.side === 1 ? v >= leaf.threshold : v <= leaf.threshold;
+  return meets(leaf, v);
 }
 
 /**
@@ -65,7 +57,7 @@ function leafHolds(leaf: Leaf, values: Values): boolean | null {
 function heldLeaves(c: Condition, values: Values): Leaf[] {
   if (c.all) return c.all.flatMap((p) => heldLeaves(p, values));
   if (c.any) return c.any.filter((p) => judge(p, values) === true).flatMap((p) => heldLeaves(p, values));
-  return leavesOf(c).filter((l) => leafHolds(l, values) === true);
+  return thresholdsOf(c).filter((l) => leafHolds(l, values) === true);
 }
 
 /** How far a value stands from a threshold, as a share of the indicator's range: how narrow a miss was. */
@@ -84,7 +76,7 @@ function missedLeaves(c: Condition, values: Values, lookup: Lookup): Leaf[] {
   if (c.any) return c.any.flatMap((p) => missedLeaves(p, values, lookup));
   const parts: Leaf[][] = c.all
     ? c.all.filter((p) => judge(p, values) === false).map((p) => missedLeaves(p, values, lookup))
-    : leavesOf(c)
+    : thresholdsOf(c)
         .filter((l) => leafHolds(l, values) === false)
         .map((l) => [l]);
   const score = (leaves: Leaf[]) => Math.max(...leaves.map((l) => distance(l, values, lookup)));
@@ -101,14 +93,14 @@ function judge(c: Condition, values: Values): boolean | null {
     const parts = c.any.map((p) => judge(p, values));
     return parts.includes(true) ? true : parts.includes(null) ? null : false;
   }
-  const leaves = leavesOf(c);
+  const leaves = thresholdsOf(c);
   if (leaves.length === 0) return null;
   const held = leaves.map((l) => leafHolds(l, values));
   return held.includes(false) ? false : held.includes(null) ? null : true;
 }
 
 function bound(leaf: Leaf): string {
-  return leaf.side === 1 ? `${leaf.threshold} or above` : `${leaf.threshold} or below`;
+  return leaf.side === 'atLeast' ? `${leaf.threshold} or above` : `${leaf.threshold} or below`;
 }
 
 /** The indicators that decided the ending, as true statements of their final values against the thresholds. */
@@ -131,7 +123,7 @@ function decidingOf(outcome: Outcome, others: Outcome[], values: Values, lookup:
     for (const leaf of heldLeaves(outcome.when, values))
       add(
         leaf,
-        leaf.side,
+        towards(leaf),
         'this ending',
         (label, v) => `${label} stood at ${v}, past this ending’s threshold (${bound(leaf)}).`,
       );
@@ -145,7 +137,7 @@ function decidingOf(outcome: Outcome, others: Outcome[], values: Values, lookup:
     for (const leaf of missedLeaves(other.when, values, lookup))
       add(
         leaf,
-        leaf.side === 1 ? -1 : 1,
+        towards(leaf) === 1 ? -1 : 1,
         `“${other.title.text}”`,
         (label, v) =>
           `${label} stood at ${v}, short of the threshold of “${other.title.text}” (${bound(leaf)}).`,

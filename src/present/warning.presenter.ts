@@ -8,27 +8,19 @@ import type { Condition, Outcome } from '../scenario/types.ts';
 import type { ActorView, IndicatorView } from '../sim/view.ts';
 import type { Lookup } from './lookup.ts';
 import type { EndingWarning } from './screens.ts';
+import { meets, type Threshold, thresholdsOf } from './thresholds.ts';
 
 /** How near a threshold counts as near: a tenth of the indicator's range (10 points on 0–100). */
 export const NEAR_FRACTION = 0.1;
 
-interface Part {
-  indicator: string;
-  /** 'atLeast': the ending needs the value at the threshold or above; 'atMost': at it or below */
-  side: 'atLeast' | 'atMost';
-  threshold: number;
-}
+type Part = Threshold;
 
 /**
  * The ways a condition can come true, each a list of thresholds that must all hold (a disjunction of
  * conjunctions), or null when a way needs something other than thresholds: such a way is not judged.
  */
 function ways(c: Condition): (Part[] | null)[] {
-  const own: Part[] = [];
-  for (const [indicator, threshold] of Object.entries(c.atLeast ?? {}))
-    own.push({ indicator, side: 'atLeast', threshold });
-  for (const [indicator, threshold] of Object.entries(c.atMost ?? {}))
-    own.push({ indicator, side: 'atMost', threshold });
+  const own = thresholdsOf(c);
   const other =
     c.not !== undefined ||
     c.fact !== undefined ||
@@ -48,10 +40,6 @@ function ways(c: Condition): (Part[] | null)[] {
 
 function product(a: (Part[] | null)[], b: (Part[] | null)[]): (Part[] | null)[] {
   return a.flatMap((x) => b.map((y) => (x === null || y === null ? null : [...x, ...y])));
-}
-
-function met(p: Part, value: number): boolean {
-  return p.side === 'atLeast' ? value >= p.threshold : value <= p.threshold;
 }
 
 function gap(p: Part, value: number): number {
@@ -89,7 +77,7 @@ export function endingWarnings(view: ActorView, lookup: Lookup): EndingWarning[]
       const parts = way.map((p) => ({ p, i: seen.get(p.indicator) }));
       if (parts.some(({ i }) => i === undefined || i.value === null)) continue;
       const judged = parts.map(({ p, i }) => ({ p, i: i!, value: i!.value! }));
-      const unmet = judged.filter(({ p, value }) => !met(p, value));
+      const unmet = judged.filter(({ p, value }) => !meets(p, value));
       if (unmet.length === 0) continue;
       const near = unmet.every(
         ({ p, i, value }) => gap(p, value) <= Math.max(1, (i.max - i.min) * NEAR_FRACTION),
@@ -97,7 +85,7 @@ export function endingWarnings(view: ActorView, lookup: Lookup): EndingWarning[]
       if (!near) continue;
       const distance = unmet.reduce((sum, { p, value }) => sum + gap(p, value), 0);
       if (best && best.distance <= distance) continue;
-      const kept = judged.filter(({ p, value }) => met(p, value));
+      const kept = judged.filter(({ p, value }) => meets(p, value));
       const label = (id: string) => lookup.indicatorLabel(id);
       const now = unmet.map(({ p, value }) => `${label(p.indicator)} is ${value}`).join(' and ');
       const single = unmet.length === 1 && unmet[0];
