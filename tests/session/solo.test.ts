@@ -17,6 +17,20 @@ function solo(loader = async () => miniScenario) {
 
 const loaded = () => new Promise((r) => setTimeout(r, 0));
 
+/** The save a militia game writes after its first turn (seed 8). */
+async function savedAfterOneTurn(): Promise<string> {
+  const first = solo();
+  await loaded();
+  first.actor.send({ type: 'game.new' });
+  first.actor.send({ type: 'perspective.pick', actor: 'militia' });
+  first.actor.send({ type: 'game.begin', seed: 8 });
+  first.actor.send({ type: 'screen.next' });
+  const options = first.actor.getSnapshot().context.game!.offers.militia!.options;
+  first.actor.send({ type: 'option.select', option: options[0]! });
+  first.actor.send({ type: 'decision.confirm' });
+  return (first.saves().at(-1) as { json: string }).json;
+}
+
 describe('the solo session, from the title to the debrief', () => {
   it('plays a whole game: perspective, briefing, each turn confirmed and resolved, the debrief', async () => {
     const { actor, screen, saves } = solo();
@@ -62,16 +76,7 @@ describe('the solo session, from the title to the debrief', () => {
   });
 
   it('continues a saved game at its turn, and answers a damaged one with a sentence and a dropped save', async () => {
-    const first = solo();
-    await loaded();
-    first.actor.send({ type: 'game.new' });
-    first.actor.send({ type: 'perspective.pick', actor: 'militia' });
-    first.actor.send({ type: 'game.begin', seed: 8 });
-    first.actor.send({ type: 'screen.next' });
-    const options = first.actor.getSnapshot().context.game!.offers.militia!.options;
-    first.actor.send({ type: 'option.select', option: options[0]! });
-    first.actor.send({ type: 'decision.confirm' });
-    const json = (first.saves().at(-1) as { json: string }).json;
+    const json = await savedAfterOneTurn();
 
     const again = solo();
     again.actor.send({ type: 'game.continue', json });
@@ -107,16 +112,7 @@ describe('a saved solo game, as the title names it', () => {
     const { describeSoloSave } = await import('../../src/session/solo-rules.ts');
     const { compileScenario } = await import('../../src/sim/compile.ts');
     const c = compileScenario(miniScenario);
-    const first = solo();
-    await loaded();
-    first.actor.send({ type: 'game.new' });
-    first.actor.send({ type: 'perspective.pick', actor: 'militia' });
-    first.actor.send({ type: 'game.begin', seed: 8 });
-    first.actor.send({ type: 'screen.next' });
-    const options = first.actor.getSnapshot().context.game!.offers.militia!.options;
-    first.actor.send({ type: 'option.select', option: options[0]! });
-    first.actor.send({ type: 'decision.confirm' });
-    const json = (first.saves().at(-1) as { json: string }).json;
+    const json = await savedAfterOneTurn();
     expect(describeSoloSave(json, c)).toEqual({ actor: 'militia', turn: 1, turns: 3, ended: false });
     expect(describeSoloSave(json.replace('"entries":[', '"entries":[1,'), c)).toBeNull();
     expect(describeSoloSave(null, c)).toBeNull();
