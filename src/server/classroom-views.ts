@@ -1,0 +1,106 @@
+// What each person in a classroom room is sent: a seat's team its own actor's view and its proposal; the
+// projector the public view; the facilitator a console with every seat's status but never a choice before the
+// turn resolves; a student without a seat the seats open to take. Built from the engine's views only.
+
+import type {
+  ConsoleClientView,
+  LobbyClientView,
+  ProjectorClientView,
+  RoomPresence,
+  SeatClientView,
+  SeatLine,
+} from '../session/classroom-protocol.ts';
+import type { CompiledScenario } from '../sim/compile.ts';
+import type { GameState } from '../sim/state.ts';
+import { publicView, viewFor } from '../sim/view.ts';
+
+export function seatLines(c: CompiledScenario, state: GameState, presence: RoomPresence): SeatLine[] {
+  return c.playableIds.map((actor) => ({
+    actor,
+    label: c.actorById.get(actor)?.name.text ?? actor,
+    holder: state.seats[actor] ?? 'computer',
+    status: seatStatus(state, actor),
+    devices: presence.devicesAt(actor),
+  }));
+}
+
+export function seatStatus(state: GameState, actor: string): SeatLine['status'] {
+  if (state.phase === 'ended') return 'ended';
+  if (state.phase !== 'deciding' || !state.offers[actor]) return 'waiting';
+  return state.pending[actor] === undefined ? 'deciding' : 'submitted';
+}
+
+export function seatClientView(
+  c: CompiledScenario,
+  state: GameState,
+  actor: string,
+  proposal: string | null,
+  presence: RoomPresence,
+): SeatClientView {
+  return {
+    kind: 'seat',
+    code: presence.code,
+    view: viewFor(c, state, actor),
+    proposal,
+    team: presence.namesAt(actor),
+    deadlineAt: presence.deadlineAt,
+  };
+}
+
+export function projectorClientView(
+  c: CompiledScenario,
+  state: GameState,
+  presence: RoomPresence,
+): ProjectorClientView {
+  return {
+    kind: 'projector',
+    code: presence.code,
+    view: publicView(c, state),
+    seats: seatLines(c, state, presence),
+    deadlineAt: presence.deadlineAt,
+  };
+}
+
+export function consoleClientView(
+  c: CompiledScenario,
+  state: GameState,
+  presence: RoomPresence,
+): ConsoleClientView {
+  const fired = state.world.fired;
+  return {
+    kind: 'console',
+    code: presence.code,
+    view: publicView(c, state),
+    seats: seatLines(c, state, presence).map((s) => ({ ...s, names: presence.namesAt(s.actor) })),
+    indicators: c.scenario.indicators.map((i) => ({
+      id: i.id,
+      label: i.label.text,
+      min: i.min,
+      max: i.max,
+      value: state.world.indicators[i.id] ?? i.start,
+    })),
+    injects: c.scenario.events.map((e) => ({
+      id: e.id,
+      headline: e.headline.text,
+      counterfactual: e.counterfactual,
+      fired: Object.hasOwn(fired, e.id),
+      queued: state.queued.includes(e.id),
+    })),
+    deadline: state.deadline,
+    deadlineAt: presence.deadlineAt,
+    autoResolve: presence.autoResolve,
+    accepted: state.accepted,
+  };
+}
+
+export function lobbyClientView(
+  c: CompiledScenario,
+  state: GameState,
+  presence: RoomPresence,
+): LobbyClientView {
+  return {
+    kind: 'lobby',
+    code: presence.code,
+    seats: seatLines(c, state, presence).filter((s) => s.holder === 'person'),
+  };
+}

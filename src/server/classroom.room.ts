@@ -1,0 +1,463 @@
+// One classroom game: the authority for its record. Clients send commands and proposals; the room fills in who
+// issued them (a client never says so itself), asks the game session, writes what was accepted to the store, and
+// only then sends each client the changes to its own view. Nothing a seat may not see ever leaves the room.
+import { randomBytes, randomInt } from 'node:crypto';
+import { type Client, Room, ServerError } from '@colyseus/core';
+import { type Actor, createActor } from 'xstate';
+import {
+  type ClientView,
+  CODE_ALPHABET,
+  CommandMessageSchema,
+  type CreateOptions,
+  CreateOptionsSchema,
+  ProposalMessageSchema,
+  type Reply,
+  type RoomPresence,
+  SeatMessageSchema,
+  type Welcome,
+} from '../session/classroom-protocol.ts';
+import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';
+import { diffView } from '../session/view-patch.ts';
+import type { Command, Entry, Issuer } from '../sim/commands.ts';
+import type { CompiledScenario } from '../sim/compile.ts';
+import { type GameRecord, newRecord, replay } from '../sim/record.ts';
+import {
+  consoleClientView,
+  lobbyClientView,
+  projectorClientView,
+  seatClientView,
+} from './classroom-views.ts';
+import { hashSecret, type RecordStore, type RoomSettings } from './record-store.ts';
+import { type Identity, issuerOf, parseJoin, type Refused, refuse, TokenBucket } from './room-rules.ts';
+
+export interface ClassroomDeps {
+  scenarios: ReadonlyMap<string, CompiledScenario>;
+  store: RecordStore;
+  /** One line per refusal or fault; never a student's name. */
+  log: (line: string) => void;
+  /** A secret of this process: only the server itself may ask a room to come back from the store. */
+  restoreKey: string;
+  now: () => number;
+  /** Each client's allowance: a burst, a refill per second, and a rate past which it is disconnected. */
+  rate: { burst: number; perSecond: number; disconnectAbove: number };
+}
+
+export const CLASSROOM_RATE = { burst: 20, perSecond: 10, disconnectAbove: 100 };
+
+interface Member {
+  identity: Identity;
+  /** The view last sent, to send only what changed; null until the first whole view. */
+  sent: ClientView | null;
+  bucket: TokenBucket;
+  connected: boolean;
+}
+
+export class ClassroomRoom extends Room {
+  static deps: ClassroomDeps;
+
+  private deps!: ClassroomDeps;
+  private c!: CompiledScenario;
+  private code!: string;
+  private keyHash!: string;
+  private settings!: RoomSettings;
+  private devices!: Map<string, string | null>;
+  private session!: Actor<typeof sessionMachine>;
+  private persisted = 0;
+  private readonly members = new Map<string, Member>();
+  private publishing: Promise<void> = Promise.resolve();
+  private turnClock = { key: '', startedAt: 0 };
+
+  override async onCreate(options: unknown): Promise<void> {
+    this.deps = ClassroomRoom.deps;
+    this.maxMessagesPerSecond = this.deps.rate.disconnectAbove;
+    this.autoDispose = false;
+    const restore = (options as { restore?: unknown; restoreKey?: unknown } | null) ?? {};
+    if (typeof restore.restore === 'string' && restore.restoreKey === this.deps.restoreKey) {
+      await this.restore(restore.restore);
+    } else {
+      await this.open(options);
+    }
+    this.roomId = this.code;
+    this.registerMessages();
+    this.session.subscribe({
+      next: () => void this.publish(),
+      error: (e) => this.deps.log(`room ${this.code}: the session stopped: ${String(e)}`),
+    });
+  }
+
+  /** A new room from the facilitator's choices: scenario, seed, and who holds each seat. */
+  private async open(options: unknown): Promise<void> {
+    const parsed = CreateOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new ServerError(400, 'These are not the options of a new room.');
+    const o: CreateOptions = parsed.data;
+    const c = this.deps.scenarios.get(o.scenario);
+    if (!c) throw new ServerError(400, `There is no scenario ${o.scenario} on this server.`);
+    const record = newRecord(c, o.seed);
+    for (const [actor, holder] of Object.entries(o.seats)) {
+      const command: Command = { type: 'seat.set', actor, holder };
+      record.entries.push({ by: { facilitator: true }, command });
+    }
+    // The seats are commands like any other: the engine takes them or the room is not opened.
+    const seated = replayOrRefusal(c, record);
+    if (seated) throw new ServerError(400, seated);
+    this.c = c;
+    this.settings = { autoResolve: o.autoResolve };
+    this.keyHash = hashSecret(o.key);
+    this.devices = new Map();
+    for (let tries = 0; ; tries++) {
+      const code = Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      const created = await this.deps.store.create({
+        code,
+        record,
+        settings: this.settings,
+        keyHash: this.keyHash,
+      });
+      if (created) {
+        this.code = code;
+        break;
+      }
+      if (tries > 50) throw new ServerError(503, 'No join code is free; try again.');
+    }
+    this.startSession(record);
+  }
+
+  /** A room the store holds, rebuilt at the command it had reached (after a restart, or on another process). */
+  private async restore(code: string): Promise<void> {
+    const stored = await this.deps.store.load(code);
+    if (!stored) throw new ServerError(404, `There is no room ${code}.`);
+    const c = this.deps.scenarios.get(stored.record.scenario.id);
+    if (!c || c.digest !== stored.record.scenario.digest) {
+      throw new ServerError(409, `Room ${code} was played with a scenario this server does not have.`);
+    }
+    const broken = replayOrRefusal(c, stored.record);
+    if (broken) throw new ServerError(409, `Room ${code} does not replay: ${broken}`);
+    this.c = c;
+    this.code = code;
+    this.settings = stored.settings;
+    this.keyHash = stored.keyHash;
+    this.devices = stored.devices;
+    this.startSession(stored.record);
+  }
+
+  private startSession(record: GameRecord): void {
+    this.session = createActor(sessionMachine, {
+      input: { c: this.c, record, autoResolve: this.settings.autoResolve },
+    });
+    this.session.start();
+    this.persisted = record.entries.length;
+  }
+
+  override onAuth(_client: Client, options: unknown): Identity {
+    const result = parseJoin(options, {
+      code: this.code,
+      keyHash: this.keyHash,
+      devices: this.devices,
+      seats: this.context().state.seats,
+    });
+    if ('refused' in result) {
+      this.deps.log(`room ${this.code}: join refused (${result.code}): ${result.message}`);
+      throw new ServerError(4403, result.message);
+    }
+    return result;
+  }
+
+  override async onJoin(client: Client, _options: unknown, identity: Identity): Promise<void> {
+    let token: string | null = null;
+    if (identity.role === 'student' && identity.tokenHash === null) {
+      token = randomBytes(24).toString('base64url');
+      identity.tokenHash = hashSecret(token);
+      this.devices.set(identity.tokenHash, identity.seat);
+      await this.deps.store.setDevice(this.code, identity.tokenHash, identity.seat);
+    }
+    // A device that comes back with its token while its old connection still waits to reconnect takes that place:
+    // one device is never counted twice at its seat.
+    if (identity.role === 'student' && identity.tokenHash !== null) {
+      for (const [sessionId, m] of this.members) {
+        if (m.identity.role === 'student' && m.identity.tokenHash === identity.tokenHash) {
+          this.members.delete(sessionId);
+          this.clients.getById(sessionId)?.leave(4000, 'This device joined again.');
+        }
+      }
+    }
+    this.members.set(client.sessionId, {
+      identity,
+      sent: null,
+      bucket: new TokenBucket(this.deps.rate.burst, this.deps.rate.perSecond, this.deps.now()),
+      connected: true,
+    });
+    const seat = identity.role === 'student' ? identity.seat : null;
+    const welcome: Welcome = { code: this.code, role: identity.role, seat, token };
+    client.send('welcome', welcome);
+    await this.publish();
+  }
+
+  override async onDrop(client: Client): Promise<void> {
+    const member = this.members.get(client.sessionId);
+    if (member) member.connected = false;
+    void this.publish();
+    // A locked phone or a lost network: the device keeps its place and its seat for two minutes; after that (or
+    // after a restart) it comes back with its token.
+    await this.allowReconnection(client, 120).catch(() => undefined);
+  }
+
+  override onReconnect(client: Client): void {
+    const member = this.members.get(client.sessionId);
+    if (member) {
+      member.connected = true;
+      member.sent = null;
+    }
+    void this.publish();
+  }
+
+  override onLeave(client: Client): void {
+    this.members.delete(client.sessionId);
+    void this.publish();
+  }
+
+  override onUncaughtException(error: Error, method: string): void {
+    this.deps.log(`room ${this.code}: ${method} failed: ${error.message.split('\n')[0]}`);
+  }
+
+  private registerMessages(): void {
+    this.onMessage('command', (client, message) =>
+      this.guarded(client, 'command', message, (m) => this.onCommand(client, m)),
+    );
+    this.onMessage('proposal', (client, message) =>
+      this.guarded(client, 'proposal', message, (m) => this.onProposal(client, m)),
+    );
+    this.onMessage('seat', (client, message) =>
+      this.guarded(client, 'seat', message, (m) => this.onSeat(client, m)),
+    );
+    this.onMessage('view.full', (client) => {
+      const member = this.members.get(client.sessionId);
+      if (member) member.sent = null;
+      return this.publish().then(() => ({ ok: true, accepted: this.persisted }) satisfies Reply);
+    });
+    this.onMessage('*', (client, type) => {
+      this.logRefusal(client, refuse('malformed', `There is no message ${String(type).slice(0, 40)}.`));
+    });
+  }
+
+  /** Every message: the client is known, within its rate, and nothing it sends can throw out of the room. */
+  private async guarded(
+    client: Client,
+    type: string,
+    message: unknown,
+    handle: (message: unknown) => Promise<Reply>,
+  ): Promise<Reply> {
+    const member = this.members.get(client.sessionId);
+    if (!member)
+      return this.replyRefused(client, refuse('not-allowed', 'This device has not joined the room.'));
+    if (!member.bucket.take(this.deps.now())) {
+      return this.replyRefused(client, refuse('rate-limited', `Too many messages (${type}); slow down.`));
+    }
+    try {
+      return await handle(message);
+    } catch (e) {
+      this.deps.log(oneLine(`room ${this.code}: ${type} failed: ${String(e)}`));
+      return { ok: false, code: 'fault', message: 'The server could not take this message.' };
+    }
+  }
+
+  private async onCommand(client: Client, message: unknown): Promise<Reply> {
+    const parsed = CommandMessageSchema.safeParse(message);
+    if (!parsed.success)
+      return this.replyRefused(client, refuse('malformed', 'This is not a well-formed command.'));
+    const identity = this.members.get(client.sessionId)!.identity;
+    const by: Issuer | Refused = issuerOf(identity);
+    if ('refused' in by) return this.replyRefused(client, by);
+    return this.apply(client, { by, command: parsed.data.command as Command });
+  }
+
+  private async onProposal(client: Client, message: unknown): Promise<Reply> {
+    const parsed = ProposalMessageSchema.safeParse(message);
+    if (!parsed.success)
+      return this.replyRefused(client, refuse('malformed', 'This is not a well-formed proposal.'));
+    const { identity } = this.members.get(client.sessionId)!;
+    const actor = identity.role === 'student' ? identity.seat : null;
+    if (actor === null || this.context().state.seats[actor] !== 'person') {
+      return this.replyRefused(
+        client,
+        refuse('not-your-seat', 'Only a team at a seat it holds may propose.'),
+      );
+    }
+    const p = parsed.data;
+    const before = this.context().record.entries.length;
+    if (p.kind === 'set') {
+      const offer = this.context().state.offers[actor];
+      if (!offer?.options.includes(p.option)) {
+        return this.replyRefused(client, refuse('not-offered', 'That option is not open to this seat now.'));
+      }
+      this.session.send({ type: 'proposal.set', actor, option: p.option });
+    } else if (p.kind === 'confirm') {
+      if (this.proposalOf(actor) === null) {
+        return this.replyRefused(client, refuse('not-ready', 'There is no proposal to confirm.'));
+      }
+      this.session.send({ type: 'proposal.confirm', actor });
+    } else {
+      this.session.send({ type: 'proposal.withdraw', actor });
+    }
+    return this.settle(client, before);
+  }
+
+  private async onSeat(client: Client, message: unknown): Promise<Reply> {
+    const parsed = SeatMessageSchema.safeParse(message);
+    if (!parsed.success) return this.replyRefused(client, refuse('malformed', 'This is not a seat.'));
+    const member = this.members.get(client.sessionId)!;
+    const { identity } = member;
+    const { seat } = parsed.data;
+    if (identity.role !== 'student')
+      return this.replyRefused(client, refuse('not-allowed', 'Only a student takes a seat.'));
+    if (!Object.hasOwn(this.context().state.seats, seat) || this.context().state.seats[seat] !== 'person') {
+      return this.replyRefused(
+        client,
+        refuse('not-your-seat', `There is no team seat ${seat.slice(0, 40)} in this room.`),
+      );
+    }
+    identity.seat = seat;
+    if (identity.tokenHash) {
+      this.devices.set(identity.tokenHash, seat);
+      await this.deps.store.setDevice(this.code, identity.tokenHash, seat);
+    }
+    member.sent = null;
+    await this.publish();
+    return { ok: true, accepted: this.persisted };
+  }
+
+  private async apply(client: Client, entry: Entry): Promise<Reply> {
+    const before = this.context().record.entries.length;
+    this.session.send({ type: 'command.send', entry });
+    return this.settle(client, before);
+  }
+
+  /** After a command went to the session: written and sent to everyone if accepted, else the refusal. */
+  private async settle(client: Client, before: number): Promise<Reply> {
+    const ctx = this.context();
+    if (ctx.record.entries.length === before) {
+      const r = ctx.refusal;
+      // A proposal that changed nothing in the record (set, or a confirm the engine refused) lands here too.
+      if (r) return this.replyRefused(client, { refused: true, code: r.code, message: r.message });
+    }
+    await this.publish();
+    return { ok: true, accepted: this.persisted };
+  }
+
+  private replyRefused(client: Client, r: Refused): Reply {
+    this.logRefusal(client, r);
+    return { ok: false, code: r.code, message: r.message };
+  }
+
+  private logRefusal(client: Client, r: Refused): void {
+    const identity = this.members.get(client.sessionId)?.identity;
+    const who = identity
+      ? identity.role === 'student'
+        ? `seat ${identity.seat ?? 'none'}`
+        : identity.role
+      : 'unjoined';
+    this.deps.log(
+      oneLine(`room ${this.code}: refused ${r.code} from ${who} (${client.sessionId}): ${r.message}`),
+    );
+  }
+
+  private context(): SessionSnapshot['context'] {
+    return this.session.getSnapshot().context;
+  }
+
+  private proposalOf(actor: string): string | null {
+    const child = this.session.getSnapshot().children[`seat.${actor}`];
+    const ctx = child?.getSnapshot().context as { proposal?: string | null } | undefined;
+    return ctx?.proposal ?? null;
+  }
+
+  /** Writes what the session accepted, then sends each client what changed in its view: in that order, always. */
+  publish(): Promise<void> {
+    this.publishing = this.publishing.then(
+      () => this.flush(),
+      () => this.flush(),
+    );
+    return this.publishing;
+  }
+
+  private async flush(): Promise<void> {
+    const { record, state } = this.context();
+    const n = record.entries.length;
+    if (n > this.persisted) {
+      const batch = record.entries.slice(this.persisted, n);
+      await this.deps.store.append(this.code, this.persisted, batch, state.phase === 'ended');
+      this.persisted = n;
+    }
+    const presence = this.presence_();
+    const cache = new Map<string, ClientView>();
+    for (const client of this.clients) {
+      const member = this.members.get(client.sessionId);
+      if (!member?.connected) continue;
+      const key = viewKey(member.identity);
+      let view = cache.get(key);
+      if (!view) {
+        view = this.viewOf(member.identity, presence);
+        cache.set(key, view);
+      }
+      if (member.sent === null) client.send('view', view);
+      else {
+        const ops = diffView(member.sent, view);
+        if (ops.length > 0) client.send('patch', ops);
+      }
+      member.sent = view;
+    }
+  }
+
+  private viewOf(identity: Identity, presence: RoomPresence): ClientView {
+    const { state } = this.context();
+    if (identity.role === 'facilitator') return consoleClientView(this.c, state, presence);
+    if (identity.role === 'projector') return projectorClientView(this.c, state, presence);
+    if (identity.seat === null) return lobbyClientView(this.c, state, presence);
+    return seatClientView(this.c, state, identity.seat, this.proposalOf(identity.seat), presence);
+  }
+
+  private presence_(): RoomPresence {
+    const { state } = this.context();
+    const seatsOf = (actor: string) =>
+      [...this.members.values()].filter(
+        (m) => m.connected && m.identity.role === 'student' && m.identity.seat === actor,
+      );
+    const seconds = state.deadline?.seconds ?? null;
+    const running = state.phase === 'deciding' && !state.paused && seconds !== null;
+    const key = `${state.world.turn}|${state.paused}|${seconds}|${state.phase}`;
+    if (key !== this.turnClock.key) this.turnClock = { key, startedAt: this.deps.now() };
+    return {
+      code: this.code,
+      devicesAt: (actor) => seatsOf(actor).length,
+      namesAt: (actor) =>
+        seatsOf(actor).flatMap((m) =>
+          m.identity.role === 'student' && m.identity.name ? [m.identity.name] : [],
+        ),
+      deadlineAt: running ? this.turnClock.startedAt + seconds * 1000 : null,
+      autoResolve: this.settings.autoResolve,
+    };
+  }
+
+  override onDispose(): void {
+    this.session?.stop();
+  }
+}
+
+/** Why a record does not replay, or null when it does. */
+function replayOrRefusal(c: CompiledScenario, record: GameRecord): string | null {
+  try {
+    replay(c, record);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** A log line stays one line, whatever a client put in its message. */
+function oneLine(text: string): string {
+  let out = '';
+  for (const ch of text.slice(0, 300)) out += ch < ' ' || ch === '\u007f' ? ' ' : ch;
+  return out;
+}
+
+function viewKey(identity: Identity): string {
+  return identity.role === 'student' ? `seat:${identity.seat ?? ''}` : identity.role;
+}

@@ -1,0 +1,180 @@
+// The classroom server: Colyseus rooms over one HTTP server that also serves the built game. With REDIS_URL, the
+// rooms are shared with other processes through Colyseus's RedisPresence and RedisDriver, and the records go to
+// Redis too, so that any process can bring back a room whose process died.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type MatchMakerDriver, matchMaker, type Presence, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { CodeSchema } from '../session/classroom-protocol.ts';
+import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
+import type { RecordStore } from './record-store.ts';
+import { loadScenarios } from './scenarios.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import { staticFiles } from './static-files.ts';
+
+export interface ServerSettings {
+  port: number;
+  host: string;
+  dataDir: string;
+  redisUrl: string | null;
+  distDir: string;
+  scenariosDir: string;
+  /** How far back a game not ended is brought back at start. */
+  restoreHours: number;
+  /** Each client's message allowance; the classroom's default unless a test sets its own. */
+  rate?: ClassroomDeps['rate'];
+}
+
+export interface RunningServer {
+  port: number;
+  /** The Colyseus server, for its test harness. */
+  colyseus: Server;
+  /** The rooms brought back from the store at start. */
+  restored: string[];
+  close(): Promise<void>;
+}
+
+/** Node 20 has no WebSocket global, which Colyseus's reconnection reads. */
+export async function ensureWebSocketGlobal(): Promise<void> {
+  const g = globalThis as { WebSocket?: unknown };
+  g.WebSocket ??= (await import('ws')).WebSocket;
+}
+
+const ROOM = 'classroom';
+
+export async function startClassroomServer(
+  settings: ServerSettings,
+  log: (line: string) => void,
+): Promise<RunningServer> {
+  await ensureWebSocketGlobal();
+  const scenarios = await loadScenarios(settings.scenariosDir, log);
+  const scaling = settings.redisUrl ? await redisParts(settings.redisUrl) : null;
+  const store: RecordStore = scaling ? scaling.store : openSqliteStore(settings.dataDir);
+  const restoreKey = randomBytes(24).toString('base64url');
+  ClassroomRoom.deps = {
+    scenarios,
+    store,
+    log,
+    restoreKey,
+    now: Date.now,
+    rate: settings.rate ?? CLASSROOM_RATE,
+  };
+
+  const http = createServer();
+  const files = staticFiles(settings.distDir);
+  const server = new Server({
+    transport: new WebSocketTransport({ server: http }),
+    greet: false,
+    gracefullyShutdown: false,
+    ...(scaling ? { presence: scaling.presence, driver: scaling.driver } : {}),
+    express: (app) => {
+      app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        if (url.pathname === '/api/scenarios' && req.method === 'GET') {
+          return sendJson(res, 200, scenarioList(scenarios));
+        }
+        const m = /^\/api\/rooms\/([^/]+)\/ensure$/.exec(url.pathname);
+        if (m && req.method === 'POST') {
+          void ensureRoom(decodeURIComponent(m[1]!), store, restoreKey, log).then(
+            (r) => sendJson(res, r.status, r.body),
+            (e: unknown) => sendJson(res, 500, { ok: false, message: String(e).split('\n')[0] }),
+          );
+          return;
+        }
+        files(req, res, next);
+      });
+    },
+  });
+  server.define(ROOM, ClassroomRoom);
+  await server.listen(settings.port, settings.host);
+  const port = (http.address() as AddressInfo).port;
+
+  const restored: string[] = [];
+  if (!scaling) {
+    // One process: every game not ended comes back now, its clock running, before any client reconnects.
+    const since = Date.now() - settings.restoreHours * 3_600_000;
+    for (const code of await store.openRooms(since)) {
+      const r = await ensureRoom(code, store, restoreKey, log);
+      if (r.status === 200) restored.push(code);
+    }
+  }
+  return {
+    port,
+    colyseus: server,
+    restored,
+    async close() {
+      await server.gracefullyShutdown(false).catch(() => undefined);
+      await store.close();
+      await scaling?.close();
+    },
+  };
+}
+
+/**
+ * The room with this code, live: found where it runs, or brought back from the store on this process when no
+ * live process has it (after a restart, or when the process that ran it died).
+ */
+async function ensureRoom(
+  code: string,
+  store: RecordStore,
+  restoreKey: string,
+  log: (line: string) => void,
+): Promise<{ status: number; body: unknown }> {
+  if (!CodeSchema.safeParse(code).success)
+    return { status: 400, body: { ok: false, message: 'That is not a join code.' } };
+  const live = await matchMaker.query({ roomId: code });
+  for (const listing of live) {
+    // A room listed by a process that no longer answers is removed from the listings, then brought back here.
+    if (await matchMaker.healthCheckProcessId(listing.processId)) return { status: 200, body: { ok: true } };
+  }
+  const stored = await store.load(code);
+  if (!stored) return { status: 404, body: { ok: false, message: `There is no room ${code}.` } };
+  // Two processes asked at once: only the first brings the room back.
+  const claim = await matchMaker.presence.incr(`crisis-table:restore:${code}`);
+  await matchMaker.presence.expire(`crisis-table:restore:${code}`, 10);
+  if (claim > 1) return { status: 200, body: { ok: true } };
+  try {
+    await matchMaker.createRoom(ROOM, { restore: code, restoreKey });
+    log(`room ${code}: brought back from its record (${stored.record.entries.length} commands)`);
+    return { status: 200, body: { ok: true } };
+  } catch (e) {
+    const message = String(e instanceof Error ? e.message : e).split('\n')[0];
+    log(`room ${code}: could not be brought back: ${message}`);
+    return { status: 409, body: { ok: false, message } };
+  }
+}
+
+function scenarioList(scenarios: Map<string, import('../sim/compile.ts').CompiledScenario>) {
+  return [...scenarios.values()].map((c) => ({
+    id: c.scenario.meta.id,
+    title: c.scenario.meta.title.text,
+    actors: c.playableIds.map((a) => ({ id: a, name: c.actorById.get(a)?.name.text ?? a })),
+  }));
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
+async function redisParts(url: string): Promise<{
+  presence: Presence;
+  driver: MatchMakerDriver;
+  store: RecordStore;
+  close(): Promise<void>;
+}> {
+  const [{ RedisPresence }, { RedisDriver }, { openRedisStore }] = await Promise.all([
+    import('@colyseus/redis-presence'),
+    import('@colyseus/redis-driver'),
+    import('./redis-store.ts'),
+  ]);
+  const store = await openRedisStore(url);
+  return {
+    presence: new RedisPresence(url) as unknown as Presence,
+    driver: new RedisDriver(url) as unknown as MatchMakerDriver,
+    store,
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,165 @@
+// A device's link to a classroom room, for the browser and for tests: it opens or joins a room, keeps the view the
+// server sends (whole, then as changes), sends requests, and comes back by itself after a dropped connection or
+// a restarted server: first to its own session, else to its seat with the token (or key) it kept.
+import { Client, type Room } from '@colyseus/sdk';
+import type { ClientView, Reply, Welcome } from './classroom-protocol.ts';
+import { applyPatch, type PatchOp } from './view-patch.ts';
+
+/** What a device keeps to come back: in session storage for a student, in local storage for the facilitator. */
+export interface Credentials {
+  code: string;
+  role: Welcome['role'];
+  key?: string;
+  token?: string;
+  name?: string;
+}
+
+export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+export interface ClassroomClientOptions {
+  /** The server's address: http(s)://host:port. */
+  endpoint: string;
+  /** Called with what to keep whenever it changes. */
+  keep?: (credentials: Credentials) => void;
+  /** How long to keep trying to come back before giving up. */
+  giveUpAfterMs?: number;
+  fetch?: typeof fetch;
+}
+
+export class ClassroomClient {
+  view: ClientView | null = null;
+  welcome: Welcome | null = null;
+  status: LinkStatus = 'connecting';
+  private room: Room | null = null;
+  private credentials: Credentials | null = null;
+  private readonly sdk: Client;
+  private readonly listeners = new Set<() => void>();
+  private closing = false;
+
+  constructor(private readonly options: ClassroomClientOptions) {
+    this.sdk = new Client(options.endpoint);
+  }
+
+  /** Calls `listener` after every change of view or status; returns a function that stops it. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Opens a new room as its facilitator. */
+  async open(options: Record<string, unknown> & { key: string }): Promise<Welcome> {
+    const room = await this.sdk.create('classroom', { ...options, role: 'facilitator' });
+    return this.attach(room, { code: '', role: 'facilitator', key: options.key });
+  }
+
+  /** Joins a room by its code; with kept credentials, as the same facilitator or at the same seat. */
+  async join(code: string, options: Record<string, unknown>, kept?: Credentials): Promise<Welcome> {
+    const joinOptions = kept ? credentialOptions(kept) : options;
+    const room = await this.sdk.joinById(code, joinOptions);
+    const role = (joinOptions as { role: Welcome['role'] }).role;
+    return this.attach(room, {
+      ...kept,
+      code,
+      role,
+      ...(typeof options.name === 'string' ? { name: options.name } : {}),
+    });
+  }
+
+  async request(type: string, message: unknown): Promise<Reply> {
+    if (!this.room || this.status !== 'connected') {
+      return { ok: false, code: 'offline', message: 'Not connected to the room; trying to come back.' };
+    }
+    return (await this.room.request(type, message)) as Reply;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.setStatus('closed');
+    await this.room?.leave(true).catch(() => undefined);
+  }
+
+  /** Drops the connection as a lost network would, for tests of coming back. */
+  dropForTest(): void {
+    (this.room?.connection as unknown as { transport: { ws: WebSocket } })?.transport.ws.close(4999);
+  }
+
+  private attach(room: Room, base: Credentials): Promise<Welcome> {
+    this.room = room;
+    // The client comes back its own way (below): the SDK's retries do not survive a restarted server.
+    room.reconnection.enabled = false;
+    const welcomed = new Promise<Welcome>((resolve) => {
+      room.onMessage('welcome', (w: Welcome) => {
+        this.welcome = w;
+        const creds: Credentials = { ...base, code: w.code, role: w.role };
+        if (w.token) creds.token = w.token;
+        this.credentials = creds;
+        this.options.keep?.(creds);
+        resolve(w);
+      });
+    });
+    room.onMessage('view', (v: ClientView) => {
+      this.view = v;
+      this.emit();
+    });
+    room.onMessage('patch', (ops: PatchOp[]) => {
+      try {
+        this.view = applyPatch(this.view, ops);
+        this.emit();
+      } catch {
+        void room.request('view.full', {}).catch(() => undefined);
+      }
+    });
+    room.onLeave(() => {
+      if (this.room === room && !this.closing) void this.comeBack(room);
+    });
+    this.setStatus('connected');
+    return welcomed;
+  }
+
+  private async comeBack(lost: Room): Promise<void> {
+    this.setStatus('reconnecting');
+    const until = Date.now() + (this.options.giveUpAfterMs ?? 10 * 60_000);
+    let delay = 250;
+    while (!this.closing && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 4000);
+      try {
+        // The same session, while the server still holds its place (a short drop).
+        const room = await this.sdk.reconnect(lost.reconnectionToken);
+        await this.attach(room, this.credentials!);
+        return;
+      } catch {
+        // The server lost the session (it restarted, or another process took the room over).
+      }
+      try {
+        const creds = this.credentials;
+        if (!creds) break;
+        const f = this.options.fetch ?? fetch;
+        await f(`${this.options.endpoint}/api/rooms/${encodeURIComponent(creds.code)}/ensure`, {
+          method: 'POST',
+        });
+        const room = await this.sdk.joinById(creds.code, credentialOptions(creds));
+        await this.attach(room, creds);
+        return;
+      } catch {
+        // Not back yet: try again after a longer wait.
+      }
+    }
+    if (!this.closing) this.setStatus('closed');
+  }
+
+  private setStatus(status: LinkStatus): void {
+    this.status = status;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+function credentialOptions(c: Credentials): Record<string, unknown> {
+  if (c.role === 'facilitator') return { role: 'facilitator', key: c.key };
+  if (c.role === 'projector') return { role: 'projector' };
+  return { role: 'student', token: c.token, ...(c.name ? { name: c.name } : {}) };
+}

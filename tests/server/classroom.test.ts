@@ -1,0 +1,141 @@
+import type { Room } from '@colyseus/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ConsoleClientView,
+  ProjectorClientView,
+  Reply,
+  SeatClientView,
+} from '../../src/session/classroom-protocol.ts';
+import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
+
+const KEY = 'facilitator-key-0123456789';
+let t: TestClassroom;
+
+beforeAll(async () => {
+  t = await bootClassroom();
+});
+afterAll(async () => {
+  await t.running.close();
+});
+
+async function openRoom(seats: Record<string, string> = { pm: 'person', framework: 'person' }) {
+  const room = await t.harness.sdk.create('classroom', {
+    role: 'facilitator',
+    scenario: 'baghdad-2021',
+    seed: 7,
+    seats,
+    autoResolve: true,
+    key: KEY,
+  });
+  const inbox = new Inbox(room);
+  const view = await inbox.until<ConsoleClientView>((v) => v.kind === 'console', 'the console');
+  return { room, inbox, code: view.code };
+}
+
+async function join(code: string, options: Record<string, unknown>): Promise<{ room: Room; inbox: Inbox }> {
+  const room = await t.harness.sdk.joinById(code, options);
+  return { room, inbox: new Inbox(room) };
+}
+
+const request = (room: Room, type: string, message: unknown) => room.request(type, message) as Promise<Reply>;
+
+describe('a classroom room', () => {
+  it('opens with a join code, seats teams, and plays a turn only through the engine', async () => {
+    const f = await openRoom();
+    expect(f.code).toMatch(/^[A-HJ-NP-Z]{4}$/);
+    const pm = await join(f.code, { role: 'student', seat: 'pm', name: 'Ana' });
+    const pm2 = await join(f.code, { role: 'student', seat: 'pm' });
+    const fw = await join(f.code, { role: 'student', seat: 'framework' });
+    const projector = await join(f.code, { role: 'projector' });
+    await pm.inbox.until<SeatClientView>((v) => v.kind === 'seat');
+    expect(pm.inbox.welcome?.token).toMatch(/^[\w-]{20,}$/);
+
+    expect(await request(f.room, 'command', { command: { type: 'game.start' } })).toMatchObject({ ok: true });
+    const seat = await pm.inbox.until<SeatClientView>((v) => v.view.decision !== null, 'a decision');
+    const option = seat.view.decision!.options.find((o) => o.open)!.id;
+
+    // One member proposes; the whole team sees it; one confirmation submits.
+    expect(await request(pm2.room, 'proposal', { kind: 'set', option })).toMatchObject({ ok: true });
+    await pm.inbox.until<SeatClientView>((v) => v.proposal === option, "the team's proposal");
+    expect(await request(pm.room, 'proposal', { kind: 'confirm' })).toMatchObject({ ok: true });
+
+    // The console and the projector learn that the seat decided, never what.
+    const console_ = await f.inbox.until<ConsoleClientView>(
+      (v) => v.seats.find((s) => s.actor === 'pm')?.status === 'submitted',
+      'the submitted status',
+    );
+    expect(JSON.stringify(console_)).not.toContain(`"${option}"`);
+    const shown = await projector.inbox.until<ProjectorClientView>((v) => v.view.decided.includes('pm'));
+    expect(JSON.stringify(shown)).not.toContain(`"${option}"`);
+    // The other seat never sees it either.
+    expect(JSON.stringify(fw.inbox.view)).not.toContain(`"proposal":"${option}`);
+
+    const fwSeat = await fw.inbox.until<SeatClientView>((v) => v.view.decision !== null);
+    const fwOption = fwSeat.view.decision!.options.find((o) => o.open)!.id;
+    expect(
+      await request(fw.room, 'command', {
+        command: { type: 'decision.submit', actor: 'framework', option: fwOption },
+      }),
+    ).toMatchObject({ ok: true });
+    // Both seats decided and the computer holds the rest: the turn resolves by itself.
+    await projector.inbox.until<ProjectorClientView>((v) => v.view.turn.index === 1, 'turn 2');
+    for (const c of [pm, pm2, fw, projector, f]) await c.room.leave();
+  });
+
+  it('refuses a student acting for another seat or as the facilitator, and changes nothing', async () => {
+    const f = await openRoom();
+    const pm = await join(f.code, { role: 'student', seat: 'pm' });
+    await request(f.room, 'command', { command: { type: 'game.start' } });
+    const before = await f.inbox.until<ConsoleClientView>((v) => v.view.status === 'deciding');
+    const accepted = before.accepted;
+    const seat = await pm.inbox.until<SeatClientView>((v) => v.view.decision !== null);
+    const option = seat.view.decision!.options.find((o) => o.open)!.id;
+
+    const other = await request(pm.room, 'command', {
+      command: { type: 'decision.submit', actor: 'framework', option },
+    });
+    expect(other).toMatchObject({ ok: false, code: 'not-your-seat' });
+    const pause = await request(pm.room, 'command', { command: { type: 'game.pause' } });
+    expect(pause).toMatchObject({ ok: false, code: 'not-allowed' });
+    const forged = await request(pm.room, 'command', {
+      by: { facilitator: true },
+      command: { type: 'game.end' },
+    });
+    expect(forged).toMatchObject({ ok: false, code: 'malformed' });
+    const projector = await join(f.code, { role: 'projector' });
+    expect(await request(projector.room, 'command', { command: { type: 'game.pause' } })).toMatchObject({
+      ok: false,
+      code: 'not-allowed',
+    });
+
+    const after = await request(f.room, 'view.full', {});
+    expect(after).toMatchObject({ ok: true, accepted });
+    expect(t.log.filter((l) => l.includes(`room ${f.code}: refused`)).length).toBeGreaterThanOrEqual(4);
+    for (const c of [pm, projector, f]) await c.room.leave();
+  });
+
+  it('refuses a second facilitator without the key, and a stale token', async () => {
+    const f = await openRoom();
+    await expect(join(f.code, { role: 'facilitator', key: 'not-the-key-0123456789' })).rejects.toThrow(
+      /key does not open/,
+    );
+    await expect(join(f.code, { role: 'student', token: 'a-token-this-room-never-gave' })).rejects.toThrow(
+      /not known/,
+    );
+    const again = await join(f.code, { role: 'facilitator', key: KEY });
+    await again.inbox.until<ConsoleClientView>((v) => v.kind === 'console');
+    for (const c of [again, f]) await c.room.leave();
+  });
+
+  it('brings a device back to its seat with its token', async () => {
+    const f = await openRoom();
+    const first = await join(f.code, { role: 'student', seat: 'framework' });
+    await first.inbox.until((v: SeatClientView) => v.kind === 'seat');
+    const token = first.inbox.welcome!.token!;
+    await first.room.leave();
+    const back = await join(f.code, { role: 'student', token });
+    const view = await back.inbox.until<SeatClientView>((v) => v.kind === 'seat');
+    expect(view.view.actor).toBe('framework');
+    for (const c of [back, f]) await c.room.leave();
+  });
+});

@@ -1,0 +1,133 @@
+// A classroom server in the test's own process, on a free loopback port, with its own data folder.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Room } from '@colyseus/sdk';
+import { ColyseusTestServer } from '@colyseus/testing';
+import { type RunningServer, startClassroomServer } from '../../src/server/server.ts';
+
+export interface TestClassroom {
+  running: RunningServer;
+  harness: ColyseusTestServer;
+  log: string[];
+  dataDir: string;
+}
+
+export async function bootClassroom(
+  dataDir = mkdtempSync(join(tmpdir(), 'crisis-table-')),
+  rate?: { burst: number; perSecond: number; disconnectAbove: number },
+): Promise<TestClassroom> {
+  const log: string[] = [];
+  const running = await startClassroomServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      redisUrl: null,
+      distDir: join(dataDir, 'no-dist'),
+      scenariosDir: 'scenarios',
+      restoreHours: 24,
+      ...(rate ? { rate } : {}),
+    },
+    (line) => log.push(line),
+  );
+  // The harness reads the port the server was asked for; the server was asked for any free one.
+  (running.colyseus as unknown as { port: number }).port = running.port;
+  return { running, harness: new ColyseusTestServer(running.colyseus), log, dataDir };
+}
+
+/** Messages a client has received, by type, and a way to wait for the next one. */
+export class Inbox {
+  readonly views: unknown[] = [];
+  view: unknown = null;
+  welcome: { code: string; role: string; seat: string | null; token: string | null } | null = null;
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly room: Room) {
+    room.onMessage('welcome', (w) => {
+      this.welcome = w as Inbox['welcome'];
+      this.wake();
+    });
+    room.onMessage('view', (v) => {
+      this.view = v;
+      this.views.push(v);
+      this.wake();
+    });
+    room.onMessage('patch', async (ops) => {
+      const { applyPatch } = await import('../../src/session/view-patch.ts');
+      this.view = applyPatch(this.view, ops as never);
+      this.views.push(this.view);
+      this.wake();
+    });
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  /** Resolves once `test` holds of the current view (checked now and after each message), or fails after 5 s. */
+  async until<T = unknown>(test: (view: T) => boolean, what = 'a view'): Promise<T> {
+    const deadline = Date.now() + 5000;
+    while (!(this.view !== null && test(this.view as T))) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 100);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.view as T;
+  }
+}
+
+/** A free loopback port, found by listening on port 0 and letting it go. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerProcess {
+  lines: string[];
+  stopped: Promise<number | null>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/** `npm run serve`'s program in its own process, as a teacher's laptop runs it; resolves once it listens. */
+export async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const stopped = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${lines.join('\n')}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line) lines.push(line);
+      if (lines.some((l) => l.includes('classroom server on port'))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void stopped.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the server stopped:\n${lines.join('\n')}`));
+    });
+  });
+  await ready;
+  return { lines, stopped, kill: (signal = 'SIGKILL') => child.kill(signal) };
+}
