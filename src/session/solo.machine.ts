@@ -6,6 +6,7 @@ import { assertEvent, assign, enqueueActions, fromPromise, setup } from 'xstate'
 import type { Scenario } from '../scenario/types.ts';
 import type { Entry } from '../sim/commands.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
+import { type HistoricalPath, historicalPath } from '../sim/history.ts';
 import { type GameRecord, newRecord, replay } from '../sim/record.ts';
 import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
@@ -42,6 +43,11 @@ export interface SoloContext {
   before: GameState | null;
   /** One sentence for the title, such as why a save could not be continued. */
   notice: string | null;
+  /**
+   * For the debrief: the same scenario and seed replayed with the historical choices (what the model gives for
+   * them), computed once the game has ended.
+   */
+  historical: HistoricalPath | null;
 }
 
 /** What the page is asked to do: keep the game's record in the save slot, or remove a save that cannot go on. */
@@ -80,7 +86,14 @@ export const soloMachine = setup({
       const record = newRecord(context.c!, event.seed);
       record.entries = soloStart(context.actor!);
       const game = replay(context.c!, record);
-      enqueue.assign({ record, saved: momentOf(record), selected: null, game, before: null });
+      enqueue.assign({
+        record,
+        saved: momentOf(record),
+        selected: null,
+        game,
+        before: null,
+        historical: null,
+      });
       enqueue.emit({ type: 'save.write', json: saveJson(record) });
     }),
     restore: enqueueActions(({ enqueue, context }) => {
@@ -101,6 +114,7 @@ export const soloMachine = setup({
         selected: null,
         game: restored.state,
         before: null,
+        historical: null,
       });
       // A save of the previous format is written again in this one.
       if (restored.migrated) enqueue.emit({ type: 'save.write', json: saveJson(record) });
@@ -146,6 +160,7 @@ export const soloMachine = setup({
     game: null,
     before: null,
     notice: null,
+    historical: null,
   },
   initial: 'title',
   on: {
@@ -251,7 +266,13 @@ export const soloMachine = setup({
           tags: ['resolution'],
           on: { 'screen.next': [{ guard: 'ended', target: 'debrief' }, { target: 'situation' }] },
         },
-        debrief: { tags: ['debrief'] },
+        debrief: {
+          tags: ['debrief'],
+          entry: assign({
+            historical: ({ context }) =>
+              context.c && context.game ? historicalPath(context.c, context.game.seed) : null,
+          }),
+        },
       },
     },
   },

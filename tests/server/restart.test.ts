@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ensureWebSocketGlobal } from '../../src/server/server.ts';
 import { ClassroomClient } from '../../src/session/classroom-client.ts';
 import type { ConsoleClientView, SeatClientView } from '../../src/session/classroom-protocol.ts';
-import { ensureWebSocketGlobal } from '../../src/server/server.ts';
 import { freePort, type ServerProcess, spawnServer } from './support.ts';
 
 const running: ServerProcess[] = [];
@@ -45,10 +45,18 @@ describe('a restarted server', () => {
     const fw = new ClassroomClient({ endpoint, giveUpAfterMs: 30_000 });
     await pm.join(code, { role: 'student', seat: 'pm' });
     await fw.join(code, { role: 'student', seat: 'framework' });
-    expect(await facilitator.request('command', { command: { type: 'game.start' } })).toMatchObject({ ok: true });
-    const seat = await until<SeatClientView>(pm, (v) => v.kind === 'seat' && v.view.decision !== null, 'a decision');
+    expect(await facilitator.request('command', { command: { type: 'game.start' } })).toMatchObject({
+      ok: true,
+    });
+    const seat = await until<SeatClientView>(
+      pm,
+      (v) => v.kind === 'seat' && v.view.decision !== null,
+      'a decision',
+    );
     const option = seat.view.decision!.options.find((o) => o.open)!.id;
-    const submitted = await pm.request('command', { command: { type: 'decision.submit', actor: 'pm', option } });
+    const submitted = await pm.request('command', {
+      command: { type: 'decision.submit', actor: 'pm', option },
+    });
     expect(submitted.ok).toBe(true);
     const before = await until<ConsoleClientView>(
       facilitator,
@@ -69,11 +77,23 @@ describe('a restarted server', () => {
       'the console back at the same command',
     );
     expect(after.view.turn.index).toBe(before.view.turn.index);
-    const fwSeat = await until<SeatClientView>(fw, (v) => v.kind === 'seat' && v.view.decision !== null, 'fw back');
+    const fwSeat = await until<SeatClientView>(
+      fw,
+      (v) => v.kind === 'seat' && v.view.decision !== null,
+      'fw back',
+    );
     expect(fwSeat.view.actor).toBe('framework');
     const fwOption = fwSeat.view.decision!.options.find((o) => o.open)!.id;
-    expect(await fw.request('command', { command: { type: 'decision.submit', actor: 'framework', option: fwOption } })).toMatchObject({ ok: true });
-    await until<SeatClientView>(pm, (v) => v.kind === 'seat' && v.view.turn.index === before.view.turn.index + 1, 'the next turn');
+    expect(
+      await fw.request('command', {
+        command: { type: 'decision.submit', actor: 'framework', option: fwOption },
+      }),
+    ).toMatchObject({ ok: true });
+    await until<SeatClientView>(
+      pm,
+      (v) => v.kind === 'seat' && v.view.turn.index === before.view.turn.index + 1,
+      'the next turn',
+    );
     for (const c of [facilitator, pm, fw]) await c.close();
     second.kill('SIGTERM');
   }, 90_000);

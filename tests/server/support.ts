@@ -106,14 +106,21 @@ export interface ServerProcess {
 /** `npm run serve`'s program in its own process, as a teacher's laptop runs it; resolves once it listens. */
 export async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const stopped = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${lines.join('\n')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start:\n${lines.join('\n')}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line) lines.push(line);
       if (lines.some((l) => l.includes('classroom server on port'))) {
