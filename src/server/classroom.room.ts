@@ -76,6 +76,9 @@ export class ClassroomRoom extends Room {
       await this.restore(restore.restore);
     } else {
       await this.open(options);
+      this.deps.log(
+        `room ${this.code}: opened (${this.c.scenario.meta.id}, seed ${this.context().state.seed})`,
+      );
     }
     this.roomId = this.code;
     this.registerMessages();

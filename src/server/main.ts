@@ -12,6 +12,7 @@ const HELP = `Crisis Table classroom server
   --host H          HOST        the interface it listens on (default 0.0.0.0: the school network)
   --data-dir D      DATA_DIR    where game records are kept, in SQLite (default ./data)
   --redis-url U     REDIS_URL   share rooms with other processes through Redis; records are kept there too
+  --public-address A PUBLIC_ADDRESS  with Redis: host:port at which clients reach this process
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
   --help                        this text
 
@@ -30,7 +31,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
     i++;
   }
   for (const name of flags.keys()) {
-    if (!['port', 'host', 'data-dir', 'redis-url', 'restore-hours'].includes(name)) {
+    if (!['port', 'host', 'data-dir', 'redis-url', 'public-address', 'restore-hours'].includes(name)) {
       throw new Error(`unknown option --${name} (see --help)`);
     }
   }
@@ -45,6 +46,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
     host: flags.get('host') ?? env.HOST ?? '0.0.0.0',
     dataDir: flags.get('data-dir') ?? env.DATA_DIR ?? './data',
     redisUrl: flags.get('redis-url') ?? env.REDIS_URL ?? null,
+    publicAddress: flags.get('public-address') ?? env.PUBLIC_ADDRESS ?? null,
     distDir: `${ROOT}dist`,
     scenariosDir: `${ROOT}scenarios`,
     restoreHours,

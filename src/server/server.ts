@@ -20,6 +20,8 @@ export interface ServerSettings {
   redisUrl: string | null;
   distDir: string;
   scenariosDir: string;
+  /** With Redis: the address (host:port) at which clients reach this process. */
+  publicAddress?: string | null;
   /** How far back a game not ended is brought back at start. */
   restoreHours: number;
   /** Each client's message allowance; the classroom's default unless a test sets its own. */
@@ -67,7 +69,16 @@ export async function startClassroomServer(
     transport: new WebSocketTransport({ server: http }),
     greet: false,
     gracefullyShutdown: false,
-    ...(scaling ? { presence: scaling.presence, driver: scaling.driver } : {}),
+    ...(scaling
+      ? {
+          presence: scaling.presence,
+          driver: scaling.driver,
+          // Clients reach the process that holds their room at its own address.
+          ...(settings.publicAddress ? { publicAddress: settings.publicAddress } : {}),
+          // A room opens on the process the facilitator reached: its console is already connected there.
+          selectProcessIdToCreateRoom: async () => matchMaker.processId,
+        }
+      : {}),
     express: (app) => {
       app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
         const url = new URL(req.url ?? '/', 'http://x');

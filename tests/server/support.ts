@@ -138,3 +138,25 @@ export async function spawnServer(args: string[], env: Record<string, string> = 
   await ready;
   return { lines, stopped, kill: (signal = 'SIGKILL') => child.kill(signal) };
 }
+
+/** Debian's redis-server on a free loopback port, with nothing written to disk. */
+export async function startRedis(): Promise<{ url: string; stop(): void }> {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', reject);
+  });
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
+}
