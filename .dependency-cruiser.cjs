@@ -82,9 +82,9 @@ const LAYERS = [
   },
   {
     layer: 'server',
-    may: ['sim', 'scenario', 'session'],
+    may: ['sim', 'scenario', 'session', 'present'],
     not: [PHASER, HOWLER],
-    why: 'src/server may import src/sim, src/scenario and src/session; no scenes, DOM layer, audio, Phaser or Howler',
+    why: 'src/server (the per-seat views of a classroom) may import src/sim, src/scenario, src/session and the presenters; no scenes, DOM layer, audio, Phaser or Howler',
   },
   {
     layer: 'cli',

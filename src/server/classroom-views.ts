@@ -9,7 +9,9 @@ import type {
   RoomPresence,
   SeatClientView,
   SeatLine,
-} from '../session/classroom-protocol.ts';
+} from '../present/classroom-screens.ts';
+import type { Lookup } from '../present/lookup.ts';
+import { situationModel } from '../present/turn.presenter.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { GameState } from '../sim/state.ts';
 import { publicView, viewFor } from '../sim/view.ts';
@@ -32,18 +34,26 @@ export function seatStatus(state: GameState, actor: string): SeatLine['status'] 
 
 export function seatClientView(
   c: CompiledScenario,
+  lookup: Lookup,
   state: GameState,
   actor: string,
   proposal: string | null,
   presence: RoomPresence,
 ): SeatClientView {
+  const view = viewFor(c, state, actor);
+  const pending = state.pending[actor];
   return {
     kind: 'seat',
     code: presence.code,
-    view: viewFor(c, state, actor),
+    actor,
+    status: seatStatus(state, actor),
+    situation: situationModel(view, lookup, proposal),
     proposal,
+    submitted: pending ? pending.option : null,
     team: presence.namesAt(actor),
     deadlineAt: presence.deadlineAt,
+    paused: state.paused,
+    outcome: view.outcome ? { title: view.outcome.title.text, summary: view.outcome.summary.text } : null,
   };
 }
 

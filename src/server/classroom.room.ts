@@ -4,15 +4,15 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type Client, Room, ServerError } from '@colyseus/core';
 import { type Actor, createActor } from 'xstate';
+import type { ClientView, RoomPresence } from '../present/classroom-screens.ts';
+import { Lookup } from '../present/lookup.ts';
 import {
-  type ClientView,
   CODE_ALPHABET,
   CommandMessageSchema,
   type CreateOptions,
   CreateOptionsSchema,
   ProposalMessageSchema,
   type Reply,
-  type RoomPresence,
   SeatMessageSchema,
   type Welcome,
 } from '../session/classroom-protocol.ts';
@@ -57,6 +57,8 @@ export class ClassroomRoom extends Room {
 
   private deps!: ClassroomDeps;
   private c!: CompiledScenario;
+  /** Names and labels for the seats' screens, built once per room. */
+  private lookup!: Lookup;
   private code!: string;
   private keyHash!: string;
   private settings!: RoomSettings;
@@ -143,6 +145,7 @@ export class ClassroomRoom extends Room {
   }
 
   private startSession(record: GameRecord): void {
+    this.lookup = new Lookup(this.c.scenario);
     this.session = createActor(sessionMachine, {
       input: { c: this.c, record, autoResolve: this.settings.autoResolve },
     });
@@ -414,7 +417,14 @@ export class ClassroomRoom extends Room {
     if (identity.role === 'facilitator') return consoleClientView(this.c, state, presence);
     if (identity.role === 'projector') return projectorClientView(this.c, state, presence);
     if (identity.seat === null) return lobbyClientView(this.c, state, presence);
-    return seatClientView(this.c, state, identity.seat, this.proposalOf(identity.seat), presence);
+    return seatClientView(
+      this.c,
+      this.lookup,
+      state,
+      identity.seat,
+      this.proposalOf(identity.seat),
+      presence,
+    );
   }
 
   private presence_(): RoomPresence {

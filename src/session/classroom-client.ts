@@ -2,7 +2,7 @@
 // server sends (whole, then as changes), sends requests, and comes back by itself after a dropped connection or
 // a restarted server: first to its own session, else to its seat with the token (or key) it kept.
 import { Client, type Room } from '@colyseus/sdk';
-import type { ClientView, Reply, Welcome } from './classroom-protocol.ts';
+import type { Reply, Welcome } from './classroom-protocol.ts';
 import { applyPatch, type PatchOp } from './view-patch.ts';
 
 /** What a device keeps to come back: in session storage for a student, in local storage for the facilitator. */
@@ -26,8 +26,9 @@ export interface ClassroomClientOptions {
   fetch?: typeof fetch;
 }
 
-export class ClassroomClient {
-  view: ClientView | null = null;
+/** `V`: the screens the room sends (src/present/classroom-screens.ts); this link only keeps them. */
+export class ClassroomClient<V = unknown> {
+  view: V | null = null;
   welcome: Welcome | null = null;
   status: LinkStatus = 'connecting';
   private room: Room | null = null;
@@ -99,7 +100,7 @@ export class ClassroomClient {
         resolve(w);
       });
     });
-    room.onMessage('view', (v: ClientView) => {
+    room.onMessage('view', (v: V) => {
       this.view = v;
       this.emit();
     });

@@ -2,8 +2,6 @@
 // reads it. Every payload from a client is hostile until it parses: bounded strings, strict objects, no extra keys.
 import { z } from 'zod';
 import { CommandSchema } from '../sim/commands.ts';
-import type { GameState, Holder } from '../sim/state.ts';
-import type { ActorView, PublicView } from '../sim/view.ts';
 
 /** A join code: four letters, without the ones a class misreads on a projector (I, O). */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -65,64 +63,3 @@ export interface Welcome {
   /** A student device's token, to keep in session storage. */
   token: string | null;
 }
-
-/** A seat as the console and the projector show it: never what it chose, only whether it has. */
-export interface SeatLine {
-  actor: string;
-  label: string;
-  holder: Holder;
-  status: 'deciding' | 'submitted' | 'waiting' | 'ended';
-  /** Devices connected to the seat. */
-  devices: number;
-}
-
-/** What the room knows beside the game: who is connected, and when the turn's clock runs out. */
-export interface RoomPresence {
-  code: string;
-  devicesAt: (actor: string) => number;
-  /** Display names at a seat, for its own team and the facilitator only; never stored or logged. */
-  namesAt: (actor: string) => string[];
-  /** When the decision clock runs out (ms since the epoch), or null. */
-  deadlineAt: number | null;
-  autoResolve: boolean;
-}
-
-export interface SeatClientView {
-  kind: 'seat';
-  code: string;
-  view: ActorView;
-  proposal: string | null;
-  team: string[];
-  deadlineAt: number | null;
-}
-
-export interface ProjectorClientView {
-  kind: 'projector';
-  code: string;
-  view: PublicView;
-  seats: SeatLine[];
-  deadlineAt: number | null;
-}
-
-export interface ConsoleClientView {
-  kind: 'console';
-  code: string;
-  view: PublicView;
-  seats: (SeatLine & { names: string[] })[];
-  /** Every indicator's value, seen by an actor or not. */
-  indicators: { id: string; label: string; min: number; max: number; value: number }[];
-  /** The scenario's events, to inject; `fired` once they have. */
-  injects: { id: string; headline: string; counterfactual: boolean; fired: boolean; queued: boolean }[];
-  deadline: GameState['deadline'];
-  deadlineAt: number | null;
-  autoResolve: boolean;
-  accepted: number;
-}
-
-export interface LobbyClientView {
-  kind: 'lobby';
-  code: string;
-  seats: SeatLine[];
-}
-
-export type ClientView = SeatClientView | ProjectorClientView | ConsoleClientView | LobbyClientView;

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ConsoleClientView,
   ProjectorClientView,
-  Reply,
   SeatClientView,
-} from '../../src/session/classroom-protocol.ts';
+} from '../../src/present/classroom-screens.ts';
+import type { Reply } from '../../src/session/classroom-protocol.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
 
 const KEY = 'facilitator-key-0123456789';
@@ -51,8 +51,8 @@ describe('a classroom room', () => {
     expect(pm.inbox.welcome?.token).toMatch(/^[\w-]{20,}$/);
 
     expect(await request(f.room, 'command', { command: { type: 'game.start' } })).toMatchObject({ ok: true });
-    const seat = await pm.inbox.until<SeatClientView>((v) => v.view.decision !== null, 'a decision');
-    const option = seat.view.decision!.options.find((o) => o.open)!.id;
+    const seat = await pm.inbox.until<SeatClientView>((v) => v.situation.decision !== null, 'a decision');
+    const option = seat.situation.decision!.options.find((o) => o.open)!.id;
 
     // One member proposes; the whole team sees it; one confirmation submits.
     expect(await request(pm2.room, 'proposal', { kind: 'set', option })).toMatchObject({ ok: true });
@@ -70,8 +70,8 @@ describe('a classroom room', () => {
     // The other seat never sees it either.
     expect(JSON.stringify(fw.inbox.view)).not.toContain(`"proposal":"${option}`);
 
-    const fwSeat = await fw.inbox.until<SeatClientView>((v) => v.view.decision !== null);
-    const fwOption = fwSeat.view.decision!.options.find((o) => o.open)!.id;
+    const fwSeat = await fw.inbox.until<SeatClientView>((v) => v.situation.decision !== null);
+    const fwOption = fwSeat.situation.decision!.options.find((o) => o.open)!.id;
     expect(
       await request(fw.room, 'command', {
         command: { type: 'decision.submit', actor: 'framework', option: fwOption },
@@ -88,8 +88,8 @@ describe('a classroom room', () => {
     await request(f.room, 'command', { command: { type: 'game.start' } });
     const before = await f.inbox.until<ConsoleClientView>((v) => v.view.status === 'deciding');
     const accepted = before.accepted;
-    const seat = await pm.inbox.until<SeatClientView>((v) => v.view.decision !== null);
-    const option = seat.view.decision!.options.find((o) => o.open)!.id;
+    const seat = await pm.inbox.until<SeatClientView>((v) => v.situation.decision !== null);
+    const option = seat.situation.decision!.options.find((o) => o.open)!.id;
 
     const other = await request(pm.room, 'command', {
       command: { type: 'decision.submit', actor: 'framework', option },
@@ -135,7 +135,7 @@ describe('a classroom room', () => {
     await first.room.leave();
     const back = await join(f.code, { role: 'student', token });
     const view = await back.inbox.until<SeatClientView>((v) => v.kind === 'seat');
-    expect(view.view.actor).toBe('framework');
+    expect(view.actor).toBe('framework');
     for (const c of [back, f]) await c.room.leave();
   });
 });

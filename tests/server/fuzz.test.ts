@@ -4,7 +4,8 @@
 import type { Room } from '@colyseus/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleClientView, Reply } from '../../src/session/classroom-protocol.ts';
+import type { ConsoleClientView } from '../../src/present/classroom-screens.ts';
+import type { Reply } from '../../src/session/classroom-protocol.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
 
 let t: TestClassroom;

@@ -1,9 +1,9 @@
 // Two server processes on one Redis: a room opened through one is joined through the other, and when the process
 // that holds it dies, the other brings it back from the record in Redis and its clients carry on.
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
 import { ensureWebSocketGlobal } from '../../src/server/server.ts';
 import { ClassroomClient } from '../../src/session/classroom-client.ts';
-import type { ConsoleClientView, SeatClientView } from '../../src/session/classroom-protocol.ts';
 import { freePort, type ServerProcess, spawnServer, startRedis } from './support.ts';
 
 const cleanup: (() => void)[] = [];
@@ -43,7 +43,10 @@ describe('two processes on Redis', () => {
     const b = await serverOn(redis.url);
 
     const key = 'redis-facilitator-key-0001';
-    const facilitator = new ClassroomClient({ endpoint: a.endpoint, giveUpAfterMs: 5_000 });
+    const facilitator = new ClassroomClient<ConsoleClientView | SeatClientView>({
+      endpoint: a.endpoint,
+      giveUpAfterMs: 5_000,
+    });
     const { code } = await facilitator.open({
       scenario: 'baghdad-2021',
       seed: 21,
@@ -55,8 +58,14 @@ describe('two processes on Redis', () => {
     expect(b.p.lines.some((l) => l.includes(`room ${code}`))).toBe(false);
 
     // Joined through the other process: the seat is reserved across Redis and the device reaches the room's own.
-    const pm = new ClassroomClient({ endpoint: b.endpoint, giveUpAfterMs: 60_000 });
-    const fw = new ClassroomClient({ endpoint: b.endpoint, giveUpAfterMs: 60_000 });
+    const pm = new ClassroomClient<ConsoleClientView | SeatClientView>({
+      endpoint: b.endpoint,
+      giveUpAfterMs: 60_000,
+    });
+    const fw = new ClassroomClient<ConsoleClientView | SeatClientView>({
+      endpoint: b.endpoint,
+      giveUpAfterMs: 60_000,
+    });
     await pm.join(code, { role: 'student', seat: 'pm' });
     await fw.join(code, { role: 'student', seat: 'framework' });
     expect(await facilitator.request('command', { command: { type: 'game.start' } })).toMatchObject({
@@ -64,10 +73,10 @@ describe('two processes on Redis', () => {
     });
     const seat = await until<SeatClientView>(
       pm,
-      (v) => v.kind === 'seat' && v.view.decision !== null,
+      (v) => v.kind === 'seat' && v.situation.decision !== null,
       'a decision',
     );
-    const option = seat.view.decision!.options.find((o) => o.open)!.id;
+    const option = seat.situation.decision!.options.find((o) => o.open)!.id;
     expect(
       (await pm.request('command', { command: { type: 'decision.submit', actor: 'pm', option } })).ok,
     ).toBe(true);
@@ -80,7 +89,10 @@ describe('two processes on Redis', () => {
     a.p.kill('SIGKILL');
     await a.p.stopped;
     // The teacher reloads the console through the process still running; the students' devices come back alone.
-    const console2 = new ClassroomClient({ endpoint: b.endpoint, giveUpAfterMs: 60_000 });
+    const console2 = new ClassroomClient<ConsoleClientView | SeatClientView>({
+      endpoint: b.endpoint,
+      giveUpAfterMs: 60_000,
+    });
     await expect
       .poll(
         async () => {
@@ -100,10 +112,10 @@ describe('two processes on Redis', () => {
 
     const fwSeat = await until<SeatClientView>(
       fw,
-      (v) => v.kind === 'seat' && v.view.decision !== null,
+      (v) => v.kind === 'seat' && v.situation.decision !== null,
       'fw back',
     );
-    const fwOption = fwSeat.view.decision!.options.find((o) => o.open)!.id;
+    const fwOption = fwSeat.situation.decision!.options.find((o) => o.open)!.id;
     expect(
       await fw.request('command', {
         command: { type: 'decision.submit', actor: 'framework', option: fwOption },
@@ -111,7 +123,7 @@ describe('two processes on Redis', () => {
     ).toMatchObject({ ok: true });
     await until<SeatClientView>(
       pm,
-      (v) => v.kind === 'seat' && v.view.turn.index === before.view.turn.index + 1,
+      (v) => v.kind === 'seat' && v.situation.turn.index === before.view.turn.index + 1,
       'next turn',
     );
     for (const c of [facilitator, console2, pm, fw]) await c.close();

@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
 import { ensureWebSocketGlobal } from '../../src/server/server.ts';
 import { ClassroomClient } from '../../src/session/classroom-client.ts';
-import type { ConsoleClientView, SeatClientView } from '../../src/session/classroom-protocol.ts';
 import { freePort, type ServerProcess, spawnServer } from './support.ts';
 
 const running: ServerProcess[] = [];
@@ -33,7 +33,10 @@ describe('a restarted server', () => {
     running.push(first);
     const endpoint = `http://127.0.0.1:${port}`;
 
-    const facilitator = new ClassroomClient({ endpoint, giveUpAfterMs: 30_000 });
+    const facilitator = new ClassroomClient<ConsoleClientView | SeatClientView>({
+      endpoint,
+      giveUpAfterMs: 30_000,
+    });
     const { code } = await facilitator.open({
       scenario: 'baghdad-2021',
       seed: 11,
@@ -41,8 +44,8 @@ describe('a restarted server', () => {
       autoResolve: true,
       key: 'restart-facilitator-key-01',
     });
-    const pm = new ClassroomClient({ endpoint, giveUpAfterMs: 30_000 });
-    const fw = new ClassroomClient({ endpoint, giveUpAfterMs: 30_000 });
+    const pm = new ClassroomClient<ConsoleClientView | SeatClientView>({ endpoint, giveUpAfterMs: 30_000 });
+    const fw = new ClassroomClient<ConsoleClientView | SeatClientView>({ endpoint, giveUpAfterMs: 30_000 });
     await pm.join(code, { role: 'student', seat: 'pm' });
     await fw.join(code, { role: 'student', seat: 'framework' });
     expect(await facilitator.request('command', { command: { type: 'game.start' } })).toMatchObject({
@@ -50,10 +53,10 @@ describe('a restarted server', () => {
     });
     const seat = await until<SeatClientView>(
       pm,
-      (v) => v.kind === 'seat' && v.view.decision !== null,
+      (v) => v.kind === 'seat' && v.situation.decision !== null,
       'a decision',
     );
-    const option = seat.view.decision!.options.find((o) => o.open)!.id;
+    const option = seat.situation.decision!.options.find((o) => o.open)!.id;
     const submitted = await pm.request('command', {
       command: { type: 'decision.submit', actor: 'pm', option },
     });
@@ -79,11 +82,11 @@ describe('a restarted server', () => {
     expect(after.view.turn.index).toBe(before.view.turn.index);
     const fwSeat = await until<SeatClientView>(
       fw,
-      (v) => v.kind === 'seat' && v.view.decision !== null,
+      (v) => v.kind === 'seat' && v.situation.decision !== null,
       'fw back',
     );
-    expect(fwSeat.view.actor).toBe('framework');
-    const fwOption = fwSeat.view.decision!.options.find((o) => o.open)!.id;
+    expect(fwSeat.actor).toBe('framework');
+    const fwOption = fwSeat.situation.decision!.options.find((o) => o.open)!.id;
     expect(
       await fw.request('command', {
         command: { type: 'decision.submit', actor: 'framework', option: fwOption },
@@ -91,7 +94,7 @@ describe('a restarted server', () => {
     ).toMatchObject({ ok: true });
     await until<SeatClientView>(
       pm,
-      (v) => v.kind === 'seat' && v.view.turn.index === before.view.turn.index + 1,
+      (v) => v.kind === 'seat' && v.situation.turn.index === before.view.turn.index + 1,
       'the next turn',
     );
     for (const c of [facilitator, pm, fw]) await c.close();

@@ -1,0 +1,78 @@
+// The screens of a classroom room, as the server sends them to each device: what a seat's team, the projector,
+// the facilitator and a student without a seat may see. The server builds them (src/server/classroom-views.ts)
+// from the engine's views; the browser only renders them.
+import type { GameState, Holder } from '../sim/state.ts';
+import type { PublicView } from '../sim/view.ts';
+import type { SituationModel } from './screens.ts';
+
+/** A seat as the console and the projector show it: never what it chose, only whether it has. */
+export interface SeatLine {
+  actor: string;
+  label: string;
+  holder: Holder;
+  status: 'deciding' | 'submitted' | 'waiting' | 'ended';
+  /** Devices connected to the seat. */
+  devices: number;
+}
+
+/** What the room knows beside the game: who is connected, and when the turn's clock runs out. */
+export interface RoomPresence {
+  code: string;
+  devicesAt: (actor: string) => number;
+  /** Display names at a seat, for its own team and the facilitator only; never stored or logged. */
+  namesAt: (actor: string) => string[];
+  /** When the decision clock runs out (ms since the epoch), or null. */
+  deadlineAt: number | null;
+  autoResolve: boolean;
+}
+
+/**
+ * A seat's screen, built on the server by the same presenter as the solo game's situation room, from that seat's
+ * own view only: the client never holds the scenario, another seat's options or anyone's secret choice.
+ */
+export interface SeatClientView {
+  kind: 'seat';
+  code: string;
+  actor: string;
+  status: SeatLine['status'];
+  situation: SituationModel;
+  /** The team's current proposal (also the situation's selected option). */
+  proposal: string | null;
+  /** What the seat submitted this turn: its own choice, shown to its own team only. */
+  submitted: string | null;
+  team: string[];
+  deadlineAt: number | null;
+  paused: boolean;
+  outcome: { title: string; summary: string } | null;
+}
+
+export interface ProjectorClientView {
+  kind: 'projector';
+  code: string;
+  view: PublicView;
+  seats: SeatLine[];
+  deadlineAt: number | null;
+}
+
+export interface ConsoleClientView {
+  kind: 'console';
+  code: string;
+  view: PublicView;
+  seats: (SeatLine & { names: string[] })[];
+  /** Every indicator's value, seen by an actor or not. */
+  indicators: { id: string; label: string; min: number; max: number; value: number }[];
+  /** The scenario's events, to inject; `fired` once they have. */
+  injects: { id: string; headline: string; counterfactual: boolean; fired: boolean; queued: boolean }[];
+  deadline: GameState['deadline'];
+  deadlineAt: number | null;
+  autoResolve: boolean;
+  accepted: number;
+}
+
+export interface LobbyClientView {
+  kind: 'lobby';
+  code: string;
+  seats: SeatLine[];
+}
+
+export type ClientView = SeatClientView | ProjectorClientView | ConsoleClientView | LobbyClientView;
