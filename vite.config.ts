@@ -56,6 +56,11 @@ export default defineConfig(({ command }) => ({
     assetsInlineLimit: (file: string) => (/\.(opus|mp3|wav)$/.test(file) ? false : undefined),
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // Two pages: the game (solo and, later, its way into a class) and the classroom page that the server serves.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        class: fileURLToPath(new URL('./class.html', import.meta.url)),
+      },
       output: {
         // Vite 8 (Rolldown): manualChunks is gone; codeSplitting groups replace it. Phaser changes
         // rarely, so its own chunk stays cached across releases of the game code.

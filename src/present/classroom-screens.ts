@@ -58,7 +58,8 @@ export interface ConsoleClientView {
   kind: 'console';
   code: string;
   view: PublicView;
-  seats: (SeatLine & { names: string[] })[];
+  /** Each seat with its team's display names and the options open to it this turn (never the one chosen). */
+  seats: (SeatLine & { names: string[]; options: { id: string; label: string }[] })[];
   /** Every indicator's value, seen by an actor or not. */
   indicators: { id: string; label: string; min: number; max: number; value: number }[];
   /** The scenario's events, to inject; `fired` once they have. */

@@ -73,6 +73,7 @@ export function projectorClientView(
 
 export function consoleClientView(
   c: CompiledScenario,
+  lookup: Lookup,
   state: GameState,
   presence: RoomPresence,
 ): ConsoleClientView {
@@ -81,7 +82,14 @@ export function consoleClientView(
     kind: 'console',
     code: presence.code,
     view: publicView(c, state),
-    seats: seatLines(c, state, presence).map((s) => ({ ...s, names: presence.namesAt(s.actor) })),
+    seats: seatLines(c, state, presence).map((s) => ({
+      ...s,
+      names: presence.namesAt(s.actor),
+      options: (state.offers[s.actor]?.options ?? []).map((id) => ({
+        id,
+        label: lookup.optionLabel(s.actor, id),
+      })),
+    })),
     indicators: c.scenario.indicators.map((i) => ({
       id: i.id,
       label: i.label.text,

@@ -13,6 +13,7 @@ const HELP = `Crisis Table classroom server
   --data-dir D      DATA_DIR    where game records are kept, in SQLite (default ./data)
   --redis-url U     REDIS_URL   share rooms with other processes through Redis; records are kept there too
   --public-address A PUBLIC_ADDRESS  with Redis: host:port at which clients reach this process
+  --dist-dir D                  the built game to serve (default: this project's dist/, from npm run build)
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
   --help                        this text
 
@@ -31,7 +32,9 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
     i++;
   }
   for (const name of flags.keys()) {
-    if (!['port', 'host', 'data-dir', 'redis-url', 'public-address', 'restore-hours'].includes(name)) {
+    if (
+      !['port', 'host', 'data-dir', 'redis-url', 'public-address', 'dist-dir', 'restore-hours'].includes(name)
+    ) {
       throw new Error(`unknown option --${name} (see --help)`);
     }
   }
@@ -47,7 +50,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
     dataDir: flags.get('data-dir') ?? env.DATA_DIR ?? './data',
     redisUrl: flags.get('redis-url') ?? env.REDIS_URL ?? null,
     publicAddress: flags.get('public-address') ?? env.PUBLIC_ADDRESS ?? null,
-    distDir: `${ROOT}dist`,
+    distDir: flags.get('dist-dir') ?? `${ROOT}dist`,
     scenariosDir: `${ROOT}scenarios`,
     restoreHours,
   };

@@ -35,6 +35,8 @@ export function staticFiles(root: string) {
       res.end('Bad path');
       return;
     }
+    // The classroom's addresses (/class, /class/ABCD, /join/ABCD) are its page, which reads the code from the path.
+    if (/^\/(class|join)(\/|$)/.test(path)) path = '/class.html';
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) file = join(base, 'index.html');
     let size = isFile(file);

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { CommandSchema } from '../sim/commands.ts';
 
+/** What a classroom device may ask of the engine: views send commands (the room says who issued them). */
+export type { Command } from '../sim/commands.ts';
+
 /** A join code: four letters, without the ones a class misreads on a projector (I, O). */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const CodeSchema = z.string().regex(/^[A-HJ-NP-Z]{4}$/);

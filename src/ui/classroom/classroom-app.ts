@@ -1,0 +1,175 @@
+// The classroom page: one device's way into a room, as a student, the facilitator or the projector. It keeps no
+// game state of its own: it renders the screen the server sends and turns clicks into requests.
+import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
+import { ClassroomClient, type Credentials } from '../../session/classroom-client.ts';
+import type { Command, Reply } from '../../session/classroom-protocol.ts';
+import { h } from '../dom.ts';
+import { consolePage } from './console.page.ts';
+import { codeInPath, joinLink, keep, keptFor, newKey } from './links.ts';
+import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
+import { projectorPage } from './projector.page.ts';
+import { lobbyPage, type SeatActions, seatBar, seatPage } from './seat.page.ts';
+import { startPage } from './start.page.ts';
+
+export class ClassroomApp {
+  private client: ClassroomClient<ClientView> | null = null;
+  private seat: { key: string; update(v: SeatClientView): void } | null = null;
+
+  constructor(private readonly root: HTMLElement) {}
+
+  async start(): Promise<void> {
+    const code = codeInPath(location.pathname);
+    const params = new URLSearchParams(location.search);
+    if (code && params.has('projector')) {
+      await this.connect(code, { role: 'projector' });
+      return;
+    }
+    const kept = code ? keptFor(code) : null;
+    if (code && kept) {
+      const refused = await this.connect(code, {}, kept);
+      if (!refused) return;
+      this.showStart(code, refused);
+      return;
+    }
+    this.showStart(code, null);
+  }
+
+  private showStart(code: string | null, problem: string | null): void {
+    this.show(
+      startPage(
+        {
+          join: (c, name) => this.connect(c, { role: 'student', ...(name ? { name } : {}) }),
+          openRoom: () => void this.showOpenRoom(),
+          solo: () => location.assign('/'),
+        },
+        code,
+        problem,
+      ),
+    );
+  }
+
+  private async showOpenRoom(): Promise<void> {
+    const scenarios = (await fetch('/api/scenarios').then((r) => r.json())) as ScenarioChoice[];
+    this.show(
+      openRoomPage(
+        scenarios,
+        (choices) => this.openRoom(choices),
+        () => this.showStart(null, null),
+      ),
+    );
+  }
+
+  private async openRoom(choices: RoomChoices): Promise<string | null> {
+    const client = this.newClient();
+    try {
+      const welcome = await client.open({ ...choices, key: newKey() });
+      history.replaceState(null, '', `/class/${welcome.code}`);
+      return null;
+    } catch (e) {
+      return oneSentence(e);
+    }
+  }
+
+  /** Joins a room; returns why not, in one sentence, or null once in. */
+  private async connect(
+    code: string,
+    options: Record<string, unknown>,
+    kept?: Credentials,
+  ): Promise<string | null> {
+    if (!/^[A-HJ-NP-Z]{4}$/.test(code)) return 'A code is four letters, as the big screen shows it.';
+    const ensured = await fetch(`/api/rooms/${code}/ensure`, { method: 'POST' }).catch(() => null);
+    if (ensured?.status === 404) return `There is no room ${code}: check the code on the big screen.`;
+    const client = this.newClient();
+    try {
+      await client.join(code, options, kept);
+      if (options.role !== 'projector') history.replaceState(null, '', `/class/${code}`);
+      return null;
+    } catch (e) {
+      this.client = null;
+      return oneSentence(e);
+    }
+  }
+
+  private newClient(): ClassroomClient<ClientView> {
+    void this.client?.close();
+    const client = new ClassroomClient<ClientView>({ endpoint: location.origin, keep });
+    this.client = client;
+    this.seat = null;
+    client.subscribe(() => {
+      if (this.client === client) this.render(client);
+    });
+    setInterval(() => {
+      if (this.client === client && client.view && client.view.kind !== 'lobby') this.render(client, true);
+    }, 1000);
+    return client;
+  }
+
+  private render(client: ClassroomClient<ClientView>, tick = false): void {
+    const view = client.view;
+    if (!view) return;
+    document.body.dataset.classView = view.kind;
+    if (view.kind === 'console') {
+      if (tick) return;
+      this.show(consolePage(view, (command) => this.command(command), joinLink(view.code)));
+    } else if (view.kind === 'projector') {
+      this.show(projectorPage(view, joinLink(view.code), Date.now()));
+    } else if (view.kind === 'lobby') {
+      this.show(lobbyPage(view, this.seatActions()));
+    } else {
+      this.renderSeat(view, client.status, tick);
+    }
+  }
+
+  private renderSeat(view: SeatClientView, link: string, tick: boolean): void {
+    const bar = seatBar(view, Date.now(), link);
+    const key = JSON.stringify([
+      view.situation.turn.index,
+      view.status,
+      view.outcome,
+      view.situation.decision?.options.map((o) => o.open),
+    ]);
+    if (this.seat?.key === key) {
+      this.root.querySelector('.seat-bar')?.replaceWith(bar);
+      if (!tick) this.seat.update(view);
+      return;
+    }
+    const page = seatPage(view, this.seatActions());
+    this.seat = { key, update: page.update };
+    this.show(h('div', {}, bar, page.element));
+  }
+
+  private seatActions(): SeatActions {
+    return {
+      propose: (option) => void this.request('proposal', { kind: 'set', option }),
+      confirm: () => void this.request('proposal', { kind: 'confirm' }),
+      takeSeat: (actor) => void this.request('seat', { seat: actor }),
+    };
+  }
+
+  private async command(command: Command): Promise<string | null> {
+    return this.request('command', { command });
+  }
+
+  private async request(type: string, message: unknown): Promise<string | null> {
+    const reply: Reply | undefined = await this.client?.request(type, message).catch((e: unknown) => ({
+      ok: false as const,
+      code: 'fault',
+      message: oneSentence(e),
+    }));
+    if (!reply || reply.ok) return null;
+    const alert = h('p', { class: 'notice class-refusal', attrs: { role: 'alert' }, text: reply.message });
+    this.root.querySelector('.class-refusal')?.remove();
+    this.root.prepend(alert);
+    return reply.message;
+  }
+
+  private show(element: HTMLElement): void {
+    this.root.replaceChildren(element);
+  }
+}
+
+function oneSentence(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  if (/not found/i.test(text)) return 'There is no room with this code: check it on the big screen.';
+  return text.split('\n')[0] || 'The server did not answer; try again.';
+}

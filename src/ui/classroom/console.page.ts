@@ -1,0 +1,341 @@
+// The facilitator's console (teacher, White Cell): who is at which seat and whether each has decided (never what),
+// the clock, pause and resume, injects from the scenario's events, overrides with a reason, seats handed to the
+// computer or back to a team, resolving the turn now, and ending the game. Every action is a command the engine
+// checks and the record keeps.
+
+import { longDate } from '../../present/cite.ts';
+import type { ConsoleClientView } from '../../present/classroom-screens.ts';
+import type { Command } from '../../session/classroom-protocol.ts';
+import { h } from '../dom.ts';
+import { qrSvg } from './qr.ts';
+
+export type SendCommand = (command: Command) => Promise<string | null>;
+
+const STATUS_WORDS = {
+  deciding: 'deciding',
+  submitted: 'decided',
+  waiting: 'no decision now',
+  ended: 'ended',
+};
+const HOLDER_WORDS = { person: 'a team', computer: 'the computer', vacant: 'nobody' };
+
+export function consolePage(view: ConsoleClientView, send: SendCommand, joinUrl: string): HTMLElement {
+  const outcome = h('p', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
+  outcome.hidden = true;
+  const act = (command: Command) => {
+    void send(command).then((refused) => {
+      outcome.textContent = refused ?? '';
+      outcome.hidden = !refused;
+    });
+  };
+  const button = (text: string, command: Command, primary = false, disabled = false) =>
+    h('button', {
+      class: `button${primary ? ' button--primary' : ''}`,
+      attrs: { type: 'button', disabled },
+      text,
+      on: { click: () => act(command) },
+    });
+  const v = view.view;
+  const phase = v.status;
+  const turnText = `Turn ${v.turn.index + 1} of ${v.turn.count}: ${longDate(v.turn.date)}`;
+  return h(
+    'main',
+    { class: 'class-page class-console' },
+    h(
+      'header',
+      { class: 'console-head' },
+      h(
+        'div',
+        {},
+        h('p', { class: 'eyebrow', text: 'Facilitator' }),
+        h('h1', { text: `Room ${view.code}` }),
+        h('p', { text: `Students open ${joinUrl} or scan the code.` }),
+        h('a', {
+          class: 'button button--quiet',
+          attrs: { href: `/class/${view.code}?projector`, target: '_blank', rel: 'noopener' },
+          text: 'Open the projector view',
+        }),
+      ),
+      h('div', { class: 'console-qr' }, qrSvg(joinUrl, `QR code for ${joinUrl}`)),
+    ),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'console-game' } },
+      h('h2', { id: 'console-game', text: phase === 'setup' ? 'Before the game' : turnText }),
+      h('p', { text: gameLine(view) }),
+      outcome,
+      h(
+        'div',
+        { class: 'console-actions' },
+        phase === 'setup' && button('Start the game', { type: 'game.start' }, true),
+        phase !== 'setup' && phase !== 'ended' && !v.paused && button('Pause', { type: 'game.pause' }),
+        phase !== 'setup' && phase !== 'ended' && v.paused && button('Resume', { type: 'game.resume' }, true),
+        (phase === 'deciding' || phase === 'ready') &&
+          button('Resolve the turn now', resolveNow(view), false, v.paused),
+        phase !== 'ended' && phase !== 'setup' && endButton(act),
+      ),
+    ),
+    seatTable(view, act),
+    clockBlock(view, act),
+    injectBlock(view, act),
+    overrideBlock(view, act),
+  );
+}
+
+function gameLine(view: ConsoleClientView): string {
+  const v = view.view;
+  if (v.status === 'setup') return 'Seat the teams, then start the game. Students can join at any time.';
+  if (v.status === 'ended')
+    return v.outcome ? `The game has ended: ${v.outcome.title.text}.` : 'The game has ended.';
+  const waiting = view.seats.filter((s) => s.status === 'deciding').map((s) => s.label);
+  const parts = [v.paused ? 'Paused.' : ''];
+  parts.push(waiting.length ? `Still deciding: ${waiting.join(', ')}.` : 'Every seat has decided.');
+  if (view.deadlineAt) parts.push(`The clock runs out at ${new Date(view.deadlineAt).toLocaleTimeString()}.`);
+  return parts.filter(Boolean).join(' ');
+}
+
+/** Resolving now gives the seats still deciding what the clock would give them; a resolve alone waits for them. */
+function resolveNow(view: ConsoleClientView): Command {
+  const waiting = view.seats.some((s) => s.status === 'deciding');
+  return waiting
+    ? { type: 'deadline.expire', turn: view.view.turn.index }
+    : { type: 'turn.resolve', turn: view.view.turn.index };
+}
+
+function endButton(act: (c: Command) => void): HTMLElement {
+  return h('button', {
+    class: 'button',
+    attrs: { type: 'button' },
+    text: 'End the game and open the debrief',
+    on: {
+      click: () => {
+        if (confirm('End the game for every screen now?')) act({ type: 'game.end' });
+      },
+    },
+  });
+}
+
+function seatTable(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
+  const rows = view.seats.map((s) =>
+    h(
+      'tr',
+      { dataset: { seat: s.actor } },
+      h('th', { attrs: { scope: 'row' }, text: s.label }),
+      h('td', { text: HOLDER_WORDS[s.holder] }),
+      h('td', { dataset: { status: s.status }, text: STATUS_WORDS[s.status] }),
+      h('td', {
+        text:
+          s.holder === 'person'
+            ? `${s.devices} device${s.devices === 1 ? '' : 's'}${s.names.length ? `: ${s.names.join(', ')}` : ''}`
+            : '—',
+      }),
+      h(
+        'td',
+        {},
+        ...(['person', 'computer', 'vacant'] as const)
+          .filter((holder) => holder !== s.holder)
+          .map((holder) =>
+            h('button', {
+              class: 'button button--quiet',
+              attrs: { type: 'button' },
+              text:
+                holder === 'person'
+                  ? 'Give to a team'
+                  : holder === 'computer'
+                    ? 'Give to the computer'
+                    : 'Leave vacant',
+              on: { click: () => act({ type: 'seat.set', actor: s.actor, holder }) },
+            }),
+          ),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'block', attrs: { 'aria-labelledby': 'console-seats' } },
+    h('h2', { id: 'console-seats', text: 'Seats' }),
+    h(
+      'table',
+      { class: 'console-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Actor', 'Held by', 'This turn', 'Connected', 'Hand over'].map((t) =>
+            h('th', { attrs: { scope: 'col' }, text: t }),
+          ),
+        ),
+      ),
+      h('tbody', {}, ...rows),
+    ),
+  );
+}
+
+function clockBlock(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
+  const seconds = h('input', {
+    id: 'clock-seconds',
+    attrs: { type: 'number', min: 5, max: 86400, step: 5, value: view.deadline?.seconds ?? 300 },
+  });
+  const onExpiry = h(
+    'select',
+    { id: 'clock-expiry' },
+    h('option', {
+      attrs: { value: 'computer', selected: view.deadline?.onExpiry !== 'default' },
+      text: 'the computer decides for them',
+    }),
+    h('option', {
+      attrs: { value: 'default', selected: view.deadline?.onExpiry === 'default' },
+      text: 'they take their default option',
+    }),
+  );
+  const defaults = new Map<string, HTMLSelectElement>();
+  const defaultRows = view.seats
+    .filter((s) => s.options.length > 0)
+    .map((s) => {
+      const select = h(
+        'select',
+        { id: `default-${s.actor}` },
+        h('option', { attrs: { value: '' }, text: 'the computer’s choice' }),
+        ...s.options.map((o) =>
+          h('option', {
+            attrs: { value: o.id, selected: view.deadline?.defaults[s.actor] === o.id },
+            text: o.label,
+          }),
+        ),
+      );
+      defaults.set(s.actor, select);
+      return h(
+        'div',
+        { class: 'seat-choice' },
+        h('label', { attrs: { for: `default-${s.actor}` }, text: s.label }),
+        select,
+      );
+    });
+  const set = () => {
+    const named = Object.fromEntries(
+      [...defaults].filter(([, sel]) => sel.value).map(([a, sel]) => [a, sel.value]),
+    );
+    act({
+      type: 'deadline.set',
+      seconds: Number(seconds.value),
+      onExpiry: onExpiry.value === 'default' ? 'default' : 'computer',
+      defaults: named,
+    });
+  };
+  return h(
+    'section',
+    { class: 'block', attrs: { 'aria-labelledby': 'console-clock' } },
+    h('h2', { id: 'console-clock', text: 'Turn clock' }),
+    h('p', {
+      text: view.deadline?.seconds
+        ? `Each turn has ${view.deadline.seconds} seconds.`
+        : 'No clock: turns wait for every team.',
+    }),
+    h('label', { class: 'field', attrs: { for: 'clock-seconds' } }, h('span', { text: 'Seconds per turn' })),
+    seconds,
+    h(
+      'label',
+      { class: 'field', attrs: { for: 'clock-expiry' } },
+      h('span', { text: 'When it runs out, the seats still deciding' }),
+    ),
+    onExpiry,
+    defaultRows.length > 0 &&
+      h(
+        'fieldset',
+        { class: 'fieldset' },
+        h('legend', { text: 'Default options this turn' }),
+        ...defaultRows,
+      ),
+    h(
+      'div',
+      { class: 'console-actions' },
+      h('button', { class: 'button', attrs: { type: 'button' }, text: 'Set the clock', on: { click: set } }),
+      view.deadline?.seconds != null &&
+        h('button', {
+          class: 'button button--quiet',
+          attrs: { type: 'button' },
+          text: 'No clock',
+          on: { click: () => act({ type: 'deadline.set', seconds: null, onExpiry: 'computer' }) },
+        }),
+    ),
+  );
+}
+
+function injectBlock(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
+  const items = view.injects.map((e) =>
+    h(
+      'li',
+      { dataset: { inject: e.id } },
+      h('span', { text: e.headline }),
+      e.counterfactual && h('span', { class: 'badge', text: 'did not happen' }),
+      e.fired
+        ? h('span', { class: 'hint', text: ' (has happened)' })
+        : e.queued
+          ? h('span', { class: 'hint', text: ' (at the next resolution)' })
+          : false,
+      !e.fired &&
+        h('button', {
+          class: 'button button--quiet',
+          attrs: { type: 'button' },
+          text: 'Fire now',
+          on: { click: () => act({ type: 'inject.fire', event: e.id, at: 'now' }) },
+        }),
+      !e.fired &&
+        !e.queued &&
+        h('button', {
+          class: 'button button--quiet',
+          attrs: { type: 'button' },
+          text: 'At the next resolution',
+          on: { click: () => act({ type: 'inject.fire', event: e.id, at: 'next-resolution' }) },
+        }),
+    ),
+  );
+  return h(
+    'details',
+    { class: 'block more' },
+    h('summary', { text: `Injects: the scenario's events (${view.injects.length})` }),
+    h('ul', { class: 'inject-list' }, ...items),
+  );
+}
+
+function overrideBlock(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
+  const which = h(
+    'select',
+    { id: 'override-indicator' },
+    ...view.indicators.map((i) =>
+      h('option', { attrs: { value: i.id }, text: `${i.label} (now ${i.value})` }),
+    ),
+  );
+  const value = h('input', {
+    id: 'override-value',
+    attrs: { type: 'number', min: 0, max: 100, value: view.indicators[0]?.value ?? 50 },
+  });
+  const reason = h('input', { id: 'override-reason', attrs: { maxlength: 500, required: true } });
+  return h(
+    'details',
+    { class: 'block more' },
+    h('summary', { text: 'Set an indicator (the reason is shown in the debrief)' }),
+    h('label', { class: 'field', attrs: { for: 'override-indicator' } }, h('span', { text: 'Indicator' })),
+    which,
+    h('label', { class: 'field', attrs: { for: 'override-value' } }, h('span', { text: 'New value' })),
+    value,
+    h('label', { class: 'field', attrs: { for: 'override-reason' } }, h('span', { text: 'Why' })),
+    reason,
+    h('button', {
+      class: 'button',
+      attrs: { type: 'button' },
+      text: 'Set it',
+      on: {
+        click: () =>
+          act({
+            type: 'indicator.override',
+            indicator: which.value,
+            value: Number(value.value),
+            reason: reason.value,
+          }),
+      },
+    }),
+  );
+}

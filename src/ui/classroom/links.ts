@@ -1,0 +1,55 @@
+// Where a classroom device keeps what brings it back, and the addresses a class uses. A student's token lives in
+// session storage (this tab only: a shared classroom computer forgets it when the tab closes); the facilitator's
+// key in local storage, so the console survives a closed browser.
+import type { Credentials } from '../../session/classroom-client.ts';
+
+const STUDENT = 'crisis-table.class.student.';
+const FACILITATOR = 'crisis-table.class.facilitator.';
+
+function read(storage: Storage | undefined, key: string): Credentials | null {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return null;
+    const c = JSON.parse(raw) as Credentials;
+    return typeof c.code === 'string' && typeof c.role === 'string' ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(storage: Storage | undefined, key: string, value: Credentials): void {
+  try {
+    storage?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Private browsing may refuse storage: the device then joins again with the code.
+  }
+}
+
+export function keptFor(code: string): Credentials | null {
+  return read(globalThis.localStorage, FACILITATOR + code) ?? read(globalThis.sessionStorage, STUDENT + code);
+}
+
+export function keep(c: Credentials): void {
+  if (c.role === 'facilitator') write(globalThis.localStorage, FACILITATOR + c.code, c);
+  else if (c.role === 'student') write(globalThis.sessionStorage, STUDENT + c.code, c);
+}
+
+/** The link on the projector (and in its QR code): this page with the code filled in. */
+export function joinLink(code: string): string {
+  return `${location.origin}/join/${code}`;
+}
+
+/** The code a link names (/join/ABCD, /class/ABCD), if any. */
+export function codeInPath(path: string): string | null {
+  const m = /^\/(?:join|class)\/([A-HJ-NP-Z]{4})\/?$/i.exec(path);
+  return m ? m[1]!.toUpperCase() : null;
+}
+
+/** A secret for the facilitator's key: 24 random bytes, from the browser's cryptographic source. */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}

@@ -1,0 +1,97 @@
+// A student's screen at a seat: the same situation room as the solo game, from the model the server built for this
+// seat alone. Picking an option proposes it to the whole team; one confirmation submits the team's decision.
+import type { LobbyClientView, SeatClientView } from '../../present/classroom-screens.ts';
+import type { Intent } from '../../present/intents.ts';
+import { h } from '../dom.ts';
+import { situationView } from '../views/situation.view.ts';
+import { clockText } from './projector.page.ts';
+
+export interface SeatActions {
+  propose(option: string): void;
+  confirm(): void;
+  takeSeat(actor: string): void;
+}
+
+export function lobbyPage(view: LobbyClientView, actions: SeatActions): HTMLElement {
+  return h(
+    'main',
+    { class: 'class-page' },
+    h('h1', { text: `Room ${view.code}: choose your team's seat` }),
+    view.seats.length === 0
+      ? h('p', { text: 'No seat is open to a team yet; the facilitator will open one.' })
+      : h(
+          'ul',
+          { class: 'menu-list' },
+          ...view.seats.map((s) =>
+            h(
+              'li',
+              {},
+              h('button', {
+                class: 'button',
+                attrs: { type: 'button', 'data-seat': s.actor },
+                text: `${s.label}${s.devices ? ` (${s.devices} here)` : ''}`,
+                on: { click: () => actions.takeSeat(s.actor) },
+              }),
+            ),
+          ),
+        ),
+  );
+}
+
+/** The team's bar above the situation: who is here, what the team has done this turn, the clock. */
+export function seatBar(view: SeatClientView, now: number, link: string): HTMLElement {
+  const label = view.situation.actor.name.text;
+  const chosen = view.situation.decision?.options.find((o) => o.id === view.submitted)?.label;
+  const status =
+    view.outcome !== null
+      ? 'The game has ended.'
+      : view.paused
+        ? 'The facilitator has paused the game.'
+        : view.status === 'submitted'
+          ? `Your team decided: ${chosen ?? 'submitted'}. You can change it until the turn resolves.`
+          : view.status === 'deciding'
+            ? view.proposal
+              ? 'Your team has a proposal: anyone can confirm it.'
+              : 'Your team is deciding.'
+            : 'Waiting for the turn to resolve.';
+  return h(
+    'div',
+    { class: 'seat-bar', attrs: { role: 'status', 'aria-live': 'polite' } },
+    h('p', {
+      class: 'eyebrow',
+      text: `Room ${view.code} · ${label}${view.team.length ? ` · ${view.team.join(', ')}` : ''}`,
+    }),
+    h('p', { dataset: { seatStatus: view.status }, text: status }),
+    view.deadlineAt !== null && h('p', { class: 'hint', text: clockText(view.deadlineAt, now) }),
+    link !== 'connected' &&
+      h('p', {
+        class: 'notice',
+        text: link === 'reconnecting' ? 'Connection lost: coming back…' : 'Not connected.',
+      }),
+  );
+}
+
+export function seatPage(
+  view: SeatClientView,
+  actions: SeatActions,
+): { element: HTMLElement; update(v: SeatClientView): void } {
+  if (view.outcome) {
+    const element = h(
+      'main',
+      { class: 'class-page' },
+      h('h1', { text: view.outcome.title }),
+      h('p', { text: view.outcome.summary }),
+      h('p', { class: 'hint', text: 'Your facilitator leads the debrief from here.' }),
+    );
+    return { element, update: () => undefined };
+  }
+  const send = (intent: Intent) => {
+    if (intent.type === 'select-option') actions.propose(intent.optionId);
+    else if (intent.type === 'confirm-decision') actions.confirm();
+  };
+  const screen = situationView(view.situation, send);
+  return {
+    element: h('main', { class: 'class-page class-seat' }, screen.element),
+    update: (v) => screen.update(v.situation),
+  };
+}

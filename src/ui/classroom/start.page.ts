@@ -1,0 +1,97 @@
+// The classroom's first page: a student types the room's code (or arrives with it from the projector's link or
+// QR code) and, if they like, a display name that never leaves the room; a teacher opens a room instead.
+import { h } from '../dom.ts';
+
+export interface StartActions {
+  join(code: string, name: string): Promise<string | null>;
+  openRoom(): void;
+  solo(): void;
+}
+
+export function startPage(actions: StartActions, code: string | null, problem: string | null): HTMLElement {
+  const codeInput = h('input', {
+    id: 'join-code',
+    attrs: {
+      name: 'code',
+      inputmode: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      maxlength: 4,
+      pattern: '[A-Za-z]{4}',
+      required: true,
+      value: code ?? '',
+      'aria-describedby': 'join-hint',
+    },
+  });
+  const nameInput = h('input', {
+    id: 'join-name',
+    attrs: { name: 'name', maxlength: 40, autocomplete: 'nickname', 'aria-describedby': 'name-hint' },
+  });
+  const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: problem ?? '' });
+  status.hidden = !problem;
+  const submit = h('button', {
+    class: 'button button--primary',
+    attrs: { type: 'submit' },
+    text: 'Join the class',
+  });
+  const form = h(
+    'form',
+    {
+      class: 'class-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          submit.disabled = true;
+          status.hidden = true;
+          void actions.join(codeInput.value.trim().toUpperCase(), nameInput.value.trim()).then((refused) => {
+            submit.disabled = false;
+            if (refused) {
+              status.textContent = refused;
+              status.hidden = false;
+            }
+          });
+        },
+      },
+    },
+    h(
+      'label',
+      { class: 'field', attrs: { for: 'join-code' } },
+      h('span', { text: 'The code on the big screen' }),
+    ),
+    codeInput,
+    h('p', { id: 'join-hint', class: 'hint', text: 'Four letters, for example KQTW.' }),
+    h('label', { class: 'field', attrs: { for: 'join-name' } }, h('span', { text: 'Your name (optional)' })),
+    nameInput,
+    h('p', {
+      id: 'name-hint',
+      class: 'hint',
+      text: 'Shown only to your team and the teacher during the game; it is never saved or exported.',
+    }),
+    status,
+    submit,
+  );
+  return h(
+    'main',
+    { class: 'class-page class-start' },
+    h('h1', { text: 'Crisis Table: join a class' }),
+    form,
+    h(
+      'div',
+      { class: 'class-start__other' },
+      h('h2', { text: 'Running the session?' }),
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button' },
+        text: 'Open a room for a class or a workshop',
+        on: { click: () => actions.openRoom() },
+      }),
+      h('button', {
+        class: 'button button--quiet',
+        attrs: { type: 'button' },
+        text: 'Play alone instead',
+        on: { click: () => actions.solo() },
+      }),
+    ),
+  );
+}
