@@ -56,7 +56,11 @@ export function seatBar(view: SeatClientView, now: number, link: string): HTMLEl
             : 'Waiting for the turn to resolve.';
   return h(
     'div',
-    { class: 'seat-bar', attrs: { role: 'status', 'aria-live': 'polite' } },
+    {
+      class: 'seat-bar',
+      attrs: { role: 'status', 'aria-live': 'polite' },
+      dataset: { turn: String(view.situation.turn.index), ended: String(view.outcome !== null) },
+    },
     h('p', {
       class: 'eyebrow',
       text: `Room ${view.code} · ${label}${view.team.length ? ` · ${view.team.join(', ')}` : ''}`,
@@ -90,6 +94,14 @@ export function seatPage(
     else if (intent.type === 'confirm-decision') actions.confirm();
   };
   const screen = situationView(view.situation, send);
+  if (!view.situation.decision) {
+    // Nothing to confirm: the turn does not wait for a seat without a decision.
+    screen.element
+      .querySelector('[data-intent="confirm-decision"]')
+      ?.replaceWith(
+        h('p', { class: 'hint', text: 'Your actor has no decision this turn; the others are deciding.' }),
+      );
+  }
   return {
     element: h('main', { class: 'class-page class-seat' }, screen.element),
     update: (v) => screen.update(v.situation),

@@ -12,6 +12,8 @@ import { servePreview } from '../../../scripts/browser/preview-server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The build, for the classroom server to serve. */
+    distDir: string;
   }
 }
 
@@ -26,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const served = await servePreview({ root, outDir });
   project.provide('baseUrl', served.url);
+  project.provide('distDir', outDir);
   return async () => {
     await served.close();
     rmSync(outDir, { recursive: true, force: true });

@@ -1,0 +1,135 @@
+// A whole class in real browsers: a facilitator, a projector and three students, each on their own browser
+// context (device), through a whole game to its end on every screen, with one student reloading mid-turn and
+// coming back to the same seat and the team's proposal.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { freePort, type ServerProcess, spawnServer } from '../server/support.ts';
+
+let browser: Browser;
+let server: ServerProcess;
+let base: string;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'crisis-class-'));
+  server = await spawnServer([
+    '--port',
+    String(port),
+    '--data-dir',
+    dataDir,
+    '--dist-dir',
+    inject('distDir'),
+  ]);
+  base = `http://127.0.0.1:${port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+async function device(width: number, height: number, path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  await page.goto(base + path);
+  return page;
+}
+
+const STUDENTS = [
+  { seat: 'pm', name: 'Ana' },
+  { seat: 'sadrists', name: 'Ben' },
+  { seat: 'framework', name: 'Chloé' },
+];
+
+async function turnOf(page: Page): Promise<number> {
+  const bar = page.locator('.seat-bar');
+  await bar.waitFor();
+  return Number(await bar.getAttribute('data-turn'));
+}
+
+/** Decides for the student's team if its seat is deciding in turn `turn`; returns once the seat has decided. */
+async function decide(page: Page, turn: number, reloadFirst = false): Promise<void> {
+  await page.waitForFunction((t) => {
+    const bar = document.querySelector('.seat-bar');
+    return bar && (Number(bar.getAttribute('data-turn')) >= t || bar.getAttribute('data-ended') === 'true');
+  }, turn);
+  if ((await page.locator('.seat-bar').getAttribute('data-ended')) === 'true') return;
+  if ((await turnOf(page)) > turn) return;
+  const status = await page.locator('[data-seat-status]').getAttribute('data-seat-status');
+  if (status !== 'deciding') return;
+  const option = page.locator('[data-option]:not([disabled])').first();
+  const id = await option.getAttribute('data-option');
+  await option.click();
+  await page.locator(`[data-option="${id}"][aria-pressed="true"]`).waitFor();
+  if (reloadFirst) {
+    // The tab reloads mid-turn (a locked phone, a lost network): it comes back to its seat, the proposal kept.
+    await page.reload();
+    await page.locator(`[data-option="${id}"][aria-pressed="true"]`).waitFor();
+  }
+  await page.locator('[data-intent="confirm-decision"]:not([disabled])').click();
+  await page
+    .locator(
+      `[data-seat-status="submitted"], .seat-bar:not([data-turn="${turn}"]), .seat-bar[data-ended="true"]`,
+    )
+    .first()
+    .waitFor();
+}
+
+describe('a whole class', () => {
+  it('plays a game from the room opening to its end on every screen', async () => {
+    const facilitator = await device(1280, 720, '/class');
+    await facilitator.getByRole('button', { name: /Open a room/ }).click();
+    await facilitator.locator('#seat-pm').selectOption('person');
+    await facilitator.locator('#seat-sadrists').selectOption('person');
+    await facilitator.locator('#seat-framework').selectOption('person');
+    await facilitator.locator('#room-seed').fill('20261130');
+    await facilitator.getByRole('button', { name: 'Open the room' }).click();
+    await facilitator.waitForSelector('body[data-class-view="console"]');
+    const code = ((await facilitator.locator('h1').textContent()) ?? '').replace('Room ', '');
+    expect(code).toMatch(/^[A-HJ-NP-Z]{4}$/);
+
+    const projector = await device(1920, 1080, `/class/${code}?projector`);
+    await projector.waitForSelector('body[data-class-view="projector"]');
+    expect(await projector.locator('.projector-code').textContent()).toBe(code);
+
+    const students: Page[] = [];
+    for (const s of STUDENTS) {
+      const page = await device(360, 640, `/join/${code}`);
+      await page.fill('#join-name', s.name);
+      await page.getByRole('button', { name: 'Join the class' }).click();
+      await page.locator(`[data-seat="${s.seat}"]`).click();
+      await page.waitForSelector('body[data-class-view="seat"]');
+      students.push(page);
+    }
+    await facilitator.getByRole('button', { name: 'Start the game' }).click();
+    // Every team has a decision in the first turn.
+    for (const page of students) await page.waitForSelector('[data-seat-status="deciding"]');
+
+    for (let turn = 0; turn < 10; turn++) {
+      const ended = await students[0]!.locator('.seat-bar').getAttribute('data-ended');
+      if (ended === 'true') break;
+      await Promise.all(students.map((page, i) => decide(page, turn, turn === 1 && i === 0)));
+      // The projector shows who has decided, by seat, never what and never a name.
+      const shown = (await projector.locator('main').textContent()) ?? '';
+      for (const s of STUDENTS) expect(shown).not.toContain(s.name);
+    }
+    for (const page of students) {
+      await page.waitForSelector('.seat-bar[data-ended="true"]', { timeout: 60_000 });
+      expect(await page.locator('main h1').first().textContent()).toBeTruthy();
+    }
+    await projector.waitForSelector('.projector-outcome');
+    await facilitator.waitForFunction(() => document.body.textContent?.includes('The game has ended'));
+    expect(errors).toEqual([]);
+    // The record on the server holds seats and commands only: no student name reached its log.
+    for (const s of STUDENTS) expect(server.lines.join('\n')).not.toContain(s.name);
+  }, 300_000);
+});
