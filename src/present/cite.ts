@@ -17,11 +17,21 @@ export function shortRef(file: string): string {
 
 export function citer(scenario: Scenario): (t: Text) => Cited {
   const kinds = new Map(scenario.meta.sources.map((s) => [s.file, s.kind]));
+  // A scenario's texts do not change: each is cited once. (The classroom server builds every seat's screen after
+  // every command, from the same texts.) Cited lines are shared, so a reader must not change one.
+  const cited = new WeakMap<Text, Cited>();
   return (t) => {
-    if (t.source === undefined) return { text: t.text, cite: 'Invented for the game' };
-    const files = Array.isArray(t.source) ? t.source : [t.source];
-    const refs = files.map((f) => `${kinds.get(f) ?? 'document'} (${shortRef(f)})`);
-    return { text: t.text, cite: `${files.length > 1 ? 'Sources' : 'Source'}: ${refs.join('; ')}` };
+    const known = cited.get(t);
+    if (known) return known;
+    let out: Cited;
+    if (t.source === undefined) out = { text: t.text, cite: 'Invented for the game' };
+    else {
+      const files = Array.isArray(t.source) ? t.source : [t.source];
+      const refs = files.map((f) => `${kinds.get(f) ?? 'document'} (${shortRef(f)})`);
+      out = { text: t.text, cite: `${files.length > 1 ? 'Sources' : 'Source'}: ${refs.join('; ')}` };
+    }
+    cited.set(t, out);
+    return out;
   };
 }
 
@@ -32,8 +42,16 @@ const DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+const LONG_DATES = new Map<string, string>();
+
 /** "2021-10-10" as "10 October 2021". */
 export function longDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+  let text = LONG_DATES.get(iso);
+  if (text === undefined) {
+    const date = new Date(`${iso}T00:00:00Z`);
+    text = Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+    // A scenario has a few dozen dates; a hostile caller cannot grow this past a bound.
+    if (LONG_DATES.size < 10_000) LONG_DATES.set(iso, text);
+  }
+  return text;
 }

@@ -2,7 +2,7 @@
 // issued them (a client never says so itself), asks the game session, writes what was accepted to the store, and
 // only then sends each client the changes to its own view. Nothing a seat may not see ever leaves the room.
 import { randomBytes, randomInt } from 'node:crypto';
-import { type Client, Room, ServerError } from '@colyseus/core';
+import { type Client, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
 import { type Actor, createActor } from 'xstate';
 import type { ClientView, RoomPresence } from '../present/classroom-screens.ts';
 import { Lookup } from '../present/lookup.ts';
@@ -67,6 +67,10 @@ export class ClassroomRoom extends Room {
   private persisted = 0;
   private readonly members = new Map<string, Member>();
   private publishing: Promise<void> = Promise.resolve();
+  private writing: Promise<void> = Promise.resolve();
+  /** The views last built, by key (a seat, the console, the projector, the lobby), and which to build again. */
+  private readonly built = new Map<string, ClientView>();
+  private dirty: Set<string> | 'all' = 'all';
   private turnClock = { key: '', startedAt: 0 };
 
   override async onCreate(options: unknown): Promise<void> {
@@ -85,7 +89,8 @@ export class ClassroomRoom extends Room {
     this.roomId = this.code;
     this.registerMessages();
     this.session.subscribe({
-      next: () => void this.publish(),
+      // A command a client sent is published after its reply (settle); this catches the others (the clock).
+      next: () => setImmediate(() => void this.publish()),
       error: (e) => this.deps.log(`room ${this.code}: the session stopped: ${String(e)}`),
     });
   }
@@ -194,12 +199,14 @@ export class ClassroomRoom extends Room {
     const seat = identity.role === 'student' ? identity.seat : null;
     const welcome: Welcome = { code: this.code, role: identity.role, seat, token };
     client.send('welcome', welcome);
+    this.touch('all');
     await this.publish();
   }
 
   override async onDrop(client: Client): Promise<void> {
     const member = this.members.get(client.sessionId);
     if (member) member.connected = false;
+    this.touch('all');
     void this.publish();
     // A locked phone or a lost network: the device keeps its place and its seat for two minutes; after that (or
     // after a restart) it comes back with its token.
@@ -212,11 +219,13 @@ export class ClassroomRoom extends Room {
       member.connected = true;
       member.sent = null;
     }
+    this.touch('all');
     void this.publish();
   }
 
   override onLeave(client: Client): void {
     this.members.delete(client.sessionId);
+    this.touch('all');
     void this.publish();
   }
 
@@ -288,7 +297,9 @@ export class ClassroomRoom extends Room {
       );
     }
     const p = parsed.data;
-    const before = this.context().record.entries.length;
+    const mark = this.mark();
+    // The team's proposal shows on its own seat's screens only.
+    this.touch([actor]);
     if (p.kind === 'set') {
       const offer = this.context().state.offers[actor];
       if (!offer?.options.includes(p.option)) {
@@ -303,7 +314,7 @@ export class ClassroomRoom extends Room {
     } else {
       this.session.send({ type: 'proposal.withdraw', actor });
     }
-    return this.settle(client, before);
+    return this.settle(client, mark);
   }
 
   private async onSeat(client: Client, message: unknown): Promise<Reply> {
@@ -326,25 +337,35 @@ export class ClassroomRoom extends Room {
       await this.deps.store.setDevice(this.code, identity.tokenHash, seat);
     }
     member.sent = null;
+    this.touch('all');
     await this.publish();
     return { ok: true, accepted: this.persisted };
   }
 
   private async apply(client: Client, entry: Entry): Promise<Reply> {
-    const before = this.context().record.entries.length;
+    const mark = this.mark();
     this.session.send({ type: 'command.send', entry });
-    return this.settle(client, before);
+    return this.settle(client, mark);
   }
 
-  /** After a command went to the session: written and sent to everyone if accepted, else the refusal. */
-  private async settle(client: Client, before: number): Promise<Reply> {
+  /** Where the record and the last refusal stand, to tell after an event whether it was taken. */
+  private mark(): { entries: number; refusal: unknown } {
     const ctx = this.context();
-    if (ctx.record.entries.length === before) {
+    return { entries: ctx.record.entries.length, refusal: ctx.refusal };
+  }
+
+  /**
+   * After an event went to the session: the refusal, if the engine refused it; else the reply, once what it added
+   * to the record is written. The views follow right after the reply, so the sender hears first.
+   */
+  private async settle(client: Client, mark: { entries: number; refusal: unknown }): Promise<Reply> {
+    const ctx = this.context();
+    if (ctx.record.entries.length === mark.entries && ctx.refusal !== mark.refusal && ctx.refusal) {
       const r = ctx.refusal;
-      // A proposal that changed nothing in the record (set, or a confirm the engine refused) lands here too.
-      if (r) return this.replyRefused(client, { refused: true, code: r.code, message: r.message });
+      return this.replyRefused(client, { refused: true, code: r.code, message: r.message });
     }
-    await this.publish();
+    await this.persist();
+    setImmediate(() => void this.publish());
     return { ok: true, accepted: this.persisted };
   }
 
@@ -375,6 +396,38 @@ export class ClassroomRoom extends Room {
     return ctx?.proposal ?? null;
   }
 
+  /** Marks views to build again at the next publish: some seats' (and the console's and projector's), or all. */
+  private touch(seats: readonly string[] | 'all'): void {
+    if (this.dirty === 'all') return;
+    if (seats === 'all') this.dirty = 'all';
+    else for (const seat of seats) this.dirty.add(`seat:${seat}`);
+  }
+
+  /** Writes what the session has accepted since the last write; chained, so appends never overlap. */
+  private persist(): Promise<void> {
+    this.writing = this.writing.then(
+      () => this.write(),
+      () => this.write(),
+    );
+    return this.writing;
+  }
+
+  private async write(): Promise<void> {
+    const { record, state } = this.context();
+    const n = record.entries.length;
+    if (n <= this.persisted) return;
+    const batch = record.entries.slice(this.persisted, n);
+    await this.deps.store.append(this.code, this.persisted, batch, state.phase === 'ended');
+    this.persisted = n;
+    // A decision or a withdrawal changes only its own seat's view (and the console and projector); anything else
+    // may change every view.
+    for (const { command } of batch) {
+      if (command.type === 'decision.submit' || command.type === 'decision.withdraw')
+        this.touch([command.actor]);
+      else this.touch('all');
+    }
+  }
+
   /** Writes what the session accepted, then sends each client what changed in its view: in that order, always. */
   publish(): Promise<void> {
     this.publishing = this.publishing.then(
@@ -385,29 +438,44 @@ export class ClassroomRoom extends Room {
   }
 
   private async flush(): Promise<void> {
-    const { record, state } = this.context();
-    const n = record.entries.length;
-    if (n > this.persisted) {
-      const batch = record.entries.slice(this.persisted, n);
-      await this.deps.store.append(this.code, this.persisted, batch, state.phase === 'ended');
-      this.persisted = n;
-    }
+    await this.persist();
     const presence = this.presence_();
-    const cache = new Map<string, ClientView>();
+    const dirty = this.dirty;
+    this.dirty = new Set();
+    // Each view is built only when what it shows may have changed, and each change from one view to the next is
+    // diffed and encoded once: the members of a team (and every device sent the same view) share both.
+    const frames = new Map<ClientView | null, Map<string, Uint8Array | null>>();
+    const rebuilt = new Set<string>();
     for (const client of this.clients) {
       const member = this.members.get(client.sessionId);
       if (!member?.connected) continue;
       const key = viewKey(member.identity);
-      let view = cache.get(key);
-      if (!view) {
+      let view = this.built.get(key);
+      const stale =
+        dirty === 'all' ||
+        dirty.has(key) ||
+        ((key === 'facilitator' || key === 'projector') && dirty.size > 0);
+      if (!view || (stale && !rebuilt.has(key))) {
         view = this.viewOf(member.identity, presence);
-        cache.set(key, view);
+        this.built.set(key, view);
+        rebuilt.add(key);
       }
-      if (member.sent === null) client.send('view', view);
-      else {
-        const ops = diffView(member.sent, view);
-        if (ops.length > 0) client.send('patch', ops);
+      if (member.sent === view) continue;
+      let byKey = frames.get(member.sent);
+      if (!byKey) {
+        byKey = new Map();
+        frames.set(member.sent, byKey);
       }
+      let frame = byKey.get(key);
+      if (frame === undefined) {
+        if (member.sent === null) frame = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', view);
+        else {
+          const ops = diffView(member.sent, view);
+          frame = ops.length > 0 ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', ops) : null;
+        }
+        byKey.set(key, frame);
+      }
+      if (frame) client.enqueueRaw(frame);
       member.sent = view;
     }
   }

@@ -1,0 +1,234 @@
+// The class load: one server process holding 20 rooms of 30 clients each (600 WebSocket clients on loopback),
+// driven from this second process with @colyseus/sdk. Prints, beside their targets: the time from a room's last
+// decision to each of its clients holding the next turn's view (p99 < 50 ms), from a submitted decision to the
+// submitter's acknowledgement (p99 < 20 ms), the bytes each client receives per turn after its first whole view
+// (goal < 4 KB), and the server's memory per room. Figures only: nothing here is asserted.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket as NodeWebSocket } from 'ws';
+import type { ClientView, SeatClientView } from '../src/present/classroom-screens.ts';
+import type { ClassroomClient as Link } from '../src/session/classroom-client.ts';
+
+const ROOMS = Number(process.env.ROOMS ?? 20);
+const PER_ROOM = 30;
+const TURNS = Number(process.env.TURNS ?? 6);
+const SEATS = ['pm', 'sadrists', 'framework', 'iran', 'us'];
+
+// Bytes on the wire, per client: the socket's own count of what it read (compressed frames as they arrived).
+const sockets = new Map<object, NodeWebSocket>();
+let owner: object | null = null;
+class CountingWebSocket extends NodeWebSocket {
+  constructor(...args: ConstructorParameters<typeof NodeWebSocket>) {
+    super(...args);
+    if (owner) sockets.set(owner, this);
+  }
+}
+const bytesRead = (who: object): number =>
+  (sockets.get(who) as unknown as { _socket?: { bytesRead: number } } | undefined)?._socket?.bytesRead ?? 0;
+(globalThis as { WebSocket?: unknown }).WebSocket = CountingWebSocket;
+// Imported after the counting socket is in place: the SDK picks its WebSocket when it loads.
+const { ClassroomClient } = await import('../src/session/classroom-client.ts');
+
+/** A process's CPU seconds so far (user + system), from /proc. */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+type Client = Link<ClientView>;
+interface Room {
+  code: string;
+  facilitator: Client;
+  students: { client: Client; seat: string }[];
+  all: Client[];
+}
+
+const turnOf = (v: ClientView | null): number => {
+  if (!v) return -1;
+  if (v.kind === 'seat') return v.outcome ? 99 : v.situation.turn.index;
+  if (v.kind === 'console' || v.kind === 'projector')
+    return v.view.status === 'ended' ? 99 : v.view.turn.index;
+  return -1;
+};
+
+function when(client: Client, test: () => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    if (test()) return resolve(performance.now());
+    const stop = client.subscribe(() => {
+      if (test()) {
+        stop();
+        resolve(performance.now());
+      }
+    });
+  });
+}
+
+async function openRoom(endpoint: string, seed: number): Promise<Room> {
+  const facilitator: Client = new ClassroomClient({ endpoint });
+  owner = facilitator;
+  const { code } = await facilitator.open({
+    scenario: 'baghdad-2021',
+    seed,
+    seats: Object.fromEntries(SEATS.map((s) => [s, 'person'])),
+    autoResolve: true,
+    key: `bench-facilitator-key-${seed}-0000`,
+  });
+  const all: Client[] = [facilitator];
+  const projector: Client = new ClassroomClient({ endpoint });
+  owner = projector;
+  await projector.join(code, { role: 'projector' });
+  all.push(projector);
+  const students: Room['students'] = [];
+  for (let i = 0; i < PER_ROOM - 2; i++) {
+    const client: Client = new ClassroomClient({ endpoint });
+    owner = client;
+    const seat = SEATS[i % SEATS.length]!;
+    await client.join(code, { role: 'student', seat });
+    students.push({ client, seat });
+    all.push(client);
+  }
+  owner = null;
+  return { code, facilitator, students, all };
+}
+
+async function health(endpoint: string): Promise<{ rooms: number; rss: number; heapUsed: number }> {
+  return (await fetch(`${endpoint}/api/health`)).json() as Promise<{
+    rooms: number;
+    rss: number;
+    heapUsed: number;
+  }>;
+}
+
+async function playTurn(
+  room: Room,
+  turn: number,
+  acks: number[],
+  spread: number[],
+  bytes: number[],
+): Promise<boolean> {
+  await Promise.all(room.all.map((c) => when(c, () => turnOf(c.view) >= turn)));
+  if (turnOf(room.facilitator.view) === 99) return false;
+  const start = new Map(room.all.map((c) => [c, bytesRead(c)]));
+  // One member of each deciding seat submits; the last submission is when the turn can resolve.
+  const deciders = SEATS.map((seat) => room.students.find((s) => s.seat === seat)!).filter(
+    (s) => (s.client.view as SeatClientView).status === 'deciding',
+  );
+  let last = 0;
+  const arrivals = room.all.map((c) => when(c, () => turnOf(c.view) > turn));
+  for (const d of deciders) {
+    const view = d.client.view as SeatClientView;
+    const option = view.situation.decision?.options.find((o) => o.open)?.id;
+    if (!option) continue;
+    last = performance.now();
+    const reply = await d.client.request('command', {
+      command: { type: 'decision.submit', actor: d.seat, option, turn },
+    });
+    acks.push(performance.now() - last);
+    if (!reply.ok) throw new Error(`bench: a decision was refused: ${reply.message}`);
+  }
+  for (const t of await Promise.all(arrivals)) spread.push(t - last);
+  for (const c of room.all) bytes.push(bytesRead(c) - start.get(c)!);
+  return true;
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'crisis-bench-class-'));
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROFILE] : []),
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'src/server/main.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve) =>
+    server.stdout.on('data', (d: Buffer) => d.toString().includes('classroom server on port') && resolve()),
+  );
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    const before = await health(endpoint);
+    const rooms: Room[] = [];
+    for (let r = 0; r < ROOMS; r++) rooms.push(await openRoom(endpoint, 1000 + r));
+    const loaded = await health(endpoint);
+    const clients = rooms.reduce((n, r) => n + r.all.length, 0);
+    console.log(
+      `class load: ${rooms.length} rooms × ${PER_ROOM} clients = ${clients} WebSocket clients on one server process`,
+    );
+    console.log(
+      `  server memory per room (30 clients connected, heap after GC): ${((loaded.heapUsed - before.heapUsed) / ROOMS / 1024).toFixed(0)} KB heap, ${((loaded.rss - before.rss) / ROOMS / 1024).toFixed(0)} KB resident`,
+    );
+    await Promise.all(
+      rooms.map((r) => r.facilitator.request('command', { command: { type: 'game.start' } })),
+    );
+    // Every seat decides in the first turn: its screens have left the setup once they say so.
+    await Promise.all(
+      rooms.flatMap((r) =>
+        r.students.map((s) =>
+          when(s.client, () => (s.client.view as SeatClientView | null)?.status === 'deciding'),
+        ),
+      ),
+    );
+    const serverCpu0 = cpuOf(server.pid!);
+    const loadCpu0 = process.cpuUsage();
+    const wall0 = performance.now();
+    const acks: number[] = [];
+    const spread: number[] = [];
+    const bytes: number[] = [];
+    for (let turn = 0; turn < TURNS; turn++) {
+      await Promise.all(rooms.map((r) => playTurn(r, turn, acks, spread, bytes)));
+    }
+    const wall = (performance.now() - wall0) / 1000;
+    const loadCpu = process.cpuUsage(loadCpu0);
+    const serverCpu = cpuOf(server.pid!) - serverCpu0;
+    const played = await health(endpoint);
+    console.log(
+      `  while playing ${TURNS} turns (${wall.toFixed(1)} s): the server used ${((serverCpu / wall) * 100).toFixed(0)}% of a core, this load process ${(((loadCpu.user + loadCpu.system) / 1e6 / wall) * 100).toFixed(0)}%`,
+    );
+    console.log(
+      `  last decision → every client holds the next turn's view: p50 ${quantile(spread, 0.5).toFixed(1)} ms, p99 ${quantile(spread, 0.99).toFixed(1)} ms (target p99 < 50 ms; ${spread.length} views)`,
+    );
+    console.log(
+      `  submitted decision → acknowledgement: p50 ${quantile(acks, 0.5).toFixed(1)} ms, p99 ${quantile(acks, 0.99).toFixed(1)} ms (target p99 < 20 ms; ${acks.length} decisions)`,
+    );
+    console.log(
+      `  bytes per client per turn after the first whole view: median ${quantile(bytes, 0.5).toFixed(0)}, p95 ${quantile(bytes, 0.95).toFixed(0)}, max ${Math.max(...bytes)} (goal < 4096)`,
+    );
+    console.log(
+      `  server memory per room after ${TURNS} turns: ${((played.heapUsed - before.heapUsed) / ROOMS / 1024).toFixed(0)} KB heap`,
+    );
+    await Promise.all(rooms.flatMap((r) => r.all.map((c) => c.close())));
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+await main();
+process.exit(0);
