@@ -50,6 +50,9 @@ interface Member {
   sent: ClientView | null;
   bucket: TokenBucket;
   connected: boolean;
+  /** Messages refused for the rate since the last line about them in the log, and when that line was written. */
+  limited: number;
+  limitLoggedAt: number;
 }
 
 export class ClassroomRoom extends Room {
@@ -195,6 +198,8 @@ export class ClassroomRoom extends Room {
       sent: null,
       bucket: new TokenBucket(this.deps.rate.burst, this.deps.rate.perSecond, this.deps.now()),
       connected: true,
+      limited: 0,
+      limitLoggedAt: Number.NEGATIVE_INFINITY,
     });
     const seat = identity.role === 'student' ? identity.seat : null;
     const welcome: Welcome = { code: this.code, role: identity.role, seat, token };
@@ -203,14 +208,15 @@ export class ClassroomRoom extends Room {
     await this.publish();
   }
 
-  override async onDrop(client: Client): Promise<void> {
+  override onDrop(client: Client): void {
     const member = this.members.get(client.sessionId);
     if (member) member.connected = false;
     this.touch('all');
     void this.publish();
     // A locked phone or a lost network: the device keeps its place and its seat for two minutes; after that (or
     // after a restart) it comes back with its token.
-    await this.allowReconnection(client, 120).catch(() => undefined);
+    // Not awaited: Colyseus finishes the drop (and closes a socket it cut off) only once onDrop returns.
+    this.allowReconnection(client, 120).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
@@ -243,11 +249,14 @@ export class ClassroomRoom extends Room {
     this.onMessage('seat', (client, message) =>
       this.guarded(client, 'seat', message, (m) => this.onSeat(client, m)),
     );
-    this.onMessage('view.full', (client) => {
-      const member = this.members.get(client.sessionId);
-      if (member) member.sent = null;
-      return this.publish().then(() => ({ ok: true, accepted: this.persisted }) satisfies Reply);
-    });
+    this.onMessage('view.full', (client, message) =>
+      this.guarded(client, 'view.full', message, async () => {
+        const member = this.members.get(client.sessionId);
+        if (member) member.sent = null;
+        await this.publish();
+        return { ok: true, accepted: this.persisted };
+      }),
+    );
     this.onMessage('*', (client, type) => {
       this.logRefusal(client, refuse('malformed', `There is no message ${String(type).slice(0, 40)}.`));
     });
@@ -263,8 +272,17 @@ export class ClassroomRoom extends Room {
     const member = this.members.get(client.sessionId);
     if (!member)
       return this.replyRefused(client, refuse('not-allowed', 'This device has not joined the room.'));
-    if (!member.bucket.take(this.deps.now())) {
-      return this.replyRefused(client, refuse('rate-limited', `Too many messages (${type}); slow down.`));
+    const now = this.deps.now();
+    if (!member.bucket.take(now)) {
+      const r = refuse('rate-limited', `Too many messages (${type}); slow down.`);
+      // A flood is one line a second in the log, with how many were refused, not a line per message.
+      member.limited++;
+      if (now - member.limitLoggedAt >= 1000) {
+        this.logRefusal(client, { ...r, message: `${member.limited} messages over the limit; slow down.` });
+        member.limitLoggedAt = now;
+        member.limited = 0;
+      }
+      return { ok: false, code: r.code, message: r.message };
     }
     try {
       return await handle(message);

@@ -1,0 +1,72 @@
+// A client flooding its room: refused past its allowance, in one log line a second rather than one per message,
+// and disconnected past the room's hard limit, while a team in another room goes on playing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
+import { CLASSROOM_RATE } from '../../src/server/classroom.room.ts';
+import type { Reply } from '../../src/session/classroom-protocol.ts';
+import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
+
+let t: TestClassroom;
+beforeAll(async () => {
+  t = await bootClassroom();
+});
+afterAll(async () => {
+  await t.running.close();
+});
+
+async function room(seed: number) {
+  const f = await t.harness.sdk.create('classroom', {
+    role: 'facilitator',
+    scenario: 'baghdad-2021',
+    seed,
+    seats: { pm: 'person' },
+    autoResolve: true,
+    key: `flood-facilitator-key-${seed}00`,
+  });
+  const inbox = new Inbox(f);
+  const { code } = await inbox.until<ConsoleClientView>((v) => v.kind === 'console');
+  return { f, code };
+}
+
+describe('a flooding client', () => {
+  it('is refused past its allowance and cut off past the hard limit; another room plays on', async () => {
+    const a = await room(31);
+    const b = await room(32);
+    const flooder = await t.harness.sdk.joinById(a.code, { role: 'student', seat: 'pm' });
+    flooder.onMessage('*', () => undefined);
+    // The SDK would try to reconnect first; the test wants to see the server's close.
+    flooder.reconnection.enabled = false;
+    const player = await t.harness.sdk.joinById(b.code, { role: 'student', seat: 'pm' });
+    const inbox = new Inbox(player);
+    expect(await b.f.request('command', { command: { type: 'game.start' } })).toMatchObject({ ok: true });
+    const seat = await inbox.until<SeatClientView>((v) => v.situation.decision !== null);
+    const option = seat.situation.decision!.options.find((o) => o.open)!.id;
+
+    const left = new Promise<number>((resolve) => flooder.onLeave((code) => resolve(code)));
+    const pause = () =>
+      (
+        flooder.request('command', { command: { type: 'game.pause' } }, { timeout: 5000 }) as Promise<Reply>
+      ).catch(() => ({ ok: false as const, code: 'closed', message: '' }));
+    // Within the hard limit: the allowance is answered as usual (a student may not pause), the rest refused for the
+    // rate, and the log gets one line about them, not one per message.
+    const linesBefore = t.log.length;
+    const within = await Promise.all(Array.from({ length: CLASSROOM_RATE.disconnectAbove / 2 }, pause));
+    const codes = within.map((r) => (r.ok ? 'ok' : r.code));
+    expect(codes.filter((c) => c === 'not-allowed').length).toBeLessThanOrEqual(CLASSROOM_RATE.burst + 1);
+    expect(codes.filter((c) => c === 'rate-limited').length).toBeGreaterThan(0);
+    expect(codes).not.toContain('closed');
+    const floodLines = t.log.slice(linesBefore).filter((l) => l.includes('rate-limited'));
+    expect(floodLines).toHaveLength(1);
+    expect(floodLines[0]).toMatch(/\d+ messages over the limit/);
+    // Past the hard limit the connection is closed; meanwhile the other room's team decides and is answered.
+    const flood = Array.from({ length: CLASSROOM_RATE.disconnectAbove * 2 }, pause);
+    const decided = (await player.request('command', {
+      command: { type: 'decision.submit', actor: 'pm', option },
+    })) as Reply;
+    expect(decided.ok).toBe(true);
+    expect(await left).not.toBe(1000);
+    expect((await Promise.all(flood)).map((r) => (r.ok ? 'ok' : r.code))).toContain('closed');
+    await inbox.until<SeatClientView>((v) => v.status === 'submitted' || v.situation.turn.index > 0);
+    for (const r of [player, a.f, b.f]) await r.leave();
+  });
+});
