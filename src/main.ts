@@ -3,6 +3,7 @@
  * layer, the audio manager, the game flow and the Phaser game.
  */
 import './ui/styles.css';
+import type Phaser from 'phaser';
 import { soundUrls } from './audio/audio-files.ts';
 import { AudioManager } from './audio/audio-manager.ts';
 import { EmblemImages } from './game/art/emblem-images.ts';
@@ -63,3 +64,44 @@ provideServices(game, {
   flow,
   emblems,
 });
+
+/** A canvas object as drawn: its kind, its name or text, and its box in page pixels. */
+interface DrawnObject {
+  scene: string;
+  kind: 'text' | 'image';
+  /** the text, or the name the scene gave the object (emblems: `emblem:KEY`, legend entries: `legend:KEY`) */
+  label: string;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * What the canvas draws, read-only, for the browser tests and the play-test: every visible text and named image of
+ * the running scenes, with its box on the page. The canvas is aria-hidden; this reads it, it changes nothing.
+ */
+function drawnObjects(): DrawnObject[] {
+  const stage = requireElement('stage').getBoundingClientRect();
+  const found: DrawnObject[] = [];
+  const visit = (scene: string, list: readonly Phaser.GameObjects.GameObject[]) => {
+    for (const o of list) {
+      const shown = o as Phaser.GameObjects.GameObject & { visible?: boolean; alpha?: number };
+      if (shown.visible === false || shown.alpha === 0) continue;
+      if (o.type === 'Container') {
+        visit(scene, (o as Phaser.GameObjects.Container).list);
+        continue;
+      }
+      const isText = o.type === 'Text';
+      if (!isText && !(o.type === 'Image' && o.name)) continue;
+      const b = (o as Phaser.GameObjects.Text | Phaser.GameObjects.Image).getBounds();
+      if (isText && (o as Phaser.GameObjects.Text).text.trim() === '') continue;
+      found.push({
+        scene,
+        kind: isText ? 'text' : 'image',
+        label: isText ? (o as Phaser.GameObjects.Text).text : o.name,
+        box: { x: stage.x + b.x, y: stage.y + b.y, width: b.width, height: b.height },
+      });
+    }
+  };
+  for (const scene of game.scene.getScenes(true)) visit(scene.scene.key, scene.children.list);
+  return found;
+}
+Object.defineProperty(window, 'crisisTable', { value: Object.freeze({ canvas: drawnObjects }) });

@@ -224,7 +224,7 @@ export class GameFlow {
 
   private modelOf(loaded: Loaded, kind: Exclude<ScreenKind, 'title'>, s: Snapshot): ScreenModel | null {
     const { scenario, lookup, module } = loaded;
-    const { c, game, actor, before, selected } = s.context;
+    const { c, game, actor, before, selected, historical } = s.context;
     if (kind === 'perspective') return perspectiveModel(scenario, lookup, actor);
     if (!c || !game || !actor) return null;
     const view = module.viewFor(c, game, actor);
@@ -238,7 +238,8 @@ export class GameFlow {
         if (!before || (game.world.turn === before.world.turn && game.phase !== 'ended')) return null;
         return resolutionModel(module.viewFor(c, before, actor), view, lookup);
       case 'debrief':
-        return debriefModel(view, lookup);
+        // The historical path is the session's (the same scenario and seed replayed with the historical choices).
+        return debriefModel(view, lookup, historical);
     }
   }
 

@@ -1,10 +1,12 @@
 /**
  * The debrief: the outcome and why this game reached it (the indicators of the outcome's condition, their
  * final values against its thresholds, and the recorded causes that moved them that way), the player's own
- * goals met or not, the indicators over the turns with this game's key events, the player's path beside the
- * historical one, the sources.
+ * goals met or not, the indicators over the turns with this game's key events and the model's historical path,
+ * this game beside history date by date (what the player chose, what the real actor did per the sources), the
+ * sources.
  */
 import type { Condition, Outcome } from '../scenario/types.ts';
+import type { HistoricalPath } from '../sim/history.ts';
 import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
 import { longDate } from './cite.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
@@ -16,6 +18,7 @@ import type {
   DebriefModel,
   DecidingLine,
   GoalLine,
+  HistoryRow,
 } from './screens.ts';
 import { meets, type Threshold, thresholdsOf } from './thresholds.ts';
 
@@ -311,7 +314,31 @@ function markersOf(view: ActorView, lookup: Lookup, points: number): ChartMarker
     }));
 }
 
-function chartOf(view: ActorView, lookup: Lookup, deciding: Deciding[], turnDates: string[]): DebriefChart {
+/** The dashed line's name: what the model gives for the historical choices, never "what happened". */
+export const HISTORICAL_LABEL = 'Historical path (the model)';
+
+function historicalNoteOf(historical: HistoricalPath, lookup: Lookup): string {
+  const outcome = lookup.scenario.outcomes.find((o) => o.id === historical.outcome);
+  return (
+    `Dashed line, “${HISTORICAL_LABEL}”: this game’s rules replayed with the same seed, every actor taking ` +
+    'what the real actor did wherever the game offers it (the computer decides elsewhere). It is what the model ' +
+    'gives for the historical choices, not a measurement of what happened' +
+    (outcome ? `; on that path the model reaches “${outcome.title.text}”.` : '.')
+  );
+}
+
+function chartOf(
+  view: ActorView,
+  lookup: Lookup,
+  deciding: Deciding[],
+  historical: HistoricalPath | null,
+): DebriefChart {
+  const turns = lookup.scenario.turns;
+  const played = view.indicators.find((i) => i.history)?.history?.length ?? view.turn.index + 2;
+  const replayed = historical ? Math.max(0, ...Object.values(historical.indicators).map((h) => h.length)) : 0;
+  // The axis runs to the later end of the two paths: a game that ended early stops where it ended.
+  const points = Math.min(turns.length + 1, Math.max(played, replayed, 2));
+  const turnDates = turns.slice(0, points - 1).map((t) => t.date);
   const dates = ['Start', ...turnDates.map(longDate)];
   const series = view.indicators.map((ind) => ({
     id: ind.id,
@@ -325,6 +352,8 @@ function chartOf(view: ActorView, lookup: Lookup, deciding: Deciding[], turnDate
         value: d.threshold,
         text: `${d.ending}: ${bound(d)}`,
       })),
+    // Only what the player may see: an indicator hidden from this actor has no historical line either.
+    historical: ind.history ? (historical?.indicators[ind.id]?.slice(0, points) ?? null) : null,
   }));
   const goal = lookup.card(view.actor).goals[0]?.indicator;
   const visible = (id: string | undefined) => series.some((s) => s.id === id && s.history !== null);
@@ -333,9 +362,48 @@ function chartOf(view: ActorView, lookup: Lookup, deciding: Deciding[], turnDate
     dates,
     axis: ['Start', ...turnDates.map(shortDate)],
     series,
-    markers: markersOf(view, lookup, dates.length),
+    markers: markersOf(view, lookup, played),
     selected,
+    historicalLabel: HISTORICAL_LABEL,
+    historicalNote: historical ? historicalNoteOf(historical, lookup) : '',
   };
+}
+
+const NOT_REPORTED = 'Not reported in the sources';
+
+/**
+ * This game beside history, date by date: what the player chose on each turn's date, and what the real actor
+ * did on that date according to the scenario's history (cited), or that the sources do not report it. A turn
+ * the game did not reach still shows history. "As the real actor did" only where the scenario names the options
+ * that stand for what the actor did; never a guess from an option's `historical` flag, which may be of another
+ * date.
+ */
+function historyRowsOf(view: ActorView, lookup: Lookup): HistoryRow[] {
+  const days = new Map(lookup.scenario.history.map((d) => [d.turn, d]));
+  return lookup.scenario.turns.map((t, i): HistoryRow => {
+    const day = days.get(t.id);
+    const entry = day && Object.hasOwn(day.actors, view.actor) ? day.actors[view.actor] : undefined;
+    const yours = view.choices.find((c) => c.turn === i)?.option ?? null;
+    const reached = i <= view.turn.index;
+    const real = entry?.did ? lookup.cite(entry.did) : null;
+    const same = yours !== null && real !== null && entry?.options ? entry.options.includes(yours) : null;
+    return {
+      date: longDate(t.date),
+      title: t.title.text,
+      yours: yours === null ? null : lookup.optionLabel(view.actor, yours),
+      yoursText:
+        yours !== null
+          ? lookup.optionLabel(view.actor, yours)
+          : reached
+            ? 'No decision (no option was open)'
+            : 'The game had ended',
+      real,
+      realText: real?.text ?? NOT_REPORTED,
+      same,
+      sameText: same === null ? '' : same ? 'As the real actor did' : 'Not what the real actor did',
+      context: day?.context ? lookup.cite(day.context) : null,
+    };
+  });
 }
 
 /**
@@ -364,10 +432,17 @@ function outlooksNoteOf(outcomes: readonly Outcome[], lookup: Lookup): string {
   return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : '';
 }
 
-export function debriefModel(view: ActorView, lookup: Lookup): DebriefModel {
+/**
+ * `historical`: the same scenario and seed replayed with the historical choices (src/sim/history.ts
+ * historicalPath), computed by the session; null leaves the chart without the historical line.
+ */
+export function debriefModel(
+  view: ActorView,
+  lookup: Lookup,
+  historical: HistoricalPath | null = null,
+): DebriefModel {
   const scenario = lookup.scenario;
   const outcomeDef = view.outcome ? scenario.outcomes.find((o) => o.id === view.outcome?.id) : undefined;
-  const decisions = scenario.decisions.filter((d) => d.actor === view.actor);
   const lastTurn = view.turn.index;
   const turns = scenario.turns.slice(0, lastTurn + 1);
   const values: Values = new Map(view.indicators.map((i) => [i.id, i.value]));
@@ -404,28 +479,10 @@ export function debriefModel(view: ActorView, lookup: Lookup): DebriefModel {
     outlooksNote: outlooksNoteOf(others, lookup),
     why,
     goals: goalsOf(view, lookup),
-    chart: chartOf(
-      view,
-      lookup,
-      deciding,
-      turns.map((t) => t.date),
-    ),
+    chart: chartOf(view, lookup, deciding, historical),
     indicators: indicatorRows(view, lookup, null),
     dates: ['Start', ...turns.map((t) => longDate(t.date))],
-    path: turns.map((t, i) => {
-      const choice = view.choices.find((c) => c.turn === i);
-      return {
-        date: longDate(t.date),
-        title: t.title.text,
-        yours: choice ? lookup.optionLabel(view.actor, choice.option) : null,
-        historical: choice ? (lookup.option(view.actor, choice.option)?.historical ?? false) : false,
-      };
-    }),
-    historicalOptions: decisions.flatMap((d) =>
-      d.options
-        .filter((o) => o.historical)
-        .map((o) => ({ label: o.label.text, description: lookup.cite(o.description) })),
-    ),
+    history: historyRowsOf(view, lookup),
     sources: scenario.meta.sources.map((s) => ({ ...s })),
   };
 }

@@ -3,6 +3,7 @@
  * cites each note or marks it as the game's simplification; the art decides where a place is drawn.
  */
 import type { ActorView } from '../sim/view.ts';
+import type { Cited } from './cite.ts';
 import type { Lookup } from './lookup.ts';
 import type { MapActed, MapPlace } from './screens.ts';
 
@@ -46,4 +47,53 @@ export function actedThisTurn(view: ActorView, lookup: Lookup): MapActed[] {
     count: at.count,
     where: at.where.join('; '),
   }));
+}
+
+/** One emblem of the map and whom it stands for: the legend under the map and its text in the panel. */
+export interface MapLegendEntry {
+  /** emblem key, as in MapPlace */
+  emblem: string;
+  /** the actor's full name */
+  label: string;
+  /**
+   * the name cut short for the canvas's narrow legend: without its parenthesis, its article, and what follows
+   * " and " ("The Gulf states and the Arab League": "Gulf states"); the panel gives the full name
+   */
+  short: string;
+  /** each place the emblem marks, with its note */
+  notes: Cited[];
+}
+
+/**
+ * The map's legend: every emblem the places put on the map, once, in the order they are first drawn, with its
+ * actor and notes. The canvas and the panel both read it, so that no emblem (a mountain, a sail) goes unexplained.
+ * `shown` keeps the places the art can draw: a place it does not know puts no emblem on the map.
+ */
+export function mapLegend(
+  places: readonly MapPlace[],
+  shown: (place: string) => boolean = () => true,
+): MapLegendEntry[] {
+  const byEmblem = new Map<string, MapLegendEntry>();
+  for (const p of places) {
+    if (!shown(p.place)) continue;
+    const entry = byEmblem.get(p.emblem);
+    if (entry) entry.notes.push(p.note);
+    else
+      byEmblem.set(p.emblem, {
+        emblem: p.emblem,
+        label: p.label,
+        short: shortName(p.label),
+        notes: [p.note],
+      });
+  }
+  return [...byEmblem.values()];
+}
+
+function shortName(name: string): string {
+  const short = name
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/^the\s+/i, '')
+    .split(/\s+and\s+/)[0]!
+    .trim();
+  return short || name;
 }

@@ -226,11 +226,25 @@ export interface Reference {
   glossary: readonly ReferenceEntry[];
 }
 
-export interface PathStepRow {
+/** One turn's date: what this player chose beside what the real actor did that day, per the sources. */
+export interface HistoryRow {
   date: string;
+  /** the turn's title as history tells it, e.g. "Friday 5 November: clashes at the Green Zone" */
   title: string;
+  /** the option this player chose; null: no decision that turn, or the game had ended before it */
   yours: string | null;
-  historical: boolean;
+  /** what "Your choice" shows: the option, "No decision (no option was open)" or "The game had ended" */
+  yoursText: string;
+  /** what the real actor did, cited; null: not reported in the sources */
+  real: Cited | null;
+  /** what the "real actor" column shows: the text, or "Not reported in the sources" */
+  realText: string;
+  /** true: the player took an option that stands for what the real actor did; false: another; null: no comparison */
+  same: boolean | null;
+  /** "As the real actor did", "Not what the real actor did", or "" */
+  sameText: string;
+  /** what the sources say of the day as a whole (on 7 November: who launched the drones is unknown) */
+  context: Cited | null;
 }
 
 /** One indicator that decided the ending: its final value against the threshold of an outcome's condition. */
@@ -277,6 +291,11 @@ export interface ChartSeries {
   history: number[] | null;
   /** the deciding thresholds on this indicator, to draw as lines (e.g. "this ending: 12 or below") */
   thresholds: { value: number; text: string }[];
+  /**
+   * The historical path (the model): this indicator when the same scenario and seed are replayed with every seat
+   * taking its historical option where one is open. Null when unknown to the player or not computed.
+   */
+  historical: number[] | null;
 }
 
 /** A key event of this game, drawn on the chart at the point its turn ended. */
@@ -298,6 +317,10 @@ export interface DebriefChart {
   markers: ChartMarker[];
   /** the indicator shown first: the first that decided the ending, else the first goal */
   selected: string;
+  /** the dashed line's name on the chart */
+  historicalLabel: string;
+  /** what the dashed line is, in words (a model's result, not a measurement); "" when there is none */
+  historicalNote: string;
 }
 
 export interface DebriefModel {
@@ -314,8 +337,8 @@ export interface DebriefModel {
   chart: DebriefChart;
   indicators: IndicatorRow[];
   dates: string[];
-  path: PathStepRow[];
-  historicalOptions: { label: string; description: Cited }[];
+  /** this game beside history, date by date */
+  history: HistoryRow[];
   sources: SourceCredit[];
 }
 

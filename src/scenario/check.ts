@@ -48,6 +48,7 @@ export function checkScenario(s: Scenario): PathIssue[] {
   checkTurns(s, refs);
   checkDecisions(s, refs);
   checkEvents(s, refs);
+  checkHistory(s, refs);
   checkOutcomes(s, report, refs.turn, refs.condition, declared);
   s.people.forEach((p, i) => {
     if (p.actor !== undefined) refs.actor(p.actor, ['people', i, 'actor']);
@@ -421,6 +422,55 @@ function checkEvents(s: Scenario, refs: Refs): void {
     ev.effects.forEach((e, j) => {
       refs.effect(e, [...at, 'effects', j]);
     });
+  });
+}
+
+/**
+ * What the real actors did, date by date: each day names a turn once, each entry a playable actor, with a cited
+ * text (history is never an invention) and options that actor is offered on that turn. A turn or an actor left
+ * out is "not reported", as `notReported: true` says explicitly.
+ */
+function checkHistory(s: Scenario, refs: Refs): void {
+  const { report } = refs;
+  indexBy('history turn', s.history, (d) => d.turn, ['history'], report, 'turn');
+  s.history.forEach((day, i) => {
+    const at = ['history', i];
+    const okTurn = refs.turn(day.turn, [...at, 'turn']);
+    for (const [actorId, entry] of Object.entries(day.actors)) {
+      const et = [...at, 'actors', actorId];
+      if (!refs.actor(actorId, et)) continue;
+      const who = s.actors[refs.actors.get(actorId)!]!;
+      if (!who.playable) {
+        report(
+          et,
+          `actor "${actorId}" is simulated (playable: false): the history beside a game is the playable actors'`,
+        );
+        continue;
+      }
+      if (entry.did && entry.did.source === undefined) {
+        report(
+          [...et, 'did'],
+          'what the real actor did is history: it needs a source (a seed file name), never invention: true',
+        );
+      }
+      entry.options?.forEach((option, j) => {
+        const offered = s.decisions.filter(
+          (d) => d.actor === actorId && (d.turns === 'all' || d.turns.includes(day.turn)),
+        );
+        const all = s.decisions.filter((d) => d.actor === actorId).flatMap((d) => d.options.map((o) => o.id));
+        if (!all.includes(option)) {
+          report(
+            [...et, 'options', j],
+            `actor "${actorId}" has no option "${option}"${didYouMean(option, all)}`,
+          );
+        } else if (okTurn && !offered.some((d) => d.options.some((o) => o.id === option))) {
+          report(
+            [...et, 'options', j],
+            `actor "${actorId}" is not offered option "${option}" in turn "${day.turn}"`,
+          );
+        }
+      });
+    }
   });
 }
 

@@ -324,6 +324,49 @@ export const Outcome = z.strictObject({
     .describe("the source file whose argued outlook this ending is; omitted: the game's own ending"),
 });
 
+/**
+ * What one playable actor really did on one turn's date, per the sources: `did` (a cited text; never an invention,
+ * since it states history) or `notReported: true` (the sources report nothing of that actor on that date).
+ * `options`: the game's options that stand for what it did, so that the debrief can say a player chose as the
+ * real actor did. Nothing here says who launched the drones: that stays unknown (`context` of the day says so).
+ */
+export const HistoryEntry = z
+  .strictObject({
+    did: Text.optional().describe(
+      'what the real actor did on this date, with its source (a short exact quote where possible); never an invention',
+    ),
+    notReported: z
+      .literal(true)
+      .optional()
+      .describe('the sources report nothing this actor did on this date'),
+    options: z
+      .array(Id)
+      .min(1)
+      .optional()
+      .describe("with did: the actor's options in the game that stand for what it did"),
+    note: z.string().optional().describe('for authors: where in the source, or what was looked for'),
+  })
+  .refine((e) => (e.did === undefined) !== (e.notReported === undefined), {
+    error: (iss) =>
+      `a history entry has exactly one of did and notReported: true; ${foundKeys(iss.input, ['did', 'notReported'])}`,
+  })
+  .refine((e) => e.options === undefined || e.did !== undefined, {
+    message: 'options go with did: they stand for what the real actor did',
+  });
+
+/**
+ * One turn's date in history: what each playable actor did that day (an actor left out was not reported), and
+ * what the sources say of the day as a whole where the debrief needs it (the attack: who launched it is unknown).
+ */
+export const HistoryDay = z.strictObject({
+  turn: Id,
+  context: Text.optional().describe('what the sources say of the day as a whole, shown with every actor'),
+  actors: z
+    .record(Id, HistoryEntry)
+    .default({})
+    .describe('playable actor id -> what it did on this date; an actor left out: not reported'),
+});
+
 export const GlossaryEntry = z.strictObject({ term: z.string().min(1), definition: Text });
 
 export const Person = z.strictObject({
@@ -344,6 +387,10 @@ export const Scenario = z.strictObject({
   outcomes: z.array(Outcome).min(1),
   glossary: z.array(GlossaryEntry).default([]),
   people: z.array(Person).default([]),
+  history: z
+    .array(HistoryDay)
+    .default([])
+    .describe('turn by turn, what the real actors did on that date; a turn left out: nothing reported'),
 });
 
 /** The top-level keys a scenario file may hold; a scenario is split over files by these keys. */

@@ -15,3 +15,5 @@ export type Decision = z.output<typeof S.Decision>;
 export type Option = z.output<typeof S.Option>;
 export type ScenarioEvent = z.output<typeof S.Event>;
 export type Outcome = z.output<typeof S.Outcome>;
+export type HistoryDay = z.output<typeof S.HistoryDay>;
+export type HistoryEntry = z.output<typeof S.HistoryEntry>;

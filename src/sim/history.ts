@@ -1,11 +1,12 @@
 // The historical path: every seat takes what the real actor did (`historical: true`) wherever such an option is
 // open, and the computer decides elsewhere. It plays through the bare engine loop as a chooser, so a historical
 // decision is recorded as a person's and every other one as the computer's.
-import type { Chooser } from './batch.ts';
+import { type Chooser, playBatchGame } from './batch.ts';
 import type { CompiledScenario } from './compile.ts';
 import type { Offer } from './offer.ts';
 import { policyChoice } from './offer.ts';
 import type { GameState } from './state.ts';
+import { indicatorHistory } from './view.ts';
 
 /** The offer's open options that the real actor took at some moment, in the scenario's order. */
 export function historicalOptions(c: CompiledScenario, actor: string, offer: Offer): string[] {
@@ -39,4 +40,25 @@ export function historicalChooser(c: CompiledScenario): Chooser {
     if (!state) throw new Error('the historical chooser is asked without the game state');
     return historicalChoice(c, state, actor, offer);
   };
+}
+
+/** The historical path as the model plays it: each indicator's values, turn by turn, and the ending it reaches. */
+export interface HistoricalPath {
+  /** The seed it was played with: the game's own, so that chance draws as in the game. */
+  seed: number;
+  /** Indicator id → its value at the start, then at the end of each turn played (as `indicatorHistory`). */
+  indicators: Record<string, number[]>;
+  /** The ending the model's historical path reaches. */
+  outcome: string | null;
+}
+
+/**
+ * The same scenario and seed replayed with every seat taking its historical option where one is open (the
+ * computer deciding elsewhere): what the model gives for the real actors' choices, not a measure of reality.
+ */
+export function historicalPath(c: CompiledScenario, seed: number): HistoricalPath {
+  const { world } = playBatchGame(c, seed, historicalChooser(c));
+  const indicators: Record<string, number[]> = {};
+  for (const def of c.scenario.indicators) indicators[def.id] = indicatorHistory(c, world, def.id);
+  return { seed, indicators, outcome: world.outcome?.id ?? null };
 }

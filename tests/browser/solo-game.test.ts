@@ -27,8 +27,11 @@ describe('a whole solo game by keyboard alone', () => {
       expect(turns).toBeGreaterThan(0);
       const heading = await game.page.locator('h1').first().textContent();
       expect(heading).toMatch(/^Outcome: /);
-      // The debrief explains: the path table has a row per turn played, and the sources are listed.
-      expect(await game.page.locator('#debrief-path tbody tr').count()).toBe(turns);
+      // The debrief explains: this game beside history has a row per turn date of the scenario (10), the turns
+      // played with the player's choice, the others marked as after the end; and the sources are listed.
+      const rows = game.page.locator('#debrief-path tbody tr:not(.path__context)');
+      expect(await rows.count()).toBe(10);
+      expect(10 - (await rows.filter({ hasText: 'The game had ended' }).count())).toBe(turns);
       expect(await game.page.locator('#debrief-sources li').count()).toBeGreaterThan(0);
       expect(await game.page.locator(`button[data-actor="${actor}"]`).count()).toBe(0);
       expect(game.problems).toEqual([]);

@@ -2,11 +2,15 @@
 // the causes that moved them towards the ending (largest first, dated, never one that moved them the other
 // way), the player's own goals met or not, and a chart with dates, this game's key events and the thresholds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { debriefModel } from '../../src/present/debrief.presenter.ts';
+import { longDate } from '../../src/present/cite.ts';
+import { debriefModel, HISTORICAL_LABEL } from '../../src/present/debrief.presenter.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
-import type { ActorView, IndicatorView, VisibleCause } from '../../src/sim/view.ts';
+import { playBatchGame } from '../../src/sim/batch.ts';
+import { compileScenario } from '../../src/sim/compile.ts';
+import { historicalChooser, historicalPath } from '../../src/sim/history.ts';
+import { type ActorView, type IndicatorView, type VisibleCause, viewFor } from '../../src/sim/view.ts';
 
 let scenario: Scenario;
 let lookup: Lookup;
@@ -245,14 +249,66 @@ describe('the chart', () => {
     expect(chart.series.find((s) => s.id === 'violence')!.thresholds).toEqual([]);
     expect(chart.series).toHaveLength(scenario.indicators.length);
   });
+});
 
-  it('keeps "As in history?" judged by option, and says so', () => {
-    const model = debriefModel(pmEnded('calculated-escalation', 10, {}), lookup);
-    const historical = (id: string) =>
-      scenario.decisions.find((d) => d.actor === 'pm')!.options.find((o) => o.id === id)!.historical;
-    expect(model.path[0]!.historical).toBe(historical('call-for-restraint'));
-    expect(model.path[1]!.historical).toBe(historical('raid-militia-strongholds'));
-    expect(model.path[2]!.yours).toBeNull();
+describe('this game beside history, date by date', () => {
+  /** The Prime Minister's game to its end, with the given choices by turn. */
+  const game = (choices: Record<number, string>, turns = 10) => {
+    const view = pmEnded(turns === 10 ? 'calculated-escalation' : 'chaos-at-home', turns, {});
+    view.choices = Object.entries(choices).map(([turn, option]) => ({ turn: Number(turn), option }));
+    return debriefModel(view, lookup).history;
+  };
+  const at = (id: string) => scenario.turns.findIndex((t) => t.id === id);
+
+  it('has one row per turn date, in order, with what the player chose', () => {
+    const rows = game({ 0: 'call-for-restraint' });
+    expect(rows.map((r) => r.date)).toEqual(scenario.turns.map((t) => longDate(t.date)));
+    expect(rows[0]!.yoursText).toBe('Call for calm and restraint');
+    expect(rows[1]!.yours).toBeNull();
+    expect(rows[1]!.yoursText).toBe('No decision (no option was open)');
+  });
+
+  it('says the player chose as the real actor did, with the cited record of that date', () => {
+    const row = game({ [at('clashes')]: 'secure-the-gates' })[at('clashes')]!;
+    expect(row.same).toBe(true);
+    expect(row.sameText).toBe('As the real actor did');
+    expect(row.real?.text).toMatch(/tear gas/);
+    expect(row.real?.cite).toMatch(/^Sources: .*\(000\).*\(004\)$/);
+  });
+
+  it('says when the player took another course than the real actor on that date', () => {
+    const row = game({ [at('drone-attack')]: 'raid-militia-strongholds' })[at('drone-attack')]!;
+    expect(row.yoursText).toBe('Raid militia strongholds');
+    expect(row.same).toBe(false);
+    expect(row.sameText).toBe('Not what the real actor did');
+    expect(row.real?.text).toMatch(/"calm and restraint from everyone"/);
+  });
+
+  it('says "Not reported in the sources" where the sources say nothing of the actor that day, and compares nothing', () => {
+    const row = game({ [at('recounts')]: 'back-the-commission' })[at('recounts')]!;
+    expect(row.real).toBeNull();
+    expect(row.realText).toBe('Not reported in the sources');
+    expect(row.same).toBeNull();
+    expect(row.sameText).toBe('');
+  });
+
+  it('shows history on the dates a game that ended early did not reach', () => {
+    const rows = game({}, 7);
+    expect(rows).toHaveLength(scenario.turns.length);
+    expect(rows[8]!.yoursText).toBe('The game had ended');
+    expect(rows[at('weapons-debate')]!.real).toBeNull(); // the Prime Minister: not reported that day
+  });
+
+  it('never names who launched the drones: the attack row says the perpetrator is unknown, for every actor', () => {
+    for (const actor of scenario.actors.filter((a) => a.playable)) {
+      const view = { ...pmEnded('calculated-escalation', 10, {}), actor: actor.id, choices: [] };
+      const row = debriefModel(view, lookup).history[at('drone-attack')]!;
+      expect(row.context?.text).toMatch(/Who launched the drones is unknown/);
+      expect(row.context?.text).toMatch(/"Perp: Unknown"/);
+      expect(row.context?.cite).toMatch(/\(000\)/);
+      // Accusations stay attributed; no actor's record of the day says it launched, ordered or carried out anything.
+      expect(row.realText).not.toMatch(/\b(launch|order|carr(y|ied) out|perpetrat|behind|responsib)/i);
+    }
   });
 });
 
@@ -270,5 +326,37 @@ describe('whose ending it is', () => {
     expect(own.outlooksNote).toBe(
       `${argued} are outlooks argued in 003: an argument, not the truth; one is the game's own.`,
     );
+  });
+});
+
+describe('the historical path on the chart', () => {
+  it('is the indicators of a replay of the same scenario and seed with the historical choices, for what the player sees', () => {
+    const c = compileScenario(scenario);
+    const seed = 11;
+    const played = playBatchGame(c, seed);
+    const model = debriefModel(viewFor(c, played.state, 'iran'), lookup, historicalPath(c, seed));
+    // The replay, played again on its own: every seat taking its historical option where one is open.
+    const replay = viewFor(c, playBatchGame(c, seed, historicalChooser(c)).state, 'iran');
+    for (const series of model.chart.series) {
+      const expected = replay.indicators.find((i) => i.id === series.id)!.history;
+      expect(series.historical).toEqual(expected);
+    }
+    // Iran cannot see every indicator: a hidden one has no historical line either.
+    const hidden = model.chart.series.filter((s) => s.history === null);
+    for (const s of hidden) expect(s.historical).toBeNull();
+    expect(model.chart.series.some((s) => s.historical !== null)).toBe(true);
+    expect(model.chart.historicalLabel).toBe(HISTORICAL_LABEL);
+    expect(model.chart.historicalNote).toMatch(
+      /what the model gives for the historical choices, not a measurement/,
+    );
+    expect(model.chart.axis).toHaveLength(
+      Math.max(played.state.world.turn + 2, ...model.chart.series.map((s) => s.historical?.length ?? 0)),
+    );
+  });
+
+  it('is absent when the session gives none', () => {
+    const model = debriefModel(pmEnded('calculated-escalation', 10, {}), lookup);
+    expect(model.chart.series.every((s) => s.historical === null)).toBe(true);
+    expect(model.chart.historicalNote).toBe('');
   });
 });

@@ -11,6 +11,12 @@ export interface Inset {
   container: Phaser.GameObjects.Container;
   /** inset coordinates (0..100) to screen */
   at: (x: number, y: number) => { x: number; y: number };
+  /** the frame, on screen */
+  frame: { x: number; y: number; width: number; height: number };
+  /** the zone's name, above the zone: a scene may move it clear of what it draws there */
+  zoneLabel: Phaser.GameObjects.Text;
+  /** the inset's title, at its bottom-left, wrapped to its width */
+  title: Phaser.GameObjects.Text;
 }
 
 export function drawBaghdadInset(
@@ -53,12 +59,20 @@ export function drawBaghdadInset(
   // The label sits above the zone, a little clear of it: the actors' markers sit inside it, and the rings and
   // numbered badges of the places acted on this turn reach above the zone's edge.
   const gz = at(36, 34);
-  container.add(
-    scene.add.text(gz.x, gz.y, 'Green Zone', { ...labelStyle, color: '#9fe0a2' }).setOrigin(0.5, 1),
-  );
+  const zoneLabel = scene.add
+    .text(gz.x, gz.y, 'Green Zone', { ...labelStyle, color: '#9fe0a2' })
+    .setOrigin(0.5, 1);
+  container.add(zoneLabel);
   // The title sits at the bottom-left, inside the frame: the top-right corner of the canvas is the sound
-  // captions' (src/ui/styles.css), and the inset's top edge runs under it.
-  const title = at(0, 100);
-  container.add(scene.add.text(title.x, title.y + 2, 'Baghdad (schematic)', labelStyle).setOrigin(0, 1));
-  return { container, at };
+  // captions' (src/ui/styles.css), and the inset's top edge runs under it. It wraps inside the frame at any text size.
+  const corner = at(0, 100);
+  const title = scene.add
+    .text(corner.x, corner.y + 2, 'Baghdad (schematic)', {
+      ...labelStyle,
+      wordWrap: { width: box.size, useAdvancedWrap: true },
+    })
+    .setOrigin(0, 1);
+  container.add(title);
+  const frame = { x: box.x - 6, y: box.y - 6, width: box.size + 12, height: box.size + 12 };
+  return { container, at, frame, zoneLabel, title };
 }

@@ -16,7 +16,7 @@ export interface MapBox {
 export interface DrawnMap {
   container: Phaser.GameObjects.Container;
   project: (p: LonLat) => { x: number; y: number };
-  /** the city labels with their dots, so that a scene can move one clear of what it draws on the map */
+  /** the city labels with their dots, so that a scene can move one clear of what it draws on the map (label-layout.ts) */
   labels: { text: Phaser.GameObjects.Text; dot: { x: number; y: number } }[];
 }
 
@@ -69,34 +69,6 @@ export function drawIraqMap(scene: Phaser.Scene, box: MapBox, style: MapStyle): 
     }
   }
   return { container, project, labels };
-}
-
-/**
- * Moves a city label to the left of its dot when a marker drawn on the map (a circle at `points`, of `radius`)
- * would cover it on the right: the markers sit at places near cities (Erbil by Mosul, the eastern border by
- * Baghdad), and a covered name is a lost one.
- */
-export function clearLabels(
-  map: DrawnMap,
-  points: readonly { x: number; y: number }[],
-  radius: number,
-): void {
-  for (const { text, dot } of map.labels) {
-    const covered = (t: Phaser.GameObjects.Text) => {
-      const b = t.getBounds();
-      return points.some(
-        (p) =>
-          p.x + radius > b.x &&
-          p.x - radius < b.x + b.width &&
-          p.y + radius > b.y &&
-          p.y - radius < b.y + b.height,
-      );
-    };
-    if (!covered(text)) continue;
-    text.setOrigin(1, 0.5).setX(dot.x - 8);
-    // Neither side is clear: the right, as every other label, rather than a move that helps nothing.
-    if (covered(text)) text.setOrigin(0, 0.5).setX(dot.x + 8);
-  }
 }
 
 /** Traces a path (Graphics.fillPoints wants Vector2 instances; plain points are enough here). */

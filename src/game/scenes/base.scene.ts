@@ -4,7 +4,7 @@
  */
 import Phaser from 'phaser';
 import { FONT_STACK, PALETTE } from '../../present/palette.ts';
-import type { ScreenModel } from '../../present/screens.ts';
+import type { IndicatorRow, ScreenModel } from '../../present/screens.ts';
 import { type Services, services } from '../services.ts';
 
 const RESIZE_SETTLE_MS = 120;
@@ -66,6 +66,44 @@ export abstract class BaseScene extends Phaser.Scene {
   /** Text style maker bound to this scene, for widgets. */
   protected get styler() {
     return (px: number, extra: Phaser.Types.GameObjects.Text.TextStyle = {}) => this.textStyle(px, extra);
+  }
+
+  /**
+   * The box and text style for the indicator bars (src/game/widgets/indicator-bars.ts) at the player's text size,
+   * so that nothing overlaps: the box narrows so that the values (drawn right of it, at the text size) end inside
+   * it, and where the labels at that size would run into the bars or the rows into each other, the bars' text is
+   * set smaller, just enough to fit (the panel beside the canvas has every label at full size).
+   */
+  protected fitBars(
+    rows: readonly IndicatorRow[],
+    box: { x: number; y: number; width: number; height: number },
+  ): {
+    box: { x: number; y: number; width: number; height: number };
+    styler: (
+      px: number,
+      extra?: Phaser.Types.GameObjects.Text.TextStyle,
+    ) => Phaser.Types.GameObjects.Text.TextStyle;
+  } {
+    // As the widget computes them.
+    const rowH = box.height / Math.max(1, rows.length);
+    const fontPx = Math.max(11, Math.min(16, rowH * 0.36));
+    const valueW = fontPx * 4.6;
+    const measure = (text: string) => {
+      const t = this.add.text(0, 0, text, this.textStyle(fontPx));
+      const size = { width: t.width, height: t.height };
+      t.destroy();
+      return size;
+    };
+    const label = Math.max(0, ...rows.map((r) => measure(r.label).width));
+    const value = measure('100 ▲ +10');
+    const widthFor = (f: number) => box.width - Math.max(0, value.width * f + 8 - valueW);
+    let fit = Math.min(1, (rowH * 0.95) / Math.max(1, value.height));
+    for (let i = 0; i < 3; i++) fit = Math.min(fit, (widthFor(fit) * 0.55 - 12) / Math.max(1, label));
+    fit = Math.max(0.3, fit);
+    return {
+      box: { ...box, width: widthFor(fit) },
+      styler: (px, extra = {}) => this.textStyle(px * fit, extra),
+    };
   }
 
   /** Marks the scene ready for tests and the bench once its first frame has been rendered. */

@@ -35,18 +35,17 @@ export class BriefingScene extends BaseScene {
     this.art = art;
     art.add(drawBackdrop(this, width, height));
     art.add(drawIraqMap(this, { x: 0, y: 0, width, height }, { strength: 0.25, labels: false }).container);
-    const size = Math.min(width, height) * 0.42;
-    art.add(addEmblem(this, model.actor.emblem, width / 2, height * 0.44, size));
     const px = Math.max(14, Math.min(30, width * 0.028));
-    art.add(
-      this.add
-        .text(
-          width / 2,
-          height * 0.44 + size / 2 + 14,
-          `Briefing · ${model.turn.date}`,
-          this.textStyle(px, { fontFamily: DISPLAY_FONT_STACK }),
-        )
-        .setOrigin(0.5, 0),
-    );
+    const date = this.add
+      .text(width / 2, 0, `Briefing · ${model.turn.date}`, {
+        ...this.textStyle(px, { fontFamily: DISPLAY_FONT_STACK, align: 'center' }),
+        wordWrap: { width: width - 32, useAdvancedWrap: true },
+      })
+      .setOrigin(0.5, 0);
+    // The emblem takes what the date (at the player's text size) leaves: both fit, centred a little high.
+    const size = Math.max(24, Math.min(Math.min(width, height) * 0.42, height - date.height - 14 - 24));
+    const top = Math.max(8, Math.min(height * 0.44 - size / 2, height - 12 - date.height - 14 - size));
+    art.add(addEmblem(this, model.actor.emblem, width / 2, top + size / 2, size));
+    art.add(date.setY(top + size + 14));
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Debrief: the outcome's name, and one indicator over the turns as a dated line chart with this game's key
- * events; the DOM panel's switch asks the flow for another indicator, and holds every figure.
+ * events, the model's historical path, and (where the stage is tall enough) a strip marking each date where the
+ * player chose as the real actor did; the DOM panel's switch asks the flow for another indicator, and holds every
+ * figure and the table of this game beside history.
  */
 import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
@@ -58,6 +60,7 @@ export class DebriefScene extends BaseScene {
           this.selected,
           { x: 16, y: top, width: width - 32, height: height - top - 12 },
           this.styler,
+          model.history,
         ),
       );
     }

@@ -38,27 +38,39 @@ export class ResolutionScene extends BaseScene {
     art.add(drawBackdrop(this, width, height));
     art.add(drawIraqMap(this, { x: 0, y: 0, width, height }, { strength: 0.2, labels: false }).container);
     const headPx = Math.max(14, Math.min(26, width * 0.024));
-    art.add(
-      this.add.text(
-        16,
-        12,
-        `What happened · ${model.turn.date}`,
-        this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
-      ),
-    );
-    let y = 12 + headPx * 2;
-    const linePx = Math.max(12, Math.min(18, width * 0.016));
     const corner = captionsCorner(this.svc.display.textScale);
-    // The headlines wrap short of the captions' corner, when it is the top-right one.
-    const wrap = Math.max(160, width - 32 - corner.top);
-    const room = height * 0.42 - 8;
+    // Laid out by measured heights: each line starts below the one before, at any text size.
+    const heading = this.add.text(16, 12, `What happened · ${model.turn.date}`, {
+      ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
+      wordWrap: { width: Math.max(120, width - 32), useAdvancedWrap: true },
+    });
+    art.add(heading);
+    let y = heading.y + heading.height + 10;
+    const linePx = Math.max(12, Math.min(18, width * 0.016));
+    // The headlines wrap short of the captions' corner, when it is the top-right one and leaves them half the
+    // width; at a large text size the corner is wider, and they take the width (captions come and go in seconds).
+    const scale = this.svc.display.textScale;
+    const wrap = width - 32 - corner.top >= width * 0.5 ? width - 32 - corner.top : width - 32;
+    // Above the bars, which need rows of the text's height.
+    const barsNeed = model.changes.length * 11 * scale * 1.5 + 12;
+    const room = Math.max(height * 0.42, height - barsNeed) - 8;
+    const note = (more: number) =>
+      this.add.text(16, 0, `and ${more} more in the text panel`, {
+        ...this.textStyle(linePx * 0.9, { color: '#9fb0c8' }),
+        wordWrap: { width: Math.max(120, width - 32), useAdvancedWrap: true },
+      });
     let shown = 0;
     for (const item of model.news) {
       const text = this.add.text(16, y, `${item.kindLabel.toUpperCase()}  ${item.headline.text}`, {
         ...this.textStyle(linePx, { color: item.exposed ? '#d9534f' : '#e8edf3' }),
-        wordWrap: { width: wrap },
+        wordWrap: { width: wrap, useAdvancedWrap: true },
       });
-      if (shown >= HEADLINES_AT_LEAST && y + text.height > room) {
+      // As many as fit above the bars, at least HEADLINES_AT_LEAST where the canvas holds them, with room left
+      // for the line that says how many more the panel has.
+      const left = model.news.length - shown - 1;
+      const reserve = left > 0 ? linePx * scale * 1.4 + 8 : 0;
+      const limit = shown < HEADLINES_AT_LEAST ? height - 12 : room;
+      if (y + text.height + reserve > limit) {
         text.destroy();
         break;
       }
@@ -69,24 +81,21 @@ export class ResolutionScene extends BaseScene {
     const more = model.news.length - shown;
     if (more > 0) {
       // Said, so that the canvas never reads as the whole turn: every item is in the panel.
-      const note = this.add.text(16, y, `and ${more} more in the text panel`, {
-        ...this.textStyle(linePx * 0.9, { color: '#9fb0c8' }),
-      });
-      art.add(note);
-      y += note.height + 8;
+      const line = note(more).setY(y);
+      art.add(line);
+      y += line.height + 8;
     }
-    const barsTop = Math.max(y + 8, height * 0.42);
+    const barsTop = Math.max(y + 8, Math.min(height * 0.42, room + 8));
     if (height - barsTop > 80) {
       // The bars stop short of the captions' corner, when it is the bottom-right one.
       const barsWidth = Math.min(width - 32 - corner.bottom, 720);
-      art.add(
-        drawIndicatorBars(
-          this,
-          model.changes,
-          { x: 16, y: barsTop, width: barsWidth, height: height - barsTop - 12 },
-          this.styler,
-        ),
-      );
+      const fitted = this.fitBars(model.changes, {
+        x: 16,
+        y: barsTop,
+        width: barsWidth,
+        height: height - barsTop - 12,
+      });
+      art.add(drawIndicatorBars(this, model.changes, fitted.box, fitted.styler));
     }
   }
 }

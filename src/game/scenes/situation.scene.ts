@@ -5,11 +5,22 @@
  */
 import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
+import { type MapLegendEntry, mapLegend } from '../../present/places.ts';
 import type { MapActed, MapPlace, SituationModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { drawBaghdadInset, type Inset } from '../art/baghdad-inset.ts';
 import { addEmblem } from '../art/emblem-textures.ts';
-import { baghdadOn, clearLabels, type DrawnMap, drawIraqMap } from '../art/iraq-map.ts';
+import type { LonLat } from '../art/iraq-geo.ts';
+import { baghdadOn, type DrawnMap, drawIraqMap } from '../art/iraq-map.ts';
+import {
+  around,
+  boundsOf,
+  intersects,
+  placeLabels,
+  type Rect,
+  type Spot,
+  spotsAround,
+} from '../art/label-layout.ts';
 import { ON_INSET, ON_MAP } from '../art/map-places.ts';
 import { drawIndicatorBars } from '../widgets/indicator-bars.ts';
 import { BaseScene } from './base.scene.ts';
@@ -56,68 +67,128 @@ export class SituationScene extends BaseScene {
     const wide = width > height * 1.15;
     const headPx = Math.max(13, Math.min(24, width * 0.022));
     const { turn } = model;
-    art.add(
-      this.add
-        .text(
-          16,
-          12,
-          `Turn ${turn.index + 1} of ${turn.count} · ${turn.date}`,
-          this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
-        )
-        .setOrigin(0, 0),
-    );
-    const top = 12 + headPx * 1.8;
+    const heading = this.add
+      .text(16, 12, `Turn ${turn.index + 1} of ${turn.count} · ${turn.date}`, {
+        ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
+        wordWrap: { width: width - 32, useAdvancedWrap: true },
+      })
+      .setOrigin(0, 0);
+    art.add(heading);
+    // Everything below is laid out by measured sizes: at twice the text size no label may cover another.
+    const top = heading.y + heading.height + 10;
     const tall = !wide && height > 420;
+    const column = wide ? { x: 8, width: width * 0.56 } : { x: 8, width: width - 16 };
+    // The legend: every emblem the map shows, whom it stands for. Left out where it would crowd out the map
+    // (a phone's band of canvas); the panel has it in any case. Where the bars sit below, they give it half its room.
+    const legend = this.drawLegend(
+      mapLegend(model.places, (place) => placeOnScreen(place) !== null),
+      column,
+    );
+    let legendH = legend ? legend.height + 8 : 0;
+    const sectionBottom = wide ? height - 8 : tall ? height * 0.55 + legendH / 2 : height - 8;
+    if (legend && legendH > (sectionBottom - top) * 0.45) {
+      legend.container.destroy();
+      legendH = 0;
+    } else if (legend) art.add(legend.container);
+
+    const mapBottom = sectionBottom - legendH;
     const mapBox = wide
-      ? { x: 8, y: top, width: width * 0.56, height: height - top - 8 }
-      : { x: 8, y: top, width: width * 0.55, height: (tall ? height * 0.55 : height) - top - 8 };
-    const map = drawIraqMap(this, mapBox, {
-      strength: 0.9,
-      labels: true,
-      labelStyle: this.textStyle(11, { color: '#9fb0c8' }),
-    });
+      ? { x: 8, y: top, width: width * 0.56, height: mapBottom - top }
+      : { x: 8, y: top, width: width * 0.55, height: mapBottom - top - 8 };
+    const cityStyle = this.textStyle(11, { color: '#9fb0c8' });
+    const map = drawIraqMap(this, mapBox, { strength: 0.9, labels: true, labelStyle: cityStyle });
     art.add(map.container);
+    legend?.container.setY(mapBottom);
 
     const insetSize = wide
       ? Math.min(width * 0.4, height * 0.42)
       : Math.min(width * 0.4, mapBox.height * 0.9);
-    const insetX = wide ? width * 0.58 : width * 0.58;
     const inset = drawBaghdadInset(
       this,
-      { x: insetX, y: top + 8, size: insetSize },
+      { x: width * 0.58, y: top + 8, size: insetSize },
       this.textStyle(11, { color: '#c8d3e3' }),
     );
     art.add(inset.container);
     this.connect(art, map, inset);
     const emblemSize = Math.max(16, insetSize * 0.11);
-    this.drawPlaces(art, model.places, map, inset, emblemSize);
-    this.drawActed(art, model.mapThisTurn ?? [], map, inset, emblemSize);
-    // The markers on the map of Iraq (not the inset) keep the city names they would cover readable.
-    // Several actors at one place sit side by side (drawPlaces): each emblem counts.
-    const onMap: { x: number; y: number }[] = [];
-    const seen = new Map<string, number>();
-    for (const place of [
-      ...model.places.map((p) => p.place),
-      ...(model.mapThisTurn ?? []).map((m) => m.place),
-    ]) {
-      if (!Object.hasOwn(ON_MAP, place) || Object.hasOwn(ON_INSET, place)) continue;
-      const base = placeOnScreen(place, map, inset);
-      const n = seen.get(place) ?? 0;
-      seen.set(place, n + 1);
-      if (base) onMap.push({ x: base.x + n * emblemSize * 1.05, y: base.y });
-    }
-    clearLabels(map, onMap, emblemSize * 0.75);
+    const emblems = this.drawPlaces(art, model.places, map, inset, emblemSize);
 
+    // The bars: under the inset on a wide canvas, under the map and its legend on a tall one, none on a short one.
+    let barsBox: Rect | null = null;
     if (wide || tall) {
-      const barsTop = wide ? top + insetSize + 28 : mapBox.y + mapBox.height + 12;
-      const barsBox = wide
+      const barsTop = wide ? inset.frame.y + inset.frame.height + 16 : mapBottom + legendH + 4;
+      const box = wide
         ? { x: width * 0.58, y: barsTop, width: width * 0.4, height: height - barsTop - 12 }
         : { x: 12, y: barsTop, width: width - 24, height: height - barsTop - 12 };
       // The bars stop short of the captions' corner, when it is the bottom-right one.
-      barsBox.width -= captionsCorner(this.svc.display.textScale).bottom;
-      if (barsBox.height > 80 && barsBox.width > 160)
-        art.add(drawIndicatorBars(this, model.indicators, barsBox, this.styler));
+      box.width -= captionsCorner(this.svc.display.textScale).bottom;
+      if (box.height > 80 && box.width > 160) barsBox = box;
     }
+
+    // What is placed, in order: the heading, the inset's title, the badges of this turn, then the zone's name and
+    // the city names, each where it is clear of all that (or hidden: the panel names every place).
+    const texts: Rect[] = [boundsOf(heading), boundsOf(inset.title)];
+    if (legend) texts.push(...legend.boxes.map((b) => ({ ...b, y: b.y + mapBottom })));
+    this.drawActed(art, model.mapThisTurn ?? [], map, inset, emblemSize, texts);
+    const whole = { x: 0, y: 0, width, height: mapBottom };
+    placeLabels([{ text: inset.zoneLabel, spots: zoneSpots(inset) }], [...texts, ...emblems], inset.frame);
+    texts.push(boundsOf(inset.zoneLabel));
+    placeLabels(
+      map.labels.map((l) => ({ text: l.text, spots: spotsAround(l.dot, 8) })),
+      [...texts, ...emblems, inset.frame, ...(barsBox ? [barsBox] : [])],
+      whole,
+    );
+
+    if (barsBox) {
+      const fitted = this.fitBars(model.indicators, barsBox);
+      art.add(drawIndicatorBars(this, model.indicators, fitted.box, fitted.styler));
+    }
+  }
+
+  /**
+   * The legend, drawn at y = 0 (the caller moves it under the map): each emblem small beside whom it stands for,
+   * in as many columns as fit, every row as tall as its tallest entry.
+   */
+  private drawLegend(
+    entries: readonly MapLegendEntry[],
+    column: { x: number; width: number },
+  ): { container: Phaser.GameObjects.Container; height: number; boxes: Rect[] } | null {
+    if (entries.length === 0) return null;
+    const scale = this.svc.display.textScale;
+    const icon = Math.round(Math.max(14, 15 * scale));
+    // As many columns as keep it shortest: long names wrap in narrow ones.
+    let best: { container: Phaser.GameObjects.Container; height: number; boxes: Rect[] } | null = null;
+    const most = Math.max(1, Math.min(entries.length, 4, Math.floor(column.width / (70 * scale))));
+    for (let columns = most; columns >= 1; columns--) {
+      const container = this.add.container(0, 0);
+      const cellW = column.width / columns;
+      const boxes: Rect[] = [];
+      let y = 0;
+      for (let row = 0; row * columns < entries.length; row++) {
+        let rowH = icon;
+        entries.slice(row * columns, (row + 1) * columns).forEach((entry, i) => {
+          const x = column.x + i * cellW;
+          const image = addEmblem(this, entry.emblem, x + icon / 2, y + icon / 2, icon).setName(
+            `legend:${entry.emblem}`,
+          );
+          const text = this.add.text(x + icon + 5, y, entry.short, {
+            ...this.textStyle(11, { color: '#c8d3e3' }),
+            wordWrap: { width: cellW - icon - 12, useAdvancedWrap: true },
+          });
+          container.add([image, text]);
+          boxes.push({ x: text.x, y: text.y, width: text.width, height: text.height });
+          rowH = Math.max(rowH, text.height);
+        });
+        y += rowH + 4;
+      }
+      const drawn = { container, height: y - 4, boxes };
+      if (best && best.height <= drawn.height) container.destroy();
+      else {
+        best?.container.destroy();
+        best = drawn;
+      }
+    }
+    return best;
   }
 
   /** A thin line from Baghdad on the map to the inset, so the two read as one place. */
@@ -136,17 +207,20 @@ export class SituationScene extends BaseScene {
     map: DrawnMap,
     inset: Inset,
     size: number,
-  ): void {
+  ): Rect[] {
     const used = new Map<string, number>();
+    const drawn: Rect[] = [];
     for (const place of places) {
-      const base = placeOnScreen(place.place, map, inset);
+      const base = screenPoint(place.place, map, inset);
       if (!base) continue;
       // Several actors at one place sit side by side rather than on top of each other.
       const n = used.get(place.place) ?? 0;
       used.set(place.place, n + 1);
-      const emblem = addEmblem(this, place.emblem, base.x + n * size * 1.05, base.y, size);
-      art.add(emblem);
+      const at = { x: base.x + n * size * 1.05, y: base.y };
+      art.add(addEmblem(this, place.emblem, at.x, at.y, size).setName(`emblem:${place.emblem}`));
+      drawn.push(around(at, size / 2));
     }
+    return drawn;
   }
 
   /**
@@ -159,9 +233,10 @@ export class SituationScene extends BaseScene {
     map: DrawnMap,
     inset: Inset,
     size: number,
+    taken: Rect[],
   ): void {
     for (const place of acted) {
-      const base = placeOnScreen(place.place, map, inset);
+      const base = screenPoint(place.place, map, inset);
       if (!base) continue;
       // The emblems of a place start at its point and run right: the ring is centred on the first one.
       const radius = size * 0.75;
@@ -182,29 +257,71 @@ export class SituationScene extends BaseScene {
           repeat: -1,
         });
       }
-      // The digit follows the text size setting (textStyle scales it), so the badge grows with it.
+      // The digit follows the text size setting (textStyle scales it), so the badge grows with it. Top-right of
+      // the ring (the city labels run right of their dots, so top-left would cover a neighbour's), or the first
+      // other corner clear of the badges and labels placed before it; smaller where neighbouring places' badges
+      // meet at a large text size, and left out where none fits (the panel lists every count).
       const scale = this.svc.display.textScale;
-      const badgeR = Math.max(8, size * 0.32) * scale;
-      // Top-right of the ring: the city labels run right of their dots, so top-left would cover a neighbour's.
-      const bx = base.x + radius * 0.75;
-      const by = base.y - radius * 0.75;
-      const badge = this.add.graphics();
-      badge.fillStyle(PALETTE.amber, 1);
-      badge.fillCircle(bx, by, badgeR);
-      art.add(badge);
+      const corners = [
+        [0.75, -0.75],
+        [0.75, 0.75],
+        [-0.75, -0.75],
+        [-0.75, 0.75],
+      ] as const;
+      let badge: { x: number; y: number; r: number } | null = null;
+      for (const r of [Math.max(8, size * 0.32) * scale, Math.max(8, size * 0.32)]) {
+        const free = corners
+          .map(([dx, dy]) => ({ x: base.x + radius * dx, y: base.y + radius * dy }))
+          .find((p) => !taken.some((t) => intersects(around(p, r), t, 1)));
+        if (free) {
+          badge = { ...free, r };
+          break;
+        }
+      }
+      if (!badge) continue;
+      taken.push(around(badge, badge.r));
+      const disc = this.add.graphics();
+      disc.fillStyle(PALETTE.amber, 1);
+      disc.fillCircle(badge.x, badge.y, badge.r);
+      art.add(disc);
       art.add(
         this.add
-          .text(bx, by, String(place.count), this.textStyle((badgeR * 1.2) / scale, { color: '#0a1220' }))
+          .text(
+            badge.x,
+            badge.y,
+            String(place.count),
+            this.textStyle((badge.r * 1.2) / scale, { color: '#0a1220' }),
+          )
           .setOrigin(0.5, 0.5),
       );
     }
   }
 }
 
-/** Where a place of the scenario is drawn: on the inset, on the map, or nowhere (the art does not know it). */
-function placeOnScreen(place: string, map: DrawnMap, inset: Inset): { x: number; y: number } | null {
+/** Where the art draws a place of the scenario: on the inset, on the map, or nowhere (the art does not know it). */
+function placeOnScreen(place: string): { inset: readonly [number, number] } | { map: LonLat } | null {
   // Own properties only: a place id is scenario data, and "constructor" is no place on the map.
   const onInset = Object.hasOwn(ON_INSET, place) ? ON_INSET[place] : undefined;
+  if (onInset) return { inset: onInset };
   const onMap = Object.hasOwn(ON_MAP, place) ? ON_MAP[place] : undefined;
-  return onInset ? inset.at(onInset[0], onInset[1]) : onMap ? map.project(onMap) : null;
+  return onMap ? { map: onMap } : null;
+}
+
+function screenPoint(place: string, map: DrawnMap, inset: Inset): { x: number; y: number } | null {
+  const where = placeOnScreen(place);
+  if (!where) return null;
+  return 'inset' in where ? inset.at(where.inset[0], where.inset[1]) : map.project(where.map);
+}
+
+/** The zone's name: above the zone, below it, or beside it, inside the inset's frame. */
+function zoneSpots(inset: Inset): Spot[] {
+  const above = inset.at(36, 34);
+  const below = inset.at(40, 74);
+  const left = inset.at(22, 50);
+  return [
+    { x: above.x, y: above.y, originX: 0.5, originY: 1 },
+    { x: below.x, y: below.y, originX: 0.5, originY: 0 },
+    { x: left.x, y: left.y, originX: 1, originY: 0.5 },
+    { x: inset.at(2, 4).x, y: inset.at(2, 4).y, originX: 0, originY: 0 },
+  ];
 }

@@ -70,7 +70,7 @@ export class TitleScene extends BaseScene {
     const x = wide ? width * 0.07 : width / 2;
     const originX = wide ? 0 : 0.5;
     const logo = this.add
-      .text(x, wide ? height * 0.3 : height * 0.34, 'CRISIS\nTABLE', {
+      .text(x, 0, 'CRISIS\nTABLE', {
         ...this.textStyle(titleSize, {
           fontFamily: DISPLAY_FONT_STACK,
           fontStyle: 'bold',
@@ -79,24 +79,44 @@ export class TitleScene extends BaseScene {
         letterSpacing: Math.round(titleSize * 0.08),
         lineSpacing: -Math.round(titleSize * 0.1),
       })
-      .setOrigin(originX, 0.5);
+      .setOrigin(originX, 0);
+    const subtitle = this.model.scenario?.title ?? '';
+    const sub = subtitle
+      ? this.add
+          .text(x, 0, subtitle, {
+            ...this.textStyle(Math.max(14, titleSize * 0.28), { color: '#c9b27c' }),
+            wordWrap: { width: wide ? width * 0.32 : width * 0.86, useAdvancedWrap: true },
+            align: wide ? 'left' : 'center',
+          })
+          .setOrigin(originX, 0)
+      : null;
+    // Laid out by measured sizes: at a large text size the logo keeps inside its side of the canvas and leaves
+    // the subtitle room; where even a small logo leaves none (a phone's band of canvas), the subtitle gives way
+    // (the panel has the scenario's title).
+    const gap = 34;
+    const roomW = wide ? width * 0.9 - x : width - 32;
+    const roomH = height - 24;
+    const logoScale = (subH: number) => Math.min(1, roomW / logo.width, (roomH - gap - subH) / logo.height);
+    let shown = sub;
+    let scale = logoScale(sub?.height ?? 0);
+    if (sub && scale < 0.45) {
+      sub.destroy();
+      shown = null;
+      scale = logoScale(0);
+    }
+    logo.setScale(Math.max(0.2, scale));
+    const total = logo.displayHeight + (shown ? gap + shown.height : 0);
+    const centre = height * (wide ? 0.3 : 0.34);
+    const top = Math.max(12, Math.min(centre - logo.displayHeight / 2, height - 12 - total));
+    logo.setY(top);
     art.add(logo);
     const rule = this.add.graphics();
     rule.fillStyle(PALETTE.amber, 1);
-    const ruleY = logo.y + logo.height / 2 + 12;
-    rule.fillRect(wide ? x : x - titleSize, ruleY, titleSize * 2, 4);
+    const ruleY = top + logo.displayHeight + 12;
+    const ruleW = Math.min(titleSize * 2, logo.displayWidth);
+    rule.fillRect(wide ? x : x - ruleW / 2, ruleY, ruleW, 4);
     art.add(rule);
-    const subtitle = this.model.scenario?.title ?? '';
-    if (subtitle) {
-      const sub = this.add
-        .text(x, ruleY + 16, subtitle, {
-          ...this.textStyle(Math.max(14, titleSize * 0.28), { color: '#c9b27c' }),
-          wordWrap: { width: wide ? width * 0.32 : width * 0.86 },
-          align: wide ? 'left' : 'center',
-        })
-        .setOrigin(originX, 0);
-      art.add(sub);
-    }
+    if (shown) art.add(shown.setY(ruleY + 16));
   }
 
   /** A slow radar ring over Baghdad; still, when the player asks for reduced motion. */

@@ -1,7 +1,7 @@
 /**
  * The debrief in HTML: the outcome and why this game reached it, the player's goals met or not, the
- * indicators over the turns (a switch picks the one the canvas draws; a table holds every figure), the
- * player's path beside the historical one, the other outlooks, and the sources.
+ * indicators over the turns (a switch picks the one the canvas draws; a table holds every figure, and the model's
+ * historical path), this game beside history date by date, the other outlooks, and the sources.
  */
 import type { Send } from '../../present/intents.ts';
 import type { DebriefModel } from '../../present/screens.ts';
@@ -19,7 +19,9 @@ function indicatorTable(model: DebriefModel): HTMLElement {
     h(
       'table',
       { class: 'data-table' },
-      h('caption', { text: 'Each indicator at the start and at the end of every turn' }),
+      h('caption', {
+        text: 'Each indicator at the start and at the end of every turn, and its historical path in the model',
+      }),
       h(
         'thead',
         {},
@@ -27,22 +29,35 @@ function indicatorTable(model: DebriefModel): HTMLElement {
           'tr',
           {},
           h('th', { attrs: { scope: 'col' }, text: 'Indicator' }),
-          ...model.dates.map((d) => h('th', { attrs: { scope: 'col' }, text: d })),
+          ...model.chart.dates.map((d) => h('th', { attrs: { scope: 'col' }, text: d })),
         ),
       ),
       h(
         'tbody',
         {},
-        ...model.indicators.map((row) =>
-          h(
-            'tr',
-            {},
-            h('th', { attrs: { scope: 'row' }, text: row.label }),
-            ...model.dates.map((_, i) =>
-              h('td', { text: row.history ? String(row.history[i] ?? '') : 'unknown' }),
-            ),
-          ),
-        ),
+        ...model.indicators.flatMap((row) => {
+          const line = (label: string, values: number[] | null, className = '') =>
+            h(
+              'tr',
+              { class: className },
+              h('th', { attrs: { scope: 'row' }, text: label }),
+              // A dash after the end of a game that ended before the other path did.
+              ...model.chart.dates.map((_, i) =>
+                h('td', { text: values ? String(values[i] ?? '—') : 'unknown' }),
+              ),
+            );
+          // The model's historical path of the indicator, beside this game's, where the chart has it.
+          const historical = model.chart.series.find((s) => s.id === row.id)?.historical ?? null;
+          return [
+            line(row.label, row.history),
+            historical &&
+              line(
+                `${row.label}: ${model.chart.historicalLabel.toLowerCase()}`,
+                historical,
+                'row--historical',
+              ),
+          ].filter((r): r is HTMLTableRowElement => r instanceof HTMLTableRowElement);
+        }),
       ),
     ),
   );
@@ -147,6 +162,7 @@ function chartSection(
       ...buttons,
     ),
     showing,
+    chart.historicalNote !== '' && h('p', { class: 'hint chart-historical', text: chart.historicalNote }),
     chart.markers.length > 0 && h('h3', { text: 'Key events on the chart' }),
     chart.markers.length > 0 &&
       h(
@@ -161,47 +177,72 @@ function chartSection(
   return { element, update: (next) => show(next.chart.selected) };
 }
 
-function pathSection(model: DebriefModel): HTMLElement {
-  const columns = ['Date', 'Turn', 'Your choice', 'As in history?'];
+/**
+ * This game beside history, date by date: the turn's date, what the player chose, and what the real actor did on
+ * that date (cited) or "Not reported in the sources". On a phone the rows stack, each cell naming its column.
+ */
+function historySection(model: DebriefModel): HTMLElement {
+  const columns = ['Date', 'Your choice', 'What the real actor did'];
   return section(
-    'Your path beside history',
+    'This game beside history',
     'debrief-path',
     h(
       'table',
       { class: 'data-table path-table' },
       h('caption', {
-        text: 'Your choice each turn, and whether the real actor took that option at some point (not necessarily on that date)',
+        text: 'What you chose on each turn’s date, and what the real actor did on that date according to the sources (cited), or that they do not report it',
       }),
       h('thead', {}, h('tr', {}, ...columns.map((t) => h('th', { attrs: { scope: 'col' }, text: t })))),
       h(
         'tbody',
         {},
-        ...model.path.map((p) => {
+        ...model.history.flatMap((row) => {
           const cells = [
-            p.date,
-            p.title,
-            p.yours ?? 'no decision',
-            p.yours === null
-              ? '—'
-              : p.historical
-                ? 'Yes: an option the real actor took at some point'
-                : 'No: your own course',
+            h(
+              'td',
+              { attrs: { 'data-label': columns[0]! } },
+              h('strong', { class: 'path__date', text: row.date }),
+              h('span', { class: 'path__title', text: row.title }),
+            ),
+            h(
+              'td',
+              {
+                class: row.yours === null ? 'path__yours path__yours--none' : 'path__yours',
+                attrs: { 'data-label': columns[1]! },
+              },
+              h('span', { text: row.yoursText }),
+              row.sameText &&
+                h('span', {
+                  class: `path__same path__same--${row.same ? 'yes' : 'no'}`,
+                  text: row.sameText,
+                }),
+            ),
+            h(
+              'td',
+              {
+                class: row.real ? 'path__real' : 'path__real path__real--unreported',
+                attrs: { 'data-label': columns[2]! },
+              },
+              row.real ? citedBlock(row.real, 'div') : h('span', { text: row.realText }),
+            ),
           ];
-          // On a phone the rows stack; each cell then says which column it is (styles.css).
-          return h(
-            'tr',
-            {},
-            ...cells.map((text, i) => h('td', { attrs: { 'data-label': columns[i] }, text })),
-          );
+          const rows = [h('tr', {}, ...cells)];
+          // What the sources say of the day as a whole (7 November: who launched the drones is unknown).
+          if (row.context) {
+            rows.push(
+              h(
+                'tr',
+                { class: 'path__context' },
+                h(
+                  'td',
+                  { attrs: { colspan: 3, 'data-label': `On ${row.date}` } },
+                  citedBlock(row.context, 'div'),
+                ),
+              ),
+            );
+          }
+          return rows;
         }),
-      ),
-    ),
-    h('h3', { text: 'What the real actor did, per the sources' }),
-    h(
-      'ul',
-      {},
-      ...model.historicalOptions.map((o) =>
-        h('li', {}, h('strong', { text: o.label }), citedBlock(o.description, 'div')),
       ),
     ),
   );
@@ -223,7 +264,7 @@ export function debriefView(model: DebriefModel, send: Send): DebriefView {
     whySection(model),
     goalsSection(model),
     chart.element,
-    pathSection(model),
+    historySection(model),
     section(
       'The other endings',
       'debrief-outlooks',

@@ -10,17 +10,29 @@ export interface PerspectiveView extends ScreenView {
   update: (model: PerspectiveModel) => void;
 }
 
+/**
+ * The goals, one line each so that all of them are in view with the list at 1280x720: the reason behind each one
+ * opens under it (the briefing, next, gives them in full again).
+ */
 function goalList(actor: ActorCard, labels: Record<string, string>): HTMLElement {
   return h(
     'ul',
-    { class: 'goal-list' },
+    { class: 'perspective-goals' },
     ...actor.goals.map((g) =>
       h(
         'li',
         {},
-        h('strong', { text: `${labels[g.indicator] ?? g.indicator}: ` }),
-        g.want === 'high' ? 'you want it high. ' : 'you want it low. ',
-        citedBlock(g.why, 'div', 'goal-why'),
+        h(
+          'details',
+          {},
+          h(
+            'summary',
+            {},
+            h('strong', { text: labels[g.indicator] ?? g.indicator }),
+            g.want === 'high' ? ': you want it high' : ': you want it low',
+          ),
+          citedBlock(g.why, 'div', 'goal-why'),
+        ),
       ),
     ),
   );
@@ -41,14 +53,16 @@ export function perspectiveView(model: PerspectiveModel, send: Send): Perspectiv
           on: { click: () => send({ type: 'pick-perspective', actorId: actor.id }) },
         },
         h('kbd', { text: String(i + 1) }),
-        svgImage(emblemDataUri(actor.emblem, 96), '', 48),
+        svgImage(emblemDataUri(actor.emblem, 96), '', 36),
         h('span', { class: 'actor-card__name', text: actor.name.text }),
       );
       buttons.set(actor.id, button);
       return h('li', {}, button);
     }),
   );
+  // The chosen actor's goals, then Play, then its role: the goals and Play stay above the fold at 1280x720.
   const details = h('div', { class: 'actor-details', attrs: { 'aria-live': 'polite' } });
+  const role = h('div', { class: 'actor-role' });
   const play = h('button', {
     class: 'button button--primary',
     attrs: { type: 'button', 'data-intent': 'start-game' },
@@ -58,13 +72,11 @@ export function perspectiveView(model: PerspectiveModel, send: Send): Perspectiv
     const chosen = m.actors.find((a) => a.id === m.selected) ?? null;
     for (const [id, button] of buttons) button.setAttribute('aria-pressed', String(id === m.selected));
     details.replaceChildren();
+    role.replaceChildren();
     if (chosen) {
-      details.append(
-        h('h2', { text: chosen.name.text }),
-        citedBlock(chosen.role),
-        h('h3', { text: 'Your goals' }),
-        goalList(chosen, m.indicatorLabels),
-      );
+      // The name is on the pressed card and on Play: the goals come straight after the list.
+      details.append(h('h2', { text: 'Your goals' }), goalList(chosen, m.indicatorLabels));
+      role.append(h('h2', { text: `Your role: ${chosen.name.text}` }), citedBlock(chosen.role));
     } else {
       details.append(h('p', { class: 'hint', text: 'Pick an actor to read its role and goals.' }));
     }
@@ -90,6 +102,7 @@ export function perspectiveView(model: PerspectiveModel, send: Send): Perspectiv
     list,
     details,
     play,
+    role,
   );
   return {
     scene: 'perspective',

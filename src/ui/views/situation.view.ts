@@ -5,10 +5,12 @@
  * options in full, the sources) waits behind one disclosure, closed by default. Digits pick an option,
  * Enter confirms.
  */
+import { emblemDataUri } from '../../present/emblems.ts';
 import { signed, toneWords } from '../../present/indicators.presenter.ts';
 import type { Send } from '../../present/intents.ts';
+import { mapLegend } from '../../present/places.ts';
 import type { IndicatorRow, SituationModel } from '../../present/screens.ts';
-import { h } from '../dom.ts';
+import { h, svgImage } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { citedBlock, citeLine, section } from './cited.ts';
 import { ARROWS, indicatorList, newsList } from './indicators.part.ts';
@@ -205,6 +207,28 @@ export function situationView(model: SituationModel, send: Send): SituationView 
         ...(model.warnings ?? [])
           .slice(1)
           .map((w) => h('p', { class: 'ending-warning__text', text: w.text })),
+      ),
+    model.places.length > 0 &&
+      section(
+        'The map’s emblems',
+        'map-legend',
+        h(
+          'ul',
+          { class: 'map-legend' },
+          ...mapLegend(model.places).map((entry) =>
+            h(
+              'li',
+              { class: 'map-legend__entry', dataset: { emblem: entry.emblem } },
+              svgImage(emblemDataUri(entry.emblem, 64), '', 28),
+              h(
+                'div',
+                {},
+                h('strong', { text: entry.label }),
+                ...entry.notes.map((note) => citedBlock(note, 'div', 'map-legend__note')),
+              ),
+            ),
+          ),
+        ),
       ),
     (model.mapThisTurn ?? []).length > 0 &&
       section(

@@ -97,9 +97,10 @@ export function titleView(model: TitleModel, send: Send): TitleView {
         class: 'title__tagline',
         text: 'A role-play of political crisis: decide under uncertainty, see where it leads.',
       }),
-      scenarioBlock(m),
       m.notice && h('p', { class: 'notice', attrs: { role: 'alert' }, text: m.notice }),
+      // The menu before the scenario's summary, so that every button is in view without scrolling.
       menu(m, send),
+      scenarioBlock(m),
     ]);
     if (focused) body.querySelector<HTMLElement>(`[data-intent="${focused}"]`)?.focus();
   };
