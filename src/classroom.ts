@@ -9,4 +9,10 @@ import { requireElement } from './ui/dom-layer.ts';
 import { applyPalette } from './ui/theme.ts';
 
 applyPalette();
-void new ClassroomApp(requireElement('classroom')).start();
+// The scenario is loaded only for a game on this device: a classroom device gets its screens from the server.
+const loadScenario = async () => {
+  const { loadBundledScenario } = await import('./game/session/session-module.ts');
+  const loaded = loadBundledScenario();
+  return loaded.ok ? loaded.scenario : `The scenario cannot be loaded: ${loaded.problem}`;
+};
+void new ClassroomApp(requireElement('classroom'), loadScenario).start();

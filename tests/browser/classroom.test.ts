@@ -133,3 +133,49 @@ describe('a whole class', () => {
     for (const s of STUDENTS) expect(server.lines.join('\n')).not.toContain(s.name);
   }, 300_000);
 });
+
+describe('pass-and-play on one device', () => {
+  it('hands over between players with only the public picture, and a reload never opens a private screen', async () => {
+    const page = await device(390, 844, '/class');
+    await page.getByRole('button', { name: /Play together on this device/ }).click();
+    await page.locator('[data-pass-seat="pm"]').check();
+    await page.locator('[data-pass-seat="sadrists"]').check();
+    await page.getByRole('button', { name: 'Start a new game' }).click();
+    await page.waitForSelector('body[data-pass-screen="handOver"]');
+    expect(await page.locator('h1').textContent()).toContain('Prime Minister');
+
+    await page.locator('[data-pass="show"]').click();
+    await page.waitForSelector('body[data-pass-screen="private"]');
+    const option = page.locator('[data-option]:not([disabled])').first();
+    const id = (await option.getAttribute('data-option'))!;
+    const label = (await option.locator('.option__label').textContent())!;
+    await option.click();
+    await page.locator('[data-intent="confirm-decision"]:not([disabled])').click();
+
+    // The next player's hand-over: the public picture says who decided, never what, in the page or its text.
+    await page.waitForSelector('body[data-pass-screen="handOver"]');
+    expect(await page.locator('h1').textContent()).toContain('Sadrist');
+    const html = await page.content();
+    expect(html).not.toContain(`data-option="${id}"`);
+    expect(await page.locator('main').textContent()).not.toContain(label);
+
+    // A reload comes back at the same hand-over; Back does not reach the private screen either.
+    await page.reload();
+    await page.getByRole('button', { name: 'Continue the game on this device' }).click();
+    await page.waitForSelector('body[data-pass-screen="handOver"]');
+    expect(await page.locator('h1').textContent()).toContain('Sadrist');
+    // Back and Forward leave the page and come back to it: it starts from the setup, never at a private screen.
+    await page.goBack();
+    await page.goForward();
+    await page.getByRole('button', { name: 'Continue the game on this device' }).click();
+    await page.waitForSelector('body[data-pass-screen="handOver"]');
+    expect(await page.locator('[data-option]').count()).toBe(0);
+
+    await page.locator('[data-pass="show"]').click();
+    await page.locator('[data-option]:not([disabled])').first().click();
+    await page.locator('[data-intent="confirm-decision"]:not([disabled])').click();
+    await page.waitForSelector('body[data-pass-screen="resolved"]');
+    expect(await page.locator('[data-option]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -3,10 +3,12 @@
 import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
 import { ClassroomClient, type Credentials } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
+import type { Scenario } from '../../session/pass-and-play-rules.ts';
 import { h } from '../dom.ts';
 import { consolePage } from './console.page.ts';
 import { codeInPath, joinLink, keep, keptFor, newKey } from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
+import { PassAndPlay } from './pass.page.ts';
 import { projectorPage } from './projector.page.ts';
 import { lobbyPage, type SeatActions, seatBar, seatPage } from './seat.page.ts';
 import { startPage } from './start.page.ts';
@@ -15,11 +17,19 @@ export class ClassroomApp {
   private client: ClassroomClient<ClientView> | null = null;
   private seat: { key: string; update(v: SeatClientView): void } | null = null;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(
+    private readonly root: HTMLElement,
+    /** The bundled scenario, for a game on this device alone; one sentence when it cannot be loaded. */
+    private readonly loadScenario: () => Promise<Scenario | string>,
+  ) {}
 
   async start(): Promise<void> {
     const code = codeInPath(location.pathname);
     const params = new URLSearchParams(location.search);
+    if (params.has('pass')) {
+      await this.showPass();
+      return;
+    }
     if (code && params.has('projector')) {
       await this.connect(code, { role: 'projector' });
       return;
@@ -40,12 +50,28 @@ export class ClassroomApp {
         {
           join: (c, name) => this.connect(c, { role: 'student', ...(name ? { name } : {}) }),
           openRoom: () => void this.showOpenRoom(),
+          pass: () => void this.showPass(),
           solo: () => location.assign('/'),
         },
         code,
         problem,
       ),
     );
+  }
+
+  private async showPass(): Promise<void> {
+    void this.client?.close();
+    this.client = null;
+    const scenario = await this.loadScenario();
+    if (typeof scenario === 'string') {
+      this.showStart(null, scenario);
+      return;
+    }
+    history.replaceState(null, '', '/class?pass');
+    new PassAndPlay(this.root, scenario, () => {
+      history.replaceState(null, '', '/class');
+      this.showStart(null, null);
+    }).showSetup();
   }
 
   private async showOpenRoom(): Promise<void> {

@@ -5,6 +5,7 @@ import { h } from '../dom.ts';
 export interface StartActions {
   join(code: string, name: string): Promise<string | null>;
   openRoom(): void;
+  pass(): void;
   solo(): void;
 }
 
@@ -79,12 +80,18 @@ export function startPage(actions: StartActions, code: string | null, problem: s
     h(
       'div',
       { class: 'class-start__other' },
-      h('h2', { text: 'Running the session?' }),
+      h('h2', { text: 'Running the session, or no server?' }),
       h('button', {
         class: 'button',
         attrs: { type: 'button' },
         text: 'Open a room for a class or a workshop',
         on: { click: () => actions.openRoom() },
+      }),
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button' },
+        text: 'Play together on this device (2 to 5 players)',
+        on: { click: () => actions.pass() },
       }),
       h('button', {
         class: 'button button--quiet',

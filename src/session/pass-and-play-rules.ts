@@ -1,0 +1,92 @@
+// The pure rules of pass-and-play: two to five people share one device, each holding a seat, and the computer
+// holds the rest. Whose turn it is to take the device follows from the game's state alone, so that a reloaded
+// page comes back to the same hand-over, never to someone's private screen.
+
+import type { Scenario } from '../scenario/types.ts';
+import type { Entry } from '../sim/commands.ts';
+import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
+import { type GameRecord, newRecord } from '../sim/record.ts';
+import { restoreSave, SaveError } from '../sim/save.ts';
+import type { GameState } from '../sim/state.ts';
+import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
+
+export const MIN_PLAYERS = 2;
+export const MAX_PLAYERS = 5;
+
+/** The first commands of a pass-and-play game: each player's seat, then the start. */
+export function passStart(seats: readonly string[]): Entry[] {
+  return [
+    ...seats.map(
+      (actor): Entry => ({
+        by: { facilitator: true },
+        command: { type: 'seat.set', actor, holder: 'person' },
+      }),
+    ),
+    { by: { facilitator: true }, command: { type: 'game.start' } },
+  ];
+}
+
+/** Why these seats cannot start a game, in one sentence, or null when they can. */
+export function seatsProblem(c: CompiledScenario, seats: readonly string[]): string | null {
+  if (seats.length < MIN_PLAYERS || seats.length > MAX_PLAYERS) {
+    return `Choose ${MIN_PLAYERS} to ${MAX_PLAYERS} players' seats; the computer plays the others.`;
+  }
+  const unknown = seats.find((s) => !c.playableIds.includes(s));
+  if (unknown) return `There is no playable actor ${unknown} in this scenario.`;
+  if (new Set(seats).size !== seats.length) return 'Each seat is held by one player.';
+  return null;
+}
+
+/** The players' seats, in the scenario's order of actors. */
+export function playersOf(c: CompiledScenario, state: GameState): string[] {
+  return c.playableIds.filter((a) => state.seats[a] === 'person');
+}
+
+/** Who takes the device next: the first player, in order, who still has to decide this turn; null when none. */
+export function nextSeat(c: CompiledScenario, state: GameState): string | null {
+  if (state.phase !== 'deciding') return null;
+  return (
+    playersOf(c, state).find((a) => state.offers[a] !== undefined && state.pending[a] === undefined) ?? null
+  );
+}
+
+export type PassRestore = { ok: true; record: GameRecord; state: GameState } | { ok: false; notice: string };
+
+/** A saved pass-and-play game, replayed; or one sentence on why it cannot go on. */
+export function restorePass(json: string | null, c: CompiledScenario): PassRestore {
+  if (json === null) return { ok: false, notice: 'There is no game on this device to continue.' };
+  try {
+    const restored = restoreSave(json, (id) => (id === c.scenario.meta.id ? c : undefined));
+    if (playersOf(c, restored.state).length < MIN_PLAYERS) {
+      return { ok: false, notice: 'This save is not a game of several players. Start a new game.' };
+    }
+    return { ok: true, record: restored.record, state: restored.state };
+  } catch (e) {
+    const sentence = e instanceof SaveError ? e.message : 'This save cannot be read.';
+    return { ok: false, notice: `${sentence} Start a new game.` };
+  }
+}
+
+/** A player's own view, for their private screen. */
+export function playerView(c: CompiledScenario, state: GameState, actor: string): ActorView {
+  return viewFor(c, state, actor);
+}
+
+/** What every player may see, for the hand-over and the turn's outcome. */
+export function publicPicture(c: CompiledScenario, state: GameState): PublicView {
+  return publicView(c, state);
+}
+
+export type { CompiledScenario, GameRecord, Scenario };
+
+/** The scenario, ready to play (the page has only its validated text). */
+export function compilePass(scenario: Scenario): CompiledScenario {
+  return compileScenario(scenario);
+}
+
+/** A new game's record: the scenario, the seed, each player's seat and the start. */
+export function newPassRecord(c: CompiledScenario, seed: number, seats: readonly string[]): GameRecord {
+  const record = newRecord(c, seed);
+  record.entries = passStart(seats);
+  return record;
+}

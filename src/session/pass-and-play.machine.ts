@@ -1,0 +1,149 @@
+// Pass-and-play: one device, two to five players, the computer at the other seats. Before each player's private
+// screen the device is handed over on a screen that shows only the public picture; after the last player of a
+// turn has decided, the turn resolves and everyone sees what the public may see. The game itself is the session,
+// invoked; this machine only says whose screen is showing. A reload comes back at a hand-over, never at a private
+// screen, and no screen ever holds another seat's choice before the turn resolves.
+import { and, assertEvent, assign, enqueueActions, setup } from 'xstate';
+import type { CompiledScenario } from '../sim/compile.ts';
+import { type GameRecord, replay } from '../sim/record.ts';
+import { saveJson } from '../sim/save.ts';
+import type { GameState } from '../sim/state.ts';
+import { nextSeat } from './pass-and-play-rules.ts';
+import { sessionMachine } from './session.machine.ts';
+
+export interface PassInput {
+  c: CompiledScenario;
+  /** A new game's first commands (passStart), or a saved game. */
+  record: GameRecord;
+}
+
+export interface PassContext {
+  c: CompiledScenario;
+  record: GameRecord;
+  game: GameState;
+  /** The player the device is passed to, or whose screen is showing. */
+  current: string | null;
+  /** The option that player has selected, before confirming; forgotten when the screen is hidden. */
+  selected: string | null;
+  /** The turn the hand-overs are for: when the game moves past it, everyone sees the turn's outcome. */
+  turn: number;
+  /** How many commands the save holds. */
+  saved: number;
+}
+
+export type PassEvent =
+  | { type: 'seat.show' }
+  | { type: 'seat.hide' }
+  | { type: 'option.select'; option: string }
+  | { type: 'decision.confirm' }
+  | { type: 'screen.next' };
+
+export type PassEmitted = { type: 'save.write'; json: string };
+
+export const passAndPlayMachine = setup({
+  types: {
+    context: {} as PassContext,
+    input: {} as PassInput,
+    events: {} as PassEvent,
+    emitted: {} as PassEmitted,
+    children: {} as { game: 'game' },
+  },
+  actors: { game: sessionMachine },
+  guards: {
+    ended: ({ context }) => context.game.phase === 'ended',
+    moved: ({ context }) => context.game.world.turn !== context.turn,
+    someoneNext: ({ context }) => nextSeat(context.c, context.game) !== null,
+    decided: ({ context }) => context.current !== null && context.game.pending[context.current] !== undefined,
+    canConfirm: ({ context }) =>
+      context.current !== null &&
+      context.selected !== null &&
+      (context.game.offers[context.current]?.options.includes(context.selected) ?? false),
+  },
+  actions: {
+    handOver: assign(({ context }) => ({
+      current: nextSeat(context.c, context.game),
+      selected: null,
+      turn: context.game.world.turn,
+    })),
+    confirm: enqueueActions(({ enqueue, context }) => {
+      const actor = context.current!;
+      // The player's seat is a team of one: a proposal and its confirmation, as at a classroom's seat.
+      enqueue.sendTo('game', { type: 'proposal.set', actor, option: context.selected! });
+      enqueue.sendTo('game', { type: 'proposal.confirm', actor });
+      enqueue.assign({ selected: null });
+    }),
+  },
+}).createMachine({
+  id: 'pass',
+  context: ({ input }) => ({
+    c: input.c,
+    record: input.record,
+    game: replay(input.c, input.record),
+    current: null,
+    selected: null,
+    turn: -1,
+    saved: input.record.entries.length,
+  }),
+  invoke: {
+    id: 'game',
+    src: 'game',
+    input: ({ context }) => ({ c: context.c, record: context.record, autoResolve: true }),
+    onSnapshot: {
+      actions: enqueueActions(({ enqueue, context, event }) => {
+        const { record, state } = event.snapshot.context as { record: GameRecord; state: GameState };
+        enqueue.assign({ game: state });
+        // Saved after every decision, so a reload keeps what was decided and comes back at the next hand-over.
+        if (record.entries.length === context.saved) return;
+        enqueue.assign({ saved: record.entries.length });
+        enqueue.emit({ type: 'save.write', json: saveJson(record) });
+      }),
+    },
+  },
+  initial: 'routing',
+  states: {
+    routing: {
+      always: [
+        { guard: 'ended', target: 'ended' },
+        { guard: 'someoneNext', target: 'handOver', actions: 'handOver' },
+        // No player decides in this turn: everyone sees it play out.
+        { target: 'resolved' },
+      ],
+    },
+    handOver: {
+      tags: ['public'],
+      on: { 'seat.show': 'private' },
+    },
+    private: {
+      tags: ['private'],
+      on: {
+        'option.select': {
+          actions: assign({
+            selected: ({ event }) => {
+              assertEvent(event, 'option.select');
+              return event.option;
+            },
+          }),
+        },
+        'decision.confirm': { guard: 'canConfirm', target: 'passing', actions: 'confirm' },
+        'seat.hide': { target: 'handOver', actions: assign({ selected: null }) },
+      },
+    },
+    // The decision is with the session; the next screen follows from the state it reports.
+    passing: {
+      tags: ['public'],
+      always: [
+        { guard: 'ended', target: 'ended' },
+        { guard: 'moved', target: 'resolved' },
+        // Once the session reports the decision taken (its snapshot comes after the event was sent).
+        { guard: and(['decided', 'someoneNext']), target: 'handOver', actions: 'handOver' },
+      ],
+    },
+    resolved: {
+      tags: ['public'],
+      on: { 'screen.next': 'routing' },
+    },
+    ended: { tags: ['public', 'ended'] },
+  },
+});
+
+export type PassAndPlayMachine = typeof passAndPlayMachine;

@@ -1,0 +1,254 @@
+// Pass-and-play on one device: a hand-over screen before each player's private screen, showing only the public
+// picture; the player's own situation room; the turn's outcome for everyone. Only the screen the machine is on is
+// in the page: a hidden private screen is removed, not covered, so no reader and no Back button can reach it.
+import { createActor } from 'xstate';
+import { longDate } from '../../present/cite.ts';
+import type { Intent } from '../../present/intents.ts';
+import { Lookup } from '../../present/lookup.ts';
+import { situationModel } from '../../present/turn.presenter.ts';
+import { passAndPlayMachine } from '../../session/pass-and-play.machine.ts';
+import type { GameRecord, Scenario } from '../../session/pass-and-play-rules.ts';
+import {
+  type CompiledScenario,
+  compilePass,
+  MAX_PLAYERS,
+  MIN_PLAYERS,
+  newPassRecord,
+  playerView,
+  publicPicture,
+  restorePass,
+  seatsProblem,
+} from '../../session/pass-and-play-rules.ts';
+import { h } from '../dom.ts';
+import { situationView } from '../views/situation.view.ts';
+
+const SLOT = 'crisis-table.pass.';
+
+function readSlot(id: string): string | null {
+  try {
+    return localStorage.getItem(SLOT + id);
+  } catch {
+    return null;
+  }
+}
+
+function writeSlot(id: string, json: string): void {
+  try {
+    localStorage.setItem(SLOT + id, json);
+  } catch {
+    // Storage refused (private browsing): the game goes on, only a reload would lose it.
+  }
+}
+
+export class PassAndPlay {
+  private readonly c: CompiledScenario;
+  private readonly lookup: Lookup;
+
+  constructor(
+    private readonly root: HTMLElement,
+    scenario: Scenario,
+    private readonly back: () => void,
+  ) {
+    this.c = compilePass(scenario);
+    this.lookup = new Lookup(scenario);
+  }
+
+  /** The setup: continue the game kept on this device, or choose the players' seats. */
+  showSetup(problem: string | null = null): void {
+    const id = this.c.scenario.meta.id;
+    const saved = readSlot(id);
+    const boxes = this.c.playableIds.map((a, i) =>
+      h('input', {
+        id: `pass-${a}`,
+        attrs: { type: 'checkbox', value: a, checked: i < 2, 'data-pass-seat': a },
+      }),
+    );
+    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: problem ?? '' });
+    status.hidden = !problem;
+    const start = () => {
+      const seats = boxes.filter((b) => b.checked).map((b) => b.value);
+      const refused = seatsProblem(this.c, seats);
+      if (refused) {
+        status.textContent = refused;
+        status.hidden = false;
+        return;
+      }
+      this.play(newPassRecord(this.c, crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000, seats));
+    };
+    this.root.replaceChildren(
+      h(
+        'main',
+        { class: 'class-page' },
+        h('h1', { text: 'Play together on this device' }),
+        h('p', {
+          text: `${MIN_PLAYERS} to ${MAX_PLAYERS} players share this device, each with a seat; the computer plays the others. Before each player's screen, the device is passed on, and between players only the public picture shows.`,
+        }),
+        saved &&
+          h('button', {
+            class: 'button button--primary',
+            attrs: { type: 'button' },
+            text: 'Continue the game on this device',
+            on: {
+              click: () => {
+                const restored = restorePass(saved, this.c);
+                if (restored.ok) this.play(restored.record);
+                else this.showSetup(restored.notice);
+              },
+            },
+          }),
+        h(
+          'fieldset',
+          { class: 'fieldset' },
+          h('legend', { text: 'The players’ seats' }),
+          ...this.c.playableIds.map((a, i) =>
+            h(
+              'div',
+              { class: 'field--check' },
+              boxes[i]!,
+              h('label', { attrs: { for: `pass-${a}` }, text: this.lookup.actorName(a) }),
+            ),
+          ),
+        ),
+        status,
+        h('button', {
+          class: 'button button--primary',
+          attrs: { type: 'button' },
+          text: 'Start a new game',
+          on: { click: start },
+        }),
+        h('button', {
+          class: 'button button--quiet',
+          attrs: { type: 'button' },
+          text: 'Back',
+          on: { click: this.back },
+        }),
+      ),
+    );
+  }
+
+  private play(record: GameRecord): void {
+    const id = this.c.scenario.meta.id;
+    const actor = createActor(passAndPlayMachine, { input: { c: this.c, record } });
+    actor.on('save.write', (e) => writeSlot(id, e.json));
+    let shown = '';
+    actor.subscribe((snapshot) => {
+      const key = `${String(snapshot.value)}|${snapshot.context.current}|${snapshot.context.game.world.turn}|${snapshot.context.selected}`;
+      if (key === shown) return;
+      const onlySelection = shown.split('|').slice(0, 3).join('|') === key.split('|').slice(0, 3).join('|');
+      shown = key;
+      if (snapshot.value === 'private' && onlySelection && this.update) {
+        this.update(snapshot.context.selected);
+        return;
+      }
+      this.render(actor);
+    });
+    actor.start();
+  }
+
+  private update: ((selected: string | null) => void) | null = null;
+
+  private render(actor: ReturnType<typeof createActor<typeof passAndPlayMachine>>): void {
+    const snapshot = actor.getSnapshot();
+    const { context } = snapshot;
+    const state = context.game;
+    this.update = null;
+    document.body.dataset.passScreen = String(snapshot.value);
+    if (snapshot.value === 'private' && context.current) {
+      const who = context.current;
+      const model = situationModel(playerView(this.c, state, who), this.lookup, context.selected);
+      const send = (intent: Intent) => {
+        if (intent.type === 'select-option') actor.send({ type: 'option.select', option: intent.optionId });
+        else if (intent.type === 'confirm-decision') actor.send({ type: 'decision.confirm' });
+      };
+      const screen = situationView(model, send);
+      this.update = (selected) =>
+        screen.update(situationModel(playerView(this.c, state, who), this.lookup, selected));
+      this.root.replaceChildren(
+        h(
+          'main',
+          { class: 'class-page class-seat' },
+          h('button', {
+            class: 'button button--quiet',
+            attrs: { type: 'button', 'data-pass': 'hide' },
+            text: 'Hide my screen and pass the device back',
+            on: { click: () => actor.send({ type: 'seat.hide' }) },
+          }),
+          screen.element,
+        ),
+      );
+      screen.heading.tabIndex = -1;
+      screen.heading.focus();
+      return;
+    }
+    const picture = publicPicture(this.c, state);
+    const heading =
+      snapshot.value === 'handOver'
+        ? `Pass the device to: ${this.lookup.actorName(context.current ?? '')}`
+        : snapshot.value === 'ended'
+          ? picture.outcome
+            ? `The game has ended: ${picture.outcome.title.text}`
+            : 'The game has ended'
+          : `What everyone can see after ${longDate(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '')}`;
+    const lastTurn = Math.max(-1, ...picture.journal.map((j) => j.turn));
+    const h1 = h('h1', { text: heading });
+    this.root.replaceChildren(
+      h(
+        'main',
+        { class: 'class-page' },
+        h1,
+        snapshot.value === 'handOver' &&
+          h('p', {
+            text: `Only the player of ${this.lookup.actorName(context.current ?? '')} should look at the next screen.`,
+          }),
+        snapshot.value === 'handOver' &&
+          h('button', {
+            class: 'button button--primary',
+            attrs: { type: 'button', 'data-pass': 'show' },
+            text: `I hold this seat: show my screen`,
+            on: { click: () => actor.send({ type: 'seat.show' }) },
+          }),
+        snapshot.value === 'resolved' &&
+          h('button', {
+            class: 'button button--primary',
+            attrs: { type: 'button', 'data-pass': 'next' },
+            text: 'Next: pass the device on',
+            on: { click: () => actor.send({ type: 'screen.next' }) },
+          }),
+        snapshot.value === 'ended' && picture.outcome && h('p', { text: picture.outcome.summary.text }),
+        h('p', {
+          class: 'eyebrow',
+          text: `Turn ${picture.turn.index + 1} of ${picture.turn.count} · ${longDate(picture.turn.date)}`,
+        }),
+        h('p', { text: picture.turn.title.text }),
+        picture.decided.length > 0 &&
+          h('p', {
+            text: `Decided this turn: ${picture.decided.map((a) => this.lookup.actorName(a)).join(', ')}.`,
+          }),
+        h('h2', { text: 'Public news' }),
+        h(
+          'ul',
+          {},
+          ...picture.journal
+            .filter((j) => j.turn === lastTurn)
+            .map((j) =>
+              h(
+                'li',
+                { text: j.headline.text },
+                j.counterfactual && h('span', { class: 'badge', text: ' did not happen in history' }),
+              ),
+            ),
+        ),
+        h('h2', { text: 'What the public can see' }),
+        h(
+          'ul',
+          {},
+          ...picture.indicators
+            .filter((i) => i.value !== null)
+            .map((i) => h('li', { text: `${i.label.text}: ${i.value}` })),
+        ),
+      ),
+    );
+    h1.tabIndex = -1;
+    h1.focus();
+  }
+}

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
+import { type PassEmitted, passAndPlayMachine } from '../../src/session/pass-and-play.machine.ts';
+import { nextSeat, passStart, restorePass, seatsProblem } from '../../src/session/pass-and-play-rules.ts';
+import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
+import { type GameRecord, newRecord } from '../../src/sim/record.ts';
+import { publicView } from '../../src/sim/view.ts';
+
+let c: CompiledScenario;
+beforeAll(async () => {
+  const loaded = await loadScenarioDir('scenarios/baghdad-2021');
+  if (!loaded.ok) throw new Error('the bundled scenario does not load');
+  c = compileScenario(loaded.scenario);
+});
+
+function start(record: GameRecord) {
+  const emitted: PassEmitted[] = [];
+  const actor = createActor(passAndPlayMachine, { input: { c, record } });
+  actor.on('*', (e) => emitted.push(e as PassEmitted));
+  actor.start();
+  const screen = () => (['private', 'public'].find((t) => actor.getSnapshot().hasTag(t)) ?? 'none') as string;
+  const at = () => String(actor.getSnapshot().value);
+  return { actor, emitted, screen, at, ctx: () => actor.getSnapshot().context };
+}
+
+function newGame(seats: string[], seed = 9): GameRecord {
+  const record = newRecord(c, seed);
+  record.entries = passStart(seats);
+  return record;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('pass-and-play', () => {
+  it('hands the device to each player in turn, and shows the public picture between them', async () => {
+    const g = start(newGame(['pm', 'sadrists']));
+    expect(g.at()).toBe('handOver');
+    expect(g.ctx().current).toBe('pm');
+    // Nothing private is shown until the player asks for their screen.
+    g.actor.send({ type: 'decision.confirm' });
+    expect(g.at()).toBe('handOver');
+    g.actor.send({ type: 'seat.show' });
+    expect(g.screen()).toBe('private');
+    const pmOption = g.ctx().game.offers.pm!.options[0]!;
+    g.actor.send({ type: 'option.select', option: pmOption });
+    g.actor.send({ type: 'decision.confirm' });
+    await settle();
+    expect(g.at()).toBe('handOver');
+    expect(g.ctx().current).toBe('sadrists');
+    expect(g.ctx().selected).toBeNull();
+    // The public picture between seats says who decided, never what.
+    const shown = JSON.stringify(publicView(c, g.ctx().game));
+    expect(publicView(c, g.ctx().game).decided).toContain('pm');
+    expect(shown).not.toContain(`"${pmOption}"`);
+
+    g.actor.send({ type: 'seat.show' });
+    g.actor.send({ type: 'option.select', option: g.ctx().game.offers.sadrists!.options[0]! });
+    g.actor.send({ type: 'decision.confirm' });
+    await settle();
+    expect(g.at()).toBe('resolved');
+    expect(g.ctx().game.world.turn).toBe(1);
+    g.actor.send({ type: 'screen.next' });
+    expect(g.at()).toBe('handOver');
+    expect(g.ctx().current).toBe('pm');
+  });
+
+  it('forgets a selection when a player hides the screen, and keeps the hand-over', () => {
+    const g = start(newGame(['framework', 'iran', 'us']));
+    expect(g.ctx().current).toBe('framework');
+    g.actor.send({ type: 'seat.show' });
+    g.actor.send({ type: 'option.select', option: g.ctx().game.offers.framework!.options[0]! });
+    g.actor.send({ type: 'seat.hide' });
+    expect(g.at()).toBe('handOver');
+    expect(g.ctx().current).toBe('framework');
+    expect(g.ctx().selected).toBeNull();
+  });
+
+  it('saves after each decision; a reload comes back at the next hand-over, never at a private screen', async () => {
+    const g = start(newGame(['pm', 'sadrists', 'framework'], 4));
+    g.actor.send({ type: 'seat.show' });
+    g.actor.send({ type: 'option.select', option: g.ctx().game.offers.pm!.options[0]! });
+    g.actor.send({ type: 'decision.confirm' });
+    await settle();
+    const json = (g.emitted.filter((e) => e.type === 'save.write').at(-1) as { json: string }).json;
+    const restored = restorePass(json, c);
+    if (!restored.ok) throw new Error(restored.notice);
+    const again = start(restored.record);
+    expect(again.at()).toBe('handOver');
+    expect(again.screen()).toBe('public');
+    expect(again.ctx().current).toBe('sadrists');
+    expect(nextSeat(c, restored.state)).toBe('sadrists');
+  });
+
+  it('refuses a game of one player, of six, of an unknown seat, and a damaged save, in one sentence', () => {
+    expect(seatsProblem(c, ['pm'])).toMatch(/Choose 2 to 5/);
+    expect(seatsProblem(c, ['pm', 'pm'])).toMatch(/one player/);
+    expect(seatsProblem(c, ['pm', 'king'])).toMatch(/no playable actor king/);
+    expect(seatsProblem(c, ['pm', 'us'])).toBeNull();
+    const bad = restorePass('{"format":"crisis-table/record"', c);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.notice).toMatch(/Start a new game\.$/);
+  });
+});
