@@ -3,7 +3,7 @@
 // from the engine's views; the browser only renders them.
 import type { GameState, Holder } from '../sim/state.ts';
 import type { PublicView } from '../sim/view.ts';
-import type { SituationModel } from './screens.ts';
+import type { DebriefModel, SituationModel } from './screens.ts';
 
 /** A seat as the console and the projector show it: never what it chose, only whether it has. */
 export interface SeatLine {
@@ -44,6 +44,8 @@ export interface SeatClientView {
   deadlineAt: number | null;
   paused: boolean;
   outcome: { title: string; summary: string } | null;
+  /** Once the game has ended: this seat's debrief, as the solo game gives it. */
+  debrief: DebriefModel | null;
 }
 
 export interface ProjectorClientView {

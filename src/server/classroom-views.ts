@@ -10,9 +10,11 @@ import type {
   SeatClientView,
   SeatLine,
 } from '../present/classroom-screens.ts';
+import { debriefModel } from '../present/debrief.presenter.ts';
 import type { Lookup } from '../present/lookup.ts';
 import { situationModel } from '../present/turn.presenter.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
+import type { HistoricalPath } from '../sim/history.ts';
 import type { GameState } from '../sim/state.ts';
 import { publicView, viewFor } from '../sim/view.ts';
 
@@ -39,6 +41,7 @@ export function seatClientView(
   actor: string,
   proposal: string | null,
   presence: RoomPresence,
+  historical: () => HistoricalPath,
 ): SeatClientView {
   const view = viewFor(c, state, actor);
   const pending = state.pending[actor];
@@ -54,6 +57,7 @@ export function seatClientView(
     deadlineAt: presence.deadlineAt,
     paused: state.paused,
     outcome: view.outcome ? { title: view.outcome.title.text, summary: view.outcome.summary.text } : null,
+    debrief: view.outcome ? debriefModel(view, lookup, historical()) : null,
   };
 }
 

@@ -20,6 +20,7 @@ import { type SessionSnapshot, sessionMachine } from '../session/session.machine
 import { diffView } from '../session/view-patch.ts';
 import type { Command, Entry, Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
+import { type HistoricalPath, historicalPath } from '../sim/history.ts';
 import { type GameRecord, newRecord, replay } from '../sim/record.ts';
 import {
   consoleClientView,
@@ -62,6 +63,7 @@ export class ClassroomRoom extends Room {
   private c!: CompiledScenario;
   /** Names and labels for the seats' screens, built once per room. */
   private lookup!: Lookup;
+  private historical: HistoricalPath | null = null;
   private code!: string;
   private keyHash!: string;
   private settings!: RoomSettings;
@@ -510,6 +512,8 @@ export class ClassroomRoom extends Room {
       identity.seat,
       this.proposalOf(identity.seat),
       presence,
+      // The model's historical path, for the debrief's chart: replayed once per room, when first asked for.
+      () => (this.historical ??= historicalPath(this.c, state.seed)),
     );
   }
 

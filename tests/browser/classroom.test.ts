@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { freePort, type ServerProcess, spawnServer } from '../server/support.ts';
+import { SHOTS } from './support/game-page.ts';
 
 let browser: Browser;
 let server: ServerProcess;
@@ -124,9 +125,24 @@ describe('a whole class', () => {
     }
     for (const page of students) {
       await page.waitForSelector('.seat-bar[data-ended="true"]', { timeout: 60_000 });
-      expect(await page.locator('main h1').first().textContent()).toBeTruthy();
+      // The seat's own debrief, as in the solo game: the ending, the team's goals, this game beside history.
+      expect(await page.getByRole('heading', { name: 'This game beside history' }).count()).toBe(1);
     }
+    await students[0]!.screenshot({ path: join(SHOTS, 'class-debrief-360.png'), fullPage: false });
     await projector.waitForSelector('.projector-outcome');
+    await projector.screenshot({ path: join(SHOTS, 'class-projector-1920.png') });
+    // The wall shows it all without scrolling, in letters large enough for the back row.
+    const fit = await projector.evaluate(() => ({
+      overflow: document.documentElement.scrollHeight - innerHeight,
+      smallest: Math.min(
+        ...[...document.querySelectorAll('main p, main li, main span')]
+          .filter((e) => e.textContent?.trim())
+          .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
+      ),
+    }));
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    expect(fit.smallest).toBeGreaterThanOrEqual(24);
+    await facilitator.screenshot({ path: join(SHOTS, 'class-console-1280.png') });
     await facilitator.waitForFunction(() => document.body.textContent?.includes('The game has ended'));
     expect(errors).toEqual([]);
     // The record on the server holds seats and commands only: no student name reached its log.

@@ -3,6 +3,7 @@
 import type { LobbyClientView, SeatClientView } from '../../present/classroom-screens.ts';
 import type { Intent } from '../../present/intents.ts';
 import { h } from '../dom.ts';
+import { debriefView } from '../views/debrief.view.ts';
 import { situationView } from '../views/situation.view.ts';
 import { clockText } from './projector.page.ts';
 
@@ -80,12 +81,20 @@ export function seatPage(
   actions: SeatActions,
 ): { element: HTMLElement; update(v: SeatClientView): void } {
   if (view.outcome) {
+    // The debrief, as the solo game gives it: why this ending, the team's goals, this game beside history. Its
+    // buttons for a new game or the title belong to the solo game; the facilitator leads from here.
+    const debrief = view.debrief ? debriefView(view.debrief, () => undefined) : null;
+    debrief?.element
+      .querySelectorAll('[data-intent="new-game"], [data-intent="quit-to-title"]')
+      .forEach((b) => {
+        b.remove();
+      });
     const element = h(
       'main',
-      { class: 'class-page' },
-      h('h1', { text: view.outcome.title }),
-      h('p', { text: view.outcome.summary }),
-      h('p', { class: 'hint', text: 'Your facilitator leads the debrief from here.' }),
+      { class: 'class-page class-debrief' },
+      debrief ? debrief.element : h('h1', { text: view.outcome.title }),
+      !debrief && h('p', { text: view.outcome.summary }),
+      h('p', { class: 'hint', text: 'Your facilitator leads the discussion from here.' }),
     );
     return { element, update: () => undefined };
   }
