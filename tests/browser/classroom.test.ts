@@ -103,12 +103,19 @@ describe('a whole class', () => {
     expect(await projector.locator('.projector-code').textContent()).toBe(code);
 
     const students: Page[] = [];
-    for (const s of STUDENTS) {
-      const page = await device(360, 640, `/join/${code}`);
+    for (const [i, s] of STUDENTS.entries()) {
+      // Two students pick their team's seat; the third arrives by the link the console gives for its team.
+      const link = await facilitator.locator(`[data-seat-link="${s.seat}"]`).getAttribute('href');
+      const page = await device(
+        360,
+        640,
+        i === 2 ? new URL(link!).pathname + new URL(link!).search : `/join/${code}`,
+      );
       await page.fill('#join-name', s.name);
       await page.getByRole('button', { name: 'Join the class' }).click();
-      await page.locator(`[data-seat="${s.seat}"]`).click();
+      if (i < 2) await page.locator(`[data-seat="${s.seat}"]`).click();
       await page.waitForSelector('body[data-class-view="seat"]');
+      expect(await page.locator('.seat-bar').textContent()).toContain(s.name);
       students.push(page);
     }
     await facilitator.getByRole('button', { name: 'Start the game' }).click();

@@ -14,6 +14,13 @@ describe('title screen', () => {
       for (const name of ['New game', 'Settings', 'Credits and sources']) {
         expect(await menu.getByRole('button', { name }).count()).toBe(1);
       }
+      // Playing with others starts from the title too: on this device, or in a class's room.
+      expect(
+        await menu.getByRole('link', { name: 'Play together on this device' }).getAttribute('href'),
+      ).toBe('/class.html?pass');
+      expect(await menu.getByRole('link', { name: /A class or a workshop/ }).getAttribute('href')).toBe(
+        '/class.html',
+      );
       // The scenario loads after the title; its title replaces the placeholder.
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       // Let the sounds and the music load too: a missing file would show as a failed request.

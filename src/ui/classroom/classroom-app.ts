@@ -48,7 +48,11 @@ export class ClassroomApp {
     this.show(
       startPage(
         {
-          join: (c, name) => this.connect(c, { role: 'student', ...(name ? { name } : {}) }),
+          // A link the facilitator handed to one team (/join/CODE?seat=pm) brings its members to that seat.
+          join: (c, name) => {
+            const seat = new URLSearchParams(location.search).get('seat');
+            return this.connect(c, { role: 'student', ...(name ? { name } : {}), ...(seat ? { seat } : {}) });
+          },
           openRoom: () => void this.showOpenRoom(),
           pass: () => void this.showPass(),
           solo: () => location.assign('/'),

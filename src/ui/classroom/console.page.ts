@@ -75,7 +75,7 @@ export function consolePage(view: ConsoleClientView, send: SendCommand, joinUrl:
         phase !== 'ended' && phase !== 'setup' && endButton(act),
       ),
     ),
-    seatTable(view, act),
+    seatTable(view, act, joinUrl),
     clockBlock(view, act),
     injectBlock(view, act),
     overrideBlock(view, act),
@@ -115,13 +115,24 @@ function endButton(act: (c: Command) => void): HTMLElement {
   });
 }
 
-function seatTable(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
+function seatTable(view: ConsoleClientView, act: (c: Command) => void, joinUrl: string): HTMLElement {
   const rows = view.seats.map((s) =>
     h(
       'tr',
       { dataset: { seat: s.actor } },
       h('th', { attrs: { scope: 'row' }, text: s.label }),
-      h('td', { text: HOLDER_WORDS[s.holder] }),
+      h(
+        'td',
+        {},
+        HOLDER_WORDS[s.holder],
+        // A team can also be handed its seat: this link joins straight to it.
+        s.holder === 'person' &&
+          h('a', {
+            class: 'hint console-seat-link',
+            attrs: { href: `${joinUrl}?seat=${s.actor}`, 'data-seat-link': s.actor },
+            text: ' (link for this team)',
+          }),
+      ),
       h('td', { dataset: { status: s.status }, text: STATUS_WORDS[s.status] }),
       h('td', {
         text:

@@ -79,10 +79,17 @@ function menu(model: TitleModel, send: Send): HTMLElement {
       { class: 'menu-list' },
       model.hasSave && item(continueLabel(model), { type: 'continue' }, true, !canStart),
       item('New game', { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send)),
+      // Ways to play with others: pages of their own, reached as links (the classroom page needs no game flow).
+      link('Play together on this device', '/class.html?pass'),
+      link('A class or a workshop: join or run a room', '/class.html'),
       item('Settings', { type: 'open-settings' }, false),
       item('Credits and sources', { type: 'open-credits' }, false),
     ),
   );
+}
+
+function link(text: string, href: string): HTMLElement {
+  return h('li', {}, h('a', { class: 'button', attrs: { href, 'data-link': href }, text }));
 }
 
 export function titleView(model: TitleModel, send: Send): TitleView {
