@@ -14,6 +14,7 @@ const HELP = `Crisis Table classroom server
   --redis-url U     REDIS_URL   share rooms with other processes through Redis; records are kept there too
   --public-address A PUBLIC_ADDRESS  with Redis: host:port at which clients reach this process
   --dist-dir D                  the built game to serve (default: this project's dist/, from npm run build)
+  --compress on|off COMPRESS   compress the views sent (default off; on: a quarter of the bytes, more memory)
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
   --help                        this text
 
@@ -33,7 +34,16 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
   }
   for (const name of flags.keys()) {
     if (
-      !['port', 'host', 'data-dir', 'redis-url', 'public-address', 'dist-dir', 'restore-hours'].includes(name)
+      ![
+        'port',
+        'host',
+        'data-dir',
+        'redis-url',
+        'public-address',
+        'dist-dir',
+        'compress',
+        'restore-hours',
+      ].includes(name)
     ) {
       throw new Error(`unknown option --${name} (see --help)`);
     }
@@ -53,7 +63,14 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
     distDir: flags.get('dist-dir') ?? `${ROOT}dist`,
     scenariosDir: `${ROOT}scenarios`,
     restoreHours,
+    compress: onOff(flags.get('compress') ?? env.COMPRESS ?? 'off', 'compress'),
   };
+}
+
+function onOff(value: string, name: string): boolean {
+  if (value === 'on' || value === '1') return true;
+  if (value === 'off' || value === '0') return false;
+  throw new Error(`--${name} is on or off, not ${value}`);
 }
 
 function addresses(port: number, host: string): string[] {

@@ -24,6 +24,8 @@ export interface ServerSettings {
   publicAddress?: string | null;
   /** How far back a game not ended is brought back at start. */
   restoreHours: number;
+  /** Compress the views sent (permessage-deflate, off by default): fewer bytes, more work and memory. */
+  compress?: boolean;
   /** Each client's message allowance; the classroom's default unless a test sets its own. */
   rate?: ClassroomDeps['rate'];
 }
@@ -66,9 +68,23 @@ export async function startClassroomServer(
   const http = createServer();
   const files = staticFiles(settings.distDir);
   const server = new Server({
-    // Frames go uncompressed: permessage-deflate cut a turn's bytes per client from 9.5 KB to 2.7 KB (median) in
-    // the class-load bench, but tripled the time until every client held its view (npm run bench:class).
-    transport: new WebSocketTransport({ server: http }),
+    transport: new WebSocketTransport({
+      server: http,
+      // Off by default. Compressed, a turn's views take a quarter of the bytes (9.4 KB to 2.3 KB per device in
+      // npm run bench:class), but each socket compresses on its own: the server's memory per room triples and the
+      // time until every device holds its view grows when rooms resolve at once. On a school network the bytes
+      // are the cheaper cost; --compress on is for slow links. Small frames go as they are either way.
+      ...(settings.compress !== true
+        ? {}
+        : {
+            perMessageDeflate: {
+              threshold: 1024,
+              serverNoContextTakeover: true,
+              clientNoContextTakeover: true,
+              zlibDeflateOptions: { memLevel: 5 },
+            },
+          }),
+    }),
     greet: false,
     gracefullyShutdown: false,
     ...(scaling
