@@ -142,3 +142,35 @@ describe('a classroom room', () => {
     for (const c of [back, f]) await c.room.leave();
   });
 });
+
+describe('the facilitator runs the room', () => {
+  it('hands a seat to the computer mid-turn, and the clock decides for the seats still deciding', async () => {
+    const f = await openRoom({ pm: 'person', framework: 'person' });
+    const pm = await join(f.code, { role: 'student', seat: 'pm' });
+    const ask = (command: unknown) => request(f.room, 'command', { command });
+    expect(await ask({ type: 'game.start' })).toMatchObject({ ok: true });
+    await pm.inbox.until<SeatClientView>((v) => v.status === 'deciding');
+    // The framework's team is absent: its seat goes to the computer, which decides at once.
+    expect(await ask({ type: 'seat.set', actor: 'framework', holder: 'computer' })).toMatchObject({
+      ok: true,
+    });
+    const handed = await f.inbox.until<ConsoleClientView>(
+      (v) => v.seats.find((s) => s.actor === 'framework')?.holder === 'computer',
+    );
+    expect(handed.seats.find((s) => s.actor === 'framework')?.status).toBe('submitted');
+    // A clock of 5 seconds: when it runs out, the computer decides for the pm's team and the turn resolves.
+    expect(await ask({ type: 'deadline.set', seconds: 5, onExpiry: 'computer' })).toMatchObject({ ok: true });
+    const clocked = await f.inbox.until<ConsoleClientView>((v) => v.deadlineAt !== null);
+    expect(clocked.deadlineAt! - Date.now()).toBeLessThanOrEqual(5_000);
+    const next = await pm.inbox.until<SeatClientView>(
+      (v) => v.situation.turn.index === 1,
+      'the clock',
+      10_000,
+    );
+    expect(next.status).toBe('deciding');
+    // What the clock did is in the record, like any command: the console counts it.
+    const after = await f.inbox.until<ConsoleClientView>((v) => v.view.turn.index === 1);
+    expect(after.accepted).toBeGreaterThan(clocked.accepted + 1);
+    for (const c of [pm, f]) await c.room.leave();
+  }, 30_000);
+});

@@ -68,8 +68,8 @@ export class Inbox {
   }
 
   /** Resolves once `test` holds of the current view (checked now and after each message), or fails after 5 s. */
-  async until<T = unknown>(test: (view: T) => boolean, what = 'a view'): Promise<T> {
-    const deadline = Date.now() + 5000;
+  async until<T = unknown>(test: (view: T) => boolean, what = 'a view', ms = 5000): Promise<T> {
+    const deadline = Date.now() + ms;
     while (!(this.view !== null && test(this.view as T))) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise<void>((resolve) => {
