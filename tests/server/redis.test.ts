@@ -4,21 +4,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
 import { ensureWebSocketGlobal } from '../../src/server/server.ts';
 import { ClassroomClient } from '../../src/session/classroom-client.ts';
-import { freePort, type ServerProcess, spawnServer, startRedis } from './support.ts';
+import {
+  finishTurn,
+  freePort,
+  midTurnGame,
+  type ServerProcess,
+  spawnServer,
+  startRedis,
+  untilLinked,
+} from './support.ts';
 
 const cleanup: (() => void)[] = [];
 afterAll(() => {
   for (const stop of cleanup.reverse()) stop();
 });
 
-async function until<T>(client: ClassroomClient, test: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  while (!(client.view && client.status === 'connected' && test(client.view as T))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (status ${client.status})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return client.view as T;
-}
+const until = untilLinked;
 
 async function serverOn(redisUrl: string): Promise<{ p: ServerProcess; endpoint: string }> {
   const port = await freePort();
@@ -42,49 +43,12 @@ describe('two processes on Redis', () => {
     const a = await serverOn(redis.url);
     const b = await serverOn(redis.url);
 
-    const key = 'redis-facilitator-key-0001';
-    const facilitator = new ClassroomClient<ConsoleClientView | SeatClientView>({
-      endpoint: a.endpoint,
-      giveUpAfterMs: 5_000,
-    });
-    const { code } = await facilitator.open({
-      scenario: 'baghdad-2021',
-      seed: 21,
-      seats: { pm: 'person', framework: 'person' },
-      autoResolve: true,
-      key,
-    });
+    // Opened through one process, joined through the other: the seats are reserved across Redis and each device
+    // reaches the process that holds the room.
+    const game = await midTurnGame(a.endpoint, b.endpoint, 21);
+    const { code, key, facilitator, before } = game;
     expect(a.p.lines.some((l) => l.includes(`room ${code}: opened`))).toBe(true);
     expect(b.p.lines.some((l) => l.includes(`room ${code}`))).toBe(false);
-
-    // Joined through the other process: the seat is reserved across Redis and the device reaches the room's own.
-    const pm = new ClassroomClient<ConsoleClientView | SeatClientView>({
-      endpoint: b.endpoint,
-      giveUpAfterMs: 60_000,
-    });
-    const fw = new ClassroomClient<ConsoleClientView | SeatClientView>({
-      endpoint: b.endpoint,
-      giveUpAfterMs: 60_000,
-    });
-    await pm.join(code, { role: 'student', seat: 'pm' });
-    await fw.join(code, { role: 'student', seat: 'framework' });
-    expect(await facilitator.request('command', { command: { type: 'game.start' } })).toMatchObject({
-      ok: true,
-    });
-    const seat = await until<SeatClientView>(
-      pm,
-      (v) => v.kind === 'seat' && v.situation.decision !== null,
-      'a decision',
-    );
-    const option = seat.situation.decision!.options.find((o) => o.open)!.id;
-    expect(
-      (await pm.request('command', { command: { type: 'decision.submit', actor: 'pm', option } })).ok,
-    ).toBe(true);
-    const before = await until<ConsoleClientView>(
-      facilitator,
-      (v) => v.seats.find((s) => s.actor === 'pm')?.status === 'submitted',
-      'pm submitted',
-    );
 
     a.p.kill('SIGKILL');
     await a.p.stopped;
@@ -110,22 +74,7 @@ describe('two processes on Redis', () => {
     expect(after.seats.find((s) => s.actor === 'pm')?.status).toBe('submitted');
     expect(b.p.lines.some((l) => l.includes(`room ${code}: brought back from its record`))).toBe(true);
 
-    const fwSeat = await until<SeatClientView>(
-      fw,
-      (v) => v.kind === 'seat' && v.situation.decision !== null,
-      'fw back',
-    );
-    const fwOption = fwSeat.situation.decision!.options.find((o) => o.open)!.id;
-    expect(
-      await fw.request('command', {
-        command: { type: 'decision.submit', actor: 'framework', option: fwOption },
-      }),
-    ).toMatchObject({ ok: true });
-    await until<SeatClientView>(
-      pm,
-      (v) => v.kind === 'seat' && v.situation.turn.index === before.view.turn.index + 1,
-      'next turn',
-    );
-    for (const c of [facilitator, console2, pm, fw]) await c.close();
+    await finishTurn(game);
+    for (const c of [facilitator, console2, game.pm, game.fw]) await c.close();
   }, 120_000);
 });

@@ -160,3 +160,94 @@ export async function startRedis(): Promise<{ url: string; stop(): void }> {
   });
   return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
 }
+
+/** A device's link once it is connected and its view passes `test`; fails after `ms`. */
+export async function untilLinked<T>(
+  client: { view: unknown; status: string },
+  test: (v: T) => boolean,
+  what: string,
+  ms = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (!(client.view && client.status === 'connected' && test(client.view as T))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (status ${client.status})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return client.view as T;
+}
+
+type Link = import('../../src/session/classroom-client.ts').ClassroomClient<
+  import('../../src/present/classroom-screens.ts').ClientView
+>;
+type Console = import('../../src/present/classroom-screens.ts').ConsoleClientView;
+type Seat = import('../../src/present/classroom-screens.ts').SeatClientView;
+
+export interface MidTurn {
+  code: string;
+  key: string;
+  facilitator: Link;
+  pm: Link;
+  fw: Link;
+  /** The console once the pm's team has decided and the framework's has not. */
+  before: Console;
+}
+
+/**
+ * A two-team game stopped in the middle of its first turn: the facilitator opens it through `opener`, the teams
+ * join through `joiner`, the pm's team decides, the framework's has not yet.
+ */
+export async function midTurnGame(opener: string, joiner: string, seed: number): Promise<MidTurn> {
+  const { ClassroomClient } = await import('../../src/session/classroom-client.ts');
+  const key = `mid-turn-facilitator-key-${seed}`;
+  const facilitator: Link = new ClassroomClient({ endpoint: opener, giveUpAfterMs: 30_000 });
+  const { code } = await facilitator.open({
+    scenario: 'baghdad-2021',
+    seed,
+    seats: { pm: 'person', framework: 'person' },
+    autoResolve: true,
+    key,
+  });
+  const pm: Link = new ClassroomClient({ endpoint: joiner, giveUpAfterMs: 60_000 });
+  const fw: Link = new ClassroomClient({ endpoint: joiner, giveUpAfterMs: 60_000 });
+  await pm.join(code, { role: 'student', seat: 'pm' });
+  await fw.join(code, { role: 'student', seat: 'framework' });
+  const started = await facilitator.request('command', { command: { type: 'game.start' } });
+  if (!started.ok) throw new Error(started.message);
+  const seat = await untilLinked<Seat>(
+    pm,
+    (v) => v.kind === 'seat' && v.situation.decision !== null,
+    'a decision',
+  );
+  const option = seat.situation.decision!.options.find((o) => o.open)!.id;
+  const submitted = await pm.request('command', {
+    command: { type: 'decision.submit', actor: 'pm', option },
+  });
+  if (!submitted.ok) throw new Error(submitted.message);
+  const before = await untilLinked<Console>(
+    facilitator,
+    (v) => v.kind === 'console' && v.seats.find((s) => s.actor === 'pm')?.status === 'submitted',
+    'pm submitted',
+  );
+  return { code, key, facilitator, pm, fw, before };
+}
+
+/** The framework's team, back after a fault, decides; the pm's team then sees the next turn. */
+export async function finishTurn(game: MidTurn): Promise<void> {
+  const fwSeat = await untilLinked<Seat>(
+    game.fw,
+    (v) => v.kind === 'seat' && v.situation.decision !== null,
+    'fw back',
+  );
+  if (fwSeat.actor !== 'framework') throw new Error(`the framework's device came back at ${fwSeat.actor}`);
+  const option = fwSeat.situation.decision!.options.find((o) => o.open)!.id;
+  const reply = await game.fw.request('command', {
+    command: { type: 'decision.submit', actor: 'framework', option },
+  });
+  if (!reply.ok) throw new Error(reply.message);
+  const next = game.before.view.turn.index + 1;
+  await untilLinked<Seat>(
+    game.pm,
+    (v) => v.kind === 'seat' && v.situation.turn.index === next,
+    'the next turn',
+  );
+}

@@ -1,6 +1,7 @@
 // The facilitator opens a room: the scenario, the seed (drawn, or typed to replay a game), and for each actor a
 // team of students or the computer; whether a turn resolves as soon as every team has decided.
 import { h } from '../dom.ts';
+import { askingForm } from './form.ts';
 
 export interface ScenarioChoice {
   id: string;
@@ -46,65 +47,40 @@ export function openRoomPage(
     );
   });
   const auto = h('input', { id: 'room-auto', attrs: { type: 'checkbox', checked: true } });
-  const status = h('p', { class: 'notice', attrs: { role: 'alert' } });
-  status.hidden = true;
-  const submit = h('button', {
-    class: 'button button--primary',
-    attrs: { type: 'submit' },
-    text: 'Open the room',
-  });
+  const ask = () => {
+    const seats = Object.fromEntries(
+      [...seatSelects].map(([id, s]) => [id, s.value === 'person' ? 'person' : 'computer'] as const),
+    );
+    return open({ scenario: scenario.id, seed: Number(seedInput.value), seats, autoResolve: auto.checked });
+  };
+  const { form } = askingForm(
+    'Open the room',
+    ask,
+    h('p', { class: 'eyebrow', text: scenario.title }),
+    h('fieldset', { class: 'fieldset' }, h('legend', { text: 'Who plays each actor' }), ...seatRows),
+    h('label', { class: 'field', attrs: { for: 'room-seed' } }, h('span', { text: 'Seed' })),
+    seedInput,
+    h('p', { class: 'hint', text: 'The same seed and the same decisions give the same game.' }),
+    h(
+      'div',
+      { class: 'field--check' },
+      auto,
+      h('label', {
+        attrs: { for: 'room-auto' },
+        text: 'Resolve a turn as soon as every team has decided (otherwise you resolve it)',
+      }),
+    ),
+  );
   return h(
     'main',
     { class: 'class-page' },
     h('h1', { text: 'Open a room' }),
-    h(
-      'form',
-      {
-        class: 'class-form',
-        on: {
-          submit: (event) => {
-            event.preventDefault();
-            submit.disabled = true;
-            const seats = Object.fromEntries(
-              [...seatSelects].map(([id, s]) => [id, s.value === 'person' ? 'person' : 'computer'] as const),
-            );
-            void open({
-              scenario: scenario.id,
-              seed: Number(seedInput.value),
-              seats,
-              autoResolve: auto.checked,
-            }).then((refused) => {
-              submit.disabled = false;
-              if (refused) {
-                status.textContent = refused;
-                status.hidden = false;
-              }
-            });
-          },
-        },
-      },
-      h('p', { class: 'eyebrow', text: scenario.title }),
-      h('fieldset', { class: 'fieldset' }, h('legend', { text: 'Who plays each actor' }), ...seatRows),
-      h('label', { class: 'field', attrs: { for: 'room-seed' } }, h('span', { text: 'Seed' })),
-      seedInput,
-      h('p', { class: 'hint', text: 'The same seed and the same decisions give the same game.' }),
-      h(
-        'div',
-        { class: 'field--check' },
-        auto,
-        h('label', {
-          attrs: { for: 'room-auto' },
-          text: 'Resolve a turn as soon as every team has decided (otherwise you resolve it)',
-        }),
-      ),
-      status,
-      submit,
-      h('button', {
-        class: 'button button--quiet',
-        attrs: { type: 'button' },
-        text: 'Back',
-        on: { click: back },
-      }),
-    ),
+    form,
+    h('button', {
+      class: 'button button--quiet',
+      attrs: { type: 'button' },
+      text: 'Back',
+      on: { click: back },
+    }),
   );
 }

@@ -1,6 +1,7 @@
 // The classroom's first page: a student types the room's code (or arrives with it from the projector's link or
 // QR code) and, if they like, a display name that never leaves the room; a teacher opens a room instead.
 import { h } from '../dom.ts';
+import { askingForm } from './form.ts';
 
 export interface StartActions {
   join(code: string, name: string): Promise<string | null>;
@@ -29,32 +30,9 @@ export function startPage(actions: StartActions, code: string | null, problem: s
     id: 'join-name',
     attrs: { name: 'name', maxlength: 40, autocomplete: 'nickname', 'aria-describedby': 'name-hint' },
   });
-  const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: problem ?? '' });
-  status.hidden = !problem;
-  const submit = h('button', {
-    class: 'button button--primary',
-    attrs: { type: 'submit' },
-    text: 'Join the class',
-  });
-  const form = h(
-    'form',
-    {
-      class: 'class-form',
-      on: {
-        submit: (event) => {
-          event.preventDefault();
-          submit.disabled = true;
-          status.hidden = true;
-          void actions.join(codeInput.value.trim().toUpperCase(), nameInput.value.trim()).then((refused) => {
-            submit.disabled = false;
-            if (refused) {
-              status.textContent = refused;
-              status.hidden = false;
-            }
-          });
-        },
-      },
-    },
+  const { form, status } = askingForm(
+    'Join the class',
+    () => actions.join(codeInput.value.trim().toUpperCase(), nameInput.value.trim()),
     h(
       'label',
       { class: 'field', attrs: { for: 'join-code' } },
@@ -69,9 +47,12 @@ export function startPage(actions: StartActions, code: string | null, problem: s
       class: 'hint',
       text: 'Shown only to your team and the teacher during the game; it is never saved or exported.',
     }),
-    status,
-    submit,
   );
+  // Why the last try failed (a room that is gone, a refused token), said where the student will look.
+  if (problem) {
+    status.textContent = problem;
+    status.hidden = false;
+  }
   return h(
     'main',
     { class: 'class-page class-start' },
