@@ -29,7 +29,15 @@ import {
   seatClientView,
 } from './classroom-views.ts';
 import { hashSecret, type RecordStore, type RoomSettings } from './record-store.ts';
-import { type Identity, issuerOf, parseJoin, type Refused, refuse, TokenBucket } from './room-rules.ts';
+import {
+  type Identity,
+  issuerOf,
+  oneLine,
+  parseJoin,
+  type Refused,
+  refuse,
+  TokenBucket,
+} from './room-rules.ts';
 
 export interface ClassroomDeps {
   scenarios: ReadonlyMap<string, CompiledScenario>;
@@ -552,13 +560,6 @@ function replayOrRefusal(c: CompiledScenario, record: GameRecord): string | null
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-}
-
-/** A log line stays one line, whatever a client put in its message. */
-function oneLine(text: string): string {
-  let out = '';
-  for (const ch of text.slice(0, 300)) out += ch < ' ' || ch === '\u007f' ? ' ' : ch;
-  return out;
 }
 
 function viewKey(identity: Identity): string {

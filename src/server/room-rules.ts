@@ -92,3 +92,11 @@ export class TokenBucket {
     return true;
   }
 }
+
+/** A log line stays one line, whatever a client put in its message: control characters become spaces, and long
+ * text is cut. */
+export function oneLine(text: string): string {
+  let out = '';
+  for (const ch of text.slice(0, 300)) out += ch < ' ' || ch === '\u007f' ? ' ' : ch;
+  return out;
+}

@@ -9,6 +9,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { CodeSchema } from '../session/classroom-protocol.ts';
 import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
 import type { RecordStore } from './record-store.ts';
+import { oneLine } from './room-rules.ts';
 import { loadScenarios } from './scenarios.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { staticFiles } from './static-files.ts';
@@ -86,6 +87,8 @@ export async function startClassroomServer(
           }),
     }),
     greet: false,
+    // Colyseus's own messages join the server's log, one line each (an oversized frame's stack trace included).
+    logger: colyseusLogger(log),
     gracefullyShutdown: false,
     ...(scaling
       ? {
@@ -191,6 +194,15 @@ function scenarioList(scenarios: Map<string, import('../sim/compile.ts').Compile
     title: c.scenario.meta.title.text,
     actors: c.playableIds.map((a) => ({ id: a, name: c.actorById.get(a)?.name.text ?? a })),
   }));
+}
+
+function colyseusLogger(log: (line: string) => void) {
+  const line =
+    (level: string) =>
+    (...args: unknown[]) =>
+      log(oneLine(`colyseus ${level}: ${args.map(String).join(' ').split('\n')[0]}`));
+  const quiet = () => undefined;
+  return { debug: quiet, trace: quiet, info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

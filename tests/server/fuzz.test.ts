@@ -123,6 +123,9 @@ describe('fuzzing every message type', () => {
     const closed = new Promise<number>((resolve) => big.onLeave((c) => resolve(c)));
     big.send('command', { command: { type: 'game.start', pad: 'x'.repeat(64 * 1024) } });
     expect(await closed).not.toBe(1000);
+    // Said in one line of the server's log, not a stack trace.
+    await expect.poll(() => t.log.filter((l) => l.includes('Max payload size exceeded'))).toHaveLength(1);
+    expect(t.log.find((l) => l.includes('Max payload'))).not.toMatch(/\n/);
     expect(await f.request('command', { command: { type: 'game.start' } })).toMatchObject({ ok: true });
     await f.leave();
   });
