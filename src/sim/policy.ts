@@ -177,24 +177,23 @@ export const REPEAT_PENALTY = 1;
 /** A one-off option is taken at most this often in a game, unless nothing else is open. */
 export const ONE_OFF_MAX_TAKES = 2;
 
-/** How often the actor already took each of its options, as its sight records them. */
-function takenCounts(sight: Sight, actor: string): Map<string, number> | null {
-  let counts: Map<string, number> | null = null;
+/**
+ * How often the actor already took each of the options open now (by index), as its sight records them; null when
+ * it took none of them. An array and one pass: the computer chooses thousands of times a second.
+ */
+function takenCounts(sight: Sight, actor: string, options: readonly string[]): number[] | null {
+  let counts: number[] | null = null;
   for (const x of sight.choices) {
     if (x.actor !== actor) continue;
-    counts ??= new Map();
-    counts.set(x.option, (counts.get(x.option) ?? 0) + 1);
+    const i = options.indexOf(x.option);
+    if (i < 0) continue;
+    counts ??= new Array<number>(options.length).fill(0);
+    counts[i]!++;
   }
   return counts;
 }
 
-export function scoreOption(
-  c: CompiledScenario,
-  actor: string,
-  option: Option,
-  ctx: ConditionContext,
-): number {
-  const p = prepare(c, actor, option);
+function scorePrepared(p: Prepared, ctx: ConditionContext): number {
   let score = p.base;
   for (const pref of p.prefer) if (pref.when(ctx)) score += pref.bonus;
   if (p.dynamic.length > 0) {
@@ -203,6 +202,15 @@ export function scoreOption(
     score += goalScore(p.goals, projected);
   }
   return score;
+}
+
+export function scoreOption(
+  c: CompiledScenario,
+  actor: string,
+  option: Option,
+  ctx: ConditionContext,
+): number {
+  return scorePrepared(prepare(c, actor, option), ctx);
 }
 
 export function chooseOption(
@@ -216,15 +224,20 @@ export function chooseOption(
   const byId = c.optionById.get(mind.actor);
   const temperature = c.actorById.get(mind.actor)?.policy.temperature ?? 8;
   const weights = new Array<number>(options.length);
-  const taken = takenCounts(sight, mind.actor);
+  const taken = takenCounts(sight, mind.actor, options);
   // A one-off option already taken the most it may be is left out, unless every open option is.
   let spent: boolean[] | null = null;
   let spentCount = 0;
   for (let i = 0; i < options.length; i++) {
     const option = byId?.get(options[i]!);
-    let score = option ? scoreOption(c, mind.actor, option, ctx) : Number.NEGATIVE_INFINITY;
-    const times = taken?.get(options[i]!) ?? 0;
-    if (times > 0 && option && prepare(c, mind.actor, option).oneOff) {
+    if (!option) {
+      weights[i] = Number.NEGATIVE_INFINITY;
+      continue;
+    }
+    const p = prepare(c, mind.actor, option);
+    let score = scorePrepared(p, ctx);
+    const times = taken ? taken[i]! : 0;
+    if (times > 0 && p.oneOff) {
       score -= REPEAT_PENALTY * times;
       if (times >= ONE_OFF_MAX_TAKES) {
         spent ??= new Array<boolean>(options.length).fill(false);
