@@ -3,6 +3,7 @@
 // command is accepted again, with one line on the game; exit 1 with one sentence saying what is wrong and where.
 // The file may be hostile: its size and nesting are bounded before it is parsed, and the scenario it names is
 // looked up only among this game's own (never used as a path).
+import type { CompiledScenario } from '../sim/compile.ts';
 import { RECORD_FORMAT } from '../sim/record.ts';
 import { MAX_SAVE_CHARS, type Restored, restoreSave, SaveError } from '../sim/save.ts';
 import { V2_FORMAT } from '../sim/save-v2.ts';
@@ -79,21 +80,32 @@ function precheck(text: string, file: string): unknown {
   return doc;
 }
 
-/** Rebuilds the game of a record's text; throws a one-sentence CliError (exit 1) naming what is wrong. */
-export async function replayText(text: string, file: string, find = knownScenario): Promise<ReplayReport> {
+/**
+ * The game of a record's text, rebuilt command by command, with its scenario; throws a one-sentence CliError
+ * (exit 1) naming what is wrong. `npm run replay` and `npm run report` both read records through it.
+ */
+export async function restoreText(
+  text: string,
+  file: string,
+  find = knownScenario,
+): Promise<Restored & { c: CompiledScenario }> {
   const doc = precheck(text, file);
   const scenario = isObject(doc) && isObject(doc.scenario) ? doc.scenario : {};
   // Only the id the record gives is looked for; anything restore does not ask about stays unknown.
   const id = typeof scenario.id === 'string' && scenario.id.length <= 100 ? scenario.id : undefined;
   const compiled = id === undefined ? undefined : await find(id);
-  let restored: Restored;
   try {
-    restored = restoreSave(text, (asked) => (asked === id ? compiled : undefined));
+    const restored = restoreSave(text, (asked) => (asked === id ? compiled : undefined));
+    return { ...restored, c: compiled! };
   } catch (e) {
     if (e instanceof SaveError) throw new CliError(`${file}: ${oneLine(e.message)}`, 1);
     throw e;
   }
-  const { state, record, migrated } = restored;
+}
+
+/** Rebuilds the game of a record's text; throws a one-sentence CliError (exit 1) naming what is wrong. */
+export async function replayText(text: string, file: string, find = knownScenario): Promise<ReplayReport> {
+  const { state, record, migrated } = await restoreText(text, file, find);
   const outcome = state.world.outcome;
   return {
     turns: outcome ? outcome.turn + 1 : state.world.turn,

@@ -7,8 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { type MatchMakerDriver, matchMaker, type Presence, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { CodeSchema } from '../session/classroom-protocol.ts';
+import type { CompiledScenario } from '../sim/compile.ts';
+import { decisionCsv, decisionRows } from '../sim/decision-log.ts';
+import { replay } from '../sim/record.ts';
+import { saveJson } from '../sim/save.ts';
 import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
-import type { RecordStore } from './record-store.ts';
+import { hashSecret, type RecordStore } from './record-store.ts';
 import { oneLine } from './room-rules.ts';
 import { loadScenarios } from './scenarios.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -117,6 +121,20 @@ export async function startClassroomServer(
             heapUsed: m.heapUsed,
           });
         }
+        const exported = /^\/api\/rooms\/([^/]+)\/export$/.exec(url.pathname);
+        if (exported && req.method === 'GET') {
+          void exportRoom(
+            decodeURIComponent(exported[1]!),
+            url.searchParams.get('format'),
+            req,
+            store,
+            scenarios,
+          ).then(
+            (r) => send(res, r.status, r.type, r.body),
+            (e: unknown) => sendJson(res, 500, { ok: false, message: String(e).split('\n')[0] }),
+          );
+          return;
+        }
         const m = /^\/api\/rooms\/([^/]+)\/ensure$/.exec(url.pathname);
         if (m && req.method === 'POST') {
           void ensureRoom(decodeURIComponent(m[1]!), store, restoreKey, log).then(
@@ -188,7 +206,7 @@ async function ensureRoom(
   }
 }
 
-function scenarioList(scenarios: Map<string, import('../sim/compile.ts').CompiledScenario>) {
+function scenarioList(scenarios: Map<string, CompiledScenario>) {
   return [...scenarios.values()].map((c) => ({
     id: c.scenario.meta.id,
     title: c.scenario.meta.title.text,
@@ -203,6 +221,45 @@ function colyseusLogger(log: (line: string) => void) {
       log(oneLine(`colyseus ${level}: ${args.map(String).join(' ').split('\n')[0]}`));
   const quiet = () => undefined;
   return { debug: quiet, trace: quiet, info: line('info'), warn: line('warn'), error: line('error') };
+}
+
+/**
+ * A room's exports for its facilitator (the key in the X-Facilitator-Key header, never in the address): the record as
+ * JSON, which `npm run replay` and the game read, or the decision log as CSV. Neither holds a student's name.
+ */
+async function exportRoom(
+  code: string,
+  format: string | null,
+  req: IncomingMessage,
+  store: RecordStore,
+  scenarios: Map<string, CompiledScenario>,
+): Promise<{ status: number; type: string; body: string }> {
+  const refuse = (status: number, message: string) => ({
+    status,
+    type: 'application/json',
+    body: JSON.stringify({ ok: false, message }),
+  });
+  if (!CodeSchema.safeParse(code).success) return refuse(400, 'That is not a join code.');
+  if (format !== 'json' && format !== 'csv') return refuse(400, 'Ask for format=json or format=csv.');
+  const stored = await store.load(code);
+  const key = req.headers['x-facilitator-key'];
+  if (!stored || typeof key !== 'string' || hashSecret(key) !== stored.keyHash) {
+    return refuse(403, `Only room ${code}'s facilitator may export it.`);
+  }
+  if (format === 'json') return { status: 200, type: 'application/json', body: saveJson(stored.record) };
+  const c = scenarios.get(stored.record.scenario.id);
+  if (!c) return refuse(409, `Room ${code} was played with a scenario this server does not have.`);
+  return {
+    status: 200,
+    type: 'text/csv; charset=utf-8',
+    body: decisionCsv(decisionRows(c, replay(c, stored.record))),
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.end(body);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

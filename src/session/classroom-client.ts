@@ -41,6 +41,11 @@ export class ClassroomClient<V = unknown> {
     this.sdk = new Client(options.endpoint);
   }
 
+  /** The facilitator's key, for what only the facilitator may ask of the server (the room's exports). */
+  get key(): string | null {
+    return this.credentials?.key ?? null;
+  }
+
   /** Calls `listener` after every change of view or status; returns a function that stops it. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

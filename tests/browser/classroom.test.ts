@@ -1,12 +1,13 @@
 // A whole class in real browsers: a facilitator, a projector and three students, each on their own browser
 // context (device), through a whole game to its end on every screen, with one student reloading mid-turn and
 // coming back to the same seat and the team's proposal.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { parseDecisionCsv } from '../../src/sim/decision-log.ts';
 import { freePort, type ServerProcess, spawnServer } from '../server/support.ts';
 import { SHOTS } from './support/game-page.ts';
 
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 
 async function device(width: number, height: number, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
@@ -151,6 +152,22 @@ describe('a whole class', () => {
     expect(fit.smallest).toBeGreaterThanOrEqual(24);
     await facilitator.screenshot({ path: join(SHOTS, 'class-console-1280.png') });
     await facilitator.waitForFunction(() => document.body.textContent?.includes('The game has ended'));
+    // The facilitator downloads the decisions and the record: seats only, no student's name.
+    for (const format of ['csv', 'json']) {
+      const [download] = await Promise.all([
+        facilitator.waitForEvent('download'),
+        facilitator.locator(`[data-export="${format}"]`).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`crisis-table-${code}.${format}`);
+      const text = readFileSync((await download.path())!, 'utf8');
+      for (const s of STUDENTS) expect(text).not.toContain(s.name);
+      if (format === 'csv') {
+        const rows = parseDecisionCsv(text);
+        expect(rows.filter((r) => r.by === 'seat').map((r) => r.actor)).toEqual(
+          expect.arrayContaining(STUDENTS.map((s) => s.seat)),
+        );
+      }
+    }
     expect(errors).toEqual([]);
     // The record on the server holds seats and commands only: no student name reached its log.
     for (const s of STUDENTS) expect(server.lines.join('\n')).not.toContain(s.name);

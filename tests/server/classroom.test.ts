@@ -1,11 +1,13 @@
 import type { Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayText } from '../../src/cli/replay.ts';
 import type {
   ConsoleClientView,
   ProjectorClientView,
   SeatClientView,
 } from '../../src/present/classroom-screens.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
+import { parseDecisionCsv } from '../../src/sim/decision-log.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
 
 const KEY = 'facilitator-key-0123456789';
@@ -173,4 +175,35 @@ describe('the facilitator runs the room', () => {
     expect(after.accepted).toBeGreaterThan(clocked.accepted + 1);
     for (const c of [pm, f]) await c.room.leave();
   }, 30_000);
+});
+
+describe("a room's exports", () => {
+  it('give the facilitator the record and the decision log, with no name in them, and nobody else', async () => {
+    const f = await openRoom({ pm: 'person' });
+    const pm = await join(f.code, { role: 'student', seat: 'pm', name: 'Zoë Example' });
+    await request(f.room, 'command', { command: { type: 'game.start' } });
+    const seat = await pm.inbox.until<SeatClientView>((v) => v.situation.decision !== null);
+    const option = seat.situation.decision!.options.find((o) => o.open)!.id;
+    expect(
+      await request(pm.room, 'command', { command: { type: 'decision.submit', actor: 'pm', option } }),
+    ).toMatchObject({ ok: true });
+    await pm.inbox.until<SeatClientView>((v) => v.situation.turn.index === 1);
+
+    const url = (format: string) =>
+      `http://127.0.0.1:${t.running.port}/api/rooms/${f.code}/export?format=${format}`;
+    const csv = await fetch(url('csv'), { headers: { 'X-Facilitator-Key': KEY } });
+    expect(csv.status).toBe(200);
+    const rows = parseDecisionCsv(await csv.text());
+    expect(rows.find((r) => r.actor === 'pm')).toMatchObject({ turn: 1, option, by: 'seat' });
+    const json = await fetch(url('json'), { headers: { 'X-Facilitator-Key': KEY } });
+    const text = await json.text();
+    expect(text).not.toContain('Zoë');
+    expect(await replayText(text, 'export.json')).toMatchObject({ phase: 'deciding', turns: 1 });
+    // Without the key, or with another, nothing.
+    expect((await fetch(url('csv'))).status).toBe(403);
+    expect(
+      (await fetch(url('json'), { headers: { 'X-Facilitator-Key': 'not-the-key-0123456789' } })).status,
+    ).toBe(403);
+    for (const c of [pm, f]) await c.room.leave();
+  });
 });

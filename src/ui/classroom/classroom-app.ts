@@ -140,7 +140,14 @@ export class ClassroomApp {
     document.body.dataset.classView = view.kind;
     if (view.kind === 'console') {
       if (tick) return;
-      this.show(consolePage(view, (command) => this.command(command), joinLink(view.code)));
+      this.show(
+        consolePage(
+          view,
+          (command) => this.command(command),
+          joinLink(view.code),
+          (format) => this.download(view.code, format),
+        ),
+      );
     } else if (view.kind === 'projector') {
       this.show(projectorPage(view, joinLink(view.code), Date.now()));
     } else if (view.kind === 'lobby') {
@@ -166,6 +173,23 @@ export class ClassroomApp {
     const page = seatPage(view, this.seatActions());
     this.seat = { key, update: page.update };
     this.show(h('div', {}, bar, page.element));
+  }
+
+  /** The room's record (JSON) or decision log (CSV), fetched with the facilitator's key and saved as a file. */
+  private async download(code: string, format: 'json' | 'csv'): Promise<string | null> {
+    const key = this.client?.key;
+    if (!key) return 'Only the facilitator may export the room.';
+    const response = await fetch(`/api/rooms/${code}/export?format=${format}`, {
+      headers: { 'X-Facilitator-Key': key },
+    }).catch(() => null);
+    if (!response?.ok) return 'The server did not give the export; try again.';
+    const url = URL.createObjectURL(await response.blob());
+    const a = h('a', { attrs: { href: url, download: `crisis-table-${code}.${format}` } });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return null;
   }
 
   private seatActions(): SeatActions {

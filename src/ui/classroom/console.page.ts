@@ -19,7 +19,14 @@ const STATUS_WORDS = {
 };
 const HOLDER_WORDS = { person: 'a team', computer: 'the computer', vacant: 'nobody' };
 
-export function consolePage(view: ConsoleClientView, send: SendCommand, joinUrl: string): HTMLElement {
+export type Download = (format: 'json' | 'csv') => Promise<string | null>;
+
+export function consolePage(
+  view: ConsoleClientView,
+  send: SendCommand,
+  joinUrl: string,
+  download: Download,
+): HTMLElement {
   const outcome = h('p', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
   outcome.hidden = true;
   const act = (command: Command) => {
@@ -79,6 +86,7 @@ export function consolePage(view: ConsoleClientView, send: SendCommand, joinUrl:
     clockBlock(view, act),
     injectBlock(view, act),
     overrideBlock(view, act),
+    exportBlock(download, outcome),
   );
 }
 
@@ -348,5 +356,36 @@ function overrideBlock(view: ConsoleClientView, act: (c: Command) => void): HTML
           }),
       },
     }),
+  );
+}
+
+/** The room's exports: no student's name is in either, only seats. */
+function exportBlock(download: Download, outcome: HTMLElement): HTMLElement {
+  const get = (format: 'json' | 'csv') => () =>
+    void download(format).then((refused) => {
+      outcome.textContent = refused ?? '';
+      outcome.hidden = !refused;
+    });
+  return h(
+    'section',
+    { class: 'block', attrs: { 'aria-labelledby': 'console-export' } },
+    h('h2', { id: 'console-export', text: 'Exports' }),
+    h('p', { class: 'hint', text: 'Seats and decisions only: no student’s name is in them.' }),
+    h(
+      'div',
+      { class: 'console-actions' },
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button', 'data-export': 'csv' },
+        text: 'The decisions (CSV, for a spreadsheet)',
+        on: { click: get('csv') },
+      }),
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button', 'data-export': 'json' },
+        text: 'The game’s record (JSON, for npm run replay)',
+        on: { click: get('json') },
+      }),
+    ),
   );
 }

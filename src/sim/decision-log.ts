@@ -1,0 +1,136 @@
+// A game's decisions as a table, one row per decision: the turn and its date, the actor, the option, whether the
+// real actor did that on that date (from the scenario's history), and who took it: the seat's player or team,
+// the computer, or the facilitator's clock. It holds no name, only actors and seats. As CSV it opens in a
+// spreadsheet, and it parses back into the same rows.
+import type { CompiledScenario } from './compile.ts';
+import type { GameState } from './state.ts';
+import type { Decider } from './world.ts';
+
+export interface DecisionRow {
+  /** 1-based, as the screens count turns. */
+  turn: number;
+  date: string;
+  turnId: string;
+  actor: string;
+  option: string;
+  label: string;
+  /** yes / no: from the options that stand for what the real actor did that day; `no option for it`: the sources
+   * say what it did, and no option of the game stands for it; `not reported`: the sources say nothing of it. */
+  asInHistory: 'yes' | 'no' | 'no option for it' | 'not reported';
+  by: 'seat' | 'computer' | 'facilitator';
+}
+
+const BY: Record<Decider, DecisionRow['by']> = {
+  person: 'seat',
+  computer: 'computer',
+  facilitator: 'facilitator',
+};
+
+export const DECISION_COLUMNS = [
+  'turn',
+  'date',
+  'turn_id',
+  'actor',
+  'option',
+  'label',
+  'as_in_history',
+  'by',
+];
+
+export function decisionRows(c: CompiledScenario, state: GameState): DecisionRow[] {
+  const history = new Map(c.scenario.history.map((d) => [d.turn, d]));
+  return state.world.log.map((d) => {
+    const turn = c.scenario.turns[d.turn];
+    const entry = turn ? history.get(turn.id)?.actors[d.actor] : undefined;
+    const asInHistory: DecisionRow['asInHistory'] =
+      !entry || entry.notReported
+        ? 'not reported'
+        : !entry.options
+          ? 'no option for it'
+          : entry.options.includes(d.option)
+            ? 'yes'
+            : 'no';
+    return {
+      turn: d.turn + 1,
+      date: turn?.date ?? '',
+      turnId: turn?.id ?? '',
+      actor: d.actor,
+      option: d.option,
+      label: c.optionById.get(d.actor)?.get(d.option)?.label.text ?? d.option,
+      asInHistory,
+      by: BY[d.by],
+    };
+  });
+}
+
+/** A field as CSV writes it (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+function field(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function decisionCsv(rows: readonly DecisionRow[]): string {
+  const lines = [DECISION_COLUMNS.join(',')];
+  for (const r of rows) {
+    lines.push(
+      [r.turn, r.date, r.turnId, r.actor, r.option, r.label, r.asInHistory, r.by].map(field).join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The rows of a decision log's CSV; throws one sentence naming the line that is not one. */
+export function parseDecisionCsv(text: string): DecisionRow[] {
+  const records = parseCsv(text);
+  const header = records.shift();
+  if (header?.join(',') !== DECISION_COLUMNS.join(',')) {
+    throw new Error(`Line 1 is not the decision log's header (${DECISION_COLUMNS.join(',')}).`);
+  }
+  return records.map((f, i) => {
+    const turn = Number(f[0]);
+    const asInHistory = f[6] as DecisionRow['asInHistory'];
+    const by = f[7] as DecisionRow['by'];
+    if (
+      f.length !== DECISION_COLUMNS.length ||
+      !Number.isInteger(turn) ||
+      !['yes', 'no', 'no option for it', 'not reported'].includes(asInHistory) ||
+      !['seat', 'computer', 'facilitator'].includes(by)
+    ) {
+      throw new Error(`Line ${i + 2} is not a decision: ${DECISION_COLUMNS.length} fields are expected.`);
+    }
+    return { turn, date: f[1]!, turnId: f[2]!, actor: f[3]!, option: f[4]!, label: f[5]!, asInHistory, by };
+  });
+}
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let value = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        value += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else value += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(value);
+      value = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(value);
+      records.push(record);
+      record = [];
+      value = '';
+    } else value += ch;
+  }
+  if (value !== '' || record.length > 0) {
+    record.push(value);
+    records.push(record);
+  }
+  return records;
+}

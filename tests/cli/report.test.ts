@@ -1,0 +1,70 @@
+// npm run report: a record's decision log as CSV and the record as JSON, which replay reads back; a format it does
+// not know and a damaged record are refused in one sentence.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { replayText } from '../../src/cli/replay.ts';
+import { parseDecisionCsv } from '../../src/sim/decision-log.ts';
+
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+
+function run(
+  cli: string,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      tsx,
+      [`src/cli/${cli}.ts`, ...args],
+      { encoding: 'utf8', timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('npm run report', () => {
+  it('exports the decision log as CSV and the record as JSON, which replay reads back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    const file = join(dir, 'game.json');
+    const simulated = await run('simulate', [
+      '--scenario',
+      'baghdad-2021',
+      '--games',
+      '1',
+      '--seed',
+      '12',
+      '--record',
+      file,
+    ]);
+    expect(simulated.status).toBe(0);
+
+    const csv = await run('report', [file, '--format', 'csv']);
+    expect(csv.status).toBe(0);
+    const rows = parseDecisionCsv(csv.stdout);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows[0]).toMatchObject({ turn: 1, date: '2021-10-10', by: 'computer' });
+
+    const json = await run('report', [file, '--format', 'json']);
+    expect(json.status).toBe(0);
+    const copy = join(dir, 'copy.json');
+    writeFileSync(copy, json.stdout);
+    const original = await replayText(readFileSync(file, 'utf8'), file);
+    expect(await replayText(json.stdout, copy)).toEqual(original);
+  }, 90_000);
+
+  it('refuses a format it does not know and a damaged record, in one sentence', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    const damaged = join(dir, 'damaged.json');
+    writeFileSync(damaged, '{"format":"crisis-table/record","version":1,"scenario":{"id":"baghdad-2021"');
+    const bad = await run('report', [damaged, '--format', 'csv']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const html = await run('report', [damaged, '--format', 'pdf']);
+    expect(html.status).toBe(2);
+    expect(html.stderr).toMatch(/--format pdf: csv or json/);
+  }, 90_000);
+});
