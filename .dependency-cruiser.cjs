@@ -88,9 +88,9 @@ const LAYERS = [
   },
   {
     layer: 'cli',
-    may: ['sim', 'scenario', 'session'],
+    may: ['sim', 'scenario', 'session', 'present'],
     not: [PHASER, HOWLER],
-    why: 'src/cli may import src/sim, src/scenario and src/session; no scenes, DOM layer, audio, Phaser or Howler',
+    why: 'src/cli may import src/sim, src/scenario, src/session and the presenters (the printable report); no scenes, DOM layer, audio, Phaser or Howler',
   },
 ];
 

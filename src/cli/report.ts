@@ -1,19 +1,25 @@
-// npm run report -- FILE --format csv|json: a game's exports for facilitators who script their sessions. csv: the
-// decision log, one row per decision (turn, date, actor, option, as in history, by whom); json: the record itself,
-// which `npm run replay` and the game read back. The file is read as `npm run replay` reads it: rebuilt command by
+// npm run report -- FILE --format csv|json|html: a game's exports for facilitators who script their sessions. csv:
+// the decision log, one row per decision (turn, date, actor, option, as in history, by whom); json: the record
+// itself, which `npm run replay` and the game read back; html: the printable after-action report. The file is read as `npm run replay` reads it: rebuilt command by
 // command, or refused in one sentence. No export holds a name: records hold seats and commands only.
+
+import { reportHtml } from '../present/report-html.ts';
 import { decisionCsv, decisionRows } from '../sim/decision-log.ts';
+import { reportData } from '../sim/report.ts';
 import { MAX_SAVE_CHARS } from '../sim/save.ts';
 import { restoreText } from './replay.ts';
 import { CliError, parseArgs, readBoundedText, runCli } from './scenario-arg.ts';
 
 const USAGE =
-  'usage: npm run report -- FILE --format csv|json   (a record written by simulate --record, a room or a save)';
+  'usage: npm run report -- FILE --format csv|json|html   (a record written by simulate --record, a room or a save)';
 
 export async function reportText(text: string, file: string, format: string): Promise<string> {
-  if (format !== 'csv' && format !== 'json') throw new CliError(`--format ${format}: csv or json. ${USAGE}`);
+  if (format !== 'csv' && format !== 'json' && format !== 'html') {
+    throw new CliError(`--format ${format}: csv, json or html. ${USAGE}`);
+  }
   const { c, state, record } = await restoreText(text, file);
   if (format === 'json') return `${JSON.stringify(record, null, 2)}\n`;
+  if (format === 'html') return reportHtml(c.scenario, reportData(c, state, record));
   return decisionCsv(decisionRows(c, state));
 }
 

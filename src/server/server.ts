@@ -6,10 +6,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type MatchMakerDriver, matchMaker, type Presence, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { reportHtml } from '../present/report-html.ts';
 import { CodeSchema } from '../session/classroom-protocol.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { decisionCsv, decisionRows } from '../sim/decision-log.ts';
 import { replay } from '../sim/record.ts';
+import { reportData } from '../sim/report.ts';
 import { saveJson } from '../sim/save.ts';
 import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
 import { hashSecret, type RecordStore } from './record-store.ts';
@@ -225,7 +227,8 @@ function colyseusLogger(log: (line: string) => void) {
 
 /**
  * A room's exports for its facilitator (the key in the X-Facilitator-Key header, never in the address): the record as
- * JSON, which `npm run replay` and the game read, or the decision log as CSV. Neither holds a student's name.
+ * JSON, which `npm run replay` and the game read, the decision log as CSV, or the printable after-action report as
+ * HTML. None holds a student's name.
  */
 async function exportRoom(
   code: string,
@@ -240,7 +243,9 @@ async function exportRoom(
     body: JSON.stringify({ ok: false, message }),
   });
   if (!CodeSchema.safeParse(code).success) return refuse(400, 'That is not a join code.');
-  if (format !== 'json' && format !== 'csv') return refuse(400, 'Ask for format=json or format=csv.');
+  if (format !== 'json' && format !== 'csv' && format !== 'html') {
+    return refuse(400, 'Ask for format=json, csv or html.');
+  }
   const stored = await store.load(code);
   const key = req.headers['x-facilitator-key'];
   if (!stored || typeof key !== 'string' || hashSecret(key) !== stored.keyHash) {
@@ -249,11 +254,12 @@ async function exportRoom(
   if (format === 'json') return { status: 200, type: 'application/json', body: saveJson(stored.record) };
   const c = scenarios.get(stored.record.scenario.id);
   if (!c) return refuse(409, `Room ${code} was played with a scenario this server does not have.`);
-  return {
-    status: 200,
-    type: 'text/csv; charset=utf-8',
-    body: decisionCsv(decisionRows(c, replay(c, stored.record))),
-  };
+  const state = replay(c, stored.record);
+  if (format === 'html') {
+    const body = reportHtml(c.scenario, reportData(c, state, stored.record));
+    return { status: 200, type: 'text/html; charset=utf-8', body };
+  }
+  return { status: 200, type: 'text/csv; charset=utf-8', body: decisionCsv(decisionRows(c, state)) };
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -153,7 +153,7 @@ describe('a whole class', () => {
     await facilitator.screenshot({ path: join(SHOTS, 'class-console-1280.png') });
     await facilitator.waitForFunction(() => document.body.textContent?.includes('The game has ended'));
     // The facilitator downloads the decisions and the record: seats only, no student's name.
-    for (const format of ['csv', 'json']) {
+    for (const format of ['csv', 'json', 'html']) {
       const [download] = await Promise.all([
         facilitator.waitForEvent('download'),
         facilitator.locator(`[data-export="${format}"]`).click(),

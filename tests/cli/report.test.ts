@@ -65,6 +65,30 @@ describe('npm run report', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     const html = await run('report', [damaged, '--format', 'pdf']);
     expect(html.status).toBe(2);
-    expect(html.stderr).toMatch(/--format pdf: csv or json/);
+    expect(html.stderr).toMatch(/--format pdf: csv, json or html/);
   }, 90_000);
+});
+
+describe('the printable report', () => {
+  it('is an HTML page whose texts are escaped: a scenario text is never markup', async () => {
+    const { reportHtml, esc } = await import('../../src/present/report-html.ts');
+    const { loadScenarioDir } = await import('../../src/scenario/load-dir.ts');
+    const { compileScenario } = await import('../../src/sim/compile.ts');
+    const { playBatchGame } = await import('../../src/sim/batch.ts');
+    const { newRecord, replay } = await import('../../src/sim/record.ts');
+    const { reportData } = await import('../../src/sim/report.ts');
+    expect(esc('<img src=x onerror="a(1)">&')).toBe('&lt;img src=x onerror=&quot;a(1)&quot;&gt;&amp;');
+    const loaded = await loadScenarioDir('scenarios/baghdad-2021');
+    if (!loaded.ok) throw new Error('the bundled scenario does not load');
+    // A hostile text in the scenario: every title of the turns.
+    for (const t of loaded.scenario.turns) t.title = { ...t.title, text: '<script>alert(1)</script>' };
+    const c = compileScenario(loaded.scenario);
+    const game = playBatchGame(c, 4, undefined, true);
+    const record = { ...newRecord(c, 4), entries: game.entries! };
+    const html = reportHtml(c.scenario, reportData(c, replay(c, record), record));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('The decisions, beside history');
+  });
 });

@@ -199,6 +199,9 @@ describe("a room's exports", () => {
     const text = await json.text();
     expect(text).not.toContain('Zoë');
     expect(await replayText(text, 'export.json')).toMatchObject({ phase: 'deciding', turns: 1 });
+    const html = await (await fetch(url('html'), { headers: { 'X-Facilitator-Key': KEY } })).text();
+    expect(html).toContain('After-action report');
+    expect(html).not.toContain('Zoë');
     // Without the key, or with another, nothing.
     expect((await fetch(url('csv'))).status).toBe(403);
     expect(

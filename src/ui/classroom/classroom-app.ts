@@ -176,7 +176,7 @@ export class ClassroomApp {
   }
 
   /** The room's record (JSON) or decision log (CSV), fetched with the facilitator's key and saved as a file. */
-  private async download(code: string, format: 'json' | 'csv'): Promise<string | null> {
+  private async download(code: string, format: 'json' | 'csv' | 'html'): Promise<string | null> {
     const key = this.client?.key;
     if (!key) return 'Only the facilitator may export the room.';
     const response = await fetch(`/api/rooms/${code}/export?format=${format}`, {

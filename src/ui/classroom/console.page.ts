@@ -19,7 +19,7 @@ const STATUS_WORDS = {
 };
 const HOLDER_WORDS = { person: 'a team', computer: 'the computer', vacant: 'nobody' };
 
-export type Download = (format: 'json' | 'csv') => Promise<string | null>;
+export type Download = (format: 'json' | 'csv' | 'html') => Promise<string | null>;
 
 export function consolePage(
   view: ConsoleClientView,
@@ -361,7 +361,7 @@ function overrideBlock(view: ConsoleClientView, act: (c: Command) => void): HTML
 
 /** The room's exports: no student's name is in either, only seats. */
 function exportBlock(download: Download, outcome: HTMLElement): HTMLElement {
-  const get = (format: 'json' | 'csv') => () =>
+  const get = (format: 'json' | 'csv' | 'html') => () =>
     void download(format).then((refused) => {
       outcome.textContent = refused ?? '';
       outcome.hidden = !refused;
@@ -374,6 +374,12 @@ function exportBlock(download: Download, outcome: HTMLElement): HTMLElement {
     h(
       'div',
       { class: 'console-actions' },
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button', 'data-export': 'html' },
+        text: 'The after-action report (to print or save as PDF)',
+        on: { click: get('html') },
+      }),
       h('button', {
         class: 'button',
         attrs: { type: 'button', 'data-export': 'csv' },

@@ -1,0 +1,58 @@
+// What an after-action report says of one game, as plain data: the ending, each indicator turn by turn, every
+// decision with what the real actor did that day, and the facilitator's actions. Formatted for print by
+// src/present/report-html.ts; read from a record by `npm run report` and the classroom server's exports.
+import type { CompiledScenario } from './compile.ts';
+import { type DecisionRow, decisionRows } from './decision-log.ts';
+import type { GameRecord } from './record.ts';
+import type { GameState, Holder } from './state.ts';
+import { indicatorHistory } from './view.ts';
+
+export interface ReportData {
+  seed: number;
+  commands: number;
+  /** Turns resolved, the last one included when the game has ended. */
+  turnsPlayed: number;
+  phase: GameState['phase'];
+  seats: Record<string, Holder>;
+  /** The ending reached, by id; null when the game has not ended in one. */
+  outcome: string | null;
+  /** indicator id -> its value at the start and after each turn played */
+  indicators: Record<string, number[]>;
+  decisions: DecisionRow[];
+  /** What the facilitator did, in order: injects, overrides with their reasons, pauses, the end. */
+  facilitator: (
+    | { kind: 'inject'; event: string; at: 'now' | 'next-resolution' }
+    | { kind: 'override'; indicator: string; value: number; reason: string }
+    | { kind: 'pause' | 'end' }
+  )[];
+}
+
+export function reportData(c: CompiledScenario, state: GameState, record: GameRecord): ReportData {
+  const turnsPlayed = state.world.outcome ? state.world.turn + 1 : state.world.turn;
+  const indicators: Record<string, number[]> = {};
+  for (const ind of c.scenario.indicators) {
+    indicators[ind.id] = indicatorHistory(c, state.world, ind.id).slice(0, turnsPlayed + 1);
+  }
+  const facilitator: ReportData['facilitator'] = [];
+  for (const { by, command } of record.entries) {
+    if (!('facilitator' in by)) continue;
+    if (command.type === 'inject.fire')
+      facilitator.push({ kind: 'inject', event: command.event, at: command.at });
+    else if (command.type === 'indicator.override') {
+      const { indicator, value, reason } = command;
+      facilitator.push({ kind: 'override', indicator, value, reason });
+    } else if (command.type === 'game.pause') facilitator.push({ kind: 'pause' });
+    else if (command.type === 'game.end') facilitator.push({ kind: 'end' });
+  }
+  return {
+    seed: record.seed,
+    commands: record.entries.length,
+    turnsPlayed,
+    phase: state.phase,
+    seats: { ...state.seats },
+    outcome: state.world.outcome?.id ?? null,
+    indicators,
+    decisions: decisionRows(c, state),
+    facilitator,
+  };
+}
