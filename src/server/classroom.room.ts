@@ -47,6 +47,8 @@ export interface ClassroomDeps {
   /** A secret of this process: only the server itself may ask a room to come back from the store. */
   restoreKey: string;
   now: () => number;
+  /** How long a room with no device stays in memory. */
+  idleMs: number;
   /** Each client's allowance: a burst, a refill per second, and a rate past which it is disconnected. */
   rate: { burst: number; perSecond: number; disconnectAbove: number };
 }
@@ -101,6 +103,9 @@ export class ClassroomRoom extends Room {
     }
     this.roomId = this.code;
     this.registerMessages();
+    // A room nobody is in is let go after a while (its record stays in the store, and it comes back on demand), so
+    // that a server running for weeks does not keep every lesson's game in memory.
+    this.idleCheck();
     this.session.subscribe({
       // A command a client sent is published after its reply (settle); this catches the others (the clock).
       next: () => setImmediate(() => void this.publish()),
@@ -211,6 +216,7 @@ export class ClassroomRoom extends Room {
       limited: 0,
       limitLoggedAt: Number.NEGATIVE_INFINITY,
     });
+    this.idleCheck();
     const seat = identity.role === 'student' ? identity.seat : null;
     const welcome: Welcome = { code: this.code, role: identity.role, seat, token };
     client.send('welcome', welcome);
@@ -243,6 +249,23 @@ export class ClassroomRoom extends Room {
     this.members.delete(client.sessionId);
     this.touch('all');
     void this.publish();
+    this.idleCheck();
+  }
+
+  private idle: ReturnType<typeof setTimeout> | null = null;
+
+  /** Lets the room go once it has had no device for `idleMs`; a device that joins in the meantime keeps it. */
+  private idleCheck(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    if (this.members.size > 0) return;
+    this.idle = setTimeout(() => {
+      if (this.members.size > 0) return;
+      this.deps.log(
+        `room ${this.code}: let go after ${Math.round(this.deps.idleMs / 60_000)} minutes without a device`,
+      );
+      void this.disconnect();
+    }, this.deps.idleMs);
   }
 
   override onUncaughtException(error: Error, method: string): void {
@@ -548,6 +571,7 @@ export class ClassroomRoom extends Room {
   }
 
   override onDispose(): void {
+    if (this.idle) clearTimeout(this.idle);
     this.session?.stop();
   }
 }

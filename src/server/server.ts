@@ -33,6 +33,8 @@ export interface ServerSettings {
   restoreHours: number;
   /** Compress the views sent (permessage-deflate, off by default): fewer bytes, more work and memory. */
   compress?: boolean;
+  /** How long a room with no device stays in memory (two hours unless a test sets its own). */
+  idleMs?: number;
   /** Each client's message allowance; the classroom's default unless a test sets its own. */
   rate?: ClassroomDeps['rate'];
 }
@@ -70,6 +72,7 @@ export async function startClassroomServer(
     restoreKey,
     now: Date.now,
     rate: settings.rate ?? CLASSROOM_RATE,
+    idleMs: settings.idleMs ?? 2 * 3_600_000,
   };
 
   const http = createServer();

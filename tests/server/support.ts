@@ -16,6 +16,7 @@ export interface TestClassroom {
 export async function bootClassroom(
   dataDir = mkdtempSync(join(tmpdir(), 'crisis-table-')),
   rate?: { burst: number; perSecond: number; disconnectAbove: number },
+  idleMs?: number,
 ): Promise<TestClassroom> {
   const log: string[] = [];
   const running = await startClassroomServer(
@@ -28,6 +29,7 @@ export async function bootClassroom(
       scenariosDir: 'scenarios',
       restoreHours: 24,
       ...(rate ? { rate } : {}),
+      ...(idleMs ? { idleMs } : {}),
     },
     (line) => log.push(line),
   );
