@@ -92,3 +92,30 @@ describe('the printable report', () => {
     expect(html).toContain('The decisions, beside history');
   });
 });
+
+describe('npm run report with several records', () => {
+  it('sets the groups side by side, each named by its file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    const files = ['room-a.json', 'room-b.json'].map((f) => join(dir, f));
+    for (const [i, f] of files.entries()) {
+      const r = await run('simulate', [
+        '--scenario',
+        'baghdad-2021',
+        '--games',
+        '1',
+        '--seed',
+        String(20 + i),
+        '--record',
+        f,
+      ]);
+      expect(r.status).toBe(0);
+    }
+    const out = await run('report', [...files]);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('Groups side by side');
+    expect(out.stdout).toContain('room-a');
+    expect(out.stdout).toContain('room-b');
+    const csv = await run('report', [...files, '--format', 'csv']);
+    expect(csv.status).toBe(2);
+  }, 120_000);
+});

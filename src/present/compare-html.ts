@@ -1,0 +1,109 @@
+// Groups side by side, for print or the screen: each group's ending, each indicator drawn group by group, the
+// first turn where their decisions differed, and the decisions that weighed most. One HTML page; every text from
+// the scenario or a label is escaped. Lines are told apart by colour (Okabe and Ito's colour-blind-safe set) and by
+// dash, and each is named in words beside its chart.
+import type { Scenario } from '../scenario/types.ts';
+import type { Comparison } from '../sim/compare.ts';
+import { esc } from './report-html.ts';
+
+const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
+const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4', '3 6'];
+
+const STYLE = `
+  body { font: 11pt/1.45 "Liberation Serif", "DejaVu Serif", Georgia, serif; color: #111; margin: 2rem auto; max-width: 48rem; }
+  h1 { font-size: 20pt; margin: 0 0 .3rem; } h2 { font-size: 14pt; margin: 1.4rem 0 .4rem; break-after: avoid; }
+  table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+  th, td { border-bottom: 1px solid #bbb; padding: .25rem .35rem; text-align: left; vertical-align: top; font-size: 9.5pt;
+    overflow-wrap: break-word; }
+  .chart { break-inside: avoid; margin: .6rem 0 1rem; } .chart svg { width: 100%; height: auto; }
+  .key { font-size: 9pt; } .key span { margin-right: 1rem; white-space: nowrap; }
+  @page { size: A4; margin: 16mm 14mm; } @media print { body { margin: 0; max-width: none; } }
+`;
+
+export function compareHtml(s: Scenario, cmp: Comparison): string {
+  const outcomes = new Map(s.outcomes.map((o) => [o.id, o.title.text]));
+  const actors = new Map(s.actors.map((a) => [a.id, a.name.text]));
+  const labels = new Map(
+    s.decisions.flatMap((d) => d.options.map((o) => [`${d.actor}/${o.id}`, o.label.text] as const)),
+  );
+  const parts = [`<h1>Groups side by side: ${esc(s.meta.title.text)}</h1>`];
+  parts.push(
+    '<h2>Where each group ended</h2><table><thead><tr><th scope="col">Group</th><th scope="col">Ending</th><th scope="col">Turns played</th></tr></thead><tbody>',
+  );
+  for (const g of cmp.groups) {
+    const ending = g.outcome ? (outcomes.get(g.outcome) ?? g.outcome) : 'not ended';
+    parts.push(`<tr><td>${esc(g.label)}</td><td>${esc(ending)}</td><td>${esc(g.turnsPlayed)}</td></tr>`);
+  }
+  parts.push('</tbody></table>');
+  const first = cmp.firstDifference;
+  const turn = first === null ? undefined : s.turns[first];
+  parts.push(
+    `<p>${
+      first === null
+        ? 'The groups took the same decisions in every turn they played.'
+        : `The groups' decisions first differed in turn ${first + 1}${turn ? ` (${esc(turn.date)}: ${esc(turn.title.text)})` : ''}.`
+    }</p>`,
+  );
+  parts.push(
+    '<h2>The decisions that weighed most</h2><p>Summed over the changes each game recorded, in all the groups that took them.</p>',
+  );
+  parts.push(
+    '<table><thead><tr><th scope="col">Actor</th><th scope="col">Decision</th><th scope="col">Weight</th><th scope="col">Taken by</th></tr></thead><tbody>',
+  );
+  for (const w of cmp.weightiest) {
+    parts.push(
+      `<tr><td>${esc(actors.get(w.actor) ?? w.actor)}</td><td>${esc(labels.get(`${w.actor}/${w.option}`) ?? w.option)}</td><td>${esc(
+        w.weight,
+      )}</td><td>${esc(w.groups.join(', '))}</td></tr>`,
+    );
+  }
+  parts.push('</tbody></table><h2>The indicators, group by group</h2>');
+  const dates = ['Start', ...s.turns.map((t) => t.date.slice(5))];
+  for (const ind of s.indicators) {
+    parts.push(chart(ind.label.text, ind.min, ind.max, cmp.indicators[ind.id] ?? [], cmp, dates));
+  }
+  return `<!doctype html><html lang="${esc(s.meta.language)}"><head><meta charset="utf-8"><title>${esc(
+    `Groups side by side: ${s.meta.title.text}`,
+  )}</title><style>${STYLE}</style></head><body>${parts.join('\n')}</body></html>\n`;
+}
+
+function chart(
+  title: string,
+  min: number,
+  max: number,
+  series: number[][],
+  cmp: Comparison,
+  dates: readonly string[],
+): string {
+  const w = 640;
+  const h = 170;
+  const pad = 30;
+  const longest = Math.max(2, ...series.map((x) => x.length));
+  const x = (i: number) => pad + (i * (w - 2 * pad)) / (longest - 1);
+  const y = (v: number) => h - pad - ((v - min) * (h - 2 * pad)) / (max - min || 1);
+  const lines = series.map((values, g) => {
+    const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    const dash = DASHES[g % DASHES.length];
+    return `<polyline fill="none" stroke="${COLOURS[g % COLOURS.length]}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${points}"/>`;
+  });
+  // The axes say what they measure: the indicator's range, and the turns' dates (month-day).
+  const text = (tx: number, ty: number, t: string, anchor = 'middle') =>
+    `<text x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" font-size="10" text-anchor="${anchor}" fill="#333">${esc(t)}</text>`;
+  const ticks = Array.from({ length: longest }, (_, i) =>
+    i % 2 === 0 || i === longest - 1 ? text(x(i), h - pad + 14, dates[i] ?? '') : '',
+  );
+  const axis = [
+    text(pad - 4, y(max) + 4, String(max), 'end'),
+    text(pad - 4, y(min) + 4, String(min), 'end'),
+    ...ticks,
+  ].join('');
+  const key = cmp.groups
+    .map((g, i) => {
+      const last = series[i]?.at(-1);
+      return `<span style="color:${COLOURS[i % COLOURS.length]}">${esc(g.label)}${last === undefined ? '' : `: ${esc(Math.round(last))}`}</span>`;
+    })
+    .join('');
+  return `<div class="chart"><h3>${esc(title)}</h3><svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(
+    `${title}, group by group`,
+  )}"><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>${axis}${lines.join('')}</svg><p class="key">${key}</p></div>`;
+}
