@@ -168,6 +168,13 @@ describe('a whole class', () => {
         );
       }
     }
+    // "Replay this game" opens the room's record in a new tab, turn by turn.
+    const [replay] = await Promise.all([
+      facilitator.waitForEvent('popup'),
+      facilitator.locator('[data-replay-room]').click(),
+    ]);
+    await replay.locator('[data-replay-where]').waitFor();
+    expect(await replay.locator('[data-replay-where]').textContent()).toBe('Turn 1 of 10: 10 October 2021');
     expect(errors).toEqual([]);
     // The record on the server holds seats and commands only: no student name reached its log.
     for (const s of STUDENTS) expect(server.lines.join('\n')).not.toContain(s.name);

@@ -10,6 +10,7 @@ import { codeInPath, joinLink, keep, keptFor, newKey } from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
 import { PassAndPlay } from './pass.page.ts';
 import { projectorPage } from './projector.page.ts';
+import { REPLAY_HANDOVER, ReplayViewer } from './replay.page.ts';
 import { lobbyPage, type SeatActions, seatBar, seatPage } from './seat.page.ts';
 import { startPage } from './start.page.ts';
 
@@ -28,6 +29,10 @@ export class ClassroomApp {
     const params = new URLSearchParams(location.search);
     if (params.has('pass')) {
       await this.showPass();
+      return;
+    }
+    if (params.has('replay')) {
+      await this.showReplay();
       return;
     }
     if (code && params.has('projector')) {
@@ -76,6 +81,41 @@ export class ClassroomApp {
       history.replaceState(null, '', '/class');
       this.showStart(null, null);
     }).showSetup();
+  }
+
+  /** The replay: of a record the console handed over to this tab, else of a file or the game saved here. */
+  private async showReplay(): Promise<void> {
+    const scenario = await this.loadScenario();
+    if (typeof scenario === 'string') {
+      this.showStart(null, scenario);
+      return;
+    }
+    const viewer = new ReplayViewer(this.root, scenario, () => location.assign('/'));
+    let handed: string | null = null;
+    try {
+      handed = sessionStorage.getItem(REPLAY_HANDOVER);
+      sessionStorage.removeItem(REPLAY_HANDOVER);
+    } catch {
+      handed = null;
+    }
+    const refused = handed ? viewer.open(handed) : null;
+    if (!handed || refused) viewer.showImport(refused);
+  }
+
+  /** The console's "Replay this game": the room's record, fetched with the key, opened in a new tab. */
+  private async replayRoom(code: string): Promise<string | null> {
+    const key = this.client?.key;
+    if (!key) return 'Only the facilitator may replay the room.';
+    const response = await fetch(`/api/rooms/${code}/export?format=json`, {
+      headers: { 'X-Facilitator-Key': key },
+    }).catch(() => null);
+    if (!response?.ok) return 'The server did not give the record; try again.';
+    const text = await response.text();
+    // A tab opened from this one starts with a copy of its session storage: the record goes with it, nowhere else.
+    sessionStorage.setItem(REPLAY_HANDOVER, text);
+    window.open('/class.html?replay', '_blank');
+    sessionStorage.removeItem(REPLAY_HANDOVER);
+    return null;
   }
 
   private async showOpenRoom(): Promise<void> {
@@ -146,6 +186,7 @@ export class ClassroomApp {
           (command) => this.command(command),
           joinLink(view.code),
           (format) => this.download(view.code, format),
+          () => this.replayRoom(view.code),
         ),
       );
     } else if (view.kind === 'projector') {

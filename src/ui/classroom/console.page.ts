@@ -26,6 +26,7 @@ export function consolePage(
   send: SendCommand,
   joinUrl: string,
   download: Download,
+  replay: () => Promise<string | null>,
 ): HTMLElement {
   const outcome = h('p', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
   outcome.hidden = true;
@@ -86,7 +87,7 @@ export function consolePage(
     clockBlock(view, act),
     injectBlock(view, act),
     overrideBlock(view, act),
-    exportBlock(download, outcome),
+    exportBlock(download, replay, outcome),
   );
 }
 
@@ -360,7 +361,11 @@ function overrideBlock(view: ConsoleClientView, act: (c: Command) => void): HTML
 }
 
 /** The room's exports: no student's name is in either, only seats. */
-function exportBlock(download: Download, outcome: HTMLElement): HTMLElement {
+function exportBlock(
+  download: Download,
+  replay: () => Promise<string | null>,
+  outcome: HTMLElement,
+): HTMLElement {
   const get = (format: 'json' | 'csv' | 'html') => () =>
     void download(format).then((refused) => {
       outcome.textContent = refused ?? '';
@@ -374,6 +379,18 @@ function exportBlock(download: Download, outcome: HTMLElement): HTMLElement {
     h(
       'div',
       { class: 'console-actions' },
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button', 'data-replay-room': '' },
+        text: 'Replay this game, turn by turn (a new tab)',
+        on: {
+          click: () =>
+            void replay().then((refused) => {
+              outcome.textContent = refused ?? '';
+              outcome.hidden = !refused;
+            }),
+        },
+      }),
       h('button', {
         class: 'button',
         attrs: { type: 'button', 'data-export': 'html' },

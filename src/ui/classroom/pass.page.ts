@@ -21,6 +21,7 @@ import {
 } from '../../session/pass-and-play-rules.ts';
 import { h } from '../dom.ts';
 import { situationView } from '../views/situation.view.ts';
+import { publicPart } from './public.part.ts';
 
 const SLOT = 'crisis-table.pass.';
 
@@ -189,7 +190,6 @@ export class PassAndPlay {
             ? `The game has ended: ${picture.outcome.title.text}`
             : 'The game has ended'
           : `What everyone can see after ${longDate(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '')}`;
-    const lastTurn = Math.max(-1, ...picture.journal.map((j) => j.turn));
     const h1 = h('h1', { text: heading });
     this.root.replaceChildren(
       h(
@@ -215,37 +215,7 @@ export class PassAndPlay {
             on: { click: () => actor.send({ type: 'screen.next' }) },
           }),
         snapshot.value === 'ended' && picture.outcome && h('p', { text: picture.outcome.summary.text }),
-        h('p', {
-          class: 'eyebrow',
-          text: `Turn ${picture.turn.index + 1} of ${picture.turn.count} · ${longDate(picture.turn.date)}`,
-        }),
-        h('p', { text: picture.turn.title.text }),
-        picture.decided.length > 0 &&
-          h('p', {
-            text: `Decided this turn: ${picture.decided.map((a) => this.lookup.actorName(a)).join(', ')}.`,
-          }),
-        h('h2', { text: 'Public news' }),
-        h(
-          'ul',
-          {},
-          ...picture.journal
-            .filter((j) => j.turn === lastTurn)
-            .map((j) =>
-              h(
-                'li',
-                { text: j.headline.text },
-                j.counterfactual && h('span', { class: 'badge', text: ' did not happen in history' }),
-              ),
-            ),
-        ),
-        h('h2', { text: 'What the public can see' }),
-        h(
-          'ul',
-          {},
-          ...picture.indicators
-            .filter((i) => i.value !== null)
-            .map((i) => h('li', { text: `${i.label.text}: ${i.value}` })),
-        ),
+        ...publicPart(picture, this.lookup),
       ),
     );
     h1.tabIndex = -1;

@@ -82,6 +82,7 @@ function menu(model: TitleModel, send: Send): HTMLElement {
       // Ways to play with others: pages of their own, reached as links (the classroom page needs no game flow).
       link('Play together on this device', '/class.html?pass'),
       link('A class or a workshop: join or run a room', '/class.html'),
+      link('Replay a game, turn by turn', '/class.html?replay'),
       item('Settings', { type: 'open-settings' }, false),
       item('Credits and sources', { type: 'open-credits' }, false),
     ),

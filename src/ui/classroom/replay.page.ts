@@ -1,0 +1,237 @@
+// Time-travel replay: a game's record, stepped or scrubbed turn by turn, watched as any seat saw it, as the public
+// saw it, or as the facilitator sees everything. Every screen is rebuilt from the record by the engine and the
+// solo game's presenters. Keys: ← and → step; the controls are ordinary form controls for the accessible layer.
+import { longDate } from '../../present/cite.ts';
+import { Lookup } from '../../present/lookup.ts';
+import { situationModel } from '../../present/turn.presenter.ts';
+import { compilePass, playerView, publicPicture, type Scenario } from '../../session/pass-and-play-rules.ts';
+import { decisionsAtStep, importRecord, type ReplayGame, stateAtStep } from '../../session/replay-rules.ts';
+import { h } from '../dom.ts';
+import { situationView } from '../views/situation.view.ts';
+import { publicPart } from './public.part.ts';
+
+/** A record handed over by the console ("Replay this game") or another page, for this tab only. */
+export const REPLAY_HANDOVER = 'crisis-table.replay';
+
+export class ReplayViewer {
+  private readonly c;
+  private readonly lookup: Lookup;
+  private game: ReplayGame | null = null;
+  private step = 0;
+  private as = 'public';
+
+  constructor(
+    private readonly root: HTMLElement,
+    scenario: Scenario,
+    private readonly back: () => void,
+  ) {
+    this.c = compilePass(scenario);
+    this.lookup = new Lookup(scenario);
+    document.addEventListener('keydown', (e) => {
+      if (!this.game || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+      if (e.key === 'ArrowLeft') this.go(this.step - 1);
+      else if (e.key === 'ArrowRight') this.go(this.step + 1);
+    });
+  }
+
+  /** Opens a record's text; returns why not, in one sentence, or null. */
+  open(json: string): string | null {
+    const imported = importRecord(json, this.c);
+    if (!imported.ok) return imported.notice;
+    this.game = imported.game;
+    this.step = 0;
+    this.render();
+    return null;
+  }
+
+  showImport(problem: string | null = null): void {
+    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: problem ?? '' });
+    status.hidden = !problem;
+    const input = h('input', {
+      id: 'replay-file',
+      attrs: { type: 'file', accept: '.json,application/json' },
+    });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      void file.text().then((text) => {
+        const refused = this.open(text);
+        if (refused) {
+          status.textContent = refused;
+          status.hidden = false;
+        }
+      });
+    });
+    const saved = this.savedGame();
+    this.root.replaceChildren(
+      h(
+        'main',
+        { class: 'class-page' },
+        h('h1', { text: 'Replay a game' }),
+        h('p', {
+          text: 'Step through a game turn by turn, as any seat saw it, as the public saw it, or as the facilitator sees everything.',
+        }),
+        saved &&
+          h('button', {
+            class: 'button button--primary',
+            attrs: { type: 'button', 'data-replay': 'saved' },
+            text: 'Replay the game saved on this device',
+            on: {
+              click: () => {
+                const refused = this.open(saved);
+                if (refused) this.showImport(refused);
+              },
+            },
+          }),
+        h(
+          'label',
+          { class: 'field', attrs: { for: 'replay-file' } },
+          h('span', { text: 'A record (.json) from a room or npm run report' }),
+        ),
+        input,
+        status,
+        h('button', {
+          class: 'button button--quiet',
+          attrs: { type: 'button' },
+          text: 'Back',
+          on: { click: this.back },
+        }),
+      ),
+    );
+  }
+
+  private savedGame(): string | null {
+    try {
+      return localStorage.getItem(`crisis-table.save.${this.c.scenario.meta.id}`);
+    } catch {
+      return null;
+    }
+  }
+
+  private go(step: number): void {
+    if (!this.game) return;
+    const next = Math.max(0, Math.min(this.game.steps - 1, step));
+    if (next === this.step) return;
+    this.step = next;
+    this.render();
+  }
+
+  private render(): void {
+    const game = this.game!;
+    const state = stateAtStep(game, this.step);
+    const last = this.step === game.steps - 1;
+    document.body.dataset.replayStep = String(this.step);
+    const where = last
+      ? state.phase === 'ended'
+        ? 'Where the game ended'
+        : `Where the record ends: turn ${state.world.turn + 1}`
+      : `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${longDate(this.c.scenario.turns[this.step]?.date ?? '')}`;
+    const select = h(
+      'select',
+      { id: 'replay-as', on: { change: () => this.setAs(select.value) } },
+      h('option', {
+        attrs: { value: 'public', selected: this.as === 'public' },
+        text: 'The public (the projector)',
+      }),
+      h('option', {
+        attrs: { value: 'facilitator', selected: this.as === 'facilitator' },
+        text: 'The facilitator: everything',
+      }),
+      ...this.c.playableIds.map((a) =>
+        h('option', { attrs: { value: a, selected: this.as === a }, text: this.lookup.actorName(a) }),
+      ),
+    );
+    const range = h('input', {
+      id: 'replay-step',
+      attrs: { type: 'range', min: 0, max: game.steps - 1, value: this.step, 'aria-label': 'Turn' },
+      on: { input: () => this.go(Number(range.value)) },
+    });
+    const controls = h(
+      'div',
+      { class: 'replay-controls' },
+      h('label', { attrs: { for: 'replay-as' }, text: 'Watch as ' }),
+      select,
+      h('button', {
+        class: 'button button--quiet',
+        attrs: { type: 'button', 'data-replay': 'prev', disabled: this.step === 0 },
+        text: '← Earlier',
+        on: { click: () => this.go(this.step - 1) },
+      }),
+      range,
+      h('button', {
+        class: 'button button--quiet',
+        attrs: { type: 'button', 'data-replay': 'next', disabled: last },
+        text: 'Later →',
+        on: { click: () => this.go(this.step + 1) },
+      }),
+    );
+    const heading = h('h1', { attrs: { 'data-replay-where': '' }, text: where });
+    this.root.replaceChildren(
+      h(
+        'main',
+        { class: 'class-page class-replay' },
+        h('p', { class: 'eyebrow', text: `Replay · ${this.c.scenario.meta.title.text}` }),
+        heading,
+        controls,
+        this.body(state),
+      ),
+    );
+  }
+
+  private setAs(as: string): void {
+    this.as = as;
+    this.render();
+    document.getElementById('replay-as')?.focus();
+  }
+
+  private body(state: ReturnType<typeof stateAtStep>): HTMLElement {
+    const game = this.game!;
+    if (this.as === 'public')
+      return h(
+        'section',
+        { attrs: { 'aria-label': 'The public picture' } },
+        ...publicPart(publicPicture(this.c, state), this.lookup),
+      );
+    if (this.as === 'facilitator') {
+      const decided = decisionsAtStep(game, this.step);
+      return h(
+        'section',
+        { attrs: { 'aria-label': 'Everything' } },
+        ...publicPart(publicPicture(this.c, state), this.lookup),
+        h('h2', { text: 'Every indicator' }),
+        h(
+          'ul',
+          {},
+          ...this.c.scenario.indicators.map((i) =>
+            h('li', { text: `${i.label.text}: ${state.world.indicators[i.id] ?? i.start}` }),
+          ),
+        ),
+        h('h2', { text: 'What each actor decided in this turn' }),
+        decided.length === 0
+          ? h('p', { text: 'No decision of this turn is in the record yet.' })
+          : h(
+              'ul',
+              {},
+              ...decided.map((d) =>
+                h('li', {
+                  text: `${this.lookup.actorName(d.actor)}: ${this.lookup.optionLabel(d.actor, d.option)} (${d.by === 'person' ? 'the seat' : d.by})`,
+                }),
+              ),
+            ),
+      );
+    }
+    // A seat's own screen as it stood, with the option it then chose marked, and nothing to press.
+    const chosen = decisionsAtStep(game, this.step).find((d) => d.actor === this.as)?.option ?? null;
+    const screen = situationView(
+      situationModel(playerView(this.c, state, this.as), this.lookup, chosen),
+      () => undefined,
+    );
+    for (const b of screen.element.querySelectorAll<HTMLButtonElement>('[data-option]')) b.disabled = true;
+    screen.element.querySelector('[data-intent="confirm-decision"]')?.remove();
+    return h(
+      'section',
+      { attrs: { 'aria-label': `As ${this.lookup.actorName(this.as)} saw it` } },
+      screen.element,
+    );
+  }
+}

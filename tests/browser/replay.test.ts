@@ -1,0 +1,72 @@
+// Time-travel replay in the browser: a record imported from a file, stepped by keyboard to turn 3, watched as a
+// seat (its screen as it stood, nothing to press), as the public, and to where the game ended.
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
+import { compileScenario } from '../../src/sim/compile.ts';
+import { saveJson } from '../../src/sim/save.ts';
+import { LiveGame, playTurns } from '../helpers/play.ts';
+import { SHOTS } from './support/game-page.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('time-travel replay', () => {
+  it('steps an imported record to turn 3 and shows it as a seat, as the public, and at its end', async () => {
+    const loaded = await loadScenarioDir('scenarios/baghdad-2021');
+    if (!loaded.ok) throw new Error('the bundled scenario does not load');
+    const c = compileScenario(loaded.scenario);
+    const game = playTurns(new LiveGame(c, 8).start(['pm']), [0, 2, 1]);
+    expect(game.ended).toBe(true);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${inject('baseUrl')}/class.html?replay`);
+    await page.locator('#replay-file').setInputFiles({
+      name: 'game.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(saveJson(game.record)),
+    });
+    const where = page.locator('[data-replay-where]');
+    await expect.poll(() => where.textContent()).toBe('Turn 1 of 10: 10 October 2021');
+    await page.locator('body').press('ArrowRight');
+    await page.locator('body').press('ArrowRight');
+    await expect.poll(() => where.textContent()).toMatch(/^Turn 3 of 10: /);
+
+    await page.locator('#replay-as').selectOption('pm');
+    // The seat's own screen at turn 3, with the option it chose then marked, and nothing to press.
+    expect(await page.locator('main h1').nth(1).textContent()).toMatch(/^Turn 3 of 10/);
+    const chosen = game.state.world.log.find((d) => d.turn === 2 && d.actor === 'pm')!.option;
+    expect(await page.locator(`[data-option="${chosen}"]`).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-option]:not([disabled])').count()).toBe(0);
+    expect(await page.locator('[data-intent="confirm-decision"]').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'replay-turn-3-pm.png') });
+
+    await page.locator('#replay-as').selectOption('public');
+    expect(await page.getByRole('heading', { name: 'Public news' }).count()).toBe(1);
+    await page.locator('#replay-step').fill(String(game.state.world.turn + 1));
+    await expect.poll(() => where.textContent()).toBe('Where the game ended');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a file that is not a record in one sentence', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/class.html?replay`);
+    await page
+      .locator('#replay-file')
+      .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"a":1}') });
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/\.$/);
+    expect((await alert.textContent())?.split('\n')).toHaveLength(1);
+    await page.close();
+  });
+});
