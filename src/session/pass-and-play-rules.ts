@@ -77,7 +77,7 @@ export function publicPicture(c: CompiledScenario, state: GameState): PublicView
   return publicView(c, state);
 }
 
-export type { CompiledScenario, GameRecord, PublicView, Scenario };
+export type { CompiledScenario, GameRecord, GameState, PublicView, Scenario };
 
 /** The scenario, ready to play (the page has only its validated text). */
 export function compilePass(scenario: Scenario): CompiledScenario {

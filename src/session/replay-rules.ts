@@ -1,12 +1,15 @@
 // Time-travel replay: a finished or running game's record, stepped through turn by turn. Each step is the game as
 // it stood when that turn opened (what every seat saw while deciding it), and a last step is where the record ends.
 // Every state is rebuilt from the record by the engine, so the replay shows exactly what was shown live.
+
+import { type Comparison, compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
-import type { GameRecord } from '../sim/record.ts';
-import { replay } from '../sim/record.ts';
+import { forkAt, type GameRecord, replay } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import type { DecisionRecord } from '../sim/world.ts';
+
+export type { Comparison };
 
 export interface ReplayGame {
   c: CompiledScenario;
@@ -43,4 +46,35 @@ export function stateAtStep(game: ReplayGame, step: number): GameState {
 /** What each actor decided in the turn a step opened, from the record's end (known once the turn resolved). */
 export function decisionsAtStep(game: ReplayGame, step: number): DecisionRecord[] {
   return game.final.world.log.filter((d) => d.turn === step);
+}
+
+/**
+ * What if: the record up to the moment turn `step` opened, the given players at their seats and the computer at
+ * the others, to play on from there. Refused in one sentence when the players are not one to five of the
+ * scenario's playable actors.
+ */
+export function whatIfRecord(
+  game: ReplayGame,
+  step: number,
+  players: readonly string[],
+): { ok: true; record: GameRecord } | { ok: false; notice: string } {
+  const { c } = game;
+  if (players.length < 1 || players.length > 5)
+    return { ok: false, notice: 'Choose one to five seats to play.' };
+  const unknown = players.find((p) => !c.playableIds.includes(p));
+  if (unknown) return { ok: false, notice: `There is no playable actor ${unknown} in this scenario.` };
+  const record = forkAt(c, game.record, step);
+  for (const actor of c.playableIds) {
+    const holder = players.includes(actor) ? 'person' : 'computer';
+    record.entries.push({ by: { facilitator: true }, command: { type: 'seat.set', actor, holder } });
+  }
+  return { ok: true, record };
+}
+
+/** The what-if game beside the game it forked from: endings, indicators, where their decisions parted. */
+export function besideOrigin(game: ReplayGame, fork: GameState): Comparison {
+  return compareGames(game.c, [
+    { label: 'The original game', state: game.final },
+    { label: 'What if', state: fork },
+  ]);
 }

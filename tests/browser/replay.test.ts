@@ -58,6 +58,50 @@ describe('time-travel replay', () => {
     await page.close();
   });
 
+  it('forks at turn 4, plays on to an ending, and sets the new game beside the original', async () => {
+    const loaded = await loadScenarioDir('scenarios/baghdad-2021');
+    if (!loaded.ok) throw new Error('the bundled scenario does not load');
+    const c = compileScenario(loaded.scenario);
+    const game = playTurns(new LiveGame(c, 8).start(['pm']), [0, 2, 1]);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${inject('baseUrl')}/class.html?replay`);
+    await page.locator('#replay-file').setInputFiles({
+      name: 'game.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(saveJson(game.record)),
+    });
+    await page.locator('#replay-step').fill('3');
+    await expect.poll(() => page.locator('[data-replay-where]').textContent()).toMatch(/^Turn 4 of 10/);
+    await page.locator('[data-whatif] summary').click();
+    await page.locator('[data-whatif-seat="pm"]').check();
+    await page.locator('[data-whatif-start]').click();
+    // One player from turn 4: hand-over, the pm's screen, a decision, the turn's outcome, and again, to the end.
+    for (let turn = 0; turn < 12; turn++) {
+      const screen = await page.waitForFunction(() => {
+        const s = document.body.dataset.passScreen;
+        return s === 'handOver' || s === 'resolved' || s === 'ended' ? s : null;
+      });
+      const value = await screen.jsonValue();
+      if (value === 'ended') break;
+      if (value === 'resolved') {
+        await page.locator('[data-pass="next"]').click();
+        continue;
+      }
+      expect(await page.locator('h1').textContent()).toContain('Prime Minister');
+      await page.locator('[data-pass="show"]').click();
+      await page.locator('[data-option]:not([disabled])').last().click();
+      await page.locator('[data-intent="confirm-decision"]:not([disabled])').click();
+    }
+    await page.waitForSelector('body[data-pass-screen="ended"]');
+    const beside = page.locator('[data-beside-origin]');
+    expect(await beside.textContent()).toMatch(/The original game ended in: .+\. This one: .+\./);
+    await page.screenshot({ path: join(SHOTS, 'what-if-beside-origin.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('refuses a file that is not a record in one sentence', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('baseUrl')}/class.html?replay`);

@@ -57,3 +57,42 @@ describe('time-travel replay', () => {
     if (!damaged.ok) expect(damaged.notice).not.toMatch(/\n/);
   });
 });
+
+describe('what if', () => {
+  it('forks at a turn; a fork that changes nothing plays on exactly as its origin', async () => {
+    const { whatIfRecord, besideOrigin } = await import('../../src/session/replay-rules.ts');
+    const { replay } = await import('../../src/sim/record.ts');
+    const origin = playTurns(new LiveGame(c, 6).start(['pm']), [1, 0, 2]);
+    const game = replayGame(c, origin.record);
+    const fork = whatIfRecord(game, 4, ['pm']);
+    if (!fork.ok) throw new Error(fork.notice);
+    // The same seats, and then the origin's own commands from turn 4 on: the same game, to the end.
+    const prefix = fork.record.entries.length - c.playableIds.length;
+    const rest = origin.record.entries.slice(prefix);
+    const same = replay(c, { ...fork.record, entries: [...fork.record.entries, ...rest] });
+    expect(same.world).toEqual(origin.state.world);
+    expect(besideOrigin(game, same).firstDifference).toBeNull();
+    // Another decision at turn 4: the paths part there.
+    const other = new LiveGame(c, 6);
+    for (const e of fork.record.entries) other.run(e);
+    playTurns(other, [2, 1, 0]);
+    const parted = besideOrigin(game, other.state).firstDifference;
+    expect(parted === null || parted >= 4).toBe(true);
+  });
+
+  it('refuses no seat, six seats and an unknown one, in one sentence', async () => {
+    const { whatIfRecord } = await import('../../src/session/replay-rules.ts');
+    const game = replayGame(c, playTurns(new LiveGame(c, 2).start(['pm']), [0], 3).record);
+    expect(whatIfRecord(game, 1, [])).toMatchObject({
+      ok: false,
+      notice: 'Choose one to five seats to play.',
+    });
+    expect(whatIfRecord(game, 1, ['pm', 'us', 'iran', 'sadrists', 'framework', 'pm'])).toMatchObject({
+      ok: false,
+    });
+    expect(whatIfRecord(game, 1, ['king'])).toMatchObject({
+      ok: false,
+      notice: 'There is no playable actor king in this scenario.',
+    });
+  });
+});

@@ -3,11 +3,12 @@
 // in the page: a hidden private screen is removed, not covered, so no reader and no Back button can reach it.
 import { createActor } from 'xstate';
 import { longDate } from '../../present/cite.ts';
+import { compareHtml } from '../../present/compare-html.ts';
 import type { Intent } from '../../present/intents.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { passAndPlayMachine } from '../../session/pass-and-play.machine.ts';
-import type { GameRecord, Scenario } from '../../session/pass-and-play-rules.ts';
+import type { GameRecord, GameState, Scenario } from '../../session/pass-and-play-rules.ts';
 import {
   type CompiledScenario,
   compilePass,
@@ -19,6 +20,7 @@ import {
   restorePass,
   seatsProblem,
 } from '../../session/pass-and-play-rules.ts';
+import { besideOrigin, type ReplayGame } from '../../session/replay-rules.ts';
 import { h } from '../dom.ts';
 import { situationView } from '../views/situation.view.ts';
 import { publicPart } from './public.part.ts';
@@ -127,10 +129,18 @@ export class PassAndPlay {
     );
   }
 
-  private play(record: GameRecord): void {
+  /** What if: a game forked from a replayed one, played on here and set beside it when it ends. Not saved. */
+  playWhatIf(record: GameRecord, origin: ReplayGame): void {
+    this.origin = origin;
+    this.play(record, false);
+  }
+
+  private origin: ReplayGame | null = null;
+
+  private play(record: GameRecord, save = true): void {
     const id = this.c.scenario.meta.id;
     const actor = createActor(passAndPlayMachine, { input: { c: this.c, record } });
-    actor.on('save.write', (e) => writeSlot(id, e.json));
+    if (save) actor.on('save.write', (e) => writeSlot(id, e.json));
     let shown = '';
     actor.subscribe((snapshot) => {
       const key = `${String(snapshot.value)}|${snapshot.context.current}|${snapshot.context.game.world.turn}|${snapshot.context.selected}`;
@@ -215,10 +225,44 @@ export class PassAndPlay {
             on: { click: () => actor.send({ type: 'screen.next' }) },
           }),
         snapshot.value === 'ended' && picture.outcome && h('p', { text: picture.outcome.summary.text }),
+        snapshot.value === 'ended' && this.origin && this.besideOrigin(this.origin, state),
         ...publicPart(picture, this.lookup),
       ),
     );
     h1.tabIndex = -1;
     h1.focus();
+  }
+
+  /** The what-if game beside the one it forked from: endings, where the decisions parted, the whole comparison. */
+  private besideOrigin(origin: ReplayGame, state: GameState): HTMLElement {
+    const cmp = besideOrigin(origin, state);
+    const ending = (id: string | null) =>
+      id ? (this.c.scenario.outcomes.find((o) => o.id === id)?.title.text ?? id) : 'no ending';
+    const [was, now] = cmp.groups;
+    const open = () => {
+      const url = URL.createObjectURL(new Blob([compareHtml(this.c.scenario, cmp)], { type: 'text/html' }));
+      window.open(url, '_blank');
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    };
+    return h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'beside-origin', 'data-beside-origin': '' } },
+      h('h2', { id: 'beside-origin', text: 'Beside the original game' }),
+      h('p', {
+        text: `The original game ended in: ${ending(was?.outcome ?? null)}. This one: ${ending(now?.outcome ?? null)}.`,
+      }),
+      h('p', {
+        text:
+          cmp.firstDifference === null
+            ? 'The two games took the same decisions.'
+            : `Their decisions parted in turn ${cmp.firstDifference + 1}.`,
+      }),
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button' },
+        text: 'Open the comparison (indicators, decisions)',
+        on: { click: open },
+      }),
+    );
   }
 }

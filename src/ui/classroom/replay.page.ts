@@ -5,9 +5,16 @@ import { longDate } from '../../present/cite.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { compilePass, playerView, publicPicture, type Scenario } from '../../session/pass-and-play-rules.ts';
-import { decisionsAtStep, importRecord, type ReplayGame, stateAtStep } from '../../session/replay-rules.ts';
+import {
+  decisionsAtStep,
+  importRecord,
+  type ReplayGame,
+  stateAtStep,
+  whatIfRecord,
+} from '../../session/replay-rules.ts';
 import { h } from '../dom.ts';
 import { situationView } from '../views/situation.view.ts';
+import { PassAndPlay } from './pass.page.ts';
 import { publicPart } from './public.part.ts';
 
 /** A record handed over by the console ("Replay this game") or another page, for this tab only. */
@@ -22,7 +29,7 @@ export class ReplayViewer {
 
   constructor(
     private readonly root: HTMLElement,
-    scenario: Scenario,
+    private readonly scenario: Scenario,
     private readonly back: () => void,
   ) {
     this.c = compilePass(scenario);
@@ -166,6 +173,7 @@ export class ReplayViewer {
       }),
     );
     const heading = h('h1', { attrs: { 'data-replay-where': '' }, text: where });
+    const whatIf = !last && this.whatIfForm();
     this.root.replaceChildren(
       h(
         'main',
@@ -173,8 +181,51 @@ export class ReplayViewer {
         h('p', { class: 'eyebrow', text: `Replay · ${this.c.scenario.meta.title.text}` }),
         heading,
         controls,
+        whatIf,
         this.body(state),
       ),
+    );
+  }
+
+  /** What if: play on from the turn shown, at the seats chosen, the computer at the others. */
+  private whatIfForm(): HTMLElement {
+    const boxes = this.c.playableIds.map((a) =>
+      h('input', { id: `whatif-${a}`, attrs: { type: 'checkbox', value: a, 'data-whatif-seat': a } }),
+    );
+    const status = h('p', { class: 'notice', attrs: { role: 'alert' } });
+    status.hidden = true;
+    const start = () => {
+      const players = boxes.filter((b) => b.checked).map((b) => b.value);
+      const fork = whatIfRecord(this.game!, this.step, players);
+      if (!fork.ok) {
+        status.textContent = fork.notice;
+        status.hidden = false;
+        return;
+      }
+      new PassAndPlay(this.root, this.scenario, this.back).playWhatIf(fork.record, this.game!);
+    };
+    return h(
+      'details',
+      { class: 'block more', attrs: { 'data-whatif': '' } },
+      h('summary', { text: 'What if? Play on from this turn with other decisions' }),
+      h('p', {
+        text: 'Choose the seats you play from here; the computer plays the others. The end sets your game beside this one.',
+      }),
+      ...this.c.playableIds.map((a, i) =>
+        h(
+          'div',
+          { class: 'field--check' },
+          boxes[i]!,
+          h('label', { attrs: { for: `whatif-${a}` }, text: this.lookup.actorName(a) }),
+        ),
+      ),
+      status,
+      h('button', {
+        class: 'button button--primary',
+        attrs: { type: 'button', 'data-whatif-start': '' },
+        text: 'Play on from here',
+        on: { click: start },
+      }),
     );
   }
 
