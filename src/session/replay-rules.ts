@@ -78,3 +78,17 @@ export function besideOrigin(game: ReplayGame, fork: GameState): Comparison {
     { label: 'What if', state: fork },
   ]);
 }
+
+/** Several groups' records of one scenario, side by side; a record of another scenario is refused by name. */
+export function compareRecords(
+  c: CompiledScenario,
+  groups: readonly { label: string; json: string }[],
+): { ok: true; comparison: Comparison } | { ok: false; notice: string } {
+  const games: { label: string; state: GameState }[] = [];
+  for (const g of groups) {
+    const imported = importRecord(g.json, c);
+    if (!imported.ok) return { ok: false, notice: `${g.label}: ${imported.notice}` };
+    games.push({ label: g.label, state: imported.game.final });
+  }
+  return { ok: true, comparison: compareGames(c, games) };
+}

@@ -226,3 +226,34 @@ describe('pass-and-play on one device', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 });
+
+describe('groups side by side', () => {
+  it('compares the rooms a facilitator runs from one browser, while they play', async () => {
+    const page = await device(1280, 720, '/class');
+    const codes: string[] = [];
+    for (const seed of ['41', '42']) {
+      await page.goto(`${base}/class`);
+      await page.getByRole('button', { name: /Open a room/ }).click();
+      for (const seat of ['pm', 'sadrists', 'framework', 'iran', 'us']) {
+        await page.locator(`#seat-${seat}`).selectOption('computer');
+      }
+      await page.locator('#room-seed').fill(seed);
+      await page.getByRole('button', { name: 'Open the room' }).click();
+      await page.waitForSelector('body[data-class-view="console"]');
+      codes.push(((await page.locator('h1').textContent()) ?? '').replace('Room ', ''));
+      // The computer holds every seat: the game plays itself once started.
+      await page.getByRole('button', { name: 'Start the game' }).click();
+    }
+    const [compared] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.locator('[data-compare-rooms]').click(),
+    ]);
+    await compared.waitForLoadState();
+    const text = (await compared.locator('body').textContent()) ?? '';
+    expect(text).toContain('Groups side by side');
+    for (const code of codes) expect(text).toContain(`Room ${code}`);
+    expect(await compared.locator('svg').count()).toBeGreaterThan(3);
+    await compared.screenshot({ path: join(SHOTS, 'groups-side-by-side.png'), fullPage: false });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -1,12 +1,14 @@
 // The classroom page: one device's way into a room, as a student, the facilitator or the projector. It keeps no
 // game state of its own: it renders the screen the server sends and turns clicks into requests.
 import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
+import { compareHtml } from '../../present/compare-html.ts';
 import { ClassroomClient, type Credentials } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
-import type { Scenario } from '../../session/pass-and-play-rules.ts';
+import { compilePass, type Scenario } from '../../session/pass-and-play-rules.ts';
+import { compareRecords } from '../../session/replay-rules.ts';
 import { h } from '../dom.ts';
 import { consolePage } from './console.page.ts';
-import { codeInPath, joinLink, keep, keptFor, newKey } from './links.ts';
+import { codeInPath, joinLink, keep, keptFor, newKey, roomsRunHere } from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
 import { PassAndPlay } from './pass.page.ts';
 import { projectorPage } from './projector.page.ts';
@@ -102,6 +104,33 @@ export class ClassroomApp {
     if (!handed || refused) viewer.showImport(refused);
   }
 
+  /**
+   * The console's "Compare the groups": every room this browser runs (rooms still playing too), fetched with their
+   * keys and set side by side on one page in a new tab.
+   */
+  private async compareRooms(): Promise<string | null> {
+    const rooms = roomsRunHere();
+    if (rooms.length < 2) return 'Open a second room in this browser to compare groups.';
+    const scenario = await this.loadScenario();
+    if (typeof scenario === 'string') return scenario;
+    const groups: { label: string; json: string }[] = [];
+    for (const room of rooms.slice(0, 8)) {
+      const response = await fetch(`/api/rooms/${room.code}/export?format=json`, {
+        headers: { 'X-Facilitator-Key': room.key! },
+      }).catch(() => null);
+      if (response?.ok) groups.push({ label: `Room ${room.code}`, json: await response.text() });
+    }
+    const c = compilePass(scenario);
+    const compared = compareRecords(c, groups);
+    if (!compared.ok) return compared.notice;
+    const url = URL.createObjectURL(
+      new Blob([compareHtml(scenario, compared.comparison)], { type: 'text/html' }),
+    );
+    window.open(url, '_blank');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return null;
+  }
+
   /** The console's "Replay this game": the room's record, fetched with the key, opened in a new tab. */
   private async replayRoom(code: string): Promise<string | null> {
     const key = this.client?.key;
@@ -187,6 +216,7 @@ export class ClassroomApp {
           joinLink(view.code),
           (format) => this.download(view.code, format),
           () => this.replayRoom(view.code),
+          () => this.compareRooms(),
         ),
       );
     } else if (view.kind === 'projector') {

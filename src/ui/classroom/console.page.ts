@@ -27,6 +27,7 @@ export function consolePage(
   joinUrl: string,
   download: Download,
   replay: () => Promise<string | null>,
+  compare: () => Promise<string | null>,
 ): HTMLElement {
   const outcome = h('p', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
   outcome.hidden = true;
@@ -87,7 +88,7 @@ export function consolePage(
     clockBlock(view, act),
     injectBlock(view, act),
     overrideBlock(view, act),
-    exportBlock(download, replay, outcome),
+    exportBlock(download, replay, compare, outcome),
   );
 }
 
@@ -364,6 +365,7 @@ function overrideBlock(view: ConsoleClientView, act: (c: Command) => void): HTML
 function exportBlock(
   download: Download,
   replay: () => Promise<string | null>,
+  compare: () => Promise<string | null>,
   outcome: HTMLElement,
 ): HTMLElement {
   const get = (format: 'json' | 'csv' | 'html') => () =>
@@ -379,6 +381,18 @@ function exportBlock(
     h(
       'div',
       { class: 'console-actions' },
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button', 'data-compare-rooms': '' },
+        text: 'Compare the groups (every room run from this browser; a new tab)',
+        on: {
+          click: () =>
+            void compare().then((refused) => {
+              outcome.textContent = refused ?? '';
+              outcome.hidden = !refused;
+            }),
+        },
+      }),
       h('button', {
         class: 'button',
         attrs: { type: 'button', 'data-replay-room': '' },

@@ -53,3 +53,19 @@ export function newKey(): string {
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 }
+
+/** The rooms this browser opened as their facilitator, with their keys: the groups it can compare. */
+export function roomsRunHere(): Credentials[] {
+  const out: Credentials[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(FACILITATOR)) continue;
+      const c = read(localStorage, key);
+      if (c?.key) out.push(c);
+    }
+  } catch {
+    // No storage: only the room on screen.
+  }
+  return out.sort((a, b) => a.code.localeCompare(b.code));
+}
