@@ -49,6 +49,7 @@ export function checkScenario(s: Scenario): PathIssue[] {
   checkDecisions(s, refs);
   checkEvents(s, refs);
   checkHistory(s, refs);
+  checkTeaching(s, report);
   checkOutcomes(s, report, refs.turn, refs.condition, declared);
   s.people.forEach((p, i) => {
     if (p.actor !== undefined) refs.actor(p.actor, ['people', i, 'actor']);
@@ -470,6 +471,28 @@ function checkHistory(s: Scenario, refs: Refs): void {
           );
         }
       });
+    }
+  });
+}
+
+/** The pack's plans add up, and its questions are about an ending, the perpetrator or the misinformation. */
+function checkTeaching(s: Scenario, report: Report): void {
+  const t = s.teaching;
+  if (!t) return;
+  indexBy('plan', t.plans, (p) => p.id, ['teaching', 'plans'], report, 'id');
+  t.plans.forEach((plan, i) => {
+    const sum = plan.steps.reduce((n, step) => n + step.minutes, 0);
+    if (sum !== plan.minutes) {
+      report(['teaching', 'plans', i, 'minutes'], `the plan takes ${plan.minutes} minutes, its steps ${sum}`);
+    }
+  });
+  const topics = [...s.outcomes.map((o) => o.id), 'perpetrator', 'misinformation'];
+  t.questions.forEach((q, i) => {
+    if (!topics.includes(q.about)) {
+      report(
+        ['teaching', 'questions', i, 'about'],
+        `questions are about an ending, perpetrator or misinformation, not "${q.about}"${didYouMean(q.about, topics)}`,
+      );
     }
   });
 }

@@ -361,8 +361,12 @@ export function tooLargeMessage(bytes: number): string {
 
 // ---- Merging the files, remembering where each part came from ----
 
+/** The top-level keys that are one mapping, in exactly one file; every other key is a list, merged over files. */
+const SINGLE_KEYS = new Set(['meta', 'teaching']);
+
 class SourceMap {
-  meta: SourceFile | undefined;
+  /** The file that holds each single key. */
+  readonly singles = new Map<string, SourceFile>();
   /** For each list key: the file and the index in that file of each item of the merged list. */
   readonly lists = new Map<string, { file: SourceFile; index: number }[]>();
 
@@ -373,7 +377,7 @@ class SourceMap {
     const origin = typeof index === 'number' ? this.lists.get(String(key))?.[index] : undefined;
     let where: Where;
     if (origin) where = pointAt(origin.file, [String(key), origin.index, ...rest]);
-    else if (key === 'meta' && this.meta) where = pointAt(this.meta, path);
+    else if (this.singles.has(String(key))) where = pointAt(this.singles.get(String(key))!, path);
     else {
       // A whole list (too short, say), or a key no file has: the first file that has it, or the first file.
       const holder = this.files.find((f) => String(key) in f.data) ?? this.files[0]!;
@@ -388,11 +392,12 @@ function merge(sources: readonly SourceFile[], map: SourceMap, problems: Problem
   for (const file of sources) {
     for (const [key, value] of Object.entries(file.data)) {
       const problem = (message: string) => problems.push({ ...pointAt(file, [key]), path: key, message });
-      if (key === 'meta') {
-        if (map.meta) problem(`already in ${map.meta.name}; meta stands in exactly one file`);
+      if (SINGLE_KEYS.has(key)) {
+        const holder = map.singles.get(key);
+        if (holder) problem(`already in ${holder.name}; ${key} stands in exactly one file`);
         else {
-          map.meta = file;
-          merged.meta = value;
+          map.singles.set(key, file);
+          merged[key] = value;
         }
       } else if (!Array.isArray(value)) {
         problem(`expected a list, found ${found(value)}`);

@@ -376,6 +376,28 @@ export const Person = z.strictObject({
   description: Text,
 });
 
+const Minutes = z.number().int().min(1).max(600);
+
+/** A lesson or workshop plan: its steps' minutes add up to the plan's. */
+export const TeachingPlan = z.strictObject({
+  id: Id,
+  title: Text,
+  minutes: Minutes,
+  steps: z.array(z.strictObject({ minutes: Minutes, text: Text })).min(1),
+});
+
+/**
+ * The teacher's pack: learning goals, lesson and workshop plans, a hot-wash script, and discussion questions for
+ * each ending (`about`: an outcome id) and for `perpetrator` and `misinformation`. The role cards are the actors'
+ * own texts. Pedagogy may be invention: true; a text that states a fact cites its source, as everywhere.
+ */
+export const Teaching = z.strictObject({
+  goals: z.array(Text).min(1),
+  plans: z.array(TeachingPlan).min(1),
+  hotWash: z.array(Text).default([]),
+  questions: z.array(z.strictObject({ about: Id, items: z.array(Text).min(1) })).default([]),
+});
+
 export const Scenario = z.strictObject({
   meta: Meta,
   indicators: z.array(Indicator).min(1),
@@ -391,6 +413,7 @@ export const Scenario = z.strictObject({
     .array(HistoryDay)
     .default([])
     .describe('turn by turn, what the real actors did on that date; a turn left out: nothing reported'),
+  teaching: Teaching.optional().describe("the teacher's pack: goals, plans, hot-wash, discussion questions"),
 });
 
 /** The top-level keys a scenario file may hold; a scenario is split over files by these keys. */

@@ -10,6 +10,7 @@ import { h } from '../dom.ts';
 import { consolePage } from './console.page.ts';
 import { codeInPath, joinLink, keep, keptFor, newKey, roomsRunHere } from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
+import { packPage } from './pack.page.ts';
 import { PassAndPlay } from './pass.page.ts';
 import { projectorPage } from './projector.page.ts';
 import { REPLAY_HANDOVER, ReplayViewer } from './replay.page.ts';
@@ -35,6 +36,12 @@ export class ClassroomApp {
     }
     if (params.has('replay')) {
       await this.showReplay();
+      return;
+    }
+    if (params.has('pack')) {
+      const scenario = await this.loadScenario();
+      if (typeof scenario === 'string') this.showStart(null, scenario);
+      else this.show(packPage(scenario, () => location.assign('/')));
       return;
     }
     if (code && params.has('projector')) {

@@ -64,6 +64,11 @@ export function consolePage(
           attrs: { href: `/class/${view.code}?projector`, target: '_blank', rel: 'noopener' },
           text: 'Open the projector view',
         }),
+        h('a', {
+          class: 'button button--quiet',
+          attrs: { href: '/class.html?pack', target: '_blank', rel: 'noopener' },
+          text: 'The teacher’s pack: plans, role cards, questions',
+        }),
       ),
       h('div', { class: 'console-qr' }, qrSvg(joinUrl, `QR code for ${joinUrl}`)),
     ),

@@ -83,6 +83,7 @@ function menu(model: TitleModel, send: Send): HTMLElement {
       link('Play together on this device', '/class.html?pass'),
       link('A class or a workshop: join or run a room', '/class.html'),
       link('Replay a game, turn by turn', '/class.html?replay'),
+      link('The teacher’s pack', '/class.html?pack'),
       item('Settings', { type: 'open-settings' }, false),
       item('Credits and sources', { type: 'open-credits' }, false),
     ),
