@@ -1,12 +1,11 @@
 // Time-travel replay in the browser: a record imported from a file, stepped by keyboard to turn 3, watched as a
 // seat (its screen as it stood, nothing to press), as the public, and to where the game ended.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
-import { compileScenario } from '../../src/sim/compile.ts';
 import { saveJson } from '../../src/sim/save.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 import { LiveGame, playTurns } from '../helpers/play.ts';
 import { SHOTS } from './support/game-page.ts';
 
@@ -18,23 +17,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A finished game (seed 8, the pm's seat played), opened in the replay page from a file. */
+async function openReplay(): Promise<{ page: Page; game: LiveGame; errors: string[] }> {
+  const c = await bundledScenario();
+  const game = playTurns(new LiveGame(c, 8).start(['pm']), [0, 2, 1]);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${inject('baseUrl')}/class.html?replay`);
+  await page.locator('#replay-file').setInputFiles({
+    name: 'game.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(saveJson(game.record)),
+  });
+  return { page, game, errors };
+}
+
 describe('time-travel replay', () => {
   it('steps an imported record to turn 3 and shows it as a seat, as the public, and at its end', async () => {
-    const loaded = await loadScenarioDir('scenarios/baghdad-2021');
-    if (!loaded.ok) throw new Error('the bundled scenario does not load');
-    const c = compileScenario(loaded.scenario);
-    const game = playTurns(new LiveGame(c, 8).start(['pm']), [0, 2, 1]);
+    const { page, game, errors } = await openReplay();
     expect(game.ended).toBe(true);
-
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${inject('baseUrl')}/class.html?replay`);
-    await page.locator('#replay-file').setInputFiles({
-      name: 'game.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(saveJson(game.record)),
-    });
     const where = page.locator('[data-replay-where]');
     await expect.poll(() => where.textContent()).toBe('Turn 1 of 10: 10 October 2021');
     await page.locator('body').press('ArrowRight');
@@ -59,19 +61,7 @@ describe('time-travel replay', () => {
   });
 
   it('forks at turn 4, plays on to an ending, and sets the new game beside the original', async () => {
-    const loaded = await loadScenarioDir('scenarios/baghdad-2021');
-    if (!loaded.ok) throw new Error('the bundled scenario does not load');
-    const c = compileScenario(loaded.scenario);
-    const game = playTurns(new LiveGame(c, 8).start(['pm']), [0, 2, 1]);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${inject('baseUrl')}/class.html?replay`);
-    await page.locator('#replay-file').setInputFiles({
-      name: 'game.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(saveJson(game.record)),
-    });
+    const { page, errors } = await openReplay();
     await page.locator('#replay-step').fill('3');
     await expect.poll(() => page.locator('[data-replay-where]').textContent()).toMatch(/^Turn 4 of 10/);
     await page.locator('[data-whatif] summary').click();

@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import { type PassEmitted, passAndPlayMachine } from '../../src/session/pass-and-play.machine.ts';
 import { nextSeat, passStart, restorePass, seatsProblem } from '../../src/session/pass-and-play-rules.ts';
-import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
+import type { CompiledScenario } from '../../src/sim/compile.ts';
 import { type GameRecord, newRecord } from '../../src/sim/record.ts';
 import { publicView } from '../../src/sim/view.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 
 let c: CompiledScenario;
 beforeAll(async () => {
-  const loaded = await loadScenarioDir('scenarios/baghdad-2021');
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  c = compileScenario(loaded.scenario);
+  c = await bundledScenario();
 });
 
 function start(record: GameRecord) {

@@ -1,18 +1,16 @@
 // Time-travel replay shows, at every turn, exactly the views that were shown live: every seat's, the public's.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import { importRecord, replayGame, stateAtStep } from '../../src/session/replay-rules.ts';
-import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
+import type { CompiledScenario } from '../../src/sim/compile.ts';
 import { saveJson } from '../../src/sim/save.ts';
 import { publicView, viewFor } from '../../src/sim/view.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 import { LiveGame, playTurns } from '../helpers/play.ts';
 
 let c: CompiledScenario;
 beforeAll(async () => {
-  const loaded = await loadScenarioDir('scenarios/baghdad-2021');
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  c = compileScenario(loaded.scenario);
+  c = await bundledScenario();
 });
 
 const viewsOf = (state: Parameters<typeof publicView>[1]) => ({

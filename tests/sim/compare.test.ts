@@ -2,17 +2,15 @@
 // the decisions that weighed most.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareHtml } from '../../src/present/compare-html.ts';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import { compareGames } from '../../src/sim/compare.ts';
-import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
+import type { CompiledScenario } from '../../src/sim/compile.ts';
 import { historicalChooser } from '../../src/sim/history.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 
 let c: CompiledScenario;
 beforeAll(async () => {
-  const loaded = await loadScenarioDir('scenarios/baghdad-2021');
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  c = compileScenario(loaded.scenario);
+  c = await bundledScenario();
 });
 
 describe('groups side by side', () => {

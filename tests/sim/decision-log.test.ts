@@ -2,17 +2,15 @@
 // into the same rows whatever a label holds.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
-import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
+import type { CompiledScenario } from '../../src/sim/compile.ts';
 import { type DecisionRow, decisionCsv, decisionRows, parseDecisionCsv } from '../../src/sim/decision-log.ts';
 import { newRecord, replay } from '../../src/sim/record.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 
 let c: CompiledScenario;
 beforeAll(async () => {
-  const loaded = await loadScenarioDir('scenarios/baghdad-2021');
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  c = compileScenario(loaded.scenario);
+  c = await bundledScenario();
 });
 
 describe('the decision log', () => {

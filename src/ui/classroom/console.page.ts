@@ -373,11 +373,22 @@ function exportBlock(
   compare: () => Promise<string | null>,
   outcome: HTMLElement,
 ): HTMLElement {
-  const get = (format: 'json' | 'csv' | 'html') => () =>
-    void download(format).then((refused) => {
-      outcome.textContent = refused ?? '';
-      outcome.hidden = !refused;
+  // Each asks the server something; a refusal is said in the console's one status line.
+  const button = (text: string, data: string, ask: () => Promise<string | null>) => {
+    const [name, value = ''] = data.split('=');
+    return h('button', {
+      class: 'button',
+      attrs: { type: 'button', [`data-${name}`]: value },
+      text,
+      on: {
+        click: () =>
+          void ask().then((refused) => {
+            outcome.textContent = refused ?? '';
+            outcome.hidden = !refused;
+          }),
+      },
     });
+  };
   return h(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'console-export' } },
@@ -386,48 +397,11 @@ function exportBlock(
     h(
       'div',
       { class: 'console-actions' },
-      h('button', {
-        class: 'button',
-        attrs: { type: 'button', 'data-compare-rooms': '' },
-        text: 'Compare the groups (every room run from this browser; a new tab)',
-        on: {
-          click: () =>
-            void compare().then((refused) => {
-              outcome.textContent = refused ?? '';
-              outcome.hidden = !refused;
-            }),
-        },
-      }),
-      h('button', {
-        class: 'button',
-        attrs: { type: 'button', 'data-replay-room': '' },
-        text: 'Replay this game, turn by turn (a new tab)',
-        on: {
-          click: () =>
-            void replay().then((refused) => {
-              outcome.textContent = refused ?? '';
-              outcome.hidden = !refused;
-            }),
-        },
-      }),
-      h('button', {
-        class: 'button',
-        attrs: { type: 'button', 'data-export': 'html' },
-        text: 'The after-action report (to print or save as PDF)',
-        on: { click: get('html') },
-      }),
-      h('button', {
-        class: 'button',
-        attrs: { type: 'button', 'data-export': 'csv' },
-        text: 'The decisions (CSV, for a spreadsheet)',
-        on: { click: get('csv') },
-      }),
-      h('button', {
-        class: 'button',
-        attrs: { type: 'button', 'data-export': 'json' },
-        text: 'The game’s record (JSON, for npm run replay)',
-        on: { click: get('json') },
-      }),
+      button('Compare the groups (every room run from this browser; a new tab)', 'compare-rooms', compare),
+      button('Replay this game, turn by turn (a new tab)', 'replay-room', replay),
+      button('The after-action report (to print or save as PDF)', 'export=html', () => download('html')),
+      button('The decisions (CSV, for a spreadsheet)', 'export=csv', () => download('csv')),
+      button('The game’s record (JSON, for npm run replay)', 'export=json', () => download('json')),
     ),
   );
 }
