@@ -122,6 +122,16 @@ describe('the debrief', () => {
         await page.screenshot({ path: `/tmp/debrief-${viewport.width}.png` });
         await game.shot(`debrief-history-${size}`);
         expect(game.problems).toEqual([]);
+        // From the debrief, the replay of this game (the one saved on this device), turn by turn.
+        if (viewport.width === 1280) {
+          await page.locator('[data-replay-link]').click();
+          await page.locator('[data-replay-where]').waitFor();
+          expect(await page.locator('[data-replay-where]').textContent()).toBe(
+            'Turn 1 of 10: 10 October 2021',
+          );
+          await page.locator('#replay-as').selectOption('pm');
+          expect(await page.locator('[data-option][aria-pressed="true"]').count()).toBe(1);
+        }
       }, viewport);
     });
   }

@@ -45,6 +45,54 @@ describe('time-travel replay', () => {
     );
   });
 
+  it('shows the live views too when seats change hands and the facilitator injects and overrides', () => {
+    const events = c.scenario.events.map((e) => e.id);
+    const indicators = c.scenario.indicators.map((i) => i.id);
+    const facilitatorCommand = fc.oneof(
+      fc.record({
+        type: fc.constant('seat.set' as const),
+        actor: fc.constantFrom(...c.playableIds),
+        holder: fc.constantFrom('person' as const, 'computer' as const, 'vacant' as const),
+      }),
+      fc.record({
+        type: fc.constant('inject.fire' as const),
+        event: fc.constantFrom(...events),
+        at: fc.constantFrom('now' as const, 'next-resolution' as const),
+      }),
+      fc.record({
+        type: fc.constant('indicator.override' as const),
+        indicator: fc.constantFrom(...indicators),
+        value: fc.integer({ min: 0, max: 100 }),
+        reason: fc.constant('a workshop inject'),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.array(facilitatorCommand, { maxLength: 3 }), { minLength: 10, maxLength: 10 }),
+        (seed, perTurn) => {
+          const game = new LiveGame(c, seed).start(['pm']);
+          const live: ReturnType<typeof viewsOf>[] = [];
+          for (let t = 0; !game.ended && t < 10; t++) {
+            live.push(structuredClone(viewsOf(game.state)));
+            for (const command of perTurn[t]!) game.run({ by: { facilitator: true }, command });
+            playTurns(game, [1], 1, { i: 0 }, true);
+            if (game.state.phase === 'deciding' && game.state.world.turn === t) break;
+          }
+          live.push(structuredClone(viewsOf(game.state)));
+          const replayed = replayGame(c, game.record);
+          // A turn the game could not resolve (every seat left vacant is fine; the loop stops) ends the comparison.
+          const steps = Math.min(replayed.steps, live.length);
+          for (let step = 0; step < steps - 1; step++) {
+            expect(viewsOf(stateAtStep(replayed, step))).toEqual(live[step]);
+          }
+          expect(viewsOf(stateAtStep(replayed, replayed.steps - 1))).toEqual(live[live.length - 1]);
+        },
+      ),
+      { numRuns: 10, seed: 9 },
+    );
+  });
+
   it('imports a saved record, and refuses a damaged one in one sentence', () => {
     const game = playTurns(new LiveGame(c, 3).start(['pm']), [0], 4);
     const imported = importRecord(saveJson(game.record), c);

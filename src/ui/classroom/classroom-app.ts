@@ -107,6 +107,9 @@ export class ClassroomApp {
     } catch {
       handed = null;
     }
+    // From the solo debrief: the game saved on this device.
+    if (!handed && new URLSearchParams(location.search).get('replay') === 'saved')
+      handed = viewer.savedGame();
     const refused = handed ? viewer.open(handed) : null;
     if (!handed || refused) viewer.showImport(refused);
   }

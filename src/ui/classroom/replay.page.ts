@@ -107,7 +107,8 @@ export class ReplayViewer {
     );
   }
 
-  private savedGame(): string | null {
+  /** The game saved on this device by the solo game, if any. */
+  savedGame(): string | null {
     try {
       return localStorage.getItem(`crisis-table.save.${this.c.scenario.meta.id}`);
     } catch {

@@ -322,6 +322,17 @@ export function debriefView(model: DebriefModel, send: Send): DebriefView {
           on: { click: () => send({ type: 'quit-to-title' }) },
         }),
       ),
+      // The game just played is the one saved on this device: the replay opens it, turn by turn, and from any
+      // turn a "what if" plays on with other decisions.
+      h(
+        'li',
+        { class: 'debrief-replay' },
+        h('a', {
+          class: 'button',
+          attrs: { href: '/class.html?replay=saved', 'data-replay-link': '' },
+          text: 'Replay this game turn by turn, or play on from a turn: what if?',
+        }),
+      ),
     ),
   );
   return { scene: 'debrief', element, heading, update: chart.update };
