@@ -21,7 +21,8 @@ import { diffView } from '../session/view-patch.ts';
 import type { Command, Entry, Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
-import { type GameRecord, newRecord, replay } from '../sim/record.ts';
+import { forkAt, type GameRecord, newRecord, replay } from '../sim/record.ts';
+import { restoreSave, SaveError } from '../sim/save.ts';
 import {
   consoleClientView,
   lobbyClientView,
@@ -120,7 +121,7 @@ export class ClassroomRoom extends Room {
     const o: CreateOptions = parsed.data;
     const c = this.deps.scenarios.get(o.scenario);
     if (!c) throw new ServerError(400, `There is no scenario ${o.scenario} on this server.`);
-    const record = newRecord(c, o.seed);
+    const record = o.fork ? forkedRecord(c, o.fork) : newRecord(c, o.seed);
     for (const [actor, holder] of Object.entries(o.seats)) {
       const command: Command = { type: 'seat.set', actor, holder };
       record.entries.push({ by: { facilitator: true }, command });
@@ -573,6 +574,17 @@ export class ClassroomRoom extends Room {
   override onDispose(): void {
     if (this.idle) clearTimeout(this.idle);
     this.session?.stop();
+  }
+}
+
+/** What if, as a room: the given record up to the moment `turn` opened; refused in one sentence. */
+function forkedRecord(c: CompiledScenario, fork: { record: string; turn: number }): GameRecord {
+  try {
+    const { record } = restoreSave(fork.record, (id) => (id === c.scenario.meta.id ? c : undefined));
+    return forkAt(c, record, fork.turn);
+  } catch (e) {
+    const why = e instanceof SaveError ? e.message : 'It is not a game record.';
+    throw new ServerError(400, `The game to play on from cannot be read: ${why}`);
   }
 }
 

@@ -27,6 +27,13 @@ export const CreateOptionsSchema = z.strictObject({
   /** Resolve a turn as soon as every seat has decided; otherwise the facilitator resolves it. */
   autoResolve: z.boolean().default(true),
   key: secret,
+  /**
+   * What if, as a room: the game of another record (a room's, a file's) up to the moment turn `turn` opened, to play
+   * on from there with these seats. The room's seed is that record's.
+   */
+  fork: z
+    .strictObject({ record: z.string().min(2).max(2_000_000), turn: z.number().int().min(0).max(1000) })
+    .optional(),
 });
 export type CreateOptions = z.output<typeof CreateOptionsSchema>;
 

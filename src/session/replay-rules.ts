@@ -5,7 +5,7 @@
 import { type Comparison, compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { forkAt, type GameRecord, replay } from '../sim/record.ts';
-import { restoreSave, SaveError } from '../sim/save.ts';
+import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import type { DecisionRecord } from '../sim/world.ts';
 
@@ -91,4 +91,9 @@ export function compareRecords(
     games.push({ label: g.label, state: imported.game.final });
   }
   return { ok: true, comparison: compareGames(c, games) };
+}
+
+/** The replayed game's record as a file holds it, for a room to play on from (what if, as a room). */
+export function recordJson(game: ReplayGame): string {
+  return saveJson(game.record);
 }

@@ -257,3 +257,29 @@ describe('groups side by side', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 });
+
+describe('what if, as a room', () => {
+  it('opens a room at turn 4 of a replayed game, ready for a class to play on', async () => {
+    const { bundledScenario } = await import('../helpers/bundled.ts');
+    const { LiveGame, playTurns } = await import('../helpers/play.ts');
+    const { saveJson } = await import('../../src/sim/save.ts');
+    const c = await bundledScenario();
+    const origin = playTurns(new LiveGame(c, 23).start(['pm']), [0, 1]);
+    const page = await device(1280, 720, '/class.html?replay');
+    await page.locator('#replay-file').setInputFiles({
+      name: 'game.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(saveJson(origin.record)),
+    });
+    await page.locator('#replay-step').fill('3');
+    await page.locator('[data-whatif] summary').click();
+    await page.locator('[data-whatif-seat="pm"]').check();
+    await page.locator('[data-whatif-seat="sadrists"]').check();
+    await page.locator('[data-whatif-room]').click();
+    await page.waitForSelector('body[data-class-view="console"]');
+    expect(await page.locator('#console-game').textContent()).toMatch(/^Turn 4 of 10/);
+    const seats = await page.locator('[data-seat="sadrists"] td').first().textContent();
+    expect(seats).toContain('a team');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

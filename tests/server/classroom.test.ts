@@ -210,3 +210,39 @@ describe("a room's exports", () => {
     for (const c of [pm, f]) await c.room.leave();
   });
 });
+
+describe('what if, as a room', () => {
+  it('opens a room at a turn of another game, and refuses a record it cannot read', async () => {
+    const { bundledScenario } = await import('../helpers/bundled.ts');
+    const { LiveGame, playTurns } = await import('../helpers/play.ts');
+    const { saveJson } = await import('../../src/sim/save.ts');
+    const c = await bundledScenario();
+    const origin = playTurns(new LiveGame(c, 17).start(['pm']), [0, 1], 5);
+    const room = await t.harness.sdk.create('classroom', {
+      role: 'facilitator',
+      scenario: 'baghdad-2021',
+      seed: 1,
+      seats: { pm: 'person', framework: 'person' },
+      autoResolve: true,
+      key: KEY,
+      fork: { record: saveJson(origin.record), turn: 3 },
+    });
+    const view = await new Inbox(room).until<ConsoleClientView>((v) => v.kind === 'console');
+    // The game of the origin up to turn 4's opening, with the seats of the new room: the class plays on from there.
+    expect(view.view.turn.index).toBe(3);
+    expect(view.view.status).toBe('deciding');
+    expect(view.seats.find((s) => s.actor === 'framework')?.holder).toBe('person');
+    await room.leave();
+    await expect(
+      t.harness.sdk.create('classroom', {
+        role: 'facilitator',
+        scenario: 'baghdad-2021',
+        seed: 1,
+        seats: { pm: 'person' },
+        autoResolve: true,
+        key: KEY,
+        fork: { record: '{"format":"crisis-table/record","version":1}', turn: 2 },
+      }),
+    ).rejects.toThrow(/cannot be read/);
+  });
+});

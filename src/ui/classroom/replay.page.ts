@@ -4,16 +4,19 @@
 import { longDate } from '../../present/cite.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
+import { ClassroomClient } from '../../session/classroom-client.ts';
 import { compilePass, playerView, publicPicture, type Scenario } from '../../session/pass-and-play-rules.ts';
 import {
   decisionsAtStep,
   importRecord,
   type ReplayGame,
+  recordJson,
   stateAtStep,
   whatIfRecord,
 } from '../../session/replay-rules.ts';
 import { h } from '../dom.ts';
 import { situationView } from '../views/situation.view.ts';
+import { keep, newKey } from './links.ts';
 import { PassAndPlay } from './pass.page.ts';
 import { publicPart } from './public.part.ts';
 
@@ -205,6 +208,29 @@ export class ReplayViewer {
       }
       new PassAndPlay(this.root, this.scenario, this.back).playWhatIf(fork.record, this.game!);
     };
+    // The same fork, as a room a class plays on from: its facilitator is this browser, the teams join with the code.
+    const openRoom = async () => {
+      const players = boxes.filter((b) => b.checked).map((b) => b.value);
+      const seats = Object.fromEntries(
+        this.c.playableIds.map((a) => [a, players.includes(a) ? 'person' : 'computer']),
+      );
+      const client = new ClassroomClient({ endpoint: location.origin, keep });
+      try {
+        const welcome = await client.open({
+          scenario: this.c.scenario.meta.id,
+          seed: this.game!.record.seed,
+          seats,
+          autoResolve: true,
+          key: newKey(),
+          fork: { record: recordJson(this.game!), turn: this.step },
+        });
+        location.assign(`/class/${welcome.code}`);
+      } catch (e) {
+        const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        status.textContent = `No room could be opened here (a room needs npm run serve): ${why}`;
+        status.hidden = false;
+      }
+    };
     return h(
       'details',
       { class: 'block more', attrs: { 'data-whatif': '' } },
@@ -226,6 +252,12 @@ export class ReplayViewer {
         attrs: { type: 'button', 'data-whatif-start': '' },
         text: 'Play on from here',
         on: { click: start },
+      }),
+      h('button', {
+        class: 'button',
+        attrs: { type: 'button', 'data-whatif-room': '' },
+        text: 'Or open it as a new room, for a class to play on (on the classroom server)',
+        on: { click: () => void openRoom() },
       }),
     );
   }
