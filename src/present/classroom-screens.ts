@@ -24,6 +24,8 @@ export interface RoomPresence {
   /** When the decision clock runs out (ms since the epoch), or null. */
   deadlineAt: number | null;
   autoResolve: boolean;
+  /** A what-if room: the game it forked from, as it ended, for the console's comparison. */
+  origin?: GameState | null;
 }
 
 /**
@@ -70,6 +72,11 @@ export interface ConsoleClientView {
   deadlineAt: number | null;
   autoResolve: boolean;
   accepted: number;
+  /**
+   * A what-if room, once it has ended: the game it forked from beside it, its ending and this one's (titles), and
+   * the turn (0-based) their decisions parted, or null when they never did.
+   */
+  besideOrigin: { was: string | null; now: string | null; parted: number | null } | null;
 }
 
 export interface LobbyClientView {

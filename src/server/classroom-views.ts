@@ -13,6 +13,7 @@ import type {
 import { debriefModel } from '../present/debrief.presenter.ts';
 import type { Lookup } from '../present/lookup.ts';
 import { situationModel } from '../present/turn.presenter.ts';
+import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import type { GameState } from '../sim/state.ts';
@@ -112,6 +113,21 @@ export function consoleClientView(
     deadlineAt: presence.deadlineAt,
     autoResolve: presence.autoResolve,
     accepted: state.accepted,
+    besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
+  };
+}
+
+function beside(c: CompiledScenario, origin: GameState, state: GameState): ConsoleClientView['besideOrigin'] {
+  const cmp = compareGames(c, [
+    { label: 'origin', state: origin },
+    { label: 'room', state },
+  ]);
+  const title = (id: string | null | undefined) =>
+    id ? (c.scenario.outcomes.find((o) => o.id === id)?.title.text ?? id) : null;
+  return {
+    was: title(cmp.groups[0]?.outcome),
+    now: title(cmp.groups[1]?.outcome),
+    parted: cmp.firstDifference,
   };
 }
 

@@ -23,6 +23,7 @@ import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
 import { forkAt, type GameRecord, newRecord, replay } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
+import type { GameState } from '../sim/state.ts';
 import {
   consoleClientView,
   lobbyClientView,
@@ -121,7 +122,8 @@ export class ClassroomRoom extends Room {
     const o: CreateOptions = parsed.data;
     const c = this.deps.scenarios.get(o.scenario);
     if (!c) throw new ServerError(400, `There is no scenario ${o.scenario} on this server.`);
-    const record = o.fork ? forkedRecord(c, o.fork) : newRecord(c, o.seed);
+    const origin = o.fork ? originRecord(c, o.fork.record) : null;
+    const record = origin && o.fork ? forkAt(c, origin, o.fork.turn) : newRecord(c, o.seed);
     for (const [actor, holder] of Object.entries(o.seats)) {
       const command: Command = { type: 'seat.set', actor, holder };
       record.entries.push({ by: { facilitator: true }, command });
@@ -130,7 +132,10 @@ export class ClassroomRoom extends Room {
     const seated = replayOrRefusal(c, record);
     if (seated) throw new ServerError(400, seated);
     this.c = c;
-    this.settings = { autoResolve: o.autoResolve };
+    this.settings = {
+      autoResolve: o.autoResolve,
+      ...(origin ? { origin } : {}),
+    };
     this.keyHash = hashSecret(o.key);
     this.devices = new Map();
     for (let tries = 0; ; tries++) {
@@ -568,7 +573,19 @@ export class ClassroomRoom extends Room {
         ),
       deadlineAt: running ? this.turnClock.startedAt + seconds * 1000 : null,
       autoResolve: this.settings.autoResolve,
+      origin: this.originState(),
     };
+  }
+
+  private origin: GameState | null | undefined;
+
+  /** A what-if room's origin, replayed once, when first asked for. */
+  private originState(): GameState | null {
+    if (this.origin === undefined) {
+      const record = this.settings.origin;
+      this.origin = record ? replay(this.c, record) : null;
+    }
+    return this.origin;
   }
 
   override onDispose(): void {
@@ -577,11 +594,10 @@ export class ClassroomRoom extends Room {
   }
 }
 
-/** What if, as a room: the given record up to the moment `turn` opened; refused in one sentence. */
-function forkedRecord(c: CompiledScenario, fork: { record: string; turn: number }): GameRecord {
+/** What if, as a room: the record a room plays on from, read and replayed; refused in one sentence. */
+function originRecord(c: CompiledScenario, json: string): GameRecord {
   try {
-    const { record } = restoreSave(fork.record, (id) => (id === c.scenario.meta.id ? c : undefined));
-    return forkAt(c, record, fork.turn);
+    return restoreSave(json, (id) => (id === c.scenario.meta.id ? c : undefined)).record;
   } catch (e) {
     const why = e instanceof SaveError ? e.message : 'It is not a game record.';
     throw new ServerError(400, `The game to play on from cannot be read: ${why}`);

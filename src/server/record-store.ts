@@ -8,6 +8,8 @@ import type { GameRecord } from '../sim/record.ts';
 
 export interface RoomSettings {
   autoResolve: boolean;
+  /** A what-if room: the record of the game it forked from, to set beside it when it ends. */
+  origin?: GameRecord | undefined;
 }
 
 export interface StoredRoom {

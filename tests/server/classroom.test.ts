@@ -217,7 +217,8 @@ describe('what if, as a room', () => {
     const { LiveGame, playTurns } = await import('../helpers/play.ts');
     const { saveJson } = await import('../../src/sim/save.ts');
     const c = await bundledScenario();
-    const origin = playTurns(new LiveGame(c, 17).start(['pm']), [0, 1], 5);
+    const origin = playTurns(new LiveGame(c, 17).start(['pm']), [0, 1]);
+    expect(origin.state.world.outcome?.turn).toBeGreaterThan(3);
     const room = await t.harness.sdk.create('classroom', {
       role: 'facilitator',
       scenario: 'baghdad-2021',
@@ -232,6 +233,16 @@ describe('what if, as a room', () => {
     expect(view.view.turn.index).toBe(3);
     expect(view.view.status).toBe('deciding');
     expect(view.seats.find((s) => s.actor === 'framework')?.holder).toBe('person');
+    expect(view.besideOrigin).toBeNull();
+    // Ended, the room is set beside the game it forked from.
+    expect(await request(room, 'command', { command: { type: 'game.end' } })).toMatchObject({ ok: true });
+    const inbox = new Inbox(room);
+    await request(room, 'view.full', {});
+    const ended = await inbox.until<ConsoleClientView>((v) => v.besideOrigin !== null, 'beside its origin');
+    const originTitle =
+      c.scenario.outcomes.find((o) => o.id === origin.state.world.outcome?.id)?.title.text ?? null;
+    expect(originTitle).not.toBeNull();
+    expect(ended.besideOrigin?.was).toBe(originTitle);
     await room.leave();
     await expect(
       t.harness.sdk.create('classroom', {

@@ -89,6 +89,21 @@ export function consolePage(
         phase !== 'ended' && phase !== 'setup' && endButton(act),
       ),
     ),
+    view.besideOrigin &&
+      h(
+        'section',
+        { class: 'block', attrs: { 'aria-labelledby': 'console-origin', 'data-beside-origin': '' } },
+        h('h2', { id: 'console-origin', text: 'Beside the original game' }),
+        h('p', {
+          text: `The original game ended in: ${view.besideOrigin.was ?? 'no ending'}. This room: ${view.besideOrigin.now ?? 'no ending'}.`,
+        }),
+        h('p', {
+          text:
+            view.besideOrigin.parted === null
+              ? 'The two games took the same decisions.'
+              : `Their decisions parted in turn ${view.besideOrigin.parted + 1}.`,
+        }),
+      ),
     seatTable(view, act, joinUrl),
     clockBlock(view, act),
     injectBlock(view, act),
