@@ -16,7 +16,7 @@ import { situationModel } from '../present/turn.presenter.ts';
 import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
-import type { GameState } from '../sim/state.ts';
+import { type GameState, waitingFor } from '../sim/state.ts';
 import { publicView, viewFor } from '../sim/view.ts';
 
 export function seatLines(c: CompiledScenario, state: GameState, presence: RoomPresence): SeatLine[] {
@@ -29,10 +29,11 @@ export function seatLines(c: CompiledScenario, state: GameState, presence: RoomP
   }));
 }
 
+/** Whether the turn waits for this seat (the engine's waitingFor: a vacant seat is never waited for). */
 export function seatStatus(state: GameState, actor: string): SeatLine['status'] {
   if (state.phase === 'ended') return 'ended';
-  if (state.phase !== 'deciding' || !state.offers[actor]) return 'waiting';
-  return state.pending[actor] === undefined ? 'deciding' : 'submitted';
+  if (waitingFor(state).includes(actor)) return 'deciding';
+  return state.phase === 'deciding' && state.pending[actor] !== undefined ? 'submitted' : 'waiting';
 }
 
 export function seatClientView(

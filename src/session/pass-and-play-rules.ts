@@ -7,7 +7,7 @@ import type { Entry } from '../sim/commands.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
 import { type GameRecord, newRecord } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
-import type { GameState } from '../sim/state.ts';
+import { type GameState, waitingFor } from '../sim/state.ts';
 import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
 
 export const MIN_PLAYERS = 2;
@@ -44,10 +44,8 @@ export function playersOf(c: CompiledScenario, state: GameState): string[] {
 
 /** Who takes the device next: the first player, in order, who still has to decide this turn; null when none. */
 export function nextSeat(c: CompiledScenario, state: GameState): string | null {
-  if (state.phase !== 'deciding') return null;
-  return (
-    playersOf(c, state).find((a) => state.offers[a] !== undefined && state.pending[a] === undefined) ?? null
-  );
+  const waiting = waitingFor(state);
+  return playersOf(c, state).find((a) => waiting.includes(a)) ?? null;
 }
 
 export type PassRestore = { ok: true; record: GameRecord; state: GameState } | { ok: false; notice: string };

@@ -4,23 +4,21 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Lookup } from '../../src/present/lookup.ts';
 import { beliefStatus, situationModel } from '../../src/present/turn.presenter.ts';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
-import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
+import type { CompiledScenario } from '../../src/sim/compile.ts';
 import { newRecord, replay } from '../../src/sim/record.ts';
 import { injectEvent } from '../../src/sim/resolve.ts';
 import { initialState } from '../../src/sim/state.ts';
 import { type BeliefView, viewFor } from '../../src/sim/view.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 
 let scenario: Scenario;
 let c: CompiledScenario;
 let lookup: Lookup;
 beforeAll(async () => {
-  const result = await loadScenarioDir('scenarios/baghdad-2021');
-  if (!result.ok) throw new Error('the bundled scenario does not load');
-  scenario = result.scenario;
-  c = compileScenario(scenario);
+  c = await bundledScenario();
+  scenario = c.scenario;
   lookup = new Lookup(scenario);
 });
 

@@ -5,19 +5,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { longDate } from '../../src/present/cite.ts';
 import { debriefModel, HISTORICAL_LABEL } from '../../src/present/debrief.presenter.ts';
 import { Lookup } from '../../src/present/lookup.ts';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import { compileScenario } from '../../src/sim/compile.ts';
 import { historicalChooser, historicalPath } from '../../src/sim/history.ts';
 import { type ActorView, type IndicatorView, type VisibleCause, viewFor } from '../../src/sim/view.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 
 let scenario: Scenario;
 let lookup: Lookup;
 beforeAll(async () => {
-  const result = await loadScenarioDir('scenarios/baghdad-2021');
-  if (!result.ok) throw new Error('the bundled scenario does not load');
-  scenario = result.scenario;
+  scenario = (await bundledScenario()).scenario;
   lookup = new Lookup(scenario);
 });
 

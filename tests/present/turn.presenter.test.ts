@@ -5,19 +5,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toneOf } from '../../src/present/indicators.presenter.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import { closedReason, counselFor, oneLine, situationModel } from '../../src/present/turn.presenter.ts';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import type { Condition, Scenario } from '../../src/scenario/types.ts';
 import { compileScenario } from '../../src/sim/compile.ts';
 import type { ActorView, IndicatorView, VisibleCause } from '../../src/sim/view.ts';
 import { viewFor } from '../../src/sim/view.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 import { LiveGame } from '../helpers/play.ts';
 
 let scenario: Scenario;
 let lookup: Lookup;
 beforeAll(async () => {
-  const result = await loadScenarioDir('scenarios/baghdad-2021');
-  if (!result.ok) throw new Error('the bundled scenario does not load');
-  scenario = result.scenario;
+  scenario = (await bundledScenario()).scenario;
   lookup = new Lookup(scenario);
 });
 
