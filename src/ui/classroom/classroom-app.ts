@@ -20,6 +20,7 @@ import { startPage } from './start.page.ts';
 export class ClassroomApp {
   private client: ClassroomClient<ClientView> | null = null;
   private seat: { key: string; update(v: SeatClientView): void } | null = null;
+  private ticking: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -80,6 +81,7 @@ export class ClassroomApp {
   private async showPass(): Promise<void> {
     void this.client?.close();
     this.client = null;
+    if (this.ticking) clearInterval(this.ticking);
     const scenario = await this.loadScenario();
     if (typeof scenario === 'string') {
       this.showStart(null, scenario);
@@ -201,14 +203,16 @@ export class ClassroomApp {
 
   private newClient(): ClassroomClient<ClientView> {
     void this.client?.close();
+    if (this.ticking) clearInterval(this.ticking);
     const client = new ClassroomClient<ClientView>({ endpoint: location.origin, keep });
     this.client = client;
     this.seat = null;
     client.subscribe(() => {
       if (this.client === client) this.render(client);
     });
-    setInterval(() => {
-      if (this.client === client && client.view && client.view.kind !== 'lobby') this.render(client, true);
+    // The clocks on screen count down between the server's views; one timer, for the link on screen.
+    this.ticking = setInterval(() => {
+      if (client.view && client.view.kind !== 'lobby') this.render(client, true);
     }, 1000);
     return client;
   }
