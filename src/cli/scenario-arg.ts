@@ -160,13 +160,17 @@ export function oneLine(text: string, max = 300): string {
 
 /** Runs a CLI's main, printing errors as one line (or the lines they hold), never a stack trace. */
 export function runCli(main: () => Promise<number>): void {
+  // The exit code is set, not forced: process.exit() would drop what is still queued for a pipe (a --json
+  // document over 64 KB piped into another program came out cut), and nothing else keeps a command running.
   main().then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (e: unknown) => {
       console.error(
         e instanceof CliError ? e.message : `error: ${oneLine(e instanceof Error ? e.message : String(e))}`,
       );
-      process.exit(e instanceof CliError ? e.exitCode : 1);
+      process.exitCode = e instanceof CliError ? e.exitCode : 1;
     },
   );
 }

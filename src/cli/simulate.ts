@@ -1,7 +1,7 @@
 // npm run simulate -- --scenario ID --games N --seed S [--as ACTOR --choices FILE | --history] [--record FILE] [--json]
 // Plays N games (every seat by the computer, or one seat from a file of scripted choices, or every seat on the
-// historical path) and prints the distribution of outcomes, the mean length and one example path per outcome;
-// with --history also how often each event fired and on which dates. With --record it plays one game and writes
+// historical path) and prints the distribution of outcomes, the mean length, one example path per outcome, and how
+// often each event fired and on which dates. With --record it plays one game and writes
 // its record, which the game's own restore and `npm run replay` read.
 import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -31,8 +31,8 @@ const USAGE = `usage: npm run simulate -- --scenario ID --games N --seed S [--as
   --seed S         the first game's seed, 0 to 4294967295 or a word (game i plays from S + i); without it one is drawn
                    and printed on stderr, so that the games can be played again
   --as, --choices  plays ACTOR's seat from a YAML file of choices (at most 64 KB), the others by the computer
-  --history        every seat takes its historical option where one is open, the computer decides elsewhere;
-                   also reports how often each event fired and on which dates
+  --history        every seat takes what its real actor did on that date (the scenario's history) where it is
+                   open; the computer decides where the sources report nothing
   --record FILE    writes the game's record (as the game saves it) to FILE; one game only, so --games must be 1
   --json           prints the summary as one JSON document on stdout`;
 
@@ -246,8 +246,9 @@ async function main(): Promise<number> {
     );
   }
   if (history) chooser = historicalChooser(compiled);
-  // The events table is the history run's balance report; the other runs print what they always have.
-  const events = history ? new EventTally(compiled) : undefined;
+  // Every run reports how often each event fired and on which dates: the 7 November attack on its day in every
+  // game is the scenario's premise, and a reader checks it here as for the historical path.
+  const events = new EventTally(compiled);
   if (values.as !== undefined || values.choices !== undefined) {
     if (!values.as || !values.choices) throw new CliError(`--as and --choices go together\n${USAGE}`);
     if (!compiled.playableIds.includes(values.as)) {
@@ -262,7 +263,7 @@ async function main(): Promise<number> {
     await writeRecord(values.record, compiled, record);
     const builder = new SummaryBuilder(compiled, seed);
     builder.add(world, seed);
-    events?.add(world);
+    events.add(world);
     summary = builder.result();
   } else {
     let lastReport = Date.now();
@@ -286,14 +287,12 @@ async function main(): Promise<number> {
     : chooser
       ? `${values.as} played from ${values.choices}, the others by the computer`
       : 'every actor by the computer';
-  const eventFigures = events?.result();
+  const eventFigures = events.result();
   if (flags.has('json')) {
-    console.log(
-      JSON.stringify({ ...summary, played: who, ...(eventFigures && { events: eventFigures }) }, null, 2),
-    );
+    console.log(JSON.stringify({ ...summary, played: who, events: eventFigures }, null, 2));
   } else {
     console.log(formatSummary(summary, who));
-    if (eventFigures) console.log(`\n${formatEvents(eventFigures, summary.games)}`);
+    console.log(`\n${formatEvents(eventFigures, summary.games)}`);
   }
   return 0;
 }

@@ -13,6 +13,7 @@ import { debriefModel } from '../present/debrief.presenter.ts';
 import type { Intent } from '../present/intents.ts';
 import { Lookup } from '../present/lookup.ts';
 import { briefingModel, perspectiveModel } from '../present/opening.presenter.ts';
+import { resolutionFirstSight, withReadingBudget } from '../present/reading.presenter.ts';
 import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
 import { resolutionModel, situationModel } from '../present/turn.presenter.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -233,10 +234,13 @@ export class GameFlow {
         return briefingModel(view, lookup);
       case 'situation':
         return situationModel(view, lookup, selected);
-      case 'resolution':
+      case 'resolution': {
         // The session resolves the turn just after the confirmation; until it has, there is nothing to show.
         if (!before || (game.world.turn === before.world.turn && game.phase !== 'ended')) return null;
-        return resolutionModel(module.viewFor(c, before, actor), view, lookup);
+        const resolved = resolutionModel(module.viewFor(c, before, actor), view, lookup);
+        // The next situation room, as the player will first see it, leaves the words this screen may show.
+        return withReadingBudget(resolved, resolved.ended ? null : situationModel(view, lookup, null));
+      }
       case 'debrief':
         // The historical path is the session's (the same scenario and seed replayed with the historical choices).
         return debriefModel(view, lookup, historical);
@@ -250,7 +254,12 @@ export class GameFlow {
       audio.play('confirm');
       if (model.news.length > 0) {
         audio.play('news');
-        ui.announce(`${model.news.length} new: ${model.news.map((n) => n.headline.text).join('. ')}`);
+        // What the screen shows at first sight, not every report: the rest is one tap away there too.
+        const sight = resolutionFirstSight(model);
+        const more = sight.more > 0 ? ` ${sight.more} more under “${sight.all}”.` : '';
+        ui.announce(
+          `${model.news.length} new: ${sight.headlines.map((n) => n.item.headline.text).join('. ')}.${more}`,
+        );
       }
       this.setMood(model.mood);
     } else if (model.kind === 'situation') {

@@ -55,3 +55,33 @@ export function longDate(iso: string): string {
   }
   return text;
 }
+
+/** A turn, or what a view gives of one: its date, and where the sources give no day, the date as shown. */
+export interface DatedTurn {
+  date: string;
+  dateText?: { text: string } | undefined;
+}
+
+/**
+ * A turn's date as shown: its `dateText` where the sources give no day ("late December 2021"), otherwise the day
+ * ("7 November 2021"). Never an exact day the sources do not give.
+ */
+export function turnDate(turn: DatedTurn): string {
+  return turn.dateText?.text ?? longDate(turn.date);
+}
+
+/** The same, after a preposition: "on 7 November 2021", "in late December 2021". */
+export function onTurnDate(turn: DatedTurn): string {
+  return turn.dateText ? `in ${turn.dateText.text}` : `on ${longDate(turn.date)}`;
+}
+
+/** A date (ISO) as shown: the date of the turn it opens, as that turn shows it; any other date, the day. */
+export function dateShown(iso: string, turns: readonly DatedTurn[] = []): string {
+  const turn = turns.find((t) => t.date === iso);
+  return turn ? turnDate(turn) : longDate(iso);
+}
+
+/** A compact axis label ("11-05"), marked "≈" where the turn's day is approximate ("≈12-31"). */
+export function shortTurnDate(turn: DatedTurn): string {
+  return `${turn.dateText ? '≈' : ''}${turn.date.slice(5)}`;
+}

@@ -4,6 +4,7 @@
 // dash, and each is named in words beside its chart.
 import type { Scenario } from '../scenario/types.ts';
 import type { Comparison } from '../sim/compare.ts';
+import { shortTurnDate, turnDate } from './cite.ts';
 import { esc } from './report-html.ts';
 
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
@@ -41,7 +42,7 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
     `<p>${
       first === null
         ? 'The groups took the same decisions in every turn they played.'
-        : `The groups' decisions first differed in turn ${first + 1}${turn ? ` (${esc(turn.date)}: ${esc(turn.title.text)})` : ''}.`
+        : `The groups' decisions first differed in turn ${first + 1}${turn ? ` (${esc(turnDate(turn))}: ${esc(turn.title.text)})` : ''}.`
     }</p>`,
   );
   parts.push(
@@ -58,7 +59,7 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
     );
   }
   parts.push('</tbody></table><h2>The indicators, group by group</h2>');
-  const dates = ['Start', ...s.turns.map((t) => t.date.slice(5))];
+  const dates = ['Start', ...s.turns.map(shortTurnDate)];
   for (const ind of s.indicators) {
     parts.push(chart(ind.label.text, ind.min, ind.max, cmp.indicators[ind.id] ?? [], cmp, dates));
   }

@@ -5,10 +5,10 @@
  * this game beside history date by date (what the player chose, what the real actor did per the sources), the
  * sources.
  */
-import type { Condition, Outcome } from '../scenario/types.ts';
+import type { Condition, Outcome, Text } from '../scenario/types.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
-import { longDate } from './cite.ts';
+import { type Cited, turnDate as dateOfTurn, onTurnDate, shortRef } from './cite.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import type {
@@ -153,8 +153,8 @@ function leadOf(outcome: Outcome, view: ActorView, lookup: Lookup): string {
   if (!outcome.when)
     return 'After the last turn no other ending’s condition held, and this is the ending when none does:';
   if (outcome.check === 'every-turn') {
-    const date = lookup.scenario.turns[view.turn.index]?.date;
-    return `The game ended${date ? ` on ${longDate(date)}` : ''}, when this ending’s condition held:`;
+    const turn = lookup.scenario.turns[view.turn.index];
+    return `The game ended${turn ? ` ${onTurnDate(turn)}` : ''}, when this ending’s condition held:`;
   }
   return 'After the last turn this ending’s condition held:';
 }
@@ -196,8 +196,8 @@ function causeText(cause: VisibleCause, viewer: string, lookup: Lookup): string 
 }
 
 function turnDate(lookup: Lookup, turn: number): string {
-  const date = lookup.scenario.turns[turn]?.date;
-  return date ? longDate(date) : `Turn ${turn + 1}`;
+  const t = lookup.scenario.turns[turn];
+  return t ? dateOfTurn(t) : `Turn ${turn + 1}`;
 }
 
 /** Past this many dates, a step is told by how often and between which dates, or the list drowns it. */
@@ -317,13 +317,23 @@ function markersOf(view: ActorView, lookup: Lookup, points: number): ChartMarker
 /** The dashed line's name: what the model gives for the historical choices, never "what happened". */
 export const HISTORICAL_LABEL = 'Historical path (the model)';
 
+/** What history recorded, beside the model's path: the ending the scenario marks as recorded, cited ("(001)"). */
+function recordedOf(lookup: Lookup): string {
+  const recorded = lookup.scenario.outcomes.find((o) => o.recorded)?.recorded;
+  if (!recorded) return '';
+  const files = recorded.source === undefined ? [] : [recorded.source].flat();
+  const refs = files.map(shortRef).join(', ');
+  return `; history: ${recorded.text}${refs ? ` (${refs})` : ' (invented for the game)'}`;
+}
+
 function historicalNoteOf(historical: HistoricalPath, lookup: Lookup): string {
   const outcome = lookup.scenario.outcomes.find((o) => o.id === historical.outcome);
   return (
     `Dashed line, “${HISTORICAL_LABEL}”: this game’s rules replayed with the same seed, every actor taking ` +
     'what the real actor did wherever the game offers it (the computer decides elsewhere). It is what the model ' +
     'gives for the historical choices, not a measurement of what happened' +
-    (outcome ? `; on that path the model reaches “${outcome.title.text}”.` : '.')
+    (outcome ? `; on that path the model reaches “${outcome.title.text}”` : '') +
+    `${recordedOf(lookup)}.`
   );
 }
 
@@ -338,8 +348,8 @@ function chartOf(
   const replayed = historical ? Math.max(0, ...Object.values(historical.indicators).map((h) => h.length)) : 0;
   // The axis runs to the later end of the two paths: a game that ended early stops where it ended.
   const points = Math.min(turns.length + 1, Math.max(played, replayed, 2));
-  const turnDates = turns.slice(0, points - 1).map((t) => t.date);
-  const dates = ['Start', ...turnDates.map(longDate)];
+  const shown = turns.slice(0, points - 1);
+  const dates = ['Start', ...shown.map(dateOfTurn)];
   const series = view.indicators.map((ind) => ({
     id: ind.id,
     label: ind.label.text,
@@ -360,7 +370,7 @@ function chartOf(
   const selected = [deciding[0]?.indicator, goal, series.find((s) => s.history)?.id].find(visible) ?? '';
   return {
     dates,
-    axis: ['Start', ...turnDates.map(shortDate)],
+    axis: ['Start', ...shown.map((t) => `${t.dateText ? '≈' : ''}${shortDate(t.date)}`)],
     series,
     markers: markersOf(view, lookup, played),
     selected,
@@ -388,7 +398,7 @@ function historyRowsOf(view: ActorView, lookup: Lookup): HistoryRow[] {
     const real = entry?.did ? lookup.cite(entry.did) : null;
     const same = yours !== null && real !== null && entry?.options ? entry.options.includes(yours) : null;
     return {
-      date: longDate(t.date),
+      date: dateOfTurn(t),
       title: t.title.text,
       yours: yours === null ? null : lookup.optionLabel(view.actor, yours),
       yoursText:
@@ -433,6 +443,32 @@ function outlooksNoteOf(outcomes: readonly Outcome[], lookup: Lookup): string {
 }
 
 /**
+ * What an ending is, for a game that did not reach it: its summary's parts that take nothing about a game for
+ * granted. A part with a presupposition (or a choice of variants) speaks of the game that reached the ending, and
+ * no condition is judged here: which parts hold in a game is the engine's (src/sim/ending-text.ts).
+ */
+function outlineOf(outcome: Outcome): Text[] {
+  const parts = Array.isArray(outcome.summary) ? outcome.summary : [outcome.summary];
+  return parts.filter((p): p is Text => !('variants' in p) && !('presupposes' in p && p.presupposes));
+}
+
+/**
+ * The parts of an ending's text as shown: consecutive parts with the same citation read as one passage with one
+ * citation, rather than a citation after every sentence.
+ */
+export function citedParts(parts: readonly Text[], lookup: Lookup): Cited[] {
+  const out: Cited[] = [];
+  for (const part of parts) {
+    const cited = lookup.cite(part);
+    const last = out[out.length - 1];
+    if (last && last.cite === cited.cite)
+      out[out.length - 1] = { text: `${last.text} ${cited.text}`, cite: last.cite };
+    else out.push(cited);
+  }
+  return out;
+}
+
+/**
  * `historical`: the same scenario and seed replayed with the historical choices (src/sim/history.ts
  * historicalPath), computed by the session; null leaves the chart without the historical line.
  */
@@ -463,17 +499,21 @@ export function debriefModel(
   return {
     kind: 'debrief',
     actor: lookup.card(view.actor),
-    outcome: outcomeDef
-      ? {
-          title: lookup.cite(outcomeDef.title),
-          summary: lookup.cite(outcomeDef.summary),
-          debrief: lookup.cite(outcomeDef.debrief),
-          origin: originOf(outcomeDef, lookup),
-        }
-      : null,
+    // The ending's texts are the parts the engine found true of this game (view.outcome), never the outcome's own
+    // list: a part whose presupposition fails here is not shown.
+    outcome:
+      outcomeDef && view.outcome
+        ? {
+            title: lookup.cite(outcomeDef.title),
+            summary: citedParts(view.outcome.summary, lookup),
+            debrief: citedParts(view.outcome.debrief, lookup),
+            origin: originOf(outcomeDef, lookup),
+          }
+        : null,
+    // An ending not reached is described by the parts that take nothing about a game for granted.
     otherOutlooks: others.map((o) => ({
       title: lookup.cite(o.title),
-      summary: lookup.cite(o.summary),
+      summary: citedParts(outlineOf(o), lookup),
       origin: originOf(o, lookup),
     })),
     outlooksNote: outlooksNoteOf(others, lookup),
@@ -481,7 +521,7 @@ export function debriefModel(
     goals: goalsOf(view, lookup),
     chart: chartOf(view, lookup, deciding, historical),
     indicators: indicatorRows(view, lookup, null),
-    dates: ['Start', ...turns.map((t) => longDate(t.date))],
+    dates: ['Start', ...turns.map(dateOfTurn)],
     history: historyRowsOf(view, lookup),
     sources: scenario.meta.sources.map((s) => ({ ...s })),
   };

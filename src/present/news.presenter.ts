@@ -3,6 +3,9 @@ import type { ActorView, JournalView } from '../sim/view.ts';
 import type { Lookup } from './lookup.ts';
 import type { NewsItem } from './screens.ts';
 
+/** What a view holds of the turn's news: an actor's view, or the public's (pass-and-play's hand-over). */
+type Seen = Pick<ActorView, 'indicators' | 'journal'>;
+
 const KIND_LABELS: Record<JournalView['kind'], string> = {
   news: 'News',
   statement: 'Statement',
@@ -12,20 +15,50 @@ const KIND_LABELS: Record<JournalView['kind'], string> = {
   action: 'Announced',
 };
 
-export function newsItem(entry: JournalView, lookup: Lookup): NewsItem {
+export function newsItem(entry: JournalView, lookup: Lookup, moved = 0): NewsItem {
   return {
     kind: entry.kind,
     kindLabel: KIND_LABELS[entry.kind],
     headline: lookup.cite(entry.headline),
     body: entry.body ? lookup.cite(entry.body) : null,
     speaker: entry.actor ? lookup.actorName(entry.actor) : null,
+    actor: entry.actor,
+    moved,
     exposed: entry.exposed,
     counterfactual: entry.counterfactual,
   };
 }
 
-export function newsOfTurn(view: ActorView, lookup: Lookup, turn: number): NewsItem[] {
-  return view.journal.filter((j) => j.turn === turn).map((j) => newsItem(j, lookup));
+/**
+ * How far each item of a turn moved the indicators this actor can see: the sum of the moves it caused (their size,
+ * up or down). An announcement stands for its actor's decision of that turn (one decision per actor and turn); an
+ * event's item is matched by its headline, the journal's own words. Moves whose cause the actor cannot see count for
+ * no item.
+ */
+function movesOfTurn(view: Seen, lookup: Lookup, turn: number): (entry: JournalView) => number {
+  const byActor = new Map<string, number>();
+  const byHeadline = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, delta: number) =>
+    map.set(key, (map.get(key) ?? 0) + Math.abs(delta));
+  const headlines = new Map(lookup.scenario.events.map((e) => [e.id, e.headline.text]));
+  for (const indicator of view.indicators) {
+    for (const { turn: t, delta, cause } of indicator.causes) {
+      if (t !== turn) continue;
+      if (cause.kind === 'decision') add(byActor, cause.actor, delta);
+      else if (cause.kind === 'event') add(byHeadline, headlines.get(cause.event) ?? cause.event, delta);
+    }
+  }
+  return (entry) =>
+    entry.kind === 'action'
+      ? entry.actor
+        ? (byActor.get(entry.actor) ?? 0)
+        : 0
+      : (byHeadline.get(entry.headline.text) ?? 0);
+}
+
+export function newsOfTurn(view: Seen, lookup: Lookup, turn: number): NewsItem[] {
+  const moved = movesOfTurn(view, lookup, turn);
+  return view.journal.filter((j) => j.turn === turn).map((j) => newsItem(j, lookup, moved(j)));
 }
 
 /** Every turn before `before`, oldest first, that has news. */

@@ -1,7 +1,7 @@
 /** Perspective selection and the briefing. */
 import type { Scenario } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
-import { longDate } from './cite.ts';
+import { turnDate } from './cite.ts';
 import type { Lookup } from './lookup.ts';
 import type { BriefingModel, PerspectiveModel, TurnLine } from './screens.ts';
 
@@ -22,7 +22,7 @@ export function turnLine(view: ActorView, lookup: Lookup): TurnLine {
   return {
     index: view.turn.index,
     count: view.turn.count,
-    date: longDate(view.turn.date),
+    date: turnDate(view.turn),
     title: lookup.cite(view.turn.title),
     summary: lookup.cite(view.turn.summary),
     history: view.turn.history

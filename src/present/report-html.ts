@@ -4,6 +4,7 @@
 // the record is escaped: it is data, never markup. No name is in it: records hold seats and commands only.
 import type { Scenario, Text } from '../scenario/types.ts';
 import type { ReportData } from '../sim/report.ts';
+import { shortTurnDate, turnDate } from './cite.ts';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -58,9 +59,9 @@ export function reportHtml(s: Scenario, data: ReportData): string {
     const origin = outcome.outlookOf
       ? `One of the outlooks argued by ${esc(sources.get(outcome.outlookOf)?.title ?? outcome.outlookOf)}: an argument, not a finding.`
       : "An ending of the game's own, not one of the analysis's outlooks.";
-    parts.push(
-      `<p><strong>${esc(outcome.title.text)}</strong>. ${esc(outcome.summary.text)}${cite(outcome.summary)}</p>`,
-    );
+    // Only the summary's parts that hold in this game, as the engine found them (ReportData.summary).
+    const summary = data.summary.map((p) => `${esc(p.text)}${cite(p)}`).join(' ');
+    parts.push(`<p><strong>${esc(outcome.title.text)}</strong>. ${summary}</p>`);
     parts.push(`<p>${origin}</p>`);
   } else {
     const why =
@@ -86,16 +87,17 @@ export function reportHtml(s: Scenario, data: ReportData): string {
 }
 
 function indicatorTable(s: Scenario, data: ReportData): string {
-  const cols = Array.from({ length: data.turnsPlayed + 1 }, (_, i) =>
-    i === 0 ? 'Start' : (s.turns[i - 1]?.date.slice(5) ?? String(i)),
-  );
+  const cols = Array.from({ length: data.turnsPlayed + 1 }, (_, i) => {
+    const turn = s.turns[i - 1];
+    return i === 0 ? 'Start' : turn ? shortTurnDate(turn) : String(i);
+  });
   const rows = s.indicators.map(
     (ind) =>
       `<tr><th scope="row">${esc(ind.label.text)}</th>${(data.indicators[ind.id] ?? [])
         .map((v) => `<td class="num">${esc(Math.round(v))}</td>`)
         .join('')}</tr>`,
   );
-  return `<h2>The indicators, turn by turn</h2><p class="meta">Values after each turn (month-day); every indicator, as the facilitator sees them.</p><table class="indicators"><thead><tr><th scope="col">Indicator</th>${cols
+  return `<h2>The indicators, turn by turn</h2><p class="meta">Values after each turn (month-day; ≈ where the sources give no day); every indicator, as the facilitator sees them.</p><table class="indicators"><thead><tr><th scope="col">Indicator</th>${cols
     .map((x) => `<th scope="col" class="num">${esc(x)}</th>`)
     .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -113,7 +115,7 @@ function decisionsBesideHistory(
     const mine = rows.filter((r) => r.turnId === turn.id);
     if (mine.length === 0) continue;
     const day = history.get(turn.id);
-    out.push(`<section class="day"><h3>${esc(turn.date)}: ${esc(turn.title.text)}</h3>`);
+    out.push(`<section class="day"><h3>${esc(turnDate(turn))}: ${esc(turn.title.text)}</h3>`);
     if (day?.context) out.push(`<p>${esc(day.context.text)}${cite(day.context)}</p>`);
     out.push(
       '<table><thead><tr><th scope="col">Actor</th><th scope="col">Chosen (by)</th><th scope="col">What the real actor did</th></tr></thead><tbody>',

@@ -92,6 +92,10 @@ export interface NewsItem {
   headline: Cited;
   body: Cited | null;
   speaker: string | null;
+  /** the speaker's actor id (the player's own announcements are ranked first at first sight) */
+  actor: string | null;
+  /** how far it moved the indicators this actor sees, in points up or down (what ranks it at first sight) */
+  moved: number;
   /** misinformation, exposed to this actor since */
   exposed: boolean;
   counterfactual: boolean;
@@ -195,6 +199,11 @@ export interface ResolutionModel {
   changes: IndicatorRow[];
   ended: boolean;
   mood: Mood;
+  /**
+   * The words this screen may show at first sight: what the next situation room leaves of the decision's reading
+   * (reading.presenter.ts sets it; without it, the share the situation room is allowed at most is assumed).
+   */
+  readingBudget?: number;
 }
 
 /**
@@ -327,8 +336,10 @@ export interface DebriefModel {
   kind: 'debrief';
   actor: ActorCard;
   /** `origin`: the source whose argued outlook the ending is, in words; null: the game's own ending. */
-  outcome: { title: Cited; summary: Cited; debrief: Cited; origin: string | null } | null;
-  otherOutlooks: { title: Cited; summary: Cited; origin: string | null }[];
+  /** `summary`, `debrief`: the parts of the ending's texts that hold in this game, as passages with their citations. */
+  outcome: { title: Cited; summary: Cited[]; debrief: Cited[]; origin: string | null } | null;
+  /** `summary`: what each other ending is, in the parts that take nothing about a game for granted. */
+  otherOutlooks: { title: Cited; summary: Cited[]; origin: string | null }[];
   /** What the other endings are: a source's outlooks, the game's own, or both. */
   outlooksNote: string;
   /** why this ending: a lead sentence, the indicators that decided it, and what moved them there */

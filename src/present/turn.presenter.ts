@@ -1,7 +1,7 @@
 /** The situation room (a turn to decide) and the resolution (what that turn brought). */
-import type { Condition } from '../scenario/types.ts';
+import type { Condition, Fact } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
-import { longDate } from './cite.ts';
+import { type DatedTurn, dateShown, shortRef, turnDate } from './cite.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import { moodFor } from './mood.ts';
@@ -13,26 +13,66 @@ import { endingWarnings } from './warning.presenter.ts';
 
 const TRUE_FALSE = (is: boolean) => (is ? 'true' : 'false');
 
+type Basis = Fact['creditedBy'][number];
+
+/** The cited basis, if any, on which the viewer took a claim (is, by whom) as it did: see basisFor. */
+export type BasisOf = (
+  is: boolean,
+  by: string | null,
+  credence: 'credits' | 'doubts' | 'noted',
+) => Basis | null;
+
+/**
+ * The sources' words on which an actor takes a claim about a fact, as the engine reads them (credenceOf): for a
+ * claim it credits, a source saying it or its side made or accepted it (`creditedBy`); for one it doubts, that it
+ * rejected it (`doubtedBy`) or credited the contrary. Null where none applies: the actor took it on its own choice,
+ * on evidence or on what it already held, or took no side.
+ */
+export function basisFor(fact: Fact | undefined, actor: string): BasisOf {
+  return (is, by, credence) => {
+    if (fact === undefined || credence === 'noted') return null;
+    const voice = (b: Basis) => b.actor === actor && (b.from === undefined || b.from === by);
+    const credited = (claim: boolean) => fact.creditedBy.find((b) => voice(b) && b.is === claim);
+    if (credence === 'credits') return credited(is) ?? null;
+    return fact.doubtedBy.find((b) => voice(b) && b.is === is) ?? credited(!is) ?? null;
+  };
+}
+
+/** A basis in words: the source's number and its own words (spaces as a reader sees them). */
+function basisWords(b: Basis): string {
+  return `as ${shortRef(b.source)} reports of your side: “${b.quote.replace(/\s+/g, ' ').replace(/[.]$/, '')}”`;
+}
+
 /**
  * What the actor holds about a fact and how far it credits it, in words from the scenario's texts (names,
  * headlines, dates), never an id: "Confirmed by evidence: true (…)", "You credit it: true, as …",
  * "You doubt it", "You take no side", then every claim heard, side by side.
  */
-export function beliefLines(b: ActorView['beliefs'][number]): { status: string; heard: string[] } {
+export function beliefLines(
+  b: ActorView['beliefs'][number],
+  turns: readonly DatedTurn[] = [],
+  basis: BasisOf = () => null,
+): { status: string; heard: string[] } {
+  // A turn's date as that turn shows it ("late December 2021" where the sources give no day).
+  const longDate = (iso: string) => dateShown(iso, turns);
   const since = b.since ? `, since ${longDate(b.since)}` : '';
   const evidence = b.evidence ? ` (“${b.evidence.text}”)` : '';
   const own = b.claims.length === 0 && b.via === 'start';
+  // Its starting position: the source that gives it, where the scenario cites one.
+  const stated = own && b.stance === 'credits' ? basis(b.is, null, 'credits') : null;
   const status =
     b.stance === 'confirmed'
       ? `Confirmed by evidence${evidence}: this is ${TRUE_FALSE(b.is)}${since}.`
       : b.stance === 'credits'
         ? own
-          ? `You hold this to be ${TRUE_FALSE(b.is)} from the start; no evidence confirms it.`
+          ? `You hold this to be ${TRUE_FALSE(b.is)} from the start${stated ? `, ${basisWords(stated)}` : ''}; no evidence confirms it.`
           : `You credit that this is ${TRUE_FALSE(b.is)}; no evidence confirms it.`
         : b.stance === 'doubts'
           ? 'You doubt what you heard; no evidence settles it.'
           : 'You take no side on what you heard; no evidence settles it.';
-  const heard = b.claims.map((h) => {
+  const heard = b.claims.map((h, i) => {
+    // Why it takes the claim so, where a source says: the claims heard and the views' claims share one order.
+    const cited = h.exposed ? null : basis(h.is, b.heard?.[i]?.by ?? null, h.credence);
     const took = h.exposed
       ? 'exposed by the evidence'
       : h.credence === 'credits'
@@ -43,15 +83,19 @@ export function beliefLines(b: ActorView['beliefs'][number]): { status: string; 
     const who = h.fromActor
       ? `${h.from.text} said on ${longDate(h.date)}${h.headline ? ` (“${h.headline.text}”)` : ''}`
       : `Reported in “${h.from.text}” on ${longDate(h.date)}`;
-    return `${who}: ${TRUE_FALSE(h.is)}; ${took}.`;
+    return `${who}: ${TRUE_FALSE(h.is)}; ${took}${cited ? ` (${basisWords(cited)})` : ''}.`;
   });
   // The same words twice (one voice through two channels the same day) read once.
   return { status, heard: [...new Set(heard)] };
 }
 
 /** The belief in one paragraph: its status, then every claim heard. */
-export function beliefStatus(b: ActorView['beliefs'][number]): string {
-  const { status, heard } = beliefLines(b);
+export function beliefStatus(
+  b: ActorView['beliefs'][number],
+  turns: readonly DatedTurn[] = [],
+  basis?: BasisOf,
+): string {
+  const { status, heard } = beliefLines(b, turns, basis);
   return [status, ...heard].join(' ');
 }
 
@@ -110,10 +154,10 @@ function quoted(text: string): string {
   return `“${text.trim().replace(/[.]$/, '')}”`;
 }
 
-/** A turn by the date it opens on ("26 October 2021"), as the situation room's heading names it. */
+/** A turn by its date as the situation room's heading names it ("7 November 2021", "late October 2021"). */
 function turnWords(id: string, lookup: Lookup): string {
   const turn = lookup.scenario.turns.find((t) => t.id === id);
-  return turn ? longDate(turn.date) : 'another turn';
+  return turn ? turnDate(turn) : 'another turn';
 }
 
 function factWords(id: string, lookup: Lookup): string {
@@ -207,7 +251,26 @@ function notWords(c: Condition, viewer: string, lookup: Lookup): string {
  * Why a closed option is closed, from the parts of its condition not met: true statements built from the
  * condition and the scenario's texts (fact statements, labels, headlines, dates), never an id.
  */
-export function closedReason(unmet: readonly Condition[], viewer: string, lookup: Lookup): string {
+export function closedReason(
+  unmet: readonly Condition[],
+  viewer: string,
+  lookup: Lookup,
+  heardOf: (fact: string) => boolean = () => true,
+): string {
+  // A need that names what the player has not heard of yet, or an event that has not come, would tell the future
+  // (the play-test saw "needs: you believe the residence has been attacked" from 10 October, and "only after Sadr
+  // calls for the PMF to disband"): such a need is said without naming it.
+  const foretells = (c: Condition) =>
+    c.fired !== undefined ||
+    (c.fact !== undefined && !heardOf(c.fact)) ||
+    (c.believes !== undefined && c.believes.actor === viewer && !heardOf(c.believes.fact));
+  const told = unmet.filter((c) => !foretells(c));
+  if (told.length < unmet.length) {
+    const rest = told.length > 0 ? closedReason(told, viewer, lookup, heardOf) : '';
+    return rest
+      ? `${rest}; and something that has not happened in your game`
+      : 'not open in your game so far';
+  }
   if (unmet.length === 0) return 'not open in the present situation';
   // Several things the player must believe read as one need: "you believe “A” and “B”".
   const believed = (c: Condition): string | null =>
@@ -221,6 +284,8 @@ export function closedReason(unmet: readonly Condition[], viewer: string, lookup
 
 export function situationModel(view: ActorView, lookup: Lookup, selected: string | null): SituationModel {
   const current = view.turn.index;
+  const heard = new Set(view.beliefs.map((b) => b.fact));
+  const heardOf = (fact: string) => heard.has(fact);
   const indicators = indicatorRows(view, lookup, current > 0 ? current - 1 : null);
   const decision = view.decision;
   const open = decision?.options ?? [];
@@ -231,7 +296,17 @@ export function situationModel(view: ActorView, lookup: Lookup, selected: string
     news: current > 0 ? newsOfTurn(view, lookup, current - 1) : [],
     earlier: earlierNews(view, lookup, current - 1),
     indicators,
-    beliefs: view.beliefs.map((b) => ({ statement: lookup.cite(b.statement), ...beliefLines(b) })),
+    beliefs: view.beliefs.map((b) => ({
+      statement: lookup.cite(b.statement),
+      ...beliefLines(
+        b,
+        lookup.scenario.turns,
+        basisFor(
+          lookup.scenario.facts.find((f) => f.id === b.fact),
+          view.actor,
+        ),
+      ),
+    })),
     counsel: counselFor(indicators),
     decision: decision
       ? {
@@ -243,7 +318,7 @@ export function situationModel(view: ActorView, lookup: Lookup, selected: string
             description: lookup.cite(o.description),
             line: oneLine(o.description.text),
             open: o.open,
-            closed: o.open ? null : closedReason(o.closedBy, view.actor, lookup),
+            closed: o.open ? null : closedReason(o.closedBy, view.actor, lookup, heardOf),
           })),
           selected: selected ?? decision.chosen,
         }

@@ -1,5 +1,6 @@
 // Cross-reference and range checks on a scenario the schema has accepted. Pure: problems carry a path
 // into the merged scenario (events.3.when.atLeast.foo); the loader maps it to a file and line.
+import { statementsWithoutChoice } from './check-statements.ts';
 import type { Audience, Condition, Effect, Scenario } from './types.ts';
 
 /** firstAt: for a duplicate, the path of the first one, which the loader turns into FILE:LINE. */
@@ -45,12 +46,14 @@ export function checkScenario(s: Scenario): PathIssue[] {
     if (f.knownBy !== undefined) refs.audience(f.knownBy, ['facts', i, 'knownBy']);
   });
   const declared = new Set(s.meta.sources.map((src) => src.file));
+  checkBases(s, refs, declared);
   checkTurns(s, refs);
   checkDecisions(s, refs);
   checkEvents(s, refs);
   checkHistory(s, refs);
   checkTeaching(s, report);
   checkOutcomes(s, report, refs.turn, refs.condition, declared);
+  checkEndingTexts(s, refs);
   s.people.forEach((p, i) => {
     if (p.actor !== undefined) refs.actor(p.actor, ['people', i, 'actor']);
   });
@@ -240,6 +243,48 @@ function checkActors(s: Scenario, refs: Refs): void {
   });
 }
 
+/**
+ * A fact's `creditedBy` and `doubtedBy`: the cited grounds on which actors credit or doubt a claim. Each names a
+ * known actor (and speaker, with `from`) and a declared source. An actor cannot both credit and doubt one claim
+ * from one voice; nor, from every voice, credit a claim and its contrary (it would credit whatever it hears). From
+ * one named voice it may: it takes that voice's word either way (the factions take Tehran's order, whichever).
+ */
+function checkBases(s: Scenario, refs: Refs, declared: ReadonlySet<string>): void {
+  s.facts.forEach((f, i) => {
+    const seen = new Map<string, 'creditedBy' | 'doubtedBy'>();
+    for (const list of ['creditedBy', 'doubtedBy'] as const) {
+      f[list].forEach((b, j) => {
+        const at = ['facts', i, list, j];
+        refs.actor(b.actor, [...at, 'actor']);
+        if (b.from !== undefined) refs.actor(b.from, [...at, 'from']);
+        if (!declared.has(b.source)) {
+          refs.report(
+            [...at, 'source'],
+            `source "${b.source}" is not declared in meta.sources${didYouMean(b.source, declared)}`,
+          );
+        }
+        const voice = b.from === undefined ? '' : ` from "${b.from}"`;
+        const claim = `"${f.id}" is ${b.is}`;
+        const key = `${b.actor}\u0000${b.from ?? ''}\u0000${b.is}`;
+        if (seen.get(key) !== undefined && seen.get(key) !== list) {
+          refs.report(
+            at,
+            `"${b.actor}" both credits and doubts that ${claim}${voice}: keep the one its source says`,
+          );
+        }
+        const contrary = `${b.actor}\u0000\u0000${!b.is}`;
+        if (list === 'creditedBy' && b.from === undefined && seen.get(contrary) === 'creditedBy') {
+          refs.report(
+            at,
+            `"${b.actor}" credits both that ${claim} and the contrary, from whoever says it: keep the one its source says, or name the voice it takes (from)`,
+          );
+        }
+        seen.set(key, list);
+      });
+    }
+  });
+}
+
 /** Each part of a condition with its path, the condition itself first. */
 function conditionParts(c: Condition, path: Path): [Condition, Path][] {
   const parts: [Condition, Path][] = [[c, path]];
@@ -287,10 +332,23 @@ function checkPresupposition(t: Scenario['turns'][number], at: Path, refs: Refs)
     }
     return;
   }
-  refs.condition(t.presupposes, [...at, 'presupposes']);
-  // Everyone sees the turn's texts, so what they take for granted must be public: a secret choice, an actor's
-  // belief or stance would be given away by which text shows.
-  for (const [c, path] of conditionParts(t.presupposes, [...at, 'presupposes'])) {
+  publicPresupposition(t.presupposes, [...at, 'presupposes'], refs);
+  if (t.summaryAnyGame === undefined) {
+    refs.report(
+      [...at, 'presupposes'],
+      'a turn that presupposes needs summaryAnyGame: a summary true of any game, shown where the presupposition fails',
+    );
+  }
+}
+
+/**
+ * What a text everyone sees takes for granted names only what exists, and only what is public: a secret choice,
+ * an actor's belief or stance would be given away by which text shows. It is judged whenever a view is drawn,
+ * with no draw of chance to judge it by.
+ */
+function publicPresupposition(presupposes: Condition, at: Path, refs: Refs): void {
+  refs.condition(presupposes, at);
+  for (const [c, path] of conditionParts(presupposes, at)) {
     if (c.chance !== undefined) {
       refs.report(
         path,
@@ -312,12 +370,37 @@ function checkPresupposition(t: Scenario['turns'][number], at: Path, refs: Refs)
       );
     }
   }
-  if (t.summaryAnyGame === undefined) {
-    refs.report(
-      [...at, 'presupposes'],
-      'a turn that presupposes needs summaryAnyGame: a summary true of any game, shown where the presupposition fails',
-    );
-  }
+}
+
+/**
+ * An ending's summary and debrief (src/sim/ending-text.ts): each part's presupposition is public, as a turn's is
+ * (every seat's debrief shows the same parts), and of a part's variants only the last may presuppose nothing: a
+ * variant after one that always shows would never show.
+ */
+function checkEndingTexts(s: Scenario, refs: Refs): void {
+  s.outcomes.forEach((o, i) => {
+    for (const key of ['summary', 'debrief'] as const) {
+      const t = o[key];
+      if (!Array.isArray(t)) continue;
+      t.forEach((part, j) => {
+        const at = ['outcomes', i, key, j];
+        if (!('variants' in part)) {
+          if (part.presupposes) publicPresupposition(part.presupposes, [...at, 'presupposes'], refs);
+          return;
+        }
+        part.variants.forEach((v, k) => {
+          const vAt = [...at, 'variants', k];
+          if (v.presupposes) publicPresupposition(v.presupposes, [...vAt, 'presupposes'], refs);
+          else if (k < part.variants.length - 1) {
+            refs.report(
+              vAt,
+              'only the last variant may leave out presupposes: this one always shows, so the ones after it never do',
+            );
+          }
+        });
+      });
+    }
+  });
 }
 
 /**
@@ -424,6 +507,8 @@ function checkEvents(s: Scenario, refs: Refs): void {
       refs.effect(e, [...at, 'effects', j]);
     });
   });
+  for (const { index, message } of statementsWithoutChoice(s))
+    refs.report(['events', index, 'when'], message);
 }
 
 /**
@@ -437,6 +522,9 @@ function checkHistory(s: Scenario, refs: Refs): void {
   s.history.forEach((day, i) => {
     const at = ['history', i];
     const okTurn = refs.turn(day.turn, [...at, 'turn']);
+    day.expect.forEach((x, j) => {
+      refs.indicator(x.indicator, [...at, 'expect', j, 'indicator']);
+    });
     for (const [actorId, entry] of Object.entries(day.actors)) {
       const et = [...at, 'actors', actorId];
       if (!refs.actor(actorId, et)) continue;

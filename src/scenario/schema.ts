@@ -35,17 +35,19 @@ export const Id = z
 
 const Probability = z.number().min(0).max(1);
 
+const TEXT_FIELDS = {
+  text: z.string().trim().min(1, 'text is empty'),
+  source: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  invention: z.literal(true).optional(),
+  note: z.string().optional().describe('for authors: why this is an invention, or where in the source'),
+};
+
+const cited = (t: { source?: unknown; invention?: true | undefined }): boolean =>
+  t.source !== undefined || t.invention === true;
+const CITED = { message: 'a displayable text needs a source (a seed file name) or invention: true' };
+
 /** Every displayable text carries its source (a seed file name) or is marked as an invention. */
-export const Text = z
-  .strictObject({
-    text: z.string().trim().min(1, 'text is empty'),
-    source: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-    invention: z.literal(true).optional(),
-    note: z.string().optional().describe('for authors: why this is an invention, or where in the source'),
-  })
-  .refine((t) => t.source !== undefined || t.invention === true, {
-    message: 'a displayable text needs a source (a seed file name) or invention: true',
-  });
+export const Text = z.strictObject(TEXT_FIELDS).refine(cited, CITED);
 
 export const Audience = z.union([z.literal('public'), z.array(Id).min(1)]);
 
@@ -240,16 +242,42 @@ export const Actor = z.strictObject({
     .describe('how a computer plays this actor: higher temperature, more varied choices'),
 });
 
+/**
+ * A source's words that an actor made or accepted a claim about a fact (`creditedBy`), or rejected it
+ * (`doubtedBy`). The only ground, besides evidence and the actor's own choices in a game, on which an actor
+ * credits or doubts what it hears: never its goals, never whose ally the speaker is. Always cited, never invented.
+ */
+export const Basis = z.strictObject({
+  actor: Id.describe('the actor the source speaks of'),
+  is: z.boolean().describe('the claim: that the fact is true (true) or false (false)'),
+  from: Id.optional().describe(
+    "only the claim as this actor makes it (the factions take Tehran's directives from Tehran); omitted: whoever makes it",
+  ),
+  source: z.string().min(1).describe('the source document (a seed file name) that says so'),
+  quote: z.string().trim().min(1, 'quote is empty').describe("the source's own words, as they stand in it"),
+});
+
 export const Fact = z.strictObject({
   id: Id,
   statement: Text,
   truth: z.boolean().describe('what is true in the game world at the start'),
   knownBy: Audience.optional().describe('who knows the truth from the start'),
+  creditedBy: z
+    .array(Basis)
+    .default([])
+    .describe('who, a source says, made or accepted the claim: they credit it when they hear it'),
+  doubtedBy: z
+    .array(Basis)
+    .default([])
+    .describe('who, a source says, rejected the claim: they doubt it when they hear it'),
 });
 
 export const Turn = z.strictObject({
   id: Id,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'),
+  dateText: Text.optional().describe(
+    'where the sources give no day: the date as shown and exported instead of the day ("late December 2021"); `date` still orders the turns',
+  ),
   title: Text.describe(
     "what happened on this date in history; shown as this game's own where presupposes holds",
   ),
@@ -277,6 +305,9 @@ export const Option = z.strictObject({
   effects: z.array(Effect).default([]),
   posture: Id.optional().describe('the posture the actor takes by choosing it'),
   announce: Text.optional().describe('what everyone sees of this choice; omitted: it stays secret'),
+  announceAnyDay: Text.optional().describe(
+    "with announce: what everyone sees of this choice on a date the history does not record it for this actor, without the source's words (omitted: the announce, as this game's act)",
+  ),
   historical: z.boolean().default(false).describe('what the real actor did, per the sources'),
   policy: z
     .strictObject({ bias: z.number().default(0), prefer: z.array(Preference).default([]) })
@@ -309,11 +340,48 @@ export const Event = z.strictObject({
   effects: z.array(Effect).default([]),
 });
 
+/**
+ * One part (a sentence or a paragraph) of an ending's text, with what it takes for granted about the game that
+ * reached the ending: shown only where `presupposes` holds in that game's world. Omitted: true of every game
+ * that reaches the ending (its condition is all it rests on).
+ */
+export const EndingSentence = z
+  .strictObject({
+    ...TEXT_FIELDS,
+    presupposes: Condition.optional().describe(
+      'what this part takes for granted about the game (fired: event, chose: ..., atMost: ...), judged on the game world at its end; where it does not hold, the part is not shown',
+    ),
+  })
+  .refine(cited, CITED);
+
+/** A part said one of several ways: the first variant whose presupposition holds is shown; none holds, none is. */
+export const EndingVariants = z.strictObject({
+  variants: z
+    .array(EndingSentence)
+    .min(1)
+    .describe(
+      'tried in order; the first whose presupposes holds is shown. A last variant without presupposes is shown where no earlier one holds',
+    ),
+});
+
+export const EndingPart = z.union([EndingSentence, EndingVariants]);
+
+/**
+ * An ending's summary or debrief: its parts in order, each shown only where what it presupposes holds in the game
+ * (src/sim/ending-text.ts). A single text is one part that presupposes nothing beyond the ending's condition.
+ */
+export const EndingText = z.union([Text, z.array(EndingPart).min(1)]);
+
 export const Outcome = z.strictObject({
   id: Id,
   title: Text,
-  summary: Text,
-  debrief: Text,
+  summary: EndingText.describe(
+    'what the ending is, in parts; the parts without presupposes also describe it where another ending was reached',
+  ),
+  debrief: EndingText.describe('the ending explained, in parts: each shown only where it holds in the game'),
+  recorded: Text.optional().describe(
+    "where this ending is the one history recorded: what the sources say happened, shown beside the model's historical path",
+  ),
   check: z.enum(['every-turn', 'at-end']),
   from: Id.optional().describe('with every-turn: the first turn it is checked'),
   when: Condition.optional().describe('omitted: always (only for the last at-end outcome)'),
@@ -365,6 +433,21 @@ export const HistoryDay = z.strictObject({
     .record(Id, HistoryEntry)
     .default({})
     .describe('playable actor id -> what it did on this date; an actor left out: not reported'),
+  expect: z
+    .array(
+      z.strictObject({
+        indicator: Id,
+        move: z.enum(['up', 'down']),
+        because: Text.refine((t) => t.source !== undefined, {
+          message:
+            'what the sources report of the day needs a source (a seed file name), never invention: true',
+        }),
+      }),
+    )
+    .default([])
+    .describe(
+      "how an indicator moves over this turn on the model's historical path, as the sources report the day: the check that the model answers to history",
+    ),
 });
 
 export const GlossaryEntry = z.strictObject({ term: z.string().min(1), definition: Text });
@@ -395,6 +478,12 @@ export const Teaching = z.strictObject({
   goals: z.array(Text).min(1),
   plans: z.array(TeachingPlan).min(1),
   hotWash: z.array(Text).default([]),
+  notes: z
+    .array(Text)
+    .default([])
+    .describe(
+      'notes for the teacher: how the game models what the sources leave open, and what to say of it',
+    ),
   questions: z.array(z.strictObject({ about: Id, items: z.array(Text).min(1) })).default([]),
 });
 

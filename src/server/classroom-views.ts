@@ -58,7 +58,10 @@ export function seatClientView(
     team: presence.namesAt(actor),
     deadlineAt: presence.deadlineAt,
     paused: state.paused,
-    outcome: view.outcome ? { title: view.outcome.title.text, summary: view.outcome.summary.text } : null,
+    // Only the summary's parts that hold in this game (the engine judged them: src/sim/ending-text.ts).
+    outcome: view.outcome
+      ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
+      : null,
     debrief: view.outcome ? debriefModel(view, lookup, historical()) : null,
   };
 }

@@ -1,4 +1,5 @@
-// A game's decisions as a table, one row per decision: the turn and its date, the actor, the option, whether the
+// A game's decisions as a table, one row per decision: the turn and its date (as a day that orders the turns, and
+// as the game shows it: "late December 2021" where the sources give no day), the actor, the option, whether the
 // real actor did that on that date (from the scenario's history), and who took it: the seat's player or team,
 // the computer, or the facilitator's clock. It holds no name, only actors and seats. As CSV it opens in a
 // spreadsheet, and it parses back into the same rows.
@@ -9,7 +10,11 @@ import type { Decider } from './world.ts';
 export interface DecisionRow {
   /** 1-based, as the screens count turns. */
   turn: number;
+  /** The turn's date (ISO), which orders the turns; where the sources give no day, an approximate one. */
   date: string;
+  /** The date as the game shows it: the turn's `dateText` where the sources give no day ("late December 2021"),
+   * otherwise the same date as `date`. */
+  dateShown: string;
   turnId: string;
   actor: string;
   option: string;
@@ -29,6 +34,7 @@ const BY: Record<Decider, DecisionRow['by']> = {
 export const DECISION_COLUMNS = [
   'turn',
   'date',
+  'date_shown',
   'turn_id',
   'actor',
   'option',
@@ -53,6 +59,7 @@ export function decisionRows(c: CompiledScenario, state: GameState): DecisionRow
     return {
       turn: d.turn + 1,
       date: turn?.date ?? '',
+      dateShown: turn?.dateText?.text ?? turn?.date ?? '',
       turnId: turn?.id ?? '',
       actor: d.actor,
       option: d.option,
@@ -73,7 +80,9 @@ export function decisionCsv(rows: readonly DecisionRow[]): string {
   const lines = [DECISION_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
-      [r.turn, r.date, r.turnId, r.actor, r.option, r.label, r.asInHistory, r.by].map(field).join(','),
+      [r.turn, r.date, r.dateShown, r.turnId, r.actor, r.option, r.label, r.asInHistory, r.by]
+        .map(field)
+        .join(','),
     );
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -88,8 +97,8 @@ export function parseDecisionCsv(text: string): DecisionRow[] {
   }
   return records.map((f, i) => {
     const turn = Number(f[0]);
-    const asInHistory = f[6] as DecisionRow['asInHistory'];
-    const by = f[7] as DecisionRow['by'];
+    const asInHistory = f[7] as DecisionRow['asInHistory'];
+    const by = f[8] as DecisionRow['by'];
     if (
       f.length !== DECISION_COLUMNS.length ||
       !Number.isInteger(turn) ||
@@ -98,7 +107,17 @@ export function parseDecisionCsv(text: string): DecisionRow[] {
     ) {
       throw new Error(`Line ${i + 2} is not a decision: ${DECISION_COLUMNS.length} fields are expected.`);
     }
-    return { turn, date: f[1]!, turnId: f[2]!, actor: f[3]!, option: f[4]!, label: f[5]!, asInHistory, by };
+    return {
+      turn,
+      date: f[1]!,
+      dateShown: f[2]!,
+      turnId: f[3]!,
+      actor: f[4]!,
+      option: f[5]!,
+      label: f[6]!,
+      asInHistory,
+      by,
+    };
   });
 }
 

@@ -1,25 +1,30 @@
-// The historical path: every seat takes what the real actor did (`historical: true`) wherever such an option is
-// open, and the computer decides elsewhere. It plays through the bare engine loop as a chooser, so a historical
-// decision is recorded as a person's and every other one as the computer's.
+// The historical path: every seat takes what the real actor did on that date, as the scenario's history records it
+// (`history.yaml`: the options that stand for the actor's step that day), and the computer decides where the
+// sources report nothing. It plays through the bare engine loop as a chooser, so a historical decision is recorded
+// as a person's and every other one as the computer's.
 import { type Chooser, playBatchGame } from './batch.ts';
 import type { CompiledScenario } from './compile.ts';
+import { asOnThatDate } from './history-dates.ts';
 import type { Offer } from './offer.ts';
 import { policyChoice } from './offer.ts';
 import type { GameState } from './state.ts';
 import { indicatorHistory } from './view.ts';
 
-/** The offer's open options that the real actor took at some moment, in the scenario's order. */
+/**
+ * The offer's open options that stand for what the real actor did on this turn's date, in the scenario's order.
+ * A scenario with a history for the date answers by the date alone: an option marked `historical` is what the
+ * actor did on some day, not necessarily this one, and taking it on another day is this game's act, not history's.
+ * Only a scenario that records no history for the date falls back on the options marked `historical`.
+ */
 export function historicalOptions(c: CompiledScenario, actor: string, offer: Offer): string[] {
-  const byId = c.optionById.get(actor);
-  return offer.options.filter((id) => byId?.get(id)?.historical === true);
+  return offer.options.filter((id) => asOnThatDate(c, offer.turn, actor, id));
 }
 
 /**
  * The historical option for the actor's offer, or undefined when none is open (the computer then decides).
- * An actor's one decision often holds several historical options, each true of a different moment (complaints
- * in October, the storming in November); when more than one is open, the computer's own weighing picks among
- * them alone, with the same mind and the same draw it would use for the whole offer, so the turn-by-turn
- * preferences the author wrote choose the moment and the game stays reproducible from its seed.
+ * When the history names more than one step for the date and several are open, the computer's own weighing
+ * picks among them alone, with the same mind and the same draw it would use for the whole offer, so the game
+ * stays reproducible from its seed.
  */
 export function historicalChoice(
   c: CompiledScenario,
@@ -33,7 +38,7 @@ export function historicalChoice(
   return policyChoice(c, { ...offer, options: open }, mind, state.seed) ?? undefined;
 }
 
-/** A chooser for playBatchGame that plays every seat's historical option where one is open. */
+/** A chooser for playBatchGame that plays every seat's historical option for the date where one is open. */
 export function historicalChooser(c: CompiledScenario): Chooser {
   return (actor, offer, state) => {
     // Without the state there is no mind to weigh several historical options with; playBatchGame always gives it.

@@ -1,7 +1,8 @@
 // How a computer plays an actor: it scores each available option by its own goals and its own view of the
 // world, then draws one (softmax at the actor's temperature) with a seeded draw. It is given no hidden truth.
 // It does not repeat itself: an option whose second taking would only repeat the first (isOneOff) loses
-// REPEAT_PENALTY for each time the actor already took it, and is left out once taken ONE_OFF_MAX_TAKES times.
+// REPEAT_PENALTY for each time the actor already took it, and is left out once taken ONE_OFF_MAX_TAKES times. It
+// holds a line: an option that keeps its present posture gains POSTURE_KEPT.
 import type { Effect, Option } from '../scenario/types.ts';
 import type { CompiledScenario } from './compile.ts';
 import { type ConditionContext, type Predicate, predicateOf } from './conditions.ts';
@@ -176,6 +177,13 @@ export function isOneOff(option: Option): boolean {
 export const REPEAT_PENALTY = 1;
 /** A one-off option is taken at most this often in a game, unless nothing else is open. */
 export const ONE_OFF_MAX_TAKES = 2;
+/**
+ * Added to an option that keeps the actor's present posture. Real actors hold a line from one week to the next;
+ * without it the computer zig-zags (the play-test saw Washington go ahead, stay, speed up and go ahead with its
+ * withdrawal in four turns), and the historical path, where the computer decides the dates the sources leave
+ * blank, drifts from the course the real actors' recorded steps set.
+ */
+export const POSTURE_KEPT = 4;
 
 /**
  * How often the actor already took each of the options open now (by index), as its sight records them; null when
@@ -236,6 +244,7 @@ export function chooseOption(
     }
     const p = prepare(c, mind.actor, option);
     let score = scorePrepared(p, ctx);
+    if (option.posture !== undefined && option.posture === mind.posture) score += POSTURE_KEPT;
     const times = taken ? taken[i]! : 0;
     if (times > 0 && p.oneOff) {
       score -= REPEAT_PENALTY * times;

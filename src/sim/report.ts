@@ -1,11 +1,19 @@
 // What an after-action report says of one game, as plain data: the ending, each indicator turn by turn, every
 // decision with what the real actor did that day, and the facilitator's actions. Formatted for print by
 // src/present/report-html.ts; read from a record by `npm run report` and the classroom server's exports.
+import type { Text } from '../scenario/types.ts';
 import type { CompiledScenario } from './compile.ts';
 import { type DecisionRow, decisionRows } from './decision-log.ts';
+import { partsThatHold } from './ending-text.ts';
 import type { GameRecord } from './record.ts';
 import type { GameState, Holder } from './state.ts';
-import { indicatorHistory } from './view.ts';
+import { indicatorHistory, worldContext } from './view.ts';
+
+/** The parts of the ending's summary that hold in this game, judged on its world at the end. */
+function endingOf(c: CompiledScenario, world: GameState['world']): Text[] {
+  const outcome = world.outcome && c.scenario.outcomes.find((o) => o.id === world.outcome?.id);
+  return outcome ? partsThatHold(outcome.summary, worldContext(c, world)).map((p) => p.text) : [];
+}
 
 export interface ReportData {
   seed: number;
@@ -16,6 +24,8 @@ export interface ReportData {
   seats: Record<string, Holder>;
   /** The ending reached, by id; null when the game has not ended in one. */
   outcome: string | null;
+  /** The parts of the ending's summary that hold in this game (src/sim/ending-text.ts); empty without an ending. */
+  summary: Text[];
   /** indicator id -> its value at the start and after each turn played */
   indicators: Record<string, number[]>;
   decisions: DecisionRow[];
@@ -51,6 +61,7 @@ export function reportData(c: CompiledScenario, state: GameState, record: GameRe
     phase: state.phase,
     seats: { ...state.seats },
     outcome: state.world.outcome?.id ?? null,
+    summary: endingOf(c, state.world),
     indicators,
     decisions: decisionRows(c, state),
     facilitator,

@@ -63,8 +63,8 @@ export function initialWorld(c: CompiledScenario): World {
 }
 
 /**
- * What an actor believes at the start: its own knowledge (credited, as its own word), and the truth of facts it is
- * placed to know (confirmed).
+ * What an actor believes at the start: its own knowledge (credited, as its own stated position, which the fact's
+ * `creditedBy` should cite), and the truth of facts it is placed to know (confirmed).
  */
 export function initialBeliefs(c: CompiledScenario, actor: string): Beliefs {
   const beliefs: Beliefs = {};
@@ -87,116 +87,89 @@ export function initialBeliefs(c: CompiledScenario, actor: string): Beliefs {
   return beliefs;
 }
 
-/** How one actor stands to another, from their goals. */
-export type Relation = 'self' | 'ally' | 'rival' | 'neutral';
+/** A basis as the engine reads it: the cited words are for the screens, not the rules. */
+type Ground = { is: boolean; from: string | undefined; credits: boolean };
 
-/** Goals alike at least this much (the cosine of the two actors' signed goal weights) make allies; as unlike, rivals. */
-export const ALIGNMENT = 0.25;
+const NO_GROUNDS: readonly Ground[] = Object.freeze([]);
 
-const relations = new WeakMap<CompiledScenario, Map<string, Map<string, Relation>>>();
+/** actor -> fact -> its grounds, read once per scenario (nested maps: no key is built per claim heard). */
+const groundsCache = new WeakMap<CompiledScenario, Map<string, Map<string, Ground[]>>>();
 
-/**
- * Allies and rivals, read from the scenario's goals: each actor's goals as a vector of signed weights over the
- * indicators (+weight for high, -weight for low); two actors whose vectors point the same way (cosine at least
- * ALIGNMENT) are allies, opposite ways (at most -ALIGNMENT) rivals; an actor without goals is no one's ally or
- * rival. Public scenario data: no actor's private knowledge enters it.
- */
-export function relationOf(c: CompiledScenario, actor: string, other: string | null): Relation {
-  if (other === null) return 'neutral';
-  if (other === actor) return 'self';
-  let table = relations.get(c);
+/** The cited grounds (`creditedBy`, `doubtedBy`) one actor has about one fact. */
+function groundsOf(c: CompiledScenario, actor: string, fact: string): readonly Ground[] {
+  let table = groundsCache.get(c);
   if (!table) {
     table = new Map();
-    relations.set(c, table);
+    for (const f of c.scenario.facts) {
+      for (const [list, credits] of [
+        [f.creditedBy, true],
+        [f.doubtedBy, false],
+      ] as const) {
+        for (const b of list) {
+          const row = table.get(b.actor) ?? new Map<string, Ground[]>();
+          table.set(b.actor, row);
+          row.set(f.id, [...(row.get(f.id) ?? []), { is: b.is, from: b.from, credits }]);
+        }
+      }
+    }
+    groundsCache.set(c, table);
   }
-  let row = table.get(actor);
-  if (!row) {
-    row = new Map();
-    table.set(actor, row);
-  }
-  let r = row.get(other);
-  if (r === undefined) {
-    r = alignment(c, actor, other);
-    row.set(other, r);
-  }
-  return r;
-}
-
-function alignment(c: CompiledScenario, a: string, b: string): Relation {
-  const vector = (id: string) => {
-    const v = new Map<string, number>();
-    for (const g of c.actorById.get(id)?.goals ?? [])
-      v.set(g.indicator, (v.get(g.indicator) ?? 0) + (g.want === 'high' ? g.weight : -g.weight));
-    return v;
-  };
-  const va = vector(a);
-  const vb = vector(b);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of va) {
-    dot += x * (vb.get(k) ?? 0);
-    na += x * x;
-  }
-  for (const x of vb.values()) nb += x * x;
-  if (na === 0 || nb === 0) return 'neutral';
-  const cos = dot / Math.sqrt(na * nb);
-  return cos >= ALIGNMENT ? 'ally' : cos <= -ALIGNMENT ? 'rival' : 'neutral';
+  return table.get(actor)?.get(fact) ?? NO_GROUNDS;
 }
 
 /**
- * How an actor takes a claim it hears, the first rule that applies:
- * 1. its own word or an ally's, it credits; a rival's, it doubts;
- * 2. anyone else's (no one named, or neither ally nor rival): one that agrees with what it already holds, it
- *    credits; one that contradicts it, it doubts;
- * 3. otherwise, by what the news that carries it does to the actor's goals (the event's unconditional indicator
- *    changes, weighed as the actor's goals weigh them): news that serves its goals it credits, news that harms
- *    them it doubts, news that does neither it notes without taking a side.
+ * What a cited source says of an actor and a claim: that it made or accepted it ('credits'), or rejected it
+ * ('doubts'): a source that has it credit the contrary has it reject the claim. Undefined: no source says.
+ */
+export function basisOf(
+  c: CompiledScenario,
+  actor: string,
+  fact: string,
+  is: boolean,
+  by: string | null,
+): 'credits' | 'doubts' | undefined {
+  let found: 'credits' | 'doubts' | undefined;
+  for (const g of groundsOf(c, actor, fact)) {
+    if (g.from !== undefined && g.from !== by) continue;
+    if (g.credits && g.is === is) return 'credits';
+    // Crediting the contrary, or doubting this very claim. (Doubting the contrary says nothing of this one.)
+    if (g.credits !== (g.is === is)) found = 'doubts';
+  }
+  return found;
+}
+
+/**
+ * How an actor takes a claim it hears. Beliefs come from sources or from what the actor saw, never from what the
+ * news would do for the actor's goals; the first rule that applies:
+ * 1. evidence: what it has confirmed, the claim agrees with (credits) or contradicts (doubts);
+ * 2. its own word, given by its own choice in this game (a `tell` of its own option, in its own name): it
+ *    credits it;
+ * 3. a cited basis (the fact's `creditedBy`, `doubtedBy`): a source says the actor, or its side, made or accepted
+ *    the claim (credits), or rejected it (doubts);
+ * 4. what it already holds, on one of these grounds: a claim that agrees with it it credits, one that
+ *    contradicts it it doubts;
+ * 5. otherwise it has heard the claim, and from whom, and takes no side: 'noted'.
+ * An ally's word is no ground of its own. Actors whose goals point the same way still say different things (US
+ * defence officials doubted the claim that Iran ordered the attack, which suits the US's goals), and crediting a
+ * partner's every word would make an actor hold claims no source ties to it. Where a source says that one actor
+ * takes another's word (the factions acting on Tehran's directives, 003), the basis says so with `from`.
  */
 export function credenceOf(
   c: CompiledScenario,
   actor: string,
-  by: string | null,
+  fact: string,
   is: boolean,
+  by: string | null,
+  ownChoice: boolean,
   current: Belief | undefined,
-  event: string | null = null,
 ): Heard['credence'] {
-  const relation = relationOf(c, actor, by);
-  if (relation === 'self' || relation === 'ally') return 'credits';
-  if (relation === 'rival') return 'doubts';
+  if (current?.confirmed) return current.is === is ? 'credits' : 'doubts';
+  if (ownChoice && by === actor) return 'credits';
+  const basis = basisOf(c, actor, fact, is, by);
+  if (basis !== undefined) return basis;
   const held = heldValue(current);
   if (held !== undefined) return held === is ? 'credits' : 'doubts';
-  const interest = event === null ? 0 : interestOf(c, actor, event);
-  return interest > 0 ? 'credits' : interest < 0 ? 'doubts' : 'noted';
-}
-
-const interests = new WeakMap<CompiledScenario, Map<string, Map<string, number>>>();
-
-/** How far an event's unconditional indicator changes serve (above 0) or harm (below 0) an actor's goals. */
-function interestOf(c: CompiledScenario, actor: string, event: string): number {
-  let table = interests.get(c);
-  if (!table) {
-    table = new Map();
-    interests.set(c, table);
-  }
-  let row = table.get(actor);
-  if (!row) {
-    row = new Map();
-    table.set(actor, row);
-  }
-  let score = row.get(event);
-  if (score === undefined) {
-    score = 0;
-    const goals = c.actorById.get(actor)?.goals ?? [];
-    for (const step of stepsOf(c.eventById.get(event)?.effects ?? [])) {
-      if (step.kind !== 'add') continue;
-      for (const [id, n] of step.values) {
-        for (const g of goals) if (g.indicator === id) score += (g.want === 'high' ? n : -n) * g.weight;
-      }
-    }
-    row.set(event, score);
-  }
-  return score;
+  return 'noted';
 }
 
 /** Every belief the rules make has one shape, its fields in one order: V8 keeps one hidden class for them all. */
@@ -444,7 +417,15 @@ class Resolution {
     if (injected) entry.injected = true;
     this.journal.push(entry);
     if (event.claim)
-      this.tell(event.claim.fact, event.claim.is, event.audience, event.id, event.speaker ?? null, event.id);
+      this.tell(
+        event.claim.fact,
+        event.claim.is,
+        event.audience,
+        event.id,
+        event.speaker ?? null,
+        event.id,
+        null,
+      );
     const cause: Cause = injected
       ? { kind: 'event', event: event.id, injected: true }
       : { kind: 'event', event: event.id };
@@ -538,7 +519,15 @@ class Resolution {
           this.reveal(step.subject, step.to, via);
           break;
         case 'tell':
-          this.tell(step.subject, step.is, step.to, step.by ?? via, step.by ?? speaker, event);
+          this.tell(
+            step.subject,
+            step.is,
+            step.to,
+            step.by ?? via,
+            step.by ?? speaker,
+            event,
+            cause.kind === 'decision' ? cause.actor : null,
+          );
           break;
         case 'posture':
           this.postures[step.subject] = step.by!;
@@ -591,9 +580,10 @@ class Resolution {
   }
 
   /**
-   * A claim: each actor of the audience keeps it beside the others it heard, and takes it by who makes it
-   * (credenceOf). Evidence outweighs hearsay: a confirmed belief is not overturned. A credited claim becomes what
-   * the actor holds; a doubted or noted one changes nothing it holds.
+   * A claim: each actor of the audience keeps it beside the others it heard, with who made it, and takes it on
+   * the grounds credenceOf weighs (evidence, its own choice, a cited basis), never on what the news would do for
+   * its goals. Evidence outweighs hearsay: a confirmed belief is not overturned. A credited claim becomes what the
+   * actor holds; a doubted or noted one changes nothing it holds.
    */
   private tell(
     fact: string,
@@ -602,12 +592,14 @@ class Resolution {
     via: string,
     by: string | null,
     event: string | null,
+    /** The actor whose own choice makes the claim (an option's effects); null: an event's. */
+    chooser: string | null,
   ): void {
     for (const actor of this.audience(to)) {
       const current = this.current(actor, fact);
       const previous = current?.heard;
       if (previous !== undefined && alreadyHeard(previous, is, by, event)) continue;
-      const credence = credenceOf(this.c, actor, by, is, current, event);
+      const credence = credenceOf(this.c, actor, fact, is, by, actor === chooser, current);
       const claim: Heard = { is, by, event, turn: this.turn, credence };
       const heard = previous === undefined ? [claim] : previous.concat(claim);
       const keep =

@@ -3,6 +3,8 @@
 import type { Condition, Effect, Text } from '../scenario/types.ts';
 import { type CompiledScenario, canSeeIndicator, inAudience } from './compile.ts';
 import { type ConditionContext, holds } from './conditions.ts';
+import { endingTexts } from './ending-text.ts';
+import { asOnThatDate } from './history-dates.ts';
 import { sightContext } from './policy.ts';
 import type { Choice } from './resolve.ts';
 import { type Deadline, type GameState, type Holder, holderOf, waitingFor } from './state.ts';
@@ -82,6 +84,8 @@ export interface TurnView {
   index: number;
   id: string;
   date: string;
+  /** Where the sources give no day: the date as shown instead of the day ("late December 2021"). */
+  dateText?: Text;
   /**
    * This game's own title and summary: the historical ones where what they take for granted (the turn's
    * `presupposes`) holds in this game's world, or they take nothing for granted; otherwise the texts true of
@@ -95,6 +99,14 @@ export interface TurnView {
    */
   history?: { title: Text; summary: Text } | null;
   count: number;
+}
+
+/** The ending reached, with the parts of its summary and debrief that hold in this game, in order. */
+export interface OutcomeView {
+  id: string;
+  title: Text;
+  summary: Text[];
+  debrief: Text[];
 }
 
 export interface ActorView {
@@ -112,7 +124,7 @@ export interface ActorView {
   decision: DecisionView | null;
   /** This actor's own choices, turn by turn. */
   choices: { turn: number; option: string }[];
-  outcome: { id: string; title: Text; summary: Text } | null;
+  outcome: OutcomeView | null;
 }
 
 export interface PublicView {
@@ -128,7 +140,7 @@ export interface PublicView {
   /** Who has decided this turn, never what. */
   decided: string[];
   waitingFor: string[];
-  outcome: { id: string; title: Text; summary: Text } | null;
+  outcome: OutcomeView | null;
 }
 
 type Viewer = { actor: string } | { public: true };
@@ -168,7 +180,13 @@ export function worldContext(c: CompiledScenario, world: World): ConditionContex
 export function turnView(c: CompiledScenario, world: World): TurnView {
   const index = world.turn;
   const turn = c.scenario.turns[Math.min(index, c.scenario.turns.length - 1)]!;
-  const base = { index, id: turn.id, date: turn.date, count: c.scenario.turns.length };
+  const base = {
+    index,
+    id: turn.id,
+    date: turn.date,
+    ...(turn.dateText ? { dateText: turn.dateText } : {}),
+    count: c.scenario.turns.length,
+  };
   if (turn.presupposes === undefined || holds(turn.presupposes, worldContext(c, world))) {
     return { ...base, title: turn.title, summary: turn.summary, history: null };
   }
@@ -262,15 +280,17 @@ function journalViews(c: CompiledScenario, world: World, viewer: Viewer, beliefs
     if (src.kind === 'decision') {
       const option = c.optionById.get(src.actor)?.get(src.option);
       if (!option?.announce) continue;
+      // A statement belongs to its date: the real actor's words show only on a date the history records this
+      // step for this actor. On any other day the same act is this game's own, shown without the source's words
+      // and marked as not having happened in history, as a counterfactual event is.
+      const asInHistory = asOnThatDate(c, entry.turn, src.actor, src.option);
       out.push({
         turn: entry.turn,
         kind: 'action',
-        headline: option.announce,
+        headline: asInHistory ? option.announce : (option.announceAnyDay ?? thisGamesAct(option.announce)),
         body: null,
         actor: src.actor,
-        // An option that the real actor did not take (not `historical`) is shown as not having happened, as a
-        // counterfactual event is.
-        counterfactual: option.historical !== true,
+        counterfactual: !asInHistory,
         claim: null,
         exposed: false,
       });
@@ -291,6 +311,16 @@ function journalViews(c: CompiledScenario, world: World, viewer: Viewer, beliefs
     });
   }
   return out;
+}
+
+/** An announcement on a day the real actor did not take that step: the same words, as this game's own act. */
+function thisGamesAct(announce: Text): Text {
+  if (announce.invention) return announce;
+  return {
+    text: announce.text,
+    invention: true,
+    note: "this game's act, on a date the history does not record it",
+  };
 }
 
 const UNNAMED: Text = { text: 'a source that is not named', invention: true };
@@ -375,7 +405,15 @@ function beliefViews(c: CompiledScenario, beliefs: Beliefs, actor: string | null
 
 function outcomeView(c: CompiledScenario, world: World): ActorView['outcome'] {
   const o = world.outcome && c.scenario.outcomes.find((x) => x.id === world.outcome?.id);
-  return o ? { id: o.id, title: o.title, summary: o.summary } : null;
+  if (!o) return null;
+  // Only the parts of the ending's texts that hold in this game (src/sim/ending-text.ts).
+  const { summary, debrief } = endingTexts(o, worldContext(c, world));
+  return {
+    id: o.id,
+    title: o.title,
+    summary: summary.map((p) => p.text),
+    debrief: debrief.map((p) => p.text),
+  };
 }
 
 /** Whether a condition draws on chance: judging it again could disagree with the offer's draw. */

@@ -38,10 +38,12 @@ export interface JournalEntry {
 /**
  * How far an actor credits what it holds about a fact (the rules: credenceOf in resolve.ts):
  * - `confirmed`: it has seen evidence (a reveal, or a fact it is placed to know). Hearsay never overturns it.
- * - `credits`: it takes a claim as so: its own word, an ally's, one that agrees with what it holds, news that
- *   serves its goals; or its starting knowledge.
- * - `doubts`: the claims it heard came from a rival, contradict what it holds, or are news that harms its goals.
- * - `noted`: it heard a claim and has no reason to credit or doubt it: it takes no side.
+ * - `credits`: it takes a claim as so: its own word by its own choice, one a cited source says it made or
+ *   accepted (the fact's `creditedBy`), one that agrees with what it holds on such grounds; or its starting
+ *   knowledge.
+ * - `doubts`: a cited source says it rejected the claim (`doubtedBy`, or it credits the contrary), or the claim
+ *   contradicts what it holds.
+ * - `noted`: it heard a claim, and from whom, and has no ground to credit or doubt it: it takes no side.
  * Only `confirmed` and `credits` make the actor believe the fact (the `believes` condition, its computer policy).
  */
 export type Stance = 'confirmed' | 'credits' | 'doubts' | 'noted';

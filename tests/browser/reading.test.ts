@@ -1,18 +1,22 @@
-// A turn must fit a lesson: what the situation room shows at first sight (the region marked data-first-sight,
-// with every disclosure closed) stays within 350 words; the rest waits behind "More". And the room's keys
-// do what they say: badges only for the digits that work, Enter on the option already picked confirms it.
+// A turn must fit a lesson: what the situation room shows at first sight (counted as support/first-sight.ts says:
+// the panel's words with every disclosure closed) stays within its share of a decision's 350 words (the
+// "What happened" screen before it has the rest: decision-reading.test.ts); the rest waits behind "More", and an
+// option's full text behind its "+". And the room's keys do what they say: badges only for the digits that work,
+// Enter on the option already picked confirms it.
 import { describe, expect, it } from 'vitest';
 import { playByKeyboard, sceneReady } from '../../scripts/browser/keyboard-play.ts';
+import { SITUATION_WORDS } from '../../src/present/reading.presenter.ts';
+import { firstSight } from './support/first-sight.ts';
 import { useGameBrowser } from './support/game-page.ts';
 
-const MAX_WORDS = 350;
+const MAX_WORDS = SITUATION_WORDS;
 /** 0-based turns of the situation screens counted: turns 1, 4 and 7 as the player reads them. */
 const COUNTED = [0, 3, 6];
 
 describe('the situation room at first sight', () => {
   const withGame = useGameBrowser();
 
-  it('holds at most 350 words on turns 1, 4 and 7 of a Prime Minister game', async () => {
+  it(`holds at most ${MAX_WORDS} words on turns 1, 4 and 7 of a Prime Minister game`, async () => {
     await withGame(async (game) => {
       await game.open('?renderer=canvas&seed=5');
       const counts: Record<number, number> = {};
@@ -21,16 +25,10 @@ describe('the situation room at first sight', () => {
         turns: Math.max(...COUNTED) + 1,
         onScene: async (scene, turn) => {
           if (scene !== 'situation' || !COUNTED.includes(turn)) return;
-          const seen = await game.page.evaluate(() => {
-            const region = document.querySelector<HTMLElement>('[data-first-sight]');
-            const closed = [...document.querySelectorAll('.view--situation details')].every(
-              (d) => !(d as HTMLDetailsElement).open,
-            );
-            // The text as rendered, with breaks between blocks (textContent runs a badge into its label).
-            // biome-ignore lint/performance/useDomNodeTextContent: the words as the reader sees them are counted
-            const words = (region?.innerText ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-            return { words: words.length, closed, heading: document.querySelector('h1')?.textContent ?? '' };
-          });
+          const seen = {
+            ...(await firstSight(game.page, '.view--situation')),
+            heading: (await game.page.locator('h1').first().textContent()) ?? '',
+          };
           expect(seen.closed).toBe(true);
           expect(seen.heading).toMatch(new RegExp(`^Turn ${turn + 1} of `));
           counts[turn + 1] = seen.words;
@@ -55,7 +53,7 @@ describe('the situation room at first sight', () => {
         [...document.querySelectorAll<HTMLButtonElement>('button[data-option]')].map((b) => ({
           badge: b.querySelector('kbd')?.textContent ?? null,
           disabled: b.disabled,
-          closed: b.parentElement?.querySelector('.option__closed')?.textContent ?? null,
+          closed: b.closest('li')?.querySelector('.option__closed')?.textContent ?? null,
         })),
       );
       // The Prime Minister has more than nine options: the tenth and later have no badge.
@@ -64,9 +62,21 @@ describe('the situation room at first sight', () => {
       const closed = options.filter((o) => o.disabled);
       expect(closed.length).toBeGreaterThan(0);
       for (const o of closed) expect(o.closed).toMatch(/^Closed — (needs|only|closed|one of|depends)\b.+\.$/);
-      // The full texts are behind the closed disclosure, not at first sight.
+      // The full texts are behind the closed disclosure, not at first sight, and one tap away beside each option:
+      // its "+" opens it in place (and says why a closed one is closed), and closes it again.
       expect(await page.locator('[data-first-sight] .option__description').count()).toBe(0);
       expect(await page.locator('details.more .option__description').count()).toBe(options.length);
+      expect(await page.locator('.option__about:visible').count()).toBe(0);
+      const lastItem = page.locator('.option-list > li').last();
+      const toggle = lastItem.locator('.option__toggle');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await lastItem.locator('.option__about .option__text').isVisible()).toBe(true);
+      if (options.at(-1)?.disabled) expect(await lastItem.locator('.option__closed').isVisible()).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await lastItem.locator('.option__about').isVisible()).toBe(false);
 
       const first = page.locator('button[data-option]:not([disabled])').first();
       await first.click();

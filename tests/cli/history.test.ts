@@ -124,9 +124,16 @@ describe.concurrent('simulate --history', () => {
 });
 
 describe('simulate without --history', () => {
-  it('keeps its JSON as it was: no events report', async () => {
-    const r = await simulate(['--games', '5', '--seed', '1', '--json']);
+  it('reports the events too: the 7 November attack on its date in every computer game', async () => {
+    const r = await simulate(['--games', '20', '--seed', '2021', '--json']);
     expect(r.status, r.stderr).toBe(0);
-    expect(Object.keys(JSON.parse(r.stdout))).not.toContain('events');
+    const json = JSON.parse(r.stdout) as { events: { id: string; games: number; dates: unknown[] }[] };
+    const attack = json.events.find((e) => e.id === 'drone-attack');
+    expect(attack).toEqual({
+      id: 'drone-attack',
+      games: 20,
+      share: 1,
+      dates: [{ date: '2021-11-07', turn: 'drone-attack', games: 20 }],
+    });
   });
 });

@@ -1,9 +1,10 @@
 // "What you believe", in words: how far the actor credits what it holds, every claim side by side with who made
-// it and when, evidence that exposes a claim; names and headlines from the scenario, never an id.
+// it and when, the source's words where a cited basis is why the actor credits or doubts it, evidence that exposes
+// a claim; names and headlines from the scenario, never an id.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Lookup } from '../../src/present/lookup.ts';
-import { beliefStatus, situationModel } from '../../src/present/turn.presenter.ts';
+import { basisFor, beliefStatus, situationModel } from '../../src/present/turn.presenter.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import type { CompiledScenario } from '../../src/sim/compile.ts';
@@ -41,36 +42,60 @@ function belief(actor: string, fact: string, events: string[], turn = 5): Belief
   return b;
 }
 
+/** The belief in words, as the actor's panel gives it: with the sources' words on which it takes each claim. */
+function words(actor: string, fact: string, events: string[], turn = 5): string {
+  const basis = basisFor(
+    scenario.facts.find((f) => f.id === fact),
+    actor,
+  );
+  return beliefStatus(belief(actor, fact, events, turn), [], basis);
+}
+
 describe('a belief in words', () => {
-  it('keeps two claims side by side, each with its voice, date and how the actor takes it', () => {
-    const text = beliefStatus(
-      belief('pm', 'factions-launched-drones', ['armed-groups-deny', 'reuters-militias-blamed'], 4),
+  it('keeps two claims side by side, each with its voice, date, how the actor takes it and why', () => {
+    const events = ['armed-groups-deny', 'reuters-militias-blamed'];
+    const us = words('us', 'factions-launched-drones', events, 4);
+    expect(us).toMatch(/^You credit that this is true; no evidence confirms it\./);
+    const because =
+      "as 000 reports of your side: “did agree the attack was most likely committed by Shi'ite militias”";
+    expect(us).toContain(
+      `The Coordination Framework and the Iran-aligned armed factions said on 7 November 2021 (“The armed groups deny responsibility; no one claims the attack”): false; you doubt it (${because}).`,
     );
-    expect(text).toMatch(/^You credit that this is true; no evidence confirms it\./);
-    expect(text).toContain(
-      'The Coordination Framework and the Iran-aligned armed factions said on 7 November 2021 (“The armed groups deny responsibility; no one claims the attack”): false; you doubt it.',
+    expect(us).toContain(
+      `Reported in “Anonymous sources tell Reuters: Kataib Hezbollah or Asaib Ahl al-Haq” on 7 November 2021: true; you credit it (${because}).`,
     );
-    expect(text).toContain(
-      'Reported in “Anonymous sources tell Reuters: Kataib Hezbollah or Asaib Ahl al-Haq” on 7 November 2021: true; you credit it.',
+    // No source gives the Prime Minister's word on either: he has heard both, and takes no side.
+    const pm = words('pm', 'factions-launched-drones', events, 4);
+    expect(pm).toMatch(/^You take no side on what you heard/);
+    expect(pm).toContain(': false; you take no side.');
+    expect(pm).toContain(': true; you take no side.');
+  });
+
+  it('says a claim the actor rejected is doubted, with the source that says so', () => {
+    const text = words('pm', 'attack-staged', ['militia-leaders-dismiss']);
+    expect(text).toMatch(/^You doubt what you heard/);
+    expect(text).toContain('you doubt it (as 003 reports of your side: “stating that his residence');
+    const sadrists = words('sadrists', 'attack-staged', ['militia-leaders-dismiss']);
+    expect(sadrists).toMatch(/^You doubt what you heard/);
+    expect(sadrists).toContain(
+      'you doubt it (as 002 reports of your side: “denounced the assassination attempt',
     );
   });
 
-  it('says a rival’s claim is doubted, and that the actor holds nothing', () => {
-    const text = beliefStatus(belief('pm', 'attack-staged', ['militia-leaders-dismiss']));
-    expect(text).toMatch(/^You hold this to be false|^You credit that this is false|^You doubt/);
-    expect(text).toContain('you doubt it');
-    const sadrists = beliefStatus(belief('sadrists', 'attack-staged', ['militia-leaders-dismiss']));
-    expect(sadrists).toMatch(/^You doubt what you heard/);
+  it('shows the source of a starting position', () => {
+    const model = situationModel(viewFor(c, initialState(c, 1), 'framework'), lookup, null);
+    const fraud = scenario.facts.find((f) => f.id === 'election-fraud')!.statement.text;
+    expect(model.beliefs.find((b) => b.statement.text === fraud)?.status).toBe(
+      'You hold this to be true from the start, as 002 reports of your side: “Leaders of the pro-Iranian militias have called for protests after political parties representing them lost parliament seats during elections in October, claiming electoral fraud was responsible for their loss of power”; no evidence confirms it.',
+    );
   });
 
   it('shows evidence, and the claims it exposes, without being overturned', () => {
-    const text = beliefStatus(
-      belief('pm', 'attack-staged', ['investigation-findings', 'militia-leaders-dismiss'], 6),
-    );
+    const text = words('framework', 'mc12w-photo-genuine', ['photo-exposed', 'forged-photo'], 7);
     expect(text).toMatch(
-      /^Confirmed by evidence \(“Confidential: the investigators' interim report”\): this is false, since /,
+      /^Confirmed by evidence \(“Scholars show the MC-12W photo was forged”\): this is false, since /,
     );
-    expect(text).toContain('exposed by the evidence');
+    expect(text).toContain('exposed by the evidence.');
   });
 
   it('never tells the Prime Minister before the attack that his residence was not attacked', () => {

@@ -184,12 +184,31 @@ describe('why an option is closed', () => {
       'needs: Violence at most 20 and Street anger at most 30',
     );
     expect(reason({ turn: { from: 'sit-ins', to: 'statements' } })).toBe(
-      'only from 26 October 2021 to 8 November 2021',
+      'only from late October 2021 to 8 November 2021',
     );
-    expect(reason({ turn: { to: 'sit-ins' } })).toBe('only up to 26 October 2021');
+    expect(reason({ turn: { to: 'sit-ins' } })).toBe('only up to late October 2021');
     const headline = scenario.events.find((e) => e.id === 'drone-attack')?.headline.text.replace(/\.$/, '');
-    expect(reason({ fired: 'drone-attack' })).toBe(`only after “${headline}”`);
     expect(reason({ not: { fired: 'drone-attack' } })).toBe(`closed once “${headline}”`);
+  });
+
+  it('never names what has not happened yet: an event to come, a fact the player has not heard of', () => {
+    const never = () => false;
+    expect(closedReason([{ fired: 'drone-attack' }], 'pm', lookup)).toBe('not open in your game so far');
+    expect(closedReason([{ fact: 'residence-attacked' }], 'pm', lookup, never)).toBe(
+      'not open in your game so far',
+    );
+    expect(
+      closedReason(
+        [{ atLeast: { stateAuthority: 50 } }, { fired: 'sadr-calls-disband' }],
+        'pm',
+        lookup,
+        never,
+      ),
+    ).toBe('needs: State authority at least 50; and something that has not happened in your game');
+    // A fact the player has heard of is named, as before.
+    expect(closedReason([{ fact: 'residence-attacked' }], 'pm', lookup, () => true)).toMatch(
+      /^needs: you believe/,
+    );
   });
 
   it('names choices by actor and label, the player’s own as “you”, and postures by their label', () => {
@@ -216,7 +235,7 @@ describe('why an option is closed', () => {
       ...scenario.indicators.map((i) => i.id),
     ].filter((id) => id.includes('-') || /[A-Z]/.test(id));
     for (const o of closed) {
-      expect(o.closed).toMatch(/^(needs|only|closed|one of|depends)\b/);
+      expect(o.closed).toMatch(/^(needs|only|closed|one of|depends|not open)\b/);
       for (const id of ids) expect(o.closed).not.toContain(id);
     }
     for (const o of model.decision?.options.filter((x) => x.open) ?? []) expect(o.closed).toBeNull();

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/cli/simulate.ts';
 import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
+import { everySentence } from '../../src/sim/ending-text.ts';
 
 const loaded = await loadScenarioDir('scenarios/baghdad-2021');
 if (!loaded.ok) throw new Error('scenarios/baghdad-2021 does not load: run npm run validate');
@@ -20,9 +21,12 @@ describe('baghdad-2021 balance over 10,000 computer games', () => {
     },
   );
 
-  it('gives no ending to most games by default: every ending, the deadlock too, ends at most 60%', () => {
-    for (const o of summary.outcomes) expect(o.share, o.id).toBeLessThanOrEqual(0.6);
-    expect(share('deadlock')).toBeGreaterThanOrEqual(0.05);
+  it('ends most often where history went, in the deadlock, and no other ending in more than 60%', () => {
+    // The computer decides the dates the sources leave blank on the historical path too, so a model whose path
+    // ends in the deadlock (tests/scenario/hindcast.test.ts) ends there most often when the computer plays all.
+    for (const o of summary.outcomes) if (o.id !== 'deadlock') expect(o.share, o.id).toBeLessThanOrEqual(0.6);
+    expect(share('deadlock')).toBe(Math.max(...summary.outcomes.map((o) => o.share)));
+    expect(share('deadlock')).toBeLessThanOrEqual(0.8);
   });
 
   it('every game ends in a declared outcome, within the calendar', () => {
@@ -38,7 +42,8 @@ describe('baghdad-2021 content', () => {
     expect(ids).toEqual(expect.arrayContaining(['yemen-scenario', 'chaos-at-home', 'calculated-escalation']));
     for (const id of ['yemen-scenario', 'chaos-at-home', 'calculated-escalation']) {
       const outcome = scenario.outcomes.find((o) => o.id === id)!;
-      expect([outcome.debrief.source].flat()).toContain('003_d9293029b1ab2dfc.txt');
+      const debrief = everySentence(outcome.debrief).flatMap((t) => [t.source ?? []].flat());
+      expect(debrief).toContain('003_d9293029b1ab2dfc.txt');
     }
   });
 

@@ -112,6 +112,7 @@ describe('checkScenario', () => {
     const withoutDecisions = (s: Scenario) => {
       s.decisions = [];
       s.events[0]!.when = { fact: 'bridge-unsafe' }; // it named a mayor's option
+      s.outcomes[1]!.summary = { text: 'The quarrel goes on.', invention: true }; // so did a part of it
     };
     expect(issuesAfter(withoutDecisions)).toEqual([
       'actors.0.playable: playable actor "mayor" has no decision in turn "t1", "t2"; a playable actor needs one every turn (or playable: false)',

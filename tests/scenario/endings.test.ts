@@ -7,6 +7,7 @@ import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import type { Condition } from '../../src/scenario/types.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import { compileScenario } from '../../src/sim/compile.ts';
+import { everySentence } from '../../src/sim/ending-text.ts';
 import { publicView } from '../../src/sim/view.ts';
 
 const loaded = await loadScenarioDir('scenarios/baghdad-2021');
@@ -18,7 +19,16 @@ const OUTLOOKS = ['yemen-scenario', 'chaos-at-home', 'calculated-escalation'];
 const SOURCE_003 = '003_d9293029b1ab2dfc.txt';
 const SOURCE_001 = '001_d07132d27f195e7a.txt';
 
-const texts = (o: (typeof scenario.outcomes)[number]) => [o.title, o.summary, o.debrief];
+// Every text an ending may show: its title and each sentence (and variant) of its summary and debrief.
+const texts = (o: (typeof scenario.outcomes)[number]) => [
+  o.title,
+  ...everySentence(o.summary),
+  ...everySentence(o.debrief),
+];
+const debriefText = (o: (typeof scenario.outcomes)[number]) =>
+  everySentence(o.debrief)
+    .map((t) => t.text)
+    .join(' ');
 const sources = (t: { source?: string | string[] }) => [t.source ?? []].flat();
 
 /** A condition that tests something: no empty `all`/`any`, at least one threshold in `atLeast`/`atMost`. */
@@ -49,7 +59,7 @@ describe('baghdad-2021 endings', () => {
       expect(outcome!.when, id).toBeDefined();
       expect(nonEmpty(outcome!.when!), id).toBe(true);
       expect(sources(outcome!.title), id).toContain(SOURCE_003);
-      expect(sources(outcome!.debrief), id).toContain(SOURCE_003);
+      expect(everySentence(outcome!.debrief).flatMap(sources), id).toContain(SOURCE_003);
     }
   });
 
@@ -59,15 +69,18 @@ describe('baghdad-2021 endings', () => {
     expect(last.id).toBe('deadlock');
     expect(last.when).toBeUndefined();
     for (const o of atEnd.slice(0, -1)) expect(o.when, o.id).toBeDefined();
-    for (const t of texts(last)) expect(sources(t), `deadlock ${t.text}`).toContain(SOURCE_001);
-    expect(last.debrief.text).toContain('27 October 2022');
+    // Its history is cited to 001; what it says of the game is the game's own reading.
+    for (const t of texts(last))
+      expect(t.invention === true || sources(t).includes(SOURCE_001), t.text).toBe(true);
+    expect(texts(last).flatMap(sources)).toContain(SOURCE_001);
+    expect(debriefText(last)).toContain('27 October 2022');
   });
 
   it("does not present the game's own ending as one of 003's outlooks", () => {
     const own = scenario.outcomes.find((o) => o.id === 'state-consolidates')!;
-    expect(own.summary.invention).toBe(true);
-    expect(own.debrief.text).toMatch(/game's own/);
-    expect(own.debrief.text).toMatch(/not one of the three scenarios/);
+    expect(everySentence(own.summary).every((t) => t.invention === true)).toBe(true);
+    expect(debriefText(own)).toMatch(/game's own/);
+    expect(debriefText(own)).toMatch(/not one of the three scenarios/);
   });
 
   it('reaches each of the three outlooks and the deadlock over 2,000 computer games', () => {
@@ -82,22 +95,30 @@ describe('baghdad-2021 endings', () => {
 });
 
 describe('baghdad-2021 announced choices in the journal', () => {
-  it('marks an announced option the real actor did not take as not having happened, and a historical one not', () => {
+  it("shows a real actor's announced step with its source only on the date the history records it", () => {
     const arab = compiled.optionById.get('pm')?.get('seek-arab-backing');
     const calm = compiled.optionById.get('sadrists')?.get('call-for-calm');
     expect(arab?.announce && !arab.historical).toBe(true);
-    expect(calm?.announce && calm.historical).toBe(true);
+    expect(calm?.announce && calm.historical && calm.announce.source).toBeTruthy();
+    const attack = scenario.turns.findIndex((t) => t.id === 'drone-attack');
 
     const wanted: Record<string, string> = { pm: 'seek-arab-backing', sadrists: 'call-for-calm' };
     const { state } = playBatchGame(compiled, 1, (actor, offer) =>
-      offer.turn === 0 && offer.options.includes(wanted[actor] ?? '') ? wanted[actor] : undefined,
+      (offer.turn === 0 || offer.turn === attack) && offer.options.includes(wanted[actor] ?? '')
+        ? wanted[actor]
+        : undefined,
     );
-    const first = publicView(compiled, state).journal.filter((j) => j.turn === 0 && j.kind === 'action');
-    const pm = first.find((j) => j.actor === 'pm');
-    const sadrists = first.find((j) => j.actor === 'sadrists');
-    expect(pm?.headline).toEqual(arab!.announce);
-    expect(pm?.counterfactual).toBe(true);
-    expect(sadrists?.headline).toEqual(calm!.announce);
-    expect(sadrists?.counterfactual).toBe(false);
+    const actions = publicView(compiled, state).journal.filter((j) => j.kind === 'action');
+    const at = (turn: number, actor: string) => actions.find((j) => j.turn === turn && j.actor === actor);
+    // An option the real actor never took: an invention, marked as not having happened.
+    expect(at(0, 'pm')?.headline).toEqual(arab!.announce);
+    expect(at(0, 'pm')?.counterfactual).toBe(true);
+    // Sadr's call for calm on election day: this game's act, without the source's words.
+    expect(at(0, 'sadrists')?.counterfactual).toBe(true);
+    expect(at(0, 'sadrists')?.headline.source).toBeUndefined();
+    expect(at(0, 'sadrists')?.headline.invention).toBe(true);
+    // On 7 November, the day the history records it (002, 000): the real actor's step, cited.
+    expect(at(attack, 'sadrists')?.headline).toEqual(calm!.announce);
+    expect(at(attack, 'sadrists')?.counterfactual).toBe(false);
   });
 });

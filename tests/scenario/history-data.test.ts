@@ -103,7 +103,7 @@ describe('validate refuses broken history data, one line per problem at its file
         /^history\.yaml:\d+:19 history\.2\.actors\.framework\.options\.0: actor "framework" has no option "sit-in" \(did you mean "sit-ins"\?\)$/,
       ),
       expect.stringMatching(
-        /^history\.yaml:\d+:\d+ history\.4\.actors\.framework\.options\.0: actor "framework" has no option "dissolve-own-brigade"/,
+        /^history\.yaml:\d+:\d+ history\.6\.actors\.framework\.options\.0: actor "framework" has no option "dissolve-own-brigade"/,
       ),
     ]);
     for (const p of problems) expect(p.split('\n')).toHaveLength(1);

@@ -37,6 +37,33 @@ describe("the teacher's pack", () => {
     expect(words).not.toMatch(/(?<!who )(launched|carried out|was behind) the (drones|(drone )?attack)/i);
   });
 
+  it('gives the 45-minute lesson 30 minutes of play, names only what the game has, and says only what holds', () => {
+    const result = load();
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    const t = result.scenario.teaching!;
+    // Audit P1: ten turns in 20 minutes was too little; the plan still adds up (checked above and by validate).
+    const lesson = t.plans.find((p) => p.id === 'lesson-45')!;
+    expect(Math.max(...lesson.steps.map((s) => s.minutes))).toBeGreaterThanOrEqual(30);
+    const words = JSON.stringify(t);
+    // Play-test 3.12: the game has no timeline screen.
+    expect(words).not.toMatch(/timeline in the game/i);
+    // Printed before play: a question for an ending says only what every game that ends there shares (audit C6).
+    expect(words).not.toMatch(/ended close to what happened/i);
+    // Audit P2: the staging question does not lead.
+    expect(words).toContain('What evidence would tell a real attack from a staged one?');
+    // Audit D1: 003's own claim, and what the doubting officials did agree on.
+    expect(words).toContain('Iran ordered this failed assassination attempt through its proxies');
+    expect(words).toContain("did agree the attack was most likely committed by Shi'ite militias");
+    // Audit F4 and B5: the dead of 5 November and the fraud claim, as questions; the game's answer, said.
+    expect(words).toMatch(/death of one to two demonstrators/);
+    expect(words).toMatch(/alleged that there was electoral fraud/);
+    expect(t.notes.map((n) => n.text).join(' ')).toMatch(
+      /treats the losing parties' claim of electoral fraud as false/,
+    );
+    // Audit F8: what the model's historical path is, said so that it stays true whatever a game's path reaches.
+    expect(t.notes.map((n) => n.text).join(' ')).toMatch(/calibrated so that this path reaches the deadlock/);
+  });
+
   it('is refused, at its line, when a plan does not add up or a question is about nothing the game has', () => {
     const result = load((text) =>
       text.replace(/minutes: 45\b/, 'minutes: 46').replace(/about: perpetrator/, 'about: perpetrators'),

@@ -1,6 +1,7 @@
 // Beliefs graded and attributed, not overwritten (the rules: credenceOf in src/sim/resolve.ts). Every claim an
-// actor hears is kept beside the others with who made it; the actor credits its own word and its allies', doubts
-// its rivals', and weighs anyone else's by what it holds and by its goals; evidence is never overturned by
+// actor hears is kept beside the others with who made it; the actor credits a claim only on a cited basis (the
+// fact's creditedBy), its own choice in the game, or evidence, and doubts one only on such grounds; otherwise it
+// notes it. No ally's word and no effect of the news on its goals moves it. Evidence is never overturned by
 // hearsay; `believes` holds only for what it credits or has confirmed; its own choices are never shown to it.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { playBatchGame } from '../../src/sim/batch.ts';
 import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
 import { holds } from '../../src/sim/conditions.ts';
 import { newRecord, replay } from '../../src/sim/record.ts';
-import { credenceOf, injectEvent, relationOf, resolveTurn } from '../../src/sim/resolve.ts';
+import { basisOf, credenceOf, injectEvent, resolveTurn } from '../../src/sim/resolve.ts';
 import { type GameState, initialState } from '../../src/sim/state.ts';
 import { viewFor, worldContext } from '../../src/sim/view.ts';
 import { type Beliefs, heldValue, type World } from '../../src/sim/world.ts';
@@ -48,29 +49,74 @@ class Table {
   }
 }
 
-describe('relations from the goals', () => {
-  it('makes allies of actors whose goals point the same way, rivals of those opposed', () => {
-    expect(relationOf(c, 'pm', 'pm')).toBe('self');
-    expect(relationOf(c, 'pm', 'us')).toBe('ally');
-    expect(relationOf(c, 'framework', 'iran')).toBe('ally');
-    expect(relationOf(c, 'pm', 'framework')).toBe('rival');
-    expect(relationOf(c, 'sadrists', 'framework')).toBe('rival');
-    // An actor without goals (a simulated one) and a claim no one is named for: neither.
-    expect(relationOf(c, 'pm', 'commission')).toBe('neutral');
-    expect(relationOf(c, 'pm', null)).toBe('neutral');
+describe('credence from cited grounds', () => {
+  const held = (is: boolean) => ({ is, confirmed: false, turn: 0, via: 'start', stance: 'credits' as const });
+  const seen = (is: boolean) => ({
+    is,
+    confirmed: true,
+    turn: 0,
+    via: 'start',
+    stance: 'confirmed' as const,
   });
 
-  it('grades a claim by its speaker, and by what the actor already holds', () => {
-    expect(credenceOf(c, 'framework', 'framework', true, undefined)).toBe('credits');
-    expect(credenceOf(c, 'framework', 'iran', true, undefined)).toBe('credits');
-    expect(credenceOf(c, 'pm', 'framework', true, undefined)).toBe('doubts');
-    expect(credenceOf(c, 'pm', null, true, undefined)).toBe('noted');
-    // No one named: by what the news does to the actor's goals.
-    expect(credenceOf(c, 'pm', null, true, undefined, 'reuters-militias-blamed')).toBe('credits');
-    expect(credenceOf(c, 'framework', null, true, undefined, 'reuters-militias-blamed')).toBe('doubts');
-    const held = { is: false, confirmed: false, turn: 0, via: 'start', stance: 'credits' as const };
-    expect(credenceOf(c, 'pm', null, false, held)).toBe('credits');
-    expect(credenceOf(c, 'pm', null, true, held)).toBe('doubts');
+  it('credits a claim where a source says the actor made or accepted it, from whoever it hears it', () => {
+    // 000: US defence officials "did agree the attack was most likely committed by Shi'ite militias".
+    expect(credenceOf(c, 'us', 'factions-launched-drones', true, null, false, undefined)).toBe('credits');
+    expect(credenceOf(c, 'us', 'factions-launched-drones', true, 'pm', false, undefined)).toBe('credits');
+    // 004: "the armed groups denied responsibility".
+    expect(credenceOf(c, 'framework', 'factions-launched-drones', false, 'framework', false, undefined)).toBe(
+      'credits',
+    );
+  });
+
+  it('doubts a claim where a source says the actor rejected it, or credited the contrary', () => {
+    // 000: US officials "expressed doubt that the assassination attempt was directly the fault of Iran".
+    expect(credenceOf(c, 'us', 'iran-ordered-attack', true, null, false, undefined)).toBe('doubts');
+    expect(basisOf(c, 'us', 'iran-ordered-attack', true, null)).toBe('doubts');
+    expect(credenceOf(c, 'framework', 'factions-launched-drones', true, null, false, undefined)).toBe(
+      'doubts',
+    );
+    // Doubting a claim says nothing of its contrary.
+    expect(basisOf(c, 'us', 'iran-ordered-attack', false, null)).toBeUndefined();
+  });
+
+  it('only notes a claim no source ties the actor to: no ally rule, no side effect of the news', () => {
+    // 003's "Iran ordered" raises international backing, which the Prime Minister and the US want high: no matter.
+    expect(credenceOf(c, 'pm', 'iran-ordered-attack', true, null, false, undefined)).toBe('noted');
+    // The commentator's air-defence claim raises street anger, which the Sadrists want high: no matter.
+    for (const actor of ['sadrists', 'iran', 'framework'])
+      expect(credenceOf(c, actor, 'us-disabled-air-defence', true, null, false, undefined), actor).toBe(
+        'noted',
+      );
+    // Iran's ally denies the attack: Iran hears it, and takes no side (its own reaction blamed others, 000).
+    expect(credenceOf(c, 'iran', 'factions-launched-drones', false, 'framework', false, undefined)).toBe(
+      'noted',
+    );
+    // A word is no ground by being an ally's: the Prime Minister notes what Qaani tells him.
+    expect(credenceOf(c, 'pm', 'iran-urges-restraint', true, 'iran', false, undefined)).toBe('noted');
+  });
+
+  it('with `from`, credits a voice the source says the actor takes, and no other', () => {
+    // 003: the militias act "on Iranian directives": the factions take Tehran's order, either way.
+    expect(credenceOf(c, 'framework', 'iran-green-light', true, 'iran', false, undefined)).toBe('credits');
+    expect(credenceOf(c, 'framework', 'iran-green-light', false, 'iran', false, undefined)).toBe('credits');
+    expect(credenceOf(c, 'framework', 'iran-green-light', true, 'us', false, undefined)).toBe('noted');
+  });
+
+  it('credits its own word given by its own choice, not the same words carried by an event', () => {
+    expect(credenceOf(c, 'pm', 'factions-launched-drones', true, 'pm', true, undefined)).toBe('credits');
+    expect(credenceOf(c, 'pm', 'factions-launched-drones', true, 'pm', false, undefined)).toBe('noted');
+  });
+
+  it('weighs evidence first, then what the actor holds on such grounds', () => {
+    // The dossier's photo, credited on the dossier's word (000), doubted once shown forged.
+    expect(credenceOf(c, 'framework', 'mc12w-photo-genuine', true, null, false, undefined)).toBe('credits');
+    expect(credenceOf(c, 'framework', 'mc12w-photo-genuine', true, null, false, seen(false))).toBe('doubts');
+    // Having named the factions himself, the Prime Minister credits a report that agrees and doubts a denial.
+    expect(credenceOf(c, 'pm', 'factions-launched-drones', true, null, false, held(true))).toBe('credits');
+    expect(credenceOf(c, 'pm', 'factions-launched-drones', false, 'framework', false, held(true))).toBe(
+      'doubts',
+    );
   });
 });
 
@@ -79,18 +125,24 @@ describe('claims side by side', () => {
     const t = new Table(4).fire('armed-groups-deny').fire('reuters-militias-blamed');
     const pm = t.beliefs.pm!['factions-launched-drones']!;
     expect(pm.heard).toEqual([
-      { is: false, by: 'framework', event: 'armed-groups-deny', turn: 4, credence: 'doubts' },
-      { is: true, by: null, event: 'reuters-militias-blamed', turn: 4, credence: 'credits' },
+      { is: false, by: 'framework', event: 'armed-groups-deny', turn: 4, credence: 'noted' },
+      { is: true, by: null, event: 'reuters-militias-blamed', turn: 4, credence: 'noted' },
     ]);
-    // The Prime Minister doubts his rivals' denial; the anonymous claim, news that serves his goals (the factions
-    // weakened), he credits. He holds it true, not confirmed.
-    expect(pm).toMatchObject({ is: true, stance: 'credits', confirmed: false });
-    // The framework credits its own denial and doubts the claim that contradicts it; so does its ally Iran.
-    for (const actor of ['framework', 'iran']) {
-      const b = t.beliefs[actor]!['factions-launched-drones']!;
-      expect(b.heard?.map((h) => h.credence)).toEqual(['credits', 'doubts']);
-      expect(heldValue(b)).toBe(false);
-    }
+    // No source gives the Prime Minister's word on either: he has heard both, and holds nothing.
+    expect(pm).toMatchObject({ stance: 'noted', confirmed: false });
+    expect(heldValue(pm)).toBeUndefined();
+    // The United States takes the militias' part, as its officials did (000), and doubts the denial.
+    const us = t.beliefs.us!['factions-launched-drones']!;
+    expect(us.heard?.map((h) => h.credence)).toEqual(['doubts', 'credits']);
+    expect(heldValue(us)).toBe(true);
+    // The framework credits its own denial (004) and doubts the claim that contradicts it.
+    const framework = t.beliefs.framework!['factions-launched-drones']!;
+    expect(framework.heard?.map((h) => h.credence)).toEqual(['credits', 'doubts']);
+    expect(heldValue(framework)).toBe(false);
+    // Iran, its ally, notes the denial; it doubts the accusation, as Shamkhani laid the blame elsewhere (000).
+    const iran = t.beliefs.iran!['factions-launched-drones']!;
+    expect(iran.heard?.map((h) => h.credence)).toEqual(['noted', 'doubts']);
+    expect(heldValue(iran)).toBeUndefined();
   });
 
   it('does not make every actor believe a public claim', () => {
@@ -100,18 +152,21 @@ describe('claims side by side', () => {
       belief: (a: string, f: string) => heldValue(t.beliefs[a]?.[f]),
     };
     const believes = (actor: string, fact: string) => holds({ believes: { actor, fact } }, ctx);
-    // 003's claim that Iran ordered the attack, no one named for it: Iran and the framework, whose goals the news
-    // harms, doubt it.
-    expect(believes('iran', 'iran-ordered-attack')).toBe(false);
-    expect(believes('framework', 'iran-ordered-attack')).toBe(false);
-    expect(t.beliefs.iran!['iran-ordered-attack']?.stance).toBe('doubts');
-    // The militia leaders' "inside job": the framework credits its own word; the Prime Minister, the Sadrists and
-    // the United States, its rivals or strangers to it, do not believe it.
+    // 003's claim that Iran ordered the attack: no one believes it. The United States (000), Iran (000) and the
+    // armed groups (004) are cited as rejecting it; the Prime Minister and the Sadrists only heard it.
+    for (const actor of c.actorIds) expect(believes(actor, 'iran-ordered-attack'), actor).toBe(false);
+    for (const actor of ['us', 'iran', 'framework'])
+      expect(t.beliefs[actor]!['iran-ordered-attack']?.stance, actor).toBe('doubts');
+    for (const actor of ['pm', 'sadrists'])
+      expect(t.beliefs[actor]!['iran-ordered-attack']?.stance, actor).toBe('noted');
+    // The militia leaders' "inside job": the framework credits it (000); the Prime Minister holds his own account
+    // (003: "came under a cowardly attack"); the Sadrists and the United States, who called it terrorism, doubt it.
     expect(believes('framework', 'attack-staged')).toBe(true);
     for (const actor of ['pm', 'sadrists', 'us']) expect(believes(actor, 'attack-staged')).toBe(false);
+    expect(t.beliefs.sadrists!['attack-staged']?.stance).toBe('doubts');
   });
 
-  it('lets a later claim of an ally change what the actor holds, keeping the earlier one', () => {
+  it('lets the factions take Tehran’s order on the cited basis (003: "on Iranian directives")', () => {
     const s = initialState(c, 1);
     const world = { ...s.world, turn: 4 };
     const r = resolveTurn(c, {
@@ -129,20 +184,30 @@ describe('claims side by side', () => {
 
 describe('evidence', () => {
   it('is not overturned by a later claim, and the claim is shown exposed', () => {
-    const t = new Table(6).fire('investigation-findings').fire('militia-leaders-dismiss');
-    const b = t.beliefs.pm!['attack-staged']!;
+    const t = new Table(8).fire('photo-exposed').fire('forged-photo');
+    const b = t.beliefs.framework!['mc12w-photo-genuine']!;
     expect(b).toMatchObject({ is: false, confirmed: true, stance: 'confirmed' });
-    expect(b.heard?.map((h) => [h.is, h.by])).toEqual([[true, 'framework']]);
-    const view = viewFor(c, t.state(), 'pm').beliefs.find((v) => v.fact === 'attack-staged');
+    expect(b.heard?.map((h) => [h.is, h.credence])).toEqual([[true, 'doubts']]);
+    const view = viewFor(c, t.state(), 'framework').beliefs.find((v) => v.fact === 'mc12w-photo-genuine');
     expect(view?.claims.map((x) => x.exposed)).toEqual([true]);
-    expect(view?.evidence?.text).toBe(c.eventById.get('investigation-findings')?.headline.text);
+    expect(view?.evidence?.text).toBe(c.eventById.get('photo-exposed')?.headline.text);
   });
 
   it('keeps the claims heard before it beside the evidence', () => {
-    const t = new Table(6).fire('militia-leaders-dismiss').fire('investigation-findings');
-    const b = t.beliefs.pm!['attack-staged']!;
+    const t = new Table(8).fire('forged-photo').fire('photo-exposed');
+    const b = t.beliefs.framework!['mc12w-photo-genuine']!;
     expect(b).toMatchObject({ is: false, stance: 'confirmed' });
-    expect(b.heard).toHaveLength(1);
+    expect(b.heard?.map((h) => [h.is, h.credence])).toEqual([[true, 'credits']]);
+  });
+
+  it('never comes from an invented file: the investigators’ report reveals nothing about the staging theory', () => {
+    const t = new Table(6).fire('investigation-findings').fire('militia-leaders-dismiss');
+    const b = t.beliefs.pm!['attack-staged']!;
+    // The Prime Minister holds nothing about it before the attack (that would foretell it); the claim he hears he
+    // doubts on his own stated position (003), not on evidence.
+    expect(b).toMatchObject({ confirmed: false, stance: 'doubts' });
+    expect(b.via).not.toBe('start');
+    expect(b.heard?.map((h) => [h.is, h.by, h.credence])).toEqual([[true, 'framework', 'doubts']]);
   });
 });
 
@@ -154,8 +219,8 @@ describe('what a panel shows', () => {
     const iran = viewFor(c, start, 'iran').beliefs.map((b) => b.fact);
     expect(iran).not.toContain('iran-green-light');
     expect(iran).not.toContain('iran-urges-restraint');
-    // Its starting knowledge, which the scenario names, is shown as such.
-    expect(iran).toContain('election-fraud');
+    // Its starting knowledge, which the scenario names (and cites), is shown as such.
+    expect(viewFor(c, start, 'framework').beliefs.map((b) => b.fact)).toContain('election-fraud');
     // After Iran's secret order, its panel still does not hold its own choice.
     const s = initialState(c, 1);
     const r = resolveTurn(c, {

@@ -44,6 +44,7 @@ describe('the decision log', () => {
     const row = fc.record({
       turn: fc.integer({ min: 1, max: 99 }),
       date: fc.string(),
+      dateShown: fc.string(),
       turnId: fc.string(),
       actor: fc.string(),
       option: fc.string(),

@@ -1,9 +1,11 @@
 /**
- * Resolution: the headlines of the turn over the map (as many as fit, and how many more the panel holds), and
- * the indicators as they moved, clear of the corner where the sound captions sit.
+ * Resolution: the turn's headlines at first sight over the map (those the reading presenter keeps, as the panel
+ * shows them, as many as fit; and how many more the panel holds), and the indicators as they moved, clear of the
+ * corner where the sound captions sit.
  */
 import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
+import { resolutionFirstSight } from '../../present/reading.presenter.ts';
 import type { ResolutionModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { drawIraqMap } from '../art/iraq-map.ts';
@@ -54,20 +56,22 @@ export class ResolutionScene extends BaseScene {
     // Above the bars, which need rows of the text's height.
     const barsNeed = model.changes.length * 11 * scale * 1.5 + 12;
     const room = Math.max(height * 0.42, height - barsNeed) - 8;
+    // The same headlines, in the same order, as the panel's first sight: both read the reading presenter.
+    const sight = resolutionFirstSight(model);
     const note = (more: number) =>
       this.add.text(16, 0, `and ${more} more in the text panel`, {
         ...this.textStyle(linePx * 0.9, { color: '#9fb0c8' }),
         wordWrap: { width: Math.max(120, width - 32), useAdvancedWrap: true },
       });
     let shown = 0;
-    for (const item of model.news) {
-      const text = this.add.text(16, y, `${item.kindLabel.toUpperCase()}  ${item.headline.text}`, {
+    for (const { item, kind } of sight.headlines) {
+      const text = this.add.text(16, y, `${kind.toUpperCase()}  ${item.headline.text}`, {
         ...this.textStyle(linePx, { color: item.exposed ? '#d9534f' : '#e8edf3' }),
         wordWrap: { width: wrap, useAdvancedWrap: true },
       });
       // As many as fit above the bars, at least HEADLINES_AT_LEAST where the canvas holds them, with room left
       // for the line that says how many more the panel has.
-      const left = model.news.length - shown - 1;
+      const left = sight.ranked.length - shown - 1;
       const reserve = left > 0 ? linePx * scale * 1.4 + 8 : 0;
       const limit = shown < HEADLINES_AT_LEAST ? height - 12 : room;
       if (y + text.height + reserve > limit) {
@@ -78,7 +82,7 @@ export class ResolutionScene extends BaseScene {
       y += text.height + 8;
       shown += 1;
     }
-    const more = model.news.length - shown;
+    const more = sight.ranked.length - shown;
     if (more > 0) {
       // Said, so that the canvas never reads as the whole turn: every item is in the panel.
       const line = note(more).setY(y);

@@ -3,7 +3,7 @@
 // computer or back to a team, resolving the turn now, and ending the game. Every action is a command the engine
 // checks and the record keeps.
 
-import { longDate } from '../../present/cite.ts';
+import { turnDate } from '../../present/cite.ts';
 import type { ConsoleClientView } from '../../present/classroom-screens.ts';
 import type { Command } from '../../session/classroom-protocol.ts';
 import { h } from '../dom.ts';
@@ -46,7 +46,7 @@ export function consolePage(
     });
   const v = view.view;
   const phase = v.status;
-  const turnText = `Turn ${v.turn.index + 1} of ${v.turn.count}: ${longDate(v.turn.date)}`;
+  const turnText = `Turn ${v.turn.index + 1} of ${v.turn.count}: ${turnDate(v.turn)}`;
   return h(
     'main',
     { class: 'class-page class-console' },

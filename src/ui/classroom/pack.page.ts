@@ -1,6 +1,6 @@
-// The teacher's pack, in the game and ready to print: the learning goals, the lesson and workshop plans, a role
-// card per actor (the actors' own briefings, goals and red lines), the discussion questions and the hot-wash. Every
-// text carries its source, or says it is the game's own.
+// The teacher's pack, in the game and ready to print: the learning goals, the lesson and workshop plans, notes for
+// the teacher, a role card per actor (the actors' own briefings, goals and red lines), the discussion questions and
+// the hot-wash. Every text carries its source, or says it is the game's own.
 import type { Cited } from '../../present/cite.ts';
 import { Lookup } from '../../present/lookup.ts';
 import type { Scenario } from '../../session/pass-and-play-rules.ts';
@@ -87,6 +87,9 @@ export function packPage(scenario: Scenario, back: () => void): HTMLElement {
         ),
       ),
     ),
+    t.notes.length > 0 && h('h2', { text: 'Notes for the teacher' }),
+    t.notes.length > 0 &&
+      h('ul', { class: 'pack-notes' }, ...t.notes.map((n) => cited(lookup.cite(n), 'li'))),
     t.hotWash.length > 0 && h('h2', { text: 'The hot-wash, at the end of a workshop' }),
     t.hotWash.length > 0 && h('ol', {}, ...t.hotWash.map((q) => cited(lookup.cite(q), 'li'))),
     h('h2', { text: 'Discussion questions' }),

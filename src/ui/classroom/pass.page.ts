@@ -2,7 +2,7 @@
 // picture; the player's own situation room; the turn's outcome for everyone. Only the screen the machine is on is
 // in the page: a hidden private screen is removed, not covered, so no reader and no Back button can reach it.
 import { createActor } from 'xstate';
-import { longDate } from '../../present/cite.ts';
+import { dateShown } from '../../present/cite.ts';
 import { compareHtml } from '../../present/compare-html.ts';
 import type { Intent } from '../../present/intents.ts';
 import { Lookup } from '../../present/lookup.ts';
@@ -199,7 +199,7 @@ export class PassAndPlay {
           ? picture.outcome
             ? `The game has ended: ${picture.outcome.title.text}`
             : 'The game has ended'
-          : `What everyone can see after ${longDate(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '')}`;
+          : `What everyone can see after ${dateShown(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '', this.c.scenario.turns)}`;
     const h1 = h('h1', { text: heading });
     this.root.replaceChildren(
       h(
@@ -224,7 +224,10 @@ export class PassAndPlay {
             text: 'Next: pass the device on',
             on: { click: () => actor.send({ type: 'screen.next' }) },
           }),
-        snapshot.value === 'ended' && picture.outcome && h('p', { text: picture.outcome.summary.text }),
+        snapshot.value === 'ended' &&
+          picture.outcome &&
+          // The parts of the summary that hold in this game, as the engine gave them.
+          h('p', { text: picture.outcome.summary.map((p) => p.text).join(' ') }),
         snapshot.value === 'ended' && this.origin && this.besideOrigin(this.origin, state),
         ...publicPart(picture, this.lookup),
       ),

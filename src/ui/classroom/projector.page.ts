@@ -2,7 +2,7 @@
 // turn and date, the clock, the public news, the indicators the public may see, and which seats have decided —
 // by seat, never the choice, and never a student's name.
 
-import { longDate } from '../../present/cite.ts';
+import { turnDate } from '../../present/cite.ts';
 import type { ProjectorClientView } from '../../present/classroom-screens.ts';
 import { h } from '../dom.ts';
 import { qrSvg } from './qr.ts';
@@ -42,7 +42,7 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
           text:
             v.status === 'setup'
               ? 'The game starts soon'
-              : `Turn ${v.turn.index + 1} of ${v.turn.count} · ${longDate(v.turn.date)}`,
+              : `Turn ${v.turn.index + 1} of ${v.turn.count} · ${turnDate(v.turn)}`,
         }),
         v.status !== 'setup' && h('p', { class: 'projector-title', text: v.turn.title.text }),
         v.paused && h('p', { class: 'projector-paused', text: 'Paused' }),

@@ -1,7 +1,7 @@
 // Time-travel replay: a game's record, stepped or scrubbed turn by turn, watched as any seat saw it, as the public
 // saw it, or as the facilitator sees everything. Every screen is rebuilt from the record by the engine and the
 // solo game's presenters. Keys: ← and → step; the controls are ordinary form controls for the accessible layer.
-import { longDate } from '../../present/cite.ts';
+import { dateShown } from '../../present/cite.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { ClassroomClient } from '../../session/classroom-client.ts';
@@ -136,7 +136,7 @@ export class ReplayViewer {
       ? state.phase === 'ended'
         ? 'Where the game ended'
         : `Where the record ends: turn ${state.world.turn + 1}`
-      : `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${longDate(this.c.scenario.turns[this.step]?.date ?? '')}`;
+      : `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${dateShown(this.c.scenario.turns[this.step]?.date ?? '', this.c.scenario.turns)}`;
     const select = h(
       'select',
       { id: 'replay-as', on: { change: () => this.setAs(select.value) } },

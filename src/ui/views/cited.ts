@@ -12,6 +12,23 @@ export function citedBlock(cited: Cited, tag: 'p' | 'div' = 'p', className = '')
   );
 }
 
+/**
+ * Passages of one text, each with its citation, in one paragraph: an ending's summary, whose parts may cite
+ * different sources.
+ */
+export function citedPassages(parts: readonly Cited[], tag: 'p' | 'div' = 'p', className = ''): HTMLElement {
+  return h(
+    tag,
+    { class: className },
+    ...parts.flatMap((cited, i) => [
+      i > 0 ? ' ' : '',
+      cited.text,
+      ' ',
+      h('small', { class: 'cite', text: `(${cited.cite})` }),
+    ]),
+  );
+}
+
 export function citeLine(cited: Cited): HTMLElement {
   return h('small', { class: 'cite', text: `(${cited.cite})` });
 }

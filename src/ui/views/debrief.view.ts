@@ -7,7 +7,7 @@ import type { Send } from '../../present/intents.ts';
 import type { DebriefModel } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
-import { citedBlock, section } from './cited.ts';
+import { citedBlock, citedPassages, section } from './cited.ts';
 
 function indicatorTable(model: DebriefModel): HTMLElement {
   return h(
@@ -91,7 +91,7 @@ function whySection(model: DebriefModel): HTMLElement {
     model.outcome &&
       h('h3', { text: model.outcome.origin ? 'This outlook in the source' : 'About this ending' }),
     model.outcome?.origin ? h('p', { class: 'hint', text: `This ending is ${model.outcome.origin}.` }) : null,
-    model.outcome && citedBlock(model.outcome.debrief),
+    ...(model.outcome?.debrief ?? []).map((passage) => citedBlock(passage)),
   );
 }
 
@@ -260,7 +260,7 @@ export function debriefView(model: DebriefModel, send: Send): DebriefView {
     { class: 'view view--debrief' },
     h('p', { class: 'eyebrow', text: `Debrief · ${model.actor.name.text}` }),
     heading,
-    model.outcome && citedBlock(model.outcome.summary),
+    model.outcome && citedPassages(model.outcome.summary),
     whySection(model),
     goalsSection(model),
     chart.element,
@@ -278,7 +278,7 @@ export function debriefView(model: DebriefModel, send: Send): DebriefView {
             {},
             h('strong', { text: o.title.text }),
             h('span', { class: 'hint', text: o.origin ? ` (${o.origin})` : " (the game's own ending)" }),
-            citedBlock(o.summary, 'div'),
+            citedPassages(o.summary, 'div'),
           ),
         ),
       ),

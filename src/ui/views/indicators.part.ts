@@ -1,5 +1,6 @@
 /** The indicator list shared by the situation room and the resolution: value or unknown, trend, causes. */
 import { signed, toneWords, trendWords } from '../../present/indicators.presenter.ts';
+import type { MoveGroup } from '../../present/reading.presenter.ts';
 import type { IndicatorRow, NewsItem } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import { citedBlock, citeLine } from './cited.ts';
@@ -95,5 +96,34 @@ export function newsList(items: readonly NewsItem[], empty: string): HTMLElement
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The moves of a turn in one compact line, grouped by what they mean for the player ("Bad for you: Street anger +3,
+ * State authority −1. Good for you: …"): the words carry the tone, the colour and the arrow only repeat it.
+ */
+export function moveLine(groups: readonly MoveGroup[]): HTMLElement {
+  return h(
+    'p',
+    { class: 'move-line' },
+    ...groups.flatMap((g, i) => [
+      i > 0 && ' ',
+      h(
+        'span',
+        { class: `move-group move-group--${g.tone}` },
+        h('strong', { text: `${g.label}:` }),
+        ...g.moves.flatMap((m, j) => [
+          ' ',
+          h(
+            'span',
+            { class: 'move', dataset: { indicator: m.indicator } },
+            h('span', { class: 'move__arrow', attrs: { 'aria-hidden': 'true' }, text: ARROWS[m.trend] }),
+            ` ${m.text}`,
+          ),
+          j < g.moves.length - 1 ? ',' : '.',
+        ]),
+      ),
+    ]),
   );
 }

@@ -1,19 +1,23 @@
 /**
  * The situation room in HTML. At first sight (the region marked data-first-sight) only what a lesson has
- * time to read: the turn's situation, what changed, and the options as short labels with one line each.
- * Everything else (the news again, every indicator with its breakdown, what the player believes, the
- * options in full, the sources) waits behind one disclosure, closed by default. Digits pick an option,
- * Enter confirms.
+ * time to read (reading.presenter.ts keeps the count): the turn's situation, the options as their short labels,
+ * and what changed. An option's full text, and why a closed one is closed, are one tap away (its "+" button);
+ * everything else (the news again, every indicator with its breakdown, what the player believes, the sources)
+ * waits behind one disclosure, closed by default. Digits pick an option, Enter confirms.
  */
 import { emblemDataUri } from '../../present/emblems.ts';
-import { signed, toneWords } from '../../present/indicators.presenter.ts';
 import type { Send } from '../../present/intents.ts';
 import { mapLegend } from '../../present/places.ts';
-import type { IndicatorRow, SituationModel } from '../../present/screens.ts';
+import {
+  READING_TEXT,
+  type SituationFirstSight,
+  situationFirstSight,
+} from '../../present/reading.presenter.ts';
+import type { OptionRow, SituationModel } from '../../present/screens.ts';
 import { h, svgImage } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { citedBlock, citeLine, section } from './cited.ts';
-import { ARROWS, indicatorList, newsList } from './indicators.part.ts';
+import { indicatorList, moveLine, newsList } from './indicators.part.ts';
 
 export interface SituationView extends ScreenView {
   update: (model: SituationModel) => void;
@@ -23,29 +27,18 @@ export interface SituationView extends ScreenView {
 const MAX_KEY = 9;
 
 /**
- * The advisers' notes shown at first sight: the largest slips with their causes. The others are still
- * listed, in one short line each, and every breakdown is behind "More": a lesson's reading has a limit.
- */
-const COUNSEL_AT_FIRST_SIGHT = 2;
-
-/**
  * Where what history records for this date has not (or not yet) happened in this game: said plainly, and the
  * history given as history, behind a disclosure so that the first sight stays short.
  */
-function historyBlock(model: SituationModel): HTMLElement | false {
+function historyBlock(model: SituationModel, sight: SituationFirstSight): HTMLElement | false {
   const history = model.turn.history;
-  if (!history) return false;
+  if (!history || !sight.history) return false;
   return h(
-    'div',
+    'details',
     { class: 'turn-history' },
-    h('p', { text: 'What history records for this date has not happened in your game (or not yet).' }),
-    h(
-      'details',
-      {},
-      h('summary', { text: 'In history, on this date' }),
-      h('p', { class: 'turn-title', text: history.title.text }),
-      citedBlock(history.summary),
-    ),
+    h('summary', { text: sight.history }),
+    h('p', { class: 'turn-title', text: history.title.text }),
+    citedBlock(history.summary),
   );
 }
 
@@ -64,35 +57,17 @@ function warningBlock(model: SituationModel): HTMLElement | false {
   );
 }
 
-/** What moved in the last turn: the advisers' notes on the largest slips, then one short line per other move. */
-function changeList(model: SituationModel): HTMLElement {
-  if (model.turn.index === 0)
-    return h('p', { text: 'Nothing has moved yet: this is where the crisis begins.' });
-  const moved = model.indicators.filter((r) => r.trend === 'up' || r.trend === 'down');
-  if (moved.length === 0) return h('p', { text: 'Nothing you can see moved in the last turn.' });
-  const counsel = model.counsel.slice(0, COUNSEL_AT_FIRST_SIGHT);
-  const told = new Set(counsel.map((c) => c.indicator));
-  const rest = moved
-    .filter((r) => !told.has(r.id))
-    // bad news first, as the advisers' notes are
-    .sort((a, b) => Number(b.tone === 'bad') - Number(a.tone === 'bad'));
-  const line = (r: IndicatorRow) => {
-    const tone = toneWords(r.tone);
-    return h(
-      'li',
-      { class: `change change--${r.tone}`, dataset: { indicator: r.id } },
-      h('span', { class: 'change__arrow', attrs: { 'aria-hidden': 'true' }, text: ARROWS[r.trend] }),
-      ` ${r.label} ${signed(r.delta ?? 0)}${tone ? `, ${tone}` : ''}`,
-    );
-  };
+/** What moved in the last turn: the advisers' notes on the largest slips, then the other moves in one line. */
+function changeList(sight: SituationFirstSight): HTMLElement {
+  if (sight.still) return h('p', { text: sight.still });
   return h(
     'div',
     {},
-    counsel.length > 0 &&
+    sight.counsel.length > 0 &&
       h(
         'ul',
         { class: 'counsel-list', attrs: { 'aria-label': 'Your advisers’ counsel' } },
-        ...counsel.map((c) =>
+        ...sight.counsel.map((c) =>
           h(
             'li',
             { class: 'change change--bad', dataset: { indicator: c.indicator } },
@@ -101,13 +76,58 @@ function changeList(model: SituationModel): HTMLElement {
           ),
         ),
       ),
-    rest.length > 0 && h('ul', { class: 'change-list' }, ...rest.map(line)),
+    sight.moves.length > 0 && moveLine(sight.moves),
+  );
+}
+
+/**
+ * One option at first sight: its label (a button that picks it), "Closed" when it is, and a "+" that opens its full
+ * text, and for a closed one why, in place: one tap, never a cut sentence.
+ */
+function optionItem(o: OptionRow, pick: HTMLButtonElement): HTMLElement {
+  const aboutId = `option-about-${o.id}`;
+  const about = h(
+    'div',
+    { id: aboutId, class: 'option__about' },
+    citedBlock(o.description, 'p', 'option__text'),
+    !o.open && h('p', { class: 'hint option__closed', text: `Closed — ${o.closed}.` }),
+  );
+  about.hidden = true;
+  const toggle = h('button', {
+    class: 'button option__toggle',
+    attrs: {
+      type: 'button',
+      'aria-expanded': 'false',
+      'aria-controls': aboutId,
+      'aria-label': `About “${o.label}”`,
+    },
+    text: '+',
+    on: {
+      click: () => {
+        about.hidden = !about.hidden;
+        toggle.setAttribute('aria-expanded', String(!about.hidden));
+        toggle.textContent = about.hidden ? '+' : '−';
+      },
+    },
+  });
+  return h(
+    'li',
+    { class: o.open ? 'option-item' : 'option-item option-item--closed' },
+    h(
+      'div',
+      { class: 'option__row' },
+      pick,
+      !o.open && h('span', { class: 'option__state', text: READING_TEXT.closed }),
+      toggle,
+    ),
+    about,
   );
 }
 
 export function situationView(model: SituationModel, send: Send): SituationView {
   const { turn } = model;
-  const heading = h('h1', { text: `Turn ${turn.index + 1} of ${turn.count}: ${turn.date}` });
+  const sight = situationFirstSight(model);
+  const heading = h('h1', { text: sight.heading });
   const optionButtons = new Map<string, HTMLButtonElement>();
   const confirm = h('button', {
     class: 'button button--primary',
@@ -137,22 +157,15 @@ export function situationView(model: SituationModel, send: Send): SituationView 
               },
             },
           },
-          o.key <= MAX_KEY && h('kbd', { text: String(o.key) }),
+          o.key <= MAX_KEY && h('kbd', { class: 'key-badge', text: String(o.key) }),
           h('span', { class: 'option__label', text: o.label }),
         );
         optionButtons.set(o.id, button);
-        return h(
-          'li',
-          {},
-          button,
-          o.open
-            ? h('p', { class: 'option__line', text: o.line })
-            : h('p', { class: 'hint option__closed', text: `Closed — ${o.closed}.` }),
-        );
+        return optionItem(o, button);
       }),
     );
     decisionBlock = section(
-      'Your decision',
+      READING_TEXT.decisionHeading,
       'decision',
       // The prompt ("what does your government do this turn?") only repeats the heading: it is under "More".
       list,
@@ -161,7 +174,7 @@ export function situationView(model: SituationModel, send: Send): SituationView 
   } else {
     confirm.textContent = 'Continue: let the turn play out';
     decisionBlock = section(
-      'Your decision',
+      READING_TEXT.decisionHeading,
       'decision',
       h('p', { text: 'You have no decision to make this turn.' }),
       confirm,
@@ -174,7 +187,7 @@ export function situationView(model: SituationModel, send: Send): SituationView 
     for (const [id, button] of optionButtons)
       button.setAttribute('aria-pressed', String(id === selected?.id));
     confirm.disabled = !selected;
-    confirm.textContent = selected ? `Confirm: ${selected.label}` : 'Pick an option to confirm';
+    confirm.textContent = situationFirstSight(m).confirm;
   };
   update(model);
 
@@ -185,16 +198,18 @@ export function situationView(model: SituationModel, send: Send): SituationView 
     heading,
     h('p', { class: 'turn-title', text: turn.title.text }),
     h('p', { class: 'turn-summary', text: turn.summary.text }),
-    historyBlock(model),
+    historyBlock(model, sight),
     warningBlock(model),
-    section('What changed', 'changes', changeList(model)),
+    // The decision before what changed: on a phone the first option shows without scrolling, and in the solo game
+    // the "What happened" screen has just shown the moves.
     decisionBlock,
+    section(READING_TEXT.changedHeading, 'changes', changeList(sight)),
   );
 
   const more = h(
     'details',
     { class: 'more' },
-    h('summary', { text: 'More: the news, every indicator, what you believe, the options in full' }),
+    h('summary', { text: READING_TEXT.more }),
     section(
       'News of the last turn',
       'news',
@@ -304,7 +319,12 @@ export function situationView(model: SituationModel, send: Send): SituationView 
       ),
   );
 
-  const element = h('section', { class: 'view view--situation' }, firstSight, more);
+  const element = h(
+    'section',
+    { class: 'view view--situation', dataset: { firstSightWords: String(sight.words) } },
+    firstSight,
+    more,
+  );
 
   return {
     scene: 'situation',

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../../scripts/browser/chromium.ts';
 import { sceneReady } from '../../../scripts/browser/keyboard-play.ts';
@@ -28,8 +28,9 @@ export async function gamePage(
   browser: Browser,
   baseUrl: string,
   viewport = { width: 1280, height: 720 },
+  options: BrowserContextOptions = {},
 ): Promise<GamePage> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ ...options, viewport });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -82,6 +83,8 @@ export async function gamePage(
 export function useGameBrowser(): (
   run: (game: GamePage) => Promise<void>,
   viewport?: { width: number; height: number },
+  /** e.g. { hasTouch: true, isMobile: true } for a phone held in the hand */
+  options?: BrowserContextOptions,
 ) => Promise<void> {
   let browser: Browser | undefined;
   const baseUrl = inject('baseUrl');
@@ -91,9 +94,9 @@ export function useGameBrowser(): (
   afterAll(async () => {
     await browser?.close();
   });
-  return async (run, viewport) => {
+  return async (run, viewport, options) => {
     if (!browser) throw new Error('the browser did not start');
-    const game = await gamePage(browser, baseUrl, viewport);
+    const game = await gamePage(browser, baseUrl, viewport, options);
     try {
       await run(game);
     } finally {
