@@ -61,7 +61,8 @@ describe('the situation room at first sight', () => {
       expect(options.map((o) => o.badge)).toEqual(options.map((_, i) => (i < 9 ? String(i + 1) : null)));
       const closed = options.filter((o) => o.disabled);
       expect(closed.length).toBeGreaterThan(0);
-      for (const o of closed) expect(o.closed).toMatch(/^Closed — (needs|only|closed|one of|depends|not open)\b.+\.$/);
+      for (const o of closed)
+        expect(o.closed).toMatch(/^Closed — (needs|only|closed|one of|depends|not open)\b.+\.$/);
       // The full texts are behind the closed disclosure, not at first sight, and one tap away beside each option:
       // its "+" opens it in place (and says why a closed one is closed), and closes it again.
       expect(await page.locator('[data-first-sight] .option__description').count()).toBe(0);
