@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket as NodeWebSocket } from 'ws';
 import type { ClientView, SeatClientView } from '../src/present/classroom-screens.ts';
+import { seatCode } from '../src/server/room-rules.ts';
 import type { ClassroomClient as Link } from '../src/session/classroom-client.ts';
 
 const ROOMS = Number(process.env.ROOMS ?? 20);
@@ -85,12 +86,13 @@ function when(client: Client, test: () => boolean): Promise<number> {
 async function openRoom(endpoint: string, seed: number): Promise<Room> {
   const facilitator: Client = new ClassroomClient({ endpoint });
   owner = facilitator;
+  const key = `bench-facilitator-key-${seed}-0000`;
   const { code } = await facilitator.open({
     scenario: 'baghdad-2021',
     seed,
     seats: Object.fromEntries(SEATS.map((s) => [s, 'person'])),
     autoResolve: true,
-    key: `bench-facilitator-key-${seed}-0000`,
+    key,
   });
   const all: Client[] = [facilitator];
   const projector: Client = new ClassroomClient({ endpoint });
@@ -102,7 +104,7 @@ async function openRoom(endpoint: string, seed: number): Promise<Room> {
     const client: Client = new ClassroomClient({ endpoint });
     owner = client;
     const seat = SEATS[i % SEATS.length]!;
-    await client.join(code, { role: 'student', seat });
+    await client.join(code, { role: 'student', seatCode: seatCode(key, code, seat) });
     students.push({ client, seat });
     all.push(client);
   }
@@ -210,6 +212,9 @@ async function main(): Promise<void> {
       dataDir,
       '--compress',
       process.env.COMPRESS ?? 'off',
+      // Every room of the bench is opened from this one address.
+      '--rooms-per-address',
+      String(ROOMS + 10),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

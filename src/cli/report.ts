@@ -9,7 +9,7 @@ import { reportHtml } from '../present/report-html.ts';
 import { compareGames } from '../sim/compare.ts';
 import { decisionCsv, decisionRows } from '../sim/decision-log.ts';
 import { reportData } from '../sim/report.ts';
-import { MAX_SAVE_CHARS } from '../sim/save.ts';
+import { MAX_SAVE_CHARS, saveJson } from '../sim/save.ts';
 import { restoreText } from './replay.ts';
 import { CliError, parseArgs, readBoundedText, runCli } from './scenario-arg.ts';
 
@@ -22,7 +22,13 @@ export async function reportText(text: string, file: string, format: string): Pr
     throw new CliError(`--format ${format}: csv, json or html. ${USAGE}`);
   }
   const { c, state, record } = await restoreText(text, file);
-  if (format === 'json') return `${JSON.stringify(record, null, 2)}\n`;
+  if (format === 'json') {
+    // Compact, as a save is written, so that every export is read back by replay (limits.ts).
+    const json = saveJson(record);
+    if (Buffer.byteLength(json) + 1 > MAX_SAVE_CHARS)
+      throw new CliError(`${file}: this record is too large to export.`);
+    return `${json}\n`;
+  }
   if (format === 'html') return reportHtml(c.scenario, reportData(c, state, record));
   return decisionCsv(decisionRows(c, state));
 }

@@ -13,12 +13,31 @@ export interface SeatLine {
   status: 'deciding' | 'submitted' | 'waiting' | 'ended';
   /** Devices connected to the seat. */
   devices: number;
+  /** The facilitator locked the seat: its team is complete, no new device takes it. */
+  locked: boolean;
+}
+
+/** A student's device as the console lists it: where it sits, what it asked for, whether it is connected. */
+export interface DeviceLine {
+  /** A short id of the device, for the facilitator's admit and remove; never its token. */
+  id: string;
+  seat: string | null;
+  /** The seat it waits in the lobby to be admitted to, if any. */
+  asking: string | null;
+  /** Its display name while it is connected (names are never stored). */
+  name: string | null;
+  connected: boolean;
 }
 
 /** What the room knows beside the game: who is connected, and when the turn's clock runs out. */
 export interface RoomPresence {
   code: string;
   devicesAt: (actor: string) => number;
+  lockedAt: (actor: string) => boolean;
+  /** Every student device the room knows, for the console. */
+  devices: () => DeviceLine[];
+  /** Each seat's code, for the console; null when the room cannot give them (a room from before seat codes). */
+  seatCodes: Readonly<Record<string, string>> | null;
   /** Display names at a seat, for its own team and the facilitator only; never stored or logged. */
   namesAt: (actor: string) => string[];
   /** When the decision clock runs out (ms since the epoch), or null. */
@@ -72,6 +91,9 @@ export interface ConsoleClientView {
   deadlineAt: number | null;
   autoResolve: boolean;
   accepted: number;
+  /** Each seat's code (also in the team's link), for the facilitator only; null when the room has none. */
+  seatCodes: Readonly<Record<string, string>> | null;
+  devices: DeviceLine[];
   /**
    * A what-if room, once it has ended: the game it forked from beside it, its ending and this one's (titles), and
    * the turn (0-based) their decisions parted, or null when they never did.

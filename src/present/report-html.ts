@@ -24,7 +24,9 @@ const STYLE = `
   .meta, .cite { color: #444; font-size: 9pt; } .cite { display: block; }
   table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .4rem 0; }
   th, td { border-bottom: 1px solid #bbb; padding: .25rem .35rem; text-align: left; vertical-align: top;
-    overflow-wrap: break-word; font-size: 9.5pt; }
+    overflow-wrap: anywhere; font-size: 9.5pt; }
+  p, li, h1, h2, h3 { overflow-wrap: anywhere; }
+  bdi, [dir=auto] { unicode-bidi: isolate; }
   .indicators thead th:first-child { width: 24%; }
   th { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; }
   tr, .day { break-inside: avoid; }
@@ -141,14 +143,19 @@ function decisionsBesideHistory(
 function facilitatorActions(s: Scenario, data: ReportData): string {
   const events = new Map(s.events.map((e) => [e.id, e.headline.text]));
   const labels = new Map(s.indicators.map((i) => [i.id, i.label.text]));
+  // Each line is escaped HTML; a reason someone typed is cleaned (free-text.ts) and set apart in its own direction.
   const lines = data.facilitator.map((a) => {
     if (a.kind === 'inject') {
-      return `Brought in ${a.at === 'now' ? 'at once' : 'at the next resolution'}: ${events.get(a.event) ?? a.event}`;
+      return esc(
+        `Brought in ${a.at === 'now' ? 'at once' : 'at the next resolution'}: ${events.get(a.event) ?? a.event}`,
+      );
     }
-    if (a.kind === 'override')
-      return `Set ${labels.get(a.indicator) ?? a.indicator} to ${a.value}: ${a.reason}`;
+    if (a.kind === 'override') {
+      // The reason comes cleaned from the report's data (src/sim/report.ts); here it is escaped and set apart.
+      return `${esc(`Set ${labels.get(a.indicator) ?? a.indicator} to ${a.value}:`)} <bdi dir="auto">${esc(a.reason)}</bdi>`;
+    }
     return a.kind === 'end' ? 'Ended the game' : 'Paused the game';
   });
   if (lines.length === 0) return '';
-  return `<h2>The facilitator's actions</h2><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  return `<h2>The facilitator's actions</h2><ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`;
 }

@@ -26,6 +26,7 @@ export function seatLines(c: CompiledScenario, state: GameState, presence: RoomP
     holder: state.seats[actor] ?? 'computer',
     status: seatStatus(state, actor),
     devices: presence.devicesAt(actor),
+    locked: presence.lockedAt(actor),
   }));
 }
 
@@ -117,6 +118,8 @@ export function consoleClientView(
     deadlineAt: presence.deadlineAt,
     autoResolve: presence.autoResolve,
     accepted: state.accepted,
+    seatCodes: presence.seatCodes,
+    devices: presence.devices(),
     besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
   };
 }

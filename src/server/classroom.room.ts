@@ -4,13 +4,16 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type Client, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
 import { type Actor, createActor } from 'xstate';
-import type { ClientView, RoomPresence } from '../present/classroom-screens.ts';
+import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-screens.ts';
 import { Lookup } from '../present/lookup.ts';
 import {
   CODE_ALPHABET,
+  CODE_LENGTH,
   CommandMessageSchema,
   type CreateOptions,
   CreateOptionsSchema,
+  type DeviceMessage,
+  DeviceMessageSchema,
   ProposalMessageSchema,
   type Reply,
   SeatMessageSchema,
@@ -18,28 +21,59 @@ import {
 } from '../session/classroom-protocol.ts';
 import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';
 import { diffView } from '../session/view-patch.ts';
-import type { Command, Entry, Issuer } from '../sim/commands.ts';
+import { type Command, cleanCommand, type Entry, type Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
+import {
+  FACILITATOR_RESERVE_BYTES,
+  FACILITATOR_RESERVE_ENTRIES,
+  MAX_RECORD_BYTES,
+  MAX_RECORD_ENTRIES,
+  SEAT_RESERVE_BYTES,
+  SEAT_RESERVE_ENTRIES,
+} from '../sim/limits.ts';
 import { forkAt, type GameRecord, newRecord, replay } from '../sim/record.ts';
-import { restoreSave, SaveError } from '../sim/save.ts';
+import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import {
   consoleClientView,
   lobbyClientView,
   projectorClientView,
   seatClientView,
+  seatStatus,
 } from './classroom-views.ts';
-import { hashSecret, type RecordStore, type RoomSettings } from './record-store.ts';
+import { hashSecret, originOf, type RecordStore, type RoomSettings, StoreError } from './record-store.ts';
 import {
   type Identity,
   issuerOf,
   oneLine,
   parseJoin,
+  REMOVED,
   type Refused,
+  type RoomKeys,
   refuse,
+  SEAT_CODE_SHAPE,
+  seatCode,
+  seatOfCode,
+  seatRefusal,
   TokenBucket,
 } from './room-rules.ts';
+
+/**
+ * The room's settings as it stores them: the store's, and each seat's code hashed (like the facilitator's key). The
+ * codes themselves are derived from the key (room-rules.ts seatCode), so only the facilitator can be given them.
+ */
+type ClassSettings = RoomSettings & { seatKeys?: Record<string, string> };
+
+/**
+ * Which seats the facilitator locked is kept beside the devices, under keys no token hash has (a hash has no
+ * colon): `lock:SEAT` -> SEAT while locked, null once unlocked. Device management is the room's state, never a
+ * command in the game's record.
+ */
+const LOCK = 'lock:';
+
+/** The close code a removed device is sent away with: its client does not try to come back. */
+export const REMOVED_CLOSE = 4401;
 
 export interface ClassroomDeps {
   scenarios: ReadonlyMap<string, CompiledScenario>;
@@ -78,10 +112,17 @@ export class ClassroomRoom extends Room {
   private historical: HistoricalPath | null = null;
   private code!: string;
   private keyHash!: string;
-  private settings!: RoomSettings;
+  private settings!: ClassSettings;
   private devices!: Map<string, string | null>;
+  private readonly lockedSeats = new Set<string>();
+  /** Each seat's code, for the console: known once the facilitator's key has been seen (at opening, or a join). */
+  private seatCodes: Record<string, string> | null = null;
   private session!: Actor<typeof sessionMachine>;
   private persisted = 0;
+  /** The bytes of the record's JSON as written so far (its save, limits.ts), to refuse what would pass the bound. */
+  private recordBytes = 0;
+  /** Why the room takes no more commands: its store failed (fail-stop); null while it can write. */
+  private halted: string | null = null;
   private readonly members = new Map<string, Member>();
   private publishing: Promise<void> = Promise.resolve();
   private writing: Promise<void> = Promise.resolve();
@@ -104,6 +145,8 @@ export class ClassroomRoom extends Room {
       );
     }
     this.roomId = this.code;
+    // Only its code enters a class: a private room is never picked by `join` or `joinOrCreate`, only by its id.
+    await this.setPrivate(true);
     this.registerMessages();
     // A room nobody is in is let go after a while (its record stays in the store, and it comes back on demand), so
     // that a server running for weeks does not keep every lesson's game in memory.
@@ -124,6 +167,10 @@ export class ClassroomRoom extends Room {
     if (!c) throw new ServerError(400, `There is no scenario ${o.scenario} on this server.`);
     const origin = o.fork ? originRecord(c, o.fork.record) : null;
     const record = origin && o.fork ? forkAt(c, origin, o.fork.turn) : newRecord(c, o.seed);
+    const forkedAt = record.entries.length;
+    if (origin && Buffer.byteLength(saveJson(origin)) > MAX_RECORD_BYTES - SEAT_RESERVE_BYTES) {
+      throw new ServerError(400, 'The game to play on from is too large to open as a room.');
+    }
     for (const [actor, holder] of Object.entries(o.seats)) {
       const command: Command = { type: 'seat.set', actor, holder };
       record.entries.push({ by: { facilitator: true }, command });
@@ -134,20 +181,24 @@ export class ClassroomRoom extends Room {
     this.c = c;
     this.settings = {
       autoResolve: o.autoResolve,
-      ...(origin ? { origin } : {}),
+      // The origin's first commands are the room's own: only the rest is kept, so the record is written once.
+      ...(origin ? { forkedAt, originTail: origin.entries.slice(forkedAt) } : {}),
     };
     this.keyHash = hashSecret(o.key);
     this.devices = new Map();
     for (let tries = 0; ; tries++) {
-      const code = Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-      const created = await this.deps.store.create({
-        code,
-        record,
-        settings: this.settings,
-        keyHash: this.keyHash,
-      });
+      const code = Array.from(
+        { length: CODE_LENGTH },
+        () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
+      ).join('');
+      const codes = Object.fromEntries(c.playableIds.map((a) => [a, seatCode(o.key, code, a)]));
+      const seatKeys = Object.fromEntries(Object.entries(codes).map(([a, k]) => [a, hashSecret(k)]));
+      const settings: ClassSettings = { ...this.settings, seatKeys };
+      const created = await this.deps.store.create({ code, record, settings, keyHash: this.keyHash });
       if (created) {
         this.code = code;
+        this.settings = settings;
+        this.seatCodes = codes;
         break;
       }
       if (tries > 50) throw new ServerError(503, 'No join code is free; try again.');
@@ -167,9 +218,13 @@ export class ClassroomRoom extends Room {
     if (broken) throw new ServerError(409, `Room ${code} does not replay: ${broken}`);
     this.c = c;
     this.code = code;
-    this.settings = stored.settings;
+    this.settings = stored.settings as ClassSettings;
     this.keyHash = stored.keyHash;
-    this.devices = stored.devices;
+    this.devices = new Map();
+    for (const [k, seat] of stored.devices) {
+      if (!k.startsWith(LOCK)) this.devices.set(k, seat);
+      else if (seat !== null) this.lockedSeats.add(k.slice(LOCK.length));
+    }
     this.startSession(stored.record);
   }
 
@@ -180,18 +235,32 @@ export class ClassroomRoom extends Room {
     });
     this.session.start();
     this.persisted = record.entries.length;
+    this.recordBytes = Buffer.byteLength(saveJson(record));
   }
 
-  override onAuth(_client: Client, options: unknown): Identity {
-    const result = parseJoin(options, {
+  private keys(): RoomKeys {
+    return {
       code: this.code,
       keyHash: this.keyHash,
       devices: this.devices,
       seats: this.context().state.seats,
-    });
+      seatKeys: this.settings.seatKeys ?? null,
+      locked: this.lockedSeats,
+    };
+  }
+
+  override onAuth(_client: Client, options: unknown): Identity {
+    const result = parseJoin(options, this.keys());
     if ('refused' in result) {
       this.deps.log(`room ${this.code}: join refused (${result.code}): ${result.message}`);
       throw new ServerError(4403, result.message);
+    }
+    // After a restart the room knows only the seat codes' hashes: the facilitator's key gives the codes again.
+    const seatKeys = this.settings.seatKeys;
+    if (result.role === 'facilitator' && this.seatCodes === null && seatKeys) {
+      const key = (options as { key: string }).key;
+      this.seatCodes = Object.fromEntries(Object.keys(seatKeys).map((a) => [a, seatCode(key, this.code, a)]));
+      this.touch('all');
     }
     return result;
   }
@@ -224,7 +293,13 @@ export class ClassroomRoom extends Room {
     });
     this.idleCheck();
     const seat = identity.role === 'student' ? identity.seat : null;
-    const welcome: Welcome = { code: this.code, role: identity.role, seat, token };
+    const welcome: Welcome = {
+      code: this.code,
+      role: identity.role,
+      seat,
+      token,
+      ...(this.halted !== null ? { halted: this.halted } : {}),
+    };
     client.send('welcome', welcome);
     this.touch('all');
     await this.publish();
@@ -232,9 +307,11 @@ export class ClassroomRoom extends Room {
 
   override onDrop(client: Client): void {
     const member = this.members.get(client.sessionId);
-    if (member) member.connected = false;
     this.touch('all');
     void this.publish();
+    // A removed device has no place to come back to.
+    if (!member) return;
+    member.connected = false;
     // A locked phone or a lost network: the device keeps its place and its seat for two minutes; after that (or
     // after a restart) it comes back with its token.
     // Not awaited: Colyseus finishes the drop (and closes a socket it cut off) only once onDrop returns.
@@ -243,10 +320,12 @@ export class ClassroomRoom extends Room {
 
   override onReconnect(client: Client): void {
     const member = this.members.get(client.sessionId);
-    if (member) {
-      member.connected = true;
-      member.sent = null;
+    if (!member) {
+      client.leave(REMOVED_CLOSE, 'The facilitator removed this device.');
+      return;
     }
+    member.connected = true;
+    member.sent = null;
     this.touch('all');
     void this.publish();
   }
@@ -288,6 +367,9 @@ export class ClassroomRoom extends Room {
     this.onMessage('seat', (client, message) =>
       this.guarded(client, 'seat', message, (m) => this.onSeat(client, m)),
     );
+    this.onMessage('device', (client, message) =>
+      this.guarded(client, 'device', message, (m) => this.onDevice(client, m)),
+    );
     this.onMessage('view.full', (client, message) =>
       this.guarded(client, 'view.full', message, async () => {
         const member = this.members.get(client.sessionId);
@@ -323,9 +405,18 @@ export class ClassroomRoom extends Room {
       }
       return { ok: false, code: r.code, message: r.message };
     }
+    // Fail-stop: once the store has failed, nothing more is taken (a device may still ask for its whole view).
+    if (this.halted !== null && type !== 'view.full') {
+      return this.replyRefused(client, refuse('storage', this.halted));
+    }
     try {
       return await handle(message);
     } catch (e) {
+      // A store that fails on anything (a device's seat too) stops the room, as a failed append does.
+      if (e instanceof StoreError) {
+        this.halt(e);
+        return this.replyRefused(client, refuse('storage', this.halted ?? e.message));
+      }
       this.deps.log(oneLine(`room ${this.code}: ${type} failed: ${String(e)}`));
       return { ok: false, code: 'fault', message: 'The server could not take this message.' };
     }
@@ -376,19 +467,70 @@ export class ClassroomRoom extends Room {
 
   private async onSeat(client: Client, message: unknown): Promise<Reply> {
     const parsed = SeatMessageSchema.safeParse(message);
-    if (!parsed.success) return this.replyRefused(client, refuse('malformed', 'This is not a seat.'));
-    const member = this.members.get(client.sessionId)!;
-    const { identity } = member;
-    const { seat } = parsed.data;
-    if (identity.role !== 'student')
-      return this.replyRefused(client, refuse('not-allowed', 'Only a student takes a seat.'));
-    if (!Object.hasOwn(this.context().state.seats, seat) || this.context().state.seats[seat] !== 'person') {
+    if (!parsed.success) {
+      const badSeatCode = parsed.error.issues.some((i) => i.path.includes('seatCode'));
       return this.replyRefused(
         client,
-        refuse('not-your-seat', `There is no team seat ${seat.slice(0, 40)} in this room.`),
+        refuse('malformed', badSeatCode ? SEAT_CODE_SHAPE : 'This is not a seat.'),
       );
     }
+    const member = this.members.get(client.sessionId)!;
+    const { identity } = member;
+    if (identity.role !== 'student')
+      return this.replyRefused(client, refuse('not-allowed', 'Only a student takes a seat.'));
+    const { seatCode: code } = parsed.data;
+    const seat = 'seat' in parsed.data ? parsed.data.seat : seatOfCode(this.keys(), parsed.data.seatCode);
+    if (seat === null)
+      return this.replyRefused(
+        client,
+        refuse('wrong-seat-code', `This seat code opens no seat in room ${this.code}.`),
+      );
+    if (identity.seat === seat) return { ok: true, accepted: this.persisted };
+    const refused = seatRefusal(this.keys(), seat, code) ?? this.turnRefusal(identity.seat, seat);
+    if (refused) return this.replyRefused(client, refused);
+    if (code === undefined) {
+      if (identity.seat !== null) {
+        return this.replyRefused(
+          client,
+          refuse('needs-seat-code', `Seat ${seat} needs its seat code; ask the facilitator for it.`),
+        );
+      }
+      // Without the code the device waits in the lobby; the console shows it asking, to admit it.
+      identity.asking = seat;
+      this.touch('all');
+      await this.publish();
+      return {
+        ok: false,
+        code: 'waiting',
+        message: `Waiting for the facilitator to admit this device to seat ${seat}.`,
+      };
+    }
+    await this.moveTo(member, seat);
+    return { ok: true, accepted: this.persisted };
+  }
+
+  /**
+   * A device at a seat moves only between turns: not while its own team's or the other team's decision is open or
+   * submitted in the turn. A device from the lobby may join its team at any time.
+   */
+  private turnRefusal(from: string | null, to: string): Refused | null {
+    if (from === null) return null;
+    const { state } = this.context();
+    const open = (actor: string) => ['deciding', 'submitted'].includes(seatStatus(state, actor));
+    if (open(from) || open(to)) {
+      return refuse(
+        'turn-open',
+        `A device changes seats between turns only: ${open(from) ? from : to} has a decision open in this turn.`,
+      );
+    }
+    return null;
+  }
+
+  private async moveTo(member: Member, seat: string): Promise<void> {
+    const { identity } = member;
+    if (identity.role !== 'student') return;
     identity.seat = seat;
+    identity.asking = null;
     if (identity.tokenHash) {
       this.devices.set(identity.tokenHash, seat);
       await this.deps.store.setDevice(this.code, identity.tokenHash, seat);
@@ -396,13 +538,92 @@ export class ClassroomRoom extends Room {
     member.sent = null;
     this.touch('all');
     await this.publish();
+  }
+
+  /** The facilitator admits a waiting device, removes one, or locks a seat: the room's state, not the game's. */
+  private async onDevice(client: Client, message: unknown): Promise<Reply> {
+    const parsed = DeviceMessageSchema.safeParse(message);
+    if (!parsed.success)
+      return this.replyRefused(client, refuse('malformed', 'This is not a well-formed device request.'));
+    if (this.members.get(client.sessionId)!.identity.role !== 'facilitator')
+      return this.replyRefused(client, refuse('not-allowed', 'Only the facilitator manages devices.'));
+    const m: DeviceMessage = parsed.data;
+    if (m.action === 'lock') {
+      if (!Object.hasOwn(this.context().state.seats, m.seat))
+        return this.replyRefused(client, refuse('not-your-seat', `There is no seat ${m.seat.slice(0, 40)}.`));
+      if (m.locked) this.lockedSeats.add(m.seat);
+      else this.lockedSeats.delete(m.seat);
+      await this.deps.store.setDevice(this.code, LOCK + m.seat, m.locked ? m.seat : null);
+      this.touch('all');
+      await this.publish();
+      return { ok: true, accepted: this.persisted };
+    }
+    const tokenHash = [...this.devices.keys()].find((k) => deviceId(k) === m.device);
+    if (!tokenHash || this.devices.get(tokenHash) === REMOVED)
+      return this.replyRefused(
+        client,
+        refuse('no-device', `There is no device ${m.device.slice(0, 40)} here.`),
+      );
+    const members = [...this.members].filter(
+      ([, x]) => x.identity.role === 'student' && x.identity.tokenHash === tokenHash,
+    );
+    if (m.action === 'remove') {
+      this.devices.set(tokenHash, REMOVED);
+      await this.deps.store.setDevice(this.code, tokenHash, REMOVED);
+      for (const [sessionId] of members) {
+        this.members.delete(sessionId);
+        this.clients.getById(sessionId)?.leave(REMOVED_CLOSE, 'The facilitator removed this device.');
+      }
+      this.deps.log(`room ${this.code}: the facilitator removed device ${m.device}`);
+      this.touch('all');
+      await this.publish();
+      return { ok: true, accepted: this.persisted };
+    }
+    const waiting = members.find(
+      ([, x]) => x.connected && x.identity.role === 'student' && x.identity.asking,
+    );
+    const seat = waiting && waiting[1].identity.role === 'student' ? waiting[1].identity.asking : null;
+    if (!waiting || seat === null)
+      return this.replyRefused(
+        client,
+        refuse('not-waiting', `Device ${m.device} is not waiting for a seat.`),
+      );
+    if (this.context().state.seats[seat] !== 'person')
+      return this.replyRefused(client, refuse('not-your-seat', `Seat ${seat} is not a team's seat now.`));
+    await this.moveTo(waiting[1], seat);
     return { ok: true, accepted: this.persisted };
   }
 
-  private async apply(client: Client, entry: Entry): Promise<Reply> {
+  private async apply(client: Client, raw: Entry): Promise<Reply> {
+    const command = cleanCommand(raw.command);
+    if ('ok' in command) return this.replyRefused(client, { refused: true, ...command });
+    const entry: Entry = { by: raw.by, command };
+    const full = this.fullRefusal(entry);
+    if (full) return this.replyRefused(client, full);
     const mark = this.mark();
     this.session.send({ type: 'command.send', entry });
     return this.settle(client, mark);
+  }
+
+  /**
+   * Whether the record has room for this command (limits.ts): a seat's command leaves room for the facilitator's,
+   * and the facilitator's for those the game issues itself, so that the record never passes what its readers take.
+   */
+  private fullRefusal(entry: Entry): Refused | null {
+    if (entry.command.type === 'game.end') return null;
+    const seat = !('facilitator' in entry.by);
+    const reserveEntries = FACILITATOR_RESERVE_ENTRIES + (seat ? SEAT_RESERVE_ENTRIES : 0);
+    const reserveBytes = FACILITATOR_RESERVE_BYTES + (seat ? SEAT_RESERVE_BYTES : 0);
+    const entries = this.context().record.entries.length + 1;
+    const bytes = this.recordBytes + Buffer.byteLength(JSON.stringify(entry)) + 1;
+    if (entries <= MAX_RECORD_ENTRIES - reserveEntries && bytes <= MAX_RECORD_BYTES - reserveBytes)
+      return null;
+    return refuse(
+      'record-full',
+      seat
+        ? "This game's record is full, so it takes no more decisions; the facilitator can end the game."
+        : "This game's record is full; end the game and export it.",
+    );
   }
 
   /** Where the record and the last refusal stand, to tell after an event whether it was taken. */
@@ -421,7 +642,13 @@ export class ClassroomRoom extends Room {
       const r = ctx.refusal;
       return this.replyRefused(client, { refused: true, code: r.code, message: r.message });
     }
-    await this.persist();
+    try {
+      await this.persist();
+    } catch {
+      // halt() has told every device and logged why; nothing of this command was acknowledged.
+    }
+    // Acknowledged only once written: a room that stopped while this waited answers why.
+    if (this.halted !== null) return this.replyRefused(client, refuse('storage', this.halted));
     setImmediate(() => void this.publish());
     return { ok: true, accepted: this.persisted };
   }
@@ -473,9 +700,16 @@ export class ClassroomRoom extends Room {
     const { record, state } = this.context();
     const n = record.entries.length;
     if (n <= this.persisted) return;
+    if (this.halted !== null) return;
     const batch = record.entries.slice(this.persisted, n);
-    await this.deps.store.append(this.code, this.persisted, batch, state.phase === 'ended');
+    try {
+      await this.deps.store.append(this.code, this.persisted, batch, state.phase === 'ended');
+    } catch (e) {
+      this.halt(e);
+      throw e;
+    }
     this.persisted = n;
+    for (const e of batch) this.recordBytes += Buffer.byteLength(JSON.stringify(e)) + 1;
     // A decision or a withdrawal changes only its own seat's view (and the console and projector); anything else
     // may change every view.
     for (const { command } of batch) {
@@ -483,6 +717,30 @@ export class ClassroomRoom extends Room {
         this.touch([command.actor]);
       else this.touch('all');
     }
+  }
+
+  /**
+   * The store failed: the room stops taking commands for good (fail-stop). Its game goes back to what was
+   * written, so that what was answered "storage" is not done and is never written later; every device is told why.
+   */
+  private halt(e: unknown): void {
+    if (this.halted !== null) return;
+    this.halted =
+      'The game is stopped because the server cannot save it; tell the facilitator (nothing since the last saved move is kept).';
+    this.deps.log(
+      oneLine(`room ${this.code}: storage failed, the room takes no more commands: ${String(e)}`),
+    );
+    const { record } = this.context();
+    const written: GameRecord = { ...record, entries: record.entries.slice(0, this.persisted) };
+    this.session.stop();
+    // Not started: no clock and no computer seat runs in a room that cannot save.
+    this.session = createActor(sessionMachine, {
+      input: { c: this.c, record: written, autoResolve: this.settings.autoResolve },
+    });
+    this.origin = undefined;
+    this.touch('all');
+    this.broadcast('halted', { message: this.halted });
+    setImmediate(() => void this.publish());
   }
 
   /** Writes what the session accepted, then sends each client what changed in its view: in that order, always. */
@@ -567,6 +825,9 @@ export class ClassroomRoom extends Room {
     return {
       code: this.code,
       devicesAt: (actor) => seatsOf(actor).length,
+      lockedAt: (actor) => this.lockedSeats.has(actor),
+      devices: () => this.deviceLines(),
+      seatCodes: this.seatCodes,
       namesAt: (actor) =>
         seatsOf(actor).flatMap((m) =>
           m.identity.role === 'student' && m.identity.name ? [m.identity.name] : [],
@@ -577,12 +838,34 @@ export class ClassroomRoom extends Room {
     };
   }
 
+  /** Every student device the room knows (but the removed), with what its live connection says of it. */
+  private deviceLines(): DeviceLine[] {
+    const live = new Map<string, Member>();
+    for (const m of this.members.values()) {
+      if (m.identity.role === 'student' && m.identity.tokenHash) live.set(m.identity.tokenHash, m);
+    }
+    const lines: DeviceLine[] = [];
+    for (const [tokenHash, seat] of this.devices) {
+      if (seat === REMOVED) continue;
+      const m = live.get(tokenHash);
+      const identity = m?.identity.role === 'student' ? m.identity : null;
+      lines.push({
+        id: deviceId(tokenHash),
+        seat,
+        asking: identity?.asking ?? null,
+        name: identity?.name ?? null,
+        connected: m?.connected ?? false,
+      });
+    }
+    return lines;
+  }
+
   private origin: GameState | null | undefined;
 
   /** A what-if room's origin, replayed once, when first asked for. */
   private originState(): GameState | null {
     if (this.origin === undefined) {
-      const record = this.settings.origin;
+      const record = originOf(this.settings, this.context().record);
       this.origin = record ? replay(this.c, record) : null;
     }
     return this.origin;
@@ -612,6 +895,11 @@ function replayOrRefusal(c: CompiledScenario, record: GameRecord): string | null
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
+}
+
+/** A device's id on the console: the start of its token's hash, which tells nothing of the token. */
+function deviceId(tokenHash: string): string {
+  return tokenHash.slice(0, 12);
 }
 
 function viewKey(identity: Identity): string {

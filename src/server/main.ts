@@ -2,6 +2,7 @@
 // from the environment (PORT, DATA_DIR, REDIS_URL, HOST) or the command line, and --help lists them.
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS } from './http-guard.ts';
 import { type ServerSettings, startClassroomServer } from './server.ts';
 
 const HELP = `Crisis Table classroom server
@@ -16,6 +17,12 @@ const HELP = `Crisis Table classroom server
   --dist-dir D                  the built game to serve (default: this project's dist/, from npm run build)
   --compress on|off COMPRESS   compress the views sent (default off; on: a quarter of the bytes, more memory)
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
+  --restore-max N   RESTORE_MAX at most N of them come back at start, the others when a client asks (default 50)
+  --max-rooms N     MAX_ROOMS   rooms open at once on this server (default 200)
+  --rooms-per-address N ROOMS_PER_ADDRESS  rooms one network address may open per 10 minutes (default 10)
+  --rooms-per-server N ROOMS_PER_SERVER    rooms the whole server may open per 10 minutes (default 200)
+  --guesses-per-minute N GUESSES_PER_MINUTE  wrong room codes one address may try per minute (default 20)
+                    HEALTH_KEY  lets /api/health give its figures to a client off this machine (X-Health-Key)
   --help                        this text
 
 Game records hold seats and commands only: no student name is ever written.`;
@@ -43,6 +50,11 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
         'dist-dir',
         'compress',
         'restore-hours',
+        'restore-max',
+        'max-rooms',
+        'rooms-per-address',
+        'rooms-per-server',
+        'guesses-per-minute',
       ].includes(name)
     ) {
       throw new Error(`unknown option --${name} (see --help)`);
@@ -54,8 +66,23 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
   const restoreHours = Number(flags.get('restore-hours') ?? 24);
   if (!Number.isFinite(restoreHours) || restoreHours < 0)
     throw new Error('--restore-hours must be a number of hours');
+  const count = (flag: string, envName: string, fallback: number): number => {
+    const raw = flags.get(flag) ?? env[envName];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`--${flag} (${envName}) must be a whole number, not ${raw}`);
+    return n;
+  };
   return {
     port,
+    restoreMax: count('restore-max', 'RESTORE_MAX', 50),
+    limits: {
+      maxRooms: count('max-rooms', 'MAX_ROOMS', DEFAULT_LIMITS.maxRooms),
+      roomsPerAddress: count('rooms-per-address', 'ROOMS_PER_ADDRESS', DEFAULT_LIMITS.roomsPerAddress),
+      roomsPerServer: count('rooms-per-server', 'ROOMS_PER_SERVER', DEFAULT_LIMITS.roomsPerServer),
+      guessesPerMinute: count('guesses-per-minute', 'GUESSES_PER_MINUTE', DEFAULT_LIMITS.guessesPerMinute),
+    },
     host: flags.get('host') ?? env.HOST ?? '0.0.0.0',
     dataDir: flags.get('data-dir') ?? env.DATA_DIR ?? './data',
     redisUrl: flags.get('redis-url') ?? env.REDIS_URL ?? null,
@@ -96,7 +123,13 @@ async function main(): Promise<void> {
     return;
   }
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  // Start-up that does not finish (a store that never answers) ends the process rather than leaving it deaf.
+  const deadline = setTimeout(() => {
+    console.error('serve: start-up did not finish within 60 s (the store or the network did not answer)');
+    process.exit(1);
+  }, 60_000);
   const running = await startClassroomServer(settings, log);
+  clearTimeout(deadline);
   for (const code of running.restored) log(`room ${code} is back`);
   console.log(`Crisis Table classroom server on port ${running.port}. Students open:`);
   for (const a of addresses(running.port, settings.host)) console.log(`  ${a}`);

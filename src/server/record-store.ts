@@ -8,8 +8,21 @@ import type { GameRecord } from '../sim/record.ts';
 
 export interface RoomSettings {
   autoResolve: boolean;
-  /** A what-if room: the record of the game it forked from, to set beside it when it ends. */
+  /**
+   * A what-if room: the game it forked from, to set beside it when it ends. That game's first `forkedAt` commands
+   * are the room's own first commands, so only the rest (`originTail`) is kept: the record is written once.
+   */
+  forkedAt?: number | undefined;
+  originTail?: Entry[] | undefined;
+  /** Rooms opened before the above kept the whole origin record here; they are still read. */
   origin?: GameRecord | undefined;
+}
+
+/** The record a what-if room forked from, or null for a room that did not fork. */
+export function originOf(settings: RoomSettings, record: GameRecord): GameRecord | null {
+  if (settings.origin) return settings.origin;
+  if (settings.forkedAt === undefined || !settings.originTail) return null;
+  return { ...record, entries: record.entries.slice(0, settings.forkedAt).concat(settings.originTail) };
 }
 
 export interface StoredRoom {

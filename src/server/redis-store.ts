@@ -15,7 +15,14 @@ if ARGV[2] == '1' then redis.call('ZREM', KEYS[3], ARGV[4]) else redis.call('ZAD
 return n`;
 
 export async function openRedisStore(url: string): Promise<RecordStore> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // Fail-stop: while Redis is away a write fails at once (no offline queue), and a write whose answer was lost is
+  // not sent again on reconnecting: a command the room answered "storage" for is never written later.
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+  });
   await redis.connect();
   return new RedisStore(redis);
 }
@@ -69,7 +76,11 @@ class RedisStore implements RecordStore {
   }
 
   async setDevice(code: string, tokenHash: string, seat: string | null): Promise<void> {
-    await this.redis.hset(key.devices(code), tokenHash, seat ?? '');
+    try {
+      await this.redis.hset(key.devices(code), tokenHash, seat ?? '');
+    } catch (e) {
+      throw new StoreError(`room ${code}: keeping a device failed (${String(e)})`);
+    }
   }
 
   async load(code: string): Promise<StoredRoom | null> {

@@ -1,7 +1,13 @@
 // The room's pure rules: who a joining device is (facilitator with the key, a student's seat or token, the
 // projector), who issues a client's command, and how fast a client may send. Unit-tested without a network.
 
-import { CreateOptionsSchema, JoinOptionsSchema } from '../session/classroom-protocol.ts';
+import { createHmac } from 'node:crypto';
+import {
+  CODE_ALPHABET,
+  CreateOptionsSchema,
+  JoinOptionsSchema,
+  SEAT_CODE_LENGTH,
+} from '../session/classroom-protocol.ts';
 import type { Issuer } from '../sim/commands.ts';
 import type { Holder } from '../sim/state.ts';
 import { hashSecret } from './record-store.ts';
@@ -9,7 +15,14 @@ import { hashSecret } from './record-store.ts';
 export type Identity =
   | { role: 'facilitator' }
   | { role: 'projector' }
-  | { role: 'student'; seat: string | null; tokenHash: string | null; name: string | null };
+  | {
+      role: 'student';
+      seat: string | null;
+      tokenHash: string | null;
+      name: string | null;
+      /** The seat it asked for without its code: it waits in the lobby until the facilitator admits it. */
+      asking: string | null;
+    };
 
 export interface Refused {
   refused: true;
@@ -24,10 +37,65 @@ export function refuse(code: string, message: string): Refused {
 export interface RoomKeys {
   code: string;
   keyHash: string;
+  /** Device token hash -> its seat; a removed device's token maps to REMOVED. */
   devices: ReadonlyMap<string, string | null>;
   seats: Readonly<Record<string, Holder>>;
+  /** Seat -> the hash of its seat code; null in a room opened before seat codes (every seat then needs admitting). */
+  seatKeys: Readonly<Record<string, string>> | null;
+  locked: ReadonlySet<string>;
 }
 
+/** The one sentence for a seat code that is not one. */
+export const SEAT_CODE_SHAPE = 'A seat code is eight letters (A to Z without I and O).';
+
+/** What a removed device's token stands for in the room's devices: never a seat (actor ids start with a letter). */
+export const REMOVED = '#removed';
+
+/**
+ * A seat's code, derived from the facilitator's key: the room keeps only its hash, and gives the code again to the
+ * facilitator (who holds the key) after a restart. Eight letters of the code alphabet (about 36 bits).
+ */
+export function seatCode(key: string, roomCode: string, seat: string): string {
+  const bytes = createHmac('sha256', key).update(`seat\u0000${roomCode}\u0000${seat}`).digest();
+  let out = '';
+  // 256 = 10 × 24 + 16: bytes of 240 and over are skipped, so every letter is equally likely.
+  for (const b of bytes) {
+    if (b >= 240) continue;
+    out += CODE_ALPHABET[b % CODE_ALPHABET.length];
+    if (out.length === SEAT_CODE_LENGTH) return out;
+  }
+  // 32 bytes hold fewer than eight usable ones once in about 10⁻²⁰ keys: extend with a second round.
+  return (out + seatCode(`${key}+`, roomCode, seat)).slice(0, SEAT_CODE_LENGTH);
+}
+
+/** The seat a seat code opens, if any. */
+export function seatOfCode(room: Pick<RoomKeys, 'seatKeys'>, code: string): string | null {
+  if (!room.seatKeys) return null;
+  const hash = hashSecret(code);
+  for (const [seat, h] of Object.entries(room.seatKeys)) if (h === hash) return seat;
+  return null;
+}
+
+/**
+ * Whether a device may take `seat` with `code`: the seat is a team's, not locked, and the code is its own. Null when
+ * it may; else why not.
+ */
+export function seatRefusal(
+  room: Omit<RoomKeys, 'keyHash' | 'devices'>,
+  seat: string,
+  code: string | undefined,
+): Refused | null {
+  if (!Object.hasOwn(room.seats, seat) || room.seats[seat] !== 'person') {
+    return refuse('not-your-seat', `Room ${room.code} has no team seat ${seat.slice(0, 40)}.`);
+  }
+  if (room.locked.has(seat)) {
+    return refuse('locked', `Seat ${seat} is locked: its team is complete; ask the facilitator.`);
+  }
+  if (code !== undefined && seatOfCode(room, code) !== seat) {
+    return refuse('wrong-seat-code', `This seat code does not open seat ${seat} in room ${room.code}.`);
+  }
+  return null;
+}
 /** A device asking to join: the options it sent, checked against the room's key, tokens and seats. */
 export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused {
   // The facilitator who opens a room joins it with the options it was opened with.
@@ -35,8 +103,12 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
   const parsed = created.success
     ? ({ success: true, data: { role: 'facilitator', key: created.data.key } } as const)
     : JoinOptionsSchema.safeParse(options);
-  if (!parsed.success)
-    return refuse('malformed', `These are not the options of a device joining room ${room.code}.`);
+  if (!parsed.success) {
+    const badSeatCode = parsed.error.issues.some((i) => i.path.includes('seatCode'));
+    return badSeatCode
+      ? refuse('malformed', SEAT_CODE_SHAPE)
+      : refuse('malformed', `These are not the options of a device joining room ${room.code}.`);
+  }
   const o = parsed.data;
   if (o.role === 'facilitator') {
     return hashSecret(o.key) === room.keyHash
@@ -47,18 +119,31 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
   const name = o.name ?? null;
   if (o.token !== undefined) {
     const tokenHash = hashSecret(o.token);
-    if (!room.devices.has(tokenHash)) {
+    const seat = room.devices.get(tokenHash);
+    if (seat === REMOVED) {
+      return refuse('removed', `The facilitator removed this device from room ${room.code}.`);
+    }
+    if (seat === undefined) {
       return refuse(
         'stale',
         `This device's place in room ${room.code} is not known; join again with the code.`,
       );
     }
-    return { role: 'student', seat: room.devices.get(tokenHash) ?? null, tokenHash, name };
+    return { role: 'student', seat, tokenHash, name, asking: null };
   }
-  if (o.seat !== undefined && (!Object.hasOwn(room.seats, o.seat) || room.seats[o.seat] !== 'person')) {
-    return refuse('not-your-seat', `Room ${room.code} has no team seat ${o.seat}.`);
+  // A seat code names its seat by itself; a seat named beside it must be the same.
+  const seat = o.seat ?? (o.seatCode !== undefined ? seatOfCode(room, o.seatCode) : null);
+  if (seat === null) {
+    if (o.seatCode !== undefined)
+      return refuse('wrong-seat-code', `This seat code opens no seat in room ${room.code}.`);
+    return { role: 'student', seat: null, tokenHash: null, name, asking: null };
   }
-  return { role: 'student', seat: o.seat ?? null, tokenHash: null, name };
+  const refused = seatRefusal(room, seat, o.seatCode);
+  if (refused) return refused;
+  // Without its code, the device waits in the lobby for the facilitator to admit it.
+  return o.seatCode === undefined
+    ? { role: 'student', seat: null, tokenHash: null, name, asking: seat }
+    : { role: 'student', seat, tokenHash: null, name, asking: null };
 }
 
 /** Who issues what a client sends: its own seat as a person, or the facilitator; the projector issues nothing. */

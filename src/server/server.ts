@@ -2,8 +2,10 @@
 // rooms are shared with other processes through Colyseus's RedisPresence and RedisDriver, and the records go to
 // Redis too, so that any process can bring back a room whose process died.
 import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import { type MatchMakerDriver, matchMaker, type Presence, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { reportHtml } from '../present/report-html.ts';
@@ -14,6 +16,8 @@ import { replay } from '../sim/record.ts';
 import { reportData } from '../sim/report.ts';
 import { saveJson } from '../sim/save.ts';
 import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
+import { DEFAULT_LIMITS, type Guard, type GuardLimits, installGuard, refuse } from './http-guard.ts';
+import { REPORT_CSP, sameOriginCors, securityHeaders } from './http-headers.ts';
 import { hashSecret, type RecordStore } from './record-store.ts';
 import { oneLine } from './room-rules.ts';
 import { loadScenarios } from './scenarios.ts';
@@ -37,6 +41,10 @@ export interface ServerSettings {
   idleMs?: number;
   /** Each client's message allowance; the classroom's default unless a test sets its own. */
   rate?: ClassroomDeps['rate'];
+  /** At most this many rooms come back at start, the most recent first (the others on their first `ensure`). */
+  restoreMax?: number;
+  /** Limits on anonymous clients (body sizes, rooms opened, code guesses); DEFAULT_LIMITS for any not given. */
+  limits?: Partial<GuardLimits>;
 }
 
 export interface RunningServer {
@@ -62,6 +70,7 @@ export async function startClassroomServer(
 ): Promise<RunningServer> {
   await ensureWebSocketGlobal();
   const scenarios = await loadScenarios(settings.scenariosDir, log);
+  if (!settings.redisUrl) checkDataDir(settings.dataDir);
   const scaling = settings.redisUrl ? await redisParts(settings.redisUrl) : null;
   const store: RecordStore = scaling ? scaling.store : openSqliteStore(settings.dataDir);
   const restoreKey = randomBytes(24).toString('base64url');
@@ -75,8 +84,22 @@ export async function startClassroomServer(
     idleMs: settings.idleMs ?? 2 * 3_600_000,
   };
 
+  const limits: GuardLimits = { ...DEFAULT_LIMITS, ...settings.limits };
   const http = createServer();
+  // A client has this long to send a whole request (headers and body); the gate's own deadline for a body is shorter.
+  http.requestTimeout = 30_000;
+  http.headersTimeout = 15_000;
   const files = staticFiles(settings.distDir);
+  let guard: Guard | null = null;
+  // Whoever runs the server may read its figures from another machine with this key (X-Health-Key).
+  const healthKey = process.env.HEALTH_KEY ?? null;
+  // Colyseus's CORS reflects any Origin, with credentials: only this server's own pages may call it.
+  (matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string> }).DEFAULT_CORS_HEADERS = {
+    'Access-Control-Allow-Headers': 'Content-Type',
+    'Access-Control-Allow-Methods': 'GET,HEAD,POST',
+    'Access-Control-Max-Age': '600',
+  };
+  matchMaker.controller.getCorsHeaders = sameOriginCors;
   const server = new Server({
     transport: new WebSocketTransport({
       server: http,
@@ -110,17 +133,27 @@ export async function startClassroomServer(
         }
       : {}),
     express: (app) => {
+      app.disable('x-powered-by');
       app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
-        const url = new URL(req.url ?? '/', 'http://x');
+        let url: URL;
+        try {
+          url = new URL(req.url ?? '/', 'http://x');
+        } catch {
+          return refuse(res, 400, 'That address is malformed.');
+        }
         if (url.pathname === '/api/scenarios' && req.method === 'GET') {
           return sendJson(res, 200, scenarioList(scenarios));
         }
         if (url.pathname === '/api/health' && req.method === 'GET') {
-          // For whoever runs the server (and the bench): rooms on this process and its memory, after a collection
-          // when the process allows one (node --expose-gc).
+          // To anyone: that the server answers. To whoever runs it (on this machine, as the bench does, or with the
+          // health key) also its rooms and memory, after a collection when the process allows one (--expose-gc).
+          if (!isLoopback(req) && !(healthKey && req.headers['x-health-key'] === healthKey)) {
+            return sendJson(res, 200, { ok: true });
+          }
           (globalThis as { gc?: () => void }).gc?.();
           const m = process.memoryUsage();
           return sendJson(res, 200, {
+            ok: true,
             rooms: matchMaker.stats.local.roomCount,
             rss: m.rss,
             heapUsed: m.heapUsed,
@@ -128,40 +161,87 @@ export async function startClassroomServer(
         }
         const exported = /^\/api\/rooms\/([^/]+)\/export$/.exec(url.pathname);
         if (exported && req.method === 'GET') {
-          void exportRoom(
-            decodeURIComponent(exported[1]!),
-            url.searchParams.get('format'),
-            req,
-            store,
-            scenarios,
-          ).then(
-            (r) => send(res, r.status, r.type, r.body),
-            (e: unknown) => sendJson(res, 500, { ok: false, message: String(e).split('\n')[0] }),
+          const code = decoded(exported[1]!);
+          if (code === null) return refuse(res, 400, 'That address is malformed.');
+          void exportRoom(code, url.searchParams.get('format'), req, store, scenarios).then(
+            (r) => {
+              if (r.type.startsWith('text/html')) res.setHeader('Content-Security-Policy', REPORT_CSP);
+              send(res, r.status, r.type, r.body);
+            },
+            (e: unknown) => failed(res, log, e),
           );
           return;
         }
         const m = /^\/api\/rooms\/([^/]+)\/ensure$/.exec(url.pathname);
         if (m && req.method === 'POST') {
-          void ensureRoom(decodeURIComponent(m[1]!), store, restoreKey, log).then(
-            (r) => sendJson(res, r.status, r.body),
-            (e: unknown) => sendJson(res, 500, { ok: false, message: String(e).split('\n')[0] }),
+          const code = decoded(m[1]!);
+          if (code === null) return refuse(res, 400, 'That address is malformed.');
+          const key = req.headers['x-facilitator-key'];
+          void ensureRoom(code, store, restoreKey, log, typeof key === 'string' ? key : null).then(
+            (r) => {
+              if (r.status === 404 || r.status === 400) guard?.miss(req);
+              sendJson(res, r.status, r.body);
+            },
+            (e: unknown) => failed(res, log, e),
           );
           return;
         }
         files(req, res, next);
       });
+      // The last word on any error: one line in the log, one sentence to the client, never a stack or a path.
+      app.use((e: unknown, _req: IncomingMessage, res: ServerResponse, _next: () => void) => {
+        const status = (e as { status?: number }).status;
+        if (typeof status === 'number' && status >= 400 && status < 500) {
+          return refuse(res, status, 'That request is malformed.');
+        }
+        failed(res, log, e);
+      });
     },
   });
   server.define(ROOM, ClassroomRoom);
-  await server.listen(settings.port, settings.host);
+  // A listen error (the port in use, an address this machine does not have) ends start-up; Colyseus would only
+  // log it and wait for ever. The transport's own error listener goes: it would log it a second time.
+  http.removeAllListeners('error');
+  const listenFailed = new Promise<never>((_, reject) => {
+    http.once('error', (e: Error) => reject(listenError(e, settings)));
+  });
+  try {
+    await Promise.race([server.listen(settings.port, settings.host), listenFailed]);
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    await scaling?.close();
+    throw e;
+  }
+  http.removeAllListeners('error');
+  http.on('error', (e: Error) => log(oneLine(`http: ${e.message}`)));
   const port = (http.address() as AddressInfo).port;
+  // In front of Colyseus's listener (added at listen) and the Express app: headers, body limits, rate limits.
+  guard = installGuard(http, {
+    limits,
+    log,
+    roomCount: () => matchMaker.stats.local.roomCount,
+    roomExists: async (code) => (await matchMaker.query({ roomId: code })).length > 0,
+    headers: securityHeaders(settings.distDir),
+  });
 
   const restored: string[] = [];
   if (!scaling) {
-    // One process: every game not ended comes back now, its clock running, before any client reconnects.
+    // One process: the most recent games not ended come back now, their clocks running, before any client
+    // reconnects; any other comes back when a client asks for it (`ensure`). A room without a command (never
+    // started) waits for its first client too.
     const since = Date.now() - settings.restoreHours * 3_600_000;
-    for (const code of await store.openRooms(since)) {
-      const r = await ensureRoom(code, store, restoreKey, log);
+    const max = settings.restoreMax ?? 50;
+    // In the order the store lists them: the most recent first once its query orders by the last change (SQLite's
+    // still lists by code).
+    const codes = await store.openRooms(since);
+    let considered = 0;
+    for (const code of codes) {
+      if (considered >= max) {
+        log(`start: ${codes.length - considered} more open room(s) wait for a client to bring them back`);
+        break;
+      }
+      considered++;
+      const r = await ensureRoom(code, store, restoreKey, log, null, true);
       if (r.status === 200) restored.push(code);
     }
   }
@@ -170,6 +250,7 @@ export async function startClassroomServer(
     colyseus: server,
     restored,
     async close() {
+      guard?.close();
       await server.gracefullyShutdown(false).catch(() => undefined);
       await store.close();
       await scaling?.close();
@@ -186,6 +267,8 @@ async function ensureRoom(
   store: RecordStore,
   restoreKey: string,
   log: (line: string) => void,
+  key: string | null,
+  atStart = false,
 ): Promise<{ status: number; body: unknown }> {
   if (!CodeSchema.safeParse(code).success)
     return { status: 400, body: { ok: false, message: 'That is not a join code.' } };
@@ -196,6 +279,14 @@ async function ensureRoom(
   }
   const stored = await store.load(code);
   if (!stored) return { status: 404, body: { ok: false, message: `There is no room ${code}.` } };
+  // An ended game stays a record: only its facilitator may bring it back (its export needs no room at all).
+  if (stored.ended && (key === null || hashSecret(key) !== stored.keyHash)) {
+    return {
+      status: 410,
+      body: { ok: false, message: `Room ${code} has ended: its facilitator can export it.` },
+    };
+  }
+  if (atStart && stored.record.entries.length === 0) return { status: 204, body: null };
   // Two processes asked at once: only the first brings the room back.
   const claim = await matchMaker.presence.incr(`crisis-table:restore:${code}`);
   await matchMaker.presence.expire(`crisis-table:restore:${code}`, 10);
@@ -263,6 +354,64 @@ async function exportRoom(
     return { status: 200, type: 'text/html; charset=utf-8', body };
   }
   return { status: 200, type: 'text/csv; charset=utf-8', body: decisionCsv(decisionRows(c, state)) };
+}
+
+function decoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** A fault of the server's own: one line in the log, one sentence to the client. */
+function failed(res: ServerResponse, log: (line: string) => void, e: unknown): void {
+  log(oneLine(`http: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`));
+  refuse(res, 500, 'The server could not answer this request.');
+}
+
+function isLoopback(req: IncomingMessage): boolean {
+  const a = req.socket.remoteAddress ?? '';
+  return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
+}
+
+function listenError(e: Error, settings: ServerSettings): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new Error(`port ${settings.port} is in use (another server?): pick another with --port`);
+  if (code === 'EACCES') return new Error(`port ${settings.port} needs privileges this user does not have`);
+  if (code === 'EADDRNOTAVAIL') return new Error(`this machine has no address ${settings.host} (see --host)`);
+  return new Error(`could not listen on ${settings.host}:${settings.port}: ${e.message}`);
+}
+
+/**
+ * DATA_DIR must be a plain folder this process can write, on a real filesystem: checked before anything creates
+ * it, since making folders under /proc or /sys loops for ever on some Node versions.
+ */
+export function checkDataDir(dir: string): void {
+  const say = (why: string) => new Error(`DATA_DIR ${dir} ${why}`);
+  // The nearest folder that exists, resolved through any symbolic link.
+  let probe = resolvePath(dir);
+  while (!existsSync(probe)) {
+    const up = resolvePath(probe, '..');
+    if (up === probe) break;
+    probe = up;
+  }
+  let real: string;
+  try {
+    real = realpathSync(probe);
+  } catch {
+    throw say('cannot be reached');
+  }
+  if (/^\/(proc|sys|dev)(\/|$)/.test(real))
+    throw say('is under /proc, /sys or /dev: pick a folder on a disk');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw say('is not a folder');
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw say(`cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

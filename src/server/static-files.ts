@@ -1,6 +1,6 @@
 // The built game (dist/), served by the classroom server so that one command on a teacher's laptop hosts a
 // class. Only files under the folder are served; anything else is the game's page, which routes by itself.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
   '.mp3': 'audio/mpeg',
   '.m4a': 'audio/mp4',
   '.woff2': 'font/woff2',
@@ -22,6 +23,16 @@ const TYPES: Record<string, string> = {
 
 export function staticFiles(root: string) {
   const base = normalize(root + sep);
+  // Where the folder really is: a file is served only if it really is inside (no symbolic link out of it).
+  let realBase: string | null = null;
+  const inside = (file: string): boolean => {
+    try {
+      realBase ??= normalize(realpathSync(root) + sep);
+      return realpathSync(file).startsWith(realBase);
+    } catch {
+      return false;
+    }
+  };
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       next();
@@ -40,11 +51,12 @@ export function staticFiles(root: string) {
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) file = join(base, 'index.html');
     let size = isFile(file);
+    if (size !== null && !inside(file)) size = null;
     if (size === null) {
       // A path without a file (a room's link, /room/ABCD) is the game's page.
       file = join(base, 'index.html');
       size = isFile(file);
-      if (size === null) {
+      if (size === null || !inside(file)) {
         res.statusCode = 404;
         res.end('The game is not built here: run npm run build.');
         return;

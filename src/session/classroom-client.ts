@@ -14,6 +14,9 @@ export interface Credentials {
   name?: string;
 }
 
+/** The close code of a device the facilitator removed (the room's REMOVED_CLOSE). */
+export const REMOVED_CLOSE = 4401;
+
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
 export interface ClassroomClientOptions {
@@ -30,7 +33,11 @@ export interface ClassroomClientOptions {
 export class ClassroomClient<V = unknown> {
   view: V | null = null;
   welcome: Welcome | null = null;
+  /** Why the room takes no more commands (the server cannot save it), in one sentence; null while it can. */
+  halted: string | null = null;
   status: LinkStatus = 'connecting';
+  /** The facilitator removed this device: its token no longer opens the room. */
+  removed = false;
   private room: Room | null = null;
   private credentials: Credentials | null = null;
   private readonly sdk: Client;
@@ -98,12 +105,17 @@ export class ClassroomClient<V = unknown> {
     const welcomed = new Promise<Welcome>((resolve) => {
       room.onMessage('welcome', (w: Welcome) => {
         this.welcome = w;
+        this.halted = w.halted ?? null;
         const creds: Credentials = { ...base, code: w.code, role: w.role };
         if (w.token) creds.token = w.token;
         this.credentials = creds;
         this.options.keep?.(creds);
         resolve(w);
       });
+    });
+    room.onMessage('halted', (m: { message: string }) => {
+      this.halted = m.message;
+      this.emit();
     });
     room.onMessage('view', (v: V) => {
       this.view = v;
@@ -117,8 +129,16 @@ export class ClassroomClient<V = unknown> {
         void room.request('view.full', {}).catch(() => undefined);
       }
     });
-    room.onLeave(() => {
-      if (this.room === room && !this.closing) void this.comeBack(room);
+    room.onLeave((code) => {
+      if (this.room !== room || this.closing) return;
+      // The facilitator removed this device: its token no longer opens the room, so it does not try.
+      if (code === REMOVED_CLOSE) {
+        this.closing = true;
+        this.removed = true;
+        this.setStatus('closed');
+        return;
+      }
+      void this.comeBack(room);
     });
     this.setStatus('connected');
     return welcomed;

@@ -2,18 +2,43 @@
 // reads it. Every payload from a client is hostile until it parses: bounded strings, strict objects, no extra keys.
 import { z } from 'zod';
 import { CommandSchema } from '../sim/commands.ts';
+import { cleanText, isVisible } from '../sim/free-text.ts';
+import { MAX_FORK_RECORD_CHARS, MAX_NAME_CHARS } from '../sim/limits.ts';
 
 /** What a classroom device may ask of the engine: views send commands (the room says who issued them). */
 export type { Command } from '../sim/commands.ts';
 
-/** A join code: four letters, without the ones a class misreads on a projector (I, O). */
+/** The letters of a code, without the ones a class misreads on a projector (I, O). */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const CodeSchema = z.string().regex(/^[A-HJ-NP-Z]{4}$/);
+/**
+ * A room's join code: six letters (24⁶, about 190 million), typed on a phone in a few seconds, too many to sweep
+ * through while a class runs.
+ */
+export const CODE_LENGTH = 6;
+export const CodeSchema = z.string().regex(/^[A-HJ-NP-Z]{6}$/);
+/**
+ * A seat's code: eight letters the console shows each team (and puts in the team's link). With it a device takes its
+ * team's seat; without it, it waits in the lobby for the facilitator.
+ */
+export const SEAT_CODE_LENGTH = 8;
+export const SeatCodeSchema = z.string().regex(/^[A-HJ-NP-Z]{8}$/, 'A seat code is eight letters.');
+
+/** A code as a person typed it: capitals, without spaces or dashes. */
+export function typedCode(text: string): string {
+  return text.replace(/[\s-]+/g, '').toUpperCase();
+}
 
 const id = z.string().min(1).max(100);
 /** A secret a browser keeps: the facilitator's key, a device's token. */
 const secret = z.string().min(16).max(128);
-const name = z.string().trim().min(1).max(40);
+/** A display name, cleaned where it enters (free-text.ts); one with nothing visible left is no name. */
+const name = z
+  .string()
+  .max(MAX_NAME_CHARS * 4)
+  .transform((raw) => {
+    const text = cleanText(raw, MAX_NAME_CHARS);
+    return isVisible(text) ? text : undefined;
+  });
 
 export const CreateOptionsSchema = z.strictObject({
   role: z.literal('facilitator'),
@@ -32,7 +57,10 @@ export const CreateOptionsSchema = z.strictObject({
    * on from there with these seats. The room's seed is that record's.
    */
   fork: z
-    .strictObject({ record: z.string().min(2).max(2_000_000), turn: z.number().int().min(0).max(1000) })
+    .strictObject({
+      record: z.string().min(2).max(MAX_FORK_RECORD_CHARS),
+      turn: z.number().int().min(0).max(1000),
+    })
     .optional(),
 });
 export type CreateOptions = z.output<typeof CreateOptionsSchema>;
@@ -41,8 +69,13 @@ export const JoinOptionsSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('facilitator'), key: secret }),
   z.strictObject({
     role: z.literal('student'),
-    /** The seat to take now; without one the student chooses from the open seats. */
+    /**
+     * The seat to take now. With its seat code the device takes it; without, it waits in the lobby for the
+     * facilitator to admit it. Without either, the student chooses in the lobby.
+     */
     seat: id.optional(),
+    /** The seat's code, from the team's link or the console: it names the seat by itself. */
+    seatCode: SeatCodeSchema.optional(),
     /** The token this device was given when it first joined: it brings the device back to its seat. */
     token: secret.optional(),
     name: name.optional(),
@@ -60,7 +93,23 @@ export const ProposalMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('withdraw') }),
 ]);
 
-export const SeatMessageSchema = z.strictObject({ seat: id });
+/** A device asks for a seat: with its code it takes it, without it waits for the facilitator to admit it. */
+export const SeatMessageSchema = z.union([
+  z.strictObject({ seat: id, seatCode: SeatCodeSchema.optional() }),
+  z.strictObject({ seatCode: SeatCodeSchema }),
+]);
+
+/**
+ * The facilitator manages the room's devices (room state, not the game's: none of it is in the record): admit a
+ * device waiting in the lobby to the seat it asked for, remove a device (its token is revoked), lock a seat once
+ * its team is complete (no new device takes it, with a code or without).
+ */
+export const DeviceMessageSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('admit'), device: id }),
+  z.strictObject({ action: z.literal('remove'), device: id }),
+  z.strictObject({ action: z.literal('lock'), seat: id, locked: z.boolean() }),
+]);
+export type DeviceMessage = z.output<typeof DeviceMessageSchema>;
 
 /** The answer to every request: accepted (with the record's length), or refused with a code and one sentence. */
 export type Reply = { ok: true; accepted: number } | { ok: false; code: string; message: string };
@@ -72,4 +121,6 @@ export interface Welcome {
   seat: string | null;
   /** A student device's token, to keep in session storage. */
   token: string | null;
+  /** Set when the room has stopped because the server cannot save it: why, in one sentence (also sent as 'halted'). */
+  halted?: string;
 }

@@ -83,6 +83,8 @@ export const sessionMachine = setup({
       // tenths faster than copying, and the session runs thousands of games a second. A reader that keeps a
       // state or a record across commands copies it (the solo session does, for its resolution screen).
       const result = applyOwned(context.c, context.state, entry);
+      // The decision the seat had already made: nothing happened, and nothing is wrong.
+      if (!result.ok && result.code === 'unchanged') return;
       if (!result.ok) {
         enqueue.assign({ refusal: result });
         enqueue.emit({ type: 'command.refused', entry, refusal: result });

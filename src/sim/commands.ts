@@ -2,6 +2,8 @@
 // the computer) or the facilitator. Commands from outside (a save, a file, a socket) are parsed here, field by
 // field, before the engine sees them; what does not parse is refused like any other command.
 import { z } from 'zod';
+import { cleanText, isVisible } from './free-text.ts';
+import { MAX_REASON_CHARS } from './limits.ts';
 import type { Holder } from './state.ts';
 
 export type Issuer = { seat: string; as: 'person' | 'computer' } | { facilitator: true };
@@ -44,7 +46,11 @@ export type RefusalCode =
   | 'not-offered'
   | 'not-ready'
   | 'already-fired'
-  | 'out-of-range';
+  | 'out-of-range'
+  /** The decision is the one the seat has already made: nothing to record (a room answers it as done). */
+  | 'unchanged'
+  /** The seat has changed its decision too often this turn. */
+  | 'too-many';
 
 /** A command the engine will not take: a stable code for programs, one sentence for people. Nothing changed. */
 export interface Refusal {
@@ -90,7 +96,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
     type: z.literal('indicator.override'),
     indicator: id,
     value: z.number().finite(),
-    reason: z.string().trim().min(1).max(500),
+    reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
   }),
   z.strictObject({ type: z.literal('game.end') }),
 ]);
@@ -117,4 +123,15 @@ export function describeIssuer(by: Issuer): string {
   return 'facilitator' in by
     ? 'the facilitator'
     : `the ${by.as === 'person' ? 'person' : 'computer'} at ${by.seat}`;
+}
+
+/**
+ * A command as it enters the game from a person (a classroom message): its free text cleaned (free-text.ts), or a
+ * refusal when nothing visible is left. Records are read as they were written; the engine cleans again what it shows.
+ */
+export function cleanCommand(command: Command): Command | Refusal {
+  if (command.type !== 'indicator.override') return command;
+  const reason = cleanText(command.reason, MAX_REASON_CHARS);
+  if (!isVisible(reason)) return refusal('malformed', 'An override needs a reason with something to read.');
+  return { ...command, reason };
 }

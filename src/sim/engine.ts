@@ -12,6 +12,8 @@ import {
   refusal,
 } from './commands.ts';
 import { type CompiledScenario, decisionFor } from './compile.ts';
+import { cleanText } from './free-text.ts';
+import { MAX_DECISION_CHANGES_PER_TURN, MAX_REASON_CHARS } from './limits.ts';
 import { makeOffer, policyChoice } from './offer.ts';
 import { endingOf, injectEvent, overrideIndicator, resolveTurn, resolveTurnInPlace } from './resolve.ts';
 import { SightTracker, sightFor } from './sight.ts';
@@ -99,7 +101,7 @@ class Draft {
     this.sights = owned ? trackersOf(state) : undefined;
   }
 
-  part<K extends 'seats' | 'offers' | 'pending' | 'beliefs' | 'postures'>(key: K): GameState[K] {
+  part<K extends 'seats' | 'offers' | 'pending' | 'beliefs' | 'postures' | 'changes'>(key: K): GameState[K] {
     if (!this.owned && !this.copied.has(key)) {
       this.s[key] = { ...this.s[key] };
       this.copied.add(key);
@@ -127,6 +129,7 @@ class Draft {
     s.pending = pending;
     s.queued = [];
     s.injectedThisTurn = 0;
+    s.changes = {};
     return { kind: 'turn.opened', turn: s.world.turn };
   }
 
@@ -224,6 +227,21 @@ function needsOpenTurn(s: GameState, turn: number | undefined): Refusal | undefi
   return undefined;
 }
 
+/** A seat may change its mind, but only so often in one turn. */
+function checkChanges(s: GameState, actor: string): Refusal | undefined {
+  const sent = Object.hasOwn(s.changes, actor) ? s.changes[actor]! : 0;
+  if (sent < MAX_DECISION_CHANGES_PER_TURN) return undefined;
+  return refusal(
+    'too-many',
+    `${actor} has changed its decision ${MAX_DECISION_CHANGES_PER_TURN} times this turn; it may not change it again until the next.`,
+  );
+}
+
+function countChange(d: Draft, actor: string): void {
+  const changes = d.part('changes');
+  changes[actor] = (Object.hasOwn(changes, actor) ? changes[actor]! : 0) + 1;
+}
+
 function checkSeat(c: CompiledScenario, s: GameState, actor: string, by: Issuer): Refusal | undefined {
   if ('facilitator' in by)
     return refusal('not-allowed', 'A decision is taken at a seat, not by the facilitator.');
@@ -277,10 +295,20 @@ const HANDLERS: Handlers = {
         const open = offer.options.join(', ') || 'none';
         return refusal('not-offered', `${option} is not open to ${actor} now (open: ${open}).`);
       }
-      return undefined;
+      // The same choice by the same hand again is not a new command: it would change nothing but the record.
+      const pending = s.pending[actor];
+      if (
+        pending &&
+        pending.option === option &&
+        pending.by === ('facilitator' in by ? 'facilitator' : by.as)
+      ) {
+        return refusal('unchanged', `${actor} has already chosen ${option}.`);
+      }
+      return checkChanges(s, actor);
     },
     run(d, { actor, option }, by) {
       d.part('pending')[actor] = { option, by: 'facilitator' in by ? 'facilitator' : by.as };
+      countChange(d, actor);
       return [{ kind: 'decision.taken', actor }];
     },
   },
@@ -290,10 +318,11 @@ const HANDLERS: Handlers = {
       const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
       if (wrong) return wrong;
       if (!s.pending[actor]) return refusal('not-offered', `${actor} has no decision to withdraw.`);
-      return undefined;
+      return checkChanges(s, actor);
     },
     run(d, { actor }) {
       delete d.part('pending')[actor];
+      countChange(d, actor);
       return [{ kind: 'decision.withdrawn', actor }];
     },
   },
@@ -408,7 +437,9 @@ const HANDLERS: Handlers = {
       return undefined;
     },
     run(d, { indicator, value, reason }) {
-      d.s.world = overrideIndicator(d.c, d.s.world, indicator, value, reason, d.owned);
+      // Shown on every screen and in the report: cleaned here too, for a record written before reasons were.
+      const shown = cleanText(reason, MAX_REASON_CHARS);
+      d.s.world = overrideIndicator(d.c, d.s.world, indicator, value, shown, d.owned);
       return [{ kind: 'indicator.overridden', indicator }];
     },
   },

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { type Entry, EntrySchema, firstIssue } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
 import { applyOwned } from './engine.ts';
+import { MAX_RECORD_ENTRIES } from './limits.ts';
 import { type GameState, initialState } from './state.ts';
 
 export const RECORD_FORMAT = 'crisis-table/record';
 export const RECORD_VERSION = 1;
-/** More commands than any game needs (a 10-turn class with every seat changing hands each turn is under 1,000). */
-export const MAX_ENTRIES = 20_000;
+/** More commands than any game needs: the one bound the server and every reader share (limits.ts). */
+export const MAX_ENTRIES = MAX_RECORD_ENTRIES;
 
 export interface GameRecord {
   format: typeof RECORD_FORMAT;
@@ -61,6 +62,11 @@ function replayEntries(
     if (stop.command !== undefined && i + 1 >= stop.command) break;
     if (stop.turn !== undefined && state.phase !== 'setup' && state.world.turn >= stop.turn) break;
     const result = applyOwned(c, state, entries[i]!);
+    if (!result.ok && result.code === 'unchanged') {
+      // A record written before a repeated decision was refused holds it: it was accepted then, and changed nothing.
+      state.accepted++;
+      continue;
+    }
     if (!result.ok) {
       throw new RecordError(`Command ${i + 1} (turn ${state.world.turn + 1}) is refused: ${result.message}`);
     }

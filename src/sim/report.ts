@@ -1,10 +1,13 @@
 // What an after-action report says of one game, as plain data: the ending, each indicator turn by turn, every
 // decision with what the real actor did that day, and the facilitator's actions. Formatted for print by
 // src/present/report-html.ts; read from a record by `npm run report` and the classroom server's exports.
+
 import type { Text } from '../scenario/types.ts';
 import type { CompiledScenario } from './compile.ts';
 import { type DecisionRow, decisionRows } from './decision-log.ts';
 import { partsThatHold } from './ending-text.ts';
+import { cleanText } from './free-text.ts';
+import { MAX_REASON_CHARS } from './limits.ts';
 import type { GameRecord } from './record.ts';
 import type { GameState, Holder } from './state.ts';
 import { indicatorHistory, worldContext } from './view.ts';
@@ -50,7 +53,8 @@ export function reportData(c: CompiledScenario, state: GameState, record: GameRe
       facilitator.push({ kind: 'inject', event: command.event, at: command.at });
     else if (command.type === 'indicator.override') {
       const { indicator, value, reason } = command;
-      facilitator.push({ kind: 'override', indicator, value, reason });
+      // A record read from a file may hold any text: the report shows it cleaned as the room would have.
+      facilitator.push({ kind: 'override', indicator, value, reason: cleanText(reason, MAX_REASON_CHARS) });
     } else if (command.type === 'game.pause') facilitator.push({ kind: 'pause' });
     else if (command.type === 'game.end') facilitator.push({ kind: 'end' });
   }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type Entry, firstIssue, type Issuer } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
 import { hashText } from './hash-text.ts';
+import { MAX_RECORD_ENTRIES } from './limits.ts';
 import { type GameRecord, newRecord, RecordError, replay } from './record.ts';
 import type { GameState, Holder } from './state.ts';
 
@@ -31,7 +32,7 @@ const V2Schema = z.object({
         by: z.enum(['human', 'computer']),
       }),
     )
-    .max(20_000),
+    .max(MAX_RECORD_ENTRIES),
   snapshot: z.object({
     context: z.object({
       world: z.object({
@@ -56,6 +57,10 @@ export function migrateV2Save(
       `This save is format version ${JSON.stringify(doc.version)}, which this game cannot read.`,
     );
   }
+  // zod's records drop a key such as __proto__ unread, so such a save would pass for a good one: refuse it, as
+  // the strict schema of a record does.
+  const bad = prototypeKey(doc);
+  if (bad) throw new RecordError(`This save is damaged: it holds a key named ${bad}.`);
   const parsed = V2Schema.safeParse(doc);
   if (!parsed.success) throw new RecordError(`This save is damaged: ${firstIssue(parsed.error)}.`);
   const save = parsed.data;
@@ -133,6 +138,26 @@ function entriesOf(
     if (by) seat(actor, holderOf(by));
   }
   return entries;
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first key anywhere in parsed JSON that names a prototype, or null. Iterative: depth cannot overflow. */
+function prototypeKey(doc: unknown): string | null {
+  const todo: unknown[] = [doc];
+  while (todo.length > 0) {
+    const x = todo.pop();
+    if (typeof x !== 'object' || x === null) continue;
+    if (Array.isArray(x)) {
+      todo.push(...x);
+      continue;
+    }
+    for (const k of Object.keys(x)) {
+      if (PROTOTYPE_KEYS.has(k)) return k;
+      todo.push((x as Record<string, unknown>)[k]);
+    }
+  }
+  return null;
 }
 
 /** Deep equality of plain JSON data, whatever the order of keys. */

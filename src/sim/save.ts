@@ -3,12 +3,13 @@
 // A version-2 save from before the record (decision log and persisted actors) is carried over, not lost.
 import type { CompiledScenario } from './compile.ts';
 import { hashText } from './hash-text.ts';
+import { MAX_READ_BYTES } from './limits.ts';
 import { type GameRecord, RECORD_FORMAT, RecordError, readRecord, replay } from './record.ts';
 import { migrateV2Save, V2_FORMAT } from './save-v2.ts';
 import type { GameState } from './state.ts';
 
-/** More than any real save (a finished class game is about 20 KB): a bigger text is refused unread. */
-export const MAX_SAVE_CHARS = 4_000_000;
+/** More than any real save (a finished class game is about 20 KB): a bigger text is refused unread (limits.ts). */
+export const MAX_SAVE_CHARS = MAX_READ_BYTES;
 
 export class SaveError extends Error {
   override name = 'SaveError';

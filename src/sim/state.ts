@@ -45,6 +45,8 @@ export interface GameState {
   queued: string[];
   /** Injects fired so far this turn: each draws from its own stream. */
   injectedThisTurn: number;
+  /** Decisions and withdrawals each seat has sent this turn (bounded by MAX_DECISION_CHANGES_PER_TURN). */
+  changes: Record<string, number>;
   /** How many commands the game has accepted: the number of the next one is this plus one. */
   accepted: number;
 }
@@ -69,6 +71,7 @@ export function initialState(c: CompiledScenario, seed: number): GameState {
     deadline: null,
     queued: [],
     injectedThisTurn: 0,
+    changes: {},
     accepted: 0,
   };
 }

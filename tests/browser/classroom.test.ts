@@ -97,7 +97,7 @@ describe('a whole class', () => {
     await facilitator.getByRole('button', { name: 'Open the room' }).click();
     await facilitator.waitForSelector('body[data-class-view="console"]');
     const code = ((await facilitator.locator('h1').textContent()) ?? '').replace('Room ', '');
-    expect(code).toMatch(/^[A-HJ-NP-Z]{4}$/);
+    expect(code).toMatch(/^[A-HJ-NP-Z]{6}$/);
 
     const projector = await device(1920, 1080, `/class/${code}?projector`);
     await projector.waitForSelector('body[data-class-view="projector"]');
@@ -105,20 +105,30 @@ describe('a whole class', () => {
 
     const students: Page[] = [];
     for (const [i, s] of STUDENTS.entries()) {
-      // Two students pick their team's seat; the third arrives by the link the console gives for its team.
+      // A seat is its team's: the first student arrives by the link the console gives its team, the second types
+      // the seat code the console shows, the third picks its seat in the lobby and the facilitator admits it.
       const link = await facilitator.locator(`[data-seat-link="${s.seat}"]`).getAttribute('href');
-      const page = await device(
-        360,
-        640,
-        i === 2 ? new URL(link!).pathname + new URL(link!).search : `/join/${code}`,
-      );
+      const url = new URL(link!);
+      const page = await device(360, 640, i === 0 ? url.pathname + url.hash : `/join/${code}`);
       await page.fill('#join-name', s.name);
+      if (i === 1) {
+        const shown = await facilitator.locator(`[data-seat-code="${s.seat}"]`).textContent();
+        await page.fill('#join-seat-code', shown!.replace('Seat code: ', '').toLowerCase());
+      }
       await page.getByRole('button', { name: 'Join the class' }).click();
-      if (i < 2) await page.locator(`[data-seat="${s.seat}"]`).click();
+      if (i === 2) {
+        await page.locator(`[data-seat="${s.seat}"]`).click();
+        await page.waitForSelector('[data-lobby-note]');
+        expect(await page.locator('body').getAttribute('data-class-view')).toBe('lobby');
+        await facilitator.locator('[data-admit]').click();
+      }
       await page.waitForSelector('body[data-class-view="seat"]');
       expect(await page.locator('.seat-bar').textContent()).toContain(s.name);
       students.push(page);
     }
+    // Every team is complete: the facilitator locks the pm's seat.
+    await facilitator.locator('[data-lock-seat="pm"]').click();
+    await facilitator.waitForSelector('[data-lock-seat="pm"][aria-pressed="true"]');
     await facilitator.getByRole('button', { name: 'Start the game' }).click();
     // Every team has a decision in the first turn.
     for (const page of students) await page.waitForSelector('[data-seat-status="deciding"]');

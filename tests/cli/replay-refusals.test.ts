@@ -8,6 +8,7 @@ import { beforeAll, describe, type ExpectStatic, it } from 'vitest';
 import { knownScenario } from '../../src/cli/scenario-arg.ts';
 import { recordGame } from '../../src/cli/simulate.ts';
 import type { Entry } from '../../src/sim/commands.ts';
+import { MAX_READ_BYTES } from '../../src/sim/limits.ts';
 import type { GameRecord } from '../../src/sim/record.ts';
 import { saveJson } from '../../src/sim/save.ts';
 
@@ -199,11 +200,13 @@ describe.concurrent('replay refuses a file made to hurt, in one sentence', () =>
   });
 
   it('a file over 4 MB, unread, and one that is not a regular file', async ({ expect }) => {
-    const big = await replayFile('big.json', ' '.repeat(4_000_001));
+    // The bound every reader and the server share (limits.ts): a little over the record's own, for an export's seal.
+    const big = await replayFile('big.json', ' '.repeat(MAX_READ_BYTES + 1));
+    const bound = MAX_READ_BYTES.toLocaleString('en');
     expectRefusal(
       expect,
       big,
-      /big\.json: cannot be read as a game record: it is larger than 4,000,000 bytes$/,
+      new RegExp(`big\\.json: cannot be read as a game record: it is larger than ${bound} bytes$`),
     );
     const zero = await replayPath('/dev/zero');
     expectRefusal(expect, zero, /^\/dev\/zero: cannot be read as a game record: it is not a regular file$/);

@@ -6,6 +6,7 @@ import type {
   ProjectorClientView,
   SeatClientView,
 } from '../../src/present/classroom-screens.ts';
+import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
 import { parseDecisionCsv } from '../../src/sim/decision-log.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
@@ -44,10 +45,19 @@ const request = (room: Room, type: string, message: unknown) => room.request(typ
 describe('a classroom room', () => {
   it('opens with a join code, seats teams, and plays a turn only through the engine', async () => {
     const f = await openRoom();
-    expect(f.code).toMatch(/^[A-HJ-NP-Z]{4}$/);
-    const pm = await join(f.code, { role: 'student', seat: 'pm', name: 'Ana' });
-    const pm2 = await join(f.code, { role: 'student', seat: 'pm' });
-    const fw = await join(f.code, { role: 'student', seat: 'framework' });
+    expect(f.code).toMatch(/^[A-HJ-NP-Z]{6}$/);
+    const pm = await join(f.code, {
+      role: 'student',
+      seat: 'pm',
+      seatCode: seatCode(KEY, f.code, 'pm'),
+      name: 'Ana',
+    });
+    const pm2 = await join(f.code, { role: 'student', seat: 'pm', seatCode: seatCode(KEY, f.code, 'pm') });
+    const fw = await join(f.code, {
+      role: 'student',
+      seat: 'framework',
+      seatCode: seatCode(KEY, f.code, 'framework'),
+    });
     const projector = await join(f.code, { role: 'projector' });
     await pm.inbox.until<SeatClientView>((v) => v.kind === 'seat');
     expect(pm.inbox.welcome?.token).toMatch(/^[\w-]{20,}$/);
@@ -89,7 +99,7 @@ describe('a classroom room', () => {
 
   it('refuses a student acting for another seat or as the facilitator, and changes nothing', async () => {
     const f = await openRoom();
-    const pm = await join(f.code, { role: 'student', seat: 'pm' });
+    const pm = await join(f.code, { role: 'student', seat: 'pm', seatCode: seatCode(KEY, f.code, 'pm') });
     await request(f.room, 'command', { command: { type: 'game.start' } });
     const before = await f.inbox.until<ConsoleClientView>((v) => v.view.status === 'deciding');
     const accepted = before.accepted;
@@ -134,7 +144,11 @@ describe('a classroom room', () => {
 
   it('brings a device back to its seat with its token', async () => {
     const f = await openRoom();
-    const first = await join(f.code, { role: 'student', seat: 'framework' });
+    const first = await join(f.code, {
+      role: 'student',
+      seat: 'framework',
+      seatCode: seatCode(KEY, f.code, 'framework'),
+    });
     await first.inbox.until((v: SeatClientView) => v.kind === 'seat');
     const token = first.inbox.welcome!.token!;
     await first.room.leave();
@@ -148,7 +162,7 @@ describe('a classroom room', () => {
 describe('the facilitator runs the room', () => {
   it('hands a seat to the computer mid-turn, and the clock decides for the seats still deciding', async () => {
     const f = await openRoom({ pm: 'person', framework: 'person' });
-    const pm = await join(f.code, { role: 'student', seat: 'pm' });
+    const pm = await join(f.code, { role: 'student', seat: 'pm', seatCode: seatCode(KEY, f.code, 'pm') });
     const ask = (command: unknown) => request(f.room, 'command', { command });
     expect(await ask({ type: 'game.start' })).toMatchObject({ ok: true });
     await pm.inbox.until<SeatClientView>((v) => v.status === 'deciding');
@@ -180,7 +194,12 @@ describe('the facilitator runs the room', () => {
 describe("a room's exports", () => {
   it('give the facilitator the record and the decision log, with no name in them, and nobody else', async () => {
     const f = await openRoom({ pm: 'person' });
-    const pm = await join(f.code, { role: 'student', seat: 'pm', name: 'Zoë Example' });
+    const pm = await join(f.code, {
+      role: 'student',
+      seat: 'pm',
+      seatCode: seatCode(KEY, f.code, 'pm'),
+      name: 'Zoë Example',
+    });
     await request(f.room, 'command', { command: { type: 'game.start' } });
     const seat = await pm.inbox.until<SeatClientView>((v) => v.situation.decision !== null);
     const option = seat.situation.decision!.options.find((o) => o.open)!.id;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
 import { CLASSROOM_RATE } from '../../src/server/classroom.room.ts';
+import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
 
@@ -32,11 +33,17 @@ describe('a flooding client', () => {
   it('is refused past its allowance and cut off past the hard limit; another room plays on', async () => {
     const a = await room(31);
     const b = await room(32);
-    const flooder = await t.harness.sdk.joinById(a.code, { role: 'student', seat: 'pm' });
+    const flooder = await t.harness.sdk.joinById(a.code, {
+      role: 'student',
+      seatCode: seatCode('flood-facilitator-key-3100', a.code, 'pm'),
+    });
     flooder.onMessage('*', () => undefined);
     // The SDK would try to reconnect first; the test wants to see the server's close.
     flooder.reconnection.enabled = false;
-    const player = await t.harness.sdk.joinById(b.code, { role: 'student', seat: 'pm' });
+    const player = await t.harness.sdk.joinById(b.code, {
+      role: 'student',
+      seatCode: seatCode('flood-facilitator-key-3200', b.code, 'pm'),
+    });
     const inbox = new Inbox(player);
     expect(await b.f.request('command', { command: { type: 'game.start' } })).toMatchObject({ ok: true });
     const seat = await inbox.until<SeatClientView>((v) => v.situation.decision !== null);

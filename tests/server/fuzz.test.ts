@@ -5,6 +5,7 @@ import type { Room } from '@colyseus/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleClientView } from '../../src/present/classroom-screens.ts';
+import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
 
@@ -72,7 +73,10 @@ describe('fuzzing every message type', () => {
     const inbox = new Inbox(f);
     const { code, accepted } = await inbox.until<ConsoleClientView>((v) => v.kind === 'console');
     const senders: Room[] = [
-      await t.harness.sdk.joinById(code, { role: 'student', seat: 'pm' }),
+      await t.harness.sdk.joinById(code, {
+        role: 'student',
+        seatCode: seatCode('fuzz-facilitator-key-0123', code, 'pm'),
+      }),
       await t.harness.sdk.joinById(code, { role: 'projector' }),
       await t.harness.sdk.joinById(code, { role: 'student' }),
     ];
@@ -119,7 +123,10 @@ describe('fuzzing every message type', () => {
     });
     const inbox = new Inbox(f);
     const { code } = await inbox.until<ConsoleClientView>((v) => v.kind === 'console');
-    const big = await t.harness.sdk.joinById(code, { role: 'student', seat: 'pm' });
+    const big = await t.harness.sdk.joinById(code, {
+      role: 'student',
+      seatCode: seatCode('fuzz-facilitator-key-0456', code, 'pm'),
+    });
     const closed = new Promise<number>((resolve) => big.onLeave((c) => resolve(c)));
     big.send('command', { command: { type: 'game.start', pad: 'x'.repeat(64 * 1024) } });
     expect(await closed).not.toBe(1000);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Room } from '@colyseus/sdk';
 import { ColyseusTestServer } from '@colyseus/testing';
-import { type RunningServer, startClassroomServer } from '../../src/server/server.ts';
+import { type RunningServer, type ServerSettings, startClassroomServer } from '../../src/server/server.ts';
 
 export interface TestClassroom {
   running: RunningServer;
@@ -17,6 +17,7 @@ export async function bootClassroom(
   dataDir = mkdtempSync(join(tmpdir(), 'crisis-table-')),
   rate?: { burst: number; perSecond: number; disconnectAbove: number },
   idleMs?: number,
+  more: Partial<ServerSettings> = {},
 ): Promise<TestClassroom> {
   const log: string[] = [];
   const running = await startClassroomServer(
@@ -30,6 +31,7 @@ export async function bootClassroom(
       restoreHours: 24,
       ...(rate ? { rate } : {}),
       ...(idleMs ? { idleMs } : {}),
+      ...more,
     },
     (line) => log.push(line),
   );
@@ -211,8 +213,9 @@ export async function midTurnGame(opener: string, joiner: string, seed: number):
   });
   const pm: Link = new ClassroomClient({ endpoint: joiner, giveUpAfterMs: 60_000 });
   const fw: Link = new ClassroomClient({ endpoint: joiner, giveUpAfterMs: 60_000 });
-  await pm.join(code, { role: 'student', seat: 'pm' });
-  await fw.join(code, { role: 'student', seat: 'framework' });
+  const { seatCode } = await import('../../src/server/room-rules.ts');
+  await pm.join(code, { role: 'student', seatCode: seatCode(key, code, 'pm') });
+  await fw.join(code, { role: 'student', seatCode: seatCode(key, code, 'framework') });
   const started = await facilitator.request('command', { command: { type: 'game.start' } });
   if (!started.ok) throw new Error(started.message);
   const seat = await untilLinked<Seat>(

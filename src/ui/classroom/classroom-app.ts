@@ -8,7 +8,7 @@ import { compilePass, type Scenario } from '../../session/pass-and-play-rules.ts
 import { compareRecords } from '../../session/replay-rules.ts';
 import { h } from '../dom.ts';
 import { consolePage } from './console.page.ts';
-import { codeInPath, joinLink, keep, keptFor, newKey, roomsRunHere } from './links.ts';
+import { codeInPath, joinLink, keep, keptFor, newKey, roomsRunHere, seatInHash } from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
 import { packPage } from './pack.page.ts';
 import { PassAndPlay } from './pass.page.ts';
@@ -21,6 +21,8 @@ export class ClassroomApp {
   private client: ClassroomClient<ClientView> | null = null;
   private seat: { key: string; update(v: SeatClientView): void } | null = null;
   private ticking: ReturnType<typeof setInterval> | null = null;
+  /** What the lobby says of this device's last request for a seat (waiting to be admitted, or why not). */
+  private lobbyNote: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -63,10 +65,16 @@ export class ClassroomApp {
     this.show(
       startPage(
         {
-          // A link the facilitator handed to one team (/join/CODE?seat=pm) brings its members to that seat.
-          join: (c, name) => {
-            const seat = new URLSearchParams(location.search).get('seat');
-            return this.connect(c, { role: 'student', ...(name ? { name } : {}), ...(seat ? { seat } : {}) });
+          // A link the facilitator handed to one team (/join/CODE#seat=pm&code=…) brings its members to that seat;
+          // a seat code typed in does the same.
+          join: (c, name, seatCode) => {
+            const linked = seatInHash(location.hash);
+            return this.connect(c, {
+              role: 'student',
+              ...(name ? { name } : {}),
+              ...linked,
+              ...(seatCode ? { seatCode } : {}),
+            });
           },
           openRoom: () => void this.showOpenRoom(),
           pass: () => void this.showPass(),
@@ -187,7 +195,10 @@ export class ClassroomApp {
     options: Record<string, unknown>,
     kept?: Credentials,
   ): Promise<string | null> {
-    if (!/^[A-HJ-NP-Z]{4}$/.test(code)) return 'A code is four letters, as the big screen shows it.';
+    if (!/^[A-HJ-NP-Z]{6}$/.test(code)) return 'A code is six letters, as the big screen shows it.';
+    const seatCode = options.seatCode;
+    if (typeof seatCode === 'string' && !/^[A-HJ-NP-Z]{8}$/.test(seatCode))
+      return 'A seat code is eight letters, as the teacher gave it.';
     const ensured = await fetch(`/api/rooms/${code}/ensure`, { method: 'POST' }).catch(() => null);
     if (ensured?.status === 404) return `There is no room ${code}: check the code on the big screen.`;
     const client = this.newClient();
@@ -218,6 +229,22 @@ export class ClassroomApp {
   }
 
   private render(client: ClassroomClient<ClientView>, tick = false): void {
+    if (client.removed) {
+      if (this.ticking) clearInterval(this.ticking);
+      document.body.dataset.classView = 'removed';
+      this.show(
+        h(
+          'main',
+          { class: 'class-page' },
+          h('p', {
+            class: 'notice',
+            attrs: { role: 'alert' },
+            text: 'The facilitator removed this device from the room.',
+          }),
+        ),
+      );
+      return;
+    }
     const view = client.view;
     if (!view) return;
     document.body.dataset.classView = view.kind;
@@ -231,14 +258,22 @@ export class ClassroomApp {
           (format) => this.download(view.code, format),
           () => this.replayRoom(view.code),
           () => this.compareRooms(),
+          (message) => this.request('device', message),
         ),
       );
     } else if (view.kind === 'projector') {
       this.show(projectorPage(view, joinLink(view.code), Date.now()));
     } else if (view.kind === 'lobby') {
-      this.show(lobbyPage(view, this.seatActions()));
+      this.show(lobbyPage(view, this.seatActions(), this.lobbyNote));
     } else {
       this.renderSeat(view, client.status, tick);
+    }
+    // The room stopped because the server cannot save: said on every screen, as a refusal is.
+    if (client.halted && !this.root.querySelector('.class-halted')) {
+      const text = client.halted;
+      this.root.prepend(
+        h('p', { class: 'notice class-refusal class-halted', attrs: { role: 'alert' }, text }),
+      );
     }
   }
 
@@ -281,7 +316,13 @@ export class ClassroomApp {
     return {
       propose: (option) => void this.request('proposal', { kind: 'set', option }),
       confirm: () => void this.request('proposal', { kind: 'confirm' }),
-      takeSeat: (actor) => void this.request('seat', { seat: actor }),
+      takeSeat: (actor) =>
+        void this.request('seat', { seat: actor }).then((refused) => {
+          // Waiting to be admitted is said in the lobby until the device is in, through every new view.
+          this.lobbyNote = refused;
+          if (this.client) this.render(this.client);
+        }),
+      seatCode: (seatCode) => this.request('seat', { seatCode }),
     };
   }
 

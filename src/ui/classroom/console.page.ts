@@ -1,11 +1,12 @@
 // The facilitator's console (teacher, White Cell): who is at which seat and whether each has decided (never what),
 // the clock, pause and resume, injects from the scenario's events, overrides with a reason, seats handed to the
 // computer or back to a team, resolving the turn now, and ending the game. Every action is a command the engine
-// checks and the record keeps.
+// checks and the record keeps. Beside the game, the room's devices: each team's link and seat code, the devices
+// waiting to be admitted, removing a device, locking a complete team's seat (the room's state, not the record's).
 
 import { turnDate } from '../../present/cite.ts';
 import type { ConsoleClientView } from '../../present/classroom-screens.ts';
-import type { Command } from '../../session/classroom-protocol.ts';
+import type { Command, DeviceMessage } from '../../session/classroom-protocol.ts';
 import { h } from '../dom.ts';
 import { qrSvg } from './qr.ts';
 
@@ -20,6 +21,17 @@ const STATUS_WORDS = {
 const HOLDER_WORDS = { person: 'a team', computer: 'the computer', vacant: 'nobody' };
 
 export type Download = (format: 'json' | 'csv' | 'html') => Promise<string | null>;
+export type ManageDevices = (message: DeviceMessage) => Promise<string | null>;
+
+/** A team's own link: the join page with its seat and seat code, after a `#` so it never reaches a server log. */
+export function teamLink(joinUrl: string, seat: string, code: string): string {
+  return `${joinUrl}#${new URLSearchParams({ seat, code }).toString()}`;
+}
+
+/** A seat code as the console shows it, in two groups of four to read aloud; typed either way. */
+export function spacedCode(code: string): string {
+  return `${code.slice(0, 4)} ${code.slice(4)}`;
+}
 
 export function consolePage(
   view: ConsoleClientView,
@@ -28,15 +40,16 @@ export function consolePage(
   download: Download,
   replay: () => Promise<string | null>,
   compare: () => Promise<string | null>,
+  manage: ManageDevices,
 ): HTMLElement {
   const outcome = h('p', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
   outcome.hidden = true;
-  const act = (command: Command) => {
-    void send(command).then((refused) => {
-      outcome.textContent = refused ?? '';
-      outcome.hidden = !refused;
-    });
+  const said = (refused: string | null) => {
+    outcome.textContent = refused ?? '';
+    outcome.hidden = !refused;
   };
+  const act = (command: Command) => void send(command).then(said);
+  const device = (message: DeviceMessage) => void manage(message).then(said);
   const button = (text: string, command: Command, primary = false, disabled = false) =>
     h('button', {
       class: `button${primary ? ' button--primary' : ''}`,
@@ -104,7 +117,8 @@ export function consolePage(
               : `Their decisions parted in turn ${view.besideOrigin.parted + 1}.`,
         }),
       ),
-    seatTable(view, act, joinUrl),
+    seatTable(view, act, device, joinUrl),
+    deviceBlock(view, device),
     clockBlock(view, act),
     injectBlock(view, act),
     overrideBlock(view, act),
@@ -145,9 +159,15 @@ function endButton(act: (c: Command) => void): HTMLElement {
   });
 }
 
-function seatTable(view: ConsoleClientView, act: (c: Command) => void, joinUrl: string): HTMLElement {
-  const rows = view.seats.map((s) =>
-    h(
+function seatTable(
+  view: ConsoleClientView,
+  act: (c: Command) => void,
+  device: (m: DeviceMessage) => void,
+  joinUrl: string,
+): HTMLElement {
+  const rows = view.seats.map((s) => {
+    const code = view.seatCodes?.[s.actor];
+    return h(
       'tr',
       { dataset: { seat: s.actor } },
       h('th', { attrs: { scope: 'row' }, text: s.label }),
@@ -155,12 +175,23 @@ function seatTable(view: ConsoleClientView, act: (c: Command) => void, joinUrl: 
         'td',
         {},
         HOLDER_WORDS[s.holder],
-        // A team can also be handed its seat: this link joins straight to it.
+        // Each team gets its own link (or types its seat code): only with it does a device take the team's seat.
         s.holder === 'person' &&
+          code &&
           h('a', {
             class: 'hint console-seat-link',
-            attrs: { href: `${joinUrl}?seat=${s.actor}`, 'data-seat-link': s.actor },
+            attrs: { href: teamLink(joinUrl, s.actor, code), 'data-seat-link': s.actor },
             text: ' (link for this team)',
+          }),
+        s.holder === 'person' &&
+          code &&
+          h('p', { class: 'hint', dataset: { seatCode: s.actor }, text: `Seat code: ${spacedCode(code)}` }),
+        s.holder === 'person' &&
+          h('button', {
+            class: 'button button--quiet',
+            attrs: { type: 'button', 'data-lock-seat': s.actor, 'aria-pressed': String(s.locked) },
+            text: s.locked ? 'Locked: unlock' : 'Lock (team complete)',
+            on: { click: () => device({ action: 'lock', seat: s.actor, locked: !s.locked }) },
           }),
       ),
       h('td', { dataset: { status: s.status }, text: STATUS_WORDS[s.status] }),
@@ -189,8 +220,8 @@ function seatTable(view: ConsoleClientView, act: (c: Command) => void, joinUrl: 
             }),
           ),
       ),
-    ),
-  );
+    );
+  });
   return h(
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'console-seats' } },
@@ -211,6 +242,67 @@ function seatTable(view: ConsoleClientView, act: (c: Command) => void, joinUrl: 
       ),
       h('tbody', {}, ...rows),
     ),
+  );
+}
+
+/** Every student device the room knows: where it sits or what it asks for, admit, remove. */
+function deviceBlock(view: ConsoleClientView, device: (m: DeviceMessage) => void): HTMLElement {
+  const label = (actor: string | null) =>
+    actor === null ? 'lobby' : (view.seats.find((s) => s.actor === actor)?.label ?? actor);
+  const rows = view.devices.map((d) =>
+    h(
+      'tr',
+      { dataset: { device: d.id } },
+      h('td', { text: d.name ?? '(no name)' }),
+      h('td', { text: d.asking ? `lobby, asks for ${label(d.asking)}` : label(d.seat) }),
+      h('td', { text: d.connected ? 'connected' : 'not connected' }),
+      h(
+        'td',
+        {},
+        d.asking &&
+          d.connected &&
+          h('button', {
+            class: 'button',
+            attrs: { type: 'button', 'data-admit': d.id },
+            text: `Admit to ${label(d.asking)}`,
+            on: { click: () => device({ action: 'admit', device: d.id }) },
+          }),
+        h('button', {
+          class: 'button button--quiet',
+          attrs: { type: 'button', 'data-remove': d.id },
+          text: 'Remove',
+          on: {
+            click: () => {
+              if (confirm('Remove this device? It cannot come back with its place.'))
+                device({ action: 'remove', device: d.id });
+            },
+          },
+        }),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'block', attrs: { 'aria-labelledby': 'console-devices' } },
+    h('h2', { id: 'console-devices', text: 'Devices' }),
+    rows.length === 0
+      ? h('p', { text: 'No student device has joined yet.' })
+      : h(
+          'table',
+          { class: 'console-table' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ...['Name', 'Seat', 'Connection', 'Manage'].map((t) =>
+                h('th', { attrs: { scope: 'col' }, text: t }),
+              ),
+            ),
+          ),
+          h('tbody', {}, ...rows),
+        ),
   );
 }
 

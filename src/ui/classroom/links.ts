@@ -39,10 +39,23 @@ export function joinLink(code: string): string {
   return `${location.origin}/join/${code}`;
 }
 
-/** The code a link names (/join/ABCD, /class/ABCD), if any. */
+/** The code a link names (/join/ABCDEF, /class/ABCDEF), if any. */
 export function codeInPath(path: string): string | null {
-  const m = /^\/(?:join|class)\/([A-HJ-NP-Z]{4})\/?$/i.exec(path);
+  const m = /^\/(?:join|class)\/([A-HJ-NP-Z]{6})\/?$/i.exec(path);
   return m ? m[1]!.toUpperCase() : null;
+}
+
+/** A team's link carries its seat and seat code after the `#` (/join/ABCDEF#seat=pm&code=ABCDEFGH). */
+export function seatInHash(hash: string): { seat?: string; seatCode?: string } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const seat = params.get('seat');
+  const code = params.get('code');
+  return { ...(seat ? { seat } : {}), ...(code ? { seatCode: typedCode(code) } : {}) };
+}
+
+/** A code as a person typed it: capitals, without spaces or dashes. */
+export function typedCode(text: string): string {
+  return text.replace(/[\s-]+/g, '').toUpperCase();
 }
 
 /** A secret for the facilitator's key: 24 random bytes, from the browser's cryptographic source. */

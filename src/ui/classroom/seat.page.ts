@@ -5,19 +5,59 @@ import type { Intent } from '../../present/intents.ts';
 import { h } from '../dom.ts';
 import { debriefView } from '../views/debrief.view.ts';
 import { situationView } from '../views/situation.view.ts';
+import { askingForm } from './form.ts';
+import { typedCode } from './links.ts';
 import { clockText } from './projector.page.ts';
 
 export interface SeatActions {
   propose(option: string): void;
   confirm(): void;
+  /** Asks for a seat without its code: the device waits here until the facilitator admits it. */
   takeSeat(actor: string): void;
+  /** Takes the seat a seat code opens; why not, in one sentence. */
+  seatCode(code: string): Promise<string | null>;
 }
 
-export function lobbyPage(view: LobbyClientView, actions: SeatActions): HTMLElement {
+export function lobbyPage(
+  view: LobbyClientView,
+  actions: SeatActions,
+  note: string | null = null,
+): HTMLElement {
+  const input = h('input', {
+    id: 'lobby-seat-code',
+    attrs: {
+      name: 'seat-code',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      maxlength: 9,
+      required: true,
+    },
+  });
+  const { form } = askingForm(
+    'Take the seat',
+    () => {
+      const code = typedCode(input.value);
+      return /^[A-HJ-NP-Z]{8}$/.test(code)
+        ? actions.seatCode(code)
+        : Promise.resolve('A seat code is eight letters, as the teacher gave it.');
+    },
+    h(
+      'label',
+      { class: 'field', attrs: { for: 'lobby-seat-code' } },
+      h('span', { text: "Your team's seat code" }),
+    ),
+    input,
+  );
   return h(
     'main',
     { class: 'class-page' },
     h('h1', { text: `Room ${view.code}: choose your team's seat` }),
+    note && h('p', { class: 'notice', attrs: { role: 'status' }, dataset: { lobbyNote: '' }, text: note }),
+    form,
+    h('p', {
+      text: 'No seat code? Choose your team: the teacher lets you in from the console.',
+    }),
     view.seats.length === 0
       ? h('p', { text: 'No seat is open to a team yet; the facilitator will open one.' })
       : h(
@@ -29,8 +69,8 @@ export function lobbyPage(view: LobbyClientView, actions: SeatActions): HTMLElem
               {},
               h('button', {
                 class: 'button',
-                attrs: { type: 'button', 'data-seat': s.actor },
-                text: `${s.label}${s.devices ? ` (${s.devices} here)` : ''}`,
+                attrs: { type: 'button', 'data-seat': s.actor, disabled: s.locked },
+                text: `${s.label}${s.devices ? ` (${s.devices} here)` : ''}${s.locked ? ' (locked)' : ''}`,
                 on: { click: () => actions.takeSeat(s.actor) },
               }),
             ),

@@ -2,9 +2,10 @@
 // QR code) and, if they like, a display name that never leaves the room; a teacher opens a room instead.
 import { h } from '../dom.ts';
 import { askingForm } from './form.ts';
+import { typedCode } from './links.ts';
 
 export interface StartActions {
-  join(code: string, name: string): Promise<string | null>;
+  join(code: string, name: string, seatCode: string): Promise<string | null>;
   openRoom(): void;
   pass(): void;
   solo(): void;
@@ -19,11 +20,23 @@ export function startPage(actions: StartActions, code: string | null, problem: s
       autocomplete: 'off',
       autocapitalize: 'characters',
       spellcheck: 'false',
-      maxlength: 4,
-      pattern: '[A-Za-z]{4}',
+      maxlength: 7,
+      pattern: '[A-Za-z ]{6,7}',
       required: true,
       value: code ?? '',
       'aria-describedby': 'join-hint',
+    },
+  });
+  const seatInput = h('input', {
+    id: 'join-seat-code',
+    attrs: {
+      name: 'seat-code',
+      inputmode: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      maxlength: 9,
+      'aria-describedby': 'seat-hint',
     },
   });
   const nameInput = h('input', {
@@ -32,14 +45,25 @@ export function startPage(actions: StartActions, code: string | null, problem: s
   });
   const { form, status } = askingForm(
     'Join the class',
-    () => actions.join(codeInput.value.trim().toUpperCase(), nameInput.value.trim()),
+    () => actions.join(typedCode(codeInput.value), nameInput.value.trim(), typedCode(seatInput.value)),
     h(
       'label',
       { class: 'field', attrs: { for: 'join-code' } },
       h('span', { text: 'The code on the big screen' }),
     ),
     codeInput,
-    h('p', { id: 'join-hint', class: 'hint', text: 'Four letters, for example KQTW.' }),
+    h('p', { id: 'join-hint', class: 'hint', text: 'Six letters, for example KQTWMB.' }),
+    h(
+      'label',
+      { class: 'field', attrs: { for: 'join-seat-code' } },
+      h('span', { text: "Your team's seat code (if the teacher gave you one)" }),
+    ),
+    seatInput,
+    h('p', {
+      id: 'seat-hint',
+      class: 'hint',
+      text: "Eight letters. Without it you choose your team's seat and the teacher lets you in.",
+    }),
     h('label', { class: 'field', attrs: { for: 'join-name' } }, h('span', { text: 'Your name (optional)' })),
     nameInput,
     h('p', {

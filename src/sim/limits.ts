@@ -1,0 +1,33 @@
+// Every bound on a game record, in one place: the classroom server refuses what would pass them, and every reader
+// (a save, `replay`, `report`, the replay page, a fork) accepts everything within them. So a record the server
+// writes is always a record the tools read.
+
+/** Commands in one record. A 10-turn class with every seat changing hands each turn is under 1,000. */
+export const MAX_RECORD_ENTRIES = 20_000;
+/**
+ * UTF-8 bytes of a record's JSON text (a save, an export; so also its characters). A finished class game is about
+ * 20 KB.
+ */
+export const MAX_RECORD_BYTES = 4_000_000;
+/**
+ * Bytes (and characters) a reader takes: a little more than a record may hold, for the checksum an export adds to a record
+ * read without one. A writer never writes more than this (report.ts checks its own export).
+ */
+export const MAX_READ_BYTES = MAX_RECORD_BYTES + 1_000;
+/** Characters of the record a what-if room is opened from (a fork). */
+export const MAX_FORK_RECORD_CHARS = 2_000_000;
+/** Decisions and withdrawals one seat may send in one turn; a change of mind is allowed, a flood is not. */
+export const MAX_DECISION_CHANGES_PER_TURN = 20;
+/**
+ * What a room keeps back for the facilitator: a seat's command is refused once the record is this close to its
+ * bounds, so that the facilitator can still end the game and the computer's seats can still decide.
+ */
+export const SEAT_RESERVE_ENTRIES = 500;
+export const SEAT_RESERVE_BYTES = 200_000;
+/** What a room keeps back beyond the facilitator's commands, for the commands the game issues itself. */
+export const FACILITATOR_RESERVE_ENTRIES = 250;
+export const FACILITATOR_RESERVE_BYTES = 100_000;
+/** A display name a device gives when it joins. */
+export const MAX_NAME_CHARS = 40;
+/** The reason a facilitator gives for overriding an indicator. */
+export const MAX_REASON_CHARS = 500;
