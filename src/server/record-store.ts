@@ -42,7 +42,7 @@ export interface RecordStore {
   append(code: string, at: number, entries: readonly Entry[], ended: boolean): Promise<void>;
   setDevice(code: string, tokenHash: string, seat: string | null): Promise<void>;
   load(code: string): Promise<StoredRoom | null>;
-  /** Codes of the games not ended that changed since `since` (ms since the epoch). */
+  /** Codes of the games not ended that changed since `since` (ms since the epoch), the most recent first. */
   openRooms(since: number): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -104,7 +104,7 @@ class RedisStore implements RecordStore {
   }
 
   async openRooms(since: number): Promise<string[]> {
-    return this.redis.zrangebyscore(key.open, since, '+inf');
+    return this.redis.zrevrangebyscore(key.open, '+inf', since);
   }
 
   async close(): Promise<void> {

@@ -104,7 +104,9 @@ class SqliteStore implements RecordStore {
       room: db.prepare('SELECT header, settings, key_hash, ended FROM rooms WHERE code = ?'),
       entries: db.prepare('SELECT entry FROM entries WHERE code = ? ORDER BY n'),
       devices: db.prepare('SELECT token_hash, seat FROM devices WHERE code = ?'),
-      open: db.prepare('SELECT code FROM rooms WHERE ended = 0 AND updated_at >= ? ORDER BY code'),
+      open: db.prepare(
+        'SELECT code FROM rooms WHERE ended = 0 AND updated_at >= ? ORDER BY updated_at DESC, code',
+      ),
     };
     const st = statSync(file);
     this.opened = { dev: st.dev, ino: st.ino };

@@ -165,6 +165,7 @@ export class ClassroomClient<V = unknown> {
         const f = this.options.fetch ?? fetch;
         await f(`${this.options.endpoint}/api/rooms/${encodeURIComponent(creds.code)}/ensure`, {
           method: 'POST',
+          headers: ensureHeaders(creds.key),
         });
         const room = await this.sdk.joinById(creds.code, credentialOptions(creds));
         await this.attach(room, creds);
@@ -184,6 +185,11 @@ export class ClassroomClient<V = unknown> {
   private emit(): void {
     for (const l of this.listeners) l();
   }
+}
+
+/** An ended room wakes only for its facilitator (the server answers strangers 410): the key goes in a header. */
+export function ensureHeaders(key: string | undefined): Record<string, string> {
+  return key ? { 'X-Facilitator-Key': key } : {};
 }
 
 function credentialOptions(c: Credentials): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // game state of its own: it renders the screen the server sends and turns clicks into requests.
 import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
 import { compareHtml } from '../../present/compare-html.ts';
-import { ClassroomClient, type Credentials } from '../../session/classroom-client.ts';
+import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
 import { compilePass, type Scenario } from '../../session/pass-and-play-rules.ts';
 import { compareRecords } from '../../session/replay-rules.ts';
@@ -199,7 +199,11 @@ export class ClassroomApp {
     const seatCode = options.seatCode;
     if (typeof seatCode === 'string' && !/^[A-HJ-NP-Z]{8}$/.test(seatCode))
       return 'A seat code is eight letters, as the teacher gave it.';
-    const ensured = await fetch(`/api/rooms/${code}/ensure`, { method: 'POST' }).catch(() => null);
+    const key = typeof options.key === 'string' ? options.key : kept?.key;
+    const ensured = await fetch(`/api/rooms/${code}/ensure`, {
+      method: 'POST',
+      headers: ensureHeaders(key),
+    }).catch(() => null);
     if (ensured?.status === 404) return `There is no room ${code}: check the code on the big screen.`;
     const client = this.newClient();
     try {
