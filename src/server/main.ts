@@ -1,7 +1,7 @@
 // `npm run serve`: the classroom server on this machine. It prints the address students open; the settings come
 // from the environment (PORT, DATA_DIR, REDIS_URL, HOST) or the command line, and --help lists them.
-import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { isLoopbackHost, serverUrls } from './addresses.ts';
 import { DEFAULT_LIMITS } from './http-guard.ts';
 import { type ServerSettings, startClassroomServer } from './server.ts';
 
@@ -13,7 +13,8 @@ const HELP = `Crisis Table classroom server
   --host H          HOST        the interface it listens on (default 0.0.0.0: the school network)
   --data-dir D      DATA_DIR    where game records are kept, in SQLite (default ./data)
   --redis-url U     REDIS_URL   share rooms with other processes through Redis; records are kept there too
-  --public-address A PUBLIC_ADDRESS  with Redis: host:port at which clients reach this process
+  --public-address A PUBLIC_ADDRESS  host:port at which clients reach this process (with Redis, each process's
+                                     own); printed first and used in the join links and QR code
   --dist-dir D                  the built game to serve (default: this project's dist/, from npm run build)
   --compress on|off COMPRESS   compress the views sent (default off; on: a quarter of the bytes, more memory)
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
@@ -100,14 +101,17 @@ function onOff(value: string, name: string): boolean {
   throw new Error(`--${name} is on or off, not ${value}`);
 }
 
-function addresses(port: number, host: string): string[] {
-  if (host !== '0.0.0.0') return [`http://${host}:${port}/`];
-  const out = [`http://localhost:${port}/`];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? [])
-      if (a.family === 'IPv4' && !a.internal) out.push(`http://${a.address}:${port}/`);
+/** What `npm run serve` prints once it listens: the class page at each address, the school network's first. */
+export function startLines(urls: string[], port: number): string[] {
+  const lines = [
+    `Crisis Table classroom server on port ${port}. Open the class page (teacher and students):`,
+  ];
+  for (const u of urls) {
+    lines.push(
+      `  ${u}/class${isLoopbackHost(new URL(u).hostname) ? '   (this computer only: not for students)' : ''}`,
+    );
   }
-  return out;
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -131,8 +135,8 @@ async function main(): Promise<void> {
   const running = await startClassroomServer(settings, log);
   clearTimeout(deadline);
   for (const code of running.restored) log(`room ${code} is back`);
-  console.log(`Crisis Table classroom server on port ${running.port}. Students open:`);
-  for (const a of addresses(running.port, settings.host)) console.log(`  ${a}`);
+  const urls = serverUrls(running.port, settings.host, settings.publicAddress ?? null);
+  for (const line of startLines(urls, running.port)) console.log(line);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -15,6 +15,7 @@ import { decisionCsv, decisionRows } from '../sim/decision-log.ts';
 import { replay } from '../sim/record.ts';
 import { reportData } from '../sim/report.ts';
 import { saveJson } from '../sim/save.ts';
+import { serverUrls } from './addresses.ts';
 import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
 import { DEFAULT_LIMITS, type Guard, type GuardLimits, installGuard, refuse } from './http-guard.ts';
 import { REPORT_CSP, sameOriginCors, securityHeaders } from './http-headers.ts';
@@ -143,6 +144,14 @@ export async function startClassroomServer(
         }
         if (url.pathname === '/api/scenarios' && req.method === 'GET') {
           return sendJson(res, 200, scenarioList(scenarios));
+        }
+        if (url.pathname === '/api/address' && req.method === 'GET') {
+          // Where students reach this server (the school network's first, loopback last): the console and the
+          // projector build the join link and QR code from it, whichever address the teacher's browser used.
+          const listening = (http.address() as AddressInfo | null)?.port ?? settings.port;
+          return sendJson(res, 200, {
+            urls: serverUrls(listening, settings.host, settings.publicAddress ?? null),
+          });
         }
         if (url.pathname === '/api/health' && req.method === 'GET') {
           // To anyone: that the server answers. To whoever runs it (on this machine, as the bench does, or with the

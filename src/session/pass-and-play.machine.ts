@@ -2,7 +2,8 @@
 // screen the device is handed over on a screen that shows only the public picture; after the last player of a
 // turn has decided, the turn resolves and everyone sees what the public may see. The game itself is the session,
 // invoked; this machine only says whose screen is showing. A reload comes back at a hand-over, never at a private
-// screen, and no screen ever holds another seat's choice before the turn resolves.
+// screen, and neither does a page the browser restores from its back/forward cache (the page sends page.left when it
+// is hidden); no screen ever holds another seat's choice before the turn resolves.
 import { and, assertEvent, assign, enqueueActions, setup } from 'xstate';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type GameRecord, replay } from '../sim/record.ts';
@@ -34,6 +35,8 @@ export interface PassContext {
 export type PassEvent =
   | { type: 'seat.show' }
   | { type: 'seat.hide' }
+  /** The page is left (pagehide) or comes back from the back/forward cache: the private screen must not stay. */
+  | { type: 'page.left' }
   | { type: 'option.select'; option: string }
   | { type: 'decision.confirm' }
   | { type: 'screen.next' };
@@ -126,6 +129,9 @@ export const passAndPlayMachine = setup({
         },
         'decision.confirm': { guard: 'canConfirm', target: 'passing', actions: 'confirm' },
         'seat.hide': { target: 'handOver', actions: assign({ selected: null }) },
+        // Leaving the page (Back, Forward, another address, closing the tab) hides the screen as the player would:
+        // a page the browser keeps in its back/forward cache, shown again, is at the same player's hand-over.
+        'page.left': { target: 'handOver', actions: assign({ selected: null }) },
       },
     },
     // The decision is with the session; the next screen follows from the state it reports.

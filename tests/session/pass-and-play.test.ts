@@ -74,6 +74,19 @@ describe('pass-and-play', () => {
     expect(g.ctx().selected).toBeNull();
   });
 
+  it("leaves the private screen for the same player's hand-over when the page is left (back/forward cache)", () => {
+    const g = start(newGame(['pm', 'sadrists']));
+    g.actor.send({ type: 'seat.show' });
+    g.actor.send({ type: 'option.select', option: g.ctx().game.offers.pm!.options[0]! });
+    g.actor.send({ type: 'page.left' });
+    expect(g.at()).toBe('handOver');
+    expect(g.ctx().current).toBe('pm');
+    expect(g.ctx().selected).toBeNull();
+    // On the hand-over itself, leaving changes nothing.
+    g.actor.send({ type: 'page.left' });
+    expect(g.at()).toBe('handOver');
+  });
+
   it('saves after each decision; a reload comes back at the next hand-over, never at a private screen', async () => {
     const g = start(newGame(['pm', 'sadrists', 'framework'], 4));
     g.actor.send({ type: 'seat.show' });

@@ -8,7 +8,19 @@ import { compilePass, type Scenario } from '../../session/pass-and-play-rules.ts
 import { compareRecords } from '../../session/replay-rules.ts';
 import { h } from '../dom.ts';
 import { consolePage } from './console.page.ts';
-import { codeInPath, joinLink, keep, keptFor, newKey, roomsRunHere, seatInHash } from './links.ts';
+import {
+  classroomJson,
+  codeInPath,
+  joinBase,
+  joinLink,
+  keep,
+  keptFor,
+  loopbackWarning,
+  NO_SERVER,
+  newKey,
+  roomsRunHere,
+  seatInHash,
+} from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
 import { packPage } from './pack.page.ts';
 import { PassAndPlay } from './pass.page.ts';
@@ -23,6 +35,21 @@ export class ClassroomApp {
   private ticking: ReturnType<typeof setInterval> | null = null;
   /** What the lobby says of this device's last request for a seat (waiting to be admitted, or why not). */
   private lobbyNote: string | null = null;
+  /** Where students join (the join link and QR code): this page's address, or the server's network address. */
+  private joinAt: string = location.origin;
+  private addressAsked = false;
+  /** The console's and projector's word on the link to the server: lost (an alert), back (a status). */
+  private readonly linkLost = h('p', {
+    class: 'notice class-link class-link--lost',
+    attrs: { role: 'alert' },
+  });
+  private readonly linkBack = h('p', {
+    class: 'notice class-link class-link--back',
+    attrs: { role: 'status' },
+  });
+  /** When the link last came back after it was lost (the "back" line shows for a few seconds). */
+  private backAt: number | null = null;
+  private wasLost = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -87,8 +114,11 @@ export class ClassroomApp {
   }
 
   private async showPass(): Promise<void> {
-    void this.client?.close();
+    const left = this.client;
     this.client = null;
+    void left?.close();
+    this.linkLost.hidden = true;
+    this.linkBack.hidden = true;
     if (this.ticking) clearInterval(this.ticking);
     const scenario = await this.loadScenario();
     if (typeof scenario === 'string') {
@@ -168,7 +198,13 @@ export class ClassroomApp {
   }
 
   private async showOpenRoom(): Promise<void> {
-    const scenarios = (await fetch('/api/scenarios').then((r) => r.json())) as ScenarioChoice[];
+    const answer = await fetch('/api/scenarios').catch(() => null);
+    const scenarios = answer?.ok ? await classroomJson<ScenarioChoice[]>(answer) : null;
+    if (!Array.isArray(scenarios)) {
+      // A static build (vite preview, any web server): no classroom server answers here.
+      this.showStart(null, answer ? NO_SERVER : 'The server did not answer; try again.');
+      return;
+    }
     this.show(
       openRoomPage(
         scenarios,
@@ -204,6 +240,7 @@ export class ClassroomApp {
       method: 'POST',
       headers: ensureHeaders(key),
     }).catch(() => null);
+    if (ensured && (await classroomJson(ensured.clone())) === null) return NO_SERVER;
     if (ensured?.status === 404) return `There is no room ${code}: check the code on the big screen.`;
     const client = this.newClient();
     try {
@@ -220,6 +257,7 @@ export class ClassroomApp {
     void this.client?.close();
     if (this.ticking) clearInterval(this.ticking);
     const client = new ClassroomClient<ClientView>({ endpoint: location.origin, keep });
+    this.askAddress();
     this.client = client;
     this.seat = null;
     client.subscribe(() => {
@@ -258,20 +296,28 @@ export class ClassroomApp {
         consolePage(
           view,
           (command) => this.command(command),
-          joinLink(view.code),
+          joinLink(view.code, this.joinAt),
           (format) => this.download(view.code, format),
           () => this.replayRoom(view.code),
           () => this.compareRooms(),
           (message) => this.request('device', message),
         ),
+        true,
       );
+      const warning = loopbackWarning(location.origin, this.joinAt);
+      if (warning) {
+        this.root
+          .querySelector('.console-head')
+          ?.after(h('p', { class: 'notice class-loopback', attrs: { role: 'note' }, text: warning }));
+      }
     } else if (view.kind === 'projector') {
-      this.show(projectorPage(view, joinLink(view.code), Date.now()));
+      this.show(projectorPage(view, joinLink(view.code, this.joinAt), Date.now()), true);
     } else if (view.kind === 'lobby') {
       this.show(lobbyPage(view, this.seatActions(), this.lobbyNote));
     } else {
       this.renderSeat(view, client.status, tick);
     }
+    if (view.kind === 'console' || view.kind === 'projector') this.showLink(client.status);
     // The room stopped because the server cannot save: said on every screen, as a refusal is.
     if (client.halted && !this.root.querySelector('.class-halted')) {
       const text = client.halted;
@@ -279,6 +325,54 @@ export class ClassroomApp {
         h('p', { class: 'notice class-refusal class-halted', attrs: { role: 'alert' }, text }),
       );
     }
+  }
+
+  /** Asks the server once where students reach it; the console and projector then show that address. */
+  private askAddress(): void {
+    if (this.addressAsked) return;
+    this.addressAsked = true;
+    void fetch('/api/address')
+      .then((r) => (r.ok ? classroomJson<{ urls?: unknown }>(r) : null))
+      .catch(() => null)
+      .then((answer) => {
+        const urls = Array.isArray(answer?.urls) ? answer.urls.filter((u) => typeof u === 'string') : [];
+        const base = joinBase(location.origin, urls);
+        if (base === this.joinAt) return;
+        this.joinAt = base;
+        if (this.client) this.render(this.client);
+      });
+  }
+
+  /**
+   * Says on the console and the projector when the server is gone (they would look live through an outage) and
+   * when it is back. Two live regions beside the page, kept across redraws, so each change is announced once.
+   */
+  private showLink(status: ClassroomClient['status']): void {
+    if (!this.linkLost.isConnected) this.root.before(this.linkLost, this.linkBack);
+    const lost = status === 'reconnecting' || status === 'closed';
+    const lostText =
+      status === 'reconnecting'
+        ? 'The classroom server does not answer: nothing moves until it is back, and this page comes back by itself.'
+        : 'The classroom server has not come back: reload this page once it runs again.';
+    if (lost) {
+      this.wasLost = true;
+      this.backAt = null;
+      if (this.linkLost.textContent !== lostText) this.linkLost.textContent = lostText;
+    } else if (this.wasLost) {
+      this.wasLost = false;
+      this.backAt = Date.now();
+      // The console may not redraw for a while: the "back" line goes by itself.
+      setTimeout(() => {
+        const view = document.body.dataset.classView;
+        if (this.client && (view === 'console' || view === 'projector')) this.showLink(this.client.status);
+      }, 8100);
+    }
+    this.linkLost.hidden = !lost;
+    if (!lost && this.linkLost.textContent) this.linkLost.textContent = '';
+    const back = this.backAt !== null && Date.now() - this.backAt < 8000;
+    this.linkBack.hidden = !back;
+    const backText = back ? 'The classroom server is back.' : '';
+    if (this.linkBack.textContent !== backText) this.linkBack.textContent = backText;
   }
 
   private renderSeat(view: SeatClientView, link: string, tick: boolean): void {
@@ -347,7 +441,12 @@ export class ClassroomApp {
     return reply.message;
   }
 
-  private show(element: HTMLElement): void {
+  private show(element: HTMLElement, keepLink = false): void {
+    // The link's word belongs to the console and the projector (their render keeps it); any other page hides it.
+    if (!keepLink) {
+      this.linkLost.hidden = true;
+      this.linkBack.hidden = true;
+    }
     this.root.replaceChildren(element);
   }
 }

@@ -71,7 +71,7 @@ export function consolePage(
         {},
         h('p', { class: 'eyebrow', text: 'Facilitator' }),
         h('h1', { text: `Room ${view.code}` }),
-        h('p', { text: `Students open ${joinUrl} or scan the code.` }),
+        h('p', { dataset: { joinUrl }, text: `Students open ${joinUrl} or scan the code.` }),
         h('a', {
           class: 'button button--quiet',
           attrs: { href: `/class/${view.code}?projector`, target: '_blank', rel: 'noopener' },

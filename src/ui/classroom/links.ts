@@ -34,10 +34,49 @@ export function keep(c: Credentials): void {
   else if (c.role === 'student') write(globalThis.sessionStorage, STUDENT + c.code, c);
 }
 
-/** The link on the projector (and in its QR code): this page with the code filled in. */
-export function joinLink(code: string): string {
-  return `${location.origin}/join/${code}`;
+/** The link on the projector (and in its QR code): the join page with the code filled in, at `base`. */
+export function joinLink(code: string, base: string = location.origin): string {
+  return `${base.replace(/\/+$/, '')}/join/${code}`;
 }
+
+/** 127.0.0.0/8, ::1, `localhost`: an address only this computer can open. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^(::ffff:)?127\./.test(h);
+}
+
+/**
+ * Where students join: the address this page was opened at, unless that is this computer's own (`localhost`):
+ * then the server's first network address (from /api/address, the school network's first).
+ */
+export function joinBase(origin: string, serverUrls: readonly string[]): string {
+  if (!isLoopbackHost(new URL(origin).hostname)) return origin;
+  return serverUrls.find((u) => !isLoopbackHost(new URL(u).hostname)) ?? origin;
+}
+
+/** The console's one-sentence warning when it was opened at an address students cannot reach; null otherwise. */
+export function loopbackWarning(origin: string, base: string): string | null {
+  if (base === origin || !isLoopbackHost(new URL(origin).hostname)) return null;
+  const host = new URL(origin).hostname;
+  return `This console is open at ${host}, which students' devices cannot reach: their link and QR code use ${base}.`;
+}
+
+/**
+ * The server's answer to a classroom request, or null when no classroom server answered: a static host (vite
+ * preview, any web server) gives the page (HTML) or 404 for /api/…, never JSON.
+ */
+export async function classroomJson<T>(response: Response | null): Promise<T | null> {
+  if (!response || !/^application\/json/i.test(response.headers.get('Content-Type') ?? '')) return null;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** What a page served without the classroom server says (a static build: vite preview, any web server). */
+export const NO_SERVER =
+  'Rooms need the classroom server: run `npm run serve` on the teacher’s computer and open the address it prints (playing on this device works without it).';
 
 /** The code a link names (/join/ABCDEF, /class/ABCDEF), if any. */
 export function codeInPath(path: string): string | null {

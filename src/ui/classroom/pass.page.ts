@@ -1,6 +1,7 @@
 // Pass-and-play on one device: a hand-over screen before each player's private screen, showing only the public
 // picture; the player's own situation room; the turn's outcome for everyone. Only the screen the machine is on is
-// in the page: a hidden private screen is removed, not covered, so no reader and no Back button can reach it.
+// in the page: a hidden private screen is removed, not covered, so no reader and no Back button can reach it. Leaving
+// the page hides a private screen too, so the back/forward cache never keeps one (see guardLeaving).
 import { createActor } from 'xstate';
 import { dateShown } from '../../present/cite.ts';
 import { compareHtml } from '../../present/compare-html.ts';
@@ -154,6 +155,32 @@ export class PassAndPlay {
       this.render(actor);
     });
     actor.start();
+    this.guardLeaving(actor);
+  }
+
+  private leaving: AbortController | null = null;
+
+  /**
+   * A page left while a private screen shows could come back with it: the back/forward cache keeps the page as it
+   * was, pick pressed, for Back or Forward to show again to whoever holds the device. So the private screen is
+   * removed when the page is hidden (pagehide comes before the page is cached), and again, should it be there,
+   * when the page is shown from the cache: either way the page is at the same player's hand-over.
+   */
+  private guardLeaving(actor: ReturnType<typeof createActor<typeof passAndPlayMachine>>): void {
+    this.leaving?.abort();
+    const leaving = new AbortController();
+    this.leaving = leaving;
+    const leave = () => {
+      if (actor.getSnapshot().value === 'private') actor.send({ type: 'page.left' });
+    };
+    window.addEventListener('pagehide', leave, { signal: leaving.signal });
+    window.addEventListener(
+      'pageshow',
+      (event) => {
+        if (event.persisted) leave();
+      },
+      { signal: leaving.signal },
+    );
   }
 
   private update: ((selected: string | null) => void) | null = null;

@@ -1,0 +1,60 @@
+// The addresses at which students' devices reach this server: the school network's first, loopback last (a phone
+// cannot open `localhost`). `npm run serve` prints them, and /api/address gives them to the console and the
+// projector, which build the join link and the QR code from the first.
+import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
+
+/** One interface's address, as `os.networkInterfaces()` lists it (an injectable list, for tests). */
+export type NetAddress = Pick<NetworkInterfaceInfo, 'address' | 'family' | 'internal'>;
+export type Interfaces = Record<string, NetAddress[] | undefined>;
+
+const ANY = new Set(['0.0.0.0', '::', '']);
+
+/** 127.0.0.0/8, ::1, `localhost`: this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^(::ffff:)?127\./.test(h);
+}
+
+/** Private ranges first (where a classroom is), then other addresses, link-local (169.254: no DHCP) last. */
+function rank(address: string): number {
+  if (/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address)) return 0;
+  if (address.startsWith('169.254.')) return 2;
+  return 1;
+}
+
+/**
+ * The server's base URLs (no trailing slash), the one students should use first: PUBLIC_ADDRESS when set, then
+ * the listening host, or, listening on every interface, each IPv4 network address (private ranges first), and
+ * `localhost` last.
+ */
+export function serverUrls(
+  port: number,
+  host: string,
+  publicAddress: string | null = null,
+  interfaces: Interfaces = networkInterfaces(),
+): string[] {
+  const out: string[] = [];
+  if (publicAddress)
+    out.push(
+      /^https?:\/\//.test(publicAddress) ? publicAddress.replace(/\/+$/, '') : `http://${publicAddress}`,
+    );
+  if (!ANY.has(host)) {
+    out.push(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  } else {
+    const lan: string[] = [];
+    for (const list of Object.values(interfaces)) {
+      for (const a of list ?? []) {
+        const v4 = a.family === 'IPv4' || (a.family as unknown) === 4;
+        if (v4 && !a.internal && !isLoopbackHost(a.address)) lan.push(a.address);
+      }
+    }
+    lan.sort((a, b) => rank(a) - rank(b));
+    for (const a of lan) out.push(`http://${a}:${port}`);
+    out.push(`http://localhost:${port}`);
+  }
+  const unique = [...new Set(out)];
+  return [
+    ...unique.filter((u) => !isLoopbackHost(new URL(u).hostname)),
+    ...unique.filter((u) => isLoopbackHost(new URL(u).hostname)),
+  ];
+}
