@@ -149,8 +149,9 @@ export class ClassroomRoom extends Room {
     await this.setPrivate(true);
     this.registerMessages();
     // A room nobody is in is let go after a while (its record stays in the store, and it comes back on demand), so
-    // that a server running for weeks does not keep every lesson's game in memory.
-    this.idleCheck();
+    // that a server running for weeks does not keep every lesson's game in memory. The first wait also covers the
+    // seat its creator reserved: a slow first connection must not find the room gone ("seat reservation expired").
+    this.idleCheck((this.seatReservationTimeout + 1) * 1000);
     this.session.subscribe({
       // A command a client sent is published after its reply (settle); this catches the others (the clock).
       next: () => setImmediate(() => void this.publish()),
@@ -340,17 +341,18 @@ export class ClassroomRoom extends Room {
   private idle: ReturnType<typeof setTimeout> | null = null;
 
   /** Lets the room go once it has had no device for `idleMs`; a device that joins in the meantime keeps it. */
-  private idleCheck(): void {
+  private idleCheck(atLeastMs = 0): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     if (this.members.size > 0) return;
+    const wait = Math.max(this.deps.idleMs, atLeastMs);
     this.idle = setTimeout(() => {
       if (this.members.size > 0) return;
       this.deps.log(
         `room ${this.code}: let go after ${Math.round(this.deps.idleMs / 60_000)} minutes without a device`,
       );
       void this.disconnect();
-    }, this.deps.idleMs);
+    }, wait);
   }
 
   override onUncaughtException(error: Error, method: string): void {

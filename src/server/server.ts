@@ -1,6 +1,7 @@
 // The classroom server: Colyseus rooms over one HTTP server that also serves the built game. With REDIS_URL, the
 // rooms are shared with other processes through Colyseus's RedisPresence and RedisDriver, and the records go to
 // Redis too, so that any process can bring back a room whose process died.
+
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -19,6 +20,7 @@ import { serverUrls } from './addresses.ts';
 import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
 import { DEFAULT_LIMITS, type Guard, type GuardLimits, installGuard, refuse } from './http-guard.ts';
 import { REPORT_CSP, sameOriginCors, securityHeaders } from './http-headers.ts';
+import { throttled } from './log-throttle.ts';
 import { hashSecret, type RecordStore } from './record-store.ts';
 import { oneLine } from './room-rules.ts';
 import { loadScenarios } from './scenarios.ts';
@@ -320,10 +322,12 @@ function scenarioList(scenarios: Map<string, CompiledScenario>) {
 }
 
 function colyseusLogger(log: (line: string) => void) {
+  // Colyseus writes a line for each bad reconnection token a stranger sends: one a minute per kind, with a count.
+  const write = throttled(log);
   const line =
     (level: string) =>
     (...args: unknown[]) =>
-      log(oneLine(`colyseus ${level}: ${args.map(String).join(' ').split('\n')[0]}`));
+      write(oneLine(`colyseus ${level}: ${args.map(String).join(' ').split('\n')[0]}`));
   const quiet = () => undefined;
   return { debug: quiet, trace: quiet, info: line('info'), warn: line('warn'), error: line('error') };
 }
