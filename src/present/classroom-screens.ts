@@ -56,6 +56,12 @@ export interface SeatClientView {
   code: string;
   actor: string;
   status: SeatLine['status'];
+  /** Who holds the seat now: a team of people, the computer (handed over by the facilitator), or no one. */
+  holder: Holder;
+  /** The team's bar's one line on where the seat stands (paused, decided, held by the computer…). */
+  statusLine: string;
+  /** Whether "Confirm" can do anything: the team holds the seat and has a proposal it has not already submitted. */
+  canConfirm: boolean;
   situation: SituationModel;
   /** The team's current proposal (also the situation's selected option). */
   proposal: string | null;

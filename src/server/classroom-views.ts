@@ -48,14 +48,28 @@ export function seatClientView(
 ): SeatClientView {
   const view = viewFor(c, state, actor);
   const pending = state.pending[actor];
+  const holder = state.seats[actor] ?? 'computer';
+  const status = seatStatus(state, actor);
+  const situation = situationModel(view, lookup, proposal);
+  const submitted = pending ? pending.option : null;
+  const chosen = situation.decision?.options.find((o) => o.id === submitted)?.label;
+  const selected = situation.decision?.selected ?? null;
   return {
     kind: 'seat',
     code: presence.code,
     actor,
-    status: seatStatus(state, actor),
-    situation: situationModel(view, lookup, proposal),
+    status,
+    holder,
+    statusLine: seatStatusLine(state, holder, status, proposal, chosen ?? null, view.outcome !== null),
+    canConfirm:
+      holder === 'person' &&
+      !state.paused &&
+      status !== 'ended' &&
+      selected !== null &&
+      !(status === 'submitted' && selected === submitted),
+    situation,
     proposal,
-    submitted: pending ? pending.option : null,
+    submitted,
     team: presence.namesAt(actor),
     deadlineAt: presence.deadlineAt,
     paused: state.paused,
@@ -65,6 +79,29 @@ export function seatClientView(
       : null,
     debrief: view.outcome ? debriefModel(view, lookup, historical()) : null,
   };
+}
+
+/** The seat bar's line: what its team sees of where the seat stands, the holder first (never "your team decided"
+ * for a seat the computer or no one holds). */
+export function seatStatusLine(
+  state: GameState,
+  holder: SeatClientView['holder'],
+  status: SeatLine['status'],
+  proposal: string | null,
+  chosen: string | null,
+  ended: boolean,
+): string {
+  if (ended || state.phase === 'ended') return 'The game has ended.';
+  if (holder === 'computer')
+    return 'The computer plays this seat now; the facilitator can give it back to your team.';
+  if (holder === 'vacant')
+    return 'No one holds this seat now; the facilitator can give it back to your team.';
+  if (state.paused) return 'The facilitator has paused the game.';
+  if (status === 'submitted')
+    return `Your team decided: ${chosen ?? 'submitted'}. You can change it until the turn resolves.`;
+  if (status === 'deciding')
+    return proposal ? 'Your team has a proposal: anyone can confirm it.' : 'Your team is deciding.';
+  return 'Waiting for the turn to resolve.';
 }
 
 export function projectorClientView(

@@ -13,7 +13,11 @@ export type Command =
   | { type: 'game.start' }
   | { type: 'decision.submit'; actor: string; option: string; turn?: number | undefined }
   | { type: 'decision.withdraw'; actor: string; turn?: number | undefined }
-  | { type: 'turn.resolve'; turn?: number | undefined }
+  /**
+   * `now`: the facilitator's "Resolve now": the seats still deciding first get what the clock would give them
+   * (as `deadline.expire`), then the turn resolves: one command, one click.
+   */
+  | { type: 'turn.resolve'; turn?: number | undefined; now?: true | undefined }
   | { type: 'game.pause' }
   | { type: 'game.resume' }
   | {
@@ -81,7 +85,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('game.start') }),
   z.strictObject({ type: z.literal('decision.submit'), actor: id, option: id, turn }),
   z.strictObject({ type: z.literal('decision.withdraw'), actor: id, turn }),
-  z.strictObject({ type: z.literal('turn.resolve'), turn }),
+  z.strictObject({ type: z.literal('turn.resolve'), turn, now: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('game.pause') }),
   z.strictObject({ type: z.literal('game.resume') }),
   z.strictObject({

@@ -227,6 +227,21 @@ function needsOpenTurn(s: GameState, turn: number | undefined): Refusal | undefi
   return undefined;
 }
 
+/** Every seat still deciding gets the facilitator's named default where it is open, else the computer's choice. */
+function expire(d: Draft): Happening[] {
+  const { c, s } = d;
+  const happened: Happening[] = [];
+  for (const actor of waitingFor(s)) {
+    const named = s.deadline?.onExpiry === 'default' ? s.deadline.defaults[actor] : undefined;
+    const option =
+      named !== undefined && s.offers[actor]?.options.includes(named) ? named : computerChoice(c, s, actor);
+    d.part('pending')[actor] =
+      option === null ? null : { option, by: option === named ? 'facilitator' : 'computer' };
+    happened.push({ kind: 'decision.taken', actor });
+  }
+  return happened;
+}
+
 /** A seat may change its mind, but only so often in one turn. */
 function checkChanges(s: GameState, actor: string): Refusal | undefined {
   const sent = Object.hasOwn(s.changes, actor) ? s.changes[actor]! : 0;
@@ -328,15 +343,16 @@ const HANDLERS: Handlers = {
   },
   'turn.resolve': {
     issuer: 'facilitator',
-    check(_c, s, { turn }) {
+    check(_c, s, { turn, now }) {
       const wrong = needsOpenTurn(s, turn);
       if (wrong) return wrong;
-      if (!isReady(s)) {
+      if (!now && !isReady(s)) {
         return refusal('not-ready', `The turn cannot resolve yet: waiting for ${waitingFor(s).join(', ')}.`);
       }
       return undefined;
     },
-    run: (d) => d.resolve(),
+    // Resolving now: the seats still deciding get what the clock would give them, then the turn resolves.
+    run: (d, { now }) => (now ? [...expire(d), ...d.resolve()] : d.resolve()),
   },
   'game.pause': {
     issuer: 'facilitator',
@@ -379,22 +395,7 @@ const HANDLERS: Handlers = {
   'deadline.expire': {
     issuer: 'facilitator',
     check: (_c, s, { turn }) => needsOpenTurn(s, turn),
-    run(d) {
-      // Every seat still deciding gets the facilitator's named default where it is open, else the computer's choice.
-      const { c, s } = d;
-      const happened: Happening[] = [];
-      for (const actor of waitingFor(s)) {
-        const named = s.deadline?.onExpiry === 'default' ? s.deadline.defaults[actor] : undefined;
-        const option =
-          named !== undefined && s.offers[actor]?.options.includes(named)
-            ? named
-            : computerChoice(c, s, actor);
-        d.part('pending')[actor] =
-          option === null ? null : { option, by: option === named ? 'facilitator' : 'computer' };
-        happened.push({ kind: 'decision.taken', actor });
-      }
-      return happened;
-    },
+    run: (d) => expire(d),
   },
   'inject.fire': {
     issuer: 'facilitator',

@@ -293,3 +293,62 @@ describe('what if, as a room', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 });
+
+describe('the console in one click, and a phone at a seat the computer holds', () => {
+  it('resolves a turn with one click and one command; the phone says the computer plays its seat', async () => {
+    const facilitator = await device(1280, 720, '/class');
+    await facilitator.getByRole('button', { name: /Open a room/ }).click();
+    for (const seat of ['pm', 'sadrists', 'framework', 'iran', 'us']) {
+      await facilitator
+        .locator(`#seat-${seat}`)
+        .selectOption(seat === 'pm' || seat === 'framework' ? 'person' : 'computer');
+    }
+    await facilitator.locator('#room-seed').fill('20261207');
+    // No automatic resolution: the facilitator resolves each turn, as "Resolve now" is for.
+    await facilitator.locator('#room-auto').uncheck();
+    await facilitator.getByRole('button', { name: 'Open the room' }).click();
+    await facilitator.waitForSelector('body[data-class-view="console"]');
+    const phones: Record<string, Page> = {};
+    for (const seat of ['pm', 'framework']) {
+      const link = await facilitator.locator(`[data-seat-link="${seat}"]`).getAttribute('href');
+      const url = new URL(link!);
+      const page = await device(390, 844, url.pathname + url.hash);
+      await page.getByRole('button', { name: 'Join the class' }).click();
+      await page.waitForSelector('body[data-class-view="seat"]');
+      phones[seat] = page;
+    }
+    const pm = phones.pm!;
+    const framework = phones.framework!;
+    await facilitator.getByRole('button', { name: 'Start the game' }).click();
+    await decide(pm, 0);
+    // Decided: "Confirm" has nothing left to do until the team picks another option.
+    expect(await pm.locator('[data-intent="confirm-decision"]').isDisabled()).toBe(true);
+    await framework.waitForSelector('[data-seat-status="deciding"]');
+
+    // One click: the framework's team gets the clock's choice and the turn resolves, with no second step.
+    await facilitator.getByRole('button', { name: 'Resolve the turn now' }).click();
+    await facilitator.waitForFunction(() =>
+      document.querySelector('#console-game')?.textContent?.startsWith('Turn 2 of 10'),
+    );
+    await framework.waitForSelector('.seat-bar[data-turn="1"]');
+
+    // The framework's seat goes to the computer: its phone says so, and offers nothing to confirm.
+    await facilitator
+      .locator('[data-seat="framework"]')
+      .getByRole('button', { name: 'Give to the computer' })
+      .click();
+    await framework.waitForSelector('[data-seat-holder="computer"]');
+    const bar = (await framework.locator('[data-seat-holder]').textContent()) ?? '';
+    expect(bar).toContain('The computer plays this seat now');
+    expect(bar).not.toContain('Your team decided');
+    expect(await framework.locator('[data-intent="confirm-decision"]').isDisabled()).toBe(true);
+    // And back to the team: the phone is the team's again.
+    await facilitator
+      .locator('[data-seat="framework"]')
+      .getByRole('button', { name: 'Give to a team' })
+      .click();
+    await framework.waitForSelector('[data-seat-holder="person"]');
+    expect(await framework.locator('[data-seat-holder]').textContent()).not.toContain('computer');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -138,11 +138,14 @@ function gameLine(view: ConsoleClientView): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Resolving now gives the seats still deciding what the clock would give them; a resolve alone waits for them. */
+/**
+ * One click, one command: resolving now gives the seats still deciding what the clock would give them and resolves
+ * the turn (the engine's `turn.resolve` with `now`); with every seat decided it is a plain resolve.
+ */
 function resolveNow(view: ConsoleClientView): Command {
   const waiting = view.seats.some((s) => s.status === 'deciding');
   return waiting
-    ? { type: 'deadline.expire', turn: view.view.turn.index }
+    ? { type: 'turn.resolve', turn: view.view.turn.index, now: true }
     : { type: 'turn.resolve', turn: view.view.turn.index };
 }
 

@@ -82,19 +82,8 @@ export function lobbyPage(
 /** The team's bar above the situation: who is here, what the team has done this turn, the clock. */
 export function seatBar(view: SeatClientView, now: number, link: string): HTMLElement {
   const label = view.situation.actor.name.text;
-  const chosen = view.situation.decision?.options.find((o) => o.id === view.submitted)?.label;
-  const status =
-    view.outcome !== null
-      ? 'The game has ended.'
-      : view.paused
-        ? 'The facilitator has paused the game.'
-        : view.status === 'submitted'
-          ? `Your team decided: ${chosen ?? 'submitted'}. You can change it until the turn resolves.`
-          : view.status === 'deciding'
-            ? view.proposal
-              ? 'Your team has a proposal: anyone can confirm it.'
-              : 'Your team is deciding.'
-            : 'Waiting for the turn to resolve.';
+  // The line is the server's (the seat's presenter): who holds the seat, paused, decided, deciding.
+  const status = view.statusLine;
   return h(
     'div',
     {
@@ -106,7 +95,7 @@ export function seatBar(view: SeatClientView, now: number, link: string): HTMLEl
       class: 'eyebrow',
       text: `Room ${view.code} · ${label}${view.team.length ? ` · ${view.team.join(', ')}` : ''}`,
     }),
-    h('p', { dataset: { seatStatus: view.status }, text: status }),
+    h('p', { dataset: { seatStatus: view.status, seatHolder: view.holder }, text: status }),
     view.deadlineAt !== null && h('p', { class: 'hint', text: clockText(view.deadlineAt, now) }),
     link !== 'connected' &&
       h('p', {
@@ -151,8 +140,18 @@ export function seatPage(
         h('p', { class: 'hint', text: 'Your actor has no decision this turn; the others are deciding.' }),
       );
   }
+  // "Confirm" follows the model: nothing to confirm once the team's choice is in, or when the team does not hold
+  // the seat.
+  const confirmable = (v: SeatClientView) => {
+    const confirm = screen.element.querySelector<HTMLButtonElement>('[data-intent="confirm-decision"]');
+    if (confirm && !v.canConfirm) confirm.disabled = true;
+  };
+  confirmable(view);
   return {
     element: h('main', { class: 'class-page class-seat' }, screen.element),
-    update: (v) => screen.update(v.situation),
+    update: (v) => {
+      screen.update(v.situation);
+      confirmable(v);
+    },
   };
 }
