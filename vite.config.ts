@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressPlugin } from './scripts/precompress.ts';
 
 const phaserSrc = fileURLToPath(new URL('./node_modules/phaser/src', import.meta.url));
 const phaserBuild = fileURLToPath(new URL('./src/game/phaser/phaser-build.cjs', import.meta.url));
@@ -50,7 +51,8 @@ export default defineConfig(({ command }) => ({
     // Phaser's CommonJS sources reach for Node's `global`; the browser has `globalThis`.
     global: 'globalThis',
   },
-  plugins: command === 'build' ? [phaserFlags()] : [],
+  // The build also writes brotli and gzip copies of its text files, which the classroom server sends as they are.
+  plugins: command === 'build' ? [phaserFlags(), precompressPlugin()] : [],
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {
     assetsInlineLimit: (file: string) => (/\.(opus|mp3|wav)$/.test(file) ? false : undefined),

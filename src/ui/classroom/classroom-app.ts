@@ -1,11 +1,9 @@
 // The classroom page: one device's way into a room, as a student, the facilitator or the projector. It keeps no
 // game state of its own: it renders the screen the server sends and turns clicks into requests.
 import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
-import { compareHtml } from '../../present/compare-html.ts';
 import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
-import { compilePass, type Scenario } from '../../session/pass-and-play-rules.ts';
-import { compareRecords } from '../../session/replay-rules.ts';
+import type { Scenario } from '../../session/pass-and-play-rules.ts';
 import { h } from '../dom.ts';
 import { consolePage } from './console.page.ts';
 import {
@@ -23,11 +21,12 @@ import {
 } from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
 import { packPage } from './pack.page.ts';
-import { PassAndPlay } from './pass.page.ts';
 import { projectorPage } from './projector.page.ts';
-import { REPLAY_HANDOVER, ReplayViewer } from './replay.page.ts';
 import { lobbyPage, type SeatActions, seatBar, seatPage } from './seat.page.ts';
 import { startPage } from './start.page.ts';
+
+/** Pass-and-play, the replay and the comparison, loaded only when this device asks for one of them. */
+const localGames = () => import('./local-games.ts');
 
 export class ClassroomApp {
   private client: ClassroomClient<ClientView> | null = null;
@@ -120,7 +119,7 @@ export class ClassroomApp {
     this.linkLost.hidden = true;
     this.linkBack.hidden = true;
     if (this.ticking) clearInterval(this.ticking);
-    const scenario = await this.loadScenario();
+    const [scenario, { PassAndPlay }] = await Promise.all([this.loadScenario(), localGames()]);
     if (typeof scenario === 'string') {
       this.showStart(null, scenario);
       return;
@@ -134,7 +133,10 @@ export class ClassroomApp {
 
   /** The replay: of a record the console handed over to this tab, else of a file or the game saved here. */
   private async showReplay(): Promise<void> {
-    const scenario = await this.loadScenario();
+    const [scenario, { REPLAY_HANDOVER, ReplayViewer }] = await Promise.all([
+      this.loadScenario(),
+      localGames(),
+    ]);
     if (typeof scenario === 'string') {
       this.showStart(null, scenario);
       return;
@@ -170,6 +172,7 @@ export class ClassroomApp {
       }).catch(() => null);
       if (response?.ok) groups.push({ label: `Room ${room.code}`, json: await response.text() });
     }
+    const { compareHtml, compareRecords, compilePass } = await localGames();
     const c = compilePass(scenario);
     const compared = compareRecords(c, groups);
     if (!compared.ok) return compared.notice;
@@ -185,9 +188,12 @@ export class ClassroomApp {
   private async replayRoom(code: string): Promise<string | null> {
     const key = this.client?.key;
     if (!key) return 'Only the facilitator may replay the room.';
-    const response = await fetch(`/api/rooms/${code}/export?format=json`, {
-      headers: { 'X-Facilitator-Key': key },
-    }).catch(() => null);
+    const [response, { REPLAY_HANDOVER }] = await Promise.all([
+      fetch(`/api/rooms/${code}/export?format=json`, {
+        headers: { 'X-Facilitator-Key': key },
+      }).catch(() => null),
+      localGames(),
+    ]);
     if (!response?.ok) return 'The server did not give the record; try again.';
     const text = await response.text();
     // A tab opened from this one starts with a copy of its session storage: the record goes with it, nowhere else.
@@ -377,9 +383,13 @@ export class ClassroomApp {
 
   private renderSeat(view: SeatClientView, link: string, tick: boolean): void {
     const bar = seatBar(view, Date.now(), link);
+    // A new page (and no refusal left from the one before, such as "The game is paused." after Resume) whenever
+    // what the team may do changes: the turn, its status, a pause, who holds the seat.
     const key = JSON.stringify([
       view.situation.turn.index,
       view.status,
+      view.paused,
+      view.holder,
       view.outcome,
       view.situation.decision?.options.map((o) => o.open),
     ]);
