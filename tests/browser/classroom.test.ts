@@ -1,14 +1,13 @@
 // A whole class in real browsers: a facilitator, a projector and three students, each on their own browser
 // context (device), through a whole game to its end on every screen, with one student reloading mid-turn and
 // coming back to the same seat and the team's proposal.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { parseDecisionCsv } from '../../src/sim/decision-log.ts';
-import { freePort, type ServerProcess, spawnServer } from '../server/support.ts';
+import { classServer, type ServerProcess } from '../server/support.ts';
 import { SHOTS } from './support/game-page.ts';
 
 let browser: Browser;
@@ -18,17 +17,7 @@ const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'crisis-class-'));
-  server = await spawnServer([
-    '--port',
-    String(port),
-    '--data-dir',
-    dataDir,
-    '--dist-dir',
-    inject('distDir'),
-  ]);
-  base = `http://127.0.0.1:${port}`;
+  ({ server, base } = await classServer('crisis-class-', inject('distDir')));
   browser = await launchChromium();
 });
 

@@ -1,13 +1,11 @@
 // The projector at 1920×1080, as the back row of a 9-metre room reads it on a 100-inch screen: every text at least
 // 48 px (the code and the ending larger), nothing to scroll, the whole wall used, and "N more" when the news does
 // not fit. A room with one team, several injects fired from the console, then played to its end.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
-import { freePort, type ServerProcess, spawnServer } from '../server/support.ts';
+import { classServer, type ServerProcess } from '../server/support.ts';
 import { SHOTS } from './support/game-page.ts';
 
 let browser: Browser;
@@ -16,17 +14,7 @@ let base: string;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'crisis-projector-'));
-  server = await spawnServer([
-    '--port',
-    String(port),
-    '--data-dir',
-    dataDir,
-    '--dist-dir',
-    inject('distDir'),
-  ]);
-  base = `http://127.0.0.1:${port}`;
+  ({ server, base } = await classServer('crisis-projector-', inject('distDir')));
   browser = await launchChromium();
 });
 

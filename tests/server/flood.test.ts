@@ -1,11 +1,11 @@
 // A client flooding its room: refused past its allowance, in one log line a second rather than one per message,
 // and disconnected past the room's hard limit, while a team in another room goes on playing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
+import type { SeatClientView } from '../../src/present/classroom-screens.ts';
 import { CLASSROOM_RATE } from '../../src/server/classroom.room.ts';
 import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
-import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
+import { bootClassroom, Inbox, openRoom, type TestClassroom } from './support.ts';
 
 // The room's allowance as served, but with no refill: how many messages are answered is then a count the verdict
 // can hold to exactly, however slowly a loaded machine sends and handles them (a refill of 10 a second let a slow
@@ -19,19 +19,7 @@ afterAll(async () => {
   await t.running.close();
 });
 
-async function room(seed: number) {
-  const f = await t.harness.sdk.create('classroom', {
-    role: 'facilitator',
-    scenario: 'baghdad-2021',
-    seed,
-    seats: { pm: 'person' },
-    autoResolve: true,
-    key: `flood-facilitator-key-${seed}00`,
-  });
-  const inbox = new Inbox(f);
-  const { code } = await inbox.until<ConsoleClientView>((v) => v.kind === 'console');
-  return { f, code };
-}
+const room = (seed: number) => openRoom(t, seed, 'flood', true);
 
 describe('a flooding client', () => {
   it('is refused past its allowance and cut off past the hard limit; another room plays on', async () => {

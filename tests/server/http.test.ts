@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleClientView } from '../../src/present/classroom-screens.ts';
 import { ensureHeaders } from '../../src/session/classroom-client.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
-import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
+import { bootClassroom, openRoom, type TestClassroom } from './support.ts';
 
 const STYLE = 'body { color: red; }';
 let t: TestClassroom;
@@ -36,19 +35,7 @@ afterAll(async () => {
 
 let kept: { code: string } | null = null;
 
-async function room(seed: number) {
-  const f = await t.harness.sdk.create('classroom', {
-    role: 'facilitator',
-    scenario: 'baghdad-2021',
-    seed,
-    seats: { pm: 'person' },
-    autoResolve: false,
-    key: `http-facilitator-key-${seed}00`,
-  });
-  const inbox = new Inbox(f);
-  const { code } = await inbox.until<ConsoleClientView>((v) => v.kind === 'console');
-  return { f, code };
-}
+const room = (seed: number) => openRoom(t, seed, 'http', false);
 
 /** One raw exchange: the path as written (no re-encoding), and a body offered in chunks until the server answers. */
 function raw(

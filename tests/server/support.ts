@@ -256,3 +256,29 @@ export async function finishTurn(game: MidTurn): Promise<void> {
     'the next turn',
   );
 }
+
+/** A facilitator's new room with the Prime Minister's seat for a team: its connection and its code. */
+export async function openRoom(t: TestClassroom, seed: number, keyPrefix: string, autoResolve: boolean) {
+  const f = await t.harness.sdk.create('classroom', {
+    role: 'facilitator',
+    scenario: 'baghdad-2021',
+    seed,
+    seats: { pm: 'person' },
+    autoResolve,
+    key: `${keyPrefix}-facilitator-key-${seed}00`,
+  });
+  const inbox = new Inbox(f);
+  const { code } = await inbox.until<{ kind: string; code: string }>((v) => v.kind === 'console');
+  return { f, code };
+}
+
+/** The classroom server in its own process on a free loopback port, serving the browser tests' build. */
+export async function classServer(
+  dataPrefix: string,
+  distDir: string,
+): Promise<{ server: ServerProcess; base: string }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), dataPrefix));
+  const server = await spawnServer(['--port', String(port), '--data-dir', dataDir, '--dist-dir', distDir]);
+  return { server, base: `http://127.0.0.1:${port}` };
+}
