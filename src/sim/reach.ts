@@ -13,7 +13,9 @@ export interface SearchBudget {
   /**
    * Fewest: once every outcome has been reached, the computer games stop after this many. The games after it
    * could not change which outcomes are reported; they could only find more dead ends, which is why there is
-   * a floor. Omitted: minPolicyGames(scenario).
+   * a floor. Omitted: minPolicyGames(scenario). Past the larger of this and minPolicyGames(scenario) (the work
+   * budget) the computer games stop even with outcomes missing, and the steered games look for those; the
+   * computer games go on (to policyGames) only for an outcome the steered games miss.
    */
   minPolicyGames?: number;
   /** Steered games per outcome not reached by the policy games. */
@@ -68,12 +70,8 @@ export function searchOutcomes(scenario: Scenario, budget: SearchBudget = DEFAUL
   };
 
   const floor = budget.minPolicyGames ?? minPolicyGames(scenario, budget);
-  const allReached = () => scenario.outcomes.every((o) => report.reached[o.id] !== undefined);
-  for (let seed = 0; seed < budget.policyGames; seed++) {
-    if (seed >= floor && allReached()) break;
-    record(seed, false);
-  }
-  for (const outcome of scenario.outcomes) {
+  const unreached = () => scenario.outcomes.filter((o) => report.reached[o.id] === undefined);
+  const steerToward = (outcome: Scenario['outcomes'][number]) => {
     for (let i = 0; i < budget.steeredGames && !report.reached[outcome.id]; i++) {
       const seed = 1_000_000 + i;
       const explore = createRng(seed);
@@ -84,8 +82,32 @@ export function searchOutcomes(scenario: Scenario, budget: SearchBudget = DEFAUL
           : steer(c, outcome.when, actor, offer, seed),
       );
     }
+  };
+  // The computer games stop once every outcome is reached, after the floor, or at the most that the work
+  // budget (minPolicyGames(scenario)) gives them; the outcomes they have not reached by then are left to the
+  // steered games. A steered game's seed does not depend on the computer games, so an outcome reached either
+  // way is reached. Only if the steered games miss one do the computer games go on, to their most, for it: an
+  // outcome is then reported unreached after the same games as before.
+  const byWork = Math.min(budget.policyGames, Math.max(floor, minPolicyGames(scenario, budget)));
+  let seed = 0;
+  for (; seed < byWork; seed++) {
+    if (seed >= floor && unreached().length === 0) break;
+    record(seed, false);
   }
+  for (const outcome of unreached()) steerToward(outcome);
+  for (; seed < budget.policyGames && unreached().length > 0; seed++) record(seed, false);
   return report;
+}
+
+/**
+ * How far taking `option` leaves the condition's choices of `actor` from being made: a `chose` of this actor
+ * counts 1 unless it is this option; other choices, and a `chose` inside a `not`, count as met. A steered seat
+ * thereby takes the options an outcome names (an ending that needs a choice is not left to the 35% of chance).
+ */
+export function choiceDistance(c: Condition, actor: string, option: string): number {
+  if (c.all) return c.all.reduce((sum, x) => sum + choiceDistance(x, actor, option), 0);
+  if (c.any) return Math.min(...c.any.map((x) => choiceDistance(x, actor, option)));
+  return c.chose !== undefined && c.chose.actor === actor && c.chose.option !== option ? 1 : 0;
 }
 
 function steer(
@@ -107,7 +129,7 @@ function steer(
     projectEffects(option.effects, ctx, delta);
     const after: Record<string, number> = { ...offer.sight.indicators };
     for (const k in delta) after[k] = (after[k] ?? 0) + delta[k]!;
-    const d = distance(target, after);
+    const d = distance(target, after) + choiceDistance(target, actor, id);
     if (d < bestDistance) {
       bestDistance = d;
       best = id;

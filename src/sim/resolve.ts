@@ -188,15 +188,43 @@ function stanceOf(b: Belief): Stance {
   return b.stance ?? (b.confirmed ? 'confirmed' : 'credits');
 }
 
-/** The same claim by the same voice through the same channel: already heard, not kept twice. */
-function alreadyHeard(
-  heard: readonly Heard[],
+/**
+ * The claims a heard list holds, by voice, then event, then a bit for each value (1: false, 2: true): the same
+ * claim by the same voice through the same channel is already heard, not kept twice. `owned`: the list was made
+ * by this resolution and no belief outside it holds it yet, so a claim is pushed onto it instead of copying it.
+ */
+interface HeardIndex {
+  readonly keys: Map<string | null, Map<string | null, number>>;
+  readonly owned: boolean;
+}
+
+const claimBit = (is: boolean): number => (is ? 2 : 1);
+
+function indexClaim(keys: HeardIndex['keys'], is: boolean, by: string | null, event: string | null): void {
+  let byEvent = keys.get(by);
+  if (byEvent === undefined) {
+    byEvent = new Map();
+    keys.set(by, byEvent);
+  }
+  byEvent.set(event, (byEvent.get(event) ?? 0) | claimBit(is));
+}
+
+/** From this many claims on, a heard list is indexed (HeardIndex) rather than scanned and copied per claim. */
+const INDEXED_HEARD = 16;
+
+function scannedHeard(
+  heard: readonly Heard[] | undefined,
   is: boolean,
   by: string | null,
   event: string | null,
 ): boolean {
-  for (const h of heard) if (h.is === is && h.by === by && h.event === event) return true;
+  if (heard !== undefined)
+    for (const h of heard) if (h.is === is && h.by === by && h.event === event) return true;
   return false;
+}
+
+function alreadyHeard(index: HeardIndex, is: boolean, by: string | null, event: string | null): boolean {
+  return ((index.keys.get(by)?.get(event) ?? 0) & claimBit(is)) !== 0;
 }
 
 /** Applies a turn's choices, fires its events, updates knowledge and checks the outcomes. The input is untouched. */
@@ -326,6 +354,8 @@ class Resolution {
   private readonly publicBeliefs: Beliefs;
   private outcome: OutcomeRecord | null = null;
   private readonly learned: Record<string, Beliefs> = {};
+  /** The claims of each heard list this resolution has read or made (see HeardIndex). */
+  private readonly heardIndex = new Map<readonly Heard[], HeardIndex>();
   private readonly postures: Record<string, string> = {};
   private readonly ctx: ConditionContext;
   /** This turn's changes as they gather, recorded when the turn ends. */
@@ -598,10 +628,26 @@ class Resolution {
     for (const actor of this.audience(to)) {
       const current = this.current(actor, fact);
       const previous = current?.heard;
-      if (previous !== undefined && alreadyHeard(previous, is, by, event)) continue;
+      // A short list is scanned and copied, as cheap as any index; a long one is indexed once per resolution.
+      const index =
+        previous === undefined || previous.length < INDEXED_HEARD ? undefined : this.heardIndexOf(previous);
+      if (index === undefined ? scannedHeard(previous, is, by, event) : alreadyHeard(index, is, by, event))
+        continue;
       const credence = credenceOf(this.c, actor, fact, is, by, actor === chooser, current);
       const claim: Heard = { is, by, event, turn: this.turn, credence };
-      const heard = previous === undefined ? [claim] : previous.concat(claim);
+      let heard: Heard[];
+      if (index === undefined) heard = previous === undefined ? [claim] : previous.concat(claim);
+      else if (index.owned) {
+        // Made by this resolution and held by no other belief once this one replaces the actor's: grows in place.
+        heard = previous as Heard[];
+        heard.push(claim);
+        indexClaim(index.keys, is, by, event);
+      } else {
+        heard = previous!.concat(claim);
+        const keys: HeardIndex['keys'] = new Map();
+        for (const h of heard) indexClaim(keys, h.is, h.by, h.event);
+        this.heardIndex.set(heard, { keys, owned: true });
+      }
       const keep =
         current !== undefined &&
         (current.confirmed || (credence !== 'credits' && heldValue(current) !== undefined));
@@ -613,6 +659,18 @@ class Resolution {
           : belief(is, false, this.turn, via, credence, heard),
       );
     }
+  }
+
+  /** The index of a heard list, built once per resolution for a list it did not make (one pass over it). */
+  private heardIndexOf(heard: readonly Heard[]): HeardIndex {
+    let index = this.heardIndex.get(heard);
+    if (index === undefined) {
+      const keys: HeardIndex['keys'] = new Map();
+      for (const h of heard) indexClaim(keys, h.is, h.by, h.event);
+      index = { keys, owned: false };
+      this.heardIndex.set(heard, index);
+    }
+    return index;
   }
 
   private learn(actor: string, fact: string, belief: Belief): void {
