@@ -125,8 +125,9 @@ describe('a seat belongs to its team', () => {
     const late = await join(f.code, { role: 'student', seat: 'pm' });
     await late.inbox.until<LobbyClientView>((v) => v.kind === 'lobby');
 
-    await request(f.room, 'view.full', {});
-    await new Promise((r) => setTimeout(r, 300));
+    // A barrier, not a wait: each device's own request is answered after everything the server sent it before, on
+    // the same connection, so whatever could have leaked has arrived by the time every answer is in.
+    for (const c of [f, pm, fw, asker, late]) await request(c.room, 'view.full', {});
     sawNothingOf(pm.inbox, 'framework');
     sawNothingOf(fw.inbox, 'pm');
     sawNothingOf(asker.inbox, 'pm');
