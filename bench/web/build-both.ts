@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { precompressPlugin } from '../../scripts/precompress.ts';
 
 export interface Builds {
   root: string;
@@ -29,6 +30,8 @@ export async function buildBoth(repoRoot: string): Promise<Builds> {
     root: emptyRoot,
     configFile: false,
     logLevel: 'silent',
+    // Compressed copies as the game's build writes them, so that both are served alike.
+    plugins: [precompressPlugin()],
     build: {
       outDir: emptyDir,
       emptyOutDir: true,
