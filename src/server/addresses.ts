@@ -23,21 +23,20 @@ function rank(address: string): number {
 }
 
 /**
- * The server's base URLs (no trailing slash), the one students should use first: PUBLIC_ADDRESS when set, then
- * the listening host, or, listening on every interface, each IPv4 network address (private ranges first), and
- * `localhost` last.
+ * The server's base URLs (no trailing slash), the one students should use first: the addresses given (JOIN_ADDRESS,
+ * the one address in front of every process, then PUBLIC_ADDRESS, this process's own), then the listening host,
+ * or, listening on every interface, each IPv4 network address (private ranges first), and `localhost` last.
  */
 export function serverUrls(
   port: number,
   host: string,
-  publicAddress: string | null = null,
+  given: string | readonly (string | null | undefined)[] | null = null,
   interfaces: Interfaces = networkInterfaces(),
 ): string[] {
   const out: string[] = [];
-  if (publicAddress)
-    out.push(
-      /^https?:\/\//.test(publicAddress) ? publicAddress.replace(/\/+$/, '') : `http://${publicAddress}`,
-    );
+  for (const address of typeof given === 'string' ? [given] : (given ?? [])) {
+    if (address) out.push(/^https?:\/\//.test(address) ? address.replace(/\/+$/, '') : `http://${address}`);
+  }
   if (!ANY.has(host)) {
     out.push(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
   } else {

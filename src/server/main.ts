@@ -15,6 +15,8 @@ const HELP = `Crisis Table classroom server
   --redis-url U     REDIS_URL   share rooms with other processes through Redis; records are kept there too
   --public-address A PUBLIC_ADDRESS  host:port at which clients reach this process (with Redis, each process's
                                      own); printed first and used in the join links and QR code
+  --join-address A  JOIN_ADDRESS    with several processes, the one address in front of all of them (a proxy);
+                                     printed first and used in the join links and QR code, before PUBLIC_ADDRESS
   --dist-dir D                  the built game to serve (default: this project's dist/, from npm run build)
   --compress on|off COMPRESS   compress the views sent (default off; on: a quarter of the bytes, more memory)
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
@@ -48,6 +50,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
         'data-dir',
         'redis-url',
         'public-address',
+        'join-address',
         'dist-dir',
         'compress',
         'restore-hours',
@@ -88,6 +91,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
     dataDir: flags.get('data-dir') ?? env.DATA_DIR ?? './data',
     redisUrl: flags.get('redis-url') ?? env.REDIS_URL ?? null,
     publicAddress: flags.get('public-address') ?? env.PUBLIC_ADDRESS ?? null,
+    joinAddress: flags.get('join-address') ?? env.JOIN_ADDRESS ?? null,
     distDir: flags.get('dist-dir') ?? `${ROOT}dist`,
     scenariosDir: `${ROOT}scenarios`,
     restoreHours,
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
   const running = await startClassroomServer(settings, log);
   clearTimeout(deadline);
   for (const code of running.restored) log(`room ${code} is back`);
-  const urls = serverUrls(running.port, settings.host, settings.publicAddress ?? null);
+  const urls = serverUrls(running.port, settings.host, [settings.joinAddress, settings.publicAddress]);
   for (const line of startLines(urls, running.port)) console.log(line);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -36,6 +36,8 @@ export interface ServerSettings {
   scenariosDir: string;
   /** With Redis: the address (host:port) at which clients reach this process. */
   publicAddress?: string | null;
+  /** With several processes, the one address in front of all of them: the join links and QR code use it. */
+  joinAddress?: string | null;
   /** How far back a game not ended is brought back at start. */
   restoreHours: number;
   /** Compress the views sent (permessage-deflate, off by default): fewer bytes, more work and memory. */
@@ -152,7 +154,7 @@ export async function startClassroomServer(
           // projector build the join link and QR code from it, whichever address the teacher's browser used.
           const listening = (http.address() as AddressInfo | null)?.port ?? settings.port;
           return sendJson(res, 200, {
-            urls: serverUrls(listening, settings.host, settings.publicAddress ?? null),
+            urls: serverUrls(listening, settings.host, [settings.joinAddress, settings.publicAddress]),
           });
         }
         if (url.pathname === '/api/health' && req.method === 'GET') {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Interfaces, isLoopbackHost, serverUrls } from '../../src/server/addresses.ts';
-import { startLines } from '../../src/server/main.ts';
+import { readSettings, startLines } from '../../src/server/main.ts';
 import { bootClassroom, freePort, spawnServer, type TestClassroom } from './support.ts';
 
 const LAPTOP: Interfaces = {
@@ -48,6 +48,24 @@ describe('the order of the addresses', () => {
       'http://localhost:80',
     ]);
     expect(serverUrls(2567, '10.0.0.5', null, LAPTOP)).toEqual(['http://10.0.0.5:2567']);
+  });
+
+  it('puts JOIN_ADDRESS (in front of every process) before PUBLIC_ADDRESS (this process behind it)', () => {
+    expect(
+      serverUrls(2567, '10.0.0.5', ['https://class.school.example', 'class.school.example/p1'], LAPTOP),
+    ).toEqual(['https://class.school.example', 'http://class.school.example/p1', 'http://10.0.0.5:2567']);
+    expect(serverUrls(2567, '10.0.0.5', [null, 'class.school.example/p1'], LAPTOP)[0]).toBe(
+      'http://class.school.example/p1',
+    );
+  });
+
+  it('reads the join address from the command line or JOIN_ADDRESS', () => {
+    const flag = readSettings(['--join-address', 'class.school.example'], {});
+    const env = readSettings([], { JOIN_ADDRESS: 'https://class.school.example' });
+    expect(flag !== 'help' && flag.joinAddress).toBe('class.school.example');
+    expect(env !== 'help' && env.joinAddress).toBe('https://class.school.example');
+    const none = readSettings([], {});
+    expect(none !== 'help' && none.joinAddress).toBeNull();
   });
 
   it('knows loopback hosts', () => {
