@@ -464,13 +464,37 @@ export class ClassroomApp {
       this.host.className = 'class-host';
       this.root.replaceChildren(this.host);
     }
+    const refocus = this.focusFallback();
     render(this.page(), this.host);
+    refocus();
     const arrived = this.arrived;
     this.arrived = null;
     if (arrived?.isConnected) {
       window.scrollTo(0, 0);
       arrived.focus({ preventScroll: true });
     }
+  }
+
+  /**
+   * Lit keeps every element the new page still has, and the focus with it. When the focused control itself goes
+   * (a fired inject's "Fire now", a seat's "Give to the computer"), the focus goes to the nearest control that is
+   * still there beside it, not to the page's top.
+   */
+  private focusFallback(): () => void {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || !this.host?.contains(focused)) return () => undefined;
+    const around: HTMLElement[] = [];
+    for (let e = focused.parentElement; e && e !== this.host; e = e.parentElement) around.push(e);
+    return () => {
+      if (focused.isConnected) return;
+      for (const e of around) {
+        const near = e.isConnected ? e.querySelector<HTMLElement>(FOCUSABLE) : null;
+        if (near) {
+          near.focus({ preventScroll: true });
+          return;
+        }
+      }
+    };
   }
 
   /** Pass-and-play and the replay draw the root themselves: no template page stays on it, nor redraws. */
@@ -481,6 +505,9 @@ export class ClassroomApp {
     this.root.replaceChildren();
   }
 }
+
+const FOCUSABLE =
+  'button:not([disabled]), summary, a[href], input:not([disabled]), select:not([disabled]), textarea';
 
 function removedPage(): TemplateResult {
   return html`<main class="class-page"><p class="notice" role="alert">The facilitator removed this device from the room.</p></main>`;
