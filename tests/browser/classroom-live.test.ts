@@ -143,8 +143,16 @@ describe('the classroom while several devices act', () => {
       })),
     ).toEqual({ open: true, inList: true, reason: 'The minister resigned' });
 
-    // The phone has "More" open, on the indicators; the facilitator overrides one the team can see.
+    // The phone has "More" open, on the indicators, and the focus on an option; the facilitator overrides an
+    // indicator the team can see.
     await pm.locator('.view--situation details.more > summary').click();
+    const focusedOption = await pm
+      .locator('[data-option]:not([disabled])')
+      .last()
+      .evaluate((b) => {
+        (b as HTMLElement).focus({ preventScroll: true });
+        return b.getAttribute('data-option');
+      });
     const row = pm
       .locator('[data-indicator]')
       .filter({ hasText: / of \d+/ })
@@ -163,15 +171,36 @@ describe('the classroom while several devices act', () => {
     expect(
       await pm.locator('.view--situation details.more').evaluate((d) => (d as HTMLDetailsElement).open),
     ).toBe(true);
+    expect(await pm.evaluate(() => document.activeElement?.getAttribute('data-option'))).toBe(focusedOption);
     expect(await facilitator.locator('#override-indicator option:checked').textContent()).toContain(
       `(now ${after})`,
     );
+
+    // A refused command is said at the top of the console and stays while other devices act (a student joins
+    // and asks for a seat), until the facilitator's next command.
+    await facilitator.locator('#override-value').fill('150');
+    await facilitator.getByRole('button', { name: 'Set it' }).click();
+    const refusal = facilitator.locator('.class-refusal');
+    await refusal.filter({ hasText: 'not 150' }).waitFor();
+    const late = await device(390, 844, `/join/${code}`);
+    await late.getByRole('button', { name: 'Join the class' }).click();
+    await late.locator('[data-seat="pm"]').click();
+    await facilitator.locator('[data-admit]').waitFor();
+    expect(await refusal.textContent()).toContain('not 150');
+    expect(await facilitator.locator('#override-reason').inputValue()).toBe('The minister resigned');
+
+    // The projector's page is patched in place, never rebuilt: the same wall and QR code through every change.
+    const wall = await projector.evaluateHandle(() => ({
+      main: document.querySelector('main.class-projector'),
+      qr: document.querySelector('.projector-qr svg'),
+    }));
 
     // A pause reaches the projector and both phones at once; so does the resume.
     await facilitator.getByRole('button', { name: 'Pause', exact: true }).click();
     await projector.locator('.projector-paused').waitFor();
     for (const phone of phones)
       await phone.locator('[data-seat-status]').filter({ hasText: 'paused' }).waitFor();
+    expect(await refusal.count()).toBe(0);
     await facilitator.getByRole('button', { name: 'Resume' }).click();
     await projector.locator('.projector-paused').waitFor({ state: 'detached' });
     for (const phone of phones)
@@ -211,6 +240,13 @@ describe('the classroom while several devices act', () => {
     expect(await room.evaluate((r) => r === document.querySelector('.view--situation'))).toBe(true);
     await sadrists.evaluate(() => window.scrollTo(0, 0));
     await shot(pm, 'phone-new-turn-390x844.png');
+    expect(
+      await wall.evaluate(
+        (w) =>
+          w.main === document.querySelector('main.class-projector') &&
+          w.qr === document.querySelector('.projector-qr svg'),
+      ),
+    ).toBe(true);
     await shot(projector, 'projector-1920x1080.png');
     // The console kept the reason through all of it.
     expect(await facilitator.locator('#override-reason').inputValue()).toBe('The minister resigned');

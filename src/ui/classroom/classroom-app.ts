@@ -334,11 +334,14 @@ export class ClassroomApp {
     const shown = this.seat.show(view);
     // A new turn (or the ending) opens at its top, with the focus on its heading: once, not on every update.
     if (shown.fresh) this.arrived = shown.heading;
+    else if (shown.refocus) this.refocus = shown.refocus;
     return html`${notices}${seatPage(view, now, client.status, shown)}`;
   }
 
   /** The heading of a screen that has just arrived, to scroll to and focus once it is drawn. */
   private arrived: HTMLElement | null = null;
+  /** The control that takes the focus back once drawn (the same control in a turn's room built again). */
+  private refocus: HTMLElement | null = null;
 
   private consoleActions(code: string): ConsoleActions {
     return {
@@ -464,9 +467,12 @@ export class ClassroomApp {
       this.host.className = 'class-host';
       this.root.replaceChildren(this.host);
     }
-    const refocus = this.focusFallback();
+    const fallback = this.focusFallback();
     render(this.page(), this.host);
-    refocus();
+    const refocus = this.refocus;
+    this.refocus = null;
+    if (refocus?.isConnected) refocus.focus({ preventScroll: true });
+    else fallback();
     const arrived = this.arrived;
     this.arrived = null;
     if (arrived?.isConnected) {

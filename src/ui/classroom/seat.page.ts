@@ -85,6 +85,8 @@ export interface Shown {
   element: HTMLElement;
   heading: HTMLElement;
   fresh: boolean;
+  /** The control to give the focus back to once drawn, when the turn's room was built again under it. */
+  refocus?: HTMLElement | null;
 }
 
 /**
@@ -124,9 +126,9 @@ export class SeatScreen {
       return { element: now.element, heading: now.heading, fresh: false };
     }
     const built = this.situation(view);
-    if (!fresh && now) keepState(now.element, built.element);
+    const refocus = !fresh && now ? keepState(now.element, built.element) : null;
     this.current = { turn, ended, content, view: built, element: built.element, heading: built.heading };
-    return { element: built.element, heading: built.heading, fresh };
+    return { element: built.element, heading: built.heading, fresh, refocus };
   }
 
   private situation(view: SeatClientView): SituationView {
@@ -187,26 +189,24 @@ function withoutSelection(model: SituationModel): string {
 }
 
 /**
- * The turn's room built again keeps what the student had: the same sections open and the focus on the same control
- * (an option, Confirm, a section's summary).
+ * The turn's room built again keeps what the student had: the same sections open, and the focus on the same control
+ * (an option, Confirm, a section's summary), which this returns for the page to focus once the room is drawn.
  */
-function keepState(from: HTMLElement, to: HTMLElement): void {
+function keepState(from: HTMLElement, to: HTMLElement): HTMLElement | null {
   const open = [...from.querySelectorAll('details')].map((d) => d.open);
   to.querySelectorAll('details').forEach((d, i) => {
     if (open[i] !== undefined) d.open = open[i];
   });
   const focused = document.activeElement;
-  if (!(focused instanceof HTMLElement) || !from.contains(focused)) return;
+  if (!(focused instanceof HTMLElement) || !from.contains(focused)) return null;
   const all = (root: HTMLElement) => [
     ...root.querySelectorAll<HTMLElement>('button, summary, a, [tabindex]'),
   ];
   const option = focused.dataset.option;
   const intent = focused.dataset.intent;
-  const match = option
+  return option
     ? to.querySelector<HTMLElement>(`[data-option="${CSS.escape(option)}"]`)
     : intent
       ? to.querySelector<HTMLElement>(`[data-intent="${CSS.escape(intent)}"]`)
       : (all(to)[all(from).indexOf(focused)] ?? null);
-  // Focused once the new room is in the page (the template places it right after this).
-  if (match) queueMicrotask(() => match.focus({ preventScroll: true }));
 }
