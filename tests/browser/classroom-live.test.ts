@@ -248,6 +248,17 @@ describe('the classroom while several devices act', () => {
       ),
     ).toBe(true);
     await shot(projector, 'projector-1920x1080.png');
+    // At 200% text the phone and the console still fit their width: nothing scrolls sideways.
+    for (const page of [pm, facilitator]) {
+      const overflow = await page.evaluate(async () => {
+        document.documentElement.style.fontSize = '200%';
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const over = document.documentElement.scrollWidth - innerWidth;
+        document.documentElement.style.fontSize = '';
+        return over;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
     // The console kept the reason through all of it.
     expect(await facilitator.locator('#override-reason').inputValue()).toBe('The minister resigned');
     expect(errors).toEqual([]);

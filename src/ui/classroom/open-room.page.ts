@@ -58,8 +58,7 @@ export function openRoomPage(
     <input id="room-seed" name="room-seed" type="number" min="0" max="2147483647" value=${seed} required>
     <p class="hint">The same seed and the same decisions give the same game.</p>
     <div class="field--check">
-      <input id="room-auto" name="room-auto" type="checkbox" checked>
-      <label for="room-auto">Resolve a turn as soon as every team has decided (otherwise you resolve it)</label>
+      <input id="room-auto" name="room-auto" type="checkbox" checked><label for="room-auto">Resolve a turn as soon as every team has decided (otherwise you resolve it)</label>
     </div>`;
   return html`<main class="class-page">
     <h1>Open a room</h1>
