@@ -1,11 +1,14 @@
 // The classroom page: one device's way into a room, as a student, the facilitator or the projector. It keeps no
 // game state of its own: it renders the screen the server sends and turns clicks into requests.
-import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
+
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import type { ClientView } from '../../present/classroom-screens.ts';
 import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
 import type { Scenario } from '../../session/pass-and-play-rules.ts';
 import { h } from '../dom.ts';
-import { consolePage } from './console.page.ts';
+import { type ConsoleActions, consolePage } from './console.page.ts';
+import { Asking } from './form.ts';
 import {
   classroomJson,
   codeInPath,
@@ -22,33 +25,37 @@ import {
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
 import { packPage } from './pack.page.ts';
 import { projectorPage } from './projector.page.ts';
-import { lobbyPage, type SeatActions, seatBar, seatPage } from './seat.page.ts';
-import { startPage } from './start.page.ts';
+import { lobbyPage, type SeatActions, SeatScreen, seatPage } from './seat.page.ts';
+import { type StartActions, startPage } from './start.page.ts';
 
 /** Pass-and-play, the replay and the comparison, loaded only when this device asks for one of them. */
 const localGames = () => import('./local-games.ts');
 
 export class ClassroomApp {
   private client: ClassroomClient<ClientView> | null = null;
-  private seat: { key: string; update(v: SeatClientView): void } | null = null;
+  /** The seat page's situation room (one per turn) or debrief, for the device's current client. */
+  private seat: SeatScreen | null = null;
   private ticking: ReturnType<typeof setInterval> | null = null;
   /** What the lobby says of this device's last request for a seat (waiting to be admitted, or why not). */
   private lobbyNote: string | null = null;
   /** Where students join (the join link and QR code): this page's address, or the server's network address. */
   private joinAt: string = location.origin;
   private addressAsked = false;
-  /** The console's and projector's word on the link to the server: lost (an alert), back (a status). */
-  private readonly linkLost = h('p', {
-    class: 'notice class-link class-link--lost',
-    attrs: { role: 'alert' },
-  });
-  private readonly linkBack = h('p', {
-    class: 'notice class-link class-link--back',
-    attrs: { role: 'status' },
-  });
   /** When the link last came back after it was lost (the "back" line shows for a few seconds). */
   private backAt: number | null = null;
   private wasLost = false;
+  /**
+   * The last refusal of this device's request, said at the top of the page until its next request, or until the
+   * room moves on (a new turn, a pause or resume, the seat handed over), when it may no longer hold.
+   */
+  private refusal: { text: string; standing: string } | null = null;
+  /** The console's one status line: the answer to the facilitator's last action. */
+  private consoleSaid: string | null = null;
+  /** The page on screen, as a function of this device's state: drawn again on each view and clock tick. */
+  private page: () => TemplateResult = () => html``;
+  /** The element lit renders into: the root's only child while a classroom page is on screen. */
+  private host: HTMLElement | null = null;
+  private lobbyAsking = new Asking(() => this.draw());
 
   constructor(
     private readonly root: HTMLElement,
@@ -70,7 +77,10 @@ export class ClassroomApp {
     if (params.has('pack')) {
       const scenario = await this.loadScenario();
       if (typeof scenario === 'string') this.showStart(null, scenario);
-      else this.show(packPage(scenario, () => location.assign('/')));
+      else {
+        const pack = packPage(scenario, () => location.assign('/'));
+        this.show(() => html`${pack}`);
+      }
       return;
     }
     if (code && params.has('projector')) {
@@ -88,36 +98,30 @@ export class ClassroomApp {
   }
 
   private showStart(code: string | null, problem: string | null): void {
-    this.show(
-      startPage(
-        {
-          // A link the facilitator handed to one team (/join/CODE#seat=pm&code=…) brings its members to that seat;
-          // a seat code typed in does the same.
-          join: (c, name, seatCode) => {
-            const linked = seatInHash(location.hash);
-            return this.connect(c, {
-              role: 'student',
-              ...(name ? { name } : {}),
-              ...linked,
-              ...(seatCode ? { seatCode } : {}),
-            });
-          },
-          openRoom: () => void this.showOpenRoom(),
-          pass: () => void this.showPass(),
-          solo: () => location.assign('/'),
-        },
-        code,
-        problem,
-      ),
-    );
+    const asking = new Asking(() => this.draw(), problem);
+    const actions: StartActions = {
+      // A link the facilitator handed to one team (/join/CODE#seat=pm&code=…) brings its members to that seat;
+      // a seat code typed in does the same.
+      join: (c, name, seatCode) => {
+        const linked = seatInHash(location.hash);
+        return this.connect(c, {
+          role: 'student',
+          ...(name ? { name } : {}),
+          ...linked,
+          ...(seatCode ? { seatCode } : {}),
+        });
+      },
+      openRoom: () => void this.showOpenRoom(),
+      pass: () => void this.showPass(),
+      solo: () => location.assign('/'),
+    };
+    this.show(() => startPage(actions, code, asking));
   }
 
   private async showPass(): Promise<void> {
     const left = this.client;
     this.client = null;
     void left?.close();
-    this.linkLost.hidden = true;
-    this.linkBack.hidden = true;
     if (this.ticking) clearInterval(this.ticking);
     const [scenario, { PassAndPlay }] = await Promise.all([this.loadScenario(), localGames()]);
     if (typeof scenario === 'string') {
@@ -125,6 +129,7 @@ export class ClassroomApp {
       return;
     }
     history.replaceState(null, '', '/class?pass');
+    this.handOverRoot();
     new PassAndPlay(this.root, scenario, () => {
       history.replaceState(null, '', '/class');
       this.showStart(null, null);
@@ -141,6 +146,7 @@ export class ClassroomApp {
       this.showStart(null, scenario);
       return;
     }
+    this.handOverRoot();
     const viewer = new ReplayViewer(this.root, scenario, () => location.assign('/'));
     let handed: string | null = null;
     try {
@@ -211,9 +217,14 @@ export class ClassroomApp {
       this.showStart(null, answer ? NO_SERVER : 'The server did not answer; try again.');
       return;
     }
-    this.show(
+    // Drawn once for the page: a redraw never changes the seed under the facilitator.
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000;
+    const asking = new Asking(() => this.draw());
+    this.show(() =>
       openRoomPage(
         scenarios,
+        seed,
+        asking,
         (choices) => this.openRoom(choices),
         () => this.showStart(null, null),
       ),
@@ -265,72 +276,88 @@ export class ClassroomApp {
     const client = new ClassroomClient<ClientView>({ endpoint: location.origin, keep });
     this.askAddress();
     this.client = client;
-    this.seat = null;
+    this.seat = new SeatScreen(this.seatActions());
     client.subscribe(() => {
-      if (this.client === client) this.render(client);
+      if (this.client === client) this.onView(client);
     });
-    // The clocks on screen count down between the server's views; one timer, for the link on screen.
+    // The clocks on screen count down between the server's views: the page is drawn again each second, and lit
+    // changes only the text that changed.
     this.ticking = setInterval(() => {
-      if (client.view && client.view.kind !== 'lobby') this.render(client, true);
+      if (this.client === client && client.view && client.view.kind !== 'lobby') this.draw();
     }, 1000);
     return client;
   }
 
-  private render(client: ClassroomClient<ClientView>, tick = false): void {
+  /** A new view (or a new word on the link): the page is the view's, drawn in place. */
+  private onView(client: ClassroomClient<ClientView>): void {
     if (client.removed) {
       if (this.ticking) clearInterval(this.ticking);
       document.body.dataset.classView = 'removed';
-      this.show(
-        h(
-          'main',
-          { class: 'class-page' },
-          h('p', {
-            class: 'notice',
-            attrs: { role: 'alert' },
-            text: 'The facilitator removed this device from the room.',
-          }),
-        ),
-      );
+      this.show(() => removedPage());
       return;
     }
     const view = client.view;
     if (!view) return;
     document.body.dataset.classView = view.kind;
-    if (view.kind === 'console') {
-      if (tick) return;
-      this.show(
-        consolePage(
-          view,
-          (command) => this.command(command),
-          joinLink(view.code, this.joinAt),
-          (format) => this.download(view.code, format),
-          () => this.replayRoom(view.code),
-          () => this.compareRooms(),
-          (message) => this.request('device', message),
-        ),
-        true,
-      );
-      const warning = loopbackWarning(location.origin, this.joinAt);
-      if (warning) {
-        this.root
-          .querySelector('.console-head')
-          ?.after(h('p', { class: 'notice class-loopback', attrs: { role: 'note' }, text: warning }));
-      }
-    } else if (view.kind === 'projector') {
-      this.show(projectorPage(view, joinLink(view.code, this.joinAt), Date.now()), true);
-    } else if (view.kind === 'lobby') {
-      this.show(lobbyPage(view, this.seatActions(), this.lobbyNote));
-    } else {
-      this.renderSeat(view, client.status, tick);
-    }
-    if (view.kind === 'console' || view.kind === 'projector') this.showLink(client.status);
+    if (this.refusal && this.refusal.standing !== standing(view)) this.refusal = null;
+    this.show(() => this.viewPage(client));
+  }
+
+  /** The page of the client's current view, at this moment (the clocks). */
+  private viewPage(client: ClassroomClient<ClientView>): TemplateResult {
+    if (client.removed) return removedPage();
+    const view = client.view;
+    if (!view) return html``;
+    const now = Date.now();
     // The room stopped because the server cannot save: said on every screen, as a refusal is.
-    if (client.halted && !this.root.querySelector('.class-halted')) {
-      const text = client.halted;
-      this.root.prepend(
-        h('p', { class: 'notice class-refusal class-halted', attrs: { role: 'alert' }, text }),
-      );
+    const notices = html`${
+      client.halted
+        ? html`<p class="notice class-refusal class-halted" role="alert">${client.halted}</p>`
+        : nothing
+    }${this.refusal ? html`<p class="notice class-refusal" role="alert">${this.refusal.text}</p>` : nothing}`;
+    if (view.kind === 'console') {
+      const joinUrl = joinLink(view.code, this.joinAt);
+      const state = {
+        joinUrl,
+        said: this.consoleSaid,
+        warning: loopbackWarning(location.origin, this.joinAt),
+      };
+      return html`${this.linkNotices(client.status, now)}${notices}${consolePage(view, state, this.consoleActions(view.code))}`;
     }
+    if (view.kind === 'projector') {
+      return html`${this.linkNotices(client.status, now)}${notices}${projectorPage(view, joinLink(view.code, this.joinAt), now)}`;
+    }
+    if (view.kind === 'lobby') {
+      return html`${notices}${lobbyPage(view, this.seatActions(), this.lobbyNote, this.lobbyAsking)}`;
+    }
+    this.seat ??= new SeatScreen(this.seatActions());
+    const shown = this.seat.show(view);
+    // A new turn (or the ending) opens at its top, with the focus on its heading: once, not on every update.
+    if (shown.fresh) this.arrived = shown.heading;
+    else if (shown.refocus) this.refocus = shown.refocus;
+    return html`${notices}${seatPage(view, now, client.status, shown)}`;
+  }
+
+  /** The heading of a screen that has just arrived, to scroll to and focus once it is drawn. */
+  private arrived: HTMLElement | null = null;
+  /** The control that takes the focus back once drawn (the same control in a turn's room built again). */
+  private refocus: HTMLElement | null = null;
+
+  private consoleActions(code: string): ConsoleActions {
+    return {
+      send: (command) => this.command(command),
+      manage: (message) => this.request('device', message),
+      download: (format) => this.download(code, format),
+      replay: () => this.replayRoom(code),
+      compare: () => this.compareRooms(),
+      say: (answer) => {
+        this.consoleSaid = null;
+        void answer.then((said) => {
+          this.consoleSaid = said;
+          this.draw();
+        });
+      },
+    };
   }
 
   /** Asks the server once where students reach it; the console and projector then show that address. */
@@ -345,62 +372,31 @@ export class ClassroomApp {
         const base = joinBase(location.origin, urls);
         if (base === this.joinAt) return;
         this.joinAt = base;
-        if (this.client) this.render(this.client);
+        if (this.client?.view) this.draw();
       });
   }
 
   /**
    * Says on the console and the projector when the server is gone (they would look live through an outage) and
-   * when it is back. Two live regions beside the page, kept across redraws, so each change is announced once.
+   * when it is back, for a few seconds (the clock's redraw each second takes it away). Two live regions always in
+   * the page, so each change of their text is announced once.
    */
-  private showLink(status: ClassroomClient['status']): void {
-    if (!this.linkLost.isConnected) this.root.before(this.linkLost, this.linkBack);
+  private linkNotices(status: ClassroomClient['status'], now: number): TemplateResult {
     const lost = status === 'reconnecting' || status === 'closed';
+    if (lost) {
+      this.wasLost = true;
+      this.backAt = null;
+    } else if (this.wasLost) {
+      this.wasLost = false;
+      this.backAt = now;
+    }
     const lostText =
       status === 'reconnecting'
         ? 'The classroom server does not answer: nothing moves until it is back, and this page comes back by itself.'
         : 'The classroom server has not come back: reload this page once it runs again.';
-    if (lost) {
-      this.wasLost = true;
-      this.backAt = null;
-      if (this.linkLost.textContent !== lostText) this.linkLost.textContent = lostText;
-    } else if (this.wasLost) {
-      this.wasLost = false;
-      this.backAt = Date.now();
-      // The console may not redraw for a while: the "back" line goes by itself.
-      setTimeout(() => {
-        const view = document.body.dataset.classView;
-        if (this.client && (view === 'console' || view === 'projector')) this.showLink(this.client.status);
-      }, 8100);
-    }
-    this.linkLost.hidden = !lost;
-    if (!lost && this.linkLost.textContent) this.linkLost.textContent = '';
-    const back = this.backAt !== null && Date.now() - this.backAt < 8000;
-    this.linkBack.hidden = !back;
-    const backText = back ? 'The classroom server is back.' : '';
-    if (this.linkBack.textContent !== backText) this.linkBack.textContent = backText;
-  }
-
-  private renderSeat(view: SeatClientView, link: string, tick: boolean): void {
-    const bar = seatBar(view, Date.now(), link);
-    // A new page (and no refusal left from the one before, such as "The game is paused." after Resume) whenever
-    // what the team may do changes: the turn, its status, a pause, who holds the seat.
-    const key = JSON.stringify([
-      view.situation.turn.index,
-      view.status,
-      view.paused,
-      view.holder,
-      view.outcome,
-      view.situation.decision?.options.map((o) => o.open),
-    ]);
-    if (this.seat?.key === key) {
-      this.root.querySelector('.seat-bar')?.replaceWith(bar);
-      if (!tick) this.seat.update(view);
-      return;
-    }
-    const page = seatPage(view, this.seatActions());
-    this.seat = { key, update: page.update };
-    this.show(h('div', {}, bar, page.element));
+    const back = this.backAt !== null && now - this.backAt < 8000;
+    return html`<p class="notice class-link class-link--lost" role="alert" ?hidden=${!lost}>${lost ? lostText : ''}</p><p
+      class="notice class-link class-link--back" role="status" ?hidden=${!back}>${back ? 'The classroom server is back.' : ''}</p>`;
   }
 
   /** The room's record (JSON) or decision log (CSV), fetched with the facilitator's key and saved as a file. */
@@ -428,7 +424,7 @@ export class ClassroomApp {
         void this.request('seat', { seat: actor }).then((refused) => {
           // Waiting to be admitted is said in the lobby until the device is in, through every new view.
           this.lobbyNote = refused;
-          if (this.client) this.render(this.client);
+          this.draw();
         }),
       seatCode: (seatCode) => this.request('seat', { seatCode }),
     };
@@ -438,27 +434,100 @@ export class ClassroomApp {
     return this.request('command', { command });
   }
 
+  /** Sends a request; a refusal is said at the top of the page (page state) until the next request. */
   private async request(type: string, message: unknown): Promise<string | null> {
-    const reply: Reply | undefined = await this.client?.request(type, message).catch((e: unknown) => ({
+    const client = this.client;
+    if (this.refusal) {
+      this.refusal = null;
+      this.draw();
+    }
+    const reply: Reply | undefined = await client?.request(type, message).catch((e: unknown) => ({
       ok: false as const,
       code: 'fault',
       message: oneSentence(e),
     }));
     if (!reply || reply.ok) return null;
-    const alert = h('p', { class: 'notice class-refusal', attrs: { role: 'alert' }, text: reply.message });
-    this.root.querySelector('.class-refusal')?.remove();
-    this.root.prepend(alert);
+    if (this.client === client && client?.view) {
+      this.refusal = { text: reply.message, standing: standing(client.view) };
+      this.draw();
+    }
     return reply.message;
   }
 
-  private show(element: HTMLElement, keepLink = false): void {
-    // The link's word belongs to the console and the projector (their render keeps it); any other page hides it.
-    if (!keepLink) {
-      this.linkLost.hidden = true;
-      this.linkBack.hidden = true;
-    }
-    this.root.replaceChildren(element);
+  /** Puts a page on screen: from now on each redraw renders `page` into the host, patching the DOM in place. */
+  private show(page: () => TemplateResult): void {
+    this.page = page;
+    this.draw();
   }
+
+  private draw(): void {
+    if (!this.host || this.host.parentNode !== this.root) {
+      // A page that is not a template (pass-and-play, the replay) may have had the root: lit starts afresh.
+      this.host = document.createElement('div');
+      this.host.className = 'class-host';
+      this.root.replaceChildren(this.host);
+    }
+    const fallback = this.focusFallback();
+    render(this.page(), this.host);
+    const refocus = this.refocus;
+    this.refocus = null;
+    if (refocus?.isConnected) refocus.focus({ preventScroll: true });
+    else fallback();
+    const arrived = this.arrived;
+    this.arrived = null;
+    if (arrived?.isConnected) {
+      window.scrollTo(0, 0);
+      arrived.focus({ preventScroll: true });
+    }
+  }
+
+  /**
+   * Lit keeps every element the new page still has, and the focus with it. When the focused control itself goes
+   * (a fired inject's "Fire now", a seat's "Give to the computer"), the focus goes to the nearest control that is
+   * still there beside it, not to the page's top.
+   */
+  private focusFallback(): () => void {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || !this.host?.contains(focused)) return () => undefined;
+    const around: HTMLElement[] = [];
+    for (let e = focused.parentElement; e && e !== this.host; e = e.parentElement) around.push(e);
+    return () => {
+      if (focused.isConnected) return;
+      for (const e of around) {
+        const near = e.isConnected ? e.querySelector<HTMLElement>(FOCUSABLE) : null;
+        if (near) {
+          near.focus({ preventScroll: true });
+          return;
+        }
+      }
+    };
+  }
+
+  /** Pass-and-play and the replay draw the root themselves: no template page stays on it, nor redraws. */
+  private handOverRoot(): void {
+    this.page = () => html``;
+    if (this.host) render(nothing, this.host);
+    this.host = null;
+    this.root.replaceChildren();
+  }
+}
+
+const FOCUSABLE =
+  'button:not([disabled]), summary, a[href], input:not([disabled]), select:not([disabled]), textarea';
+
+function removedPage(): TemplateResult {
+  return html`<main class="class-page"><p class="notice" role="alert">The facilitator removed this device from the room.</p></main>`;
+}
+
+/**
+ * Where the room stands for this device, as far as a refusal is concerned: a refusal said before a new turn, a
+ * pause or resume, or the seat handed over may no longer hold, and goes.
+ */
+function standing(view: ClientView): string {
+  if (view.kind === 'seat') return JSON.stringify([view.situation.turn.index, view.paused, view.holder]);
+  if (view.kind === 'console' || view.kind === 'projector')
+    return JSON.stringify([view.view.turn.index, view.view.paused]);
+  return view.kind;
 }
 
 function oneSentence(e: unknown): string {

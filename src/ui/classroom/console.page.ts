@@ -3,14 +3,38 @@
 // computer or back to a team, resolving the turn now, and ending the game. Every action is a command the engine
 // checks and the record keeps. Beside the game, the room's devices: each team's link and seat code, the devices
 // waiting to be admitted, removing a device, locking a complete team's seat (the room's state, not the record's).
+//
+// The page is a template of the view: each new view patches the DOM in place, so what the facilitator is doing
+// (a half-typed reason, an open list, the focus) survives other devices acting. No field's current value is bound:
+// a field's `value` attribute is only its default, and an action reads the fields when it is taken.
 
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { turnDate } from '../../present/cite.ts';
 import type { ConsoleClientView } from '../../present/classroom-screens.ts';
 import type { Command, DeviceMessage } from '../../session/classroom-protocol.ts';
-import { h } from '../dom.ts';
-import { qrSvg } from './qr.ts';
+import { memoQr } from './qr.ts';
 
 export type SendCommand = (command: Command) => Promise<string | null>;
+export type Download = (format: 'json' | 'csv' | 'html') => Promise<string | null>;
+export type ManageDevices = (message: DeviceMessage) => Promise<string | null>;
+
+export interface ConsoleActions {
+  send: SendCommand;
+  manage: ManageDevices;
+  download: Download;
+  replay(): Promise<string | null>;
+  compare(): Promise<string | null>;
+  /** Says the answer to any of the above in the console's one status line (a refusal, or nothing). */
+  say(answer: Promise<string | null>): void;
+}
+
+/** What the console shows beside the room's view: where students join, the status line, the loopback warning. */
+export interface ConsoleState {
+  joinUrl: string;
+  said: string | null;
+  warning: string | null;
+}
 
 const STATUS_WORDS = {
   deciding: 'deciding',
@@ -19,9 +43,7 @@ const STATUS_WORDS = {
   ended: 'ended',
 };
 const HOLDER_WORDS = { person: 'a team', computer: 'the computer', vacant: 'nobody' };
-
-export type Download = (format: 'json' | 'csv' | 'html') => Promise<string | null>;
-export type ManageDevices = (message: DeviceMessage) => Promise<string | null>;
+const HAND_OVER = { person: 'Give to a team', computer: 'Give to the computer', vacant: 'Leave vacant' };
 
 /** A team's own link: the join page with its seat and seat code, after a `#` so it never reaches a server log. */
 export function teamLink(joinUrl: string, seat: string, code: string): string {
@@ -33,97 +55,58 @@ export function spacedCode(code: string): string {
   return `${code.slice(0, 4)} ${code.slice(4)}`;
 }
 
+type Act = (command: Command) => void;
+
 export function consolePage(
   view: ConsoleClientView,
-  send: SendCommand,
-  joinUrl: string,
-  download: Download,
-  replay: () => Promise<string | null>,
-  compare: () => Promise<string | null>,
-  manage: ManageDevices,
-): HTMLElement {
-  const outcome = h('p', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
-  outcome.hidden = true;
-  const said = (refused: string | null) => {
-    outcome.textContent = refused ?? '';
-    outcome.hidden = !refused;
-  };
-  const act = (command: Command) => void send(command).then(said);
-  const device = (message: DeviceMessage) => void manage(message).then(said);
-  const button = (text: string, command: Command, primary = false, disabled = false) =>
-    h('button', {
-      class: `button${primary ? ' button--primary' : ''}`,
-      attrs: { type: 'button', disabled },
-      text,
-      on: { click: () => act(command) },
-    });
+  state: ConsoleState,
+  actions: ConsoleActions,
+): TemplateResult {
+  const act: Act = (command) => actions.say(actions.send(command));
   const v = view.view;
   const phase = v.status;
+  const live = phase !== 'setup' && phase !== 'ended';
   const turnText = `Turn ${v.turn.index + 1} of ${v.turn.count}: ${turnDate(v.turn)}`;
-  return h(
-    'main',
-    { class: 'class-page class-console' },
-    h(
-      'header',
-      { class: 'console-head' },
-      h(
-        'div',
-        {},
-        h('p', { class: 'eyebrow', text: 'Facilitator' }),
-        h('h1', { text: `Room ${view.code}` }),
-        h('p', { dataset: { joinUrl }, text: `Students open ${joinUrl} or scan the code.` }),
-        h('a', {
-          class: 'button button--quiet',
-          attrs: { href: `/class/${view.code}?projector`, target: '_blank', rel: 'noopener' },
-          text: 'Open the projector view',
-        }),
-        h('a', {
-          class: 'button button--quiet',
-          attrs: { href: '/class.html?pack', target: '_blank', rel: 'noopener' },
-          text: 'The teacher’s pack: plans, role cards, questions',
-        }),
-      ),
-      h('div', { class: 'console-qr' }, qrSvg(joinUrl, `QR code for ${joinUrl}`)),
-    ),
-    h(
-      'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'console-game' } },
-      h('h2', { id: 'console-game', text: phase === 'setup' ? 'Before the game' : turnText }),
-      h('p', { text: gameLine(view) }),
-      outcome,
-      h(
-        'div',
-        { class: 'console-actions' },
-        phase === 'setup' && button('Start the game', { type: 'game.start' }, true),
-        phase !== 'setup' && phase !== 'ended' && !v.paused && button('Pause', { type: 'game.pause' }),
-        phase !== 'setup' && phase !== 'ended' && v.paused && button('Resume', { type: 'game.resume' }, true),
-        (phase === 'deciding' || phase === 'ready') &&
-          button('Resolve the turn now', resolveNow(view), false, v.paused),
-        phase !== 'ended' && phase !== 'setup' && endButton(act),
-      ),
-    ),
-    view.besideOrigin &&
-      h(
-        'section',
-        { class: 'block', attrs: { 'aria-labelledby': 'console-origin', 'data-beside-origin': '' } },
-        h('h2', { id: 'console-origin', text: 'Beside the original game' }),
-        h('p', {
-          text: `The original game ended in: ${view.besideOrigin.was ?? 'no ending'}. This room: ${view.besideOrigin.now ?? 'no ending'}.`,
-        }),
-        h('p', {
-          text:
-            view.besideOrigin.parted === null
-              ? 'The two games took the same decisions.'
-              : `Their decisions parted in turn ${view.besideOrigin.parted + 1}.`,
-        }),
-      ),
-    seatTable(view, act, device, joinUrl),
-    deviceBlock(view, device),
-    clockBlock(view, act),
-    injectBlock(view, act),
-    overrideBlock(view, act),
-    exportBlock(download, replay, compare, outcome),
-  );
+  const button = (text: string, command: Command, primary = false, disabled = false) =>
+    html`<button class=${`button${primary ? ' button--primary' : ''}`} type="button" ?disabled=${disabled}
+      @click=${() => act(command)}>${text}</button>`;
+  const { joinUrl } = state;
+  return html`<main class="class-page class-console">
+    <header class="console-head">
+      <div>
+        <p class="eyebrow">Facilitator</p>
+        <h1>Room ${view.code}</h1>
+        <p data-join-url=${joinUrl}>Students open ${joinUrl} or scan the code.</p>
+        <a class="button button--quiet" href=${`/class/${view.code}?projector`} target="_blank" rel="noopener">Open the projector view</a>
+        <a class="button button--quiet" href="/class.html?pack" target="_blank" rel="noopener">The teacher’s pack: plans, role cards, questions</a>
+      </div>
+      <div class="console-qr">${memoQr(joinUrl, `QR code for ${joinUrl}`)}</div>
+    </header>
+    ${state.warning ? html`<p class="notice class-loopback" role="note">${state.warning}</p>` : nothing}
+    <section class="block" aria-labelledby="console-game">
+      <h2 id="console-game">${phase === 'setup' ? 'Before the game' : turnText}</h2>
+      <p>${gameLine(view)}</p>
+      <p class="notice" role="status" aria-live="polite" ?hidden=${!state.said}>${state.said ?? ''}</p>
+      <div class="console-actions">
+        ${phase === 'setup' ? button('Start the game', { type: 'game.start' }, true) : nothing}
+        ${live && !v.paused ? button('Pause', { type: 'game.pause' }) : nothing}
+        ${live && v.paused ? button('Resume', { type: 'game.resume' }, true) : nothing}
+        ${
+          phase === 'deciding' || phase === 'ready'
+            ? button('Resolve the turn now', resolveNow(view), false, v.paused)
+            : nothing
+        }
+        ${live ? endButton(act) : nothing}
+      </div>
+    </section>
+    ${view.besideOrigin ? besideOrigin(view.besideOrigin) : nothing}
+    ${seatTable(view, act, actions, joinUrl)}
+    ${deviceBlock(view, actions)}
+    ${clockBlock(view, act)}
+    ${injectBlock(view, act)}
+    ${overrideBlock(view, act)}
+    ${exportBlock(actions)}
+  </main>`;
 }
 
 function gameLine(view: ConsoleClientView): string {
@@ -149,369 +132,241 @@ function resolveNow(view: ConsoleClientView): Command {
     : { type: 'turn.resolve', turn: view.view.turn.index };
 }
 
-function endButton(act: (c: Command) => void): HTMLElement {
-  return h('button', {
-    class: 'button',
-    attrs: { type: 'button' },
-    text: 'End the game and open the debrief',
-    on: {
-      click: () => {
-        if (confirm('End the game for every screen now?')) act({ type: 'game.end' });
-      },
-    },
-  });
+function endButton(act: Act): TemplateResult {
+  const end = () => {
+    if (confirm('End the game for every screen now?')) act({ type: 'game.end' });
+  };
+  return html`<button class="button" type="button" @click=${end}>End the game and open the debrief</button>`;
+}
+
+function besideOrigin(b: NonNullable<ConsoleClientView['besideOrigin']>): TemplateResult {
+  return html`<section class="block" aria-labelledby="console-origin" data-beside-origin="">
+    <h2 id="console-origin">Beside the original game</h2>
+    <p>The original game ended in: ${b.was ?? 'no ending'}. This room: ${b.now ?? 'no ending'}.</p>
+    <p>${
+      b.parted === null
+        ? 'The two games took the same decisions.'
+        : `Their decisions parted in turn ${b.parted + 1}.`
+    }</p>
+  </section>`;
 }
 
 function seatTable(
   view: ConsoleClientView,
-  act: (c: Command) => void,
-  device: (m: DeviceMessage) => void,
+  act: Act,
+  actions: ConsoleActions,
   joinUrl: string,
-): HTMLElement {
-  const rows = view.seats.map((s) => {
+): TemplateResult {
+  const lock = (actor: string, locked: boolean) =>
+    actions.say(actions.manage({ action: 'lock', seat: actor, locked }));
+  const row = (s: ConsoleClientView['seats'][number]) => {
     const code = view.seatCodes?.[s.actor];
-    return h(
-      'tr',
-      { dataset: { seat: s.actor } },
-      h('th', { attrs: { scope: 'row' }, text: s.label }),
-      h(
-        'td',
-        {},
-        HOLDER_WORDS[s.holder],
-        // Each team gets its own link (or types its seat code): only with it does a device take the team's seat.
-        s.holder === 'person' &&
-          code &&
-          h('a', {
-            class: 'hint console-seat-link',
-            attrs: { href: teamLink(joinUrl, s.actor, code), 'data-seat-link': s.actor },
-            text: ' (link for this team)',
-          }),
-        s.holder === 'person' &&
-          code &&
-          h('p', { class: 'hint', dataset: { seatCode: s.actor }, text: `Seat code: ${spacedCode(code)}` }),
-        s.holder === 'person' &&
-          h('button', {
-            class: 'button button--quiet',
-            attrs: { type: 'button', 'data-lock-seat': s.actor, 'aria-pressed': String(s.locked) },
-            text: s.locked ? 'Locked: unlock' : 'Lock (team complete)',
-            on: { click: () => device({ action: 'lock', seat: s.actor, locked: !s.locked }) },
-          }),
-      ),
-      h('td', { dataset: { status: s.status }, text: STATUS_WORDS[s.status] }),
-      h('td', {
-        text:
-          s.holder === 'person'
-            ? `${s.devices} device${s.devices === 1 ? '' : 's'}${s.names.length ? `: ${s.names.join(', ')}` : ''}`
-            : '—',
-      }),
-      h(
-        'td',
-        {},
-        ...(['person', 'computer', 'vacant'] as const)
-          .filter((holder) => holder !== s.holder)
-          .map((holder) =>
-            h('button', {
-              class: 'button button--quiet',
-              attrs: { type: 'button' },
-              text:
-                holder === 'person'
-                  ? 'Give to a team'
-                  : holder === 'computer'
-                    ? 'Give to the computer'
-                    : 'Leave vacant',
-              on: { click: () => act({ type: 'seat.set', actor: s.actor, holder }) },
-            }),
-          ),
-      ),
-    );
-  });
-  return h(
-    'section',
-    { class: 'block', attrs: { 'aria-labelledby': 'console-seats' } },
-    h('h2', { id: 'console-seats', text: 'Seats' }),
-    h(
-      'table',
-      { class: 'console-table' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ...['Actor', 'Held by', 'This turn', 'Connected', 'Hand over'].map((t) =>
-            h('th', { attrs: { scope: 'col' }, text: t }),
-          ),
-        ),
-      ),
-      h('tbody', {}, ...rows),
-    ),
-  );
+    const person = s.holder === 'person';
+    // Each team gets its own link (or types its seat code): only with it does a device take the team's seat.
+    const held = html`${HOLDER_WORDS[s.holder]}${
+      person && code
+        ? html`<a class="hint console-seat-link" href=${teamLink(joinUrl, s.actor, code)} data-seat-link=${s.actor}> (link for this team)</a><p class="hint" data-seat-code=${s.actor}>Seat code: ${spacedCode(code)}</p>`
+        : nothing
+    }${
+      person
+        ? html`<button class="button button--quiet" type="button" data-lock-seat=${s.actor}
+            aria-pressed=${String(s.locked)} @click=${() => lock(s.actor, !s.locked)}>${
+              s.locked ? 'Locked: unlock' : 'Lock (team complete)'
+            }</button>`
+        : nothing
+    }`;
+    const connected = person
+      ? `${s.devices} device${s.devices === 1 ? '' : 's'}${s.names.length ? `: ${s.names.join(', ')}` : ''}`
+      : '—';
+    const others = (['person', 'computer', 'vacant'] as const).filter((holder) => holder !== s.holder);
+    return html`<tr data-seat=${s.actor}>
+      <th scope="row">${s.label}</th>
+      <td>${held}</td>
+      <td data-status=${s.status}>${STATUS_WORDS[s.status]}</td>
+      <td>${connected}</td>
+      <td>${repeat(
+        others,
+        (holder) => holder,
+        (holder) => html`<button class="button button--quiet" type="button"
+          @click=${() => act({ type: 'seat.set', actor: s.actor, holder })}>${HAND_OVER[holder]}</button>`,
+      )}</td>
+    </tr>`;
+  };
+  return html`<section class="block" aria-labelledby="console-seats">
+    <h2 id="console-seats">Seats</h2>
+    <table class="console-table">
+      <thead><tr>${['Actor', 'Held by', 'This turn', 'Connected', 'Hand over'].map(
+        (t) => html`<th scope="col">${t}</th>`,
+      )}</tr></thead>
+      <tbody>${repeat(view.seats, (s) => s.actor, row)}</tbody>
+    </table>
+  </section>`;
 }
 
 /** Every student device the room knows: where it sits or what it asks for, admit, remove. */
-function deviceBlock(view: ConsoleClientView, device: (m: DeviceMessage) => void): HTMLElement {
+function deviceBlock(view: ConsoleClientView, actions: ConsoleActions): TemplateResult {
   const label = (actor: string | null) =>
     actor === null ? 'lobby' : (view.seats.find((s) => s.actor === actor)?.label ?? actor);
-  const rows = view.devices.map((d) =>
-    h(
-      'tr',
-      { dataset: { device: d.id } },
-      h('td', { text: d.name ?? '(no name)' }),
-      h('td', { text: d.asking ? `lobby, asks for ${label(d.asking)}` : label(d.seat) }),
-      h('td', { text: d.connected ? 'connected' : 'not connected' }),
-      h(
-        'td',
-        {},
-        d.asking &&
-          d.connected &&
-          h('button', {
-            class: 'button',
-            attrs: { type: 'button', 'data-admit': d.id },
-            text: `Admit to ${label(d.asking)}`,
-            on: { click: () => device({ action: 'admit', device: d.id }) },
-          }),
-        h('button', {
-          class: 'button button--quiet',
-          attrs: { type: 'button', 'data-remove': d.id },
-          text: 'Remove',
-          on: {
-            click: () => {
-              if (confirm('Remove this device? It cannot come back with its place.'))
-                device({ action: 'remove', device: d.id });
-            },
-          },
-        }),
-      ),
-    ),
-  );
-  return h(
-    'section',
-    { class: 'block', attrs: { 'aria-labelledby': 'console-devices' } },
-    h('h2', { id: 'console-devices', text: 'Devices' }),
-    rows.length === 0
-      ? h('p', { text: 'No student device has joined yet.' })
-      : h(
-          'table',
-          { class: 'console-table' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ...['Name', 'Seat', 'Connection', 'Manage'].map((t) =>
-                h('th', { attrs: { scope: 'col' }, text: t }),
-              ),
-            ),
-          ),
-          h('tbody', {}, ...rows),
-        ),
-  );
+  const device = (message: DeviceMessage) => actions.say(actions.manage(message));
+  const remove = (id: string) => {
+    if (confirm('Remove this device? It cannot come back with its place.'))
+      device({ action: 'remove', device: id });
+  };
+  const row = (d: ConsoleClientView['devices'][number]) => html`<tr data-device=${d.id}>
+    <td>${d.name ?? '(no name)'}</td>
+    <td>${d.asking ? `lobby, asks for ${label(d.asking)}` : label(d.seat)}</td>
+    <td>${d.connected ? 'connected' : 'not connected'}</td>
+    <td>${
+      d.asking && d.connected
+        ? html`<button class="button" type="button" data-admit=${d.id}
+            @click=${() => device({ action: 'admit', device: d.id })}>Admit to ${label(d.asking)}</button>`
+        : nothing
+    }<button class="button button--quiet" type="button" data-remove=${d.id} @click=${() => remove(d.id)}>Remove</button></td>
+  </tr>`;
+  return html`<section class="block" aria-labelledby="console-devices">
+    <h2 id="console-devices">Devices</h2>
+    ${
+      view.devices.length === 0
+        ? html`<p>No student device has joined yet.</p>`
+        : html`<table class="console-table">
+          <thead><tr>${['Name', 'Seat', 'Connection', 'Manage'].map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
+          <tbody>${repeat(view.devices, (d) => d.id, row)}</tbody>
+        </table>`
+    }
+  </section>`;
 }
 
-function clockBlock(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
-  const seconds = h('input', {
-    id: 'clock-seconds',
-    attrs: { type: 'number', min: 5, max: 86400, step: 5, value: view.deadline?.seconds ?? 300 },
-  });
-  const onExpiry = h(
-    'select',
-    { id: 'clock-expiry' },
-    h('option', {
-      attrs: { value: 'computer', selected: view.deadline?.onExpiry !== 'default' },
-      text: 'the computer decides for them',
-    }),
-    h('option', {
-      attrs: { value: 'default', selected: view.deadline?.onExpiry === 'default' },
-      text: 'they take their default option',
-    }),
-  );
-  const defaults = new Map<string, HTMLSelectElement>();
-  const defaultRows = view.seats
-    .filter((s) => s.options.length > 0)
-    .map((s) => {
-      const select = h(
-        'select',
-        { id: `default-${s.actor}` },
-        h('option', { attrs: { value: '' }, text: 'the computer’s choice' }),
-        ...s.options.map((o) =>
-          h('option', {
-            attrs: { value: o.id, selected: view.deadline?.defaults[s.actor] === o.id },
-            text: o.label,
-          }),
-        ),
-      );
-      defaults.set(s.actor, select);
-      return h(
-        'div',
-        { class: 'seat-choice' },
-        h('label', { attrs: { for: `default-${s.actor}` }, text: s.label }),
-        select,
-      );
-    });
+/** A console field's current value, read when the facilitator acts. */
+function fieldNow(id: string): string {
+  const field = document.getElementById(id);
+  return field instanceof HTMLInputElement || field instanceof HTMLSelectElement ? field.value : '';
+}
+
+function clockBlock(view: ConsoleClientView, act: Act): TemplateResult {
+  const withOptions = view.seats.filter((s) => s.options.length > 0);
   const set = () => {
     const named = Object.fromEntries(
-      [...defaults].filter(([, sel]) => sel.value).map(([a, sel]) => [a, sel.value]),
+      withOptions.map((s) => [s.actor, fieldNow(`default-${s.actor}`)]).filter(([, value]) => value),
     );
     act({
       type: 'deadline.set',
-      seconds: Number(seconds.value),
-      onExpiry: onExpiry.value === 'default' ? 'default' : 'computer',
+      seconds: Number(fieldNow('clock-seconds')),
+      onExpiry: fieldNow('clock-expiry') === 'default' ? 'default' : 'computer',
       defaults: named,
     });
   };
-  return h(
-    'section',
-    { class: 'block', attrs: { 'aria-labelledby': 'console-clock' } },
-    h('h2', { id: 'console-clock', text: 'Turn clock' }),
-    h('p', {
-      text: view.deadline?.seconds
+  const defaults = repeat(
+    withOptions,
+    (s) => s.actor,
+    (s) => html`<div class="seat-choice">
+      <label for=${`default-${s.actor}`}>${s.label}</label>
+      <select id=${`default-${s.actor}`}>
+        <option value="">the computer’s choice</option>
+        ${s.options.map(
+          (o) =>
+            html`<option value=${o.id} ?selected=${view.deadline?.defaults[s.actor] === o.id}>${o.label}</option>`,
+        )}
+      </select>
+    </div>`,
+  );
+  return html`<section class="block" aria-labelledby="console-clock">
+    <h2 id="console-clock">Turn clock</h2>
+    <p>${
+      view.deadline?.seconds
         ? `Each turn has ${view.deadline.seconds} seconds.`
-        : 'No clock: turns wait for every team.',
-    }),
-    h('label', { class: 'field', attrs: { for: 'clock-seconds' } }, h('span', { text: 'Seconds per turn' })),
-    seconds,
-    h(
-      'label',
-      { class: 'field', attrs: { for: 'clock-expiry' } },
-      h('span', { text: 'When it runs out, the seats still deciding' }),
-    ),
-    onExpiry,
-    defaultRows.length > 0 &&
-      h(
-        'fieldset',
-        { class: 'fieldset' },
-        h('legend', { text: 'Default options this turn' }),
-        ...defaultRows,
-      ),
-    h(
-      'div',
-      { class: 'console-actions' },
-      h('button', { class: 'button', attrs: { type: 'button' }, text: 'Set the clock', on: { click: set } }),
-      view.deadline?.seconds != null &&
-        h('button', {
-          class: 'button button--quiet',
-          attrs: { type: 'button' },
-          text: 'No clock',
-          on: { click: () => act({ type: 'deadline.set', seconds: null, onExpiry: 'computer' }) },
-        }),
-    ),
-  );
+        : 'No clock: turns wait for every team.'
+    }</p>
+    <label class="field" for="clock-seconds"><span>Seconds per turn</span></label>
+    <input id="clock-seconds" type="number" min="5" max="86400" step="5" value=${view.deadline?.seconds ?? 300}>
+    <label class="field" for="clock-expiry"><span>When it runs out, the seats still deciding</span></label>
+    <select id="clock-expiry">
+      <option value="computer" ?selected=${view.deadline?.onExpiry !== 'default'}>the computer decides for them</option>
+      <option value="default" ?selected=${view.deadline?.onExpiry === 'default'}>they take their default option</option>
+    </select>
+    ${
+      withOptions.length > 0
+        ? html`<fieldset class="fieldset"><legend>Default options this turn</legend>${defaults}</fieldset>`
+        : nothing
+    }
+    <div class="console-actions">
+      <button class="button" type="button" @click=${set}>Set the clock</button>
+      ${
+        view.deadline?.seconds != null
+          ? html`<button class="button button--quiet" type="button"
+              @click=${() => act({ type: 'deadline.set', seconds: null, onExpiry: 'computer' })}>No clock</button>`
+          : nothing
+      }
+    </div>
+  </section>`;
 }
 
-function injectBlock(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
-  const items = view.injects.map((e) =>
-    h(
-      'li',
-      { dataset: { inject: e.id } },
-      h('span', { text: e.headline }),
-      e.counterfactual && h('span', { class: 'badge', text: 'did not happen' }),
+function injectBlock(view: ConsoleClientView, act: Act): TemplateResult {
+  const item = (e: ConsoleClientView['injects'][number]) => html`<li data-inject=${e.id}>
+    <span>${e.headline}</span>
+    ${e.counterfactual ? html`<span class="badge">did not happen</span>` : nothing}
+    ${
       e.fired
-        ? h('span', { class: 'hint', text: ' (has happened)' })
+        ? html`<span class="hint"> (has happened)</span>`
         : e.queued
-          ? h('span', { class: 'hint', text: ' (at the next resolution)' })
-          : false,
-      !e.fired &&
-        h('button', {
-          class: 'button button--quiet',
-          attrs: { type: 'button' },
-          text: 'Fire now',
-          on: { click: () => act({ type: 'inject.fire', event: e.id, at: 'now' }) },
-        }),
-      !e.fired &&
-        !e.queued &&
-        h('button', {
-          class: 'button button--quiet',
-          attrs: { type: 'button' },
-          text: 'At the next resolution',
-          on: { click: () => act({ type: 'inject.fire', event: e.id, at: 'next-resolution' }) },
-        }),
-    ),
-  );
-  return h(
-    'details',
-    { class: 'block more' },
-    h('summary', { text: `Injects: the scenario's events (${view.injects.length})` }),
-    h('ul', { class: 'inject-list' }, ...items),
-  );
+          ? html`<span class="hint"> (at the next resolution)</span>`
+          : nothing
+    }
+    ${
+      e.fired
+        ? nothing
+        : html`<button class="button button--quiet" type="button"
+            @click=${() => act({ type: 'inject.fire', event: e.id, at: 'now' })}>Fire now</button>`
+    }
+    ${
+      e.fired || e.queued
+        ? nothing
+        : html`<button class="button button--quiet" type="button"
+            @click=${() => act({ type: 'inject.fire', event: e.id, at: 'next-resolution' })}>At the next resolution</button>`
+    }
+  </li>`;
+  return html`<details class="block more" data-console-injects="">
+    <summary>Injects: the scenario's events (${view.injects.length})</summary>
+    <ul class="inject-list">${repeat(view.injects, (e) => e.id, item)}</ul>
+  </details>`;
 }
 
-function overrideBlock(view: ConsoleClientView, act: (c: Command) => void): HTMLElement {
-  const which = h(
-    'select',
-    { id: 'override-indicator' },
-    ...view.indicators.map((i) =>
-      h('option', { attrs: { value: i.id }, text: `${i.label} (now ${i.value})` }),
-    ),
-  );
-  const value = h('input', {
-    id: 'override-value',
-    attrs: { type: 'number', min: 0, max: 100, value: view.indicators[0]?.value ?? 50 },
-  });
-  const reason = h('input', { id: 'override-reason', attrs: { maxlength: 500, required: true } });
-  return h(
-    'details',
-    { class: 'block more' },
-    h('summary', { text: 'Set an indicator (the reason is shown in the debrief)' }),
-    h('label', { class: 'field', attrs: { for: 'override-indicator' } }, h('span', { text: 'Indicator' })),
-    which,
-    h('label', { class: 'field', attrs: { for: 'override-value' } }, h('span', { text: 'New value' })),
-    value,
-    h('label', { class: 'field', attrs: { for: 'override-reason' } }, h('span', { text: 'Why' })),
-    reason,
-    h('button', {
-      class: 'button',
-      attrs: { type: 'button' },
-      text: 'Set it',
-      on: {
-        click: () =>
-          act({
-            type: 'indicator.override',
-            indicator: which.value,
-            value: Number(value.value),
-            reason: reason.value,
-          }),
-      },
-    }),
-  );
+function overrideBlock(view: ConsoleClientView, act: Act): TemplateResult {
+  const set = () =>
+    act({
+      type: 'indicator.override',
+      indicator: fieldNow('override-indicator'),
+      value: Number(fieldNow('override-value')),
+      reason: fieldNow('override-reason'),
+    });
+  return html`<details class="block more" data-console-override="">
+    <summary>Set an indicator (the reason is shown in the debrief)</summary>
+    <label class="field" for="override-indicator"><span>Indicator</span></label>
+    <select id="override-indicator">${repeat(
+      view.indicators,
+      (i) => i.id,
+      (i) => html`<option value=${i.id}>${i.label} (now ${i.value})</option>`,
+    )}</select>
+    <label class="field" for="override-value"><span>New value</span></label>
+    <input id="override-value" type="number" min="0" max="100" value=${view.indicators[0]?.value ?? 50}>
+    <label class="field" for="override-reason"><span>Why</span></label>
+    <input id="override-reason" maxlength="500" required>
+    <button class="button" type="button" @click=${set}>Set it</button>
+  </details>`;
 }
 
 /** The room's exports: no student's name is in either, only seats. */
-function exportBlock(
-  download: Download,
-  replay: () => Promise<string | null>,
-  compare: () => Promise<string | null>,
-  outcome: HTMLElement,
-): HTMLElement {
+function exportBlock(actions: ConsoleActions): TemplateResult {
   // Each asks the server something; a refusal is said in the console's one status line.
-  const button = (text: string, data: string, ask: () => Promise<string | null>) => {
-    const [name, value = ''] = data.split('=');
-    return h('button', {
-      class: 'button',
-      attrs: { type: 'button', [`data-${name}`]: value },
-      text,
-      on: {
-        click: () =>
-          void ask().then((refused) => {
-            outcome.textContent = refused ?? '';
-            outcome.hidden = !refused;
-          }),
-      },
-    });
-  };
-  return h(
-    'section',
-    { class: 'block', attrs: { 'aria-labelledby': 'console-export' } },
-    h('h2', { id: 'console-export', text: 'Exports' }),
-    h('p', { class: 'hint', text: 'Seats and decisions only: no student’s name is in them.' }),
-    h(
-      'div',
-      { class: 'console-actions' },
-      button('Compare the groups (every room run from this browser; a new tab)', 'compare-rooms', compare),
-      button('Replay this game, turn by turn (a new tab)', 'replay-room', replay),
-      button('The after-action report (to print or save as PDF)', 'export=html', () => download('html')),
-      button('The decisions (CSV, for a spreadsheet)', 'export=csv', () => download('csv')),
-      button('The game’s record (JSON, for npm run replay)', 'export=json', () => download('json')),
-    ),
-  );
+  const ask = (answer: () => Promise<string | null>) => () => actions.say(answer());
+  return html`<section class="block" aria-labelledby="console-export">
+    <h2 id="console-export">Exports</h2>
+    <p class="hint">Seats and decisions only: no student’s name is in them.</p>
+    <div class="console-actions">
+      <button class="button" type="button" data-compare-rooms="" @click=${ask(actions.compare)}>Compare the groups (every room run from this browser; a new tab)</button>
+      <button class="button" type="button" data-replay-room="" @click=${ask(actions.replay)}>Replay this game, turn by turn (a new tab)</button>
+      <button class="button" type="button" data-export="html" @click=${ask(() => actions.download('html'))}>The after-action report (to print or save as PDF)</button>
+      <button class="button" type="button" data-export="csv" @click=${ask(() => actions.download('csv'))}>The decisions (CSV, for a spreadsheet)</button>
+      <button class="button" type="button" data-export="json" @click=${ask(() => actions.download('json'))}>The game’s record (JSON, for npm run replay)</button>
+    </div>
+  </section>`;
 }

@@ -1,7 +1,7 @@
 // The facilitator opens a room: the scenario, the seed (drawn, or typed to replay a game), and for each actor a
 // team of students or the computer; whether a turn resolves as soon as every team has decided.
-import { h } from '../dom.ts';
-import { askingForm } from './form.ts';
+import { html, type TemplateResult } from 'lit-html';
+import { type Asking, askingForm, fieldValue } from './form.ts';
 
 export interface ScenarioChoice {
   id: string;
@@ -16,71 +16,53 @@ export interface RoomChoices {
   autoResolve: boolean;
 }
 
+/** `seed` is drawn once by the caller, so a redraw of the page never changes it under the facilitator. */
 export function openRoomPage(
   scenarios: ScenarioChoice[],
+  seed: number,
+  asking: Asking,
   open: (choices: RoomChoices) => Promise<string | null>,
   back: () => void,
-): HTMLElement {
+): TemplateResult {
   const scenario = scenarios[0];
-  if (!scenario) {
-    return h('main', { class: 'class-page' }, h('h1', { text: 'No scenario on this server' }));
-  }
-  const seed = crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000;
-  const seedInput = h('input', {
-    id: 'room-seed',
-    attrs: { type: 'number', min: 0, max: 2147483647, value: seed, required: true },
-  });
-  const seatSelects = new Map<string, HTMLSelectElement>();
-  const seatRows = scenario.actors.map((a, i) => {
-    const select = h(
-      'select',
-      { id: `seat-${a.id}`, attrs: { 'data-seat': a.id } },
-      h('option', { attrs: { value: 'person', selected: i < 3 }, text: 'A team of students' }),
-      h('option', { attrs: { value: 'computer', selected: i >= 3 }, text: 'The computer' }),
-    );
-    seatSelects.set(a.id, select);
-    return h(
-      'div',
-      { class: 'seat-choice' },
-      h('label', { attrs: { for: `seat-${a.id}` }, text: a.name }),
-      select,
-    );
-  });
-  const auto = h('input', { id: 'room-auto', attrs: { type: 'checkbox', checked: true } });
-  const ask = () => {
+  if (!scenario) return html`<main class="class-page"><h1>No scenario on this server</h1></main>`;
+  const ask = (form: HTMLFormElement) => {
     const seats = Object.fromEntries(
-      [...seatSelects].map(([id, s]) => [id, s.value === 'person' ? 'person' : 'computer'] as const),
+      scenario.actors.map(
+        (a) => [a.id, fieldValue(form, `seat-${a.id}`) === 'person' ? 'person' : 'computer'] as const,
+      ),
     );
-    return open({ scenario: scenario.id, seed: Number(seedInput.value), seats, autoResolve: auto.checked });
+    const auto = form.elements.namedItem('room-auto');
+    return open({
+      scenario: scenario.id,
+      seed: Number(fieldValue(form, 'room-seed')),
+      seats,
+      autoResolve: auto instanceof HTMLInputElement && auto.checked,
+    });
   };
-  const { form } = askingForm(
-    'Open the room',
-    ask,
-    h('p', { class: 'eyebrow', text: scenario.title }),
-    h('fieldset', { class: 'fieldset' }, h('legend', { text: 'Who plays each actor' }), ...seatRows),
-    h('label', { class: 'field', attrs: { for: 'room-seed' } }, h('span', { text: 'Seed' })),
-    seedInput,
-    h('p', { class: 'hint', text: 'The same seed and the same decisions give the same game.' }),
-    h(
-      'div',
-      { class: 'field--check' },
-      auto,
-      h('label', {
-        attrs: { for: 'room-auto' },
-        text: 'Resolve a turn as soon as every team has decided (otherwise you resolve it)',
-      }),
-    ),
-  );
-  return h(
-    'main',
-    { class: 'class-page' },
-    h('h1', { text: 'Open a room' }),
-    form,
-    h('button', {
-      class: 'button button--quiet',
-      attrs: { type: 'button' },
-      text: 'Back',
-      on: { click: back },
-    }),
-  );
+  const fields = html`
+    <p class="eyebrow">${scenario.title}</p>
+    <fieldset class="fieldset">
+      <legend>Who plays each actor</legend>
+      ${scenario.actors.map(
+        (a, i) => html`<div class="seat-choice">
+          <label for=${`seat-${a.id}`}>${a.name}</label>
+          <select id=${`seat-${a.id}`} name=${`seat-${a.id}`} data-seat=${a.id}>
+            <option value="person" ?selected=${i < 3}>A team of students</option>
+            <option value="computer" ?selected=${i >= 3}>The computer</option>
+          </select>
+        </div>`,
+      )}
+    </fieldset>
+    <label class="field" for="room-seed"><span>Seed</span></label>
+    <input id="room-seed" name="room-seed" type="number" min="0" max="2147483647" value=${seed} required>
+    <p class="hint">The same seed and the same decisions give the same game.</p>
+    <div class="field--check">
+      <input id="room-auto" name="room-auto" type="checkbox" checked><label for="room-auto">Resolve a turn as soon as every team has decided (otherwise you resolve it)</label>
+    </div>`;
+  return html`<main class="class-page">
+    <h1>Open a room</h1>
+    ${askingForm('Open the room', asking, ask, fields)}
+    <button class="button button--quiet" type="button" @click=${back}>Back</button>
+  </main>`;
 }

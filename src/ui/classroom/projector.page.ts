@@ -2,145 +2,96 @@
 // turn and date, the clock, the public news, the indicators the public may see, and which seats have decided —
 // by seat, never the choice, and never a student's name.
 
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { turnDate } from '../../present/cite.ts';
 import type { ProjectorClientView } from '../../present/classroom-screens.ts';
 import { wallNews, wallSeatName } from '../../present/projector.presenter.ts';
-import { h } from '../dom.ts';
-import { qrSvg } from './qr.ts';
+import { memoQr } from './qr.ts';
 
 // The wall is a grid that fills 1920×1080 (classroom.css, "The projector's wall"): the turn and the news on the
 // left, the way to join and the seats on the right, the public indicators under the news. Which headlines fit, and
 // how many more there are, is the presenter's (src/present/projector.presenter.ts).
-export function projectorPage(view: ProjectorClientView, joinUrl: string, now: number): HTMLElement {
+export function projectorPage(view: ProjectorClientView, joinUrl: string, now: number): TemplateResult {
   const v = view.view;
   const news = wallNews(v);
   const ended = v.outcome !== null;
-  return h(
-    'main',
-    { class: 'class-page class-projector', dataset: { ended: String(ended) } },
-    h(
-      'section',
-      { class: 'projector-turn', attrs: { 'aria-label': 'The turn' } },
-      h(
-        'div',
-        { class: 'projector-turn-line' },
-        h('h1', {
-          text:
-            v.status === 'setup'
-              ? 'The game starts soon'
-              : `Turn ${v.turn.index + 1} of ${v.turn.count} · ${turnDate(v.turn)}`,
-        }),
-        v.paused && h('p', { class: 'projector-paused', text: 'Paused' }),
-        view.deadlineAt !== null &&
-          !ended &&
-          h('p', {
-            class: 'projector-clock',
-            attrs: { 'data-clock': '' },
-            text: clockText(view.deadlineAt, now),
-          }),
-      ),
-      v.outcome && h('p', { class: 'projector-outcome-lead', text: 'The game has ended:' }),
-      v.outcome
-        ? h('p', { class: 'projector-outcome' }, h('strong', { text: v.outcome.title.text }))
-        : v.status !== 'setup' && h('p', { class: 'projector-title', text: v.turn.title.text }),
-    ),
-    h(
-      'section',
-      { class: 'projector-news', attrs: { 'aria-labelledby': 'projector-news-h' } },
-      h('h2', { class: 'visually-hidden', attrs: { id: 'projector-news-h' }, text: 'News' }),
-      news.none
-        ? h('p', { text: 'No news yet.' })
-        : h(
-            'ul',
-            {},
-            ...news.shown.map((n) =>
-              h(
-                'li',
-                {},
-                h('span', { text: n.text }),
-                n.counterfactual && h('span', { class: 'badge', text: ' (did not happen in history)' }),
-              ),
-            ),
-          ),
-      news.moreText &&
-        h('p', { class: 'projector-more', dataset: { more: String(news.more) }, text: news.moreText }),
-    ),
-    h(
-      'div',
-      { class: 'projector-side' },
-      h(
-        'section',
-        { class: 'projector-join-box', attrs: { 'aria-label': 'Join the game' } },
-        h(
-          'p',
-          { class: 'projector-join' },
-          'Join at ',
-          h('span', { class: 'projector-url' }, ...urlParts(joinUrl.replace(/^https?:\/\//, ''))),
-        ),
-        h('p', {
-          class: 'projector-code',
-          attrs: { 'aria-label': `Code ${view.code.split('').join(' ')}` },
-          text: view.code,
-        }),
-        h('div', { class: 'projector-qr' }, qrSvg(joinUrl, `QR code to join room ${view.code}`)),
-      ),
-      h(
-        'section',
-        { class: 'projector-seats', attrs: { 'aria-label': 'Who has decided' } },
-        !ended &&
-          h('p', {
-            class: 'projector-seats-key',
-            attrs: { 'aria-hidden': 'true' },
-            text: '✓ decided · … deciding',
-          }),
-        h(
-          'ul',
-          {},
-          ...view.seats.map((s) =>
-            h(
-              'li',
-              { class: `projector-seat projector-seat--${s.status}`, dataset: { seat: s.actor } },
-              h('span', {
-                class: 'projector-seat-mark',
-                attrs: { 'aria-hidden': 'true' },
-                text: seatMark(s.status),
-              }),
-              h('span', { text: wallSeatName(s.label) }),
-              h('span', { class: 'visually-hidden', text: seatWord(s.status) }),
-            ),
-          ),
-        ),
-      ),
-    ),
-    h(
-      'section',
-      { class: 'projector-indicators', attrs: { 'aria-label': 'Public indicators' } },
-      ...v.indicators
+  const heading =
+    v.status === 'setup'
+      ? 'The game starts soon'
+      : `Turn ${v.turn.index + 1} of ${v.turn.count} · ${turnDate(v.turn)}`;
+  return html`<main class="class-page class-projector" data-ended=${String(ended)}>
+    <section class="projector-turn" aria-label="The turn">
+      <div class="projector-turn-line">
+        <h1>${heading}</h1>
+        ${v.paused ? html`<p class="projector-paused">Paused</p>` : nothing}
+        ${
+          view.deadlineAt !== null && !ended
+            ? html`<p class="projector-clock" data-clock="">${clockText(view.deadlineAt, now)}</p>`
+            : nothing
+        }
+      </div>
+      ${v.outcome ? html`<p class="projector-outcome-lead">The game has ended:</p>` : nothing}
+      ${
+        v.outcome
+          ? html`<p class="projector-outcome"><strong>${v.outcome.title.text}</strong></p>`
+          : v.status !== 'setup'
+            ? html`<p class="projector-title">${v.turn.title.text}</p>`
+            : nothing
+      }
+    </section>
+    <section class="projector-news" aria-labelledby="projector-news-h">
+      <h2 class="visually-hidden" id="projector-news-h">News</h2>
+      ${
+        news.none
+          ? html`<p>No news yet.</p>`
+          : html`<ul>${news.shown.map(
+              (n) =>
+                html`<li><span>${n.text}</span>${
+                  n.counterfactual ? html`<span class="badge"> (did not happen in history)</span>` : nothing
+                }</li>`,
+            )}</ul>`
+      }
+      ${news.moreText ? html`<p class="projector-more" data-more=${String(news.more)}>${news.moreText}</p>` : nothing}
+    </section>
+    <div class="projector-side">
+      <section class="projector-join-box" aria-label="Join the game">
+        <p class="projector-join">Join at <span class="projector-url">${urlParts(joinUrl.replace(/^https?:\/\//, ''))}</span></p>
+        <p class="projector-code" aria-label=${`Code ${view.code.split('').join(' ')}`}>${view.code}</p>
+        <div class="projector-qr">${memoQr(joinUrl, `QR code to join room ${view.code}`)}</div>
+      </section>
+      <section class="projector-seats" aria-label="Who has decided">
+        ${ended ? nothing : html`<p class="projector-seats-key" aria-hidden="true">✓ decided · … deciding</p>`}
+        <ul>${repeat(
+          view.seats,
+          (s) => s.actor,
+          (s) => html`<li class=${`projector-seat projector-seat--${s.status}`} data-seat=${s.actor}>
+            <span class="projector-seat-mark" aria-hidden="true">${seatMark(s.status)}</span>
+            <span>${wallSeatName(s.label)}</span>
+            <span class="visually-hidden">${seatWord(s.status)}</span>
+          </li>`,
+        )}</ul>
+      </section>
+    </div>
+    <section class="projector-indicators" aria-label="Public indicators">
+      ${v.indicators
         .filter((i) => i.value !== null)
-        .map((i) =>
-          h(
-            'div',
-            { class: 'projector-indicator' },
-            h('span', { class: 'projector-indicator-label', text: i.label.text }),
-            h('meter', {
-              attrs: { min: i.min, max: i.max, value: i.value ?? 0, 'aria-label': i.label.text },
-            }),
-            h('span', { class: 'projector-value', text: String(i.value) }),
-          ),
-        ),
-    ),
-  );
+        .map(
+          (i) => html`<div class="projector-indicator">
+            <span class="projector-indicator-label">${i.label.text}</span>
+            <meter min=${i.min} max=${i.max} value=${i.value ?? 0} aria-label=${i.label.text}></meter>
+            <span class="projector-value">${String(i.value)}</span>
+          </div>`,
+        )}
+    </section>
+  </main>`;
 }
 
 /** The address, breakable only before its path: "127.0.0.1:5200" above "/join/CODE". */
-function urlParts(address: string): (string | HTMLElement)[] {
+function urlParts(address: string): TemplateResult {
   const slash = address.indexOf('/');
-  if (slash < 0) return [address];
-  return [
-    h('span', { class: 'projector-url-part', text: address.slice(0, slash) }),
-    h('wbr', {}),
-    h('span', { class: 'projector-url-part', text: address.slice(slash) }),
-  ];
+  if (slash < 0) return html`${address}`;
+  return html`<span class="projector-url-part">${address.slice(0, slash)}</span><wbr><span class="projector-url-part">${address.slice(slash)}</span>`;
 }
 
 function seatMark(status: string): string {

@@ -32,3 +32,21 @@ export function qrSvg(text: string, label: string): SVGSVGElement {
   svg.append(path);
   return svg;
 }
+
+const drawn = new Map<string, SVGSVGElement>();
+
+/**
+ * The same code for the same link and label, drawn once: a page that redraws every second (the projector's clock)
+ * keeps one SVG node, which the template places as a node child.
+ */
+export function memoQr(text: string, label: string): SVGSVGElement {
+  const key = `${text}\n${label}`;
+  let svg = drawn.get(key);
+  if (!svg) {
+    // A page shows one or two codes at a time; older ones are dropped.
+    if (drawn.size >= 4) drawn.clear();
+    svg = qrSvg(text, label);
+    drawn.set(key, svg);
+  }
+  return svg;
+}
