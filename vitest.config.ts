@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],
-    testTimeout: 60_000,
+    // A bound on a hung test, not a verdict on speed: generous, so that a loaded machine does not fail a sound test.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

@@ -20,7 +20,7 @@ function simulate(args: string[]): Promise<Run> {
     execFile(
       tsx,
       ['src/cli/simulate.ts', ...args],
-      { encoding: 'utf8', timeout: 30_000 },
+      { encoding: 'utf8', timeout: 120_000 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         resolve({ status, stdout, stderr });

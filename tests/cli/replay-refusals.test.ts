@@ -41,7 +41,7 @@ function replayPath(file: string): Promise<Run> {
     execFile(
       tsx,
       ['src/cli/replay.ts', file],
-      { encoding: 'utf8', timeout: 30_000 },
+      { encoding: 'utf8', timeout: 120_000 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         resolve({ status, stdout, stderr });
@@ -222,7 +222,7 @@ describe.concurrent('replay refuses a file made to hurt, in one sentence', () =>
 
   it('a command line without one file (a usage mistake: exit 2)', async ({ expect }) => {
     const r = await new Promise<Run>((resolve) =>
-      execFile(tsx, ['src/cli/replay.ts'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) =>
+      execFile(tsx, ['src/cli/replay.ts'], { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) =>
         resolve({ status: error && typeof error.code === 'number' ? error.code : 0, stdout, stderr }),
       ),
     );

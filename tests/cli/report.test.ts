@@ -18,7 +18,7 @@ function run(
     execFile(
       tsx,
       [`src/cli/${cli}.ts`, ...args],
-      { encoding: 'utf8', timeout: 60_000 },
+      { encoding: 'utf8', timeout: 120_000 },
       (error, stdout, stderr) => {
         resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
       },

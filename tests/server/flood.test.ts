@@ -44,7 +44,7 @@ describe('a flooding client', () => {
     const left = new Promise<number>((resolve) => flooder.onLeave((code) => resolve(code)));
     const pause = () =>
       (
-        flooder.request('command', { command: { type: 'game.pause' } }, { timeout: 5000 }) as Promise<Reply>
+        flooder.request('command', { command: { type: 'game.pause' } }, { timeout: 60_000 }) as Promise<Reply>
       ).catch(() => ({ ok: false as const, code: 'closed', message: '' }));
     // Within the hard limit: the allowance is answered as usual (a student may not pause), the rest refused for the
     // rate, and the log gets one line about them, not one per message.
