@@ -22,6 +22,7 @@ import type { SoloSaveSummary } from '../session/solo-rules.ts';
 import { Observable } from './observable.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
 import { anySave, type SaveSlot, saveSlotFor } from './session/save-slot.ts';
+import type { BundledScenario, MapArt } from './session/scenario-registry.ts';
 
 type SessionModule = typeof import('./session/session-module.ts');
 
@@ -31,6 +32,8 @@ export interface FlowDeps {
   audio: AudioManager;
   /** Where saves are kept: the browser's localStorage, or nothing where it is disabled. */
   storage: Storage | undefined;
+  /** The scenarios the game bundles (scenario-registry.ts), in the order offered; at least one. */
+  scenarios: readonly BundledScenario[];
 }
 
 interface Loaded {
@@ -60,8 +63,20 @@ export class GameFlow {
   /** The scenario once loaded, and how to read a save of it: the title names the saved game's role and turn. */
   private saves: { scenario: Scenario; describe: (json: string | null) => SoloSaveSummary | null } | null =
     null;
+  /** The scenario played: the link's (?scenario=id) when the game bundles it, else the first. */
+  private chosen: BundledScenario;
+  /** The map of the scenario once loaded (null: it has none, and the scenes draw a plain placeholder). */
+  private art: MapArt | null = null;
 
-  constructor(private readonly deps: FlowDeps) {}
+  constructor(private readonly deps: FlowDeps) {
+    const wanted = new URLSearchParams(window.location.search).get('scenario');
+    this.chosen = deps.scenarios.find((s) => s.id === wanted) ?? deps.scenarios[0]!;
+  }
+
+  /** The map the scenes draw: the loaded scenario's, or null before it has loaded or when it has none. */
+  get map(): MapArt | null {
+    return this.art;
+  }
 
   attach(game: Phaser.Game): void {
     this.game = game;
@@ -79,27 +94,30 @@ export class GameFlow {
    * chunk), and starts the solo session. A scenario that fails to load is reported on the title in one sentence.
    */
   prepare(): Promise<Loaded | null> {
-    this.loading ??= import('./session/session-module.ts').then((module) => {
-      const result = module.loadBundledScenario();
-      if (!result.ok) {
-        console.warn(`scenario: ${result.problem}`);
+    const entry = this.chosen;
+    this.loading ??= Promise.all([import('./session/session-module.ts'), entry.load()]).then(
+      ([module, result]) => {
+        if (!result.ok) {
+          console.warn(result.problem);
+          this.title.set({
+            ...this.title.value,
+            scenarioFailed: true,
+            notice: `The scenario “${entry.title}” could not be loaded.`,
+          });
+          return null;
+        }
+        const { scenario } = result;
+        this.art = result.art;
+        const c = module.compileScenario(scenario);
+        this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
         this.title.set({
           ...this.title.value,
-          scenarioFailed: true,
-          notice: 'The scenario could not be loaded.',
+          ...this.saveOnTitle(),
+          scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
         });
-        return null;
-      }
-      const { scenario } = result;
-      const c = module.compileScenario(scenario);
-      this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
-      this.title.set({
-        ...this.title.value,
-        ...this.saveOnTitle(),
-        scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
-      });
-      return this.startSolo(module, scenario);
-    });
+        return this.startSolo(module, scenario);
+      },
+    );
     return this.loading;
   }
 
