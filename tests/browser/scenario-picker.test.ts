@@ -70,6 +70,16 @@ function scenarioChunks(page: Page): string[] {
   return asked;
 }
 
+/** The texts the canvas draws (main.ts exposes them, read-only, for tests). */
+function canvasTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { crisisTable: { canvas: () => { kind: string; label: string }[] } }).crisisTable
+      .canvas()
+      .filter((o) => o.kind === 'text')
+      .map((o) => o.label),
+  );
+}
+
 /** What a player sees after two turns of Baghdad with seed 5: the panel's text and the canvas's texts and images. */
 async function baghdadAfterTwoTurns(page: Page): Promise<{ panel: string; canvas: string[] }> {
   await playByKeyboard(page, { perspective: 1, turns: 2 });
@@ -126,6 +136,10 @@ describe('a build with two scenarios', () => {
       await page.keyboard.press('Enter');
       await sceneReady(page, 'situation');
       expect(await page.locator('h1').first().textContent()).toMatch(/^Turn 1 of 2: /);
+      // The test scenario has no map: the situation room says so, and draws no country it did not give.
+      const drawn = await canvasTexts(page);
+      expect(drawn).toContain('This scenario has no map');
+      expect(drawn.filter((t) => /Baghdad|Green Zone|Erbil/.test(t))).toEqual([]);
       await game.shot('harbour-situation');
     });
   });
@@ -168,6 +182,10 @@ describe('a build with two scenarios', () => {
       await titleLoaded(game.page);
       const both = await baghdadAfterTwoTurns(game.page);
       expect(both.panel).toContain('Turn 3 of 10');
+      // Its map, drawn from its data: the cities, the inset and its zone.
+      for (const text of ['Baghdad', 'Baghdad (schematic)', 'Green Zone']) {
+        expect(both.canvas.some((o) => o.startsWith(`text ${text} `))).toBe(true);
+      }
       expect(both).toEqual(shipped);
     });
   });
