@@ -4,7 +4,7 @@
  * and loads only when chosen, a link names one (?scenario=id), and Baghdad's game is the same as in the shipped
  * build (the one every other browser test uses), where no picker shows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -191,7 +191,34 @@ describe('a build with two scenarios', () => {
   });
 });
 
+describe('the class page of a build with two scenarios', () => {
+  it('plays on this device the scenario its link names, and says so when it has none by that id', async () => {
+    await withPage(served.url, async (game) => {
+      const { page } = game;
+      // Pass-and-play seats the test scenario's one playable actor; it has no teacher's pack, Baghdad has one.
+      await page.goto(new URL('class.html?pass&scenario=harbour-test', served.url).href);
+      await page.getByText('The players’ seats').waitFor();
+      expect(await page.locator('main, #classroom').first().textContent()).toContain('The mayor');
+      await page.goto(new URL('class.html?pack&scenario=harbour-test', served.url).href);
+      await page.getByText('This scenario has no teacher’s pack yet').waitFor();
+      await page.goto(new URL('class.html?pack', served.url).href);
+      await page.getByRole('heading', { name: 'The teacher’s pack' }).waitFor();
+      expect(await page.locator('.eyebrow.pack-noprint').first().textContent()).toBe(BAGHDAD);
+      await page.goto(new URL('class.html?pack&scenario=aleppo-2012', served.url).href);
+      await page.getByText('This game does not include the scenario “aleppo-2012”.').waitFor();
+    });
+  });
+});
+
 describe('the shipped build', () => {
+  it('bundles Baghdad alone: the test scenario is in none of its files', () => {
+    const assets = join(inject('distDir'), 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.some((f) => f.startsWith('baghdad-2021-'))).toBe(true);
+    expect(scripts.filter((f) => readFileSync(join(assets, f), 'utf8').includes('harbour-test'))).toEqual([]);
+    expect(readdirSync(join(outDir, 'assets')).some((f) => /^harbour-test-.*\.js$/.test(f))).toBe(true);
+  });
+
   it('refuses in one sentence a save of a scenario it does not bundle, and a link to one', async () => {
     await withPage(inject('baseUrl'), async (game) => {
       const { page } = game;
