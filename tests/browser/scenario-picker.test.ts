@@ -119,6 +119,10 @@ describe('a build with two scenarios', () => {
       ]);
       expect(new URL(page.url()).searchParams.get('scenario')).toBe('harbour-test');
       expect(chunks).toEqual(['baghdad-2021', 'harbour-test']);
+      // The games on this device that the title links to play the chosen scenario too.
+      expect(
+        await page.getByRole('link', { name: 'Play together on this device' }).getAttribute('href'),
+      ).toBe('/class.html?pass&scenario=harbour-test');
       // The focus stays on the choice, for a keyboard player.
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-scenario'))).toBe(
         'harbour-test',

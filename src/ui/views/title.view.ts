@@ -115,14 +115,21 @@ function menu(model: TitleModel, send: Send): HTMLElement {
       model.hasSave && item(continueLabel(model), { type: 'continue' }, true, !canStart),
       item('New game', { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send)),
       // Ways to play with others: pages of their own, reached as links (the classroom page needs no game flow).
-      link('Play together on this device', '/class.html?pass'),
+      // A game on this device plays the scenario chosen here, when there was a choice.
+      link('Play together on this device', withChoice(model, '/class.html?pass')),
       link('A class or a workshop: join or run a room', '/class.html'),
-      link('Replay a game, turn by turn', '/class.html?replay'),
-      link('The teacher’s pack', '/class.html?pack'),
+      link('Replay a game, turn by turn', withChoice(model, '/class.html?replay')),
+      link('The teacher’s pack', withChoice(model, '/class.html?pack')),
       item('Settings', { type: 'open-settings' }, false),
       item('Credits and sources', { type: 'open-credits' }, false),
     ),
   );
+}
+
+/** The link with the chosen scenario's id (…&scenario=id) when the picker offers a choice; as it was otherwise. */
+function withChoice(model: TitleModel, href: string): string {
+  const choice = (model.scenarios?.length ?? 0) > 1 ? model.chosen : undefined;
+  return choice ? `${href}&scenario=${encodeURIComponent(choice)}` : href;
 }
 
 function link(text: string, href: string): HTMLElement {
