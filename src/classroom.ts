@@ -4,15 +4,19 @@
  */
 import './ui/styles.css';
 import './ui/classroom/classroom.css';
+import { BUNDLED_SCENARIOS, bundledById } from './game/session/scenario-registry.ts';
 import { ClassroomApp } from './ui/classroom/classroom-app.ts';
 import { requireElement } from './ui/dom-layer.ts';
 import { applyPalette } from './ui/theme.ts';
 
 applyPalette();
 // The scenario is loaded only for a game on this device: a classroom device gets its screens from the server.
+// It is the link's (?scenario=id, as on the solo page) or else the first the game bundles.
 const loadScenario = async () => {
-  const { loadBundledScenario } = await import('./game/session/session-module.ts');
-  const loaded = loadBundledScenario();
-  return loaded.ok ? loaded.scenario : `The scenario cannot be loaded: ${loaded.problem}`;
+  const wanted = new URLSearchParams(location.search).get('scenario');
+  const entry = wanted === null ? BUNDLED_SCENARIOS[0] : bundledById(BUNDLED_SCENARIOS, wanted);
+  if (!entry) return `This game does not include the scenario “${wanted}”.`;
+  const loaded = await entry.load();
+  return loaded.ok ? loaded.scenario : loaded.problem;
 };
 void new ClassroomApp(requireElement('classroom'), loadScenario).start();

@@ -10,6 +10,7 @@ import { EmblemImages } from './game/art/emblem-images.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
 import { provideServices } from './game/services.ts';
+import { BUNDLED_SCENARIOS } from './game/session/scenario-registry.ts';
 import type { Intent } from './present/intents.ts';
 import { openCreditsDialog } from './ui/dialogs/credits.dialog.ts';
 import { openMenuDialog } from './ui/dialogs/menu.dialog.ts';
@@ -46,6 +47,7 @@ flow = new GameFlow({
   },
   audio,
   storage: safeLocalStorage(),
+  scenarios: BUNDLED_SCENARIOS,
 });
 const game = createPhaserGame(requireElement('stage'));
 flow.attach(game);

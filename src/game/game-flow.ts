@@ -21,7 +21,8 @@ import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
 import type { SoloSaveSummary } from '../session/solo-rules.ts';
 import { Observable } from './observable.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
-import { anySave, type SaveSlot, saveSlotFor } from './session/save-slot.ts';
+import { type SaveSlot, savedScenarioIds, saveSlotFor } from './session/save-slot.ts';
+import { type BundledScenario, bundledById, type MapArt } from './session/scenario-registry.ts';
 
 type SessionModule = typeof import('./session/session-module.ts');
 
@@ -31,6 +32,8 @@ export interface FlowDeps {
   audio: AudioManager;
   /** Where saves are kept: the browser's localStorage, or nothing where it is disabled. */
   storage: Storage | undefined;
+  /** The scenarios the game bundles (scenario-registry.ts), in the order offered; at least one. */
+  scenarios: readonly BundledScenario[];
 }
 
 interface Loaded {
@@ -60,8 +63,33 @@ export class GameFlow {
   /** The scenario once loaded, and how to read a save of it: the title names the saved game's role and turn. */
   private saves: { scenario: Scenario; describe: (json: string | null) => SoloSaveSummary | null } | null =
     null;
+  /**
+   * The scenario the title's menu plays: the link's (?scenario=id) when the game bundles it, else the first that
+   * has a saved game, else the first. The picker changes it.
+   */
+  private chosen: BundledScenario;
+  /** The map of the scenario once loaded (null: it has none, and the scenes draw a plain placeholder). */
+  private art: MapArt | null = null;
+  /** What the first title says: a link to a scenario the game does not bundle. */
+  private linkNotice: string | null = null;
+  /** Saves of scenarios the game does not bundle, already refused on this page: Continue no longer offers them. */
+  private readonly refused = new Set<string>();
 
-  constructor(private readonly deps: FlowDeps) {}
+  constructor(private readonly deps: FlowDeps) {
+    const wanted = new URLSearchParams(window.location.search).get('scenario');
+    const linked = bundledById(deps.scenarios, wanted);
+    const saved = savedScenarioIds(deps.storage);
+    this.chosen = linked ?? deps.scenarios.find((s) => saved.includes(s.id)) ?? deps.scenarios[0]!;
+    if (wanted !== null && !linked) this.linkNotice = `This game does not include the scenario “${wanted}”.`;
+    const offered =
+      deps.scenarios.length > 1 ? deps.scenarios.map(({ id, title }) => ({ id, title })) : undefined;
+    this.title.set({ ...this.title.value, scenarios: offered, chosen: this.chosen.id });
+  }
+
+  /** The map the scenes draw: the loaded scenario's, or null before it has loaded or when it has none. */
+  get map(): MapArt | null {
+    return this.art;
+  }
 
   attach(game: Phaser.Game): void {
     this.game = game;
@@ -70,7 +98,9 @@ export class GameFlow {
   showTitle(notice: string | null = null): void {
     this.shown = 'title';
     this.screen.set(null);
-    this.title.set({ ...this.title.value, ...this.saveOnTitle(), notice });
+    const said = notice ?? this.linkNotice;
+    this.linkNotice = null;
+    this.title.set({ ...this.title.value, ...this.saveOnTitle(), notice: said });
     this.start(SCENES.title);
   }
 
@@ -79,28 +109,64 @@ export class GameFlow {
    * chunk), and starts the solo session. A scenario that fails to load is reported on the title in one sentence.
    */
   prepare(): Promise<Loaded | null> {
-    this.loading ??= import('./session/session-module.ts').then((module) => {
-      const result = module.loadBundledScenario();
-      if (!result.ok) {
-        console.warn(`scenario: ${result.problem}`);
+    const entry = this.chosen;
+    this.loading ??= Promise.all([import('./session/session-module.ts'), entry.load()]).then(
+      ([module, result]) => {
+        // Another scenario was picked while this one loaded: the title is the other's now.
+        if (entry !== this.chosen) return null;
+        if (!result.ok) {
+          console.warn(result.problem);
+          this.title.set({
+            ...this.title.value,
+            scenarioFailed: true,
+            notice: `The scenario “${entry.title}” could not be loaded.`,
+          });
+          return null;
+        }
+        const { scenario } = result;
+        this.art = result.art;
+        const c = module.compileScenario(scenario);
+        this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
         this.title.set({
           ...this.title.value,
-          scenarioFailed: true,
-          notice: 'The scenario could not be loaded.',
+          ...this.saveOnTitle(),
+          scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
         });
-        return null;
-      }
-      const { scenario } = result;
-      const c = module.compileScenario(scenario);
-      this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
-      this.title.set({
-        ...this.title.value,
-        ...this.saveOnTitle(),
-        scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
-      });
-      return this.startSolo(module, scenario);
-    });
+        return this.startSolo(module, scenario).then((loaded) => {
+          if (entry === this.chosen) return loaded;
+          loaded.solo.stop();
+          return null;
+        });
+      },
+    );
     return this.loading;
+  }
+
+  /**
+   * The picker's choice, on the title only: the menu plays that scenario from now on, its save is the one offered,
+   * and the page's address names it (?scenario=id), so that a teacher can link to it.
+   */
+  private pick(id: string): void {
+    const entry = bundledById(this.deps.scenarios, id);
+    if (!entry || entry === this.chosen || this.shown !== 'title') return;
+    const left = this.loading;
+    this.chosen = entry;
+    this.loading = null;
+    this.saves = null;
+    this.art = null;
+    void left?.then((loaded) => loaded?.solo.stop());
+    const url = new URL(window.location.href);
+    url.searchParams.set('scenario', id);
+    window.history.replaceState(window.history.state, '', url);
+    this.title.set({
+      ...this.title.value,
+      ...this.saveOnTitle(),
+      chosen: id,
+      scenario: null,
+      scenarioFailed: false,
+      notice: null,
+    });
+    void this.prepare().catch((error: unknown) => this.fail(error));
   }
 
   private async startSolo(module: SessionModule, scenario: Scenario): Promise<Loaded> {
@@ -154,6 +220,9 @@ export class GameFlow {
         }
         return;
       }
+      case 'pick-scenario':
+        this.pick(intent.scenarioId);
+        return;
       case 'open-menu':
         this.deps.page.openMenu({
           openSettings: () => this.handle({ type: 'open-settings' }),
@@ -178,8 +247,15 @@ export class GameFlow {
     switch (intent.type) {
       case 'new-game':
         return { type: 'game.new' };
-      case 'continue':
-        return { type: 'game.continue', json: loaded.slot.read() };
+      case 'continue': {
+        const json = loaded.slot.read();
+        const elsewhere = json === null ? this.unbundledSave() : null;
+        if (elsewhere !== null) {
+          this.refuseSave(elsewhere);
+          return null;
+        }
+        return { type: 'game.continue', json };
+      }
       case 'quit-to-title':
         return { type: 'title.show' };
       case 'pick-perspective':
@@ -270,10 +346,33 @@ export class GameFlow {
     }
   }
 
-  /** Whether a save exists, and (once the scenario has loaded) whose game it is and at which turn. */
+  /**
+   * The id of a saved game whose scenario the game does not bundle (a build with other scenarios saved it), not
+   * yet refused on this page; null when there is none.
+   */
+  private unbundledSave(): string | null {
+    const ids = savedScenarioIds(this.deps.storage);
+    return ids.find((id) => !bundledById(this.deps.scenarios, id) && !this.refused.has(id)) ?? null;
+  }
+
+  /** Says in one sentence why that save cannot go on; it is left in its slot, for the build that can read it. */
+  private refuseSave(id: string): void {
+    this.refused.add(id);
+    this.title.set({
+      ...this.title.value,
+      ...this.saveOnTitle(),
+      notice: `The saved game is of the scenario “${id}”, which this game does not include.`,
+    });
+  }
+
+  /**
+   * Whether there is a game to continue (of the chosen scenario, or of one the game does not bundle, which
+   * Continue then refuses), and (once the scenario has loaded) whose game it is and at which turn.
+   */
   private saveOnTitle(): Pick<TitleModel, 'hasSave' | 'saved'> {
-    const hasSave = anySave(this.deps.storage);
-    if (!hasSave || !this.saves) return { hasSave, saved: null };
+    const own = saveSlotFor(this.chosen.id, this.deps.storage).read() !== null;
+    const hasSave = own || this.unbundledSave() !== null;
+    if (!own || !this.saves) return { hasSave, saved: null };
     const { scenario, describe } = this.saves;
     const save = describe(saveSlotFor(scenario.meta.id, this.deps.storage).read());
     const actor = save && scenario.actors.find((a) => a.id === save.actor);

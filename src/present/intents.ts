@@ -4,6 +4,8 @@
  */
 export type Intent =
   | { type: 'new-game' }
+  /** On the title, when the game bundles more than one scenario: the one the menu plays. */
+  | { type: 'pick-scenario'; scenarioId: string }
   | { type: 'continue' }
   | { type: 'open-menu' }
   | { type: 'open-settings' }

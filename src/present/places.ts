@@ -1,6 +1,7 @@
 /**
  * Where each actor's strength lies, for the map: the scenario names the places (actor `places`) and
- * cites each note or marks it as the game's simplification; the art decides where a place is drawn.
+ * cites each note or marks it as the game's simplification; its map data (art/map.yaml) says where a place is
+ * drawn, and the scenes draw it there.
  */
 import type { ActorView } from '../sim/view.ts';
 import type { Cited } from './cite.ts';
@@ -67,7 +68,7 @@ export interface MapLegendEntry {
 /**
  * The map's legend: every emblem the places put on the map, once, in the order they are first drawn, with its
  * actor and notes. The canvas and the panel both read it, so that no emblem (a mountain, a sail) goes unexplained.
- * `shown` keeps the places the art can draw: a place it does not know puts no emblem on the map.
+ * `shown` keeps the places the map can draw: a scenario without a map (or without that place) puts no emblem on it.
  */
 export function mapLegend(
   places: readonly MapPlace[],

@@ -25,6 +25,10 @@ export interface TitleModel {
   saved?: { role: string; turn: string } | null;
   /** one sentence, e.g. why a saved game could not be continued */
   notice: string | null;
+  /** the scenarios to choose from, by title, when the game bundles more than one (absent: no picker) */
+  scenarios?: { id: string; title: string }[] | undefined;
+  /** the id of the scenario the menu plays (the one chosen, or the only one) */
+  chosen?: string | undefined;
 }
 
 export interface ActorCard {

@@ -11,6 +11,7 @@ import {
   type ScenarioText,
   tooLargeMessage,
 } from './load.ts';
+import { MAP_ART_FILE, type MapArt, readMapArt } from './map-art.ts';
 
 /** A path that cannot be a scenario: the caller's mistake, not the scenario's. */
 export class ScenarioPathError extends Error {}
@@ -30,7 +31,27 @@ export async function loadScenarioDir(dirOrFile: string): Promise<LoadResult> {
     }
   }
   if (tooBig.length > 0) return { ok: false, problems: tooBig };
-  return parseScenarioFiles(texts);
+  const loaded = parseScenarioFiles(texts);
+  if (!loaded.ok) return loaded;
+  // The folder's map (art/map.yaml), when it has one: checked here so that `npm run validate` and the server
+  // refuse a scenario whose map the game could not draw. It is not part of the scenario (see map-art.ts).
+  const art = await loadMapArt(dirOrFile, loaded.scenario);
+  return 'problem' in art ? { ok: false, problems: [art.problem] } : loaded;
+}
+
+/** The map of a scenario folder (null when it has none, or when given a single file), or why it is refused. */
+export async function loadMapArt(
+  dirOrFile: string,
+  scenario: Parameters<typeof readMapArt>[2],
+): Promise<{ art: MapArt | null } | { problem: Problem }> {
+  const path = join(dirOrFile, MAP_ART_FILE);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) return { art: null };
+  if (info.size > MAX_FILE_BYTES) {
+    return { problem: { file: path, line: 1, column: 1, path: '', message: tooLargeMessage(info.size) } };
+  }
+  const read = readMapArt(path, await readFile(path, 'utf8'), scenario);
+  return read.ok ? { art: read.art } : { problem: read.problem };
 }
 
 /** The YAML files of a scenario folder in name order, or the one file given, with their sizes. */

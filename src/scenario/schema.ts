@@ -211,7 +211,9 @@ export const Posture = z.strictObject({ id: Id, label: Text });
 
 /** Where an actor's strength lies, for the map; the views know where to draw each place id. */
 export const Place = z.strictObject({
-  at: Id.describe('a place on the map: green-zone, green-zone-gate, baghdad, erbil, east-border, south'),
+  at: Id.describe(
+    "a place on the scenario's map: a key of map.places or inset.places in the folder's art/map.yaml",
+  ),
   what: Text.describe('what the actor has there'),
 });
 

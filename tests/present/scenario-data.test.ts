@@ -1,13 +1,13 @@
 // What the presenters read from the scenario rather than know themselves: the mood's indicators, the
 // actors' places on the map and their emblems.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ON_INSET, ON_MAP } from '../../src/game/art/map-places.ts';
 import { EMBLEM_DESIGN_IDS } from '../../src/present/emblems.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import { moodFor } from '../../src/present/mood.ts';
 import { placesFor } from '../../src/present/places.ts';
 import type { IndicatorRow } from '../../src/present/screens.ts';
-import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
+import { loadMapArt, loadScenarioDir } from '../../src/scenario/load-dir.ts';
+import { placeOf } from '../../src/scenario/map-art.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
 let scenario: Scenario;
@@ -81,10 +81,13 @@ describe('the map places', () => {
     expect(places.filter((p) => p.actor === 'us').map((p) => p.place)).toEqual(['green-zone', 'erbil']);
   });
 
-  it('are all drawn: the art knows where every place of the Baghdad scenario is', () => {
+  it('are all drawn: the map data knows where every place of the Baghdad scenario is', async () => {
+    const art = await loadMapArt('scenarios/baghdad-2021', scenario);
+    if (!('art' in art) || !art.art) throw new Error('Baghdad has no map');
+    const map = art.art;
     const unknown = placesFor(new Lookup(scenario))
       .map((p) => p.place)
-      .filter((id) => !Object.hasOwn(ON_INSET, id) && !Object.hasOwn(ON_MAP, id));
+      .filter((id) => placeOf(map, id) === null);
     expect(unknown).toEqual([]);
   });
 });

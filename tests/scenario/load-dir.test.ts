@@ -61,6 +61,7 @@ describe('findScenarioDirs', () => {
   it('lists the folders that hold YAML', async () => {
     expect(await findScenarioDirs('tests/fixtures/scenarios')).toEqual([
       'tests/fixtures/scenarios/broken',
+      'tests/fixtures/scenarios/harbour-test',
       'tests/fixtures/scenarios/valid-mini',
     ]);
   });

@@ -4,7 +4,7 @@ import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import type { BriefingModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
 import { addEmblem, queueMissingEmblems } from '../art/emblem-textures.ts';
-import { drawIraqMap } from '../art/iraq-map.ts';
+import { drawMap } from '../art/scenario-map.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
@@ -34,7 +34,10 @@ export class BriefingScene extends BaseScene {
     const art = this.add.container(0, 0);
     this.art = art;
     art.add(drawBackdrop(this, width, height));
-    art.add(drawIraqMap(this, { x: 0, y: 0, width, height }, { strength: 0.25, labels: false }).container);
+    art.add(
+      drawMap(this, this.svc.flow.map, { x: 0, y: 0, width, height }, { strength: 0.25, labels: false })
+        .container,
+    );
     const px = Math.max(14, Math.min(30, width * 0.028));
     const date = this.add
       .text(width / 2, 0, `Briefing · ${model.turn.date}`, {

@@ -8,7 +8,7 @@ import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import { resolutionFirstSight } from '../../present/reading.presenter.ts';
 import type { ResolutionModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
-import { drawIraqMap } from '../art/iraq-map.ts';
+import { drawMap } from '../art/scenario-map.ts';
 import { drawIndicatorBars } from '../widgets/indicator-bars.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
@@ -38,7 +38,10 @@ export class ResolutionScene extends BaseScene {
     const art = this.add.container(0, 0);
     this.art = art;
     art.add(drawBackdrop(this, width, height));
-    art.add(drawIraqMap(this, { x: 0, y: 0, width, height }, { strength: 0.2, labels: false }).container);
+    art.add(
+      drawMap(this, this.svc.flow.map, { x: 0, y: 0, width, height }, { strength: 0.2, labels: false })
+        .container,
+    );
     const headPx = Math.max(14, Math.min(26, width * 0.024));
     const corner = captionsCorner(this.svc.display.textScale);
     // Laid out by measured heights: each line starts below the one before, at any text size.

@@ -1,27 +1,18 @@
 /**
- * The situation room: the turn and date, a map of Iraq with the Baghdad inset (the Green Zone drawn
- * in code) and where each actor's strength lies, and the indicators as bars. Everything here is also
- * in the HTML panel, where the decision is made.
+ * The situation room: the turn and date, the scenario's map with its inset (Baghdad's Green Zone, say), both
+ * drawn from the scenario's map data, and where each actor's strength lies, and the indicators as bars.
+ * Everything here is also in the HTML panel, where the decision is made.
  */
 import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import { type MapLegendEntry, mapLegend } from '../../present/places.ts';
 import type { MapActed, MapPlace, SituationModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
-import { drawBaghdadInset, type Inset } from '../art/baghdad-inset.ts';
 import { addEmblem } from '../art/emblem-textures.ts';
-import type { LonLat } from '../art/iraq-geo.ts';
-import { baghdadOn, type DrawnMap, drawIraqMap } from '../art/iraq-map.ts';
-import {
-  around,
-  boundsOf,
-  intersects,
-  placeLabels,
-  type Rect,
-  type Spot,
-  spotsAround,
-} from '../art/label-layout.ts';
-import { ON_INSET, ON_MAP } from '../art/map-places.ts';
+import { drawInset, type Inset, zoneSpots } from '../art/inset.ts';
+import { around, boundsOf, intersects, placeLabels, type Rect, spotsAround } from '../art/label-layout.ts';
+import { type DrawnMap, drawMap, placeOnArt } from '../art/scenario-map.ts';
+import type { MapArt } from '../session/scenario-bundle.ts';
 import { drawIndicatorBars } from '../widgets/indicator-bars.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
@@ -80,8 +71,9 @@ export class SituationScene extends BaseScene {
     const column = wide ? { x: 8, width: width * 0.56 } : { x: 8, width: width - 16 };
     // The legend: every emblem the map shows, whom it stands for. Left out where it would crowd out the map
     // (a phone's band of canvas); the panel has it in any case. Where the bars sit below, they give it half its room.
+    const mapArt = this.svc.flow.map;
     const legend = this.drawLegend(
-      mapLegend(model.places, (place) => placeOnScreen(place) !== null),
+      mapLegend(model.places, (place) => placeOnArt(mapArt, place) !== null),
       column,
     );
     let legendH = legend ? legend.height + 8 : 0;
@@ -96,27 +88,35 @@ export class SituationScene extends BaseScene {
       ? { x: 8, y: top, width: width * 0.56, height: mapBottom - top }
       : { x: 8, y: top, width: width * 0.55, height: mapBottom - top - 8 };
     const cityStyle = this.textStyle(11, { color: '#9fb0c8' });
-    const map = drawIraqMap(this, mapBox, { strength: 0.9, labels: true, labelStyle: cityStyle });
+    const map = drawMap(this, mapArt, mapBox, { strength: 0.9, labels: true, labelStyle: cityStyle });
     art.add(map.container);
     legend?.container.setY(mapBottom);
 
     const insetSize = wide
       ? Math.min(width * 0.4, height * 0.42)
       : Math.min(width * 0.4, mapBox.height * 0.9);
-    const inset = drawBaghdadInset(
-      this,
-      { x: width * 0.58, y: top + 8, size: insetSize },
-      this.textStyle(11, { color: '#c8d3e3' }),
-    );
-    art.add(inset.container);
-    this.connect(art, map, inset);
+    // The inset, when the scenario's map has one; where it has none, the bars move up into its place.
+    const inset = mapArt?.inset
+      ? drawInset(
+          this,
+          mapArt.inset,
+          { x: width * 0.58, y: top + 8, size: insetSize },
+          this.textStyle(11, { color: '#c8d3e3' }),
+        )
+      : null;
+    if (inset) {
+      art.add(inset.container);
+      this.connect(art, map, inset, mapArt?.inset?.city ?? '');
+    }
     const emblemSize = Math.max(16, insetSize * 0.11);
-    const emblems = this.drawPlaces(art, model.places, map, inset, emblemSize);
+    const where = (place: string) => screenPoint(mapArt, place, map, inset);
+    const emblems = this.drawPlaces(art, model.places, where, emblemSize);
 
     // The bars: under the inset on a wide canvas, under the map and its legend on a tall one, none on a short one.
     let barsBox: Rect | null = null;
     if (wide || tall) {
-      const barsTop = wide ? inset.frame.y + inset.frame.height + 16 : mapBottom + legendH + 4;
+      const insetBottom = inset ? inset.frame.y + inset.frame.height + 16 : top + 8;
+      const barsTop = wide ? insetBottom : mapBottom + legendH + 4;
       const box = wide
         ? { x: width * 0.58, y: barsTop, width: width * 0.4, height: height - barsTop - 12 }
         : { x: 12, y: barsTop, width: width - 24, height: height - barsTop - 12 };
@@ -127,15 +127,18 @@ export class SituationScene extends BaseScene {
 
     // What is placed, in order: the heading, the inset's title, the badges of this turn, then the zone's name and
     // the city names, each where it is clear of all that (or hidden: the panel names every place).
-    const texts: Rect[] = [boundsOf(heading), boundsOf(inset.title)];
+    const texts: Rect[] = [boundsOf(heading), ...(inset ? [boundsOf(inset.title)] : [])];
     if (legend) texts.push(...legend.boxes.map((b) => ({ ...b, y: b.y + mapBottom })));
-    this.drawActed(art, model.mapThisTurn ?? [], map, inset, emblemSize, texts);
+    this.drawActed(art, model.mapThisTurn ?? [], where, emblemSize, texts);
     const whole = { x: 0, y: 0, width, height: mapBottom };
-    placeLabels([{ text: inset.zoneLabel, spots: zoneSpots(inset) }], [...texts, ...emblems], inset.frame);
-    texts.push(boundsOf(inset.zoneLabel));
+    if (inset?.zoneLabel && mapArt?.inset) {
+      const spots = zoneSpots(mapArt.inset, inset);
+      placeLabels([{ text: inset.zoneLabel, spots }], [...texts, ...emblems], inset.frame);
+      texts.push(boundsOf(inset.zoneLabel));
+    }
     placeLabels(
       map.labels.map((l) => ({ text: l.text, spots: spotsAround(l.dot, 8) })),
-      [...texts, ...emblems, inset.frame, ...(barsBox ? [barsBox] : [])],
+      [...texts, ...emblems, ...(inset ? [inset.frame] : []), ...(barsBox ? [barsBox] : [])],
       whole,
     );
 
@@ -191,9 +194,10 @@ export class SituationScene extends BaseScene {
     return best;
   }
 
-  /** A thin line from Baghdad on the map to the inset, so the two read as one place. */
-  private connect(art: Phaser.GameObjects.Container, map: DrawnMap, inset: Inset): void {
-    const from = baghdadOn(map);
+  /** A thin line from the inset's city on the map to the inset, so the two read as one place. */
+  private connect(art: Phaser.GameObjects.Container, map: DrawnMap, inset: Inset, city: string): void {
+    const from = map.city(city);
+    if (!from) return;
     const to = inset.at(0, 50);
     const g = this.add.graphics();
     g.lineStyle(1, PALETTE.amber, 0.6);
@@ -204,14 +208,13 @@ export class SituationScene extends BaseScene {
   private drawPlaces(
     art: Phaser.GameObjects.Container,
     places: readonly MapPlace[],
-    map: DrawnMap,
-    inset: Inset,
+    where: (place: string) => { x: number; y: number } | null,
     size: number,
   ): Rect[] {
     const used = new Map<string, number>();
     const drawn: Rect[] = [];
     for (const place of places) {
-      const base = screenPoint(place.place, map, inset);
+      const base = where(place.place);
       if (!base) continue;
       // Several actors at one place sit side by side rather than on top of each other.
       const n = used.get(place.place) ?? 0;
@@ -230,13 +233,12 @@ export class SituationScene extends BaseScene {
   private drawActed(
     art: Phaser.GameObjects.Container,
     acted: readonly MapActed[],
-    map: DrawnMap,
-    inset: Inset,
+    where: (place: string) => { x: number; y: number } | null,
     size: number,
     taken: Rect[],
   ): void {
     for (const place of acted) {
-      const base = screenPoint(place.place, map, inset);
+      const base = where(place.place);
       if (!base) continue;
       // The emblems of a place start at its point and run right: the ring is centred on the first one.
       const radius = size * 0.75;
@@ -298,30 +300,15 @@ export class SituationScene extends BaseScene {
   }
 }
 
-/** Where the art draws a place of the scenario: on the inset, on the map, or nowhere (the art does not know it). */
-function placeOnScreen(place: string): { inset: readonly [number, number] } | { map: LonLat } | null {
-  // Own properties only: a place id is scenario data, and "constructor" is no place on the map.
-  const onInset = Object.hasOwn(ON_INSET, place) ? ON_INSET[place] : undefined;
-  if (onInset) return { inset: onInset };
-  const onMap = Object.hasOwn(ON_MAP, place) ? ON_MAP[place] : undefined;
-  return onMap ? { map: onMap } : null;
-}
-
-function screenPoint(place: string, map: DrawnMap, inset: Inset): { x: number; y: number } | null {
-  const where = placeOnScreen(place);
+/** Where a place of the scenario is on screen: on the inset, on the map, or nowhere (the map data does not place it). */
+function screenPoint(
+  art: MapArt | null,
+  place: string,
+  map: DrawnMap,
+  inset: Inset | null,
+): { x: number; y: number } | null {
+  const where = placeOnArt(art, place);
   if (!where) return null;
-  return 'inset' in where ? inset.at(where.inset[0], where.inset[1]) : map.project(where.map);
-}
-
-/** The zone's name: above the zone, below it, or beside it, inside the inset's frame. */
-function zoneSpots(inset: Inset): Spot[] {
-  const above = inset.at(36, 34);
-  const below = inset.at(40, 74);
-  const left = inset.at(22, 50);
-  return [
-    { x: above.x, y: above.y, originX: 0.5, originY: 1 },
-    { x: below.x, y: below.y, originX: 0.5, originY: 0 },
-    { x: left.x, y: left.y, originX: 1, originY: 0.5 },
-    { x: inset.at(2, 4).x, y: inset.at(2, 4).y, originX: 0, originY: 0 },
-  ];
+  if ('inset' in where) return inset ? inset.at(where.inset[0], where.inset[1]) : null;
+  return map.project(where.map);
 }

@@ -1,5 +1,5 @@
 /**
- * Title: the logo and the scenario over a map of Iraq, with Baghdad marked. The menu itself is HTML
+ * Title: the logo and the scenario over its map (once loaded; none when the scenario has none), the capital marked. The menu itself is HTML
  * (src/ui/views/title.view.ts), rendered from the same model; the canvas carries no control that the
  * DOM lacks.
  */
@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
-import { baghdadOn, drawIraqMap } from '../art/iraq-map.ts';
+import { drawMap } from '../art/scenario-map.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
@@ -61,9 +61,9 @@ export class TitleScene extends BaseScene {
     const mapBox = wide
       ? { x: width * 0.38, y: height * 0.08, width: width * 0.58, height: height * 0.84 }
       : { x: width * 0.05, y: height * 0.05, width: width * 0.9, height: height * 0.9 };
-    const map = drawIraqMap(this, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
+    const map = drawMap(this, this.svc.flow.map, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
     art.add(map.container);
-    this.drawBaghdadPulse(art, baghdadOn(map), Math.min(width, height));
+    if (map.capital) this.drawCapitalPulse(art, map.capital, Math.min(width, height));
 
     const unit = Math.min(width, height);
     const titleSize = Math.max(28, Math.min(84, unit * (wide ? 0.11 : 0.16)));
@@ -119,8 +119,8 @@ export class TitleScene extends BaseScene {
     if (shown) art.add(shown.setY(ruleY + 16));
   }
 
-  /** A slow radar ring over Baghdad; still, when the player asks for reduced motion. */
-  private drawBaghdadPulse(
+  /** A slow radar ring over the capital; still, when the player asks for reduced motion. */
+  private drawCapitalPulse(
     art: Phaser.GameObjects.Container,
     at: { x: number; y: number },
     unit: number,

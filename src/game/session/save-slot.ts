@@ -13,14 +13,17 @@ export interface SaveSlot {
   clear(): void;
 }
 
-/** Whether any scenario has a saved game: the title asks before the scenario has loaded. */
-export function anySave(storage: Storage | undefined): boolean {
+/** The ids of the scenarios that have a saved game in this storage, as their slots name them. */
+export function savedScenarioIds(storage: Storage | undefined): string[] {
   try {
-    if (!storage) return false;
-    for (let i = 0; i < storage.length; i++) if (storage.key(i)?.startsWith(PREFIX)) return true;
-    return false;
+    const ids: string[] = [];
+    for (let i = 0; i < (storage?.length ?? 0); i++) {
+      const key = storage?.key(i);
+      if (key?.startsWith(PREFIX)) ids.push(key.slice(PREFIX.length));
+    }
+    return ids.sort();
   } catch {
-    return false;
+    return [];
   }
 }
 

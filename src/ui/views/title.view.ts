@@ -1,4 +1,7 @@
-/** The DOM mirror of the title scene: the scenario, and the menu (continue, new game, settings, credits). */
+/**
+ * The DOM mirror of the title scene: the scenarios to choose from (when the game bundles more than one), the menu
+ * (continue, new game, settings, credits) and the chosen scenario.
+ */
 import type { Intent, Send } from '../../present/intents.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { openConfirm } from '../dialogs/modal-dialog.ts';
@@ -51,6 +54,38 @@ function newGame(model: TitleModel, send: Send): void {
   });
 }
 
+/** The scenarios by title, the chosen one pressed; nothing when there is only one (the menu plays it). */
+function picker(model: TitleModel, send: Send): HTMLElement | false {
+  const scenarios = model.scenarios ?? [];
+  if (scenarios.length < 2) return false;
+  return h(
+    'section',
+    { class: 'title__picker', attrs: { 'aria-labelledby': 'title-picker-heading' } },
+    h('h2', { id: 'title-picker-heading', class: 'eyebrow', text: 'Choose a scenario' }),
+    h(
+      'ul',
+      { class: 'menu-list' },
+      ...scenarios.map((s) =>
+        h(
+          'li',
+          {},
+          h('button', {
+            class: 'button',
+            attrs: {
+              type: 'button',
+              'aria-pressed': String(s.id === model.chosen),
+              'data-intent': 'pick-scenario',
+              'data-scenario': s.id,
+            },
+            text: s.title,
+            on: { click: () => send({ type: 'pick-scenario', scenarioId: s.id }) },
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
 function menu(model: TitleModel, send: Send): HTMLElement {
   const item = (
     text: string,
@@ -80,14 +115,21 @@ function menu(model: TitleModel, send: Send): HTMLElement {
       model.hasSave && item(continueLabel(model), { type: 'continue' }, true, !canStart),
       item('New game', { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send)),
       // Ways to play with others: pages of their own, reached as links (the classroom page needs no game flow).
-      link('Play together on this device', '/class.html?pass'),
+      // A game on this device plays the scenario chosen here, when there was a choice.
+      link('Play together on this device', withChoice(model, '/class.html?pass')),
       link('A class or a workshop: join or run a room', '/class.html'),
-      link('Replay a game, turn by turn', '/class.html?replay'),
-      link('The teacher’s pack', '/class.html?pack'),
+      link('Replay a game, turn by turn', withChoice(model, '/class.html?replay')),
+      link('The teacher’s pack', withChoice(model, '/class.html?pack')),
       item('Settings', { type: 'open-settings' }, false),
       item('Credits and sources', { type: 'open-credits' }, false),
     ),
   );
+}
+
+/** The link with the chosen scenario's id (…&scenario=id) when the picker offers a choice; as it was otherwise. */
+function withChoice(model: TitleModel, href: string): string {
+  const choice = (model.scenarios?.length ?? 0) > 1 ? model.chosen : undefined;
+  return choice ? `${href}&scenario=${encodeURIComponent(choice)}` : href;
 }
 
 function link(text: string, href: string): HTMLElement {
@@ -99,7 +141,9 @@ export function titleView(model: TitleModel, send: Send): TitleView {
   const heading = h('h1', { class: 'visually-hidden', text: 'Crisis Table' });
   const body = h('div', {});
   const render = (m: TitleModel) => {
-    const focused = document.activeElement?.closest('[data-intent]')?.getAttribute('data-intent');
+    const active = document.activeElement?.closest('[data-intent]');
+    const focused = active?.getAttribute('data-intent');
+    const scenario = active?.getAttribute('data-scenario');
     body.replaceChildren();
     append(body, [
       h('p', {
@@ -107,11 +151,16 @@ export function titleView(model: TitleModel, send: Send): TitleView {
         text: 'A role-play of political crisis: decide under uncertainty, see where it leads.',
       }),
       m.notice && h('p', { class: 'notice', attrs: { role: 'alert' }, text: m.notice }),
-      // The menu before the scenario's summary, so that every button is in view without scrolling.
+      // The menu before the scenario's summary, so that every button is in view without scrolling; the choice of
+      // scenario, when there is one, before the menu that plays it.
+      picker(m, send),
       menu(m, send),
       scenarioBlock(m),
     ]);
-    if (focused) body.querySelector<HTMLElement>(`[data-intent="${focused}"]`)?.focus();
+    const selector = scenario
+      ? `[data-scenario="${CSS.escape(scenario)}"]`
+      : focused && `[data-intent="${focused}"]`;
+    if (selector) body.querySelector<HTMLElement>(selector)?.focus();
   };
   render(model);
   return {

@@ -1,0 +1,75 @@
+/// <reference types="vite/client" />
+/**
+ * The scenarios the game bundles: each one's id and title, and a loader. The list is small and in the first
+ * download; each scenario's files are a lazy chunk of their own (bundled/<id>.ts), and the loader (YAML, Zod)
+ * another, shared one, so adding a scenario does not grow what a player downloads before the title.
+ *
+ * A scenario is added here in one line, beside its folder under scenarios/; tests/scenario/scenario-registry
+ * checks that every folder is listed and that each id and title are those of its data. A scenario that fails to
+ * load refuses in one sentence naming it, and the others load all the same.
+ */
+import type { ScenarioBundle, ScenarioLoad } from './scenario-bundle.ts';
+
+export type { MapArt, ScenarioBundle, ScenarioLoad } from './scenario-bundle.ts';
+
+export interface BundledScenario {
+  /** the scenario's meta.id: the key of its save slot and of a link (?scenario=) */
+  id: string;
+  /** its meta.title, for the picker before the scenario has loaded */
+  title: string;
+  /** parsed and checked once, however often asked; never rejects (a failure is `ok: false`, one sentence) */
+  load: () => Promise<ScenarioLoad>;
+}
+
+export function bundledScenario(
+  id: string,
+  title: string,
+  bundle: () => Promise<{ bundle: ScenarioBundle }>,
+): BundledScenario {
+  let loading: Promise<ScenarioLoad> | null = null;
+  const load = async (): Promise<ScenarioLoad> => {
+    try {
+      const [files, { parseBundle }] = await Promise.all([bundle(), import('./scenario-parse.ts')]);
+      return parseBundle(id, title, files.bundle);
+    } catch (e) {
+      // A chunk that did not arrive (offline before it was cached, say): this scenario only.
+      loading = null;
+      const why = e instanceof Error ? e.message : String(e);
+      return { ok: false, problem: `The scenario “${title}” cannot be loaded: ${why.split('\n')[0]}` };
+    }
+  };
+  return { id, title, load: () => (loading ??= load()) };
+}
+
+const SHIPPED: readonly BundledScenario[] = [
+  bundledScenario(
+    'baghdad-2021',
+    'After the Ballot: Baghdad, October to December 2021',
+    () => import('./bundled/baghdad-2021.ts'),
+  ),
+];
+
+/**
+ * A small test scenario (tests/fixtures/scenarios/harbour-test), bundled by a build in test mode only
+ * (`vite build --mode test`, and Vitest): the browser tests build the game with it to check the picker. In any
+ * other build the condition is the constant false, and neither the entry nor its chunk is in the build.
+ */
+export const BUNDLED_SCENARIOS: readonly BundledScenario[] =
+  import.meta.env.MODE === 'test'
+    ? [
+        ...SHIPPED,
+        bundledScenario(
+          'harbour-test',
+          'The Harbour Bridge (a test scenario)',
+          () => import('./bundled/harbour-test.ts'),
+        ),
+      ]
+    : SHIPPED;
+
+/** The scenario of a link's `?scenario=` id, if the game bundles it. */
+export function bundledById(
+  scenarios: readonly BundledScenario[],
+  id: string | null,
+): BundledScenario | undefined {
+  return id === null ? undefined : scenarios.find((s) => s.id === id);
+}
