@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { checkedScenarioPlugin } from './scripts/checked-scenario-plugin.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
 
 const phaserSrc = fileURLToPath(new URL('./node_modules/phaser/src', import.meta.url));
@@ -52,7 +53,11 @@ export default defineConfig(({ command }) => ({
     global: 'globalThis',
   },
   // The build also writes brotli and gzip copies of its text files, which the classroom server sends as they are.
-  plugins: command === 'build' ? [phaserFlags(), precompressPlugin()] : [],
+  // The bundled scenarios are checked at build time (and in dev), so the browser runs no YAML or Zod to play one.
+  plugins:
+    command === 'build'
+      ? [checkedScenarioPlugin(), phaserFlags(), precompressPlugin()]
+      : [checkedScenarioPlugin()],
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {
     assetsInlineLimit: (file: string) => (/\.(opus|mp3|wav)$/.test(file) ? false : undefined),

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { checkedScenarioPlugin } from './scripts/checked-scenario-plugin.ts';
 
 export default defineConfig({
+  // The game's bundled scenarios, as the build checks them (src/game/session/bundled/).
+  plugins: [checkedScenarioPlugin()],
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],

@@ -1,8 +1,8 @@
 /// <reference types="vite/client" />
 /**
  * The scenarios the game bundles: each one's id and title, and a loader. The list is small and in the first
- * download; each scenario's files are a lazy chunk of their own (bundled/<id>.ts), and the loader (YAML, Zod)
- * another, shared one, so adding a scenario does not grow what a player downloads before the title.
+ * download; each scenario is a lazy chunk of its own (bundled/<id>.ts), checked when the game is built, so the
+ * browser runs no YAML or Zod, and adding a scenario does not grow what a player downloads before the title.
  *
  * A scenario is added here in one line, beside its folder under scenarios/; tests/scenario/scenario-registry
  * checks that every folder is listed and that each id and title are those of its data. A scenario that fails to
@@ -21,16 +21,24 @@ export interface BundledScenario {
   load: () => Promise<ScenarioLoad>;
 }
 
+/**
+ * A scenario's lazy chunk: checked when the game was built (scripts/checked-scenario-plugin.ts: what the game
+ * ships), or its files as text, parsed and checked here (a scenario given at run time, and the tests of a broken one).
+ */
+export type ScenarioChunk = { checked: ScenarioLoad } | { bundle: ScenarioBundle };
+
 export function bundledScenario(
   id: string,
   title: string,
-  bundle: () => Promise<{ bundle: ScenarioBundle }>,
+  chunk: () => Promise<ScenarioChunk>,
 ): BundledScenario {
   let loading: Promise<ScenarioLoad> | null = null;
   const load = async (): Promise<ScenarioLoad> => {
     try {
-      const [files, { parseBundle }] = await Promise.all([bundle(), import('./scenario-parse.ts')]);
-      return parseBundle(id, title, files.bundle);
+      const module = await chunk();
+      if ('checked' in module) return checkedLoad(id, title, module.checked);
+      const { parseBundle } = await import('./scenario-parse.ts');
+      return parseBundle(id, title, module.bundle);
     } catch (e) {
       // A chunk that did not arrive (offline before it was cached, say): this scenario only.
       loading = null;
@@ -39,6 +47,19 @@ export function bundledScenario(
     }
   };
   return { id, title, load: () => (loading ??= load()) };
+}
+
+/** A scenario checked at build time, as the registry gives it: a refusal names it, and its id must be the registry's. */
+function checkedLoad(id: string, title: string, checked: ScenarioLoad): ScenarioLoad {
+  if (!checked.ok)
+    return { ok: false, problem: `The scenario “${title}” cannot be loaded: ${checked.problem}` };
+  if (checked.scenario.meta.id !== id) {
+    return {
+      ok: false,
+      problem: `The scenario “${title}” cannot be loaded: its meta.id is “${checked.scenario.meta.id}”, not “${id}”`,
+    };
+  }
+  return checked;
 }
 
 const SHIPPED: readonly BundledScenario[] = [

@@ -1,19 +1,5 @@
-/// <reference types="vite/client" />
 /**
- * The Baghdad scenario's files, as text: one lazy chunk of its own, loaded only when this scenario is played
- * (scenario-registry.ts). Its map (art/map.yaml) comes with it.
+ * The Baghdad scenario, with its map (art/map.yaml): one lazy chunk of its own, loaded only when this scenario is
+ * played (scenario-registry.ts), checked when the game is built (scripts/checked-scenario-plugin.ts).
  */
-import type { ScenarioBundle } from '../scenario-bundle.ts';
-
-const files = import.meta.glob<string>('/scenarios/baghdad-2021/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const art = import.meta.glob<string>('/scenarios/baghdad-2021/art/map.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-export const bundle: ScenarioBundle = { files, art: Object.values(art)[0] ?? null };
+export { checked } from 'virtual:checked-scenario/scenarios/baghdad-2021';

@@ -1,14 +1,6 @@
-/// <reference types="vite/client" />
 /**
  * A small test scenario (tests/fixtures/scenarios/harbour-test), bundled only by a build in test mode
  * (scenario-registry.ts): it proves that a second scenario changes nothing else. It has no map, on purpose.
+ * Checked when the game is built, as the shipped one is (scripts/checked-scenario-plugin.ts).
  */
-import type { ScenarioBundle } from '../scenario-bundle.ts';
-
-const files = import.meta.glob<string>('/tests/fixtures/scenarios/harbour-test/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-export const bundle: ScenarioBundle = { files, art: null };
+export { checked } from 'virtual:checked-scenario/tests/fixtures/scenarios/harbour-test';

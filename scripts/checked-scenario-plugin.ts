@@ -1,0 +1,56 @@
+// A bundled scenario, checked when the game is built rather than in every player's browser: the same loader as
+// `npm run validate` (src/scenario/load-dir.ts) reads the folder and its map, and the module the game imports
+// (`virtual:checked-scenario/<folder>`) is what it gave: the validated scenario as JSON, or the one sentence saying
+// why it cannot be loaded (the game then refuses that scenario alone, as it did when it parsed YAML itself). So
+// the browser runs neither YAML nor Zod before New game acts (issue 18, item 4), and the scenario it plays is
+// the one the validator passed, byte for byte.
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatProblem } from '../src/scenario/load.ts';
+import { loadMapArt, loadScenarioDir } from '../src/scenario/load-dir.ts';
+
+const PREFIX = 'virtual:checked-scenario/';
+
+/** What a checked scenario module holds: the loader's answer, as the registry's ScenarioLoad. */
+export type Checked = { ok: true; scenario: unknown; art: unknown } | { ok: false; problem: string };
+
+/** The folder (relative to the project's root) checked as a bundled scenario; the title names it in a refusal. */
+export async function checkScenarioFolder(root: string, folder: string): Promise<Checked> {
+  const dir = join(root, folder);
+  const loaded = await loadScenarioDir(dir).catch((e: unknown) => ({
+    ok: false as const,
+    problems: [{ file: folder, line: 1, column: 1, path: '', message: String(e) }],
+  }));
+  if (!loaded.ok) {
+    const first = loaded.problems[0];
+    return {
+      ok: false,
+      problem: first ? formatProblem(first).replace(`${root}/`, '') : 'its files could not be read',
+    };
+  }
+  const art = await loadMapArt(dir, loaded.scenario);
+  if ('problem' in art) return { ok: false, problem: formatProblem(art.problem).replace(`${root}/`, '') };
+  return { ok: true, scenario: loaded.scenario, art: art.art };
+}
+
+export function checkedScenarioPlugin(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'crisis-table:checked-scenario',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? `\0${id}` : null;
+    },
+    async load(id) {
+      if (!id.startsWith(`\0${PREFIX}`)) return null;
+      const folder = id.slice(PREFIX.length + 1);
+      // Edited YAML rebuilds the module in `vite` (dev) and `vitest --watch`.
+      this.addWatchFile(join(root, folder));
+      const checked = await checkScenarioFolder(root, folder);
+      // A string for JSON.parse: faster for the browser to read than the same object written as code.
+      return `export const checked = JSON.parse(${JSON.stringify(JSON.stringify(checked))});\n`;
+    },
+  };
+}
