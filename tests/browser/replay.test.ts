@@ -36,6 +36,7 @@ async function openReplay(): Promise<{ page: Page; game: LiveGame; errors: strin
 describe('time-travel replay', () => {
   it('steps an imported record to turn 3 and shows it as a seat, as the public, and at its end', async () => {
     const { page, game, errors } = await openReplay();
+    const c = game.c;
     expect(game.ended).toBe(true);
     const where = page.locator('[data-replay-where]');
     await expect.poll(() => where.textContent()).toBe('Turn 1 of 10: 10 October 2021');
@@ -55,7 +56,9 @@ describe('time-travel replay', () => {
     await page.locator('#replay-as').selectOption('public');
     expect(await page.getByRole('heading', { name: 'Public news' }).count()).toBe(1);
     await page.locator('#replay-step').fill(String(game.state.world.turn + 1));
-    await expect.poll(() => where.textContent()).toBe('Where the game ended');
+    // The last step names the ending the record reached.
+    const ending = c.scenario.outcomes.find((o) => o.id === game.state.world.outcome?.id)!.title.text;
+    await expect.poll(() => where.textContent()).toBe(`Where the game ended: ${ending}`);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -21,7 +21,7 @@ import { PassAndPlay } from './pass.page.ts';
 import { publicPart } from './public.part.ts';
 
 /** A record handed over by the console ("Replay this game") or another page, for this tab only. */
-export const REPLAY_HANDOVER = 'crisis-table.replay';
+export { REPLAY_HANDOVER } from './replay-handover.ts';
 
 export class ReplayViewer {
   private readonly c;
@@ -134,7 +134,7 @@ export class ReplayViewer {
     document.body.dataset.replayStep = String(this.step);
     const where = last
       ? state.phase === 'ended'
-        ? 'Where the game ended'
+        ? `Where the game ended: ${this.endingTitle(state)}`
         : `Where the record ends: turn ${state.world.turn + 1}`
       : `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${dateShown(this.c.scenario.turns[this.step]?.date ?? '', this.c.scenario.turns)}`;
     const select = h(
@@ -181,7 +181,14 @@ export class ReplayViewer {
     this.root.replaceChildren(
       h(
         'main',
-        { class: 'class-page class-replay' },
+        {
+          class: 'class-page class-replay',
+          // Which record this is: its seed and how many commands it holds, the same as in its file.
+          dataset: {
+            recordSeed: String(game.record.seed),
+            recordCommands: String(game.record.entries.length),
+          },
+        },
         h('p', { class: 'eyebrow', text: `Replay · ${this.c.scenario.meta.title.text}` }),
         heading,
         controls,
@@ -189,6 +196,11 @@ export class ReplayViewer {
         this.body(state),
       ),
     );
+  }
+
+  /** The ending reached, by its title (the step that shows it names it, as the debrief does). */
+  private endingTitle(state: ReturnType<typeof stateAtStep>): string {
+    return publicPicture(this.c, state).outcome?.title.text ?? 'no ending';
   }
 
   /** What if: play on from the turn shown, at the seats chosen, the computer at the others. */
