@@ -95,6 +95,16 @@ describe('time-travel replay', () => {
     await page.close();
   }, 120_000);
 
+  it('says so when asked for the game saved on this device and there is none (a classroom seat’s debrief)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/class.html?replay=saved`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/^No game is saved on this device to replay\./);
+    expect(await alert.isVisible()).toBe(true);
+    expect(await page.locator('#replay-file').count()).toBe(1);
+    await page.close();
+  });
+
   it('refuses a file that is not a record in one sentence', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('baseUrl')}/class.html?replay`);

@@ -55,8 +55,16 @@ export class ReplayViewer {
   }
 
   showImport(problem: string | null = null): void {
-    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: problem ?? '' });
-    status.hidden = !problem;
+    const saved = this.savedGame();
+    // Asked for the game saved here (a debrief's "Replay this game") where none is: a classroom seat's debrief, say.
+    const asked = new URLSearchParams(location.search).get('replay') === 'saved';
+    const notice =
+      problem ??
+      (asked && !saved
+        ? 'No game is saved on this device to replay. A classroom game’s record is with the facilitator, whose console replays it; a record (.json) opens here.'
+        : null);
+    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: notice ?? '' });
+    status.hidden = !notice;
     const input = h('input', {
       id: 'replay-file',
       attrs: { type: 'file', accept: '.json,application/json' },
@@ -72,7 +80,6 @@ export class ReplayViewer {
         }
       });
     });
-    const saved = this.savedGame();
     this.root.replaceChildren(
       h(
         'main',
