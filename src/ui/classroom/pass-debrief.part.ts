@@ -143,6 +143,8 @@ export function passDebrief(end: PassEnd): { element: HTMLElement; heading: HTML
         tableSection(models, actor, (next) => show(next, true)),
       ),
       review: reviewEntries(c, state, end.record),
+      // Where it leads is the caller's: the class page, or the title after a what-if.
+      leave: 'Back',
     });
     view.element.dataset.passDebriefOf = actor;
     root.replaceChildren(view.element);

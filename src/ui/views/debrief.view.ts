@@ -261,6 +261,8 @@ export interface DebriefOptions {
    * played elsewhere, pass-and-play say, is not that one); an empty list leaves no replay entry.
    */
   review?: HTMLElement[];
+  /** The words of the button that leaves the debrief, where it leads elsewhere than the title. */
+  leave?: string;
 }
 
 /** The solo game's review entry: the game just played is the one saved on this device. */
@@ -341,7 +343,7 @@ export function debriefView(model: DebriefModel, send: Send, options: DebriefOpt
         h('button', {
           class: 'button',
           attrs: { type: 'button', 'data-intent': 'quit-to-title' },
-          text: 'Back to the title',
+          text: options.leave ?? 'Back to the title',
           on: { click: () => send({ type: 'quit-to-title' }) },
         }),
       ),
