@@ -93,10 +93,10 @@ describe('pass-and-play to its end', () => {
         expect(await page.locator('#debrief-chart .row--historical').count()).toBeGreaterThan(0);
 
         // Play again and Back lead to this device's setup and to the page before, not to the solo title.
-      expect(await page.locator('[data-intent="quit-to-title"]').textContent()).toBe('Back');
-      expect(await page.locator('[data-replay-link]').count()).toBe(0);
+        expect(await page.locator('[data-intent="quit-to-title"]').textContent()).toBe('Back');
+        expect(await page.locator('[data-replay-link]').count()).toBe(0);
 
-      // The other player's debrief, chosen from the switch, which keeps the focus.
+        // The other player's debrief, chosen from the switch, which keeps the focus.
         await page.locator('[data-pass-debrief="sadrists"]').click();
         expect(await page.locator('.pass-debrief .eyebrow').first().textContent()).toContain('Sadrist');
         expect(await page.locator('[data-pass-debrief="sadrists"]').getAttribute('aria-pressed')).toBe(
