@@ -53,6 +53,9 @@ function dashed(
  */
 type Mark = 'same' | 'other' | 'unreported' | 'reported';
 
+/** The length of a line's sample in the key. */
+const KEY_SAMPLE = 22;
+
 /** The strip's key: each mark and its words. */
 const KEY: [Mark, string][] = [
   ['same', 'as the real actor did'],
@@ -203,7 +206,6 @@ export function drawLineChart(
   // The key of the two lines, when the model's historical path is drawn: a sample of each line and its name.
   const historical = series.historical && series.historical.length > 1 ? series.historical : null;
   const pathColour = historicalColour(colour);
-  const sample = 22;
   const key = historical
     ? [
         text('This game', style(fontPx, { color: hex(colour) })),
@@ -211,7 +213,7 @@ export function drawLineChart(
       ]
     : [];
   const keyFlow = flow(
-    key.map((t) => ({ width: sample + 6 + t.width, height: t.height })),
+    key.map((t) => ({ width: KEY_SAMPLE + 6 + t.width, height: t.height })),
     box.width,
     16,
   );
@@ -236,23 +238,16 @@ export function drawLineChart(
   const left = Math.max(30, ...tickLabels.map((t) => t.width + 10));
   const tickHalf = Math.max(...tickLabels.map((t) => t.height)) / 2;
 
-  // The key events, numbered as on the chart: their headlines where there is room, else a line saying where.
-  const legendWords = chart.markers.map((m) => `${m.number}  ${m.date}: ${m.headline}`).join('\n');
-  let legend: Text | null =
-    chart.markers.length > 0 ? text(legendWords, { ...muted(fontPx), wordWrap: { width: box.width } }) : null;
   const base = box.height - title.height - 14 - keyFlow.height - axisH - tickHalf;
-  const ROOM = 120;
-  if (legend && (box.height <= 320 || base - legend.height - 8 < ROOM)) {
-    legend.destroy();
-    legend = text(`1–${chart.markers.length}: the key events, listed under “Key events on the chart”`, {
-      ...muted(fontPx - 1),
-      wordWrap: { width: box.width },
-    });
-    if (base - legend.height - 8 < ROOM) {
-      legend.destroy();
-      legend = null;
-    }
-  }
+  const legend = eventsLegend(
+    chart,
+    (words, px) => text(words, { ...muted(px), wordWrap: { width: box.width } }),
+    {
+      fontPx,
+      spare: base - ROOM,
+      tall: box.height > 320,
+    },
+  );
   const legendH = legend ? legend.height + 8 : 0;
   const stripH = stripWords.length > 0 ? 16 + stripFlow.height + 2 : 0;
   const withStrip = stripWords.length > 0 && box.height > 420 && base - legendH - stripH >= ROOM;
@@ -271,36 +266,12 @@ export function drawLineChart(
   }
   legend?.setPosition(box.x, top);
 
-  if (key.length > 0) {
-    // "── This game   ╌ ╌ Historical path (the model)", wrapped to two rows on a narrow stage.
-    const y = top + legendH;
-    const lines: [number, number, boolean][] = [
-      [colour, 3, false],
-      [pathColour, 2.5, true],
-    ];
-    key.forEach((t, i) => {
-      const [x, dy] = keyFlow.at[i]!;
-      const mid = y + dy + t.height / 2;
-      const [c, w, dash] = lines[i]!;
-      g.lineStyle(w, c, 1);
-      if (dash) dashed(g, box.x + x, mid, box.x + x + sample, mid, 6, 4);
-      else g.lineBetween(box.x + x, mid, box.x + x + sample, mid);
-      t.setPosition(box.x + x + sample + 6, y + dy);
-    });
-  }
+  drawKey(g, key, keyFlow.at, { x: box.x, y: top + legendH }, [colour, pathColour]);
   const { min, max } = series;
   const px = (i: number) => plot.x + (i / (points - 1)) * plot.width;
   const py = (v: number) => plot.y + plot.height - ((v - min) / Math.max(1, max - min)) * plot.height;
 
-  g.lineStyle(1, PALETTE.grid, 1);
-  // Every grid line; its value where the labels have room: all five, the ends and the middle, or the ends.
-  const tickH = Math.max(...tickLabels.map((t) => t.height)) + 2;
-  const every = [1, 2, 4].find((n) => (plot.height * n) / 4 >= tickH) ?? 4;
-  ticks.forEach((v, k) => {
-    g.lineBetween(plot.x, py(v), plot.x + plot.width, py(v));
-    if (k % every === 0) tickLabels[k]!.setPosition(plot.x - 6, py(v)).setOrigin(1, 0.5);
-    else tickLabels[k]!.destroy();
-  });
+  drawScale(g, ticks, tickLabels, plot, py);
   axisDates(dateLabels, px, plot.y + plot.height + 4, 8);
 
   if (withStrip)
@@ -326,7 +297,85 @@ export function drawLineChart(
     }),
   );
 
-  // The model's historical path: long dashes and hollow points, under this game's line.
+  drawLines(g, series.history, historical, px, py, [colour, pathColour]);
+  return container;
+}
+
+/** The least height the plot keeps: a legend or a strip that would leave it less is left out. */
+const ROOM = 120;
+
+/**
+ * The key events, numbered as on the chart: their headlines where the stage is tall and the plot keeps its room
+ * (`spare`: the height there is to give), else one line saying where the panel lists them, else nothing.
+ */
+function eventsLegend(
+  chart: DebriefChart,
+  make: (words: string, px: number) => Text,
+  { fontPx, spare, tall }: { fontPx: number; spare: number; tall: boolean },
+): Text | null {
+  if (chart.markers.length === 0) return null;
+  const full = make(chart.markers.map((m) => `${m.number}  ${m.date}: ${m.headline}`).join('\n'), fontPx);
+  if (tall && full.height + 8 <= spare) return full;
+  full.destroy();
+  const pointer = make(
+    `1–${chart.markers.length}: the key events, listed under “Key events on the chart”`,
+    fontPx - 1,
+  );
+  if (pointer.height + 8 <= spare) return pointer;
+  pointer.destroy();
+  return null;
+}
+
+/** The key of the two lines: "── This game   ╌ ╌ Historical path (the model)", in rows that wrap on a narrow stage. */
+function drawKey(
+  g: Phaser.GameObjects.Graphics,
+  key: Text[],
+  at: [number, number][],
+  origin: { x: number; y: number },
+  [colour, pathColour]: [number, number],
+): void {
+  const sample = KEY_SAMPLE;
+  key.forEach((t, i) => {
+    const [x, dy] = at[i]!;
+    const mid = origin.y + dy + t.height / 2;
+    if (i === 0) {
+      g.lineStyle(3, colour, 1);
+      g.lineBetween(origin.x + x, mid, origin.x + x + sample, mid);
+    } else {
+      g.lineStyle(2.5, pathColour, 1);
+      dashed(g, origin.x + x, mid, origin.x + x + sample, mid, 6, 4);
+    }
+    t.setPosition(origin.x + x + sample + 6, origin.y + dy);
+  });
+}
+
+/** Every grid line; its value where the labels have room: all five, the ends and the middle, or the ends alone. */
+function drawScale(
+  g: Phaser.GameObjects.Graphics,
+  ticks: number[],
+  labels: Text[],
+  plot: Rect,
+  py: (v: number) => number,
+): void {
+  g.lineStyle(1, PALETTE.grid, 1);
+  const tickH = Math.max(...labels.map((t) => t.height)) + 2;
+  const every = [1, 2, 4].find((n) => (plot.height * n) / 4 >= tickH) ?? 4;
+  ticks.forEach((v, k) => {
+    g.lineBetween(plot.x, py(v), plot.x + plot.width, py(v));
+    if (k % every === 0) labels[k]!.setPosition(plot.x - 6, py(v)).setOrigin(1, 0.5);
+    else labels[k]!.destroy();
+  });
+}
+
+/** The model's historical path (long dashes, hollow points), then this game's line over it. */
+function drawLines(
+  g: Phaser.GameObjects.Graphics,
+  game: readonly number[],
+  historical: readonly number[] | null,
+  px: (i: number) => number,
+  py: (v: number) => number,
+  [colour, pathColour]: [number, number],
+): void {
   if (historical) {
     g.lineStyle(2.5, pathColour, 1);
     for (let t = 1; t < historical.length; t++) {
@@ -337,19 +386,17 @@ export function drawLineChart(
       g.strokeRect(px(t) - 3, py(v) - 3, 6, 6);
     });
   }
-
   g.lineStyle(3, colour, 1);
   g.beginPath();
-  series.history.forEach((v, t) => {
+  game.forEach((v, t) => {
     if (t === 0) g.moveTo(px(t), py(v));
     else g.lineTo(px(t), py(v));
   });
   g.strokePath();
   g.fillStyle(colour, 1);
-  series.history.forEach((v, t) => {
+  game.forEach((v, t) => {
     g.fillCircle(px(t), py(v), 3);
   });
-  return container;
 }
 
 /** The strip beside history at each date's point on the axis (a turn's date is its end), and its key in rows. */
