@@ -1,10 +1,12 @@
 // Groups side by side, for print or the screen: each group's ending, each indicator drawn group by group, the
 // first turn where their decisions differed, and the decisions that weighed most. One HTML page; every text from
 // the scenario or a label is escaped. Lines are told apart by colour (Okabe and Ito's colour-blind-safe set) and by
-// dash, and each is named in words beside its chart.
+// dash, and each is named in words beside its chart, in dark text after a sample of its line (a coloured word on
+// white would not reach 4.5:1 for every colour of the set). The dates are the turns' own, as the debrief gives them.
 import type { Scenario } from '../scenario/types.ts';
 import type { Comparison } from '../sim/compare.ts';
-import { shortTurnDate, turnDate } from './cite.ts';
+import { turnDate } from './cite.ts';
+import { axisDate } from './debrief.presenter.ts';
 import { esc } from './report-html.ts';
 
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
@@ -17,7 +19,8 @@ const STYLE = `
   th, td { border-bottom: 1px solid #bbb; padding: .25rem .35rem; text-align: left; vertical-align: top; font-size: 9.5pt;
     overflow-wrap: break-word; }
   .chart { break-inside: avoid; margin: .6rem 0 1rem; } .chart svg { width: 100%; height: auto; }
-  .key { font-size: 9pt; } .key span { margin-right: 1rem; white-space: nowrap; }
+  .key { font-size: 9.5pt; } .key span { margin-right: 1rem; white-space: nowrap; } .key .sample { vertical-align: middle; margin-right: .3rem; }
+  .note { color: #333; font-size: 9.5pt; }
   @page { size: A4; margin: 16mm 14mm; } @media print { body { margin: 0; max-width: none; } }
 `;
 
@@ -33,7 +36,10 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
   );
   for (const g of cmp.groups) {
     const ending = g.outcome ? (outcomes.get(g.outcome) ?? g.outcome) : 'not ended';
-    parts.push(`<tr><td>${esc(g.label)}</td><td>${esc(ending)}</td><td>${esc(g.turnsPlayed)}</td></tr>`);
+    // The date the group's game reached: the last turn it played.
+    const reached = s.turns[g.turnsPlayed - 1];
+    const played = reached ? `${g.turnsPlayed} (to ${turnDate(reached)})` : String(g.turnsPlayed);
+    parts.push(`<tr><td>${esc(g.label)}</td><td>${esc(ending)}</td><td>${esc(played)}</td></tr>`);
   }
   parts.push('</tbody></table>');
   const first = cmp.firstDifference;
@@ -46,7 +52,7 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
     }</p>`,
   );
   parts.push(
-    '<h2>The decisions that weighed most</h2><p>Summed over the changes each game recorded, in all the groups that took them.</p>',
+    '<h2>The decisions that weighed most</h2><p>A decision’s weight is how many points it moved the indicators, up or down, added over every time a group took it: a decision that raised Violence by 10 and lowered Street anger by 4 weighs 14, and taken by two groups, about twice that. It measures how much a decision moved the game, not whether for better or for worse; each game’s record gives the changes.</p>',
   );
   parts.push(
     '<table><thead><tr><th scope="col">Actor</th><th scope="col">Decision</th><th scope="col">Weight</th><th scope="col">Taken by</th></tr></thead><tbody>',
@@ -58,14 +64,16 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
       )}</td><td>${esc(w.groups.join(', '))}</td></tr>`,
     );
   }
-  parts.push('</tbody></table><h2>The indicators, group by group</h2>');
-  const dates = ['Start', ...s.turns.map(shortTurnDate)];
+  parts.push(
+    '</tbody></table><h2>The indicators, group by group</h2><p class="note">Each indicator at the start and at the end of every turn, dated by the turn; “≈” marks a date the sources give only roughly.</p>',
+  );
+  const dates = ['Start', ...s.turns.map(axisDate)];
   for (const ind of s.indicators) {
     parts.push(chart(ind.label.text, ind.min, ind.max, cmp.indicators[ind.id] ?? [], cmp, dates));
   }
   return `<!doctype html><html lang="${esc(s.meta.language)}"><head><meta charset="utf-8"><title>${esc(
     `Groups side by side: ${s.meta.title.text}`,
-  )}</title><style>${STYLE}</style></head><body>${parts.join('\n')}</body></html>\n`;
+  )}</title><style>${STYLE}</style></head><body><main>${parts.join('\n')}</main></body></html>\n`;
 }
 
 function chart(
@@ -90,8 +98,10 @@ function chart(
   // The axes say what they measure: the indicator's range, and the turns' dates (month-day).
   const text = (tx: number, ty: number, t: string, anchor = 'middle') =>
     `<text x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" font-size="10" text-anchor="${anchor}" fill="#333">${esc(t)}</text>`;
+  // Every date where they fit (a turn is at least 52 units apart with eleven points); else every other one.
+  const every = (w - 2 * pad) / (longest - 1) >= 52 ? 1 : 2;
   const ticks = Array.from({ length: longest }, (_, i) =>
-    i % 2 === 0 || i === longest - 1 ? text(x(i), h - pad + 14, dates[i] ?? '') : '',
+    i % every === 0 || i === longest - 1 ? text(x(i), h - pad + 14, dates[i] ?? '') : '',
   );
   const axis = [
     text(pad - 4, y(max) + 4, String(max), 'end'),
@@ -101,7 +111,11 @@ function chart(
   const key = cmp.groups
     .map((g, i) => {
       const last = series[i]?.at(-1);
-      return `<span style="color:${COLOURS[i % COLOURS.length]}">${esc(g.label)}${last === undefined ? '' : `: ${esc(Math.round(last))}`}</span>`;
+      const dash = DASHES[i % DASHES.length];
+      // A picture of the line (an image, so that it prints as drawn), and the group's name in dark text.
+      const line = `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="8"><line x1="0" y1="4" x2="28" y2="4" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg>`;
+      const sample = `<img class="sample" alt="" width="28" height="8" src="data:image/svg+xml,${encodeURIComponent(line)}">`;
+      return `<span>${sample}${esc(g.label)}${last === undefined ? '' : `: ${esc(Math.round(last))}`}</span>`;
     })
     .join('');
   return `<div class="chart"><h3>${esc(title)}</h3><svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(

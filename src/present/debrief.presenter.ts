@@ -8,7 +8,7 @@
 import type { Condition, Outcome, Text } from '../scenario/types.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
-import { type Cited, turnDate as dateOfTurn, onTurnDate, shortRef } from './cite.ts';
+import { type Cited, type DatedTurn, turnDate as dateOfTurn, onTurnDate, shortRef } from './cite.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import type {
@@ -284,6 +284,11 @@ function shortDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : SHORT_DATE.format(date);
 }
 
+/** A turn's date on a chart's axis: "5 Nov", marked "≈" where the sources give the day only roughly ("≈31 Dec"). */
+export function axisDate(turn: DatedTurn): string {
+  return `${turn.dateText ? '≈' : ''}${shortDate(turn.date)}`;
+}
+
 /**
  * The key events of this game: the public news that fired and moved the indicators most (the attack, the
  * clashes, when they happened), in the order they happened. Chosen from the recorded causes, never by id.
@@ -370,7 +375,7 @@ function chartOf(
   const selected = [deciding[0]?.indicator, goal, series.find((s) => s.history)?.id].find(visible) ?? '';
   return {
     dates,
-    axis: ['Start', ...shown.map((t) => `${t.dateText ? '≈' : ''}${shortDate(t.date)}`)],
+    axis: ['Start', ...shown.map(axisDate)],
     series,
     markers: markersOf(view, lookup, played),
     selected,

@@ -5,8 +5,9 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { Entry } from '../sim/commands.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
+import { type HistoricalPath, historicalPath } from '../sim/history.ts';
 import { type GameRecord, newRecord } from '../sim/record.ts';
-import { restoreSave, SaveError } from '../sim/save.ts';
+import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
 import { type GameState, waitingFor } from '../sim/state.ts';
 import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
 
@@ -75,7 +76,7 @@ export function publicPicture(c: CompiledScenario, state: GameState): PublicView
   return publicView(c, state);
 }
 
-export type { CompiledScenario, GameRecord, GameState, PublicView, Scenario };
+export type { ActorView, CompiledScenario, GameRecord, GameState, HistoricalPath, PublicView, Scenario };
 
 /** The scenario, ready to play (the page has only its validated text). */
 export function compilePass(scenario: Scenario): CompiledScenario {
@@ -87,4 +88,17 @@ export function newPassRecord(c: CompiledScenario, seed: number, seats: readonly
   const record = newRecord(c, seed);
   record.entries = passStart(seats);
   return record;
+}
+
+/**
+ * The model's historical path for this game (the same scenario and seed, every seat taking what the real actor did),
+ * for the debrief's chart and its "beside history": the same for every player at the table.
+ */
+export function passHistorical(c: CompiledScenario, state: GameState): HistoricalPath {
+  return historicalPath(c, state.seed);
+}
+
+/** A game's record as a file holds it: the same text a save is, so the replay page opens it. */
+export function passRecordJson(record: GameRecord): string {
+  return saveJson(record);
 }

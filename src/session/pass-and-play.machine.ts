@@ -20,6 +20,7 @@ export interface PassInput {
 
 export interface PassContext {
   c: CompiledScenario;
+  /** The game's record so far, as the session reports it: what the end saves, replays and downloads. */
   record: GameRecord;
   game: GameState;
   /** The player the device is passed to, or whose screen is showing. */
@@ -94,7 +95,7 @@ export const passAndPlayMachine = setup({
     onSnapshot: {
       actions: enqueueActions(({ enqueue, context, event }) => {
         const { record, state } = event.snapshot.context as { record: GameRecord; state: GameState };
-        enqueue.assign({ game: state });
+        enqueue.assign({ game: state, record });
         // Saved after every decision, so a reload keeps what was decided and comes back at the next hand-over.
         if (record.entries.length === context.saved) return;
         enqueue.assign({ saved: record.entries.length });

@@ -36,6 +36,7 @@ async function openReplay(): Promise<{ page: Page; game: LiveGame; errors: strin
 describe('time-travel replay', () => {
   it('steps an imported record to turn 3 and shows it as a seat, as the public, and at its end', async () => {
     const { page, game, errors } = await openReplay();
+    const c = game.c;
     expect(game.ended).toBe(true);
     const where = page.locator('[data-replay-where]');
     await expect.poll(() => where.textContent()).toBe('Turn 1 of 10: 10 October 2021');
@@ -55,7 +56,9 @@ describe('time-travel replay', () => {
     await page.locator('#replay-as').selectOption('public');
     expect(await page.getByRole('heading', { name: 'Public news' }).count()).toBe(1);
     await page.locator('#replay-step').fill(String(game.state.world.turn + 1));
-    await expect.poll(() => where.textContent()).toBe('Where the game ended');
+    // The last step names the ending the record reached.
+    const ending = c.scenario.outcomes.find((o) => o.id === game.state.world.outcome?.id)!.title.text;
+    await expect.poll(() => where.textContent()).toBe(`Where the game ended: ${ending}`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -91,6 +94,16 @@ describe('time-travel replay', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('says so when asked for the game saved on this device and there is none (a classroom seat’s debrief)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/class.html?replay=saved`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/^No game is saved on this device to replay\./);
+    expect(await alert.isVisible()).toBe(true);
+    expect(await page.locator('#replay-file').count()).toBe(1);
+    await page.close();
+  });
 
   it('refuses a file that is not a record in one sentence', async () => {
     const page = await browser.newPage();

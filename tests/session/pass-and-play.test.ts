@@ -1,8 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { type PassEmitted, passAndPlayMachine } from '../../src/session/pass-and-play.machine.ts';
-import { nextSeat, passStart, restorePass, seatsProblem } from '../../src/session/pass-and-play-rules.ts';
+import {
+  nextSeat,
+  passHistorical,
+  passRecordJson,
+  passStart,
+  restorePass,
+  seatsProblem,
+} from '../../src/session/pass-and-play-rules.ts';
 import type { CompiledScenario } from '../../src/sim/compile.ts';
+import { historicalPath } from '../../src/sim/history.ts';
 import { type GameRecord, newRecord } from '../../src/sim/record.ts';
 import { publicView } from '../../src/sim/view.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
@@ -101,6 +109,26 @@ describe('pass-and-play', () => {
     expect(again.screen()).toBe('public');
     expect(again.ctx().current).toBe('sadrists');
     expect(nextSeat(c, restored.state)).toBe('sadrists');
+  });
+
+  it('keeps the record the game reached, which the end saves, replays and sets beside the historical path', async () => {
+    const g = start(newGame(['pm', 'sadrists'], 6));
+    const first = g.ctx().record.entries.length;
+    for (const actor of ['pm', 'sadrists']) {
+      g.actor.send({ type: 'seat.show' });
+      g.actor.send({ type: 'option.select', option: g.ctx().game.offers[actor]!.options[0]! });
+      g.actor.send({ type: 'decision.confirm' });
+      await settle();
+    }
+    // Two decisions and the turn's resolution (the computers' decisions too) are in the record the page holds.
+    expect(g.ctx().record.entries.length).toBeGreaterThan(first + 2);
+    const json = passRecordJson(g.ctx().record);
+    expect(json).toBe((g.emitted.filter((e) => e.type === 'save.write').at(-1) as { json: string }).json);
+    const restored = restorePass(json, c);
+    if (!restored.ok) throw new Error(restored.notice);
+    expect(restored.state.world.turn).toBe(g.ctx().game.world.turn);
+    // The same historical path for every player: the scenario's, played with this game's seed.
+    expect(passHistorical(c, g.ctx().game)).toEqual(historicalPath(c, 6));
   });
 
   it('refuses a game of one player, of six, of an unknown seat, and a damaged save, in one sentence', () => {

@@ -11,7 +11,15 @@ const ABOUT: Record<string, string> = {
   misinformation: 'The misinformation',
 };
 
-function cited(c: Cited, tag: 'p' | 'li' = 'p'): HTMLElement {
+/** How the game cites a text of its own (src/present/cite.ts). */
+const OWN = 'Invented for the game';
+
+/**
+ * A text and its source. The teacher's own material (plans, notes, questions) is the game's throughout, said once
+ * at the top, so it names only a source it has; a role card, handed to a team on its own, always says which.
+ */
+function cited(c: Cited, tag: 'p' | 'li' = 'p', own: 'said' | 'unsaid' = 'unsaid'): HTMLElement {
+  if (own === 'said' && c.cite === OWN) return h(tag, { text: c.text });
   return h(tag, {}, c.text, h('span', { class: 'pack-cite', text: ` (${c.cite})` }));
 }
 
@@ -71,8 +79,12 @@ export function packPage(scenario: Scenario, back: () => void): HTMLElement {
         on: { click: back },
       }),
     ),
+    h('p', {
+      class: 'pack-own',
+      text: 'The goals, plans, notes and questions below are the game’s own, written for it; where one draws on a source, it names it. The role cards say of every text whether it is cited or invented.',
+    }),
     h('h2', { text: 'Learning goals' }),
-    h('ul', {}, ...t.goals.map((g) => cited(lookup.cite(g), 'li'))),
+    h('ul', {}, ...t.goals.map((g) => cited(lookup.cite(g), 'li', 'said'))),
     ...t.plans.map((plan) =>
       h(
         'section',
@@ -82,23 +94,28 @@ export function packPage(scenario: Scenario, back: () => void): HTMLElement {
           'ol',
           {},
           ...plan.steps.map((step) =>
-            h('li', {}, h('strong', { text: `${step.minutes} min. ` }), cited(lookup.cite(step.text))),
+            h(
+              'li',
+              {},
+              h('strong', { text: `${step.minutes} min. ` }),
+              cited(lookup.cite(step.text), 'p', 'said'),
+            ),
           ),
         ),
       ),
     ),
     t.notes.length > 0 && h('h2', { text: 'Notes for the teacher' }),
     t.notes.length > 0 &&
-      h('ul', { class: 'pack-notes' }, ...t.notes.map((n) => cited(lookup.cite(n), 'li'))),
+      h('ul', { class: 'pack-notes' }, ...t.notes.map((n) => cited(lookup.cite(n), 'li', 'said'))),
     t.hotWash.length > 0 && h('h2', { text: 'The hot-wash, at the end of a workshop' }),
-    t.hotWash.length > 0 && h('ol', {}, ...t.hotWash.map((q) => cited(lookup.cite(q), 'li'))),
+    t.hotWash.length > 0 && h('ol', {}, ...t.hotWash.map((q) => cited(lookup.cite(q), 'li', 'said'))),
     h('h2', { text: 'Discussion questions' }),
     ...t.questions.map((q) =>
       h(
         'section',
         { class: 'pack-questions', dataset: { about: q.about } },
         h('h3', { text: ABOUT[q.about] ?? `If the game ends in: ${outcomes.get(q.about) ?? q.about}` }),
-        h('ol', {}, ...q.items.map((item) => cited(lookup.cite(item), 'li'))),
+        h('ol', {}, ...q.items.map((item) => cited(lookup.cite(item), 'li', 'said'))),
       ),
     ),
     h('h2', { class: 'pack-cards-title', text: 'Role cards' }),

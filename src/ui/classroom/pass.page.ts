@@ -24,6 +24,7 @@ import {
 import { besideOrigin, type ReplayGame } from '../../session/replay-rules.ts';
 import { h } from '../dom.ts';
 import { situationView } from '../views/situation.view.ts';
+import { passDebrief } from './pass-debrief.part.ts';
 import { publicPart } from './public.part.ts';
 
 const SLOT = 'crisis-table.pass.';
@@ -218,15 +219,15 @@ export class PassAndPlay {
       screen.heading.focus();
       return;
     }
+    if (snapshot.value === 'ended') {
+      this.showEnd(state, context.record);
+      return;
+    }
     const picture = publicPicture(this.c, state);
     const heading =
       snapshot.value === 'handOver'
         ? `Pass the device to: ${this.lookup.actorName(context.current ?? '')}`
-        : snapshot.value === 'ended'
-          ? picture.outcome
-            ? `The game has ended: ${picture.outcome.title.text}`
-            : 'The game has ended'
-          : `What everyone can see after ${dateShown(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '', this.c.scenario.turns)}`;
+        : `What everyone can see after ${dateShown(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '', this.c.scenario.turns)}`;
     const h1 = h('h1', { text: heading });
     this.root.replaceChildren(
       h(
@@ -251,16 +252,37 @@ export class PassAndPlay {
             text: 'Next: pass the device on',
             on: { click: () => actor.send({ type: 'screen.next' }) },
           }),
-        snapshot.value === 'ended' &&
-          picture.outcome &&
-          // The parts of the summary that hold in this game, as the engine gave them.
-          h('p', { text: picture.outcome.summary.map((p) => p.text).join(' ') }),
-        snapshot.value === 'ended' && this.origin && this.besideOrigin(this.origin, state),
         ...publicPart(picture, this.lookup),
       ),
     );
     h1.tabIndex = -1;
     h1.focus();
+  }
+
+  /**
+   * The end: the solo game's debrief for the table (every player's goals, one player's whole debrief at a time), the
+   * replay of this game and its record; a what-if game set beside the one it forked from.
+   */
+  private showEnd(state: GameState, record: GameRecord): void {
+    const end = passDebrief({
+      c: this.c,
+      lookup: this.lookup,
+      state,
+      record,
+      beside: this.origin ? this.besideOrigin(this.origin, state) : null,
+      playAgain: () => {
+        this.origin = null;
+        this.leaving?.abort();
+        this.showSetup();
+      },
+      leave: () => {
+        this.leaving?.abort();
+        this.back();
+      },
+    });
+    this.root.replaceChildren(end.element);
+    end.heading.tabIndex = -1;
+    end.heading.focus();
   }
 
   /** The what-if game beside the one it forked from: endings, where the decisions parted, the whole comparison. */

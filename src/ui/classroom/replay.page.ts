@@ -21,7 +21,7 @@ import { PassAndPlay } from './pass.page.ts';
 import { publicPart } from './public.part.ts';
 
 /** A record handed over by the console ("Replay this game") or another page, for this tab only. */
-export const REPLAY_HANDOVER = 'crisis-table.replay';
+export { REPLAY_HANDOVER } from './replay-handover.ts';
 
 export class ReplayViewer {
   private readonly c;
@@ -55,8 +55,16 @@ export class ReplayViewer {
   }
 
   showImport(problem: string | null = null): void {
-    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: problem ?? '' });
-    status.hidden = !problem;
+    const saved = this.savedGame();
+    // Asked for the game saved here (a debrief's "Replay this game") where none is: a classroom seat's debrief, say.
+    const asked = new URLSearchParams(location.search).get('replay') === 'saved';
+    const notice =
+      problem ??
+      (asked && !saved
+        ? 'No game is saved on this device to replay. A classroom game’s record is with the facilitator, whose console replays it; a record (.json) opens here.'
+        : null);
+    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: notice ?? '' });
+    status.hidden = !notice;
     const input = h('input', {
       id: 'replay-file',
       attrs: { type: 'file', accept: '.json,application/json' },
@@ -72,7 +80,6 @@ export class ReplayViewer {
         }
       });
     });
-    const saved = this.savedGame();
     this.root.replaceChildren(
       h(
         'main',
@@ -134,7 +141,7 @@ export class ReplayViewer {
     document.body.dataset.replayStep = String(this.step);
     const where = last
       ? state.phase === 'ended'
-        ? 'Where the game ended'
+        ? `Where the game ended: ${this.endingTitle(state)}`
         : `Where the record ends: turn ${state.world.turn + 1}`
       : `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${dateShown(this.c.scenario.turns[this.step]?.date ?? '', this.c.scenario.turns)}`;
     const select = h(
@@ -181,7 +188,14 @@ export class ReplayViewer {
     this.root.replaceChildren(
       h(
         'main',
-        { class: 'class-page class-replay' },
+        {
+          class: 'class-page class-replay',
+          // Which record this is: its seed and how many commands it holds, the same as in its file.
+          dataset: {
+            recordSeed: String(game.record.seed),
+            recordCommands: String(game.record.entries.length),
+          },
+        },
         h('p', { class: 'eyebrow', text: `Replay · ${this.c.scenario.meta.title.text}` }),
         heading,
         controls,
@@ -189,6 +203,11 @@ export class ReplayViewer {
         this.body(state),
       ),
     );
+  }
+
+  /** The ending reached, by its title (the step that shows it names it, as the debrief does). */
+  private endingTitle(state: ReturnType<typeof stateAtStep>): string {
+    return publicPicture(this.c, state).outcome?.title.text ?? 'no ending';
   }
 
   /** What if: play on from the turn shown, at the seats chosen, the computer at the others. */

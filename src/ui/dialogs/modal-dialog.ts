@@ -27,6 +27,7 @@ export function openModal(options: ModalOptions): HTMLDialogElement {
     h('div', { class: 'dialog__head' }, h('h2', { id: titleId, text: options.title }), close),
     h('div', { class: 'dialog__body' }, ...options.body),
   );
+  const body = dialog.querySelector<HTMLElement>('.dialog__body')!;
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
     dialog.remove();
@@ -35,7 +36,38 @@ export function openModal(options: ModalOptions): HTMLDialogElement {
   });
   document.body.append(dialog);
   dialog.showModal();
+  scrollableByKeys(dialog, body, titleId);
   return dialog;
+}
+
+/** The keys that scroll a page, and how far each moves the dialog's body (a share of its height, or to an end). */
+const SCROLL_KEYS: Record<string, (page: number, top: number, end: number) => number> = {
+  ArrowDown: (_, top) => top + 40,
+  ArrowUp: (_, top) => top - 40,
+  PageDown: (page, top) => top + page * 0.9,
+  PageUp: (page, top) => top - page * 0.9,
+  Home: () => 0,
+  End: (_, __, end) => end,
+};
+
+/**
+ * A body longer than the dialog scrolls by keyboard (axe: scrollable-region-focusable): it is a named region in
+ * the Tab order, which the browser scrolls itself when it has focus; and the page keys scroll it from wherever
+ * focus is in the dialog (the Close button has it first), except in a control that uses those keys itself.
+ */
+function scrollableByKeys(dialog: HTMLDialogElement, body: HTMLElement, titleId: string): void {
+  if (body.scrollHeight <= body.clientHeight) return;
+  body.tabIndex = 0;
+  body.setAttribute('role', 'region');
+  body.setAttribute('aria-labelledby', titleId);
+  dialog.addEventListener('keydown', (event) => {
+    const move = SCROLL_KEYS[event.key];
+    const target = event.target as HTMLElement;
+    if (!move || event.altKey || event.ctrlKey || event.metaKey || target === body) return;
+    if (target.closest('input, select, textarea, [contenteditable]')) return;
+    event.preventDefault();
+    body.scrollTop = move(body.clientHeight, body.scrollTop, body.scrollHeight - body.clientHeight);
+  });
 }
 
 export interface ConfirmOptions {

@@ -252,8 +252,32 @@ export interface DebriefView extends ScreenView {
   update(next: DebriefModel): void;
 }
 
-export function debriefView(model: DebriefModel, send: Send): DebriefView {
+/** What a page other than the solo game adds to the debrief, or puts in place of the solo game's parts. */
+export interface DebriefOptions {
+  /** After the ending's summary: pass-and-play's players, each one's goals, and whose debrief this is. */
+  lead?: HTMLElement | null;
+  /**
+   * The last entries of the menu, in place of the solo game's link to replay the game saved on this device (a game
+   * played elsewhere, pass-and-play say, is not that one); an empty list leaves no replay entry.
+   */
+  review?: HTMLElement[];
+  /** The words of the button that leaves the debrief, where it leads elsewhere than the title. */
+  leave?: string;
+}
+
+/** The solo game's review entry: the game just played is the one saved on this device. */
+function savedReplayEntry(): HTMLElement {
+  // The replay opens it turn by turn, and from any turn a "what if" plays on with other decisions.
+  return h('a', {
+    class: 'button',
+    attrs: { href: '/class.html?replay=saved', 'data-replay-link': '' },
+    text: 'Replay this game turn by turn, or play on from a turn: what if?',
+  });
+}
+
+export function debriefView(model: DebriefModel, send: Send, options: DebriefOptions = {}): DebriefView {
   const chart = chartSection(model, send);
+  const review = options.review ?? [savedReplayEntry()];
   const heading = h('h1', { text: model.outcome ? `Outcome: ${model.outcome.title.text}` : 'Debrief' });
   const element = h(
     'section',
@@ -261,6 +285,7 @@ export function debriefView(model: DebriefModel, send: Send): DebriefView {
     h('p', { class: 'eyebrow', text: `Debrief · ${model.actor.name.text}` }),
     heading,
     model.outcome && citedPassages(model.outcome.summary),
+    options.lead ?? null,
     whySection(model),
     goalsSection(model),
     chart.element,
@@ -318,21 +343,11 @@ export function debriefView(model: DebriefModel, send: Send): DebriefView {
         h('button', {
           class: 'button',
           attrs: { type: 'button', 'data-intent': 'quit-to-title' },
-          text: 'Back to the title',
+          text: options.leave ?? 'Back to the title',
           on: { click: () => send({ type: 'quit-to-title' }) },
         }),
       ),
-      // The game just played is the one saved on this device: the replay opens it, turn by turn, and from any
-      // turn a "what if" plays on with other decisions.
-      h(
-        'li',
-        { class: 'debrief-replay' },
-        h('a', {
-          class: 'button',
-          attrs: { href: '/class.html?replay=saved', 'data-replay-link': '' },
-          text: 'Replay this game turn by turn, or play on from a turn: what if?',
-        }),
-      ),
+      ...review.map((entry) => h('li', { class: 'debrief-replay' }, entry)),
     ),
   );
   return { scene: 'debrief', element, heading, update: chart.update };

@@ -1,0 +1,156 @@
+// The end of a pass-and-play game: the solo game's debrief (why this ending, the goals, the indicators beside the
+// model's historical path, this game beside history), for the table as a whole. The game is over, so nothing is
+// private any more: every player's goals are listed together, and one player's full debrief is shown at a time,
+// whichever the table chooses. Then the replay of this very game, and its record to keep.
+import { debriefModel } from '../../present/debrief.presenter.ts';
+import type { Intent } from '../../present/intents.ts';
+import type { Lookup } from '../../present/lookup.ts';
+import type { DebriefModel } from '../../present/screens.ts';
+import {
+  type CompiledScenario,
+  type GameRecord,
+  type GameState,
+  passHistorical,
+  passRecordJson,
+  playersOf,
+  playerView,
+} from '../../session/pass-and-play-rules.ts';
+import { h } from '../dom.ts';
+import { debriefView } from '../views/debrief.view.ts';
+import { openReplay } from './replay-handover.ts';
+
+export interface PassEnd {
+  c: CompiledScenario;
+  lookup: Lookup;
+  state: GameState;
+  record: GameRecord;
+  /** A what-if game beside the one it forked from, or null. */
+  beside: HTMLElement | null;
+  playAgain(): void;
+  leave(): void;
+}
+
+/** The file name of a game's record: the scenario, the seed and the date the game ended here. */
+function recordName(c: CompiledScenario, state: GameState): string {
+  return `crisis-table-${c.scenario.meta.id}-${state.seed}.json`;
+}
+
+/** Every player's goals, met or missed, in one list; and the switch to read one player's whole debrief. */
+function tableSection(
+  models: ReadonlyMap<string, DebriefModel>,
+  shown: string,
+  choose: (actor: string) => void,
+): HTMLElement {
+  const entries = [...models.entries()];
+  return h(
+    'section',
+    { id: 'pass-table', class: 'block', attrs: { 'aria-labelledby': 'pass-table-heading' } },
+    h('h2', { id: 'pass-table-heading', text: 'The players’ goals' }),
+    h('ul', { class: 'goal-list pass-goals' }, ...entries.map(([actor, model]) => playerGoals(actor, model))),
+    h('p', {
+      class: 'hint',
+      text: 'The game is over, so every screen may be seen now. Below is one player’s whole debrief: why this ending, their goals, and their decisions beside history. Choose whose.',
+    }),
+    h(
+      'div',
+      { class: 'chart-switch', attrs: { role: 'group', 'aria-label': 'Whose debrief' } },
+      ...entries.map(([actor, model]) =>
+        h('button', {
+          class: 'button chart-switch__button',
+          attrs: {
+            type: 'button',
+            'aria-pressed': actor === shown ? 'true' : 'false',
+            'data-pass-debrief': actor,
+          },
+          text: model.actor.name.text,
+          on: { click: () => choose(actor) },
+        }),
+      ),
+    ),
+  );
+}
+
+function playerGoals(actor: string, model: DebriefModel): HTMLElement {
+  const met = model.goals.filter((g) => g.met === true).length;
+  return h(
+    'li',
+    { dataset: { passGoals: actor } },
+    h('strong', { text: `${model.actor.name.text}: ${met} of ${model.goals.length} goals met` }),
+    h(
+      'ul',
+      {},
+      ...model.goals.map((g) =>
+        h(
+          'li',
+          { class: `goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}` },
+          h('span', { text: `${g.label} (${g.wantText}): ` }),
+          h('span', { class: 'goal__result', text: g.text }),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The review entries of the debrief's menu: this game's replay, and its record as a file. */
+function reviewEntries(c: CompiledScenario, state: GameState, record: GameRecord): HTMLElement[] {
+  const json = passRecordJson(record);
+  return [
+    h('button', {
+      class: 'button',
+      attrs: { type: 'button', 'data-pass-replay': '' },
+      text: 'Replay this game turn by turn, or play on from a turn: what if?',
+      on: { click: () => openReplay(json) },
+    }),
+    h('a', {
+      class: 'button',
+      attrs: {
+        href: `data:application/json;charset=utf-8,${encodeURIComponent(json)}`,
+        download: recordName(c, state),
+        'data-pass-record': '',
+      },
+      text: 'Save the game’s record (.json), to replay it later or compare it with other groups',
+    }),
+  ];
+}
+
+/** The debrief of the ended game, first as the first player saw it; the table chooses whose to read. */
+export function passDebrief(end: PassEnd): { element: HTMLElement; heading: HTMLElement } {
+  const { c, lookup, state } = end;
+  const historical = passHistorical(c, state);
+  const players = playersOf(c, state);
+  // The players of a what-if game may be one; a game with no player at all has nobody's debrief to show.
+  const seats = players.length > 0 ? players : c.playableIds.slice(0, 1);
+  const models = new Map(seats.map((a) => [a, debriefModel(playerView(c, state, a), lookup, historical)]));
+  const root = h('main', { class: 'class-page class-debrief pass-debrief' });
+  let heading: HTMLElement = root;
+  const show = (actor: string, focusSwitch: boolean) => {
+    let model = models.get(actor)!;
+    const send = (intent: Intent) => {
+      if (intent.type === 'new-game') end.playAgain();
+      else if (intent.type === 'quit-to-title') end.leave();
+      else if (intent.type === 'show-indicator') {
+        // No canvas here: the switch says which indicator, and the table below holds every figure.
+        model = { ...model, chart: { ...model.chart, selected: intent.indicatorId } };
+        view.update(model);
+      }
+    };
+    const view = debriefView(model, send, {
+      // A what-if game is first set beside the game it forked from.
+      lead: h(
+        'div',
+        {},
+        end.beside,
+        tableSection(models, actor, (next) => show(next, true)),
+      ),
+      review: reviewEntries(c, state, end.record),
+      // Where it leads is the caller's: the class page, or the title after a what-if.
+      leave: 'Back',
+    });
+    view.element.dataset.passDebriefOf = actor;
+    root.replaceChildren(view.element);
+    heading = view.heading;
+    if (focusSwitch) root.querySelector<HTMLElement>(`[data-pass-debrief="${actor}"]`)?.focus();
+  };
+  show(seats[0]!, false);
+  return { element: root, heading };
+}
