@@ -18,7 +18,13 @@ export type Command =
   | { type: 'seat.set'; actor: string; holder: Holder }
   | { type: 'game.start' }
   /** `reason`: one or two sentences a team gives with its decision, for the log and the report. */
-  | { type: 'decision.submit'; actor: string; option: string; turn?: number | undefined; reason?: string | undefined }
+  | {
+      type: 'decision.submit';
+      actor: string;
+      option: string;
+      turn?: number | undefined;
+      reason?: string | undefined;
+    }
   | { type: 'decision.withdraw'; actor: string; turn?: number | undefined }
   /**
    * `now`: the facilitator's "Resolve now": the seats still deciding first get what the clock would give them
@@ -141,7 +147,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
     to: addressees,
     text: z.string().max(MAX_MESSAGE_CHARS),
   }),
-  z.strictObject({ type: z.literal('talk.set'), level: z.enum(['none', 'statements', 'all']), approve: z.boolean() }),
+  z.strictObject({
+    type: z.literal('talk.set'),
+    level: z.enum(['none', 'statements', 'all']),
+    approve: z.boolean(),
+  }),
   z.strictObject({ type: z.literal('statement.approve'), n: said }),
   z.strictObject({
     type: z.literal('said.hide'),

@@ -124,7 +124,10 @@ function checkSpeaker(s: GameState, actor: string, by: Issuer): Refusal | undefi
   if (holder !== by.as) {
     const held =
       holder === 'vacant' ? 'vacant' : `held by ${holder === 'person' ? 'a person' : 'the computer'}`;
-    return refusal('not-your-seat', `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot speak there.`);
+    return refusal(
+      'not-your-seat',
+      `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot speak there.`,
+    );
   }
   if (s.phase === 'ended') return ended;
   if (s.paused) return refusal('paused', 'The game is paused.');
@@ -133,7 +136,8 @@ function checkSpeaker(s: GameState, actor: string, by: Issuer): Refusal | undefi
 
 /** The room's talk level allows this kind of talk. */
 function checkLevel(s: GameState, kind: Said['kind']): Refusal | undefined {
-  if (s.talk.level === 'none') return refusal('not-allowed', 'The room allows no statements or messages now.');
+  if (s.talk.level === 'none')
+    return refusal('not-allowed', 'The room allows no statements or messages now.');
   if (kind === 'message' && s.talk.level === 'statements')
     return refusal('not-allowed', 'The room allows public statements only, not private messages, now.');
   return undefined;
@@ -152,10 +156,12 @@ function checkAddressees(s: GameState, actor: string, to: readonly string[]): Re
   return undefined;
 }
 
+/** `what`: 'statement' or 'message'. */
 function checkText(text: string, max: number, what: string): Refusal | undefined {
   if (text.length > max)
-    return refusal('malformed', `${what} may be at most ${max} characters; this one has ${text.length}.`);
-  if (!isVisible(cleanText(text, max))) return refusal('malformed', `There is nothing to read in this ${what.toLowerCase()}.`);
+    return refusal('malformed', `A ${what} may be at most ${max} characters; this one has ${text.length}.`);
+  if (!isVisible(cleanText(text, max)))
+    return refusal('malformed', `There is nothing to read in this ${what}.`);
   return undefined;
 }
 
@@ -214,7 +220,7 @@ export const TALK_HANDLERS: TalkHandlers = {
         checkSpeaker(s, actor, by) ??
         checkLevel(s, 'statement') ??
         (to === undefined ? undefined : checkAddressees(s, actor, to)) ??
-        checkText(text, MAX_STATEMENT_CHARS, 'A statement') ??
+        checkText(text, MAX_STATEMENT_CHARS, 'statement') ??
         checkRate(s, actor)
       );
     },
@@ -223,7 +229,13 @@ export const TALK_HANDLERS: TalkHandlers = {
       const toPublic = to === undefined;
       // Only a statement to the public waits: one to named actors never reaches the projector.
       const waiting = toPublic && d.s.talk.approve ? { waiting: true as const } : {};
-      return add(d, { kind: 'statement', from: actor, to: toPublic ? 'public' : to.slice(), text: shown, ...waiting });
+      return add(d, {
+        kind: 'statement',
+        from: actor,
+        to: toPublic ? 'public' : to.slice(),
+        text: shown,
+        ...waiting,
+      });
     },
   },
   'message.send': {
@@ -233,12 +245,17 @@ export const TALK_HANDLERS: TalkHandlers = {
         checkSpeaker(s, actor, by) ??
         checkLevel(s, 'message') ??
         checkAddressees(s, actor, to) ??
-        checkText(text, MAX_MESSAGE_CHARS, 'A message') ??
+        checkText(text, MAX_MESSAGE_CHARS, 'message') ??
         checkRate(s, actor)
       );
     },
     run(d, { actor, text, to }) {
-      return add(d, { kind: 'message', from: actor, to: to.slice(), text: cleanText(text, MAX_MESSAGE_CHARS) });
+      return add(d, {
+        kind: 'message',
+        from: actor,
+        to: to.slice(),
+        text: cleanText(text, MAX_MESSAGE_CHARS),
+      });
     },
   },
   'talk.set': {
@@ -258,7 +275,8 @@ export const TALK_HANDLERS: TalkHandlers = {
       if (wrong) return wrong;
       const said = s.said[n - 1]!;
       if (said.hidden !== undefined) return refusal('wrong-phase', `Statement ${n} is hidden.`);
-      if (!said.waiting) return refusal('wrong-phase', `Number ${n} is not a statement waiting for approval.`);
+      if (!said.waiting)
+        return refusal('wrong-phase', `Number ${n} is not a statement waiting for approval.`);
       return undefined;
     },
     run(d, { n }) {
@@ -270,11 +288,11 @@ export const TALK_HANDLERS: TalkHandlers = {
     issuer: 'facilitator',
     // Allowed after the end too: the debrief and the report show only what the room let stand.
     check(_c, s, { n, reason }) {
+      if (!isVisible(cleanText(reason, MAX_REASON_CHARS)))
+        return refusal('malformed', 'Hiding something said needs a reason with something to read.');
       const wrong = checkNumber(s, n);
       if (wrong) return wrong;
       if (s.said[n - 1]!.hidden !== undefined) return refusal('unchanged', `Number ${n} is already hidden.`);
-      if (!isVisible(cleanText(reason, MAX_REASON_CHARS)))
-        return refusal('malformed', 'Hiding something said needs a reason with something to read.');
       return undefined;
     },
     run(d, { n, reason }) {
