@@ -200,7 +200,8 @@ export function cleanCommand(command: Command): Command | Refusal {
       return { ...command, reason };
     }
     case 'decision.submit': {
-      if (command.reason === undefined) return command;
+      // Too long: left as it is for the engine to refuse, in its own sentence (never cut short unseen).
+      if (command.reason === undefined || command.reason.length > MAX_DECISION_REASON_CHARS) return command;
       // A reason with nothing to read is no reason: the decision goes on without one.
       const { reason: raw, ...rest } = command;
       const reason = cleanText(raw, MAX_DECISION_REASON_CHARS);
@@ -209,6 +210,9 @@ export function cleanCommand(command: Command): Command | Refusal {
     case 'statement.publish':
     case 'message.send': {
       const max = command.type === 'message.send' ? MAX_MESSAGE_CHARS : MAX_STATEMENT_CHARS;
+      // Too long is refused, not cut: the writer should know that the end of its text would be lost.
+      if (command.text.length > max)
+        return refusal('malformed', `This text is longer than ${max} characters.`);
       const text = cleanText(command.text, max);
       if (!isVisible(text)) return refusal('malformed', 'There is nothing to read in this text.');
       return { ...command, text };

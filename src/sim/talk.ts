@@ -145,7 +145,7 @@ function checkLevel(s: GameState, kind: Said['kind']): Refusal | undefined {
 
 /** Each addressee is another seat of the game, named once. */
 function checkAddressees(s: GameState, actor: string, to: readonly string[]): Refusal | undefined {
-  if (to.length === 0) return refusal('malformed', 'A message needs at least one seat to go to.');
+  if (to.length === 0) return refusal('malformed', 'Name at least one seat to address.');
   const seen = new Set<string>();
   for (const a of to) {
     if (!Object.hasOwn(s.seats, a)) return refusal('unknown', `${a} is not a playable actor's seat.`);

@@ -2,7 +2,7 @@
 // like decisions, seen only by whom they are addressed to, refused in one sentence when not allowed.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Entry, parseEntry } from '../../src/sim/commands.ts';
+import { cleanCommand, type Entry, parseEntry } from '../../src/sim/commands.ts';
 import { type CompiledScenario, compileScenario } from '../../src/sim/compile.ts';
 import { decisionCsv, decisionRows, parseDecisionCsv } from '../../src/sim/decision-log.ts';
 import { applyCommand, applyOwned } from '../../src/sim/engine.ts';
@@ -384,6 +384,39 @@ describe('the record', () => {
       },
     ];
     for (const raw of bad) expect(parseEntry(raw)).toMatchObject({ ok: false, code: 'malformed' });
+  });
+});
+
+describe('text from a person, as a room takes it (cleanCommand)', () => {
+  it('is cleaned, and refused when too long or with nothing to read', () => {
+    const statement = {
+      type: 'statement.publish' as const,
+      actor: 'gov',
+      text: ' Calm\u0000 <b>now</b>\u200b ',
+    };
+    expect(cleanCommand(statement)).toEqual({ ...statement, text: 'Calm <b>now</b>' });
+    expect(cleanCommand({ ...statement, text: '\u202e \u0007' })).toMatchObject({
+      ok: false,
+      code: 'malformed',
+    });
+    expect(cleanCommand({ ...statement, text: 'a'.repeat(MAX_STATEMENT_CHARS + 1) })).toMatchObject({
+      ok: false,
+      code: 'malformed',
+    });
+    const message = {
+      type: 'message.send' as const,
+      actor: 'gov',
+      to: ['militia'],
+      text: 'a'.repeat(MAX_MESSAGE_CHARS),
+    };
+    expect(cleanCommand(message)).toEqual(message);
+    expect(cleanCommand({ type: 'said.hide', n: 1, reason: ' \u200b' })).toMatchObject({
+      ok: false,
+      code: 'malformed',
+    });
+    const decision = { type: 'decision.submit' as const, actor: 'gov', option: 'raid' };
+    expect(cleanCommand({ ...decision, reason: '\u0000 ' })).toEqual(decision);
+    expect(cleanCommand({ ...decision, reason: ' Why\tnot. ' })).toEqual({ ...decision, reason: 'Why not.' });
   });
 });
 
