@@ -84,11 +84,38 @@ function field(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A reason as the CSV holds it. A team typed it, and a spreadsheet would run a cell starting with = + - or @ as a
+ * formula: such a reason is written after an apostrophe (which spreadsheets take as "text"), and read back without.
+ */
+const FORMULA_LIKE = /^'*[=+\-@]/;
+
+function reasonCell(reason: string | undefined): string {
+  if (reason === undefined) return '';
+  return FORMULA_LIKE.test(reason) ? `'${reason}` : reason;
+}
+
+function reasonOf(cell: string | undefined): string | undefined {
+  if (!cell) return undefined;
+  return cell.startsWith("'") && FORMULA_LIKE.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export function decisionCsv(rows: readonly DecisionRow[]): string {
   const lines = [DECISION_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
-      [r.turn, r.date, r.dateShown, r.turnId, r.actor, r.option, r.label, r.asInHistory, r.by, r.reason ?? '']
+      [
+        r.turn,
+        r.date,
+        r.dateShown,
+        r.turnId,
+        r.actor,
+        r.option,
+        r.label,
+        r.asInHistory,
+        r.by,
+        reasonCell(r.reason),
+      ]
         .map(field)
         .join(','),
     );
@@ -117,7 +144,7 @@ export function parseDecisionCsv(text: string): DecisionRow[] {
     ) {
       throw new Error(`Line ${i + 2} is not a decision: ${columns} fields are expected.`);
     }
-    const reason = f[9];
+    const reason = reasonOf(f[9]);
     return {
       turn,
       date: f[1]!,
@@ -128,7 +155,7 @@ export function parseDecisionCsv(text: string): DecisionRow[] {
       label: f[6]!,
       asInHistory,
       by,
-      ...(reason ? { reason } : {}),
+      ...(reason === undefined ? {} : { reason }),
     };
   });
 }

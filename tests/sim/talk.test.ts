@@ -275,6 +275,31 @@ describe('a reason with each decision', () => {
     expect(replay(c, game.record)).toEqual(game.state);
   });
 
+  it('a reason a spreadsheet would take for a formula is written as text, and read back as typed', () => {
+    const base = {
+      turn: 1,
+      date: '2021-10-10',
+      dateShown: '2021-10-10',
+      turnId: 't1',
+      actor: 'gov',
+      option: 'raid',
+      label: 'Raid',
+      asInHistory: 'not reported' as const,
+      by: 'seat' as const,
+    };
+    const rows = ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', "'=quoted", "It's fine", 'Plain.'].map(
+      (reason) => ({
+        ...base,
+        reason,
+      }),
+    );
+    const csv = decisionCsv(rows);
+    expect(csv).toContain(`,"'=HYPERLINK(""x"")"\r\n`);
+    expect(csv).toContain(",''=quoted\r\n");
+    expect(csv).toContain(",It's fine\r\n");
+    expect(parseDecisionCsv(csv)).toEqual(rows);
+  });
+
   it('a log written before the reason column still parses', () => {
     const game = started();
     game.run(submit('gov', 'restraint'));
