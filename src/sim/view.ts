@@ -79,6 +79,8 @@ export interface DecisionView {
     closedBy: Condition[];
   }[];
   chosen: string | null;
+  /** The reason the seat gave with its choice, while the turn is open; absent when it gave none. */
+  reason?: string;
 }
 
 export interface TurnView {
@@ -479,6 +481,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
             };
           }),
           chosen: pending?.option ?? null,
+          ...(pending?.reason === undefined ? {} : { reason: pending.reason }),
         }
       : null;
   const beliefs = state.beliefs[actor] ?? {};

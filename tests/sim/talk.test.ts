@@ -256,6 +256,10 @@ describe('a reason with each decision', () => {
       by: 'person',
       reason: 'The militia <b>will</b> escalate, so we "wait".',
     });
+    expect(viewFor(c, game.state, 'gov').decision?.reason).toBe(
+      'The militia <b>will</b> escalate, so we "wait".',
+    );
+    expect(JSON.stringify(viewFor(c, game.state, 'militia'))).not.toContain('escalate');
     // The same choice with the same reason changes nothing; with another reason it is a change.
     refusedWith(game, entry, 'unchanged');
     const other = { ...entry, command: { ...entry.command, reason: 'Because.' } };
