@@ -30,6 +30,7 @@ const STYLE = `
   .indicators thead th:first-child { width: 24%; }
   th { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; }
   tr, .day { break-inside: avoid; }
+  .reason { font-style: italic; }
   .num { text-align: right; font-variant-numeric: tabular-nums; }
   @page { size: A4; margin: 16mm 14mm; }
   @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
@@ -131,8 +132,13 @@ function decisionsBesideHistory(
           : r.asInHistory === 'no'
             ? ' (not what the real actor did)'
             : '';
+      // The team's reason is text it typed (cleaned by the engine): escaped, and set apart in its own direction.
+      const reason =
+        r.reason === undefined
+          ? ''
+          : `<br><span class="reason">The team's reason: <bdi dir="auto">${esc(r.reason)}</bdi></span>`;
       out.push(
-        `<tr><td>${esc(actorName(r.actor))}</td><td>${esc(r.label)} (${esc(r.by)})${esc(mark)}</td><td>${did}</td></tr>`,
+        `<tr><td>${esc(actorName(r.actor))}</td><td>${esc(r.label)} (${esc(r.by)})${esc(mark)}${reason}</td><td>${did}</td></tr>`,
       );
     }
     out.push('</tbody></table></section>');

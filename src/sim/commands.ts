@@ -3,15 +3,28 @@
 // field, before the engine sees them; what does not parse is refused like any other command.
 import { z } from 'zod';
 import { cleanText, isVisible } from './free-text.ts';
-import { MAX_REASON_CHARS } from './limits.ts';
-import type { Holder } from './state.ts';
+import {
+  MAX_ADDRESSEES,
+  MAX_DECISION_REASON_CHARS,
+  MAX_MESSAGE_CHARS,
+  MAX_REASON_CHARS,
+  MAX_STATEMENT_CHARS,
+} from './limits.ts';
+import type { Holder, TalkLevel } from './state.ts';
 
 export type Issuer = { seat: string; as: 'person' | 'computer' } | { facilitator: true };
 
 export type Command =
   | { type: 'seat.set'; actor: string; holder: Holder }
   | { type: 'game.start' }
-  | { type: 'decision.submit'; actor: string; option: string; turn?: number | undefined }
+  /** `reason`: one or two sentences a team gives with its decision, for the log and the report. */
+  | {
+      type: 'decision.submit';
+      actor: string;
+      option: string;
+      turn?: number | undefined;
+      reason?: string | undefined;
+    }
   | { type: 'decision.withdraw'; actor: string; turn?: number | undefined }
   /**
    * `now`: the facilitator's "Resolve now": the seats still deciding first get what the clock would give them
@@ -29,7 +42,17 @@ export type Command =
   | { type: 'deadline.expire'; turn?: number | undefined }
   | { type: 'inject.fire'; event: string; at: 'now' | 'next-resolution' }
   | { type: 'indicator.override'; indicator: string; value: number; reason: string }
-  | { type: 'game.end' };
+  | { type: 'game.end' }
+  | TalkCommand;
+
+/** What seats say, and the facilitator's rule over it (src/sim/talk.ts). */
+export type TalkCommand =
+  /** `to` absent: to the public; otherwise openly to the named actors. */
+  | { type: 'statement.publish'; actor: string; text: string; to?: string[] | undefined }
+  | { type: 'message.send'; actor: string; to: string[]; text: string }
+  | { type: 'talk.set'; level: TalkLevel; approve: boolean }
+  | { type: 'statement.approve'; n: number }
+  | { type: 'said.hide'; n: number; reason: string };
 
 export type CommandType = Command['type'];
 
@@ -70,6 +93,9 @@ export function refusal(code: RefusalCode, message: string): Refusal {
 // Ids are bounded so that a hostile message cannot make the engine hold or echo megabytes.
 const id = z.string().min(1).max(100);
 const turn = z.number().int().min(0).max(10_000).optional();
+const addressees = z.array(id).min(1).max(MAX_ADDRESSEES);
+/** The number of something said: never more than the commands a record holds. */
+const said = z.number().int().min(1).max(1_000_000);
 
 export const IssuerSchema = z.union([
   z.strictObject({ seat: id, as: z.enum(['person', 'computer']) }),
@@ -83,7 +109,13 @@ export const CommandSchema = z.discriminatedUnion('type', [
     holder: z.enum(['person', 'computer', 'vacant']),
   }),
   z.strictObject({ type: z.literal('game.start') }),
-  z.strictObject({ type: z.literal('decision.submit'), actor: id, option: id, turn }),
+  z.strictObject({
+    type: z.literal('decision.submit'),
+    actor: id,
+    option: id,
+    turn,
+    reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
+  }),
   z.strictObject({ type: z.literal('decision.withdraw'), actor: id, turn }),
   z.strictObject({ type: z.literal('turn.resolve'), turn, now: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('game.pause') }),
@@ -103,6 +135,29 @@ export const CommandSchema = z.discriminatedUnion('type', [
     reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
   }),
   z.strictObject({ type: z.literal('game.end') }),
+  z.strictObject({
+    type: z.literal('statement.publish'),
+    actor: id,
+    text: z.string().max(MAX_STATEMENT_CHARS),
+    to: addressees.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('message.send'),
+    actor: id,
+    to: addressees,
+    text: z.string().max(MAX_MESSAGE_CHARS),
+  }),
+  z.strictObject({
+    type: z.literal('talk.set'),
+    level: z.enum(['none', 'statements', 'all']),
+    approve: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('statement.approve'), n: said }),
+  z.strictObject({
+    type: z.literal('said.hide'),
+    n: said,
+    reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
+  }),
 ]);
 
 export const EntrySchema = z.strictObject({ by: IssuerSchema, command: CommandSchema });
@@ -134,8 +189,35 @@ export function describeIssuer(by: Issuer): string {
  * refusal when nothing visible is left. Records are read as they were written; the engine cleans again what it shows.
  */
 export function cleanCommand(command: Command): Command | Refusal {
-  if (command.type !== 'indicator.override') return command;
-  const reason = cleanText(command.reason, MAX_REASON_CHARS);
-  if (!isVisible(reason)) return refusal('malformed', 'An override needs a reason with something to read.');
-  return { ...command, reason };
+  switch (command.type) {
+    case 'indicator.override':
+    case 'said.hide': {
+      const reason = cleanText(command.reason, MAX_REASON_CHARS);
+      if (!isVisible(reason)) {
+        const what = command.type === 'said.hide' ? 'Hiding something said' : 'An override';
+        return refusal('malformed', `${what} needs a reason with something to read.`);
+      }
+      return { ...command, reason };
+    }
+    case 'decision.submit': {
+      // Too long: left as it is for the engine to refuse, in its own sentence (never cut short unseen).
+      if (command.reason === undefined || command.reason.length > MAX_DECISION_REASON_CHARS) return command;
+      // A reason with nothing to read is no reason: the decision goes on without one.
+      const { reason: raw, ...rest } = command;
+      const reason = cleanText(raw, MAX_DECISION_REASON_CHARS);
+      return isVisible(reason) ? { ...rest, reason } : rest;
+    }
+    case 'statement.publish':
+    case 'message.send': {
+      const max = command.type === 'message.send' ? MAX_MESSAGE_CHARS : MAX_STATEMENT_CHARS;
+      // Too long is refused, not cut: the writer should know that the end of its text would be lost.
+      if (command.text.length > max)
+        return refusal('malformed', `This text is longer than ${max} characters.`);
+      const text = cleanText(command.text, max);
+      if (!isVisible(text)) return refusal('malformed', 'There is nothing to read in this text.');
+      return { ...command, text };
+    }
+    default:
+      return command;
+  }
 }

@@ -1,8 +1,9 @@
 // A game's decisions as a table, one row per decision: the turn and its date (as a day that orders the turns, and
 // as the game shows it: "late December 2021" where the sources give no day), the actor, the option, whether the
 // real actor did that on that date (from the scenario's history), and who took it: the seat's player or team,
-// the computer, or the facilitator's clock. It holds no name, only actors and seats. As CSV it opens in a
-// spreadsheet, and it parses back into the same rows.
+// the computer, or the facilitator's clock; last, the reason the seat gave with it, if any (a column added at the
+// end, so that a reader of the older columns keeps them). It holds no name, only actors and seats. As CSV it opens
+// in a spreadsheet, and it parses back into the same rows.
 import type { CompiledScenario } from './compile.ts';
 import type { GameState } from './state.ts';
 import type { Decider } from './world.ts';
@@ -23,6 +24,8 @@ export interface DecisionRow {
    * say what it did, and no option of the game stands for it; `not reported`: the sources say nothing of it. */
   asInHistory: 'yes' | 'no' | 'no option for it' | 'not reported';
   by: 'seat' | 'computer' | 'facilitator';
+  /** The reason the seat gave with its decision, as cleaned; absent when it gave none. Shown as text, never markup. */
+  reason?: string;
 }
 
 const BY: Record<Decider, DecisionRow['by']> = {
@@ -41,7 +44,11 @@ export const DECISION_COLUMNS = [
   'label',
   'as_in_history',
   'by',
+  'reason',
 ];
+
+/** The columns before `reason` was added: a log written then still parses. */
+const OLD_COLUMNS = DECISION_COLUMNS.slice(0, -1);
 
 export function decisionRows(c: CompiledScenario, state: GameState): DecisionRow[] {
   const history = new Map(c.scenario.history.map((d) => [d.turn, d]));
@@ -66,6 +73,7 @@ export function decisionRows(c: CompiledScenario, state: GameState): DecisionRow
       label: c.optionById.get(d.actor)?.get(d.option)?.label.text ?? d.option,
       asInHistory,
       by: BY[d.by],
+      ...(d.reason === undefined ? {} : { reason: d.reason }),
     };
   });
 }
@@ -76,11 +84,38 @@ function field(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A reason as the CSV holds it. A team typed it, and a spreadsheet would run a cell starting with = + - or @ as a
+ * formula: such a reason is written after an apostrophe (which spreadsheets take as "text"), and read back without.
+ */
+const FORMULA_LIKE = /^'*[=+\-@]/;
+
+function reasonCell(reason: string | undefined): string {
+  if (reason === undefined) return '';
+  return FORMULA_LIKE.test(reason) ? `'${reason}` : reason;
+}
+
+function reasonOf(cell: string | undefined): string | undefined {
+  if (!cell) return undefined;
+  return cell.startsWith("'") && FORMULA_LIKE.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export function decisionCsv(rows: readonly DecisionRow[]): string {
   const lines = [DECISION_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
-      [r.turn, r.date, r.dateShown, r.turnId, r.actor, r.option, r.label, r.asInHistory, r.by]
+      [
+        r.turn,
+        r.date,
+        r.dateShown,
+        r.turnId,
+        r.actor,
+        r.option,
+        r.label,
+        r.asInHistory,
+        r.by,
+        reasonCell(r.reason),
+      ]
         .map(field)
         .join(','),
     );
@@ -91,8 +126,10 @@ export function decisionCsv(rows: readonly DecisionRow[]): string {
 /** The rows of a decision log's CSV; throws one sentence naming the line that is not one. */
 export function parseDecisionCsv(text: string): DecisionRow[] {
   const records = parseCsv(text);
-  const header = records.shift();
-  if (header?.join(',') !== DECISION_COLUMNS.join(',')) {
+  const header = records.shift()?.join(',');
+  const old = header === OLD_COLUMNS.join(',');
+  const columns = old ? OLD_COLUMNS.length : DECISION_COLUMNS.length;
+  if (!old && header !== DECISION_COLUMNS.join(',')) {
     throw new Error(`Line 1 is not the decision log's header (${DECISION_COLUMNS.join(',')}).`);
   }
   return records.map((f, i) => {
@@ -100,13 +137,14 @@ export function parseDecisionCsv(text: string): DecisionRow[] {
     const asInHistory = f[7] as DecisionRow['asInHistory'];
     const by = f[8] as DecisionRow['by'];
     if (
-      f.length !== DECISION_COLUMNS.length ||
+      f.length !== columns ||
       !Number.isInteger(turn) ||
       !['yes', 'no', 'no option for it', 'not reported'].includes(asInHistory) ||
       !['seat', 'computer', 'facilitator'].includes(by)
     ) {
-      throw new Error(`Line ${i + 2} is not a decision: ${DECISION_COLUMNS.length} fields are expected.`);
+      throw new Error(`Line ${i + 2} is not a decision: ${columns} fields are expected.`);
     }
+    const reason = reasonOf(f[9]);
     return {
       turn,
       date: f[1]!,
@@ -117,6 +155,7 @@ export function parseDecisionCsv(text: string): DecisionRow[] {
       label: f[6]!,
       asInHistory,
       by,
+      ...(reason === undefined ? {} : { reason }),
     };
   });
 }

@@ -15,9 +15,17 @@ import { type CompiledScenario, decisionFor } from './compile.ts';
 import { cleanText } from './free-text.ts';
 import { MAX_DECISION_CHANGES_PER_TURN, MAX_REASON_CHARS } from './limits.ts';
 import { makeOffer, policyChoice } from './offer.ts';
-import { endingOf, injectEvent, overrideIndicator, resolveTurn, resolveTurnInPlace } from './resolve.ts';
+import {
+  type Choice,
+  endingOf,
+  injectEvent,
+  overrideIndicator,
+  resolveTurn,
+  resolveTurnInPlace,
+} from './resolve.ts';
 import { SightTracker, sightFor } from './sight.ts';
 import { type GameState, holderOf, isReady, waitingFor } from './state.ts';
+import { checkDecisionReason, decisionReason, TALK_HANDLERS, type TalkHappening } from './talk.ts';
 import type { Beliefs, OutcomeRecord } from './world.ts';
 
 /** What an accepted command did, for the sessions that orchestrate seats and screens. */
@@ -32,7 +40,8 @@ export type Happening =
   | { kind: 'deadline.changed' }
   | { kind: 'event.injected'; event: string; at: 'now' | 'next-resolution' }
   | { kind: 'indicator.overridden'; indicator: string }
-  | { kind: 'game.ended'; outcome: OutcomeRecord };
+  | { kind: 'game.ended'; outcome: OutcomeRecord }
+  | TalkHappening;
 
 export interface Applied {
   ok: true;
@@ -301,8 +310,8 @@ const HANDLERS: Handlers = {
   },
   'decision.submit': {
     issuer: 'seat',
-    check(c, s, { actor, option, turn }, by) {
-      const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
+    check(c, s, { actor, option, turn, reason }, by) {
+      const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn) ?? checkDecisionReason(reason);
       if (wrong) return wrong;
       const offer = s.offers[actor];
       if (!offer) return refusal('not-offered', `${actor} has no decision to make this turn.`);
@@ -315,14 +324,19 @@ const HANDLERS: Handlers = {
       if (
         pending &&
         pending.option === option &&
-        pending.by === ('facilitator' in by ? 'facilitator' : by.as)
+        pending.by === ('facilitator' in by ? 'facilitator' : by.as) &&
+        pending.reason === decisionReason(reason)
       ) {
         return refusal('unchanged', `${actor} has already chosen ${option}.`);
       }
       return checkChanges(s, actor);
     },
-    run(d, { actor, option }, by) {
-      d.part('pending')[actor] = { option, by: 'facilitator' in by ? 'facilitator' : by.as };
+    run(d, { actor, option, reason }, by) {
+      const choice: Choice = { option, by: 'facilitator' in by ? 'facilitator' : by.as };
+      // Kept only when there is something to read: a decision without a reason is as it always was.
+      const kept = decisionReason(reason);
+      if (kept !== undefined) choice.reason = kept;
+      d.part('pending')[actor] = choice;
       countChange(d, actor);
       return [{ kind: 'decision.taken', actor }];
     },
@@ -455,6 +469,8 @@ const HANDLERS: Handlers = {
       return outcome ? [{ kind: 'game.ended', outcome }] : [];
     },
   },
+  // Statements, messages and the room's rule on talk (talk.ts): they move no belief and no indicator.
+  ...TALK_HANDLERS,
 };
 
 /** The command types, for tests and tools that go through every one. */

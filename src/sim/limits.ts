@@ -31,3 +31,13 @@ export const FACILITATOR_RESERVE_BYTES = 100_000;
 export const MAX_NAME_CHARS = 40;
 /** The reason a facilitator gives for overriding an indicator. */
 export const MAX_REASON_CHARS = 500;
+/** The reason a team may give with its decision: one or two sentences. */
+export const MAX_DECISION_REASON_CHARS = 300;
+/** A seat's statement (to the public or to named actors): a short text, like a press release's lead. */
+export const MAX_STATEMENT_CHARS = 400;
+/** A private message from one seat to others. */
+export const MAX_MESSAGE_CHARS = 1_000;
+/** Statements and messages together that one seat may send in one turn: talk is allowed, a flood is not. */
+export const MAX_SAID_PER_TURN = 20;
+/** Seats one statement or message may name as its addressees (more than any scenario has playable actors). */
+export const MAX_ADDRESSEES = 20;

@@ -31,6 +31,7 @@ export interface ReportData {
   summary: Text[];
   /** indicator id -> its value at the start and after each turn played */
   indicators: Record<string, number[]>;
+  /** Every decision, with the reason its seat gave where it gave one (kept cleaned by the engine). */
   decisions: DecisionRow[];
   /** What the facilitator did, in order: injects, overrides with their reasons, pauses, the end. */
   facilitator: (

@@ -23,6 +23,8 @@ import {
 export interface Choice {
   option: string;
   by: Decider;
+  /** The reason the seat gave with it (cleaned); absent when it gave none. It changes nothing in the rules. */
+  reason?: string;
 }
 
 export interface TurnInput {
@@ -402,6 +404,7 @@ class Resolution {
       if (!choice) continue;
       chosen.push([actor, choice]);
       const record: DecisionRecord = { turn: this.turn, actor, option: choice.option, by: choice.by };
+      if (choice.reason !== undefined) record.reason = choice.reason;
       this.log.push(record);
     }
     choiceIndexOf(this.log);

@@ -24,6 +24,39 @@ export interface Deadline {
 
 export type Phase = 'setup' | 'deciding' | 'ended';
 
+/** How much talk the room allows: none, public statements only, or statements and private messages. */
+export type TalkLevel = 'none' | 'statements' | 'all';
+
+export const TALK_LEVELS: readonly TalkLevel[] = ['none', 'statements', 'all'];
+
+/** The room's rule on talk (the facilitator's `talk.set`). */
+export interface TalkRule {
+  level: TalkLevel;
+  /** Public statements wait for the facilitator's `statement.approve` before they reach the public. */
+  approve: boolean;
+}
+
+/**
+ * Something a seat said (src/sim/talk.ts): a statement (to the public, or to named actors, openly) or a private
+ * message. What was said is kept as it was cleaned; no rule reads it, so it moves no belief or indicator.
+ */
+export interface Said {
+  /** Its number in the game, from 1: what the facilitator's `statement.approve` and `said.hide` name. */
+  n: number;
+  /** The turn (0-based) it was said in. */
+  turn: number;
+  kind: 'statement' | 'message';
+  /** The seat (actor) that said it. */
+  from: string;
+  /** 'public': a statement to everyone; otherwise the actors it is addressed to. */
+  to: 'public' | string[];
+  text: string;
+  /** A public statement waiting for the facilitator's approval: only its speaker and the facilitator see it. */
+  waiting?: true;
+  /** The facilitator hid it, with this reason: it leaves every view and stays in the record. */
+  hidden?: string;
+}
+
 export interface GameState {
   seed: number;
   /** setup: seats are arranged, nothing decided; deciding: a turn is open; ended: an outcome is reached. */
@@ -47,6 +80,10 @@ export interface GameState {
   injectedThisTurn: number;
   /** Decisions and withdrawals each seat has sent this turn (bounded by MAX_DECISION_CHANGES_PER_TURN). */
   changes: Record<string, number>;
+  /** Everything the seats said, in order; hidden items too (numbered by position: `n` is index + 1). */
+  said: Said[];
+  /** How much talk the room allows. */
+  talk: TalkRule;
   /** How many commands the game has accepted: the number of the next one is this plus one. */
   accepted: number;
 }
@@ -72,6 +109,10 @@ export function initialState(c: CompiledScenario, seed: number): GameState {
     queued: [],
     injectedThisTurn: 0,
     changes: {},
+    said: [],
+    // Everything is allowed unless the room narrows it: no game before statements and messages sent any, so
+    // every existing record replays as it did, and a solo player may write to the computer's actors.
+    talk: { level: 'all', approve: false },
     accepted: 0,
   };
 }

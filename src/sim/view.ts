@@ -7,7 +7,8 @@ import { endingTexts } from './ending-text.ts';
 import { asOnThatDate } from './history-dates.ts';
 import { sightContext } from './policy.ts';
 import type { Choice } from './resolve.ts';
-import { type Deadline, type GameState, type Holder, holderOf, waitingFor } from './state.ts';
+import { type Deadline, type GameState, type Holder, holderOf, type TalkRule, waitingFor } from './state.ts';
+import { type SaidView, saidFor } from './talk.ts';
 import type { Belief, Beliefs, Cause, Heard, JournalEntry, Stance, World } from './world.ts';
 
 export type VisibleCause = Cause | { kind: 'undisclosed' };
@@ -78,6 +79,8 @@ export interface DecisionView {
     closedBy: Condition[];
   }[];
   chosen: string | null;
+  /** The reason the seat gave with its choice, while the turn is open; absent when it gave none. */
+  reason?: string;
 }
 
 export interface TurnView {
@@ -122,9 +125,17 @@ export interface ActorView {
   journal: JournalView[];
   beliefs: BeliefView[];
   decision: DecisionView | null;
-  /** This actor's own choices, turn by turn. */
-  choices: { turn: number; option: string }[];
+  /** This actor's own choices, turn by turn, with the reason its seat gave where it gave one. */
+  choices: { turn: number; option: string; reason?: string }[];
   outcome: OutcomeView | null;
+  /**
+   * What this actor may read of what seats said (talk.ts): approved public statements, statements and messages
+   * addressed to it, and its own. Never another seat's message to a third. viewFor always fills it and `talk`;
+   * they are optional for the views that screens and tests build by hand.
+   */
+  said?: SaidView[];
+  /** How much talk the room allows now. */
+  talk?: TalkRule;
 }
 
 export interface PublicView {
@@ -141,6 +152,8 @@ export interface PublicView {
   decided: string[];
   waitingFor: string[];
   outcome: OutcomeView | null;
+  /** Public statements, once approved where the room asks for approval; never a message, never a hidden one. */
+  said: SaidView[];
 }
 
 type Viewer = { actor: string } | { public: true };
@@ -468,6 +481,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
             };
           }),
           chosen: pending?.option ?? null,
+          ...(pending?.reason === undefined ? {} : { reason: pending.reason }),
         }
       : null;
   const beliefs = state.beliefs[actor] ?? {};
@@ -483,8 +497,16 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
     journal: journalViews(c, world, viewer, beliefs),
     beliefs: beliefViews(c, beliefs, actor),
     decision: ended ? null : decision,
-    choices: world.log.filter((d) => d.actor === actor).map((d) => ({ turn: d.turn, option: d.option })),
+    choices: world.log
+      .filter((d) => d.actor === actor)
+      .map((d) =>
+        d.reason === undefined
+          ? { turn: d.turn, option: d.option }
+          : { turn: d.turn, option: d.option, reason: d.reason },
+      ),
     outcome: outcomeView(c, world),
+    said: saidFor(state, viewer),
+    talk: { ...state.talk },
   };
 }
 
@@ -510,6 +532,7 @@ export function publicView(c: CompiledScenario, state: GameState): PublicView {
     decided: Object.keys(state.offers).filter((a) => state.pending[a] !== undefined),
     waitingFor: waiting,
     outcome: outcomeView(c, world),
+    said: saidFor(state, viewer),
   };
 }
 
@@ -526,6 +549,9 @@ export interface FacilitatorView {
   /** Every indicator's value and every fact's truth, seen or not by any actor. */
   indicators: Record<string, number>;
   facts: Record<string, boolean>;
+  /** Everything said, hidden items with the reason and statements waiting for approval included. */
+  said: SaidView[];
+  talk: TalkRule;
 }
 
 export function facilitatorView(c: CompiledScenario, state: GameState): FacilitatorView {
@@ -539,5 +565,7 @@ export function facilitatorView(c: CompiledScenario, state: GameState): Facilita
     accepted: state.accepted,
     indicators: { ...state.world.indicators },
     facts: { ...state.world.facts },
+    said: saidFor(state, { facilitator: true }),
+    talk: { ...state.talk },
   };
 }

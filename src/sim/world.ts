@@ -24,6 +24,8 @@ export interface DecisionRecord {
   actor: string;
   option: string;
   by: Decider;
+  /** The reason the seat gave with its decision (`decision.submit`'s `reason`), as cleaned; absent: none. */
+  reason?: string;
 }
 
 export interface JournalEntry {

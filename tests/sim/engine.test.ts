@@ -36,6 +36,12 @@ describe('the engine, command by command', () => {
         'inject.fire',
         'seat.set',
         'turn.resolve',
+        // Statements, messages and the room's rule on talk: tests/sim/talk.test.ts.
+        'message.send',
+        'said.hide',
+        'statement.approve',
+        'statement.publish',
+        'talk.set',
       ].sort(),
     );
   });

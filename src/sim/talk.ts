@@ -1,0 +1,303 @@
+// What seats say to each other and to the public, and the facilitator's rule over it: statements (to the public,
+// or openly to named actors), private messages, the room's talk level, approval of public statements, and hiding.
+// Each is a command in the record like a decision, checked before any change and refused in one sentence.
+//
+// No rule reads what is said: a statement or a message moves no belief and no indicator. Statements whose effects
+// the scenario defines, with their sources, are a later step; here the engine only keeps what was said and who
+// may see it (saidFor below, which every view uses).
+import type { Command, Issuer, Refusal, TalkCommand } from './commands.ts';
+import { describeIssuer, refusal } from './commands.ts';
+import type { CompiledScenario } from './compile.ts';
+import { cleanText, isVisible } from './free-text.ts';
+import {
+  MAX_DECISION_REASON_CHARS,
+  MAX_MESSAGE_CHARS,
+  MAX_REASON_CHARS,
+  MAX_SAID_PER_TURN,
+  MAX_STATEMENT_CHARS,
+} from './limits.ts';
+import { type GameState, holderOf, type Said, type TalkRule } from './state.ts';
+
+export type TalkHappening =
+  | { kind: 'said'; n: number }
+  | { kind: 'said.approved'; n: number }
+  | { kind: 'said.hidden'; n: number }
+  | { kind: 'talk.changed'; talk: TalkRule };
+
+/** The part of the engine's draft these handlers use: the state being built, and whether it may change in place. */
+export interface TalkDraft {
+  readonly s: GameState;
+  readonly owned: boolean;
+}
+
+interface TalkHandler<C extends Command> {
+  issuer: 'seat' | 'facilitator';
+  check(c: CompiledScenario, s: GameState, command: C, by: Issuer): Refusal | undefined;
+  run(d: TalkDraft, command: C, by: Issuer): TalkHappening[];
+}
+
+type TalkHandlers = { [T in TalkCommand['type']]: TalkHandler<Extract<TalkCommand, { type: T }>> };
+
+// --- the decision's reason -------------------------------------------------------------------------------------
+
+/**
+ * The reason a seat gives with a decision as it is kept: cleaned (free-text.ts), or undefined when there is
+ * nothing to read. A record written before reasons has none, and replays as it did.
+ */
+export function decisionReason(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const reason = cleanText(raw, MAX_DECISION_REASON_CHARS);
+  return isVisible(reason) ? reason : undefined;
+}
+
+/** A reason longer than the bound is refused, not cut: the team should see that its text did not fit. */
+export function checkDecisionReason(raw: string | undefined): Refusal | undefined {
+  if (raw === undefined || raw.length <= MAX_DECISION_REASON_CHARS) return undefined;
+  return refusal(
+    'malformed',
+    `A decision's reason may be at most ${MAX_DECISION_REASON_CHARS} characters; this one has ${raw.length}.`,
+  );
+}
+
+// --- who sees what was said ------------------------------------------------------------------------------------
+
+export type SaidViewer = { actor: string } | { public: true } | { facilitator: true };
+
+/** One thing said, as a view shows it: what was said, by whom, to whom. */
+export interface SaidView {
+  n: number;
+  turn: number;
+  kind: Said['kind'];
+  from: string;
+  to: 'public' | string[];
+  text: string;
+  /** A public statement of the viewer's own (or, for the facilitator, anyone's) still waiting for approval. */
+  waiting: boolean;
+  /** For the facilitator only: the reason it was hidden; hidden items reach no other viewer. */
+  hidden?: string;
+}
+
+/** Whether a viewer may see one thing said. The one rule every view follows. */
+export function mayHear(viewer: SaidViewer, said: Said): boolean {
+  if ('facilitator' in viewer) return true;
+  if (said.hidden !== undefined) return false;
+  const toPublic = said.to === 'public';
+  if ('public' in viewer) return toPublic && !said.waiting;
+  if (said.from === viewer.actor) return true;
+  if (toPublic) return !said.waiting;
+  return said.to.includes(viewer.actor);
+}
+
+/**
+ * What a viewer may see of what was said, oldest first: the public sees approved public statements; an actor sees
+ * those, what it said, and what was addressed to it; the facilitator sees everything, hidden items with why.
+ */
+export function saidFor(state: GameState, viewer: SaidViewer): SaidView[] {
+  const out: SaidView[] = [];
+  for (const said of state.said) {
+    if (!mayHear(viewer, said)) continue;
+    const view: SaidView = {
+      n: said.n,
+      turn: said.turn,
+      kind: said.kind,
+      from: said.from,
+      to: said.to === 'public' ? 'public' : said.to.slice(),
+      text: said.text,
+      waiting: said.waiting === true,
+    };
+    if (said.hidden !== undefined) view.hidden = said.hidden;
+    out.push(view);
+  }
+  return out;
+}
+
+// --- the checks --------------------------------------------------------------------------------------------------
+
+const ended = refusal('wrong-phase', 'The game has ended.');
+
+/** A seat speaks only as itself, from a seat it holds, while the game is on. */
+function checkSpeaker(s: GameState, actor: string, by: Issuer): Refusal | undefined {
+  if ('facilitator' in by) return refusal('not-allowed', 'Seats speak here, not the facilitator.');
+  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot speak for ${actor}.`);
+  if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
+  const holder = holderOf(s, actor);
+  if (holder !== by.as) {
+    const held =
+      holder === 'vacant' ? 'vacant' : `held by ${holder === 'person' ? 'a person' : 'the computer'}`;
+    return refusal(
+      'not-your-seat',
+      `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot speak there.`,
+    );
+  }
+  if (s.phase === 'ended') return ended;
+  if (s.paused) return refusal('paused', 'The game is paused.');
+  return undefined;
+}
+
+/** The room's talk level allows this kind of talk. */
+function checkLevel(s: GameState, kind: Said['kind']): Refusal | undefined {
+  if (s.talk.level === 'none')
+    return refusal('not-allowed', 'The room allows no statements or messages now.');
+  if (kind === 'message' && s.talk.level === 'statements')
+    return refusal('not-allowed', 'The room allows public statements only, not private messages, now.');
+  return undefined;
+}
+
+/** Each addressee is another seat of the game, named once. */
+function checkAddressees(s: GameState, actor: string, to: readonly string[]): Refusal | undefined {
+  if (to.length === 0) return refusal('malformed', 'Name at least one seat to address.');
+  const seen = new Set<string>();
+  for (const a of to) {
+    if (!Object.hasOwn(s.seats, a)) return refusal('unknown', `${a} is not a playable actor's seat.`);
+    if (a === actor) return refusal('malformed', `${actor} cannot address itself.`);
+    if (seen.has(a)) return refusal('malformed', `${a} is named twice among the addressees.`);
+    seen.add(a);
+  }
+  return undefined;
+}
+
+/** `what`: 'statement' or 'message'. */
+function checkText(text: string, max: number, what: string): Refusal | undefined {
+  if (text.length > max)
+    return refusal('malformed', `A ${what} may be at most ${max} characters; this one has ${text.length}.`);
+  if (!isVisible(cleanText(text, max)))
+    return refusal('malformed', `There is nothing to read in this ${what}.`);
+  return undefined;
+}
+
+/** What a seat said this turn, counted from the end (the list is in turn order). */
+function saidThisTurn(s: GameState, actor: string): number {
+  let count = 0;
+  for (let i = s.said.length - 1; i >= 0; i--) {
+    const said = s.said[i]!;
+    if (said.turn !== s.world.turn) break;
+    if (said.from === actor) count++;
+  }
+  return count;
+}
+
+function checkRate(s: GameState, actor: string): Refusal | undefined {
+  if (saidThisTurn(s, actor) < MAX_SAID_PER_TURN) return undefined;
+  return refusal(
+    'too-many',
+    `${actor} has sent ${MAX_SAID_PER_TURN} statements and messages this turn; it may send more in the next.`,
+  );
+}
+
+/** The thing said that the facilitator's command names. */
+function checkNumber(s: GameState, n: number): Refusal | undefined {
+  if (!Number.isInteger(n) || n < 1 || n > s.said.length)
+    return refusal('unknown', `Nothing numbered ${n} has been said in this game.`);
+  return undefined;
+}
+
+// --- the changes -------------------------------------------------------------------------------------------------
+
+/** The list to change: the state's own when owned, otherwise a copy (the old state keeps its list). */
+function saidList(d: TalkDraft): Said[] {
+  if (!d.owned) d.s.said = d.s.said.slice();
+  return d.s.said;
+}
+
+function add(d: TalkDraft, said: Omit<Said, 'n' | 'turn'>): TalkHappening[] {
+  const list = saidList(d);
+  const n = list.length + 1;
+  list.push({ n, turn: d.s.world.turn, ...said });
+  return [{ kind: 'said', n }];
+}
+
+function change(d: TalkDraft, n: number, to: (said: Said) => Said): void {
+  const list = saidList(d);
+  // Replaced, never changed in place: a copied state shares the old items with the state it came from.
+  list[n - 1] = to(list[n - 1]!);
+}
+
+export const TALK_HANDLERS: TalkHandlers = {
+  'statement.publish': {
+    issuer: 'seat',
+    check(_c, s, { actor, text, to }, by) {
+      return (
+        checkSpeaker(s, actor, by) ??
+        checkLevel(s, 'statement') ??
+        (to === undefined ? undefined : checkAddressees(s, actor, to)) ??
+        checkText(text, MAX_STATEMENT_CHARS, 'statement') ??
+        checkRate(s, actor)
+      );
+    },
+    run(d, { actor, text, to }) {
+      const shown = cleanText(text, MAX_STATEMENT_CHARS);
+      const toPublic = to === undefined;
+      // Only a statement to the public waits: one to named actors never reaches the projector.
+      const waiting = toPublic && d.s.talk.approve ? { waiting: true as const } : {};
+      return add(d, {
+        kind: 'statement',
+        from: actor,
+        to: toPublic ? 'public' : to.slice(),
+        text: shown,
+        ...waiting,
+      });
+    },
+  },
+  'message.send': {
+    issuer: 'seat',
+    check(_c, s, { actor, text, to }, by) {
+      return (
+        checkSpeaker(s, actor, by) ??
+        checkLevel(s, 'message') ??
+        checkAddressees(s, actor, to) ??
+        checkText(text, MAX_MESSAGE_CHARS, 'message') ??
+        checkRate(s, actor)
+      );
+    },
+    run(d, { actor, text, to }) {
+      return add(d, {
+        kind: 'message',
+        from: actor,
+        to: to.slice(),
+        text: cleanText(text, MAX_MESSAGE_CHARS),
+      });
+    },
+  },
+  'talk.set': {
+    issuer: 'facilitator',
+    check: (_c, s) => (s.phase === 'ended' ? ended : undefined),
+    // Statements already waiting keep waiting when approval is turned off: the facilitator approves or hides them.
+    run(d, { level, approve }) {
+      d.s.talk = { level, approve };
+      return [{ kind: 'talk.changed', talk: { level, approve } }];
+    },
+  },
+  'statement.approve': {
+    issuer: 'facilitator',
+    check(_c, s, { n }) {
+      if (s.phase === 'ended') return ended;
+      const wrong = checkNumber(s, n);
+      if (wrong) return wrong;
+      const said = s.said[n - 1]!;
+      if (said.hidden !== undefined) return refusal('wrong-phase', `Statement ${n} is hidden.`);
+      if (!said.waiting)
+        return refusal('wrong-phase', `Number ${n} is not a statement waiting for approval.`);
+      return undefined;
+    },
+    run(d, { n }) {
+      change(d, n, ({ waiting: _, ...said }) => said);
+      return [{ kind: 'said.approved', n }];
+    },
+  },
+  'said.hide': {
+    issuer: 'facilitator',
+    // Allowed after the end too: the debrief and the report show only what the room let stand.
+    check(_c, s, { n, reason }) {
+      if (!isVisible(cleanText(reason, MAX_REASON_CHARS)))
+        return refusal('malformed', 'Hiding something said needs a reason with something to read.');
+      const wrong = checkNumber(s, n);
+      if (wrong) return wrong;
+      if (s.said[n - 1]!.hidden !== undefined) return refusal('unchanged', `Number ${n} is already hidden.`);
+      return undefined;
+    },
+    run(d, { n, reason }) {
+      change(d, n, (said) => ({ ...said, hidden: cleanText(reason, MAX_REASON_CHARS) }));
+      return [{ kind: 'said.hidden', n }];
+    },
+  },
+};
