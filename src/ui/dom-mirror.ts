@@ -16,9 +16,10 @@ import { titleView } from './views/title.view.ts';
 
 type Shown = { view: ScreenView; update: (next: ScreenModel) => void };
 
-const still = () => {};
-
-/** The view of a model, and how it re-renders; views drawn once ignore later models of their kind. */
+/**
+ * The view of a model, and how it re-renders: each later model of the same screen is rendered into the same
+ * element, which patches the DOM in place (what the reader opened, the focus and the scroll stay).
+ */
 function viewOf(model: ScreenModel, send: Send): Shown {
   switch (model.kind) {
     case 'perspective': {
@@ -29,10 +30,14 @@ function viewOf(model: ScreenModel, send: Send): Shown {
       const view = situationView(model, send);
       return { view, update: (next) => next.kind === 'situation' && view.update(next) };
     }
-    case 'briefing':
-      return { view: briefingView(model, send), update: still };
-    case 'resolution':
-      return { view: resolutionView(model, send), update: still };
+    case 'briefing': {
+      const view = briefingView(model, send);
+      return { view, update: (next) => next.kind === 'briefing' && view.update(next) };
+    }
+    case 'resolution': {
+      const view = resolutionView(model, send);
+      return { view, update: (next) => next.kind === 'resolution' && view.update(next) };
+    }
     case 'debrief': {
       const view = debriefView(model, send);
       return { view, update: (next) => next.kind === 'debrief' && view.update(next) };

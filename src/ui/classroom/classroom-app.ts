@@ -19,7 +19,9 @@ import {
   loopbackWarning,
   NO_SERVER,
   newKey,
+  type OfferedRoom,
   roomsRunHere,
+  roomsToOffer,
   seatInHash,
 } from './links.ts';
 import { openRoomPage, type RoomChoices, type ScenarioChoice } from './open-room.page.ts';
@@ -115,8 +117,20 @@ export class ClassroomApp {
       pass: () => void this.showPass(),
       solo: () => location.assign('/'),
     };
-    this.show(() => startPage(actions, code, asking));
+    const page = () => startPage(actions, code, asking, this.offered);
+    this.show(page);
+    // A teacher coming back is offered the rooms this browser runs, once the server has said which it still knows.
+    this.offering ??= roomsToOffer().then((rooms) => {
+      this.offered = rooms;
+    });
+    void this.offering.then(() => {
+      if (this.page === page) this.draw();
+    });
   }
+
+  /** The rooms this browser runs that the start page offers (asked of the server once per page load). */
+  private offered: OfferedRoom[] = [];
+  private offering: Promise<void> | null = null;
 
   private async showPass(): Promise<void> {
     const left = this.client;

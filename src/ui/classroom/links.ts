@@ -17,7 +17,7 @@ function read(storage: Storage | undefined, key: string): Credentials | null {
   }
 }
 
-function write(storage: Storage | undefined, key: string, value: Credentials): void {
+function write(storage: Storage | undefined, key: string, value: Credentials & { keptAt?: number }): void {
   try {
     storage?.setItem(key, JSON.stringify(value));
   } catch {
@@ -30,7 +30,9 @@ export function keptFor(code: string): Credentials | null {
 }
 
 export function keep(c: Credentials): void {
-  if (c.role === 'facilitator') write(globalThis.localStorage, FACILITATOR + c.code, c);
+  // When, so that the class page can offer the rooms last used here first.
+  if (c.role === 'facilitator')
+    write(globalThis.localStorage, FACILITATOR + c.code, { ...c, keptAt: Date.now() });
   else if (c.role === 'student') write(globalThis.sessionStorage, STUDENT + c.code, c);
 }
 
@@ -120,4 +122,40 @@ export function roomsRunHere(): Credentials[] {
     // No storage: only the room on screen.
   }
   return out.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** A room this browser runs, as the class page offers it: still open, or ended (its console can still export it). */
+export interface OfferedRoom {
+  code: string;
+  ended: boolean;
+}
+
+/** At most this many rooms are offered: a teacher's rooms of the day, not every room ever opened here. */
+const OFFERED = 5;
+
+/**
+ * The rooms this browser runs that the server still knows, those last used here first: each asked with `ensure`
+ * without its key (an ended room answers 410 to anyone but its facilitator, a room the server does not know 404).
+ * A room the server does not know, or no classroom server at all, is left out.
+ */
+export async function roomsToOffer(): Promise<OfferedRoom[]> {
+  let kept: { code: string; at: number }[] = [];
+  try {
+    kept = roomsRunHere().map((c) => {
+      const raw = JSON.parse(localStorage.getItem(FACILITATOR + c.code) ?? '{}') as { keptAt?: unknown };
+      return { code: c.code, at: typeof raw.keptAt === 'number' ? raw.keptAt : 0 };
+    });
+  } catch {
+    return [];
+  }
+  kept.sort((a, b) => b.at - a.at || a.code.localeCompare(b.code));
+  const asked = await Promise.all(
+    kept.slice(0, OFFERED).map(async ({ code }) => {
+      const response = await fetch(`/api/rooms/${code}/ensure`, { method: 'POST' }).catch(() => null);
+      if ((await classroomJson(response?.clone() ?? null)) === null) return null;
+      if (response?.ok) return { code, ended: false };
+      return response?.status === 410 ? { code, ended: true } : null;
+    }),
+  );
+  return asked.filter((r): r is OfferedRoom => r !== null);
 }

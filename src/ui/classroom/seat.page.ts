@@ -1,16 +1,15 @@
 // A student's screen at a seat: the same situation room as the solo game, from the model the server built for this
 // seat alone. Picking an option proposes it to the whole team; one confirmation submits the team's decision.
 //
-// The page is a template of the seat's view. The situation room inside it is the solo game's view (an element with
-// its own `update`), kept as one instance per turn and placed in the template as a node: a new view updates it in
-// place, so what the student had open, and where, stays.
+// The page is a template of the seat's view. The situation room inside it is the solo game's view (a template
+// rendered into its own element), kept as one instance per turn and placed in the page as a node: each new view
+// renders it again in place, so what the student had open, and where, stays.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { LobbyClientView, SeatClientView } from '../../present/classroom-screens.ts';
 import type { Intent } from '../../present/intents.ts';
-import type { SituationModel } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import { debriefView } from '../views/debrief.view.ts';
-import { type SituationView, situationView } from '../views/situation.view.ts';
+import { type SeatTerms, type SituationView, situationView } from '../views/situation.view.ts';
 import { type Asking, askingForm, fieldValue } from './form.ts';
 import { typedCode } from './links.ts';
 import { clockText } from './projector.page.ts';
@@ -85,21 +84,19 @@ export interface Shown {
   element: HTMLElement;
   heading: HTMLElement;
   fresh: boolean;
-  /** The control to give the focus back to once drawn, when the turn's room was built again under it. */
+  /** The control to give the focus back to once drawn (none: the room is patched in place, focus and all). */
   refocus?: HTMLElement | null;
 }
 
 /**
- * The seat's screen below the bar: one situation room per turn, updated by each view; the debrief once the game
- * has ended, built once. The situation room's own `update` follows the team's proposal only, so any other change
- * to its model (an override, an inject, an option opening) builds the turn's room again, with the same sections
- * open and the focus where it was.
+ * The seat's screen below the bar: one situation room per turn, rendered again from each view (a proposal, an
+ * override, an inject: lit patches it in place, so what the student had open, and the focus, stay); the debrief
+ * once the game has ended, built once.
  */
 export class SeatScreen {
   private current: {
     turn: number;
     ended: boolean;
-    content: string;
     view: SituationView | null;
     element: HTMLElement;
     heading: HTMLElement;
@@ -115,48 +112,25 @@ export class SeatScreen {
     const fresh = !now || now.turn !== turn || now.ended !== ended;
     if (!fresh && view === this.last) return { element: now.element, heading: now.heading, fresh: false };
     this.last = view;
-    if (ended) {
-      if (fresh) this.current = { turn, ended, content: '', view: null, ...this.debrief(view) };
-      return { element: this.current!.element, heading: this.current!.heading, fresh };
-    }
-    const content = withoutSelection(view.situation);
-    if (!fresh && now.view && now.content === content) {
-      now.view.update(view.situation);
-      this.confirmable(now.element, view);
-      return { element: now.element, heading: now.heading, fresh: false };
-    }
-    const built = this.situation(view);
-    const refocus = !fresh && now ? keepState(now.element, built.element) : null;
-    this.current = { turn, ended, content, view: built, element: built.element, heading: built.heading };
-    return { element: built.element, heading: built.heading, fresh, refocus };
+    if (fresh) {
+      const built = ended ? { view: null, ...this.debrief(view) } : this.situation(view);
+      this.current = { turn, ended, view: built.view, element: built.element, heading: built.heading };
+    } else now.view?.update(view.situation, terms(view));
+    const { element, heading } = this.current!;
+    return { element, heading, fresh };
   }
 
-  private situation(view: SeatClientView): SituationView {
+  private situation(view: SeatClientView): {
+    view: SituationView;
+    element: HTMLElement;
+    heading: HTMLElement;
+  } {
     const send = (intent: Intent) => {
       if (intent.type === 'select-option') this.actions.propose(intent.optionId);
       else if (intent.type === 'confirm-decision') this.actions.confirm();
     };
-    const screen = situationView(view.situation, send);
-    screen.heading.tabIndex = -1;
-    if (!view.situation.decision) {
-      // Nothing to confirm: the turn does not wait for a seat without a decision.
-      screen.element
-        .querySelector('[data-intent="confirm-decision"]')
-        ?.replaceWith(
-          h('p', { class: 'hint', text: 'Your actor has no decision this turn; the others are deciding.' }),
-        );
-    }
-    this.confirmable(screen.element, view);
-    return screen;
-  }
-
-  /**
-   * "Confirm" follows the model: nothing to confirm once the team's choice is in, or when the team does not hold
-   * the seat. Done after each update, which sets it from the proposal alone.
-   */
-  private confirmable(element: HTMLElement, view: SeatClientView): void {
-    const confirm = element.querySelector<HTMLButtonElement>('[data-intent="confirm-decision"]');
-    if (confirm && !view.canConfirm) confirm.disabled = true;
+    const screen = situationView(view.situation, send, terms(view));
+    return { view: screen, element: screen.element, heading: screen.heading };
   }
 
   /** The debrief, as the solo game gives it: why this ending, the team's goals, this game beside history. */
@@ -179,34 +153,17 @@ export class SeatScreen {
   }
 }
 
+/**
+ * "Confirm" follows the model: nothing to confirm once the team's choice is in, or when the team does not hold the
+ * seat; an actor without a decision is told the turn does not wait for it.
+ */
+function terms(view: SeatClientView): SeatTerms {
+  return {
+    canConfirm: view.canConfirm,
+    noDecision: 'Your actor has no decision this turn; the others are deciding.',
+  };
+}
+
 function leadsHint(): HTMLElement {
   return h('p', { class: 'hint', text: 'Your facilitator leads the discussion from here.' });
-}
-
-/** The situation's model but the team's pick, which the room's own `update` shows. */
-function withoutSelection(model: SituationModel): string {
-  return JSON.stringify(model, (key, value) => (key === 'selected' ? null : value));
-}
-
-/**
- * The turn's room built again keeps what the student had: the same sections open, and the focus on the same control
- * (an option, Confirm, a section's summary), which this returns for the page to focus once the room is drawn.
- */
-function keepState(from: HTMLElement, to: HTMLElement): HTMLElement | null {
-  const open = [...from.querySelectorAll('details')].map((d) => d.open);
-  to.querySelectorAll('details').forEach((d, i) => {
-    if (open[i] !== undefined) d.open = open[i];
-  });
-  const focused = document.activeElement;
-  if (!(focused instanceof HTMLElement) || !from.contains(focused)) return null;
-  const all = (root: HTMLElement) => [
-    ...root.querySelectorAll<HTMLElement>('button, summary, a, [tabindex]'),
-  ];
-  const option = focused.dataset.option;
-  const intent = focused.dataset.intent;
-  return option
-    ? to.querySelector<HTMLElement>(`[data-option="${CSS.escape(option)}"]`)
-    : intent
-      ? to.querySelector<HTMLElement>(`[data-intent="${CSS.escape(intent)}"]`)
-      : (all(to)[all(from).indexOf(focused)] ?? null);
 }

@@ -1,8 +1,8 @@
 // The classroom's first page: a student types the room's code (or arrives with it from the projector's link or
 // QR code) and, if they like, a display name that never leaves the room; a teacher opens a room instead.
-import { html, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { type Asking, askingForm, fieldValue } from './form.ts';
-import { typedCode } from './links.ts';
+import { type OfferedRoom, typedCode } from './links.ts';
 
 export interface StartActions {
   join(code: string, name: string, seatCode: string): Promise<string | null>;
@@ -11,8 +11,36 @@ export interface StartActions {
   solo(): void;
 }
 
-/** `asking` holds the form's state; a refusal from the last try (a room that is gone) starts in it. */
-export function startPage(actions: StartActions, code: string | null, asking: Asking): TemplateResult {
+/**
+ * A teacher coming back to /class: the rooms this browser runs, each a link to its console (the page reconnects
+ * with the key kept here). An ended room is said to be ended; its console can still export it.
+ */
+function roomsOffered(rooms: readonly OfferedRoom[]): TemplateResult | typeof nothing {
+  if (rooms.length === 0) return nothing;
+  return html`<section class="class-start__rooms" aria-labelledby="your-rooms">
+    <h2 id="your-rooms">Your open rooms</h2>
+    <ul class="menu-list">${rooms.map(
+      (r) =>
+        html`<li><a class="button" href=${`/class/${r.code}`} data-room-offered=${r.code}
+          data-room-ended=${String(r.ended)}>${
+            r.ended
+              ? `Room ${r.code} has ended — Open its console to export it`
+              : `Room ${r.code} — Open the console`
+          }</a></li>`,
+    )}</ul>
+  </section>`;
+}
+
+/**
+ * `asking` holds the form's state; a refusal from the last try (a room that is gone) starts in it. `rooms`: the
+ * rooms this browser runs, once the server has said which it still knows.
+ */
+export function startPage(
+  actions: StartActions,
+  code: string | null,
+  asking: Asking,
+  rooms: readonly OfferedRoom[] = [],
+): TemplateResult {
   const join = (form: HTMLFormElement) =>
     actions.join(
       typedCode(fieldValue(form, 'code')),
@@ -34,6 +62,7 @@ export function startPage(actions: StartActions, code: string | null, asking: As
     <p id="name-hint" class="hint">Shown only to your team and the teacher during the game; it is never saved or exported.</p>`;
   return html`<main class="class-page class-start">
     <h1>Crisis Table: join a class</h1>
+    ${roomsOffered(rooms)}
     ${askingForm('Join the class', asking, join, fields)}
     <div class="class-start__other">
       <h2>Running the session, or no server?</h2>

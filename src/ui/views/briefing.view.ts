@@ -1,70 +1,62 @@
-/** The briefing from the chosen perspective: who you are, what you want, your red lines, the first turn. */
+/**
+ * The briefing from the chosen perspective: who you are, what you want, your red lines, the first turn. A template
+ * of its model, rendered into its element.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { emblemDataUri } from '../../present/emblems.ts';
 import type { Send } from '../../present/intents.ts';
 import type { BriefingModel } from '../../present/screens.ts';
-import { h, svgImage } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
-import { citedBlock, section } from './cited.ts';
+import { block, cited } from './cited.ts';
 
-export function briefingView(model: BriefingModel, send: Send): ScreenView {
-  const { actor } = model;
-  const heading = h('h1', { text: `Briefing: ${actor.name.text}` });
-  const next = () => send({ type: 'next' });
-  const element = h(
-    'section',
-    { class: 'view view--briefing' },
-    h('div', { class: 'view__head' }, svgImage(emblemDataUri(actor.emblem, 128), '', 64), heading),
-    citedBlock(actor.role),
-    model.briefing && section('Your situation', 'briefing-text', citedBlock(model.briefing)),
-    section(
+function briefingTemplate(model: BriefingModel, next: () => void): TemplateResult {
+  const { actor, turn } = model;
+  return html`<div class="view__head"><img src=${emblemDataUri(actor.emblem, 128)} alt="" width="64" height="64"
+    decoding="async"><h1 tabindex="-1">${`Briefing: ${actor.name.text}`}</h1></div>${cited(actor.role)}${
+      model.briefing ? block('Your situation', 'briefing-text', cited(model.briefing)) : nothing
+    }${block(
       'Your goals',
       'briefing-goals',
-      h(
-        'ul',
-        { class: 'goal-list' },
-        ...actor.goals.map((g) =>
-          h(
-            'li',
-            {},
-            h('strong', { text: `${model.indicatorLabels[g.indicator] ?? g.indicator}: ` }),
-            g.want === 'high' ? 'keep it high. ' : 'keep it low. ',
-            citedBlock(g.why, 'div', 'goal-why'),
-          ),
-        ),
-      ),
-    ),
-    model.redLines.length > 0 &&
-      section(
-        'Your red lines',
-        'briefing-red-lines',
-        h('ul', {}, ...model.redLines.map((r) => h('li', {}, citedBlock(r, 'div')))),
-      ),
-    section(
-      `The first turn: ${model.turn.date}`,
+      html`<ul class="goal-list">${actor.goals.map(
+        (g) =>
+          html`<li><strong>${`${model.indicatorLabels[g.indicator] ?? g.indicator}: `}</strong>${
+            g.want === 'high' ? 'keep it high. ' : 'keep it low. '
+          }${cited(g.why, 'div', 'goal-why')}</li>`,
+      )}</ul>`,
+    )}${
+      model.redLines.length > 0
+        ? block(
+            'Your red lines',
+            'briefing-red-lines',
+            html`<ul>${model.redLines.map((r) => html`<li>${cited(r, 'div')}</li>`)}</ul>`,
+          )
+        : nothing
+    }${block(
+      `The first turn: ${turn.date}`,
       'briefing-turn',
-      h('p', { class: 'turn-title', text: model.turn.title.text }),
-      citedBlock(model.turn.summary),
-      model.turn.history &&
-        h(
-          'div',
-          { class: 'turn-history' },
-          h('p', {
-            text: 'What history records for this date has not happened in your game (or not yet). In history:',
-          }),
-          citedBlock(model.turn.history.summary),
-        ),
-    ),
-    h('button', {
-      class: 'button button--primary',
-      attrs: { type: 'button', 'data-intent': 'next' },
-      text: 'Enter the situation room',
-      on: { click: next },
-    }),
-  );
+      html`<p class="turn-title">${turn.title.text}</p>`,
+      cited(turn.summary),
+      turn.history
+        ? html`<div class="turn-history"><p>What history records for this date has not happened in your game (or not yet). In history:</p>${cited(turn.history.summary)}</div>`
+        : nothing,
+    )}<button class="button button--primary" type="button" data-intent="next" @click=${next}>Enter the situation room</button>`;
+}
+
+export interface BriefingView extends ScreenView {
+  update: (model: BriefingModel) => void;
+}
+
+export function briefingView(model: BriefingModel, send: Send): BriefingView {
+  const next = () => send({ type: 'next' });
+  const element = document.createElement('section');
+  element.className = 'view view--briefing';
+  const update = (m: BriefingModel) => render(briefingTemplate(m, next), element);
+  update(model);
   return {
     scene: 'briefing',
     element,
-    heading,
+    heading: element.querySelector('h1') as HTMLElement,
+    update,
     onEnter: () => {
       next();
       return true;

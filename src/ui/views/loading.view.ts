@@ -1,30 +1,27 @@
-/** The DOM mirror of the preload scene: a real <progress> that moves with the canvas bar. */
-import { h } from '../dom.ts';
+/** The DOM mirror of the preload scene: a real <progress> that moves with the canvas bar, as a template. */
+import { html, render, type TemplateResult } from 'lit-html';
 import type { ScreenView } from '../dom-layer.ts';
 
 export interface LoadingView extends ScreenView {
   update: (fraction: number, what: string) => void;
 }
 
+function loadingTemplate(percent: number, what: string): TemplateResult {
+  return html`<h1 tabindex="-1">Crisis Table is loading</h1><label class="visually-hidden"
+    for="loading-progress">Loading progress</label><progress id="loading-progress" max="100"
+    .value=${percent}></progress><p class="hint">${what}</p>`;
+}
+
 export function loadingView(): LoadingView {
-  const heading = h('h1', { text: 'Crisis Table is loading' });
-  const progress = h('progress', { id: 'loading-progress', attrs: { max: 100, value: 0 } });
-  const status = h('p', { class: 'hint', text: 'Preparing the situation room…' });
-  const element = h(
-    'section',
-    { class: 'view view--loading' },
-    heading,
-    h('label', { class: 'visually-hidden', attrs: { for: 'loading-progress' }, text: 'Loading progress' }),
-    progress,
-    status,
-  );
+  const element = document.createElement('section');
+  element.className = 'view view--loading';
+  const update = (fraction: number, what: string) =>
+    render(loadingTemplate(Math.round(fraction * 100), what), element);
+  update(0, 'Preparing the situation room…');
   return {
     scene: 'preload',
     element,
-    heading,
-    update(fraction, what) {
-      progress.value = Math.round(fraction * 100);
-      status.textContent = what;
-    },
+    heading: element.querySelector('h1') as HTMLElement,
+    update,
   };
 }

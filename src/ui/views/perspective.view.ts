@@ -1,10 +1,14 @@
-/** Perspective selection: each playable actor with its emblem, role and goals. Digits pick, Enter plays. */
+/**
+ * Perspective selection: each playable actor with its emblem, role and goals. Digits pick, Enter plays. A template
+ * of its model, rendered again into the same element on each pick.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { keyed } from 'lit-html/directives/keyed.js';
 import { emblemDataUri } from '../../present/emblems.ts';
 import type { Send } from '../../present/intents.ts';
 import type { ActorCard, PerspectiveModel } from '../../present/screens.ts';
-import { h, svgImage } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
-import { citedBlock } from './cited.ts';
+import { cited } from './cited.ts';
 
 export interface PerspectiveView extends ScreenView {
   update: (model: PerspectiveModel) => void;
@@ -14,113 +18,59 @@ export interface PerspectiveView extends ScreenView {
  * The goals, one line each so that all of them are in view with the list at 1280x720: the reason behind each one
  * opens under it (the briefing, next, gives them in full again).
  */
-function goalList(actor: ActorCard, labels: Record<string, string>): HTMLElement {
-  return h(
-    'ul',
-    { class: 'perspective-goals' },
-    ...actor.goals.map((g) =>
-      h(
-        'li',
-        {},
-        h(
-          'details',
-          {},
-          h(
-            'summary',
-            {},
-            h('strong', { text: labels[g.indicator] ?? g.indicator }),
-            g.want === 'high' ? ': you want it high' : ': you want it low',
-          ),
-          citedBlock(g.why, 'div', 'goal-why'),
-        ),
-      ),
-    ),
-  );
+function goalList(actor: ActorCard, labels: Record<string, string>): TemplateResult {
+  return html`<ul class="perspective-goals">${actor.goals.map(
+    (g) =>
+      html`<li><details><summary><strong>${labels[g.indicator] ?? g.indicator}</strong>${
+        g.want === 'high' ? ': you want it high' : ': you want it low'
+      }</summary>${cited(g.why, 'div', 'goal-why')}</details></li>`,
+  )}</ul>`;
+}
+
+function perspectiveTemplate(model: PerspectiveModel, send: Send): TemplateResult {
+  const chosen = model.actors.find((a) => a.id === model.selected) ?? null;
+  // The chosen actor's goals, then Play, then its role: the goals and Play stay above the fold at 1280x720. Keyed by
+  // the actor, so that another pick starts with its goals' reasons closed.
+  return html`<h1 tabindex="-1">Choose your perspective</h1><p class="hint"><span class="keys-hint">Press <kbd>1</kbd>–<kbd>${String(
+    model.actors.length,
+  )}</kbd> to pick, <kbd>Enter</kbd> to play. </span>The computer plays the other actors.</p><ol
+    class="actor-list">${model.actors.map(
+      (actor, i) =>
+        html`<li><button class="button actor-card" type="button" aria-pressed=${String(actor.id === model.selected)}
+          data-actor=${actor.id} @click=${() => send({ type: 'pick-perspective', actorId: actor.id })}><kbd
+          class="key-badge">${String(i + 1)}</kbd><img src=${emblemDataUri(actor.emblem, 96)} alt="" width="36"
+          height="36" decoding="async"><span class="actor-card__name">${actor.name.text}</span></button></li>`,
+    )}</ol><div class="actor-details" aria-live="polite">${
+      chosen
+        ? keyed(chosen.id, html`<h2>Your goals</h2>${goalList(chosen, model.indicatorLabels)}`)
+        : html`<p class="hint">Pick an actor to read its role and goals.</p>`
+    }</div><button class="button button--primary" type="button" data-intent="start-game" ?disabled=${!chosen}
+    @click=${() => send({ type: 'start-game' })}>${chosen ? `Play as ${chosen.name.text}` : 'Play'}</button><div
+    class="actor-role">${
+      chosen ? html`<h2>${`Your role: ${chosen.name.text}`}</h2>${cited(chosen.role)}` : nothing
+    }</div>`;
 }
 
 export function perspectiveView(model: PerspectiveModel, send: Send): PerspectiveView {
-  const heading = h('h1', { text: 'Choose your perspective' });
-  const buttons = new Map<string, HTMLButtonElement>();
-  const list = h(
-    'ol',
-    { class: 'actor-list' },
-    ...model.actors.map((actor, i) => {
-      const button = h(
-        'button',
-        {
-          class: 'button actor-card',
-          attrs: { type: 'button', 'aria-pressed': 'false', 'data-actor': actor.id },
-          on: { click: () => send({ type: 'pick-perspective', actorId: actor.id }) },
-        },
-        h('kbd', { class: 'key-badge', text: String(i + 1) }),
-        svgImage(emblemDataUri(actor.emblem, 96), '', 36),
-        h('span', { class: 'actor-card__name', text: actor.name.text }),
-      );
-      buttons.set(actor.id, button);
-      return h('li', {}, button);
-    }),
-  );
-  // The chosen actor's goals, then Play, then its role: the goals and Play stay above the fold at 1280x720.
-  const details = h('div', { class: 'actor-details', attrs: { 'aria-live': 'polite' } });
-  const role = h('div', { class: 'actor-role' });
-  const play = h('button', {
-    class: 'button button--primary',
-    attrs: { type: 'button', 'data-intent': 'start-game' },
-    on: { click: () => send({ type: 'start-game' }) },
-  });
+  const element = document.createElement('section');
+  element.className = 'view view--perspective';
+  let current = model;
   const update = (m: PerspectiveModel) => {
-    const chosen = m.actors.find((a) => a.id === m.selected) ?? null;
-    for (const [id, button] of buttons) button.setAttribute('aria-pressed', String(id === m.selected));
-    details.replaceChildren();
-    role.replaceChildren();
-    if (chosen) {
-      // The name is on the pressed card and on Play: the goals come straight after the list.
-      details.append(h('h2', { text: 'Your goals' }), goalList(chosen, m.indicatorLabels));
-      role.append(h('h2', { text: `Your role: ${chosen.name.text}` }), citedBlock(chosen.role));
-    } else {
-      details.append(h('p', { class: 'hint', text: 'Pick an actor to read its role and goals.' }));
-    }
-    play.disabled = !chosen;
-    play.textContent = chosen ? `Play as ${chosen.name.text}` : 'Play';
+    current = m;
+    render(perspectiveTemplate(m, send), element);
   };
   update(model);
-  const element = h(
-    'section',
-    { class: 'view view--perspective' },
-    heading,
-    h(
-      'p',
-      { class: 'hint' },
-      // The keys are said only where there is a keyboard to press them (styles.css hides them on a touch screen).
-      h(
-        'span',
-        { class: 'keys-hint' },
-        'Press ',
-        h('kbd', { text: '1' }),
-        '–',
-        h('kbd', { text: String(model.actors.length) }),
-        ' to pick, ',
-        h('kbd', { text: 'Enter' }),
-        ' to play. ',
-      ),
-      'The computer plays the other actors.',
-    ),
-    list,
-    details,
-    play,
-    role,
-  );
   return {
     scene: 'perspective',
     element,
-    heading,
+    heading: element.querySelector('h1') as HTMLElement,
     update,
     onDigit: (digit) => {
-      const actor = model.actors[digit - 1];
+      const actor = current.actors[digit - 1];
       if (actor) send({ type: 'pick-perspective', actorId: actor.id });
     },
     onEnter: () => {
-      if (play.disabled) return false;
+      if (!current.actors.some((a) => a.id === current.selected)) return false;
       send({ type: 'start-game' });
       return true;
     },

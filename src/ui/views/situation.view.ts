@@ -4,7 +4,13 @@
  * and what changed. An option's full text, and why a closed one is closed, are one tap away (its "+" button);
  * everything else (the news again, every indicator with its breakdown, what the player believes, the sources)
  * waits behind one disclosure, closed by default. Digits pick an option, Enter confirms.
+ *
+ * The room is a lit-html template of its model: each new model (a pick, an override's new value, an inject's news)
+ * is rendered into the same element, which patches the DOM in place. No <details> has its `open` bound, so what
+ * the reader opened stays open; the option buttons stay the same elements, so the focus stays on them.
  */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { emblemDataUri } from '../../present/emblems.ts';
 import type { Send } from '../../present/intents.ts';
 import { mapLegend } from '../../present/places.ts';
@@ -14,32 +20,45 @@ import {
   situationFirstSight,
 } from '../../present/reading.presenter.ts';
 import type { OptionRow, SituationModel } from '../../present/screens.ts';
-import { h, svgImage } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
-import { citedBlock, citeLine, section } from './cited.ts';
+import { block, cite, cited } from './cited.ts';
 import { indicatorList, moveLine, newsList } from './indicators.part.ts';
 
+/**
+ * Where the turn is a team's rather than one player's (a classroom seat): "Confirm" also waits for the team to
+ * hold the seat and to have something not yet submitted, and an actor without a decision is told that the turn
+ * does not wait for it, instead of being offered "Continue".
+ */
+export interface SeatTerms {
+  canConfirm: boolean;
+  noDecision: string;
+}
+
 export interface SituationView extends ScreenView {
-  update: (model: SituationModel) => void;
+  /** Renders this model into the same element (and, at a seat, these terms; the last ones otherwise). */
+  update: (model: SituationModel, terms?: SeatTerms) => void;
 }
 
 /** Only digits 1–9 pick an option (the DOM layer's keys), so a badge above 9 would promise a key that does nothing. */
 const MAX_KEY = 9;
 
+/** What one render needs beside the model: how to send, and the state the view itself keeps. */
+interface Room {
+  send: Send;
+  terms: SeatTerms | null;
+  /** the options whose full text the reader opened ("+"): the view's own state, kept across models */
+  opened: Set<string>;
+  redraw: () => void;
+}
+
 /**
  * Where what history records for this date has not (or not yet) happened in this game: said plainly, and the
  * history given as history, behind a disclosure so that the first sight stays short.
  */
-function historyBlock(model: SituationModel, sight: SituationFirstSight): HTMLElement | false {
+function historyBlock(model: SituationModel, sight: SituationFirstSight): TemplateResult | typeof nothing {
   const history = model.turn.history;
-  if (!history || !sight.history) return false;
-  return h(
-    'details',
-    { class: 'turn-history' },
-    h('summary', { text: sight.history }),
-    h('p', { class: 'turn-title', text: history.title.text }),
-    citedBlock(history.summary),
-  );
+  if (!history || !sight.history) return nothing;
+  return html`<details class="turn-history"><summary>${sight.history}</summary><p class="turn-title">${history.title.text}</p>${cited(history.summary)}</details>`;
 }
 
 /**
@@ -47,296 +66,228 @@ function historyBlock(model: SituationModel, sight: SituationFirstSight): HTMLEl
  * shown at first sight because the player has this one decision to step back; any other near ending is under
  * "More" (the first sight has a word limit).
  */
-function warningBlock(model: SituationModel): HTMLElement | false {
+function warningBlock(model: SituationModel): TemplateResult | typeof nothing {
   const [nearest] = model.warnings ?? [];
-  if (!nearest) return false;
-  return h(
-    'div',
-    { class: 'notice ending-warning', attrs: { role: 'note', 'aria-label': 'Near an early ending' } },
-    h('p', { class: 'ending-warning__text', text: nearest.text }),
-  );
+  if (!nearest) return nothing;
+  return html`<div class="notice ending-warning" role="note" aria-label="Near an early ending"><p class="ending-warning__text">${nearest.text}</p></div>`;
 }
 
 /** What moved in the last turn: the advisers' notes on the largest slips, then the other moves in one line. */
-function changeList(sight: SituationFirstSight): HTMLElement {
-  if (sight.still) return h('p', { text: sight.still });
-  return h(
-    'div',
-    {},
-    sight.counsel.length > 0 &&
-      h(
-        'ul',
-        { class: 'counsel-list', attrs: { 'aria-label': 'Your advisers’ counsel' } },
-        ...sight.counsel.map((c) =>
-          h(
-            'li',
-            { class: 'change change--bad', dataset: { indicator: c.indicator } },
-            h('span', { class: 'change__arrow', attrs: { 'aria-hidden': 'true' }, text: '!' }),
-            ` ${c.text}`,
-          ),
-        ),
-      ),
-    sight.moves.length > 0 && moveLine(sight.moves),
-  );
+function changeList(sight: SituationFirstSight): TemplateResult {
+  if (sight.still) return html`<p>${sight.still}</p>`;
+  return html`<div>${
+    sight.counsel.length > 0
+      ? html`<ul class="counsel-list" aria-label="Your advisers’ counsel">${sight.counsel.map(
+          (c) =>
+            html`<li class="change change--bad" data-indicator=${c.indicator}><span class="change__arrow" aria-hidden="true">!</span>${` ${c.text}`}</li>`,
+        )}</ul>`
+      : nothing
+  }${sight.moves.length > 0 ? moveLine(sight.moves) : nothing}</div>`;
+}
+
+function selectedOf(model: SituationModel): OptionRow | null {
+  return model.decision?.options.find((o) => o.id === model.decision?.selected) ?? null;
+}
+
+/** Whether "Confirm" can act: an option picked (or no decision to make), and at a seat, the team's say-so. */
+function confirmable(model: SituationModel, room: Room): boolean {
+  if (room.terms && !room.terms.canConfirm) return false;
+  return !model.decision || selectedOf(model) !== null;
 }
 
 /**
- * One option at first sight: its label (a button that picks it), "Closed" when it is, and a "+" that opens its full
- * text, and for a closed one why, in place: one tap, never a cut sentence.
+ * One option at first sight: its label (a button that picks it, digit badge first), "Closed" when it is, and a "+"
+ * that opens its full text, and for a closed one why, in place: one tap, never a cut sentence.
  */
-function optionItem(o: OptionRow, pick: HTMLButtonElement): HTMLElement {
+function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateResult {
   const aboutId = `option-about-${o.id}`;
-  const about = h(
-    'div',
-    { id: aboutId, class: 'option__about' },
-    citedBlock(o.description, 'p', 'option__text'),
-    !o.open && h('p', { class: 'hint option__closed', text: `Closed — ${o.closed}.` }),
-  );
-  about.hidden = true;
-  const toggle = h('button', {
-    class: 'button option__toggle',
-    attrs: {
-      type: 'button',
-      'aria-expanded': 'false',
-      'aria-controls': aboutId,
-      'aria-label': `About “${o.label}”`,
-    },
-    text: '+',
-    on: {
-      click: () => {
-        about.hidden = !about.hidden;
-        toggle.setAttribute('aria-expanded', String(!about.hidden));
-        toggle.textContent = about.hidden ? '+' : '−';
-      },
-    },
-  });
-  return h(
-    'li',
-    { class: o.open ? 'option-item' : 'option-item option-item--closed' },
-    h(
-      'div',
-      { class: 'option__row' },
-      pick,
-      !o.open && h('span', { class: 'option__state', text: READING_TEXT.closed }),
-      toggle,
-    ),
-    about,
+  const open = room.opened.has(o.id);
+  const pressed = model.decision?.selected === o.id;
+  const toggle = () => {
+    if (open) room.opened.delete(o.id);
+    else room.opened.add(o.id);
+    room.redraw();
+  };
+  // Enter on the option already picked confirms it: picking it again would do nothing.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !pressed || !confirmable(model, room)) return;
+    event.preventDefault();
+    room.send({ type: 'confirm-decision' });
+  };
+  return html`<li class=${o.open ? 'option-item' : 'option-item option-item--closed'}>
+    <div class="option__row"><button class="button option" type="button" aria-pressed=${String(pressed)}
+      ?disabled=${!o.open} data-option=${o.id} @click=${() => room.send({ type: 'select-option', optionId: o.id })}
+      @keydown=${onKey}>${o.key <= MAX_KEY ? html`<kbd class="key-badge">${String(o.key)}</kbd>` : nothing}<span
+      class="option__label">${o.label}</span></button>${
+        !o.open ? html`<span class="option__state">${READING_TEXT.closed}</span>` : nothing
+      }<button class="button option__toggle" type="button" aria-expanded=${String(open)} aria-controls=${aboutId}
+      aria-label=${`About “${o.label}”`} @click=${toggle}>${open ? '−' : '+'}</button></div>
+    <div id=${aboutId} class="option__about" ?hidden=${!open}>${cited(o.description, 'p', 'option__text')}${
+      !o.open ? html`<p class="hint option__closed">${`Closed — ${o.closed}.`}</p>` : nothing
+    }</div>
+  </li>`;
+}
+
+/** The decision: the options (keyed, so that the focus stays on the same option) and "Confirm". */
+function decisionBlock(model: SituationModel, room: Room): TemplateResult {
+  const confirm = (text: string) =>
+    html`<button class="button button--primary" type="button" data-intent="confirm-decision"
+      ?disabled=${!confirmable(model, room)} @click=${() => room.send({ type: 'confirm-decision' })}>${text}</button>`;
+  if (!model.decision) {
+    return block(
+      READING_TEXT.decisionHeading,
+      'decision',
+      html`<p>You have no decision to make this turn.</p>`,
+      room.terms
+        ? html`<p class="hint">${room.terms.noDecision}</p>`
+        : confirm('Continue: let the turn play out'),
+    );
+  }
+  // The prompt ("what does your government do this turn?") only repeats the heading: it is under "More".
+  return block(
+    READING_TEXT.decisionHeading,
+    'decision',
+    html`<ol class="option-list">${repeat(
+      model.decision.options,
+      (o) => o.id,
+      (o) => optionItem(o, model, room),
+    )}</ol>`,
+    confirm(situationFirstSight(model).confirm),
   );
 }
 
-export function situationView(model: SituationModel, send: Send): SituationView {
+function legendBlock(model: SituationModel): TemplateResult | typeof nothing {
+  if (model.places.length === 0) return nothing;
+  return block(
+    'The map’s emblems',
+    'map-legend',
+    html`<ul class="map-legend">${mapLegend(model.places).map(
+      (entry) =>
+        html`<li class="map-legend__entry" data-emblem=${entry.emblem}><img src=${emblemDataUri(entry.emblem, 64)}
+          alt="" width="28" height="28" decoding="async"><div><strong>${entry.label}</strong>${entry.notes.map(
+            (note) => cited(note, 'div', 'map-legend__note'),
+          )}</div></li>`,
+    )}</ul>`,
+  );
+}
+
+function actedBlock(model: SituationModel): TemplateResult | typeof nothing {
+  const acted = model.mapThisTurn ?? [];
+  if (acted.length === 0) return nothing;
+  return block(
+    'Marked on the map: who acted in the last turn',
+    'map-this-turn',
+    html`<ul class="map-acted-list">${acted.map(
+      (m) =>
+        html`<li class="map-acted">${`${m.label} (${m.count} ${m.count === 1 ? 'action or statement' : 'actions or statements'}): ${m.where}`}</li>`,
+    )}</ul>`,
+  );
+}
+
+function beliefsBlock(model: SituationModel): TemplateResult | typeof nothing {
+  if (model.beliefs.length === 0) return nothing;
+  return block(
+    'What you believe',
+    'beliefs',
+    html`<ul class="belief-list">${model.beliefs.map(
+      (b) =>
+        html`<li>${cited(b.statement, 'div')}<p class="belief__status">${b.status}</p>${
+          b.heard.length > 0
+            ? html`<ul class="belief__heard" aria-label="What you heard about it">${b.heard.map(
+                (line) => html`<li>${line}</li>`,
+              )}</ul>`
+            : nothing
+        }</li>`,
+    )}</ul>`,
+  );
+}
+
+/** Everything behind "More": closed by default, and never bound, so it stays as the reader left it. */
+function moreBlock(model: SituationModel): TemplateResult {
   const { turn } = model;
+  const warnings = model.warnings ?? [];
+  return html`<details class="more"><summary>${READING_TEXT.more}</summary>${block(
+    'News of the last turn',
+    'news',
+    newsList(model.news, 'No news yet: this is where the crisis begins.'),
+  )}${
+    warnings.length > 1
+      ? block(
+          'Other endings near',
+          'other-endings-near',
+          warnings.slice(1).map((w) => html`<p class="ending-warning__text">${w.text}</p>`),
+        )
+      : nothing
+  }${legendBlock(model)}${actedBlock(model)}${block(
+    'Indicators',
+    'indicators',
+    indicatorList(model.indicators, { showMeaning: true }),
+  )}${beliefsBlock(model)}${
+    model.decision
+      ? block(
+          'The options in full',
+          'options-full',
+          cited(model.decision.prompt, 'p', 'decision__prompt'),
+          html`<ol class="option-full-list">${model.decision.options.map(
+            (o) =>
+              html`<li><h3 class="option__label">${o.label}</h3>${cited(o.description, 'p', 'option__description')}</li>`,
+          )}</ol>`,
+        )
+      : nothing
+  }${block(
+    'Where this turn comes from',
+    'turn-sources',
+    html`<p>The turn’s situation: ${cite(turn.summary)}</p>`,
+    turn.history ? html`<p>In history, on this date: ${cite(turn.history.summary)}</p>` : nothing,
+  )}${
+    model.earlier.length > 0
+      ? block(
+          'Earlier news',
+          'earlier-news',
+          model.earlier.map((t) => html`<div><h3>${`Turn ${t.turn + 1}`}</h3>${newsList(t.items, '')}</div>`),
+        )
+      : nothing
+  }</details>`;
+}
+
+/** The room's content, a function of its model (and the view's own state in `room`). */
+function situationTemplate(model: SituationModel, room: Room): TemplateResult {
   const sight = situationFirstSight(model);
-  const heading = h('h1', { text: sight.heading });
-  const optionButtons = new Map<string, HTMLButtonElement>();
-  const confirm = h('button', {
-    class: 'button button--primary',
-    attrs: { type: 'button', 'data-intent': 'confirm-decision' },
-    on: { click: () => send({ type: 'confirm-decision' }) },
-  });
+  return html`<div class="first-sight" data-first-sight=""><p class="eyebrow">${model.actor.name.text}</p><h1
+    tabindex="-1">${sight.heading}</h1><p class="turn-title">${model.turn.title.text}</p><p
+    class="turn-summary">${model.turn.summary.text}</p>${historyBlock(model, sight)}${warningBlock(model)}${
+      // The decision before what changed: on a phone the first option shows without scrolling, and in the solo
+      // game the "What happened" screen has just shown the moves.
+      decisionBlock(model, room)
+    }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${moreBlock(model)}`;
+}
 
-  let decisionBlock: HTMLElement;
-  if (model.decision) {
-    const list = h(
-      'ol',
-      { class: 'option-list' },
-      ...model.decision.options.map((o) => {
-        const button = h(
-          'button',
-          {
-            class: 'button option',
-            attrs: { type: 'button', 'aria-pressed': 'false', disabled: !o.open, 'data-option': o.id },
-            on: {
-              click: () => send({ type: 'select-option', optionId: o.id }),
-              // Enter on the option already picked confirms it: picking it again would do nothing.
-              keydown: (event) => {
-                if (event.key !== 'Enter' || button.getAttribute('aria-pressed') !== 'true') return;
-                if (confirm.disabled) return;
-                event.preventDefault();
-                send({ type: 'confirm-decision' });
-              },
-            },
-          },
-          o.key <= MAX_KEY && h('kbd', { class: 'key-badge', text: String(o.key) }),
-          h('span', { class: 'option__label', text: o.label }),
-        );
-        optionButtons.set(o.id, button);
-        return optionItem(o, button);
-      }),
-    );
-    decisionBlock = section(
-      READING_TEXT.decisionHeading,
-      'decision',
-      // The prompt ("what does your government do this turn?") only repeats the heading: it is under "More".
-      list,
-      confirm,
-    );
-  } else {
-    confirm.textContent = 'Continue: let the turn play out';
-    decisionBlock = section(
-      READING_TEXT.decisionHeading,
-      'decision',
-      h('p', { text: 'You have no decision to make this turn.' }),
-      confirm,
-    );
+export function situationView(model: SituationModel, send: Send, terms?: SeatTerms): SituationView {
+  const element = document.createElement('section');
+  element.className = 'view view--situation';
+  let current = model;
+  const room: Room = { send, terms: terms ?? null, opened: new Set(), redraw: () => draw(current) };
+  function draw(m: SituationModel): void {
+    current = m;
+    element.dataset.firstSightWords = String(situationFirstSight(m).words);
+    render(situationTemplate(m, room), element);
   }
-
-  const update = (m: SituationModel) => {
-    if (!m.decision) return;
-    const selected = m.decision.options.find((o) => o.id === m.decision?.selected) ?? null;
-    for (const [id, button] of optionButtons)
-      button.setAttribute('aria-pressed', String(id === selected?.id));
-    confirm.disabled = !selected;
-    confirm.textContent = situationFirstSight(m).confirm;
-  };
-  update(model);
-
-  const firstSight = h(
-    'div',
-    { class: 'first-sight', attrs: { 'data-first-sight': '' } },
-    h('p', { class: 'eyebrow', text: model.actor.name.text }),
-    heading,
-    h('p', { class: 'turn-title', text: turn.title.text }),
-    h('p', { class: 'turn-summary', text: turn.summary.text }),
-    historyBlock(model, sight),
-    warningBlock(model),
-    // The decision before what changed: on a phone the first option shows without scrolling, and in the solo game
-    // the "What happened" screen has just shown the moves.
-    decisionBlock,
-    section(READING_TEXT.changedHeading, 'changes', changeList(sight)),
-  );
-
-  const more = h(
-    'details',
-    { class: 'more' },
-    h('summary', { text: READING_TEXT.more }),
-    section(
-      'News of the last turn',
-      'news',
-      newsList(model.news, 'No news yet: this is where the crisis begins.'),
-    ),
-    (model.warnings ?? []).length > 1 &&
-      section(
-        'Other endings near',
-        'other-endings-near',
-        ...(model.warnings ?? [])
-          .slice(1)
-          .map((w) => h('p', { class: 'ending-warning__text', text: w.text })),
-      ),
-    model.places.length > 0 &&
-      section(
-        'The map’s emblems',
-        'map-legend',
-        h(
-          'ul',
-          { class: 'map-legend' },
-          ...mapLegend(model.places).map((entry) =>
-            h(
-              'li',
-              { class: 'map-legend__entry', dataset: { emblem: entry.emblem } },
-              svgImage(emblemDataUri(entry.emblem, 64), '', 28),
-              h(
-                'div',
-                {},
-                h('strong', { text: entry.label }),
-                ...entry.notes.map((note) => citedBlock(note, 'div', 'map-legend__note')),
-              ),
-            ),
-          ),
-        ),
-      ),
-    (model.mapThisTurn ?? []).length > 0 &&
-      section(
-        'Marked on the map: who acted in the last turn',
-        'map-this-turn',
-        h(
-          'ul',
-          { class: 'map-acted-list' },
-          ...(model.mapThisTurn ?? []).map((m) =>
-            h(
-              'li',
-              { class: 'map-acted' },
-              `${m.label} (${m.count} ${m.count === 1 ? 'action or statement' : 'actions or statements'}): ${m.where}`,
-            ),
-          ),
-        ),
-      ),
-    section('Indicators', 'indicators', indicatorList(model.indicators, { showMeaning: true })),
-    model.beliefs.length > 0 &&
-      section(
-        'What you believe',
-        'beliefs',
-        h(
-          'ul',
-          { class: 'belief-list' },
-          ...model.beliefs.map((b) =>
-            h(
-              'li',
-              {},
-              citedBlock(b.statement, 'div'),
-              h('p', { class: 'belief__status', text: b.status }),
-              b.heard.length > 0 &&
-                h(
-                  'ul',
-                  { class: 'belief__heard', attrs: { 'aria-label': 'What you heard about it' } },
-                  ...b.heard.map((line) => h('li', { text: line })),
-                ),
-            ),
-          ),
-        ),
-      ),
-    model.decision &&
-      section(
-        'The options in full',
-        'options-full',
-        citedBlock(model.decision.prompt, 'p', 'decision__prompt'),
-        h(
-          'ol',
-          { class: 'option-full-list' },
-          ...model.decision.options.map((o) =>
-            h(
-              'li',
-              {},
-              h('h3', { class: 'option__label', text: o.label }),
-              citedBlock(o.description, 'p', 'option__description'),
-            ),
-          ),
-        ),
-      ),
-    section(
-      'Where this turn comes from',
-      'turn-sources',
-      h('p', {}, 'The turn’s situation: ', citeLine(turn.summary)),
-      turn.history && h('p', {}, 'In history, on this date: ', citeLine(turn.history.summary)),
-    ),
-    model.earlier.length > 0 &&
-      section(
-        'Earlier news',
-        'earlier-news',
-        ...model.earlier.map((t) =>
-          h('div', {}, h('h3', { text: `Turn ${t.turn + 1}` }), newsList(t.items, '')),
-        ),
-      ),
-  );
-
-  const element = h(
-    'section',
-    { class: 'view view--situation', dataset: { firstSightWords: String(sight.words) } },
-    firstSight,
-    more,
-  );
-
+  draw(model);
+  const heading = element.querySelector('h1') as HTMLElement;
   return {
     scene: 'situation',
     element,
     heading,
-    update,
+    update: (m, t) => {
+      if (t) room.terms = t;
+      draw(m);
+    },
     onDigit: (digit) => {
-      const option = model.decision?.options.find((o) => o.key === digit);
+      const option = current.decision?.options.find((o) => o.key === digit);
       if (option?.open) send({ type: 'select-option', optionId: option.id });
     },
     onEnter: () => {
-      if (confirm.disabled) return false;
+      if (!confirmable(current, room)) return false;
       send({ type: 'confirm-decision' });
       return true;
     },
