@@ -134,6 +134,8 @@ describe('a whole class', () => {
       await page.waitForSelector('.seat-bar[data-ended="true"]', { timeout: 60_000 });
       // The seat's own debrief, as in the solo game: the ending, the team's goals, this game beside history.
       expect(await page.getByRole('heading', { name: 'This game beside history' }).count()).toBe(1);
+      // No link to the solo game's saved replay: this game is the room's, which the facilitator replays.
+      expect(await page.locator('[data-replay-link]').count()).toBe(0);
     }
     await students[0]!.screenshot({ path: join(SHOTS, 'class-debrief-360.png'), fullPage: false });
     await projector.waitForSelector('.projector-outcome');

@@ -135,7 +135,9 @@ export class SeatScreen {
 
   /** The debrief, as the solo game gives it: why this ending, the team's goals, this game beside history. */
   private debrief(view: SeatClientView): { element: HTMLElement; heading: HTMLElement } {
-    const debrief = view.debrief ? debriefView(view.debrief, () => undefined) : null;
+    // No replay link: the solo game's opens the game saved on this device, which a classroom game is not (the
+    // facilitator replays the room's record from the console).
+    const debrief = view.debrief ? debriefView(view.debrief, () => undefined, { review: [] }) : null;
     if (!debrief) {
       const heading = h('h1', { text: view.outcome?.title ?? 'The game has ended' });
       heading.tabIndex = -1;
