@@ -94,7 +94,7 @@ describe('pass-and-play with the back/forward cache on', () => {
       // Away and Back: the page comes from the cache on the Prime Minister's hand-over.
       let pick = await pickOnPrivateScreen(page);
       await game.open('class.html?pack');
-      await page.goBack({ waitUntil: 'commit' });
+      await game.history('back');
       await page.waitForSelector('body[data-pass-screen]');
       expect(await lastShowPersisted(page)).toBe(true);
       expect(await privateTraces(page, pick)).toEqual({ screen: 'handOver', ...NONE });
@@ -102,9 +102,9 @@ describe('pass-and-play with the back/forward cache on', () => {
 
       // Back to the page before, then Forward: from the cache again, on the hand-over.
       pick = await pickOnPrivateScreen(page);
-      await page.goBack({ waitUntil: 'commit' });
+      await game.history('back');
       await page.waitForURL((u) => u.search === '?pack', { waitUntil: 'commit' });
-      await page.goForward({ waitUntil: 'commit' });
+      await game.history('forward');
       await page.waitForSelector('body[data-pass-screen]');
       expect(await lastShowPersisted(page)).toBe(true);
       expect(await privateTraces(page, pick)).toEqual({ screen: 'handOver', ...NONE });

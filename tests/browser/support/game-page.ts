@@ -20,6 +20,8 @@ export interface GamePage {
   open: (query?: string) => Promise<void>;
   /** reloads the page, as a player pressing F5 */
   reload: () => Promise<void>;
+  /** Back or Forward in the history, as a player's browser buttons (a navigation like the others) */
+  history: (way: 'back' | 'forward') => Promise<void>;
   shot: (name: string) => Promise<void>;
   close: () => Promise<void>;
 }
@@ -68,6 +70,11 @@ export async function gamePage(
     reload: async () => {
       generation++;
       await page.reload();
+    },
+    history: async (way) => {
+      generation++;
+      if (way === 'back') await page.goBack({ waitUntil: 'commit' });
+      else await page.goForward({ waitUntil: 'commit' });
     },
     shot: async (name) => {
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
