@@ -1,4 +1,4 @@
-// What the session and its seat actors say to each other.
+// What the session and the computer's seat actors say to each other.
 import type { Entry } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { Offer } from '../sim/offer.ts';
@@ -15,9 +15,3 @@ export type SeatTurnEvent = { type: 'seat.turn'; turn: number; offer: Offer; min
 
 /** A command for the engine, from a seat, the facilitator or the host of a solo game. */
 export type SeatCommandEvent = { type: 'command.send'; entry: Entry };
-
-/** A team's proposal at a person's seat: any member proposes, one confirmation submits. */
-export type ProposalEvent =
-  | { type: 'proposal.set'; actor: string; option: string }
-  | { type: 'proposal.confirm'; actor: string }
-  | { type: 'proposal.withdraw'; actor: string };

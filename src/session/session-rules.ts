@@ -4,15 +4,15 @@ import type { CompiledScenario } from '../sim/compile.ts';
 import type { Happening } from '../sim/engine.ts';
 import type { Mind } from '../sim/policy.ts';
 import { type GameState, type Holder, holderOf, waitingFor } from '../sim/state.ts';
-import type { SeatTurnEvent } from './seat-events.ts';
+import type { SeatCommandEvent, SeatTurnEvent } from './seat-events.ts';
 
-export type SeatSource = 'personSeat' | 'computerSeat' | 'vacantSeat';
-
-export function seatSource(holder: Holder): SeatSource {
-  return holder === 'person' ? 'personSeat' : holder === 'computer' ? 'computerSeat' : 'vacantSeat';
+/** Whether a seat's holder needs a seat actor: only the computer's seat decides by itself; a team's proposals and
+ * decisions are commands in the game's state, and a vacant seat takes no decision. */
+export function needsSeatActor(holder: Holder): boolean {
+  return holder === 'computer';
 }
 
-/** The actors that get a seat actor: every playable one, and any other that has a decision to take. */
+/** The actors that have a seat: every playable one, and any other that has a decision to take. */
 export function seatedActors(c: CompiledScenario): string[] {
   return c.actorIds.filter(
     (a) => c.playableIds.includes(a) || (c.decisionAt.get(a) ?? []).some((d) => d !== undefined),
@@ -31,10 +31,10 @@ export function seatsToTell(state: GameState, happened: readonly Happening[]): s
   return changed.length === 0 ? [] : waitingFor(state).filter((a) => changed.includes(a));
 }
 
-/** An actor's own turn, as its seat actor is told it. */
+/** An actor's own turn, as the computer's seat actor is told it. */
 export function seatTurn(state: GameState, actor: string): SeatTurnEvent | null {
   const offer = state.offers[actor];
-  if (!offer || holderOf(state, actor) === 'vacant') return null;
+  if (!offer || !needsSeatActor(holderOf(state, actor))) return null;
   const mind: Mind = { actor, beliefs: state.beliefs[actor]!, posture: state.postures[actor]! };
   return { type: 'seat.turn', turn: state.world.turn, offer, mind };
 }
@@ -56,4 +56,15 @@ export function seatTurns(
     if (event) out.push({ actor, event });
   }
   return out;
+}
+
+/**
+ * A person's decision at their own seat, for the session: a player alone at a seat (solo, pass-and-play) picks and
+ * confirms in one step, with no proposal in between. `turn` is the turn it was taken in, so a late one is refused.
+ */
+export function personDecision(actor: string, option: string, turn: number): SeatCommandEvent {
+  return {
+    type: 'command.send',
+    entry: { by: { seat: actor, as: 'person' }, command: { type: 'decision.submit', actor, option, turn } },
+  };
 }

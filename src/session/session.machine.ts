@@ -1,18 +1,17 @@
 // One game being played: the session forwards every command to the engine, keeps the record of the accepted ones
 // and the engine's state they lead to, and orchestrates the rest. Its states are the game's phases (tagged for
-// the views), the decision deadline is an `after` delay, and each seat is a child actor: a person's, the
-// computer's or a vacant one. The session holds no rule: it asks the engine and reads its state back.
-import { assertEvent, enqueueActions, type SnapshotFrom, setup } from 'xstate';
+// the views), the decision deadline is an `after` delay, and each seat the computer holds is a child actor that
+// decides for it. A team's proposals are commands like any other, kept in the game's state. The session holds no
+// rule: it asks the engine and reads its state back.
+import { enqueueActions, type SnapshotFrom, setup } from 'xstate';
 import type { Entry, Issuer, Refusal } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { applyOwned } from '../sim/engine.ts';
 import { type GameRecord, replay } from '../sim/record.ts';
 import { type GameState, isReady } from '../sim/state.ts';
 import { computerSeatMachine } from './computer-seat.machine.ts';
-import { personSeatMachine } from './person-seat.machine.ts';
-import type { ProposalEvent, SeatCommandEvent } from './seat-events.ts';
-import { deadlineMs, seatedActors, seatId, seatSource, seatTurns } from './session-rules.ts';
-import { vacantSeatMachine } from './vacant-seat.machine.ts';
+import type { SeatCommandEvent } from './seat-events.ts';
+import { deadlineMs, needsSeatActor, seatedActors, seatId, seatTurns } from './session-rules.ts';
 
 export interface SessionInput {
   c: CompiledScenario;
@@ -31,7 +30,7 @@ export interface SessionContext {
   refusal: Refusal | null;
 }
 
-export type SessionEvent = SeatCommandEvent | ProposalEvent | { type: 'clock.restart' };
+export type SessionEvent = SeatCommandEvent | { type: 'clock.restart' };
 
 /**
  * A refusal is told to whoever listens (the sender's view). What an accepted command changed is in the next
@@ -47,10 +46,10 @@ export const sessionMachine = setup({
     input: {} as SessionInput,
     events: {} as SessionEvent,
     emitted: {} as SessionEmitted,
-    // Each seat is a child named after its actor; which kind it is follows who holds the seat.
-    children: {} as Record<`seat.${string}`, 'personSeat' | 'computerSeat' | 'vacantSeat'>,
+    // Each seat the computer holds is a child named after its actor.
+    children: {} as Record<`seat.${string}`, 'computerSeat'>,
   },
-  actors: { personSeat: personSeatMachine, computerSeat: computerSeatMachine, vacantSeat: vacantSeatMachine },
+  actors: { computerSeat: computerSeatMachine },
   delays: {
     deadline: ({ context }) => deadlineMs(context.state) ?? 0,
   },
@@ -66,8 +65,8 @@ export const sessionMachine = setup({
     spawnSeats: enqueueActions(({ enqueue, context }) => {
       const { c, state } = context;
       for (const actor of seatedActors(c)) {
-        const src = seatSource(state.seats[actor] ?? 'computer');
-        enqueue.spawnChild(src, { id: seatId(actor), input: { c, actor, seed: state.seed } });
+        if (!needsSeatActor(state.seats[actor] ?? 'computer')) continue;
+        enqueue.spawnChild('computerSeat', { id: seatId(actor), input: { c, actor, seed: state.seed } });
       }
       if (state.paused) return;
       for (const turn of seatTurns(state, [{ kind: 'turn.opened', turn: state.world.turn }])) {
@@ -97,7 +96,8 @@ export const sessionMachine = setup({
       for (const h of happened) {
         if (h.kind !== 'seat.changed') continue;
         enqueue.stopChild(seatId(h.actor));
-        enqueue.spawnChild(seatSource(h.holder), {
+        if (!needsSeatActor(h.holder)) continue;
+        enqueue.spawnChild('computerSeat', {
           id: seatId(h.actor),
           input: { c: context.c, actor: h.actor, seed: state.seed },
         });
@@ -111,10 +111,6 @@ export const sessionMachine = setup({
       ) {
         enqueue.raise({ type: 'clock.restart' });
       }
-    }),
-    forwardProposal: enqueueActions(({ enqueue, event }) => {
-      assertEvent(event, ['proposal.set', 'proposal.confirm', 'proposal.withdraw']);
-      enqueue.sendTo(seatId(event.actor), event);
     }),
   },
 }).createMachine({
@@ -136,9 +132,6 @@ export const sessionMachine = setup({
     'command.send': {
       actions: { type: 'applyEntry', params: ({ event }) => ({ entry: event.entry }) },
     },
-    'proposal.set': { actions: 'forwardProposal' },
-    'proposal.confirm': { actions: 'forwardProposal' },
-    'proposal.withdraw': { actions: 'forwardProposal' },
   },
   initial: 'setup',
   states: {

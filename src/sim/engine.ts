@@ -13,7 +13,7 @@ import {
 } from './commands.ts';
 import { type CompiledScenario, decisionFor } from './compile.ts';
 import { cleanText } from './free-text.ts';
-import { MAX_DECISION_CHANGES_PER_TURN, MAX_REASON_CHARS } from './limits.ts';
+import { MAX_DECISION_CHANGES_PER_TURN, MAX_PROPOSALS_PER_TURN, MAX_REASON_CHARS } from './limits.ts';
 import { makeOffer, policyChoice } from './offer.ts';
 import { endingOf, injectEvent, overrideIndicator, resolveTurn, resolveTurnInPlace } from './resolve.ts';
 import { SightTracker, sightFor } from './sight.ts';
@@ -26,6 +26,7 @@ export type Happening =
   | { kind: 'turn.opened'; turn: number }
   | { kind: 'decision.taken'; actor: string }
   | { kind: 'decision.withdrawn'; actor: string }
+  | { kind: 'proposal.changed'; actor: string }
   | { kind: 'turn.resolved'; turn: number }
   | { kind: 'game.paused' }
   | { kind: 'game.resumed' }
@@ -101,7 +102,9 @@ class Draft {
     this.sights = owned ? trackersOf(state) : undefined;
   }
 
-  part<K extends 'seats' | 'offers' | 'pending' | 'beliefs' | 'postures' | 'changes'>(key: K): GameState[K] {
+  part<
+    K extends 'seats' | 'offers' | 'pending' | 'beliefs' | 'postures' | 'changes' | 'proposals' | 'proposed',
+  >(key: K): GameState[K] {
     if (!this.owned && !this.copied.has(key)) {
       this.s[key] = { ...this.s[key] };
       this.copied.add(key);
@@ -130,6 +133,8 @@ class Draft {
     s.queued = [];
     s.injectedThisTurn = 0;
     s.changes = {};
+    s.proposals = {};
+    s.proposed = {};
     return { kind: 'turn.opened', turn: s.world.turn };
   }
 
@@ -181,6 +186,8 @@ class Draft {
     this.s.offers = {};
     this.s.pending = {};
     this.s.queued = [];
+    this.s.proposals = {};
+    this.s.proposed = {};
   }
 }
 
@@ -287,6 +294,8 @@ const HANDLERS: Handlers = {
       d.part('seats')[actor] = holder;
       // A seat left empty passes this turn; its earlier choice, made by whoever held it, no longer stands.
       if (holder === 'vacant' && d.s.pending[actor]) delete d.part('pending')[actor];
+      // A proposal is its team's: once the seat changes hands it is no one's.
+      if (Object.hasOwn(d.s.proposals, actor)) delete d.part('proposals')[actor];
       return [{ kind: 'seat.changed', actor, holder }];
     },
   },
@@ -339,6 +348,46 @@ const HANDLERS: Handlers = {
       delete d.part('pending')[actor];
       countChange(d, actor);
       return [{ kind: 'decision.withdrawn', actor }];
+    },
+  },
+  'proposal.set': {
+    issuer: 'seat',
+    check(c, s, { actor, option, turn }, by) {
+      const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
+      if (wrong) return wrong;
+      if ('seat' in by && by.as !== 'person')
+        return refusal('not-allowed', `The computer at ${actor} decides; it does not propose.`);
+      const offer = s.offers[actor];
+      if (!offer || offer.options.length === 0)
+        return refusal('not-offered', `${actor} has no decision to make this turn, so nothing to propose.`);
+      if (option !== null && !offer.options.includes(option)) {
+        return refusal(
+          'not-offered',
+          `${option} is not open to ${actor} now (open: ${offer.options.join(', ')}).`,
+        );
+      }
+      const held = Object.hasOwn(s.proposals, actor) ? s.proposals[actor]! : null;
+      // The same proposal again is not a new command: it would change nothing but the record.
+      if (held === option) {
+        return refusal(
+          'unchanged',
+          option === null ? `${actor} has no proposal to clear.` : `${actor} has already proposed ${option}.`,
+        );
+      }
+      const made = Object.hasOwn(s.proposed, actor) ? s.proposed[actor]! : 0;
+      if (made < MAX_PROPOSALS_PER_TURN) return undefined;
+      return refusal(
+        'too-many',
+        `${actor} has made ${MAX_PROPOSALS_PER_TURN} proposals this turn; confirm one of them, or wait for the next turn.`,
+      );
+    },
+    run(d, { actor, option }) {
+      const proposals = d.part('proposals');
+      if (option === null) delete proposals[actor];
+      else proposals[actor] = option;
+      const proposed = d.part('proposed');
+      proposed[actor] = (Object.hasOwn(proposed, actor) ? proposed[actor]! : 0) + 1;
+      return [{ kind: 'proposal.changed', actor }];
     },
   },
   'turn.resolve': {
