@@ -58,7 +58,7 @@ const HOST = { facilitator: true } as const;
 
 /**
  * How far a game's record has come, as far as saving goes: the turns it has resolved, and its end. A save is
- * written when this grows. It is read from the record, not from the state, which the session changes in place.
+ * written when this grows. It is read from the record, which says it in so many commands.
  */
 function momentOf(record: GameRecord): number {
   let moment = 0;
@@ -125,8 +125,8 @@ export const soloMachine = setup({
       if (!state) return;
       const game = 'game';
       const actor = context.actor!;
-      // A copy: the session's state changes in place as the turn resolves.
-      enqueue.assign({ before: structuredClone(state), selected: null });
+      // Kept as it is: the session never changes a state it has shown, it makes a new one.
+      enqueue.assign({ before: state, selected: null });
       if (context.selected !== null && state.offers[actor]?.options.includes(context.selected)) {
         // The player's seat is a team of one: the pick is confirmed as it is made, with no proposal in between.
         enqueue.sendTo(game, personDecision(actor, context.selected, state.world.turn));

@@ -1,7 +1,9 @@
 // The one engine: a pure function from a game state and a command to the next state and what happened, or to a
 // refusal that changes nothing. Interactive play, the computer's games, the validator's search, replay, the
-// classroom server: all go through `applyCommand` (which copies) or `applyOwned` (the same rules, for a caller
-// that owns the state and drops the old one: the state grows in place, which is several times faster).
+// classroom server: all go through it. Three forms share the one set of rules: `applyCommand` copies what it
+// changes; `applyRun` applies a command and the commands the game then issues by itself on its own copy of the
+// state (for a session, whose old states may still be read); `applyOwned` changes the state in place, for a caller
+// that owns it and drops the old one (replay and the bare loop: about 1.3 to 1.8 times faster than copying).
 import {
   type Command,
   type CommandType,
@@ -13,7 +15,12 @@ import {
 } from './commands.ts';
 import { type CompiledScenario, decisionFor } from './compile.ts';
 import { cleanText } from './free-text.ts';
-import { MAX_DECISION_CHANGES_PER_TURN, MAX_PROPOSALS_PER_TURN, MAX_REASON_CHARS } from './limits.ts';
+import {
+  MAX_DECISION_CHANGES_PER_TURN,
+  MAX_PROPOSALS_PER_TURN,
+  MAX_REASON_CHARS,
+  MAX_RECORD_ENTRIES,
+} from './limits.ts';
 import { makeOffer, policyChoice } from './offer.ts';
 import { endingOf, injectEvent, overrideIndicator, resolveTurn, resolveTurnInPlace } from './resolve.ts';
 import { SightTracker, sightFor } from './sight.ts';
@@ -51,19 +58,106 @@ export function applyOwned(c: CompiledScenario, state: GameState, entry: Entry):
 }
 
 function apply(c: CompiledScenario, state: GameState, entry: Entry, owned: boolean): Applied | Refusal {
-  // Looked up as an own key: a type such as 'constructor' must not find Object's.
-  const type = entry.command.type;
-  const handler = Object.hasOwn(HANDLERS, type) ? (HANDLERS[type] as Handler<Command>) : undefined;
-  if (!handler) return refusal('malformed', `There is no command ${String(entry.command.type)}.`);
-  const who = checkIssuer(c, entry.by, handler.issuer);
-  if (who) return who;
-  // Every check comes before any change: a refused command leaves even an owned state as it was.
-  const refused = handler.check(c, state, entry.command, entry.by);
+  const refused = refusalOf(c, state, entry);
   if (refused) return refused;
+  // Every check comes before any change: a refused command leaves even an owned state as it was.
+  const handler = HANDLERS[entry.command.type] as Handler<Command>;
   const draft = new Draft(c, state, owned);
   const happened = handler.run(draft, entry.command, entry.by);
   draft.s.accepted++;
   return { ok: true, state: draft.s, happened };
+}
+
+/** Why the engine would refuse this command in this state, or undefined when it would take it. Reads only. */
+function refusalOf(c: CompiledScenario, state: GameState, entry: Entry): Refusal | undefined {
+  // Looked up as an own key: a type such as 'constructor' must not find Object's.
+  const type = entry.command.type;
+  const handler = Object.hasOwn(HANDLERS, type) ? (HANDLERS[type] as Handler<Command>) : undefined;
+  if (!handler) return refusal('malformed', `There is no command ${String(entry.command.type)}.`);
+  return checkIssuer(c, entry.by, handler.issuer) ?? handler.check(c, state, entry.command, entry.by);
+}
+
+/** What a run did: where it ends, the commands it took in order, and what they did. */
+export interface Run {
+  ok: true;
+  state: GameState;
+  entries: Entry[];
+  happened: Happening[];
+  /** A command the game asked for itself and the engine refused: the run stopped there (a bug, never a player's). */
+  stopped: { entry: Entry; refusal: Refusal } | null;
+}
+
+/** The command the game issues by itself next in this state (a computer seat decides, a ready turn resolves), or null. */
+export type NextCommand = (state: Readonly<GameState>) => Entry | null;
+
+/**
+ * A command, then each command `next` asks for after it, until it asks for none: the whole of what one event of a
+ * session does, a person's decision and the resolution and the computer's decisions it leads to. With no command,
+ * only what `next` asks for. `state` is never changed: the run makes its own copy once, before its first change, and
+ * applies every command to that copy in place, so a session pays one copy per event, not one per command. A
+ * refusal of the first command is returned as it is, and changes nothing.
+ */
+export function applyRun(
+  c: CompiledScenario,
+  state: GameState,
+  first: Entry | null,
+  next: NextCommand,
+): Run | Refusal {
+  const entries: Entry[] = [];
+  const happened: Happening[] = [];
+  let entry = first ?? next(state);
+  if (entry === null) return { ok: true, state, entries, happened, stopped: null };
+  // The given state is checked before it is copied: a refusal costs no copy.
+  const refused = refusalOf(c, state, entry);
+  if (refused) {
+    return first !== null
+      ? refused
+      : { ok: true, state, entries, happened, stopped: { entry, refusal: refused } };
+  }
+  let s = ownedCopy(state);
+  // Bounded: a `next` that never stops cannot hang the caller (no game needs as many commands as a record holds).
+  for (let n = 0; entry !== null && n < MAX_RECORD_ENTRIES; n++) {
+    const result = apply(c, s, entry, true);
+    if (!result.ok) return { ok: true, state: s, entries, happened, stopped: { entry, refusal: result } };
+    s = result.state;
+    entries.push(entry);
+    for (const h of result.happened) happened.push(h);
+    entry = next(s);
+  }
+  return { ok: true, state: s, entries, happened, stopped: null };
+}
+
+/**
+ * A copy of a state that shares nothing the in-place form changes: every record and list it writes into is new, the
+ * things they hold (an offer, a belief, a journal entry) are shared, as the engine never changes one once made.
+ */
+function ownedCopy(s: GameState): GameState {
+  const w = s.world;
+  const beliefs: GameState['beliefs'] = {};
+  for (const actor of Object.keys(s.beliefs)) beliefs[actor] = { ...s.beliefs[actor] };
+  return {
+    ...s,
+    seats: { ...s.seats },
+    world: {
+      ...w,
+      indicators: { ...w.indicators },
+      facts: { ...w.facts },
+      fired: { ...w.fired },
+      log: w.log.slice(),
+      journal: w.journal.slice(),
+      changes: w.changes.slice(),
+      publicBeliefs: { ...w.publicBeliefs },
+    },
+    beliefs,
+    postures: { ...s.postures },
+    offers: { ...s.offers },
+    pending: { ...s.pending },
+    deadline: s.deadline,
+    queued: s.queued.slice(),
+    changes: { ...s.changes },
+    proposals: { ...s.proposals },
+    proposed: { ...s.proposed },
+  };
 }
 
 interface Handler<C extends Command> {
