@@ -135,7 +135,7 @@ function ownedCopy(s: GameState): GameState {
   const w = s.world;
   const beliefs: GameState['beliefs'] = {};
   for (const actor of Object.keys(s.beliefs)) beliefs[actor] = { ...s.beliefs[actor] };
-  return {
+  const copy: GameState = {
     ...s,
     seats: { ...s.seats },
     world: {
@@ -158,6 +158,14 @@ function ownedCopy(s: GameState): GameState {
     proposals: { ...s.proposals },
     proposed: { ...s.proposed },
   };
+  // The copy's journal and log begin as the original's: each actor's sight goes on from where it had read.
+  const sights = trackers.get(s);
+  if (sights) {
+    const cloned = new Map<string, SightTracker>();
+    for (const [actor, t] of sights) cloned.set(actor, t.clone());
+    trackers.set(copy, cloned);
+  }
+  return copy;
 }
 
 interface Handler<C extends Command> {
