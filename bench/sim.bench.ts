@@ -94,10 +94,15 @@ function sessionGame(c: CompiledScenario, seed: number): void {
   actor.stop();
 }
 
-/** Times of one kind of step: wall-clock, and this process's CPU time (what a loaded machine does not inflate). */
+/**
+ * Times of one kind of step: by the wall clock (which a loaded machine inflates with other processes' turns), by
+ * this process's CPU clock (which counts its other threads too, the compiler's: it can exceed the wall time), and
+ * the lesser of the two for each step, an upper bound of the step's own work that neither inflates.
+ */
 interface Times {
   wall: number[];
   cpu: number[];
+  own: number[];
 }
 
 /** Runs `step` and adds its wall and CPU time, in ms, to `times`. */
@@ -105,9 +110,12 @@ function timed<T>(times: Times, step: () => T): T {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = step();
-  times.wall.push(performance.now() - t0);
-  const cpu = process.cpuUsage(cpu0);
-  times.cpu.push((cpu.user + cpu.system) / 1000);
+  const wall = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  const cpu = (used.user + used.system) / 1000;
+  times.wall.push(wall);
+  times.cpu.push(cpu);
+  times.own.push(Math.min(wall, cpu));
   return result;
 }
 
@@ -116,7 +124,7 @@ function timed<T>(times: Times, step: () => T): T {
  * (the computer seats deciding again included): what a player waits for after confirming. One list per game.
  */
 function sessionTurnTimes(c: CompiledScenario, seeds: number[]): Times {
-  const times: Times = { wall: [], cpu: [] };
+  const times: Times = { wall: [], cpu: [], own: [] };
   for (const seed of seeds) {
     const record = newRecord(c, seed);
     const actor = createActor(sessionMachine, { input: { c, record, autoResolve: true } }).start();
@@ -146,7 +154,7 @@ function sessionTurnTimes(c: CompiledScenario, seeds: number[]): Times {
 
 /** The same turns through the bare engine, in place: the decision, the resolution, the computer's next decisions. */
 function bareTurnTimes(c: CompiledScenario, seeds: number[]): Times {
-  const times: Times = { wall: [], cpu: [] };
+  const times: Times = { wall: [], cpu: [], own: [] };
   const run = (state: GameState, entry: Entry): GameState => {
     const result = applyOwned(c, state, entry);
     if (!result.ok) throw new Error(result.message);
@@ -237,8 +245,10 @@ async function main() {
   }
   const p99s: number[] = [];
   const cpuP99s: number[] = [];
+  const ownP99s: number[] = [];
   const bareP99s: number[] = [];
   const bareCpuP99s: number[] = [];
+  const bareOwnP99s: number[] = [];
   const medians: number[] = [];
   let turns = 0;
   for (let r = 0; r < 5; r++) {
@@ -251,19 +261,23 @@ async function main() {
     medians.push(percentile(times.wall, 0.5) * 1000);
     bareP99s.push(percentile(bareTimes.wall, 0.99) * 1000);
     bareCpuP99s.push(percentile(bareTimes.cpu, 0.99) * 1000);
+    ownP99s.push(percentile(times.own, 0.99) * 1000);
+    bareOwnP99s.push(percentile(bareTimes.own, 0.99) * 1000);
   }
-  const turnRatios = cpuP99s.map((p, i) => p / bareCpuP99s[i]!);
+  const turnRatios = ownP99s.map((p, i) => p / bareOwnP99s[i]!);
   console.log(
     `  one turn's resolution through the session (${turns} turns, 5 rounds), min / median / max of each round's figure:`,
   );
   console.log(
     `    p99 by the wall clock ${spread(p99s)} us   target p99 < 1000 us ${median(p99s) < 1000 ? '(met)' : '(missed)'}; median ${spread(medians)} us`,
   );
+  console.log(`    p99 by this process's CPU clock ${spread(cpuP99s)} us (its compiler's threads count too)`);
+  const met = median(ownP99s) < 1000 ? '(met)' : '(missed)';
   console.log(
-    `    p99 by this process's CPU clock ${spread(cpuP99s)} us   target p99 < 1000 us ${median(cpuP99s) < 1000 ? '(met)' : '(missed)'} (a loaded machine's waits are not in it)`,
+    `    p99 of each turn's lesser of the two, an upper bound of its own work: ${spread(ownP99s)} us   target p99 < 1000 us ${met}`,
   );
   console.log(
-    `    the same turns through the bare engine: p99 wall ${spread(bareP99s)} us, CPU ${spread(bareCpuP99s)} us; session / bare loop, CPU p99 ${spread(turnRatios, 2)}`,
+    `    the same turns through the bare engine: p99 wall ${spread(bareP99s)} us, lesser ${spread(bareOwnP99s)} us; session / bare loop, p99 of the lesser ${spread(turnRatios, 2)}`,
   );
   const replays = replayTimes(c);
   console.log(
