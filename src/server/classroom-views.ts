@@ -16,7 +16,7 @@ import { situationModel } from '../present/turn.presenter.ts';
 import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
-import { type GameState, waitingFor } from '../sim/state.ts';
+import { type GameState, proposalOf, waitingFor } from '../sim/state.ts';
 import { publicView, viewFor } from '../sim/view.ts';
 
 export function seatLines(c: CompiledScenario, state: GameState, presence: RoomPresence): SeatLine[] {
@@ -42,11 +42,12 @@ export function seatClientView(
   lookup: Lookup,
   state: GameState,
   actor: string,
-  proposal: string | null,
   presence: RoomPresence,
   historical: () => HistoricalPath,
 ): SeatClientView {
   const view = viewFor(c, state, actor);
+  // The team's proposal is in the game's state (a command of the record), so it survives a restart.
+  const proposal = proposalOf(state, actor);
   const pending = state.pending[actor];
   const holder = state.seats[actor] ?? 'computer';
   const status = seatStatus(state, actor);

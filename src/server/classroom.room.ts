@@ -48,6 +48,7 @@ import {
   issuerOf,
   oneLine,
   parseJoin,
+  proposalCommand,
   REMOVED,
   type Refused,
   type RoomKeys,
@@ -434,37 +435,24 @@ export class ClassroomRoom extends Room {
     return this.apply(client, { by, command: parsed.data.command as Command });
   }
 
+  /**
+   * A team's proposal, its confirmation or its withdrawal: each is a command of the seat (room-rules.ts
+   * proposalCommand), so it is checked by the engine, written to the record and replayed after a restart.
+   */
   private async onProposal(client: Client, message: unknown): Promise<Reply> {
     const parsed = ProposalMessageSchema.safeParse(message);
     if (!parsed.success)
       return this.replyRefused(client, refuse('malformed', 'This is not a well-formed proposal.'));
-    const { identity } = this.members.get(client.sessionId)!;
-    const actor = identity.role === 'student' ? identity.seat : null;
-    if (actor === null || this.context().state.seats[actor] !== 'person') {
+    const by = issuerOf(this.members.get(client.sessionId)!.identity);
+    if ('refused' in by) return this.replyRefused(client, by);
+    if ('facilitator' in by)
       return this.replyRefused(
         client,
         refuse('not-your-seat', 'Only a team at a seat it holds may propose.'),
       );
-    }
-    const p = parsed.data;
-    const mark = this.mark();
-    // The team's proposal shows on its own seat's screens only.
-    this.touch([actor]);
-    if (p.kind === 'set') {
-      const offer = this.context().state.offers[actor];
-      if (!offer?.options.includes(p.option)) {
-        return this.replyRefused(client, refuse('not-offered', 'That option is not open to this seat now.'));
-      }
-      this.session.send({ type: 'proposal.set', actor, option: p.option });
-    } else if (p.kind === 'confirm') {
-      if (this.proposalOf(actor) === null) {
-        return this.replyRefused(client, refuse('not-ready', 'There is no proposal to confirm.'));
-      }
-      this.session.send({ type: 'proposal.confirm', actor });
-    } else {
-      this.session.send({ type: 'proposal.withdraw', actor });
-    }
-    return this.settle(client, mark);
+    const command = proposalCommand(this.context().state, by.seat, parsed.data);
+    if ('refused' in command) return this.replyRefused(client, command);
+    return this.apply(client, { by, command });
   }
 
   private async onSeat(client: Client, message: unknown): Promise<Reply> {
@@ -676,12 +664,6 @@ export class ClassroomRoom extends Room {
     return this.session.getSnapshot().context;
   }
 
-  private proposalOf(actor: string): string | null {
-    const child = this.session.getSnapshot().children[`seat.${actor}`];
-    const ctx = child?.getSnapshot().context as { proposal?: string | null } | undefined;
-    return ctx?.proposal ?? null;
-  }
-
   /** Marks views to build again at the next publish: some seats' (and the console's and projector's), or all. */
   private touch(seats: readonly string[] | 'all'): void {
     if (this.dirty === 'all') return;
@@ -712,10 +694,14 @@ export class ClassroomRoom extends Room {
     }
     this.persisted = n;
     for (const e of batch) this.recordBytes += Buffer.byteLength(JSON.stringify(e)) + 1;
-    // A decision or a withdrawal changes only its own seat's view (and the console and projector); anything else
-    // may change every view.
+    // A decision, a withdrawal or a proposal changes only its own seat's view (and the console and projector);
+    // anything else may change every view.
     for (const { command } of batch) {
-      if (command.type === 'decision.submit' || command.type === 'decision.withdraw')
+      if (
+        command.type === 'decision.submit' ||
+        command.type === 'decision.withdraw' ||
+        command.type === 'proposal.set'
+      )
         this.touch([command.actor]);
       else this.touch('all');
     }
@@ -807,7 +793,6 @@ export class ClassroomRoom extends Room {
       this.lookup,
       state,
       identity.seat,
-      this.proposalOf(identity.seat),
       presence,
       // The model's historical path, for the debrief's chart: replayed once per room, when first asked for.
       () => (this.historical ??= historicalPath(this.c, state.seed)),

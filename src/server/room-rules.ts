@@ -2,14 +2,16 @@
 // projector), who issues a client's command, and how fast a client may send. Unit-tested without a network.
 
 import { createHmac } from 'node:crypto';
+import type { z } from 'zod';
 import {
   CODE_ALPHABET,
   CreateOptionsSchema,
   JoinOptionsSchema,
+  type ProposalMessageSchema,
   SEAT_CODE_LENGTH,
 } from '../session/classroom-protocol.ts';
-import type { Issuer } from '../sim/commands.ts';
-import type { Holder } from '../sim/state.ts';
+import type { Command, Issuer } from '../sim/commands.ts';
+import { type GameState, type Holder, proposalOf } from '../sim/state.ts';
 import { hashSecret } from './record-store.ts';
 
 export type Identity =
@@ -152,6 +154,24 @@ export function issuerOf(identity: Identity): Issuer | Refused {
   if (identity.role === 'projector') return refuse('not-allowed', 'The projector only shows the game.');
   if (identity.seat === null) return refuse('not-your-seat', 'Take a seat before deciding.');
   return { seat: identity.seat, as: 'person' };
+}
+
+/**
+ * The command a team's proposal message stands for, at the turn the game is on: a proposal is `proposal.set`;
+ * "Confirm" submits the proposal the game holds for the seat; a withdrawal takes the seat's decision back. The
+ * engine checks each like any other command of the seat.
+ */
+export function proposalCommand(
+  state: GameState,
+  actor: string,
+  message: z.output<typeof ProposalMessageSchema>,
+): Command | Refused {
+  const turn = state.world.turn;
+  if (message.kind === 'set') return { type: 'proposal.set', actor, option: message.option, turn };
+  if (message.kind === 'withdraw') return { type: 'decision.withdraw', actor, turn };
+  const option = proposalOf(state, actor);
+  if (option === null) return refuse('not-ready', 'There is no proposal to confirm.');
+  return { type: 'decision.submit', actor, option, turn };
 }
 
 /**

@@ -11,6 +11,7 @@ import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import { nextSeat } from './pass-and-play-rules.ts';
 import { sessionMachine } from './session.machine.ts';
+import { personDecision } from './session-rules.ts';
 
 export interface PassInput {
   c: CompiledScenario;
@@ -71,9 +72,8 @@ export const passAndPlayMachine = setup({
     })),
     confirm: enqueueActions(({ enqueue, context }) => {
       const actor = context.current!;
-      // The player's seat is a team of one: a proposal and its confirmation, as at a classroom's seat.
-      enqueue.sendTo('game', { type: 'proposal.set', actor, option: context.selected! });
-      enqueue.sendTo('game', { type: 'proposal.confirm', actor });
+      // The player's seat is a team of one: the pick is confirmed as it is made, with no proposal in between.
+      enqueue.sendTo('game', personDecision(actor, context.selected!, context.game.world.turn));
       enqueue.assign({ selected: null });
     }),
   },

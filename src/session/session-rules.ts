@@ -1,42 +1,36 @@
-// The session's pure rules: which seat actor a holder needs, which seats to tell of a decision, how long the
-// decision clock runs. The session machine calls these; they are unit-tested on their own.
+// The session's pure rules: what the game does by itself after a command (a computer seat still deciding decides,
+// a ready turn resolves) and how long the decision clock runs. The session machine calls these; they are
+// unit-tested on their own.
+import type { Entry } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
-import type { Happening } from '../sim/engine.ts';
-import type { Mind } from '../sim/policy.ts';
-import { type GameState, type Holder, holderOf, waitingFor } from '../sim/state.ts';
-import type { SeatTurnEvent } from './seat-events.ts';
+import { computerChoice } from '../sim/engine.ts';
+import { type GameState, holderOf, isReady } from '../sim/state.ts';
+import type { SeatCommandEvent } from './seat-events.ts';
 
-export type SeatSource = 'personSeat' | 'computerSeat' | 'vacantSeat';
+const RESOLVE: Entry = { by: { facilitator: true }, command: { type: 'turn.resolve' } };
 
-export function seatSource(holder: Holder): SeatSource {
-  return holder === 'person' ? 'personSeat' : holder === 'computer' ? 'computerSeat' : 'vacantSeat';
-}
-
-/** The actors that get a seat actor: every playable one, and any other that has a decision to take. */
-export function seatedActors(c: CompiledScenario): string[] {
-  return c.actorIds.filter(
-    (a) => c.playableIds.includes(a) || (c.decisionAt.get(a) ?? []).some((d) => d !== undefined),
-  );
-}
-
-export function seatId(actor: string): `seat.${string}` {
-  return `seat.${actor}`;
-}
-
-/** The seats whose actor the happenings give a decision to take: all waiting ones when a turn opens, else a
- * seat that has just changed hands while its actor still had to decide. */
-export function seatsToTell(state: GameState, happened: readonly Happening[]): string[] {
-  if (happened.some((h) => h.kind === 'turn.opened' || h.kind === 'game.resumed')) return waitingFor(state);
-  const changed = happened.flatMap((h) => (h.kind === 'seat.changed' ? [h.actor] : []));
-  return changed.length === 0 ? [] : waitingFor(state).filter((a) => changed.includes(a));
-}
-
-/** An actor's own turn, as its seat actor is told it. */
-export function seatTurn(state: GameState, actor: string): SeatTurnEvent | null {
-  const offer = state.offers[actor];
-  if (!offer || holderOf(state, actor) === 'vacant') return null;
-  const mind: Mind = { actor, beliefs: state.beliefs[actor]!, posture: state.postures[actor]! };
-  return { type: 'seat.turn', turn: state.world.turn, offer, mind };
+/**
+ * The next command the game issues by itself, or null. A seat the computer holds that the turn still waits for
+ * decides at once, by its actor's policy from that actor's own offer and mind (src/sim/policy.ts); then, where the
+ * session resolves by itself, a turn no seat is deciding any more resolves. Nothing while the game is paused.
+ */
+export function nextCommand(
+  c: CompiledScenario,
+  state: Readonly<GameState>,
+  autoResolve: boolean,
+): Entry | null {
+  if (state.phase !== 'deciding' || state.paused) return null;
+  // The seats waitingFor lists, in its order, without building its list for every command of a game.
+  for (const actor in state.offers) {
+    if (state.pending[actor] !== undefined || holderOf(state, actor) !== 'computer') continue;
+    const option = computerChoice(c, state, actor);
+    if (option === null) continue;
+    return {
+      by: { seat: actor, as: 'computer' },
+      command: { type: 'decision.submit', actor, option, turn: state.world.turn },
+    };
+  }
+  return autoResolve && isReady(state) ? RESOLVE : null;
 }
 
 /** The decision clock in milliseconds, or null when the facilitator set none. */
@@ -45,15 +39,13 @@ export function deadlineMs(state: GameState): number | null {
   return seconds == null ? null : seconds * 1000;
 }
 
-/** The seat actors to tell of their turn after these happenings, each with its own turn. */
-export function seatTurns(
-  state: GameState,
-  happened: readonly Happening[],
-): { actor: string; event: SeatTurnEvent }[] {
-  const out: { actor: string; event: SeatTurnEvent }[] = [];
-  for (const actor of seatsToTell(state, happened)) {
-    const event = seatTurn(state, actor);
-    if (event) out.push({ actor, event });
-  }
-  return out;
+/**
+ * A person's decision at their own seat, for the session: a player alone at a seat (solo, pass-and-play) picks and
+ * confirms in one step, with no proposal in between. `turn` is the turn it was taken in, so a late one is refused.
+ */
+export function personDecision(actor: string, option: string, turn: number): SeatCommandEvent {
+  return {
+    type: 'command.send',
+    entry: { by: { seat: actor, as: 'person' }, command: { type: 'decision.submit', actor, option, turn } },
+  };
 }

@@ -1,18 +1,18 @@
 // One game being played: the session forwards every command to the engine, keeps the record of the accepted ones
 // and the engine's state they lead to, and orchestrates the rest. Its states are the game's phases (tagged for
-// the views), the decision deadline is an `after` delay, and each seat is a child actor: a person's, the
-// computer's or a vacant one. The session holds no rule: it asks the engine and reads its state back.
-import { assertEvent, enqueueActions, type SnapshotFrom, setup } from 'xstate';
+// the views) and the decision deadline is an `after` delay. What the game does by itself after a command (a seat
+// the computer holds decides, a ready turn resolves) follows in the same step, by a pure rule (session-rules.ts
+// nextCommand): no seat is an actor of its own. A team's proposals are commands like any other, in the game's
+// state. The session holds no rule: it asks the engine and reads its state back. Its context is never changed in
+// place: each step's state is a new one (the engine's applyRun), and its record a new list.
+import { enqueueActions, type SnapshotFrom, setup } from 'xstate';
 import type { Entry, Issuer, Refusal } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
-import { applyOwned } from '../sim/engine.ts';
+import { applyRun } from '../sim/engine.ts';
 import { type GameRecord, replay } from '../sim/record.ts';
 import { type GameState, isReady } from '../sim/state.ts';
-import { computerSeatMachine } from './computer-seat.machine.ts';
-import { personSeatMachine } from './person-seat.machine.ts';
-import type { ProposalEvent, SeatCommandEvent } from './seat-events.ts';
-import { deadlineMs, seatedActors, seatId, seatSource, seatTurns } from './session-rules.ts';
-import { vacantSeatMachine } from './vacant-seat.machine.ts';
+import type { SeatCommandEvent } from './seat-events.ts';
+import { deadlineMs, nextCommand } from './session-rules.ts';
 
 export interface SessionInput {
   c: CompiledScenario;
@@ -31,7 +31,7 @@ export interface SessionContext {
   refusal: Refusal | null;
 }
 
-export type SessionEvent = SeatCommandEvent | ProposalEvent | { type: 'clock.restart' };
+export type SessionEvent = SeatCommandEvent | { type: 'clock.restart' };
 
 /**
  * A refusal is told to whoever listens (the sender's view). What an accepted command changed is in the next
@@ -40,6 +40,7 @@ export type SessionEvent = SeatCommandEvent | ProposalEvent | { type: 'clock.res
 export type SessionEmitted = { type: 'command.refused'; entry: Entry; refusal: Refusal };
 
 const FACILITATOR: Issuer = { facilitator: true };
+const RESOLVE: Entry = { by: FACILITATOR, command: { type: 'turn.resolve' } };
 
 export const sessionMachine = setup({
   types: {
@@ -47,10 +48,7 @@ export const sessionMachine = setup({
     input: {} as SessionInput,
     events: {} as SessionEvent,
     emitted: {} as SessionEmitted,
-    // Each seat is a child named after its actor; which kind it is follows who holds the seat.
-    children: {} as Record<`seat.${string}`, 'personSeat' | 'computerSeat' | 'vacantSeat'>,
   },
-  actors: { personSeat: personSeatMachine, computerSeat: computerSeatMachine, vacantSeat: vacantSeatMachine },
   delays: {
     deadline: ({ context }) => deadlineMs(context.state) ?? 0,
   },
@@ -63,48 +61,29 @@ export const sessionMachine = setup({
     hasDeadline: ({ context }) => deadlineMs(context.state) !== null,
   },
   actions: {
-    spawnSeats: enqueueActions(({ enqueue, context }) => {
-      const { c, state } = context;
-      for (const actor of seatedActors(c)) {
-        const src = seatSource(state.seats[actor] ?? 'computer');
-        enqueue.spawnChild(src, { id: seatId(actor), input: { c, actor, seed: state.seed } });
-      }
-      if (state.paused) return;
-      for (const turn of seatTurns(state, [{ kind: 'turn.opened', turn: state.world.turn }])) {
-        enqueue.sendTo(seatId(turn.actor), turn.event);
-      }
-    }),
     /**
-     * Applies one command: on acceptance the new state and record, seats replaced or told of their turn; on
-     * refusal nothing but the refusal, which the sender hears of.
+     * Applies one command and what the game then does by itself (with no command, only that: a session that starts
+     * mid-turn lets its computer seats decide). On acceptance a new state and record; on refusal nothing but the
+     * refusal, which the sender hears of.
      */
-    applyEntry: enqueueActions(({ enqueue, context }, { entry }: { entry: Entry }) => {
-      // The session owns its state and its record and grows both in place: the engine's in-place form is four
-      // tenths faster than copying, and the session runs thousands of games a second. A reader that keeps a
-      // state or a record across commands copies it (the solo session does, for its resolution screen).
-      const result = applyOwned(context.c, context.state, entry);
+    applyEntry: enqueueActions(({ enqueue, context }, { entry }: { entry: Entry | null }) => {
+      const { c, autoResolve } = context;
+      const result = applyRun(c, context.state, entry, (s) => nextCommand(c, s, autoResolve));
       // The decision the seat had already made: nothing happened, and nothing is wrong.
       if (!result.ok && result.code === 'unchanged') return;
       if (!result.ok) {
         enqueue.assign({ refusal: result });
-        enqueue.emit({ type: 'command.refused', entry, refusal: result });
+        enqueue.emit({ type: 'command.refused', entry: entry!, refusal: result });
         return;
       }
+      if (result.stopped) enqueue.emit({ type: 'command.refused', ...result.stopped });
+      if (result.entries.length === 0) return;
       const { state, happened } = result;
-      context.record.entries.push(entry);
-      // In place, the state is the same object: there is nothing to assign unless a refusal is to be cleared.
-      if (state !== context.state || context.refusal !== null) enqueue.assign({ state, refusal: null });
-      for (const h of happened) {
-        if (h.kind !== 'seat.changed') continue;
-        enqueue.stopChild(seatId(h.actor));
-        enqueue.spawnChild(seatSource(h.holder), {
-          id: seatId(h.actor),
-          input: { c: context.c, actor: h.actor, seed: state.seed },
-        });
-      }
-      if (!state.paused) {
-        for (const turn of seatTurns(state, happened)) enqueue.sendTo(seatId(turn.actor), turn.event);
-      }
+      enqueue.assign({
+        state,
+        record: { ...context.record, entries: context.record.entries.concat(result.entries) },
+        refusal: null,
+      });
       // The clock restarts with each turn; without one there is nothing to restart.
       if (
         happened.some((h) => h.kind === 'deadline.changed' || (h.kind === 'turn.opened' && state.deadline))
@@ -112,16 +91,12 @@ export const sessionMachine = setup({
         enqueue.raise({ type: 'clock.restart' });
       }
     }),
-    forwardProposal: enqueueActions(({ enqueue, event }) => {
-      assertEvent(event, ['proposal.set', 'proposal.confirm', 'proposal.withdraw']);
-      enqueue.sendTo(seatId(event.actor), event);
-    }),
   },
 }).createMachine({
   id: 'session',
   context: ({ input }) => ({
     c: input.c,
-    // Its own copy of the record it was given, which it then grows.
+    // Its own copy of the record it was given: a caller that goes on changing its own cannot change the game's.
     record: {
       ...input.record,
       scenario: { ...input.record.scenario },
@@ -131,14 +106,11 @@ export const sessionMachine = setup({
     autoResolve: input.autoResolve,
     refusal: null,
   }),
-  entry: 'spawnSeats',
+  entry: { type: 'applyEntry', params: { entry: null } },
   on: {
     'command.send': {
       actions: { type: 'applyEntry', params: ({ event }) => ({ entry: event.entry }) },
     },
-    'proposal.set': { actions: 'forwardProposal' },
-    'proposal.confirm': { actions: 'forwardProposal' },
-    'proposal.withdraw': { actions: 'forwardProposal' },
   },
   initial: 'setup',
   states: {
@@ -200,9 +172,10 @@ export const sessionMachine = setup({
     },
     resolving: {
       tags: ['resolving'],
+      // A turn the deadline's step already resolved (the session resolving by itself) is not resolved again.
       entry: {
         type: 'applyEntry',
-        params: { entry: { by: FACILITATOR, command: { type: 'turn.resolve' } } },
+        params: ({ context }) => ({ entry: isReady(context.state) ? RESOLVE : null }),
       },
       always: [
         { guard: 'ended', target: 'ended' },

@@ -11,6 +11,7 @@ import { type GameRecord, newRecord, replay } from '../sim/record.ts';
 import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import { sessionMachine } from './session.machine.ts';
+import { personDecision } from './session-rules.ts';
 import { restoreSolo, soloStart } from './solo-rules.ts';
 
 export type SoloEvent =
@@ -57,7 +58,7 @@ const HOST = { facilitator: true } as const;
 
 /**
  * How far a game's record has come, as far as saving goes: the turns it has resolved, and its end. A save is
- * written when this grows. It is read from the record, not from the state, which the session changes in place.
+ * written when this grows. It is read from the record, which says it in so many commands.
  */
 function momentOf(record: GameRecord): number {
   let moment = 0;
@@ -124,12 +125,11 @@ export const soloMachine = setup({
       if (!state) return;
       const game = 'game';
       const actor = context.actor!;
-      // A copy: the session's state changes in place as the turn resolves.
-      enqueue.assign({ before: structuredClone(state), selected: null });
+      // Kept as it is: the session never changes a state it has shown, it makes a new one.
+      enqueue.assign({ before: state, selected: null });
       if (context.selected !== null && state.offers[actor]?.options.includes(context.selected)) {
-        // The player's seat is a team of one: a proposal and its confirmation, as at a classroom's seat.
-        enqueue.sendTo(game, { type: 'proposal.set', actor, option: context.selected });
-        enqueue.sendTo(game, { type: 'proposal.confirm', actor });
+        // The player's seat is a team of one: the pick is confirmed as it is made, with no proposal in between.
+        enqueue.sendTo(game, personDecision(actor, context.selected, state.world.turn));
       }
       const resolve: Entry = { by: HOST, command: { type: 'turn.resolve', turn: state.world.turn } };
       enqueue.sendTo(game, { type: 'command.send', entry: resolve });

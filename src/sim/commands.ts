@@ -27,6 +27,11 @@ export type Command =
     }
   | { type: 'decision.withdraw'; actor: string; turn?: number | undefined }
   /**
+   * A team's proposal at its seat: the option its members would confirm, shown to that seat only; null clears it.
+   * It changes nothing in the world: confirming it is a `decision.submit` of the proposed option.
+   */
+  | { type: 'proposal.set'; actor: string; option: string | null; turn?: number | undefined }
+  /**
    * `now`: the facilitator's "Resolve now": the seats still deciding first get what the clock would give them
    * (as `deadline.expire`), then the turn resolves: one command, one click.
    */
@@ -117,6 +122,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
     reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
   }),
   z.strictObject({ type: z.literal('decision.withdraw'), actor: id, turn }),
+  z.strictObject({ type: z.literal('proposal.set'), actor: id, option: id.nullable(), turn }),
   z.strictObject({ type: z.literal('turn.resolve'), turn, now: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('game.pause') }),
   z.strictObject({ type: z.literal('game.resume') }),

@@ -1,7 +1,9 @@
 // The one engine: a pure function from a game state and a command to the next state and what happened, or to a
 // refusal that changes nothing. Interactive play, the computer's games, the validator's search, replay, the
-// classroom server: all go through `applyCommand` (which copies) or `applyOwned` (the same rules, for a caller
-// that owns the state and drops the old one: the state grows in place, which is several times faster).
+// classroom server: all go through it. Three forms share the one set of rules: `applyCommand` copies what it
+// changes; `applyRun` applies a command and the commands the game then issues by itself on its own copy of the
+// state (for a session, whose old states may still be read); `applyOwned` changes the state in place, for a caller
+// that owns it and drops the old one (replay and the bare loop: about 1.3 to 1.8 times faster than copying).
 import {
   type Command,
   type CommandType,
@@ -13,7 +15,12 @@ import {
 } from './commands.ts';
 import { type CompiledScenario, decisionFor } from './compile.ts';
 import { cleanText } from './free-text.ts';
-import { MAX_DECISION_CHANGES_PER_TURN, MAX_REASON_CHARS } from './limits.ts';
+import {
+  MAX_DECISION_CHANGES_PER_TURN,
+  MAX_PROPOSALS_PER_TURN,
+  MAX_REASON_CHARS,
+  MAX_RECORD_ENTRIES,
+} from './limits.ts';
 import { makeOffer, policyChoice } from './offer.ts';
 import {
   type Choice,
@@ -34,6 +41,7 @@ export type Happening =
   | { kind: 'turn.opened'; turn: number }
   | { kind: 'decision.taken'; actor: string }
   | { kind: 'decision.withdrawn'; actor: string }
+  | { kind: 'proposal.changed'; actor: string }
   | { kind: 'turn.resolved'; turn: number }
   | { kind: 'game.paused' }
   | { kind: 'game.resumed' }
@@ -59,19 +67,114 @@ export function applyOwned(c: CompiledScenario, state: GameState, entry: Entry):
 }
 
 function apply(c: CompiledScenario, state: GameState, entry: Entry, owned: boolean): Applied | Refusal {
-  // Looked up as an own key: a type such as 'constructor' must not find Object's.
-  const type = entry.command.type;
-  const handler = Object.hasOwn(HANDLERS, type) ? (HANDLERS[type] as Handler<Command>) : undefined;
-  if (!handler) return refusal('malformed', `There is no command ${String(entry.command.type)}.`);
-  const who = checkIssuer(c, entry.by, handler.issuer);
-  if (who) return who;
-  // Every check comes before any change: a refused command leaves even an owned state as it was.
-  const refused = handler.check(c, state, entry.command, entry.by);
+  const refused = refusalOf(c, state, entry);
   if (refused) return refused;
+  // Every check comes before any change: a refused command leaves even an owned state as it was.
+  const handler = HANDLERS[entry.command.type] as Handler<Command>;
   const draft = new Draft(c, state, owned);
   const happened = handler.run(draft, entry.command, entry.by);
   draft.s.accepted++;
   return { ok: true, state: draft.s, happened };
+}
+
+/** Why the engine would refuse this command in this state, or undefined when it would take it. Reads only. */
+function refusalOf(c: CompiledScenario, state: GameState, entry: Entry): Refusal | undefined {
+  // Looked up as an own key: a type such as 'constructor' must not find Object's.
+  const type = entry.command.type;
+  const handler = Object.hasOwn(HANDLERS, type) ? (HANDLERS[type] as Handler<Command>) : undefined;
+  if (!handler) return refusal('malformed', `There is no command ${String(entry.command.type)}.`);
+  return checkIssuer(c, entry.by, handler.issuer) ?? handler.check(c, state, entry.command, entry.by);
+}
+
+/** What a run did: where it ends, the commands it took in order, and what they did. */
+export interface Run {
+  ok: true;
+  state: GameState;
+  entries: Entry[];
+  happened: Happening[];
+  /** A command the game asked for itself and the engine refused: the run stopped there (a bug, never a player's). */
+  stopped: { entry: Entry; refusal: Refusal } | null;
+}
+
+/** The command the game issues by itself next in this state (a computer seat decides, a ready turn resolves), or null. */
+export type NextCommand = (state: Readonly<GameState>) => Entry | null;
+
+/**
+ * A command, then each command `next` asks for after it, until it asks for none: the whole of what one event of a
+ * session does, a person's decision and the resolution and the computer's decisions it leads to. With no command,
+ * only what `next` asks for. `state` is never changed: the run makes its own copy once, before its first change, and
+ * applies every command to that copy in place, so a session pays one copy per event, not one per command. A
+ * refusal of the first command is returned as it is, and changes nothing.
+ */
+export function applyRun(
+  c: CompiledScenario,
+  state: GameState,
+  first: Entry | null,
+  next: NextCommand,
+): Run | Refusal {
+  const entries: Entry[] = [];
+  const happened: Happening[] = [];
+  let entry = first ?? next(state);
+  if (entry === null) return { ok: true, state, entries, happened, stopped: null };
+  // The given state is checked before it is copied: a refusal costs no copy.
+  const refused = refusalOf(c, state, entry);
+  if (refused) {
+    return first !== null
+      ? refused
+      : { ok: true, state, entries, happened, stopped: { entry, refusal: refused } };
+  }
+  let s = ownedCopy(state);
+  // Bounded: a `next` that never stops cannot hang the caller (no game needs as many commands as a record holds).
+  for (let n = 0; entry !== null && n < MAX_RECORD_ENTRIES; n++) {
+    const result = apply(c, s, entry, true);
+    if (!result.ok) return { ok: true, state: s, entries, happened, stopped: { entry, refusal: result } };
+    s = result.state;
+    entries.push(entry);
+    for (const h of result.happened) happened.push(h);
+    entry = next(s);
+  }
+  return { ok: true, state: s, entries, happened, stopped: null };
+}
+
+/**
+ * A copy of a state that shares nothing the in-place form changes: every record and list it writes into is new, the
+ * things they hold (an offer, a belief, a journal entry) are shared, as the engine never changes one once made.
+ */
+function ownedCopy(s: GameState): GameState {
+  const w = s.world;
+  const beliefs: GameState['beliefs'] = {};
+  for (const actor of Object.keys(s.beliefs)) beliefs[actor] = { ...s.beliefs[actor] };
+  const copy: GameState = {
+    ...s,
+    seats: { ...s.seats },
+    world: {
+      ...w,
+      indicators: { ...w.indicators },
+      facts: { ...w.facts },
+      fired: { ...w.fired },
+      log: w.log.slice(),
+      journal: w.journal.slice(),
+      changes: w.changes.slice(),
+      publicBeliefs: { ...w.publicBeliefs },
+    },
+    beliefs,
+    postures: { ...s.postures },
+    offers: { ...s.offers },
+    pending: { ...s.pending },
+    deadline: s.deadline,
+    queued: s.queued.slice(),
+    changes: { ...s.changes },
+    proposals: { ...s.proposals },
+    proposed: { ...s.proposed },
+  };
+  // The copy's journal and log begin as the original's: each actor's sight goes on from where it had read.
+  const sights = trackers.get(s);
+  if (sights) {
+    const cloned = new Map<string, SightTracker>();
+    for (const [actor, t] of sights) cloned.set(actor, t.clone());
+    trackers.set(copy, cloned);
+  }
+  return copy;
 }
 
 interface Handler<C extends Command> {
@@ -110,7 +213,9 @@ class Draft {
     this.sights = owned ? trackersOf(state) : undefined;
   }
 
-  part<K extends 'seats' | 'offers' | 'pending' | 'beliefs' | 'postures' | 'changes'>(key: K): GameState[K] {
+  part<
+    K extends 'seats' | 'offers' | 'pending' | 'beliefs' | 'postures' | 'changes' | 'proposals' | 'proposed',
+  >(key: K): GameState[K] {
     if (!this.owned && !this.copied.has(key)) {
       this.s[key] = { ...this.s[key] };
       this.copied.add(key);
@@ -139,6 +244,8 @@ class Draft {
     s.queued = [];
     s.injectedThisTurn = 0;
     s.changes = {};
+    s.proposals = {};
+    s.proposed = {};
     return { kind: 'turn.opened', turn: s.world.turn };
   }
 
@@ -190,6 +297,8 @@ class Draft {
     this.s.offers = {};
     this.s.pending = {};
     this.s.queued = [];
+    this.s.proposals = {};
+    this.s.proposed = {};
   }
 }
 
@@ -296,6 +405,8 @@ const HANDLERS: Handlers = {
       d.part('seats')[actor] = holder;
       // A seat left empty passes this turn; its earlier choice, made by whoever held it, no longer stands.
       if (holder === 'vacant' && d.s.pending[actor]) delete d.part('pending')[actor];
+      // A proposal is its team's: once the seat changes hands it is no one's.
+      if (Object.hasOwn(d.s.proposals, actor)) delete d.part('proposals')[actor];
       return [{ kind: 'seat.changed', actor, holder }];
     },
   },
@@ -353,6 +464,46 @@ const HANDLERS: Handlers = {
       delete d.part('pending')[actor];
       countChange(d, actor);
       return [{ kind: 'decision.withdrawn', actor }];
+    },
+  },
+  'proposal.set': {
+    issuer: 'seat',
+    check(c, s, { actor, option, turn }, by) {
+      const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
+      if (wrong) return wrong;
+      if ('seat' in by && by.as !== 'person')
+        return refusal('not-allowed', `The computer at ${actor} decides; it does not propose.`);
+      const offer = s.offers[actor];
+      if (!offer || offer.options.length === 0)
+        return refusal('not-offered', `${actor} has no decision to make this turn, so nothing to propose.`);
+      if (option !== null && !offer.options.includes(option)) {
+        return refusal(
+          'not-offered',
+          `${option} is not open to ${actor} now (open: ${offer.options.join(', ')}).`,
+        );
+      }
+      const held = Object.hasOwn(s.proposals, actor) ? s.proposals[actor]! : null;
+      // The same proposal again is not a new command: it would change nothing but the record.
+      if (held === option) {
+        return refusal(
+          'unchanged',
+          option === null ? `${actor} has no proposal to clear.` : `${actor} has already proposed ${option}.`,
+        );
+      }
+      const made = Object.hasOwn(s.proposed, actor) ? s.proposed[actor]! : 0;
+      if (made < MAX_PROPOSALS_PER_TURN) return undefined;
+      return refusal(
+        'too-many',
+        `${actor} has made ${MAX_PROPOSALS_PER_TURN} proposals this turn; confirm one of them, or wait for the next turn.`,
+      );
+    },
+    run(d, { actor, option }) {
+      const proposals = d.part('proposals');
+      if (option === null) delete proposals[actor];
+      else proposals[actor] = option;
+      const proposed = d.part('proposed');
+      proposed[actor] = (Object.hasOwn(proposed, actor) ? proposed[actor]! : 0) + 1;
+      return [{ kind: 'proposal.changed', actor }];
     },
   },
   'turn.resolve': {

@@ -19,6 +19,12 @@ export const MAX_FORK_RECORD_CHARS = 2_000_000;
 /** Decisions and withdrawals one seat may send in one turn; a change of mind is allowed, a flood is not. */
 export const MAX_DECISION_CHANGES_PER_TURN = 20;
 /**
+ * Proposals one seat may make in one turn: a team weighs its options by proposing them, and each proposal is a
+ * command in the record, so a team clicking back and forth cannot fill the record (30 proposals of 10 seats over 20
+ * turns is about 600 KB).
+ */
+export const MAX_PROPOSALS_PER_TURN = 30;
+/**
  * What a room keeps back for the facilitator: a seat's command is refused once the record is this close to its
  * bounds, so that the facilitator can still end the game and the computer's seats can still decide.
  */

@@ -24,6 +24,16 @@ export class SightTracker {
     private readonly actor: string,
   ) {}
 
+  /** A tracker that has read what this one has, for a copy of the game that goes on from here. */
+  clone(): SightTracker {
+    const copy = new SightTracker(this.c, this.actor);
+    copy.journalRead = this.journalRead;
+    copy.logRead = this.logRead;
+    copy.fired.push(...this.fired);
+    copy.choices.push(...this.choices);
+    return copy;
+  }
+
   next(world: World): Sight {
     const indicators: Record<string, number> = {};
     for (const id of this.c.visibleIndicators.get(this.actor) ?? []) indicators[id] = world.indicators[id]!;

@@ -84,6 +84,13 @@ export interface GameState {
   said: Said[];
   /** How much talk the room allows. */
   talk: TalkRule;
+  /**
+   * This turn's proposal at each team's seat: the option its members would confirm (shown to that seat only). It
+   * is not a decision: the turn neither waits for it nor resolves with it.
+   */
+  proposals: Record<string, string>;
+  /** Proposals each seat has made this turn (bounded by MAX_PROPOSALS_PER_TURN). */
+  proposed: Record<string, number>;
   /** How many commands the game has accepted: the number of the next one is this plus one. */
   accepted: number;
 }
@@ -113,6 +120,8 @@ export function initialState(c: CompiledScenario, seed: number): GameState {
     // Everything is allowed unless the room narrows it: no game before statements and messages sent any, so
     // every existing record replays as it did, and a solo player may write to the computer's actors.
     talk: { level: 'all', approve: false },
+    proposals: {},
+    proposed: {},
     accepted: 0,
   };
 }
@@ -120,6 +129,11 @@ export function initialState(c: CompiledScenario, seed: number): GameState {
 /** Who holds an actor's seat; an actor with no seat (a simulated one) is the computer's. */
 export function holderOf(state: GameState, actor: string): Holder {
   return Object.hasOwn(state.seats, actor) ? state.seats[actor]! : 'computer';
+}
+
+/** The proposal a team holds at its seat this turn, or null. */
+export function proposalOf(state: GameState, actor: string): string | null {
+  return Object.hasOwn(state.proposals, actor) ? state.proposals[actor]! : null;
 }
 
 /** The actors this turn still waits for: offered a decision, held by a person or the computer, not yet decided. */

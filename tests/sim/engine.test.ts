@@ -34,6 +34,7 @@ describe('the engine, command by command', () => {
         'game.start',
         'indicator.override',
         'inject.fire',
+        'proposal.set',
         'seat.set',
         'turn.resolve',
         // Statements, messages and the room's rule on talk: tests/sim/talk.test.ts.
@@ -106,6 +107,57 @@ describe('the engine, command by command', () => {
       game.run({ by: { seat: 'gov', as: 'person' }, command: { type: 'decision.withdraw', actor: 'gov' } }),
     ).toBe(true);
     expect(game.state.pending.gov).toBeUndefined();
+  });
+
+  it('proposal.set records a team’s proposal, changes nothing in the world, and is cleared by a new turn', () => {
+    const game = started();
+    const propose = (option: string | null, as: 'person' | 'computer' = 'person', actor = 'gov'): Entry => ({
+      by: { seat: actor, as },
+      command: { type: 'proposal.set', actor, option },
+    });
+    const world = structuredClone(game.state.world);
+    expect(game.run(propose('raid'))).toBe(true);
+    expect(game.state.proposals).toEqual({ gov: 'raid' });
+    expect(game.state.world).toEqual(world);
+    expect(game.state.pending.gov).toBeUndefined();
+    expect(waitingFor(game.state)).toContain('gov');
+    // Refused in one sentence each: a closed option, the same proposal again, another seat, the computer.
+    expect(refusedWith(game, propose('strike'), 'not-offered')).toBe(
+      'strike is not open to gov now (open: restraint, raid).',
+    );
+    expect(refusedWith(game, propose('raid'), 'unchanged')).toBe('gov has already proposed raid.');
+    refusedWith(game, { ...propose('raid'), by: { seat: 'militia', as: 'person' } }, 'not-your-seat');
+    refusedWith(game, propose('raid', 'computer'), 'not-your-seat');
+    refusedWith(game, f({ type: 'proposal.set', actor: 'gov', option: 'raid' }), 'not-allowed');
+    expect(game.run(propose(null))).toBe(true);
+    expect(game.state.proposals).toEqual({});
+    expect(refusedWith(game, propose(null), 'unchanged')).toBe('gov has no proposal to clear.');
+    // A seat with nothing to decide (here, after the game ends) has nothing to propose.
+    game.run(propose('restraint'));
+    game.run(submit('gov', 'restraint'));
+    game.run(submit('militia', 'wait'));
+    game.run(resolveEntry);
+    expect(game.state.proposals).toEqual({});
+    expect(game.state.proposed).toEqual({});
+  });
+
+  it('proposal.set is bounded per seat and turn, and a seat that changes hands loses its proposal', () => {
+    const game = started();
+    const propose = (option: string): Entry => ({
+      by: { seat: 'gov', as: 'person' },
+      command: { type: 'proposal.set', actor: 'gov', option },
+    });
+    for (let i = 0; i < 30; i++) expect(game.run(propose(i % 2 ? 'raid' : 'restraint'))).toBe(true);
+    expect(refusedWith(game, propose('restraint'), 'too-many')).toBe(
+      'gov has made 30 proposals this turn; confirm one of them, or wait for the next turn.',
+    );
+    expect(game.state.proposals.gov).toBe('raid');
+    game.run(f({ type: 'seat.set', actor: 'gov', holder: 'computer' }));
+    expect(game.state.proposals).toEqual({});
+    const computer = { by: { seat: 'gov', as: 'computer' }, command: propose('raid').command } as Entry;
+    expect(refusedWith(game, computer, 'not-allowed')).toBe(
+      'The computer at gov decides; it does not propose.',
+    );
   });
 
   it('turn.resolve resolves a ready turn and opens the next; not before, and never from a seat', () => {
@@ -260,6 +312,8 @@ describe('hostile ids in commands', () => {
         submit(id, 'raid'),
         { by: { seat: 'gov', as: 'person' }, command: { type: 'decision.submit', actor: 'gov', option: id } },
         { by: { seat: id, as: 'person' }, command: { type: 'decision.withdraw', actor: id } },
+        { by: { seat: id, as: 'person' }, command: { type: 'proposal.set', actor: id, option: 'raid' } },
+        { by: { seat: 'gov', as: 'person' }, command: { type: 'proposal.set', actor: 'gov', option: id } },
         f({ type: 'deadline.set', seconds: 60, onExpiry: 'default', defaults: { [id]: 'raid' } }),
         f({ type: 'deadline.set', seconds: 60, onExpiry: 'default', defaults: { gov: id } }),
         f({ type: 'inject.fire', event: id, at: 'now' }),
