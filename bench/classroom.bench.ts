@@ -12,6 +12,7 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import type { ClientView, SeatClientView } from '../src/present/classroom-screens.ts';
 import { seatCode } from '../src/server/room-rules.ts';
 import type { ClassroomClient as Link } from '../src/session/classroom-client.ts';
+import { untrusted } from './web/stats.ts';
 
 const ROOMS = Number(process.env.ROOMS ?? 20);
 const PER_ROOM = 30;
@@ -180,16 +181,22 @@ async function playTurn(
   return true;
 }
 
-function report(name: string, f: Figures): void {
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+/** One phase's figures beside issue 18's targets (item 3), with met or MISSED. */
+function report(name: string, f: Figures, spreadTarget: number): void {
+  const spread99 = quantile(f.spread, 0.99);
+  const ack99 = quantile(f.acks, 0.99);
+  const bytes95 = quantile(f.bytes, 0.95);
   console.log(`  ${name}:`);
   console.log(
-    `    last decision → every client holds the next turn's view: p50 ${quantile(f.spread, 0.5).toFixed(1)} ms, p99 ${quantile(f.spread, 0.99).toFixed(1)} ms (target p99 < 50 ms; ${f.spread.length} views)`,
+    `    last decision → every client holds the next turn's view: p50 ${quantile(f.spread, 0.5).toFixed(1)} ms, p99 ${spread99.toFixed(1)} ms (target p99 ≤ ${spreadTarget} ms: ${verdict(spread99 <= spreadTarget)}; ${f.spread.length} views)`,
   );
   console.log(
-    `    submitted decision → acknowledgement: p50 ${quantile(f.acks, 0.5).toFixed(1)} ms, p99 ${quantile(f.acks, 0.99).toFixed(1)} ms (target p99 < 20 ms; ${f.acks.length} decisions)`,
+    `    submitted decision → acknowledgement: p50 ${quantile(f.acks, 0.5).toFixed(1)} ms, p99 ${ack99.toFixed(1)} ms (target p99 < 20 ms: ${verdict(ack99 < 20)}; ${f.acks.length} decisions)`,
   );
   console.log(
-    `    bytes per client per turn after the first whole view: median ${quantile(f.bytes, 0.5).toFixed(0)}, p95 ${quantile(f.bytes, 0.95).toFixed(0)}, max ${Math.max(...f.bytes)} (goal < 4096)`,
+    `    bytes per client per turn after the first whole view: median ${quantile(f.bytes, 0.5).toFixed(0)}, p95 ${bytes95.toFixed(0)}, max ${Math.max(...f.bytes)} (target ≤ 4096 without compression: ${verdict(bytes95 <= 4096)} at p95)`,
   );
 }
 
@@ -270,10 +277,22 @@ async function main(): Promise<void> {
     console.log(
       `  while playing ${TURNS} turns (${wall.toFixed(1)} s): the server used ${((serverCpu / wall) * 100).toFixed(0)}% of a core, this load process ${(((loadCpu.user + loadCpu.system) / 1e6 / wall) * 100).toFixed(0)}%`,
     );
-    report(`rooms on their own time (think time up to ${THINK} ms per decision; turns 1-${half})`, staggered);
+    const perRoomTurn = (serverCpu * 1000) / (ROOMS * TURNS);
+    console.log(
+      `  server CPU per room-turn: ${perRoomTurn.toFixed(1)} ms (target ≤ 5 ms: ${verdict(perRoomTurn <= 5)})`,
+    );
+    const busy = untrusted();
+    if (busy) console.log(`  (${busy})`);
+    report(
+      `rooms on their own time (think time up to ${THINK} ms per decision; turns 1-${half})`,
+      staggered,
+      50,
+    );
+    // The issue's burst target on a 2-core machine (its goal of 50 ms is for a machine with 4 cores free).
     report(
       `all rooms at once (every room's decisions in the same moment; turns ${half + 1}-${TURNS})`,
       burst,
+      100,
     );
     console.log(
       `  server memory per room after ${TURNS} turns: ${((played.heapUsed - before.heapUsed) / ROOMS / 1024).toFixed(0)} KB heap`,
