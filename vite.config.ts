@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { precompressPlugin } from './scripts/precompress.ts';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 const phaserSrc = fileURLToPath(new URL('./node_modules/phaser/src', import.meta.url));
 const phaserBuild = fileURLToPath(new URL('./src/game/phaser/phaser-build.cjs', import.meta.url));
@@ -51,8 +52,9 @@ export default defineConfig(({ command }) => ({
     // Phaser's CommonJS sources reach for Node's `global`; the browser has `globalThis`.
     global: 'globalThis',
   },
-  // The build also writes brotli and gzip copies of its text files, which the classroom server sends as they are.
-  plugins: command === 'build' ? [phaserFlags(), precompressPlugin()] : [],
+  // The build also writes brotli and gzip copies of its text files, which the classroom server sends as they are,
+  // and sw.js, the service worker that keeps the whole build for play without a network.
+  plugins: command === 'build' ? [phaserFlags(), serviceWorkerPlugin(), precompressPlugin()] : [],
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {
     assetsInlineLimit: (file: string) => (/\.(opus|mp3|wav)$/.test(file) ? false : undefined),
