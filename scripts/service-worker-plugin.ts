@@ -85,7 +85,8 @@ export async function bundleWorker(
   return code.replaceAll(VERSION_MARK, buildVersion(entries, code));
 }
 
-function filesUnder(dir: string, root = dir): BuildFile[] {
+/** Every file under a folder, with its path relative to the folder. */
+export function filesUnder(dir: string, root = dir): BuildFile[] {
   if (!dir || !existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -96,6 +97,23 @@ function filesUnder(dir: string, root = dir): BuildFile[] {
   });
 }
 
+/**
+ * Writes sw.js for a build already on disk (every file under `dir`): the browser tests use it to make a "new build"
+ * from a copy of one. Returns the new version.
+ */
+export async function writeServiceWorker(dir: string): Promise<string> {
+  const code = await bundleWorker(precacheList(filesUnder(dir)));
+  writeFileSync(join(dir, WORKER_FILE), code);
+  return workerVersion(code);
+}
+
+/** The version written in a sw.js. */
+export function workerVersion(code: string): string {
+  const version = /version:"([0-9a-f]{16})"/.exec(code)?.[1];
+  if (!version) throw new Error('service worker: no version found in this sw.js.');
+  return version;
+}
+
 /** The Vite plugin: after the build is written, sw.js beside it (before the precompress plugin compresses it). */
 export function serviceWorkerPlugin(): Plugin {
   let outDir = 'dist';
@@ -103,6 +121,12 @@ export function serviceWorkerPlugin(): Plugin {
   return {
     name: 'crisis-table:service-worker',
     apply: 'build',
+    // Tells the pages where the worker is, in a build only: under `vite` (dev) the name stays undeclared, and
+    // the page registers nothing. (Not import.meta.env.PROD: a build run by Vitest has NODE_ENV=test, so PROD
+    // is false there, and the browser tests would never see the worker.)
+    config(config) {
+      return { define: { __OFFLINE_WORKER__: JSON.stringify(`${config.base ?? '/'}${WORKER_FILE}`) } };
+    },
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
       publicDir = config.build.copyPublicDir ? config.publicDir : '';
