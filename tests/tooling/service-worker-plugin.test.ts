@@ -12,6 +12,7 @@ import {
   bundleWorker,
   isExcluded,
   precacheList,
+  serviceWorkerPlugin,
 } from '../../scripts/service-worker-plugin.ts';
 import { cacheName, pageFor, pathInScope, staleCaches } from '../../src/offline/offline-routes.ts';
 
@@ -168,5 +169,15 @@ describe("the worker's own compile (tsconfig.worker.json)", () => {
     const run = tsc(dir);
     expect(run.status).not.toBe(0);
     expect(run.stdout).toMatch(/Cannot find name 'document'/);
+  });
+});
+
+describe('the plugin in Vite', () => {
+  it('runs in a build only, and tells the pages where the worker is', () => {
+    const plugin = serviceWorkerPlugin();
+    expect(plugin.apply).toBe('build');
+    const config = plugin.config as (c: { base?: string }) => { define: Record<string, string> };
+    expect(config({}).define).toEqual({ __OFFLINE_WORKER__: '"/sw.js"' });
+    expect(config({ base: '/game/' }).define).toEqual({ __OFFLINE_WORKER__: '"/game/sw.js"' });
   });
 });
