@@ -77,6 +77,29 @@ function cacheContents(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
+/** A copy of the build, served apart, so that changing it touches no other test. */
+async function servedCopy(): Promise<{ dir: string; url: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'crisis-offline-'));
+  temps.push(dir);
+  cpSync(inject('distDir'), dir, { recursive: true });
+  const served = await servePreview({ root: process.cwd(), outDir: dir });
+  return { dir, ...served };
+}
+
+/** Makes the copy a new build: a changed game page, and the worker that goes with it; returns its version. */
+async function newBuild(dir: string): Promise<string> {
+  const index = join(dir, 'index.html');
+  writeFileSync(
+    index,
+    readFileSync(index, 'utf8').replace('<head>', '<head>\n    <meta name="crisis-build" content="2" />'),
+  );
+  rmSync(`${index}.br`, { force: true });
+  rmSync(`${index}.gz`, { force: true });
+  return writeServiceWorker(dir);
+}
+
+const builtVersion = (dir: string) => workerVersion(readFileSync(join(dir, 'sw.js'), 'utf8'));
+
 describe('play without a network', () => {
   it('after one visit, plays a solo game to the debrief offline, and opens pass-and-play and the pack', async () => {
     const distDir = inject('distDir');
@@ -132,28 +155,15 @@ describe('play without a network', () => {
   });
 
   it('offers a new build when one is served, and reloads onto it on the player’s word', async () => {
-    // A copy of the build, served apart, so that changing it touches no other test.
-    const dir = mkdtempSync(join(tmpdir(), 'crisis-offline-'));
-    temps.push(dir);
-    cpSync(inject('distDir'), dir, { recursive: true });
-    const served = await servePreview({ root: process.cwd(), outDir: dir });
-    const game = await gamePage(browser, served.url);
+    const { dir, url, close } = await servedCopy();
+    const game = await gamePage(browser, url);
     try {
       const { page } = game;
       await game.open();
       await titleLoaded(page);
-      const first = workerVersion(readFileSync(join(dir, 'sw.js'), 'utf8'));
+      const first = builtVersion(dir);
       expect(Object.keys(await workerReady(page))).toEqual([cacheName(first)]);
-
-      // The new build: a changed page, and the worker that goes with it.
-      const index = join(dir, 'index.html');
-      writeFileSync(
-        index,
-        readFileSync(index, 'utf8').replace('<head>', '<head>\n    <meta name="crisis-build" content="2" />'),
-      );
-      rmSync(`${index}.br`, { force: true });
-      rmSync(`${index}.gz`, { force: true });
-      const second = await writeServiceWorker(dir);
+      const second = await newBuild(dir);
       expect(second).not.toBe(first);
 
       // A reload is still the old build, whole (cache first), while the new one installs beside it and is offered.
@@ -180,7 +190,50 @@ describe('play without a network', () => {
       expect(game.problems).toEqual([]);
     } finally {
       await game.close();
-      await served.close();
+      await close();
+    }
+  });
+
+  it('offers the reload to a second tab when the first takes the new build', async () => {
+    const { dir, url, close } = await servedCopy();
+    const game = await gamePage(browser, url);
+    try {
+      const { page: first, context } = game;
+      await game.open();
+      await titleLoaded(first);
+      await workerReady(first);
+      const second = await context.newPage();
+      second.on('pageerror', (e) => game.problems.push(`uncaught (second tab): ${e.message}`));
+      await second.goto(new URL('?renderer=canvas', url).href);
+      await titleLoaded(second);
+      const version = await newBuild(dir);
+
+      // The first tab asks (as it does when it comes back into view): both tabs are offered the new build.
+      await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const notices = [first, second].map((p) => p.getByRole('region', { name: 'New version' }));
+      for (const notice of notices) await notice.waitFor();
+
+      // The second tab takes it and reloads onto it; the first, still on the old build, keeps its offer.
+      const reloaded = second.waitForEvent('load');
+      await notices[1]!.getByRole('button', { name: 'Reload' }).click();
+      await reloaded;
+      await titleLoaded(second);
+      expect(await second.locator('meta[name="crisis-build"]').count()).toBe(1);
+      expect(Object.keys(await workerReady(second))).toEqual([cacheName(version)]);
+      await first.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+      expect(await notices[0]!.getByRole('button', { name: 'Reload' }).isEnabled()).toBe(true);
+      expect(await first.locator('meta[name="crisis-build"]').count()).toBe(0);
+
+      // Its Reload brings it onto the new build too.
+      const firstReloaded = first.waitForEvent('load');
+      await notices[0]!.getByRole('button', { name: 'Reload' }).click();
+      await firstReloaded;
+      await titleLoaded(first);
+      expect(await first.locator('meta[name="crisis-build"]').count()).toBe(1);
+      expect(game.problems).toEqual([]);
+    } finally {
+      await game.close();
+      await close();
     }
   });
 });

@@ -3,6 +3,7 @@
 // from the build the service worker keeps. The start page ("join or run a room") is meant to hold this note beside
 // its forms; until it does, src/classroom.ts puts it at the top of the page.
 import { h } from '../dom.ts';
+import './offline-room.css';
 
 export const ROOM_NEEDS_SERVER =
   'You are offline: a room needs the classroom server and the network, but pass-and-play, replays and the teacher’s pack work without them.';
