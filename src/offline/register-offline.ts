@@ -16,8 +16,13 @@ export function registerOffline(): void {
     'requestIdleCallback' in window
       ? requestIdleCallback(() => void register(url), { timeout: 5000 })
       : setTimeout(() => void register(url), 1000);
+  // Without the network by then (the server stopped, the train in a tunnel), neither this chunk nor sw.js can come:
+  // nothing is registered, and the next visit tries again.
   const register = (worker: string) =>
-    import('./worker-registration.ts').then((registration) => registration.register(worker));
+    import('./worker-registration.ts').then(
+      (registration) => registration.register(worker),
+      () => {},
+    );
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });
 }

@@ -154,6 +154,28 @@ describe('play without a network', () => {
     }
   });
 
+  it('registers nothing, and says nothing is wrong, when the network is gone before the worker could come', async () => {
+    const game = await gamePage(browser, inject('baseUrl'));
+    try {
+      const { page } = game;
+      // The registration's chunk, asked for once the page has loaded and gone idle, finds no server.
+      await page.route(/worker-registration-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+      const asked = page.waitForEvent('requestfailed', (r) => /worker-registration-/.test(r.url()));
+      await game.open();
+      await titleLoaded(page);
+      await asked;
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(
+        0,
+      );
+      // The browser's own lines about the refused request, and nothing from the page (no uncaught rejection).
+      const refused =
+        /^(request failed: .*worker-registration-|console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED$)/;
+      expect(game.problems.filter((p) => !refused.test(p))).toEqual([]);
+    } finally {
+      await game.close();
+    }
+  });
+
   it('offers a new build when one is served, and reloads onto it on the player’s word', async () => {
     const { dir, url, close } = await servedCopy();
     const game = await gamePage(browser, url);
