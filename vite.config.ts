@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { checkedScenarioPlugin } from './scripts/checked-scenario-plugin.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 const phaserSrc = fileURLToPath(new URL('./node_modules/phaser/src', import.meta.url));
 const phaserBuild = fileURLToPath(new URL('./src/game/phaser/phaser-build.cjs', import.meta.url));
@@ -52,11 +53,12 @@ export default defineConfig(({ command }) => ({
     // Phaser's CommonJS sources reach for Node's `global`; the browser has `globalThis`.
     global: 'globalThis',
   },
-  // The build also writes brotli and gzip copies of its text files, which the classroom server sends as they are.
-  // The bundled scenarios are checked at build time (and in dev), so the browser runs no YAML or Zod to play one.
+  // The build also writes brotli and gzip copies of its text files, which the classroom server sends as they are,
+  // and sw.js, the service worker that keeps the whole build for play without a network. The bundled scenarios
+  // are checked at build time (and in dev), so the browser runs no YAML or Zod to play one.
   plugins:
     command === 'build'
-      ? [checkedScenarioPlugin(), phaserFlags(), precompressPlugin()]
+      ? [checkedScenarioPlugin(), phaserFlags(), serviceWorkerPlugin(), precompressPlugin()]
       : [checkedScenarioPlugin()],
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {

@@ -5,7 +5,9 @@
 import './ui/styles.css';
 import './ui/classroom/classroom.css';
 import { BUNDLED_SCENARIOS, bundledById } from './game/session/scenario-registry.ts';
+import { registerOffline } from './offline/register-offline.ts';
 import { ClassroomApp } from './ui/classroom/classroom-app.ts';
+import { offlineRoomNote } from './ui/classroom/offline-room.part.ts';
 import { requireElement } from './ui/dom-layer.ts';
 import { applyPalette } from './ui/theme.ts';
 
@@ -20,3 +22,6 @@ const loadScenario = async () => {
   return loaded.ok ? loaded.scenario : loaded.problem;
 };
 void new ClassroomApp(requireElement('classroom'), loadScenario).start();
+// Play without a network (src/offline/); offline, a room needs the server, which the note says until the start page holds it.
+registerOffline();
+requireElement('classroom').before(offlineRoomNote());

@@ -11,6 +11,7 @@ import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
 import { provideServices } from './game/services.ts';
 import { BUNDLED_SCENARIOS } from './game/session/scenario-registry.ts';
+import { registerOffline } from './offline/register-offline.ts';
 import type { Intent } from './present/intents.ts';
 import { openCreditsDialog } from './ui/dialogs/credits.dialog.ts';
 import { openMenuDialog } from './ui/dialogs/menu.dialog.ts';
@@ -107,3 +108,5 @@ function drawnObjects(): DrawnObject[] {
   return found;
 }
 Object.defineProperty(window, 'crisisTable', { value: Object.freeze({ canvas: drawnObjects }) });
+// Play without a network: the service worker keeps this build once the first screen is up (src/offline/).
+registerOffline();
