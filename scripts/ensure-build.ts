@@ -11,6 +11,12 @@ export const SOURCES = [
   'src',
   'scenarios',
   'assets',
+  // The manifest and its icons, copied into the build as they are.
+  'public',
+  // The build's own plugins (the checked scenarios, the service worker, the compressed copies).
+  'scripts/checked-scenario-plugin.ts',
+  'scripts/service-worker-plugin.ts',
+  'scripts/precompress.ts',
   'index.html',
   'class.html',
   'vite.config.ts',
