@@ -30,6 +30,7 @@ import {
   resolveTurn,
   resolveTurnInPlace,
 } from './resolve.ts';
+import { wrongHolder } from './seat-check.ts';
 import { SightTracker, sightFor } from './sight.ts';
 import { type GameState, holderOf, isReady, waitingFor } from './state.ts';
 import { checkDecisionReason, decisionReason, TALK_HANDLERS, type TalkHappening } from './talk.ts';
@@ -379,15 +380,8 @@ function checkSeat(c: CompiledScenario, s: GameState, actor: string, by: Issuer)
   if ('facilitator' in by)
     return refusal('not-allowed', 'A decision is taken at a seat, not by the facilitator.');
   if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
-  const holder = holderOf(s, actor);
-  if (holder !== by.as) {
-    const held =
-      holder === 'vacant' ? 'vacant' : `held by ${holder === 'person' ? 'a person' : 'the computer'}`;
-    return refusal(
-      'not-your-seat',
-      `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot act there.`,
-    );
-  }
+  const wrong = wrongHolder(s, actor, by, 'act');
+  if (wrong) return wrong;
   if (!c.actorById.has(actor)) return refusal('unknown', `There is no actor ${actor} in this scenario.`);
   return undefined;
 }

@@ -6,7 +6,7 @@
 // the scenario defines, with their sources, are a later step; here the engine only keeps what was said and who
 // may see it (saidFor below, which every view uses).
 import type { Command, Issuer, Refusal, TalkCommand } from './commands.ts';
-import { describeIssuer, refusal } from './commands.ts';
+import { refusal } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
 import { cleanText, isVisible } from './free-text.ts';
 import {
@@ -16,7 +16,8 @@ import {
   MAX_SAID_PER_TURN,
   MAX_STATEMENT_CHARS,
 } from './limits.ts';
-import { type GameState, holderOf, type Said, type TalkRule } from './state.ts';
+import { wrongHolder } from './seat-check.ts';
+import type { GameState, Said, TalkRule } from './state.ts';
 
 export type TalkHappening =
   | { kind: 'said'; n: number }
@@ -120,15 +121,8 @@ function checkSpeaker(s: GameState, actor: string, by: Issuer): Refusal | undefi
   if ('facilitator' in by) return refusal('not-allowed', 'Seats speak here, not the facilitator.');
   if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot speak for ${actor}.`);
   if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
-  const holder = holderOf(s, actor);
-  if (holder !== by.as) {
-    const held =
-      holder === 'vacant' ? 'vacant' : `held by ${holder === 'person' ? 'a person' : 'the computer'}`;
-    return refusal(
-      'not-your-seat',
-      `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot speak there.`,
-    );
-  }
+  const wrong = wrongHolder(s, actor, by, 'speak');
+  if (wrong) return wrong;
   if (s.phase === 'ended') return ended;
   if (s.paused) return refusal('paused', 'The game is paused.');
   return undefined;

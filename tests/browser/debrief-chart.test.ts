@@ -5,31 +5,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { playByKeyboard } from '../../scripts/browser/keyboard-play.ts';
+import { type Drawn, intersects } from './support/canvas-drawn.ts';
 import { useGameBrowser } from './support/game-page.ts';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface Drawn {
-  scene: string;
-  kind: 'text' | 'image';
-  label: string;
-  box: Box;
-}
-
-/** Overlap by more than half a pixel each way: anti-aliased edges that touch are not a covered label. */
-function intersects(a: Box, b: Box): boolean {
-  return (
-    a.x < b.x + b.width - 0.5 &&
-    b.x < a.x + a.width - 0.5 &&
-    a.y < b.y + b.height - 0.5 &&
-    b.y < a.y + a.height - 0.5
-  );
-}
 
 /** Every pair of the debrief's canvas texts that overlap, and every one that leaves the canvas. */
 async function chartProblems(page: Page): Promise<{ problems: string[]; texts: string[] }> {

@@ -1,0 +1,21 @@
+// Whether the issuer of a seat's command really holds that seat now: a person's command at a person's seat, the
+// computer's at the computer's. Shared by the decisions (engine.ts) and what seats say (talk.ts).
+import { describeIssuer, type Issuer, type Refusal, refusal } from './commands.ts';
+import { type GameState, holderOf } from './state.ts';
+
+/** The refusal when `by` (a seat's issuer) does not hold `actor`'s seat as it claims; `doing` says what it tried. */
+export function wrongHolder(
+  s: GameState,
+  actor: string,
+  by: Extract<Issuer, { seat: string }>,
+  doing: 'act' | 'speak',
+): Refusal | undefined {
+  const holder = holderOf(s, actor);
+  if (holder === by.as) return undefined;
+  const held =
+    holder === 'vacant' ? 'vacant' : `held by ${holder === 'person' ? 'a person' : 'the computer'}`;
+  return refusal(
+    'not-your-seat',
+    `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot ${doing} there.`,
+  );
+}
