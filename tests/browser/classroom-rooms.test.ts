@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { classServer, type ServerProcess } from '../server/support.ts';
+import { expectClosedBadgesOnOneLine } from './support/closed-badges.ts';
 
 let browser: Browser;
 let server: ServerProcess;
@@ -82,15 +83,7 @@ describe('the class page for a teacher who comes back', () => {
     await phone.waitForSelector('body[data-class-view="seat"]');
     await facilitator.getByRole('button', { name: 'Start the game' }).click();
     await phone.waitForSelector('[data-seat-status="deciding"]');
-    const badges = await phone.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.option__state')].map((b) => {
-        const range = document.createRange();
-        range.selectNodeContents(b);
-        return { text: b.textContent, lines: range.getClientRects().length };
-      }),
-    );
-    expect(badges.length).toBeGreaterThan(0);
-    for (const badge of badges) expect(badge).toEqual({ text: 'Closed', lines: 1 });
+    await expectClosedBadgesOnOneLine(phone);
     expect(errors).toEqual([]);
     await phoneContext.close();
     await teacher.close();

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { playByKeyboard, sceneReady } from '../../scripts/browser/keyboard-play.ts';
+import { expectClosedBadgesOnOneLine } from './support/closed-badges.ts';
 import { useGameBrowser } from './support/game-page.ts';
 
 /** The panel's scroll, what is open, and where the focus is (kept as `window.focusedBefore` to compare nodes). */
@@ -34,15 +35,7 @@ describe('the solo situation room as a view of its model', () => {
         await playByKeyboard(page, { perspective: 1, turns: 0 });
 
         // "Closed" beside each closed option is one word on one line at 390 px (it used to wrap as "Clos / ed").
-        const badges = await page.evaluate(() =>
-          [...document.querySelectorAll<HTMLElement>('.option__state')].map((b) => {
-            const range = document.createRange();
-            range.selectNodeContents(b);
-            return { text: b.textContent, lines: range.getClientRects().length };
-          }),
-        );
-        expect(badges.length).toBeGreaterThan(0);
-        for (const badge of badges) expect(badge).toEqual({ text: 'Closed', lines: 1 });
+        await expectClosedBadgesOnOneLine(page);
 
         // The reader opens "More" and the last option's full text, then scrolls to an open option below the first
         // and focuses it, without picking it.
