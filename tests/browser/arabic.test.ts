@@ -1,0 +1,149 @@
+// The Arabic edition, first step (issue 20): a browser whose language is Arabic opens the game in Iraqi Arabic,
+// right to left, the menu in Arabic and nothing wider than the window; English chosen in the settings comes back
+// and is remembered; the class page's start is in Arabic too, with the join code typed left to right.
+// SCREENSHOTS=1 saves the title and the class start page in Arabic at 390x844 into screens/ (not committed).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type GamePage, titleLoaded, useGameBrowser } from './support/game-page.ts';
+
+const PHONE = { width: 390, height: 844 };
+const WIDE = { width: 1920, height: 1080 };
+const ARABIC = { locale: 'ar-IQ' };
+const SCREENS = resolve(import.meta.dirname, '../../screens');
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.SCREENSHOTS) return;
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+async function langAndDir(page: Page): Promise<{ lang: string; dir: string }> {
+  return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+}
+
+/**
+ * Everything that scrolls sideways: the page, or any element whose content is wider than its box (less the
+ * visually hidden, which are one pixel wide on purpose, and form fields, which scroll their own value).
+ */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wide: string[] = [];
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) wide.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>('#ui, #ui *, #classroom, #classroom *')) {
+      const style = getComputedStyle(el);
+      if (style.overflowX === 'visible' || el.clientWidth <= 1 || el.matches('input, select, textarea'))
+        continue;
+      if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName}.${el.className} ${el.scrollWidth}`);
+    }
+    return wide;
+  });
+}
+
+/** The problems a test must not leave, less the requests a reload of the page itself cancels. */
+const real = (game: GamePage) => game.problems.filter((p) => !p.includes('net::ERR_ABORTED'));
+
+describe('the game in Arabic', () => {
+  const withGame = useGameBrowser();
+
+  for (const viewport of [PHONE, WIDE]) {
+    it(`opens the title in Arabic, right to left, at ${viewport.width}x${viewport.height}`, async () => {
+      await withGame(
+        async (game) => {
+          const { page } = game;
+          await game.open();
+          await titleLoaded(page);
+          expect(await langAndDir(page)).toEqual({ lang: 'ar-IQ', dir: 'rtl' });
+          const menu = page.getByRole('navigation', { name: 'القائمة الرئيسية' });
+          for (const name of ['لعبة جديدة', 'الإعدادات', 'الشكر والمصادر'])
+            expect(await menu.getByRole('button', { name }).count()).toBe(1);
+          expect(
+            await menu.getByRole('link', { name: 'اللعب معًا على هذا الجهاز' }).getAttribute('href'),
+          ).toBe('/class.html?pass');
+          // The panel mirrors: its text starts at its right edge.
+          const align = await page.evaluate(
+            () => getComputedStyle(document.querySelector('.title__tagline')!).direction,
+          );
+          expect(align).toBe('rtl');
+          if (viewport === PHONE) await screenshot(page, 'title-ar-390x844');
+          expect(await overflowing(page)).toEqual([]);
+          expect(real(game)).toEqual([]);
+        },
+        viewport,
+        ARABIC,
+      );
+    });
+  }
+
+  it('switches back to English from the settings, and remembers it after a reload', async () => {
+    await withGame(
+      async (game) => {
+        const { page } = game;
+        await game.open();
+        await titleLoaded(page);
+        await page.getByRole('button', { name: 'الإعدادات' }).click();
+        const choice = page.locator('#setting-language');
+        expect(await choice.inputValue()).toBe('ar-IQ');
+        // The solo game reloads the page in the chosen language.
+        await Promise.all([page.waitForEvent('load'), choice.selectOption('en')]);
+        await titleLoaded(page);
+        expect(await langAndDir(page)).toEqual({ lang: 'en', dir: 'ltr' });
+        expect(await page.getByRole('button', { name: 'New game' }).count()).toBe(1);
+        await game.reload();
+        await titleLoaded(page);
+        expect(await langAndDir(page)).toEqual({ lang: 'en', dir: 'ltr' });
+        expect(
+          await page
+            .getByRole('navigation', { name: 'Main menu' })
+            .getByRole('button', { name: 'Settings' })
+            .count(),
+        ).toBe(1);
+        expect(real(game)).toEqual([]);
+      },
+      PHONE,
+      ARABIC,
+    );
+  });
+
+  it('opens in Arabic from ?lang=ar-IQ on an English browser', async () => {
+    await withGame(async (game) => {
+      await game.open('?renderer=canvas&lang=ar-IQ');
+      await titleLoaded(game.page);
+      expect(await langAndDir(game.page)).toEqual({ lang: 'ar-IQ', dir: 'rtl' });
+      expect(await game.page.getByRole('button', { name: 'لعبة جديدة' }).count()).toBe(1);
+      expect(real(game)).toEqual([]);
+    });
+  });
+
+  it('shows the class start page in Arabic, the join code typed left to right, and goes back to English', async () => {
+    await withGame(
+      async (game) => {
+        const { page } = game;
+        await game.open('/class.html');
+        await page.getByRole('heading', { level: 1, name: 'طاولة الأزمة: الانضمام إلى صفّ' }).waitFor();
+        expect(await langAndDir(page)).toEqual({ lang: 'ar-IQ', dir: 'rtl' });
+        const code = page.getByLabel('الرمز الظاهر على الشاشة الكبيرة');
+        await code.fill('KQTWMB');
+        expect(await code.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+        // The example code in the hint is isolated, so that it keeps its order in the Arabic sentence.
+        expect(await page.locator('#join-hint').textContent()).toContain('\u2068KQTWMB\u2069');
+        expect(await page.getByRole('button', { name: 'الانضمام إلى الصفّ' }).count()).toBe(1);
+        await screenshot(page, 'class-start-ar-390x844');
+        expect(await overflowing(page)).toEqual([]);
+        // The typed code stays inside its field.
+        const field = await code.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(field.scroll).toBeLessThanOrEqual(field.client + 1);
+        // The class page draws itself again in the chosen language, keeping what was typed.
+        await page.getByLabel('اللغة').selectOption('en');
+        await page.getByRole('heading', { level: 1, name: 'Crisis Table: join a class' }).waitFor();
+        expect(await langAndDir(page)).toEqual({ lang: 'en', dir: 'ltr' });
+        expect(await page.getByLabel('The code on the big screen').inputValue()).toBe('KQTWMB');
+        expect(real(game)).toEqual([]);
+      },
+      PHONE,
+      ARABIC,
+    );
+  });
+});
