@@ -110,8 +110,12 @@ export function isolate(text: string | number): string {
  * locale's own formatting puts the sign where it reads right (ar-IQ adds the Arabic letter mark, so "-5" does not
  * show as "5-" in right-to-left text).
  */
-export function formatNumber(value: number, options: { signed?: boolean; percent?: boolean } = {}): string {
+export function formatNumber(
+  value: number,
+  options: { signed?: boolean; percent?: boolean; digits?: number } = {},
+): string {
   return new Intl.NumberFormat(current, {
+    ...(options.digits ? { minimumIntegerDigits: options.digits, useGrouping: false } : {}),
     ...(options.signed ? { signDisplay: 'exceptZero' as const } : {}),
     ...(options.percent ? { style: 'percent' as const, maximumFractionDigits: 0 } : {}),
   }).format(value);
