@@ -196,7 +196,8 @@ export class ClassroomApp {
         headers: { 'X-Facilitator-Key': room.key! },
       }).catch(() => null);
       if (response?.ok)
-        groups.push({ label: t('class.roomLabel', { code: room.code }), json: await response.text() });
+        // The comparison is a page of its own, in English until it is translated: its labels stay English too.
+        groups.push({ label: `Room ${room.code}`, json: await response.text() });
     }
     const { compareHtml, compareRecords, compilePass } = await localGames();
     const c = compilePass(scenario);
