@@ -4,8 +4,10 @@
 // SCREENSHOTS=1 saves the title and the class start page in Arabic at 390x844 into screens/ (not committed).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { classServer, type ServerProcess } from '../server/support.ts';
 import { type GamePage, titleLoaded, useGameBrowser } from './support/game-page.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -146,4 +148,68 @@ describe('the game in Arabic', () => {
       ARABIC,
     );
   });
+});
+
+describe('a room in Arabic', () => {
+  let browser: Browser;
+  let server: ServerProcess;
+  let base: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ({ server, base } = await classServer('crisis-arabic-', inject('distDir')));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  async function device(viewport: { width: number; height: number }, path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'ar-IQ' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+    await page.goto(base + path);
+    return page;
+  }
+
+  it('gives the console, the projector and a student’s phone in Arabic, codes and addresses left to right', async () => {
+    const facilitator = await device({ width: 1280, height: 900 }, '/class');
+    await facilitator.getByRole('button', { name: 'فتح غرفة لصفّ أو ورشة عمل' }).click();
+    await facilitator.locator('#seat-pm').selectOption('person');
+    await facilitator.getByRole('button', { name: 'فتح الغرفة' }).click();
+    await facilitator.waitForSelector('body[data-class-view="console"]');
+    const heading = (await facilitator.locator('h1').textContent()) ?? '';
+    expect(heading.startsWith('الغرفة')).toBe(true);
+    const code = /[A-Z]{6}/.exec(heading)?.[0];
+    expect(code).toBeDefined();
+    // The code is isolated, so that the heading reads "الغرفة CODE" right to left with the code intact.
+    expect(heading).toContain(`\u2068${code}\u2069`);
+    expect(await facilitator.getByRole('button', { name: 'بدء اللعبة' }).count()).toBe(1);
+    expect(await overflowing(facilitator)).toEqual([]);
+
+    const projector = await device(WIDE, `/class/${code}?projector`);
+    await projector.waitForSelector('body[data-class-view="projector"]');
+    expect(await projector.locator('h1').textContent()).toBe('تبدأ اللعبة قريبًا');
+    expect(await projector.locator('.projector-code').getAttribute('dir')).toBe('ltr');
+    expect(await projector.locator('.projector-url').getAttribute('dir')).toBe('ltr');
+    await screenshot(projector, 'projector-ar-1920x1080');
+
+    const link = await facilitator.locator('[data-seat-link="pm"]').getAttribute('href');
+    const url = new URL(link!);
+    const student = await device(PHONE, url.pathname + url.hash);
+    await student.getByRole('button', { name: 'الانضمام إلى الصفّ' }).click();
+    await student.waitForSelector('body[data-class-view="seat"]');
+    await facilitator.getByRole('button', { name: 'بدء اللعبة' }).click();
+    await student.waitForSelector('[data-seat-status="deciding"]');
+    const bar = (await student.locator('.seat-bar .eyebrow').textContent()) ?? '';
+    expect(bar).toContain(`الغرفة \u2068${code}\u2069 · `);
+    // The projector's turn line in Arabic digits ("الجولة ١ من …").
+    await projector.locator('h1', { hasText: 'الجولة ١ من' }).waitFor();
+    await screenshot(student, 'seat-ar-390x844');
+    await screenshot(facilitator, 'console-ar-1280x900');
+    expect(await overflowing(student)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
