@@ -76,7 +76,11 @@ export function consolePage(
   const v = view.view;
   const phase = v.status;
   const live = phase !== 'setup' && phase !== 'ended';
-  const turnText = t('console.turn', { turn: v.turn.index + 1, total: v.turn.count, date: turnDate(v.turn) });
+  const turnText = t('console.turn', {
+    turn: v.turn.index + 1,
+    total: v.turn.count,
+    date: isolate(turnDate(v.turn)),
+  });
   const button = (text: string, command: Command, primary = false, disabled = false) =>
     html`<button class=${`button${primary ? ' button--primary' : ''}`} type="button" ?disabled=${disabled}
       @click=${() => act(command)}>${text}</button>`;

@@ -20,7 +20,7 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
   const heading =
     v.status === 'setup'
       ? t('projector.startsSoon')
-      : t('projector.turn', { turn: v.turn.index + 1, total: v.turn.count, date: turnDate(v.turn) });
+      : t('projector.turn', { turn: v.turn.index + 1, total: v.turn.count, date: isolate(turnDate(v.turn)) });
   return html`<main class="class-page class-projector" data-ended=${String(ended)}>
     <section class="projector-turn" aria-label=${t('projector.turnRegion')}>
       <div class="projector-turn-line">

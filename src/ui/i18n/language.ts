@@ -21,8 +21,17 @@ export async function chooseLanguage(store: SettingsStore, chosen: Language): Pr
   await useLanguage(chosen);
 }
 
+/**
+ * Loads the language and sets the page's lang and dir. Strings that do not arrive (a lost connection) must not stop
+ * the game from starting: it falls back to English, and failing that goes on without strings.
+ */
 async function useLanguage(chosen: Language): Promise<void> {
-  await loadLanguage(chosen);
+  try {
+    await loadLanguage(chosen);
+  } catch {
+    if (chosen !== 'en') return useLanguage('en');
+    return;
+  }
   const root = document.documentElement;
   root.lang = chosen;
   root.dir = direction(chosen);
