@@ -109,12 +109,43 @@ describe('the game in Arabic', () => {
     );
   });
 
-  it('opens in Arabic from ?lang=ar-IQ on an English browser', async () => {
+  it('opens in Arabic from ?lang=ar-IQ on an English browser, which the address then forgets', async () => {
     await withGame(async (game) => {
       await game.open('?renderer=canvas&lang=ar-IQ');
       await titleLoaded(game.page);
       expect(await langAndDir(game.page)).toEqual({ lang: 'ar-IQ', dir: 'rtl' });
       expect(await game.page.getByRole('button', { name: 'لعبة جديدة' }).count()).toBe(1);
+      expect(new URL(game.page.url()).search).toBe('?renderer=canvas');
+      expect(real(game)).toEqual([]);
+    });
+  });
+
+  it('offers Arabic on the English title, loading only the chosen language’s strings, and remembers it', async () => {
+    await withGame(async (game) => {
+      const { page } = game;
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await game.open();
+      await titleLoaded(page);
+      expect(scripts.some((p) => /\/en-[\w-]+\.js$/.test(p))).toBe(true);
+      expect(scripts.filter((p) => /\/ar-IQ-[\w-]+\.js$/.test(p))).toEqual([]);
+      const arabic = page
+        .getByRole('navigation', { name: 'Main menu' })
+        .getByRole('link', { name: 'العربية' });
+      expect(await arabic.getAttribute('lang')).toBe('ar-IQ');
+      scripts.length = 0;
+      await Promise.all([page.waitForEvent('load'), arabic.click()]);
+      await titleLoaded(page);
+      expect(await langAndDir(page)).toEqual({ lang: 'ar-IQ', dir: 'rtl' });
+      // An English player downloads no Arabic, and an Arabic player no English.
+      expect(scripts.some((p) => /\/ar-IQ-[\w-]+\.js$/.test(p))).toBe(true);
+      expect(scripts.filter((p) => /\/en-[\w-]+\.js$/.test(p))).toEqual([]);
+      await game.reload();
+      await titleLoaded(page);
+      expect(await langAndDir(page)).toEqual({ lang: 'ar-IQ', dir: 'rtl' });
+      expect(await page.getByRole('link', { name: 'English' }).count()).toBe(1);
       expect(real(game)).toEqual([]);
     });
   });

@@ -9,7 +9,13 @@ import type { SettingsStore } from '../settings-store.ts';
 /** Loads the device's language and sets the page's lang and dir: before the first screen is drawn. */
 export async function startLanguage(store: SettingsStore): Promise<Language> {
   const asked = new URLSearchParams(location.search).get('lang');
-  if (isLanguage(asked) && asked !== store.value.language) store.update({ language: asked });
+  if (isLanguage(asked)) {
+    if (asked !== store.value.language) store.update({ language: asked });
+    // Once remembered, the address forgets it: a reload (after another choice in the settings) must not undo that.
+    const url = new URL(location.href);
+    url.searchParams.delete('lang');
+    history.replaceState(history.state, '', url);
+  }
   const chosen = pickLanguage(store.value.language, navigator.languages ?? [navigator.language]);
   await useLanguage(chosen);
   return chosen;
@@ -35,4 +41,11 @@ async function useLanguage(chosen: Language): Promise<void> {
   const root = document.documentElement;
   root.lang = chosen;
   root.dir = direction(chosen);
+}
+
+/** This page's address in another language: the same address with `lang`, which startLanguage remembers. */
+export function addressIn(target: Language): string {
+  const url = new URL(location.href);
+  url.searchParams.set('lang', target);
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -2,12 +2,13 @@
  * The DOM mirror of the title scene: the scenarios to choose from (when the game bundles more than one), the menu
  * (continue, new game, settings, credits) and the chosen scenario.
  */
-import { isolate, t } from '../../present/i18n/i18n.ts';
+import { isolate, LANGUAGE_NAMES, LANGUAGES, language, t } from '../../present/i18n/i18n.ts';
 import type { Intent, Send } from '../../present/intents.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { openConfirm } from '../dialogs/modal-dialog.ts';
 import { append, h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
+import { addressIn } from '../i18n/language.ts';
 
 export interface TitleView extends ScreenView {
   /** re-renders in place (the scenario arrives after the title shows), keeping focus on its button */
@@ -125,6 +126,25 @@ function menu(model: TitleModel, send: Send): HTMLElement {
       link(t('title.pack'), withChoice(model, '/class.html?pack')),
       item(t('title.settings'), { type: 'open-settings' }, false),
       item(t('title.credits'), { type: 'open-credits' }, false),
+      ...otherLanguages(),
+    ),
+  );
+}
+
+/**
+ * The game in each other language, named in that language: a link to this page with `?lang=`, which is remembered
+ * as the device's choice (the settings offer the same choice).
+ */
+function otherLanguages(): HTMLElement[] {
+  return LANGUAGES.filter((l) => l !== language()).map((l) =>
+    h(
+      'li',
+      {},
+      h('a', {
+        class: 'button button--quiet',
+        attrs: { href: addressIn(l), hreflang: l, lang: l, 'data-language': l },
+        text: LANGUAGE_NAMES[l],
+      }),
     ),
   );
 }
