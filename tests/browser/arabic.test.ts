@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { classServer, type ServerProcess } from '../server/support.ts';
-import { type GamePage, titleLoaded, useGameBrowser } from './support/game-page.ts';
+import { type GamePage, sceneReady, titleLoaded, useGameBrowser } from './support/game-page.ts';
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1920, height: 1080 };
@@ -78,6 +78,26 @@ describe('the game in Arabic', () => {
       );
     });
   }
+
+  it('starts a new game from the Arabic menu, the choice of role mirrored and nothing wider than a phone', async () => {
+    await withGame(
+      async (game) => {
+        const { page } = game;
+        await game.open();
+        await titleLoaded(page);
+        await page.getByRole('button', { name: 'لعبة جديدة' }).click();
+        await sceneReady(page, 'perspective');
+        expect(await page.locator('button[data-actor]').count()).toBe(5);
+        expect(await page.evaluate(() => getComputedStyle(document.getElementById('ui')!).direction)).toBe(
+          'rtl',
+        );
+        expect(await overflowing(page)).toEqual([]);
+        expect(real(game)).toEqual([]);
+      },
+      PHONE,
+      ARABIC,
+    );
+  });
 
   it('switches back to English from the settings, and remembers it after a reload', async () => {
     await withGame(
