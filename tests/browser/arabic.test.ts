@@ -1,7 +1,8 @@
 // The Arabic edition, first step (issue 20): a browser whose language is Arabic opens the game in Iraqi Arabic,
 // right to left, the menu in Arabic and nothing wider than the window; English chosen in the settings comes back
 // and is remembered; the class page's start is in Arabic too, with the join code typed left to right.
-// SCREENSHOTS=1 saves the title and the class start page in Arabic at 390x844 into screens/ (not committed).
+// With SCREENSHOTS=dir set (as the other browser tests), it saves the title, the class start page, a student's seat
+// in Arabic at 390x844, the console and the projector into that folder (screens/ is the one kept out of git).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,10 +14,10 @@ import { type GamePage, sceneReady, titleLoaded, useGameBrowser } from './suppor
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1920, height: 1080 };
 const ARABIC = { locale: 'ar-IQ' };
-const SCREENS = resolve(import.meta.dirname, '../../screens');
+const SCREENS = process.env.SCREENSHOTS ? resolve(process.env.SCREENSHOTS) : null;
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  if (!process.env.SCREENSHOTS) return;
+  if (!SCREENS) return;
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
 }
