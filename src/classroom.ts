@@ -9,9 +9,13 @@ import { registerOffline } from './offline/register-offline.ts';
 import { ClassroomApp } from './ui/classroom/classroom-app.ts';
 import { offlineRoomNote } from './ui/classroom/offline-room.part.ts';
 import { requireElement } from './ui/dom-layer.ts';
+import { startLanguage } from './ui/i18n/language.ts';
+import { SettingsStore } from './ui/settings-store.ts';
 import { applyPalette } from './ui/theme.ts';
 
 applyPalette();
+// The device's language (its strings are a chunk of their own) before the first page is drawn in it.
+await startLanguage(new SettingsStore());
 // The scenario is loaded only for a game on this device: a classroom device gets its screens from the server.
 // It is the link's (?scenario=id, as on the solo page) or else the first the game bundles.
 const loadScenario = async () => {

@@ -18,6 +18,7 @@ import { openMenuDialog } from './ui/dialogs/menu.dialog.ts';
 import { openSettingsDialog } from './ui/dialogs/settings.dialog.ts';
 import { DomLayer, requireElement } from './ui/dom-layer.ts';
 import { DomMirror } from './ui/dom-mirror.ts';
+import { startLanguage } from './ui/i18n/language.ts';
 import { prefersReducedMotion, SettingsStore, safeLocalStorage } from './ui/settings-store.ts';
 import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 
@@ -25,6 +26,8 @@ import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 const emblems = new EmblemImages();
 const settings = new SettingsStore();
 applyPalette();
+// The device's language (its strings are a chunk of their own) before the first screen is drawn in it.
+await startLanguage(settings);
 
 let flow: GameFlow | null = null;
 const send = (intent: Intent) => flow?.handle(intent);

@@ -3,6 +3,8 @@
  * outdated record keeps whatever fields are still valid and takes defaults for the rest, because a
  * broken settings record must never stop the game from starting.
  */
+import { isLanguage, type Language } from '../present/i18n/i18n.ts';
+
 export type MotionSetting = 'system' | 'reduced' | 'full';
 
 export interface Settings {
@@ -16,6 +18,8 @@ export interface Settings {
   /** multiplies the base text size of the DOM layer and canvas labels */
   textScale: number;
   motion: MotionSetting;
+  /** the language chosen on this device; null: none chosen yet, so the browser's languages decide */
+  language: Language | null;
 }
 
 export const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
@@ -28,6 +32,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   captions: true,
   textScale: 1,
   motion: 'system',
+  language: null,
 };
 
 const STORAGE_KEY = 'crisis-table.settings.v1';
@@ -47,6 +52,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     captions: typeof r.captions === 'boolean' ? r.captions : d.captions,
     textScale: TEXT_SCALES.includes(r.textScale as 1) ? (r.textScale as number) : d.textScale,
     motion: r.motion === 'reduced' || r.motion === 'full' || r.motion === 'system' ? r.motion : d.motion,
+    language: isLanguage(r.language) ? r.language : d.language,
   };
 }
 

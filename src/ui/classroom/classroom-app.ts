@@ -3,10 +3,13 @@
 
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { ClientView } from '../../present/classroom-screens.ts';
+import { isolate, t } from '../../present/i18n/i18n.ts';
 import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
 import type { Scenario } from '../../session/pass-and-play-rules.ts';
 import { h } from '../dom.ts';
+import { chooseLanguage } from '../i18n/language.ts';
+import { SettingsStore } from '../settings-store.ts';
 import { type ConsoleActions, consolePage } from './console.page.ts';
 import { Asking } from './form.ts';
 import {
@@ -116,6 +119,8 @@ export class ClassroomApp {
       openRoom: () => void this.showOpenRoom(),
       pass: () => void this.showPass(),
       solo: () => location.assign('/'),
+      // The language is this device's: remembered, then the page drawn again in it (the form keeps what was typed).
+      language: (chosen) => void chooseLanguage(new SettingsStore(), chosen).then(() => this.draw()),
     };
     const page = () => startPage(actions, code, asking, this.offered);
     this.show(page);
@@ -182,7 +187,7 @@ export class ClassroomApp {
    */
   private async compareRooms(): Promise<string | null> {
     const rooms = roomsRunHere();
-    if (rooms.length < 2) return 'Open a second room in this browser to compare groups.';
+    if (rooms.length < 2) return t('class.compareSecond');
     const scenario = await this.loadScenario();
     if (typeof scenario === 'string') return scenario;
     const groups: { label: string; json: string }[] = [];
@@ -190,7 +195,9 @@ export class ClassroomApp {
       const response = await fetch(`/api/rooms/${room.code}/export?format=json`, {
         headers: { 'X-Facilitator-Key': room.key! },
       }).catch(() => null);
-      if (response?.ok) groups.push({ label: `Room ${room.code}`, json: await response.text() });
+      if (response?.ok)
+        // The comparison is a page of its own, in English until it is translated: its labels stay English too.
+        groups.push({ label: `Room ${room.code}`, json: await response.text() });
     }
     const { compareHtml, compareRecords, compilePass } = await localGames();
     const c = compilePass(scenario);
@@ -207,14 +214,14 @@ export class ClassroomApp {
   /** The console's "Replay this game": the room's record, fetched with the key, opened in a new tab. */
   private async replayRoom(code: string): Promise<string | null> {
     const key = this.client?.key;
-    if (!key) return 'Only the facilitator may replay the room.';
+    if (!key) return t('class.replayOnlyFacilitator');
     const [response, { REPLAY_HANDOVER }] = await Promise.all([
       fetch(`/api/rooms/${code}/export?format=json`, {
         headers: { 'X-Facilitator-Key': key },
       }).catch(() => null),
       localGames(),
     ]);
-    if (!response?.ok) return 'The server did not give the record; try again.';
+    if (!response?.ok) return t('class.noRecord');
     const text = await response.text();
     // A tab opened from this one starts with a copy of its session storage: the record goes with it, nowhere else.
     sessionStorage.setItem(REPLAY_HANDOVER, text);
@@ -228,7 +235,7 @@ export class ClassroomApp {
     const scenarios = answer?.ok ? await classroomJson<ScenarioChoice[]>(answer) : null;
     if (!Array.isArray(scenarios)) {
       // A static build (vite preview, any web server): no classroom server answers here.
-      this.showStart(null, answer ? NO_SERVER : 'The server did not answer; try again.');
+      this.showStart(null, answer ? NO_SERVER : t('class.noAnswer'));
       return;
     }
     // Drawn once for the page: a redraw never changes the seed under the facilitator.
@@ -262,17 +269,16 @@ export class ClassroomApp {
     options: Record<string, unknown>,
     kept?: Credentials,
   ): Promise<string | null> {
-    if (!/^[A-HJ-NP-Z]{6}$/.test(code)) return 'A code is six letters, as the big screen shows it.';
+    if (!/^[A-HJ-NP-Z]{6}$/.test(code)) return t('class.codeSix');
     const seatCode = options.seatCode;
-    if (typeof seatCode === 'string' && !/^[A-HJ-NP-Z]{8}$/.test(seatCode))
-      return 'A seat code is eight letters, as the teacher gave it.';
+    if (typeof seatCode === 'string' && !/^[A-HJ-NP-Z]{8}$/.test(seatCode)) return t('seat.codeEight');
     const key = typeof options.key === 'string' ? options.key : kept?.key;
     const ensured = await fetch(`/api/rooms/${code}/ensure`, {
       method: 'POST',
       headers: ensureHeaders(key),
     }).catch(() => null);
     if (ensured && (await classroomJson(ensured.clone())) === null) return NO_SERVER;
-    if (ensured?.status === 404) return `There is no room ${code}: check the code on the big screen.`;
+    if (ensured?.status === 404) return t('class.noRoom', { code: isolate(code) });
     const client = this.newClient();
     try {
       await client.join(code, options, kept);
@@ -404,23 +410,20 @@ export class ClassroomApp {
       this.wasLost = false;
       this.backAt = now;
     }
-    const lostText =
-      status === 'reconnecting'
-        ? 'The classroom server does not answer: nothing moves until it is back, and this page comes back by itself.'
-        : 'The classroom server has not come back: reload this page once it runs again.';
+    const lostText = status === 'reconnecting' ? t('class.linkLost') : t('class.linkGone');
     const back = this.backAt !== null && now - this.backAt < 8000;
     return html`<p class="notice class-link class-link--lost" role="alert" ?hidden=${!lost}>${lost ? lostText : ''}</p><p
-      class="notice class-link class-link--back" role="status" ?hidden=${!back}>${back ? 'The classroom server is back.' : ''}</p>`;
+      class="notice class-link class-link--back" role="status" ?hidden=${!back}>${back ? t('class.linkBack') : ''}</p>`;
   }
 
   /** The room's record (JSON) or decision log (CSV), fetched with the facilitator's key and saved as a file. */
   private async download(code: string, format: 'json' | 'csv' | 'html'): Promise<string | null> {
     const key = this.client?.key;
-    if (!key) return 'Only the facilitator may export the room.';
+    if (!key) return t('class.exportOnlyFacilitator');
     const response = await fetch(`/api/rooms/${code}/export?format=${format}`, {
       headers: { 'X-Facilitator-Key': key },
     }).catch(() => null);
-    if (!response?.ok) return 'The server did not give the export; try again.';
+    if (!response?.ok) return t('class.noExport');
     const url = URL.createObjectURL(await response.blob());
     const a = h('a', { attrs: { href: url, download: `crisis-table-${code}.${format}` } });
     document.body.append(a);
@@ -530,7 +533,7 @@ const FOCUSABLE =
   'button:not([disabled]), summary, a[href], input:not([disabled]), select:not([disabled]), textarea';
 
 function removedPage(): TemplateResult {
-  return html`<main class="class-page"><p class="notice" role="alert">The facilitator removed this device from the room.</p></main>`;
+  return html`<main class="class-page"><p class="notice" role="alert">${t('class.removed')}</p></main>`;
 }
 
 /**
@@ -546,6 +549,6 @@ function standing(view: ClientView): string {
 
 function oneSentence(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  if (/not found/i.test(text)) return 'There is no room with this code: check it on the big screen.';
-  return text.split('\n')[0] || 'The server did not answer; try again.';
+  if (/not found/i.test(text)) return t('class.noRoomWithCode');
+  return text.split('\n')[0] || t('class.noAnswer');
 }

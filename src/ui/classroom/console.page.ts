@@ -12,6 +12,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { turnDate } from '../../present/cite.ts';
 import type { ConsoleClientView } from '../../present/classroom-screens.ts';
+import { isolate, language, t } from '../../present/i18n/i18n.ts';
 import type { Command, DeviceMessage } from '../../session/classroom-protocol.ts';
 import { memoQr } from './qr.ts';
 
@@ -36,14 +37,23 @@ export interface ConsoleState {
   warning: string | null;
 }
 
-const STATUS_WORDS = {
-  deciding: 'deciding',
-  submitted: 'decided',
-  waiting: 'no decision now',
-  ended: 'ended',
-};
-const HOLDER_WORDS = { person: 'a team', computer: 'the computer', vacant: 'nobody' };
-const HAND_OVER = { person: 'Give to a team', computer: 'Give to the computer', vacant: 'Leave vacant' };
+// Functions, not constants: each word is read in the language of the moment.
+const statusWords = () => ({
+  deciding: t('console.status.deciding'),
+  submitted: t('console.status.decided'),
+  waiting: t('console.status.waiting'),
+  ended: t('console.status.ended'),
+});
+const holderWords = () => ({
+  person: t('console.holder.team'),
+  computer: t('console.holder.computer'),
+  vacant: t('console.holder.nobody'),
+});
+const handOver = () => ({
+  person: t('console.handOver.team'),
+  computer: t('console.handOver.computer'),
+  vacant: t('console.handOver.vacant'),
+});
 
 /** A team's own link: the join page with its seat and seat code, after a `#` so it never reaches a server log. */
 export function teamLink(joinUrl: string, seat: string, code: string): string {
@@ -66,7 +76,11 @@ export function consolePage(
   const v = view.view;
   const phase = v.status;
   const live = phase !== 'setup' && phase !== 'ended';
-  const turnText = `Turn ${v.turn.index + 1} of ${v.turn.count}: ${turnDate(v.turn)}`;
+  const turnText = t('console.turn', {
+    turn: v.turn.index + 1,
+    total: v.turn.count,
+    date: isolate(turnDate(v.turn)),
+  });
   const button = (text: string, command: Command, primary = false, disabled = false) =>
     html`<button class=${`button${primary ? ' button--primary' : ''}`} type="button" ?disabled=${disabled}
       @click=${() => act(command)}>${text}</button>`;
@@ -74,26 +88,26 @@ export function consolePage(
   return html`<main class="class-page class-console">
     <header class="console-head">
       <div>
-        <p class="eyebrow">Facilitator</p>
-        <h1>Room ${view.code}</h1>
-        <p data-join-url=${joinUrl}>Students open ${joinUrl} or scan the code.</p>
-        <a class="button button--quiet" href=${`/class/${view.code}?projector`} target="_blank" rel="noopener">Open the projector view</a>
-        <a class="button button--quiet" href="/class.html?pack" target="_blank" rel="noopener">The teacher’s pack: plans, role cards, questions</a>
+        <p class="eyebrow">${t('console.facilitator')}</p>
+        <h1>${t('class.roomLabel', { code: isolate(view.code) })}</h1>
+        <p data-join-url=${joinUrl}>${t('console.studentsOpen', { url: isolate(joinUrl) })}</p>
+        <a class="button button--quiet" href=${`/class/${view.code}?projector`} target="_blank" rel="noopener">${t('console.openProjector')}</a>
+        <a class="button button--quiet" href="/class.html?pack" target="_blank" rel="noopener">${t('console.pack')}</a>
       </div>
-      <div class="console-qr">${memoQr(joinUrl, `QR code for ${joinUrl}`)}</div>
+      <div class="console-qr">${memoQr(joinUrl, t('console.qr', { url: isolate(joinUrl) }))}</div>
     </header>
     ${state.warning ? html`<p class="notice class-loopback" role="note">${state.warning}</p>` : nothing}
     <section class="block" aria-labelledby="console-game">
-      <h2 id="console-game">${phase === 'setup' ? 'Before the game' : turnText}</h2>
+      <h2 id="console-game">${phase === 'setup' ? t('console.beforeGame') : turnText}</h2>
       <p>${gameLine(view)}</p>
       <p class="notice" role="status" aria-live="polite" ?hidden=${!state.said}>${state.said ?? ''}</p>
       <div class="console-actions">
-        ${phase === 'setup' ? button('Start the game', { type: 'game.start' }, true) : nothing}
-        ${live && !v.paused ? button('Pause', { type: 'game.pause' }) : nothing}
-        ${live && v.paused ? button('Resume', { type: 'game.resume' }, true) : nothing}
+        ${phase === 'setup' ? button(t('console.start'), { type: 'game.start' }, true) : nothing}
+        ${live && !v.paused ? button(t('console.pause'), { type: 'game.pause' }) : nothing}
+        ${live && v.paused ? button(t('console.resume'), { type: 'game.resume' }, true) : nothing}
         ${
           phase === 'deciding' || phase === 'ready'
-            ? button('Resolve the turn now', resolveNow(view), false, v.paused)
+            ? button(t('console.resolveNow'), resolveNow(view), false, v.paused)
             : nothing
         }
         ${live ? endButton(act) : nothing}
@@ -111,13 +125,22 @@ export function consolePage(
 
 function gameLine(view: ConsoleClientView): string {
   const v = view.view;
-  if (v.status === 'setup') return 'Seat the teams, then start the game. Students can join at any time.';
+  if (v.status === 'setup') return t('console.line.setup');
   if (v.status === 'ended')
-    return v.outcome ? `The game has ended: ${v.outcome.title.text}.` : 'The game has ended.';
-  const waiting = view.seats.filter((s) => s.status === 'deciding').map((s) => s.label);
-  const parts = [v.paused ? 'Paused.' : ''];
-  parts.push(waiting.length ? `Still deciding: ${waiting.join(', ')}.` : 'Every seat has decided.');
-  if (view.deadlineAt) parts.push(`The clock runs out at ${new Date(view.deadlineAt).toLocaleTimeString()}.`);
+    return v.outcome ? t('console.line.endedIn', { ending: v.outcome.title.text }) : t('console.line.ended');
+  const waiting = view.seats.filter((s) => s.status === 'deciding').map((s) => isolate(s.label));
+  const parts = [v.paused ? t('console.line.paused') : ''];
+  parts.push(
+    waiting.length
+      ? t('console.line.stillDeciding', { seats: waiting.join(t('seat.nameSeparator')) })
+      : t('console.line.allDecided'),
+  );
+  // English keeps the browser's own time format, as before; another language writes the time its own way.
+  const locale = language() === 'en' ? undefined : language();
+  if (view.deadlineAt)
+    parts.push(
+      t('console.line.clockAt', { time: isolate(new Date(view.deadlineAt).toLocaleTimeString(locale)) }),
+    );
   return parts.filter(Boolean).join(' ');
 }
 
@@ -134,20 +157,16 @@ function resolveNow(view: ConsoleClientView): Command {
 
 function endButton(act: Act): TemplateResult {
   const end = () => {
-    if (confirm('End the game for every screen now?')) act({ type: 'game.end' });
+    if (confirm(t('console.endConfirm'))) act({ type: 'game.end' });
   };
-  return html`<button class="button" type="button" @click=${end}>End the game and open the debrief</button>`;
+  return html`<button class="button" type="button" @click=${end}>${t('console.end')}</button>`;
 }
 
 function besideOrigin(b: NonNullable<ConsoleClientView['besideOrigin']>): TemplateResult {
   return html`<section class="block" aria-labelledby="console-origin" data-beside-origin="">
-    <h2 id="console-origin">Beside the original game</h2>
-    <p>The original game ended in: ${b.was ?? 'no ending'}. This room: ${b.now ?? 'no ending'}.</p>
-    <p>${
-      b.parted === null
-        ? 'The two games took the same decisions.'
-        : `Their decisions parted in turn ${b.parted + 1}.`
-    }</p>
+    <h2 id="console-origin">${t('console.origin')}</h2>
+    <p>${t('console.originEndings', { was: b.was ?? t('console.noEnding'), now: b.now ?? t('console.noEnding') })}</p>
+    <p>${b.parted === null ? t('console.sameDecisions') : t('console.parted', { turn: b.parted + 1 })}</p>
   </section>`;
 }
 
@@ -163,41 +182,46 @@ function seatTable(
     const code = view.seatCodes?.[s.actor];
     const person = s.holder === 'person';
     // Each team gets its own link (or types its seat code): only with it does a device take the team's seat.
-    const held = html`${HOLDER_WORDS[s.holder]}${
+    const held = html`${holderWords()[s.holder]}${
       person && code
-        ? html`<a class="hint console-seat-link" href=${teamLink(joinUrl, s.actor, code)} data-seat-link=${s.actor}> (link for this team)</a><p class="hint" data-seat-code=${s.actor}>Seat code: ${spacedCode(code)}</p>`
+        ? html`<a class="hint console-seat-link" href=${teamLink(joinUrl, s.actor, code)} data-seat-link=${s.actor}>${t('console.teamLink')}</a><p class="hint" data-seat-code=${s.actor}>${t('console.seatCode', { code: isolate(spacedCode(code)) })}</p>`
         : nothing
     }${
       person
         ? html`<button class="button button--quiet" type="button" data-lock-seat=${s.actor}
             aria-pressed=${String(s.locked)} @click=${() => lock(s.actor, !s.locked)}>${
-              s.locked ? 'Locked: unlock' : 'Lock (team complete)'
+              s.locked ? t('console.unlock') : t('console.lock')
             }</button>`
         : nothing
     }`;
+    const names = s.names.map(isolate).join(t('seat.nameSeparator'));
     const connected = person
-      ? `${s.devices} device${s.devices === 1 ? '' : 's'}${s.names.length ? `: ${s.names.join(', ')}` : ''}`
+      ? `${t('console.devices', { count: s.devices })}${s.names.length ? t('console.names', { names }) : ''}`
       : '—';
     const others = (['person', 'computer', 'vacant'] as const).filter((holder) => holder !== s.holder);
     return html`<tr data-seat=${s.actor}>
       <th scope="row">${s.label}</th>
       <td>${held}</td>
-      <td data-status=${s.status}>${STATUS_WORDS[s.status]}</td>
+      <td data-status=${s.status}>${statusWords()[s.status]}</td>
       <td>${connected}</td>
       <td>${repeat(
         others,
         (holder) => holder,
         (holder) => html`<button class="button button--quiet" type="button"
-          @click=${() => act({ type: 'seat.set', actor: s.actor, holder })}>${HAND_OVER[holder]}</button>`,
+          @click=${() => act({ type: 'seat.set', actor: s.actor, holder })}>${handOver()[holder]}</button>`,
       )}</td>
     </tr>`;
   };
   return html`<section class="block" aria-labelledby="console-seats">
-    <h2 id="console-seats">Seats</h2>
+    <h2 id="console-seats">${t('console.seats')}</h2>
     <table class="console-table">
-      <thead><tr>${['Actor', 'Held by', 'This turn', 'Connected', 'Hand over'].map(
-        (t) => html`<th scope="col">${t}</th>`,
-      )}</tr></thead>
+      <thead><tr>${[
+        t('console.col.actor'),
+        t('console.col.heldBy'),
+        t('console.col.thisTurn'),
+        t('console.col.connected'),
+        t('console.col.handOver'),
+      ].map((text) => html`<th scope="col">${text}</th>`)}</tr></thead>
       <tbody>${repeat(view.seats, (s) => s.actor, row)}</tbody>
     </table>
   </section>`;
@@ -206,30 +230,34 @@ function seatTable(
 /** Every student device the room knows: where it sits or what it asks for, admit, remove. */
 function deviceBlock(view: ConsoleClientView, actions: ConsoleActions): TemplateResult {
   const label = (actor: string | null) =>
-    actor === null ? 'lobby' : (view.seats.find((s) => s.actor === actor)?.label ?? actor);
+    actor === null ? t('console.lobby') : (view.seats.find((s) => s.actor === actor)?.label ?? actor);
   const device = (message: DeviceMessage) => actions.say(actions.manage(message));
   const remove = (id: string) => {
-    if (confirm('Remove this device? It cannot come back with its place.'))
-      device({ action: 'remove', device: id });
+    if (confirm(t('console.removeConfirm'))) device({ action: 'remove', device: id });
   };
   const row = (d: ConsoleClientView['devices'][number]) => html`<tr data-device=${d.id}>
-    <td>${d.name ?? '(no name)'}</td>
-    <td>${d.asking ? `lobby, asks for ${label(d.asking)}` : label(d.seat)}</td>
-    <td>${d.connected ? 'connected' : 'not connected'}</td>
+    <td>${d.name ?? t('console.noName')}</td>
+    <td>${d.asking ? t('console.asksFor', { seat: label(d.asking) }) : label(d.seat)}</td>
+    <td>${d.connected ? t('console.connected') : t('console.notConnected')}</td>
     <td>${
       d.asking && d.connected
         ? html`<button class="button" type="button" data-admit=${d.id}
-            @click=${() => device({ action: 'admit', device: d.id })}>Admit to ${label(d.asking)}</button>`
+            @click=${() => device({ action: 'admit', device: d.id })}>${t('console.admit', { seat: label(d.asking) })}</button>`
         : nothing
-    }<button class="button button--quiet" type="button" data-remove=${d.id} @click=${() => remove(d.id)}>Remove</button></td>
+    }<button class="button button--quiet" type="button" data-remove=${d.id} @click=${() => remove(d.id)}>${t('console.remove')}</button></td>
   </tr>`;
   return html`<section class="block" aria-labelledby="console-devices">
-    <h2 id="console-devices">Devices</h2>
+    <h2 id="console-devices">${t('console.devicesHeading')}</h2>
     ${
       view.devices.length === 0
-        ? html`<p>No student device has joined yet.</p>`
+        ? html`<p>${t('console.noDevice')}</p>`
         : html`<table class="console-table">
-          <thead><tr>${['Name', 'Seat', 'Connection', 'Manage'].map((t) => html`<th scope="col">${t}</th>`)}</tr></thead>
+          <thead><tr>${[
+            t('console.col.name'),
+            t('console.col.seat'),
+            t('console.col.connection'),
+            t('console.col.manage'),
+          ].map((text) => html`<th scope="col">${text}</th>`)}</tr></thead>
           <tbody>${repeat(view.devices, (d) => d.id, row)}</tbody>
         </table>`
     }
@@ -261,7 +289,7 @@ function clockBlock(view: ConsoleClientView, act: Act): TemplateResult {
     (s) => html`<div class="seat-choice">
       <label for=${`default-${s.actor}`}>${s.label}</label>
       <select id=${`default-${s.actor}`}>
-        <option value="">the computer’s choice</option>
+        <option value="">${t('console.computerChoice')}</option>
         ${s.options.map(
           (o) =>
             html`<option value=${o.id} ?selected=${view.deadline?.defaults[s.actor] === o.id}>${o.label}</option>`,
@@ -270,30 +298,30 @@ function clockBlock(view: ConsoleClientView, act: Act): TemplateResult {
     </div>`,
   );
   return html`<section class="block" aria-labelledby="console-clock">
-    <h2 id="console-clock">Turn clock</h2>
+    <h2 id="console-clock">${t('console.clock')}</h2>
     <p>${
       view.deadline?.seconds
-        ? `Each turn has ${view.deadline.seconds} seconds.`
-        : 'No clock: turns wait for every team.'
+        ? t('console.clockEach', { count: view.deadline.seconds })
+        : t('console.clockNone')
     }</p>
-    <label class="field" for="clock-seconds"><span>Seconds per turn</span></label>
+    <label class="field" for="clock-seconds"><span>${t('console.clockSeconds')}</span></label>
     <input id="clock-seconds" type="number" min="5" max="86400" step="5" value=${view.deadline?.seconds ?? 300}>
-    <label class="field" for="clock-expiry"><span>When it runs out, the seats still deciding</span></label>
+    <label class="field" for="clock-expiry"><span>${t('console.clockExpiry')}</span></label>
     <select id="clock-expiry">
-      <option value="computer" ?selected=${view.deadline?.onExpiry !== 'default'}>the computer decides for them</option>
-      <option value="default" ?selected=${view.deadline?.onExpiry === 'default'}>they take their default option</option>
+      <option value="computer" ?selected=${view.deadline?.onExpiry !== 'default'}>${t('console.expiryComputer')}</option>
+      <option value="default" ?selected=${view.deadline?.onExpiry === 'default'}>${t('console.expiryDefault')}</option>
     </select>
     ${
       withOptions.length > 0
-        ? html`<fieldset class="fieldset"><legend>Default options this turn</legend>${defaults}</fieldset>`
+        ? html`<fieldset class="fieldset"><legend>${t('console.defaults')}</legend>${defaults}</fieldset>`
         : nothing
     }
     <div class="console-actions">
-      <button class="button" type="button" @click=${set}>Set the clock</button>
+      <button class="button" type="button" @click=${set}>${t('console.setClock')}</button>
       ${
         view.deadline?.seconds != null
           ? html`<button class="button button--quiet" type="button"
-              @click=${() => act({ type: 'deadline.set', seconds: null, onExpiry: 'computer' })}>No clock</button>`
+              @click=${() => act({ type: 'deadline.set', seconds: null, onExpiry: 'computer' })}>${t('console.noClock')}</button>`
           : nothing
       }
     </div>
@@ -303,29 +331,29 @@ function clockBlock(view: ConsoleClientView, act: Act): TemplateResult {
 function injectBlock(view: ConsoleClientView, act: Act): TemplateResult {
   const item = (e: ConsoleClientView['injects'][number]) => html`<li data-inject=${e.id}>
     <span>${e.headline}</span>
-    ${e.counterfactual ? html`<span class="badge">did not happen</span>` : nothing}
+    ${e.counterfactual ? html`<span class="badge">${t('console.didNotHappen')}</span>` : nothing}
     ${
       e.fired
-        ? html`<span class="hint"> (has happened)</span>`
+        ? html`<span class="hint">${t('console.happened')}</span>`
         : e.queued
-          ? html`<span class="hint"> (at the next resolution)</span>`
+          ? html`<span class="hint">${t('console.queued')}</span>`
           : nothing
     }
     ${
       e.fired
         ? nothing
         : html`<button class="button button--quiet" type="button"
-            @click=${() => act({ type: 'inject.fire', event: e.id, at: 'now' })}>Fire now</button>`
+            @click=${() => act({ type: 'inject.fire', event: e.id, at: 'now' })}>${t('console.fireNow')}</button>`
     }
     ${
       e.fired || e.queued
         ? nothing
         : html`<button class="button button--quiet" type="button"
-            @click=${() => act({ type: 'inject.fire', event: e.id, at: 'next-resolution' })}>At the next resolution</button>`
+            @click=${() => act({ type: 'inject.fire', event: e.id, at: 'next-resolution' })}>${t('console.fireNext')}</button>`
     }
   </li>`;
   return html`<details class="block more" data-console-injects="">
-    <summary>Injects: the scenario's events (${view.injects.length})</summary>
+    <summary>${t('console.injects', { n: view.injects.length })}</summary>
     <ul class="inject-list">${repeat(view.injects, (e) => e.id, item)}</ul>
   </details>`;
 }
@@ -339,18 +367,19 @@ function overrideBlock(view: ConsoleClientView, act: Act): TemplateResult {
       reason: fieldNow('override-reason'),
     });
   return html`<details class="block more" data-console-override="">
-    <summary>Set an indicator (the reason is shown in the debrief)</summary>
-    <label class="field" for="override-indicator"><span>Indicator</span></label>
+    <summary>${t('console.override')}</summary>
+    <label class="field" for="override-indicator"><span>${t('console.indicator')}</span></label>
     <select id="override-indicator">${repeat(
       view.indicators,
       (i) => i.id,
-      (i) => html`<option value=${i.id}>${i.label} (now ${i.value})</option>`,
+      (i) =>
+        html`<option value=${i.id}>${t('console.indicatorNow', { label: i.label, value: i.value })}</option>`,
     )}</select>
-    <label class="field" for="override-value"><span>New value</span></label>
+    <label class="field" for="override-value"><span>${t('console.newValue')}</span></label>
     <input id="override-value" type="number" min="0" max="100" value=${view.indicators[0]?.value ?? 50}>
-    <label class="field" for="override-reason"><span>Why</span></label>
+    <label class="field" for="override-reason"><span>${t('console.why')}</span></label>
     <input id="override-reason" maxlength="500" required>
-    <button class="button" type="button" @click=${set}>Set it</button>
+    <button class="button" type="button" @click=${set}>${t('console.setIt')}</button>
   </details>`;
 }
 
@@ -359,14 +388,14 @@ function exportBlock(actions: ConsoleActions): TemplateResult {
   // Each asks the server something; a refusal is said in the console's one status line.
   const ask = (answer: () => Promise<string | null>) => () => actions.say(answer());
   return html`<section class="block" aria-labelledby="console-export">
-    <h2 id="console-export">Exports</h2>
-    <p class="hint">Seats and decisions only: no student’s name is in them.</p>
+    <h2 id="console-export">${t('console.exports')}</h2>
+    <p class="hint">${t('console.exportsHint')}</p>
     <div class="console-actions">
-      <button class="button" type="button" data-compare-rooms="" @click=${ask(actions.compare)}>Compare the groups (every room run from this browser; a new tab)</button>
-      <button class="button" type="button" data-replay-room="" @click=${ask(actions.replay)}>Replay this game, turn by turn (a new tab)</button>
-      <button class="button" type="button" data-export="html" @click=${ask(() => actions.download('html'))}>The after-action report (to print or save as PDF)</button>
-      <button class="button" type="button" data-export="csv" @click=${ask(() => actions.download('csv'))}>The decisions (CSV, for a spreadsheet)</button>
-      <button class="button" type="button" data-export="json" @click=${ask(() => actions.download('json'))}>The game’s record (JSON, for npm run replay)</button>
+      <button class="button" type="button" data-compare-rooms="" @click=${ask(actions.compare)}>${t('console.compare')}</button>
+      <button class="button" type="button" data-replay-room="" @click=${ask(actions.replay)}>${t('console.replay')}</button>
+      <button class="button" type="button" data-export="html" @click=${ask(() => actions.download('html'))}>${t('console.exportHtml')}</button>
+      <button class="button" type="button" data-export="csv" @click=${ask(() => actions.download('csv'))}>${t('console.exportCsv')}</button>
+      <button class="button" type="button" data-export="json" @click=${ask(() => actions.download('json'))}>${t('console.exportJson')}</button>
     </div>
   </section>`;
 }

@@ -1,6 +1,7 @@
 // The facilitator opens a room: the scenario, the seed (drawn, or typed to replay a game), and for each actor a
 // team of students or the computer; whether a turn resolves as soon as every team has decided.
 import { html, type TemplateResult } from 'lit-html';
+import { t } from '../../present/i18n/i18n.ts';
 import { type Asking, askingForm, fieldValue } from './form.ts';
 
 export interface ScenarioChoice {
@@ -25,7 +26,7 @@ export function openRoomPage(
   back: () => void,
 ): TemplateResult {
   const scenario = scenarios[0];
-  if (!scenario) return html`<main class="class-page"><h1>No scenario on this server</h1></main>`;
+  if (!scenario) return html`<main class="class-page"><h1>${t('openRoom.noScenario')}</h1></main>`;
   const ask = (form: HTMLFormElement) => {
     const seats = Object.fromEntries(
       scenario.actors.map(
@@ -43,26 +44,26 @@ export function openRoomPage(
   const fields = html`
     <p class="eyebrow">${scenario.title}</p>
     <fieldset class="fieldset">
-      <legend>Who plays each actor</legend>
+      <legend>${t('openRoom.who')}</legend>
       ${scenario.actors.map(
         (a, i) => html`<div class="seat-choice">
           <label for=${`seat-${a.id}`}>${a.name}</label>
           <select id=${`seat-${a.id}`} name=${`seat-${a.id}`} data-seat=${a.id}>
-            <option value="person" ?selected=${i < 3}>A team of students</option>
-            <option value="computer" ?selected=${i >= 3}>The computer</option>
+            <option value="person" ?selected=${i < 3}>${t('openRoom.team')}</option>
+            <option value="computer" ?selected=${i >= 3}>${t('openRoom.computer')}</option>
           </select>
         </div>`,
       )}
     </fieldset>
-    <label class="field" for="room-seed"><span>Seed</span></label>
-    <input id="room-seed" name="room-seed" type="number" min="0" max="2147483647" value=${seed} required>
-    <p class="hint">The same seed and the same decisions give the same game.</p>
+    <label class="field" for="room-seed"><span>${t('openRoom.seed')}</span></label>
+    <input id="room-seed" name="room-seed" type="number" dir="ltr" min="0" max="2147483647" value=${seed} required>
+    <p class="hint">${t('openRoom.seedHint')}</p>
     <div class="field--check">
-      <input id="room-auto" name="room-auto" type="checkbox" checked><label for="room-auto">Resolve a turn as soon as every team has decided (otherwise you resolve it)</label>
+      <input id="room-auto" name="room-auto" type="checkbox" checked><label for="room-auto">${t('openRoom.auto')}</label>
     </div>`;
   return html`<main class="class-page">
-    <h1>Open a room</h1>
-    ${askingForm('Open the room', asking, ask, fields)}
-    <button class="button button--quiet" type="button" @click=${back}>Back</button>
+    <h1>${t('openRoom.heading')}</h1>
+    ${askingForm(t('openRoom.open'), asking, ask, fields)}
+    <button class="button button--quiet" type="button" @click=${back}>${t('openRoom.back')}</button>
   </main>`;
 }

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { turnDate } from '../../present/cite.ts';
 import type { ProjectorClientView } from '../../present/classroom-screens.ts';
+import { formatNumber, isolate, t } from '../../present/i18n/i18n.ts';
 import { wallNews, wallSeatName } from '../../present/projector.presenter.ts';
 import { memoQr } from './qr.ts';
 
@@ -18,20 +19,20 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
   const ended = v.outcome !== null;
   const heading =
     v.status === 'setup'
-      ? 'The game starts soon'
-      : `Turn ${v.turn.index + 1} of ${v.turn.count} · ${turnDate(v.turn)}`;
+      ? t('projector.startsSoon')
+      : t('projector.turn', { turn: v.turn.index + 1, total: v.turn.count, date: isolate(turnDate(v.turn)) });
   return html`<main class="class-page class-projector" data-ended=${String(ended)}>
-    <section class="projector-turn" aria-label="The turn">
+    <section class="projector-turn" aria-label=${t('projector.turnRegion')}>
       <div class="projector-turn-line">
         <h1>${heading}</h1>
-        ${v.paused ? html`<p class="projector-paused">Paused</p>` : nothing}
+        ${v.paused ? html`<p class="projector-paused">${t('projector.paused')}</p>` : nothing}
         ${
           view.deadlineAt !== null && !ended
             ? html`<p class="projector-clock" data-clock="">${clockText(view.deadlineAt, now)}</p>`
             : nothing
         }
       </div>
-      ${v.outcome ? html`<p class="projector-outcome-lead">The game has ended:</p>` : nothing}
+      ${v.outcome ? html`<p class="projector-outcome-lead">${t('projector.ended')}</p>` : nothing}
       ${
         v.outcome
           ? html`<p class="projector-outcome"><strong>${v.outcome.title.text}</strong></p>`
@@ -41,27 +42,29 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
       }
     </section>
     <section class="projector-news" aria-labelledby="projector-news-h">
-      <h2 class="visually-hidden" id="projector-news-h">News</h2>
+      <h2 class="visually-hidden" id="projector-news-h">${t('projector.news')}</h2>
       ${
         news.none
-          ? html`<p>No news yet.</p>`
+          ? html`<p>${t('projector.noNews')}</p>`
           : html`<ul>${news.shown.map(
               (n) =>
                 html`<li><span>${n.text}</span>${
-                  n.counterfactual ? html`<span class="badge"> (did not happen in history)</span>` : nothing
+                  n.counterfactual
+                    ? html`<span class="badge">${t('projector.counterfactual')}</span>`
+                    : nothing
                 }</li>`,
             )}</ul>`
       }
       ${news.moreText ? html`<p class="projector-more" data-more=${String(news.more)}>${news.moreText}</p>` : nothing}
     </section>
     <div class="projector-side">
-      <section class="projector-join-box" aria-label="Join the game">
-        <p class="projector-join">Join at <span class="projector-url">${urlParts(joinUrl.replace(/^https?:\/\//, ''))}</span></p>
-        <p class="projector-code" aria-label=${`Code ${view.code.split('').join(' ')}`}>${view.code}</p>
-        <div class="projector-qr">${memoQr(joinUrl, `QR code to join room ${view.code}`)}</div>
+      <section class="projector-join-box" aria-label=${t('projector.joinRegion')}>
+        <p class="projector-join">${t('projector.joinAt')} <span class="projector-url" dir="ltr">${urlParts(joinUrl.replace(/^https?:\/\//, ''))}</span></p>
+        <p class="projector-code" dir="ltr" aria-label=${t('projector.codeLabel', { letters: view.code.split('').join(' ') })}>${view.code}</p>
+        <div class="projector-qr">${memoQr(joinUrl, t('projector.qr', { code: isolate(view.code) }))}</div>
       </section>
-      <section class="projector-seats" aria-label="Who has decided">
-        ${ended ? nothing : html`<p class="projector-seats-key" aria-hidden="true">✓ decided · … deciding</p>`}
+      <section class="projector-seats" aria-label=${t('projector.seatsRegion')}>
+        ${ended ? nothing : html`<p class="projector-seats-key" aria-hidden="true">${t('projector.seatsKey')}</p>`}
         <ul>${repeat(
           view.seats,
           (s) => s.actor,
@@ -73,14 +76,14 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
         )}</ul>
       </section>
     </div>
-    <section class="projector-indicators" aria-label="Public indicators">
+    <section class="projector-indicators" aria-label=${t('projector.indicators')}>
       ${v.indicators
         .filter((i) => i.value !== null)
         .map(
           (i) => html`<div class="projector-indicator">
             <span class="projector-indicator-label">${i.label.text}</span>
             <meter min=${i.min} max=${i.max} value=${i.value ?? 0} aria-label=${i.label.text}></meter>
-            <span class="projector-value">${String(i.value)}</span>
+            <span class="projector-value">${formatNumber(i.value ?? 0)}</span>
           </div>`,
         )}
     </section>
@@ -99,10 +102,15 @@ function seatMark(status: string): string {
 }
 
 function seatWord(status: string): string {
-  return status === 'submitted' ? ': decided' : status === 'deciding' ? ': deciding' : '';
+  return status === 'submitted'
+    ? t('projector.decided')
+    : status === 'deciding'
+      ? t('projector.deciding')
+      : '';
 }
 
 export function clockText(deadlineAt: number, now: number): string {
   const left = Math.max(0, Math.round((deadlineAt - now) / 1000));
-  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
+  const time = `${formatNumber(Math.floor(left / 60))}:${formatNumber(left % 60, { digits: 2 })}`;
+  return t('clock.left', { time: isolate(time) });
 }

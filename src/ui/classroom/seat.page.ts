@@ -6,6 +6,7 @@
 // renders it again in place, so what the student had open, and where, stays.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { LobbyClientView, SeatClientView } from '../../present/classroom-screens.ts';
+import { isolate, t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import { h } from '../dom.ts';
 import { debriefView } from '../views/debrief.view.ts';
@@ -31,27 +32,39 @@ export function lobbyPage(
 ): TemplateResult {
   const take = (form: HTMLFormElement) => {
     const code = typedCode(fieldValue(form, 'seat-code'));
-    return /^[A-HJ-NP-Z]{8}$/.test(code)
-      ? actions.seatCode(code)
-      : Promise.resolve('A seat code is eight letters, as the teacher gave it.');
+    return /^[A-HJ-NP-Z]{8}$/.test(code) ? actions.seatCode(code) : Promise.resolve(t('seat.codeEight'));
   };
-  const fields = html`<label class="field" for="lobby-seat-code"><span>Your team's seat code</span></label>
-    <input id="lobby-seat-code" name="seat-code" autocomplete="off" autocapitalize="characters"
+  const fields = html`<label class="field" for="lobby-seat-code"><span>${t('seat.code')}</span></label>
+    <input id="lobby-seat-code" name="seat-code" dir="ltr" autocomplete="off" autocapitalize="characters"
       spellcheck="false" maxlength="9" required>`;
   return html`<main class="class-page">
-    <h1>Room ${view.code}: choose your team's seat</h1>
+    <h1>${t('seat.lobbyHeading', { code: isolate(view.code) })}</h1>
     ${note ? html`<p class="notice" role="status" data-lobby-note="">${note}</p>` : nothing}
-    ${askingForm('Take the seat', asking, take, fields)}
-    <p>No seat code? Choose your team: the teacher lets you in from the console.</p>
+    ${askingForm(t('seat.take'), asking, take, fields)}
+    <p>${t('seat.noCode')}</p>
     ${
       view.seats.length === 0
-        ? html`<p>No seat is open to a team yet; the facilitator will open one.</p>`
+        ? html`<p>${t('seat.noneOpen')}</p>`
         : html`<ul class="menu-list">${view.seats.map(
             (s) => html`<li><button class="button" type="button" data-seat=${s.actor} ?disabled=${s.locked}
-              @click=${() => actions.takeSeat(s.actor)}>${`${s.label}${s.devices ? ` (${s.devices} here)` : ''}${s.locked ? ' (locked)' : ''}`}</button></li>`,
+              @click=${() => actions.takeSeat(s.actor)}>${seatLabel(s)}</button></li>`,
           )}</ul>`
     }
   </main>`;
+}
+
+/** A seat in the lobby: the actor, how many devices of the team are there, and whether it is locked. */
+function seatLabel(s: LobbyClientView['seats'][number]): string {
+  const here = s.devices ? t('seat.devicesHere', { count: s.devices }) : '';
+  return `${s.label}${here}${s.locked ? t('seat.locked') : ''}`;
+}
+
+/** The bar's first line: the room, the actor, and the team's names (each isolated: a name may be in any script). */
+function barLine(code: string, actor: string, team: readonly string[]): string {
+  const names = team.map(isolate).join(t('seat.nameSeparator'));
+  return team.length
+    ? t('seat.barWithTeam', { code: isolate(code), actor, team: names })
+    : t('seat.bar', { code: isolate(code), actor });
 }
 
 /** The team's bar above the situation: who is here, what the team has done this turn, the clock. */
@@ -60,12 +73,12 @@ export function seatBar(view: SeatClientView, now: number, link: string): Templa
   // The line is the server's (the seat's presenter): who holds the seat, paused, decided, deciding.
   return html`<div class="seat-bar" role="status" aria-live="polite"
     data-turn=${String(view.situation.turn.index)} data-ended=${String(view.outcome !== null)}>
-    <p class="eyebrow">${`Room ${view.code} · ${label}${view.team.length ? ` · ${view.team.join(', ')}` : ''}`}</p>
+    <p class="eyebrow">${barLine(view.code, label, view.team)}</p>
     <p data-seat-status=${view.status} data-seat-holder=${view.holder}>${view.statusLine}</p>
     ${view.deadlineAt !== null ? html`<p class="hint">${clockText(view.deadlineAt, now)}</p>` : nothing}
     ${
       link !== 'connected'
-        ? html`<p class="notice">${link === 'reconnecting' ? 'Connection lost: coming back…' : 'Not connected.'}</p>`
+        ? html`<p class="notice">${link === 'reconnecting' ? t('seat.reconnecting') : t('seat.notConnected')}</p>`
         : nothing
     }
   </div>`;
@@ -139,7 +152,7 @@ export class SeatScreen {
     // facilitator replays the room's record from the console).
     const debrief = view.debrief ? debriefView(view.debrief, () => undefined, { review: [] }) : null;
     if (!debrief) {
-      const heading = h('h1', { text: view.outcome?.title ?? 'The game has ended' });
+      const heading = h('h1', { text: view.outcome?.title ?? t('seat.ended') });
       heading.tabIndex = -1;
       const element = h('div', {}, heading, h('p', { text: view.outcome?.summary ?? '' }), leadsHint());
       return { element, heading };
@@ -162,10 +175,10 @@ export class SeatScreen {
 function terms(view: SeatClientView): SeatTerms {
   return {
     canConfirm: view.canConfirm,
-    noDecision: 'Your actor has no decision this turn; the others are deciding.',
+    noDecision: t('seat.noDecision'),
   };
 }
 
 function leadsHint(): HTMLElement {
-  return h('p', { class: 'hint', text: 'Your facilitator leads the discussion from here.' });
+  return h('p', { class: 'hint', text: t('seat.leads') });
 }

@@ -1,6 +1,7 @@
 // The classroom's first page: a student types the room's code (or arrives with it from the projector's link or
 // QR code) and, if they like, a display name that never leaves the room; a teacher opens a room instead.
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { isolate, LANGUAGE_NAMES, LANGUAGES, type Language, language, t } from '../../present/i18n/i18n.ts';
 import { type Asking, askingForm, fieldValue } from './form.ts';
 import { type OfferedRoom, typedCode } from './links.ts';
 
@@ -9,6 +10,23 @@ export interface StartActions {
   openRoom(): void;
   pass(): void;
   solo(): void;
+  /** This device's language, chosen here: remembered, and the page drawn again in it. */
+  language(chosen: Language): void;
+}
+
+/** The choice of language, each under its own name; the page is drawn again in the chosen one. */
+function languageChoice(actions: StartActions): TemplateResult {
+  const change = (event: Event) => {
+    const value = (event.target as HTMLSelectElement).value;
+    const chosen = LANGUAGES.find((l) => l === value);
+    if (chosen) actions.language(chosen);
+  };
+  return html`<div class="class-start__language">
+    <label for="class-language">${t('start.language')}</label>
+    <select id="class-language" @change=${change}>${LANGUAGES.map(
+      (l) => html`<option value=${l} lang=${l} ?selected=${l === language()}>${LANGUAGE_NAMES[l]}</option>`,
+    )}</select>
+  </div>`;
 }
 
 /**
@@ -18,14 +36,14 @@ export interface StartActions {
 function roomsOffered(rooms: readonly OfferedRoom[]): TemplateResult | typeof nothing {
   if (rooms.length === 0) return nothing;
   return html`<section class="class-start__rooms" aria-labelledby="your-rooms">
-    <h2 id="your-rooms">Your open rooms</h2>
+    <h2 id="your-rooms">${t('start.yourRooms')}</h2>
     <ul class="menu-list">${rooms.map(
       (r) =>
         html`<li><a class="button" href=${`/class/${r.code}`} data-room-offered=${r.code}
           data-room-ended=${String(r.ended)}>${
             r.ended
-              ? `Room ${r.code} has ended — Open its console to export it`
-              : `Room ${r.code} — Open the console`
+              ? t('start.roomEnded', { code: isolate(r.code) })
+              : t('start.roomOpen', { code: isolate(r.code) })
           }</a></li>`,
     )}</ul>
   </section>`;
@@ -48,27 +66,28 @@ export function startPage(
       typedCode(fieldValue(form, 'seat-code')),
     );
   const fields = html`
-    <label class="field" for="join-code"><span>The code on the big screen</span></label>
-    <input id="join-code" name="code" inputmode="text" autocomplete="off" autocapitalize="characters"
+    <label class="field" for="join-code"><span>${t('start.code')}</span></label>
+    <input id="join-code" name="code" dir="ltr" inputmode="text" autocomplete="off" autocapitalize="characters"
       spellcheck="false" maxlength="7" pattern="[A-Za-z ]{6,7}" required value=${code ?? ''}
       aria-describedby="join-hint">
-    <p id="join-hint" class="hint">Six letters, for example KQTWMB.</p>
-    <label class="field" for="join-seat-code"><span>Your team's seat code (if the teacher gave you one)</span></label>
-    <input id="join-seat-code" name="seat-code" inputmode="text" autocomplete="off" autocapitalize="characters"
+    <p id="join-hint" class="hint">${t('start.codeHint', { example: isolate('KQTWMB') })}</p>
+    <label class="field" for="join-seat-code"><span>${t('start.seatCode')}</span></label>
+    <input id="join-seat-code" name="seat-code" dir="ltr" inputmode="text" autocomplete="off" autocapitalize="characters"
       spellcheck="false" maxlength="9" aria-describedby="seat-hint">
-    <p id="seat-hint" class="hint">Eight letters. Without it you choose your team's seat and the teacher lets you in.</p>
-    <label class="field" for="join-name"><span>Your name (optional)</span></label>
+    <p id="seat-hint" class="hint">${t('start.seatCodeHint')}</p>
+    <label class="field" for="join-name"><span>${t('start.name')}</span></label>
     <input id="join-name" name="name" maxlength="40" autocomplete="nickname" aria-describedby="name-hint">
-    <p id="name-hint" class="hint">Shown only to your team and the teacher during the game; it is never saved or exported.</p>`;
+    <p id="name-hint" class="hint">${t('start.nameHint')}</p>`;
   return html`<main class="class-page class-start">
-    <h1>Crisis Table: join a class</h1>
+    <h1>${t('start.heading')}</h1>
+    ${languageChoice(actions)}
     ${roomsOffered(rooms)}
-    ${askingForm('Join the class', asking, join, fields)}
+    ${askingForm(t('start.join'), asking, join, fields)}
     <div class="class-start__other">
-      <h2>Running the session, or no server?</h2>
-      <button class="button" type="button" @click=${() => actions.openRoom()}>Open a room for a class or a workshop</button>
-      <button class="button" type="button" @click=${() => actions.pass()}>Play together on this device (2 to 5 players)</button>
-      <button class="button button--quiet" type="button" @click=${() => actions.solo()}>Play alone instead</button>
+      <h2>${t('start.other')}</h2>
+      <button class="button" type="button" @click=${() => actions.openRoom()}>${t('start.openRoom')}</button>
+      <button class="button" type="button" @click=${() => actions.pass()}>${t('start.pass')}</button>
+      <button class="button button--quiet" type="button" @click=${() => actions.solo()}>${t('start.solo')}</button>
     </div>
   </main>`;
 }

@@ -1,4 +1,5 @@
 /** Credits and sources: the scenario's source documents, and what the game is made with. */
+import { isolate, t } from '../../present/i18n/i18n.ts';
 import type { Reference, ReferenceEntry, SourceCredit } from '../../present/screens.ts';
 import { h } from '../dom.ts';
 import { openModal } from './modal-dialog.ts';
@@ -24,30 +25,30 @@ function referenceList(title: string, id: string, entries: readonly ReferenceEnt
  * it is scenario data.
  */
 function sourceItem(s: SourceCredit): HTMLElement {
-  const where = [s.outlet, s.author && `by ${s.author}`, s.date].filter(Boolean).join(' · ');
+  const where = [s.outlet, s.author && t('credits.by', { author: s.author }), s.date]
+    .filter(Boolean)
+    .join(' · ');
   return h(
     'li',
     { class: 'source-list__item' },
     h('cite', { class: 'source-list__title', text: s.title }),
     h('span', { class: 'source-list__where', text: where }),
-    s.url && h('span', { class: 'source-list__url', text: s.url }),
+    s.url && h('span', { class: 'source-list__url', attrs: { dir: 'ltr' }, text: s.url }),
     h('span', {
       class: 'source-list__meta source-list__how',
-      text: `${s.kind}; ${s.perspective}; cited in the game as ${s.file}`,
+      text: t('credits.how', { kind: s.kind, perspective: s.perspective, file: isolate(s.file) }),
     }),
   );
 }
 
-const MADE_WITH: readonly [string, string][] = [
-  ['Phaser 4', 'game framework, MIT licence'],
-  ['Howler.js', 'audio, MIT licence'],
-  ['XState, Zod, YAML', 'simulation and scenario data, MIT / ISC licences'],
-  [
-    'Map',
-    'border simplified after Natural Earth (public domain); rivers and the Baghdad inset are schematic',
-  ],
-  ['Emblems and art', 'drawn in code for this project; no photographs of real people, no party logos'],
-  ['Music and sounds', 'synthesised by scripts/make-audio.mjs for this project'],
+/** What the game is made with; a function, so that each string is read in the language of the moment. */
+const madeWith = (): readonly [string, string][] => [
+  ['Phaser 4', t('credits.phaser')],
+  ['Howler.js', t('credits.howler')],
+  ['XState, Zod, YAML', t('credits.data')],
+  [t('credits.map'), t('credits.mapHow')],
+  [t('credits.art'), t('credits.artHow')],
+  [t('credits.music'), t('credits.musicHow')],
 ];
 
 export function openCreditsDialog(
@@ -56,25 +57,20 @@ export function openCreditsDialog(
 ): HTMLDialogElement {
   return openModal({
     id: 'credits-dialog',
-    title: 'Credits and sources',
+    title: t('title.credits'),
     body: [
-      h('h3', { text: 'Sources of the scenario' }),
+      h('h3', { text: t('credits.sources') }),
       sources
         ? h('ul', { class: 'source-list' }, ...sources.map(sourceItem))
-        : h('p', { text: 'The scenario could not be loaded, so its sources cannot be listed.' }),
-      h(
-        'p',
-        { class: 'hint' },
-        'Every fact shown in the game cites one of these documents; what the game invents is marked as invented. ',
-        'A source that argues a case is shown as that source’s argument, not as the truth.',
-      ),
-      ...referenceList("Who's who", 'credits-people', reference?.people ?? []),
-      ...referenceList('Glossary', 'credits-glossary', reference?.glossary ?? []),
-      h('h3', { text: 'Made with' }),
+        : h('p', { text: t('credits.noSources') }),
+      h('p', { class: 'hint' }, t('credits.cites'), t('credits.argues')),
+      ...referenceList(t('credits.people'), 'credits-people', reference?.people ?? []),
+      ...referenceList(t('credits.glossary'), 'credits-glossary', reference?.glossary ?? []),
+      h('h3', { text: t('credits.madeWith') }),
       h(
         'dl',
         { class: 'credits' },
-        ...MADE_WITH.flatMap(([what, how]) => [h('dt', { text: what }), h('dd', { text: how })]),
+        ...madeWith().flatMap(([what, how]) => [h('dt', { text: what }), h('dd', { text: how })]),
       ),
     ],
   });

@@ -2,6 +2,7 @@
  * A modal built on the native <dialog>: the browser traps focus, closes it on Esc and marks the rest
  * of the page inert. Focus returns to where it was when the dialog closes.
  */
+import { t } from '../../present/i18n/i18n.ts';
 import { h } from '../dom.ts';
 
 export interface ModalOptions {
@@ -19,7 +20,7 @@ export function openModal(options: ModalOptions): HTMLDialogElement {
   const close = h('button', {
     class: 'button button--quiet dialog__close',
     attrs: { type: 'button' },
-    text: 'Close',
+    text: t('dialog.close'),
   });
   const dialog = h(
     'dialog',
@@ -93,7 +94,7 @@ export function openConfirm(options: ConfirmOptions): HTMLDialogElement {
     attrs: { type: 'button' },
     text: options.confirm,
   });
-  const no = h('button', { class: 'button', attrs: { type: 'button' }, text: 'Cancel' });
+  const no = h('button', { class: 'button', attrs: { type: 'button' }, text: t('dialog.cancel') });
   const dialog = openModal({
     id: options.id,
     title: options.title,

@@ -1,4 +1,15 @@
-/** Settings: volume, music/effects balance, mute, captions, text size, motion. Applied as they change. */
+/**
+ * Settings: volume, music/effects balance, mute, captions, text size, motion, language. Applied as they change; a
+ * new language is remembered and then applied by `onLanguage` (the solo game reloads the page in it).
+ */
+import {
+  formatNumber,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+  language,
+  t,
+} from '../../present/i18n/i18n.ts';
 import { h } from '../dom.ts';
 import { type MotionSetting, type Settings, type SettingsStore, TEXT_SCALES } from '../settings-store.ts';
 import { openModal } from './modal-dialog.ts';
@@ -11,8 +22,8 @@ function slider(store: SettingsStore, key: 'volume' | 'music' | 'effects', label
     attrs: { type: 'range', min: 0, max: 100, step: 5, value: Math.round(store.value[key] * 100) },
   });
   const sync = () => {
-    output.textContent = `${input.value}%`;
-    input.setAttribute('aria-valuetext', `${input.value} percent`);
+    output.textContent = formatNumber(Number(input.value) / 100, { percent: true });
+    input.setAttribute('aria-valuetext', t('settings.percent', { value: Number(input.value) }));
   };
   sync();
   input.addEventListener('input', () => {
@@ -38,7 +49,7 @@ function checkbox(store: SettingsStore, key: 'muted' | 'captions', label: string
 function select<T extends string | number>(
   id: string,
   label: string,
-  options: readonly { value: T; text: string }[],
+  options: readonly { value: T; text: string; lang?: string }[],
   current: T,
   onChange: (value: T) => void,
 ): HTMLElement {
@@ -46,7 +57,10 @@ function select<T extends string | number>(
     'select',
     { id },
     ...options.map((o) =>
-      h('option', { attrs: { value: String(o.value), selected: o.value === current }, text: o.text }),
+      h('option', {
+        attrs: { value: String(o.value), selected: o.value === current, lang: o.lang ?? false },
+        text: o.text,
+      }),
     ),
   );
   el.addEventListener('change', () => {
@@ -56,40 +70,54 @@ function select<T extends string | number>(
   return h('div', { class: 'field' }, h('label', { attrs: { for: id }, text: label }), el);
 }
 
-export function openSettingsDialog(store: SettingsStore): HTMLDialogElement {
+/** Reloads the page in the new language: the solo game's screens are drawn again from the start in it. */
+const reload = () => location.reload();
+
+export function openSettingsDialog(
+  store: SettingsStore,
+  onLanguage: (chosen: Language) => void = reload,
+): HTMLDialogElement {
   const motions: { value: MotionSetting; text: string }[] = [
-    { value: 'system', text: 'Follow the system setting' },
-    { value: 'reduced', text: 'Reduced: no animation' },
-    { value: 'full', text: 'Full animation' },
+    { value: 'system', text: t('settings.motionSystem') },
+    { value: 'reduced', text: t('settings.motionReduced') },
+    { value: 'full', text: t('settings.motionFull') },
   ];
+  // Each language under its own name, which is the same in every language.
+  const languages = LANGUAGES.map((l) => ({ value: l, text: LANGUAGE_NAMES[l], lang: l }));
   return openModal({
     id: 'settings-dialog',
-    title: 'Settings',
+    title: t('settings.title'),
     body: [
       h(
         'fieldset',
         { class: 'fieldset' },
-        h('legend', { text: 'Sound' }),
-        slider(store, 'volume', 'Volume'),
-        slider(store, 'music', 'Music'),
-        slider(store, 'effects', 'Effects'),
-        checkbox(store, 'muted', 'Mute all sound'),
-        checkbox(store, 'captions', 'Show captions for sounds'),
+        h('legend', { text: t('settings.sound') }),
+        slider(store, 'volume', t('settings.volume')),
+        slider(store, 'music', t('settings.music')),
+        slider(store, 'effects', t('settings.effects')),
+        checkbox(store, 'muted', t('settings.mute')),
+        checkbox(store, 'captions', t('settings.captions')),
       ),
       h(
         'fieldset',
         { class: 'fieldset' },
-        h('legend', { text: 'Display' }),
+        h('legend', { text: t('settings.display') }),
         select(
           'setting-text-scale',
-          'Text size',
-          TEXT_SCALES.map((s) => ({ value: s as number, text: `${Math.round(s * 100)}%` })),
+          t('settings.textSize'),
+          TEXT_SCALES.map((s) => ({ value: s as number, text: formatNumber(s, { percent: true }) })),
           store.value.textScale,
           (textScale) => store.update({ textScale }),
         ),
-        select('setting-motion', 'Motion', motions, store.value.motion, (motion) => store.update({ motion })),
+        select('setting-motion', t('settings.motion'), motions, store.value.motion, (motion) =>
+          store.update({ motion }),
+        ),
+        select('setting-language', t('settings.language'), languages, language(), (chosen) => {
+          store.update({ language: chosen });
+          onLanguage(chosen);
+        }),
       ),
-      h('p', { class: 'hint', text: 'Settings are saved in this browser and apply at once.' }),
+      h('p', { class: 'hint', text: t('settings.saved') }),
     ],
   });
 }

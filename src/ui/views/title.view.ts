@@ -2,11 +2,13 @@
  * The DOM mirror of the title scene: the scenarios to choose from (when the game bundles more than one), the menu
  * (continue, new game, settings, credits) and the chosen scenario.
  */
+import { isolate, LANGUAGE_NAMES, LANGUAGES, language, t } from '../../present/i18n/i18n.ts';
 import type { Intent, Send } from '../../present/intents.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { openConfirm } from '../dialogs/modal-dialog.ts';
 import { append, h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
+import { addressIn } from '../i18n/language.ts';
 
 export interface TitleView extends ScreenView {
   /** re-renders in place (the scenario arrives after the title shows), keeping focus on its button */
@@ -18,12 +20,12 @@ function scenarioBlock(model: TitleModel): HTMLElement {
     return h(
       'div',
       { class: 'title__scenario' },
-      h('p', { class: 'eyebrow', text: 'Scenario' }),
+      h('p', { class: 'eyebrow', text: t('title.scenario') }),
       h('h2', { text: model.scenario.title }),
       h('p', { text: model.scenario.summary }),
     );
   }
-  const text = model.scenarioFailed ? 'The scenario could not be loaded.' : 'Loading the scenario…';
+  const text = model.scenarioFailed ? t('title.scenarioFailed') : t('title.scenarioLoading');
   return h(
     'div',
     { class: 'title__scenario', attrs: { 'aria-busy': !model.scenarioFailed } },
@@ -34,8 +36,8 @@ function scenarioBlock(model: TitleModel): HTMLElement {
 /** Names the saved game once the scenario has loaded and the save could be read; plain otherwise. */
 function continueLabel(model: TitleModel): string {
   return model.saved
-    ? `Continue as ${model.saved.role}, turn ${model.saved.turn}`
-    : 'Continue the saved game';
+    ? t('title.continueAs', { role: isolate(model.saved.role), turn: model.saved.turn })
+    : t('title.continue');
 }
 
 /** A new game replaces the one saved (one slot per scenario): ask first, saying which game would be lost. */
@@ -44,12 +46,14 @@ function newGame(model: TitleModel, send: Send): void {
     send({ type: 'new-game' });
     return;
   }
-  const which = model.saved ? ` as ${model.saved.role}, at turn ${model.saved.turn}` : '';
+  const text = model.saved
+    ? t('title.replaceTextAs', { role: isolate(model.saved.role), turn: model.saved.turn })
+    : t('title.replaceText');
   openConfirm({
     id: 'new-game-dialog',
-    title: 'Replace the saved game?',
-    text: `This replaces your saved game${which}. Start a new game?`,
-    confirm: 'Start a new game',
+    title: t('title.replaceTitle'),
+    text,
+    confirm: t('title.replaceConfirm'),
     onConfirm: () => send({ type: 'new-game' }),
   });
 }
@@ -61,7 +65,7 @@ function picker(model: TitleModel, send: Send): HTMLElement | false {
   return h(
     'section',
     { class: 'title__picker', attrs: { 'aria-labelledby': 'title-picker-heading' } },
-    h('h2', { id: 'title-picker-heading', class: 'eyebrow', text: 'Choose a scenario' }),
+    h('h2', { id: 'title-picker-heading', class: 'eyebrow', text: t('title.choose') }),
     h(
       'ul',
       { class: 'menu-list' },
@@ -108,20 +112,39 @@ function menu(model: TitleModel, send: Send): HTMLElement {
   const canStart = !model.scenarioFailed;
   return h(
     'nav',
-    { attrs: { 'aria-label': 'Main menu' } },
+    { attrs: { 'aria-label': t('title.menu') } },
     h(
       'ul',
       { class: 'menu-list' },
       model.hasSave && item(continueLabel(model), { type: 'continue' }, true, !canStart),
-      item('New game', { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send)),
+      item(t('title.newGame'), { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send)),
       // Ways to play with others: pages of their own, reached as links (the classroom page needs no game flow).
       // A game on this device plays the scenario chosen here, when there was a choice.
-      link('Play together on this device', withChoice(model, '/class.html?pass')),
-      link('A class or a workshop: join or run a room', '/class.html'),
-      link('Replay a game, turn by turn', withChoice(model, '/class.html?replay')),
-      link('The teacher’s pack', withChoice(model, '/class.html?pack')),
-      item('Settings', { type: 'open-settings' }, false),
-      item('Credits and sources', { type: 'open-credits' }, false),
+      link(t('title.pass'), withChoice(model, '/class.html?pass')),
+      link(t('title.class'), '/class.html'),
+      link(t('title.replay'), withChoice(model, '/class.html?replay')),
+      link(t('title.pack'), withChoice(model, '/class.html?pack')),
+      item(t('title.settings'), { type: 'open-settings' }, false),
+      item(t('title.credits'), { type: 'open-credits' }, false),
+      ...otherLanguages(),
+    ),
+  );
+}
+
+/**
+ * The game in each other language, named in that language: a link to this page with `?lang=`, which is remembered
+ * as the device's choice (the settings offer the same choice).
+ */
+function otherLanguages(): HTMLElement[] {
+  return LANGUAGES.filter((l) => l !== language()).map((l) =>
+    h(
+      'li',
+      {},
+      h('a', {
+        class: 'button button--quiet',
+        attrs: { href: addressIn(l), hreflang: l, lang: l, 'data-language': l },
+        text: LANGUAGE_NAMES[l],
+      }),
     ),
   );
 }
@@ -138,7 +161,7 @@ function link(text: string, href: string): HTMLElement {
 
 export function titleView(model: TitleModel, send: Send): TitleView {
   // The canvas draws the logo; the heading carries the same words for assistive technology.
-  const heading = h('h1', { class: 'visually-hidden', text: 'Crisis Table' });
+  const heading = h('h1', { class: 'visually-hidden', text: t('game.name') });
   const body = h('div', {});
   const render = (m: TitleModel) => {
     const active = document.activeElement?.closest('[data-intent]');
@@ -148,7 +171,7 @@ export function titleView(model: TitleModel, send: Send): TitleView {
     append(body, [
       h('p', {
         class: 'title__tagline',
-        text: 'A role-play of political crisis: decide under uncertainty, see where it leads.',
+        text: t('title.tagline'),
       }),
       m.notice && h('p', { class: 'notice', attrs: { role: 'alert' }, text: m.notice }),
       // The menu before the scenario's summary, so that every button is in view without scrolling; the choice of

@@ -1,0 +1,127 @@
+/**
+ * The interface's words, by key, in each language the game speaks (issue 20): i18next with one resource file per
+ * language (en.json, ar-IQ.json beside this file), each loaded as its own chunk when that language is chosen, so an
+ * English player downloads no Arabic and an Arabic player no English.
+ *
+ * It lives in src/present because both the presenters and the DOM layer (src/ui, which may import src/present)
+ * put words on screen; it is pure (no DOM, no storage: tsconfig.sim.json compiles it without the DOM lib). Which
+ * language a device speaks, and the page's lang and dir, are the DOM layer's (src/ui/i18n/language.ts).
+ *
+ * Keys are literal strings at every call, `t('menu.resume')`, never built (`t(\`menu.${x}\`)`): the check in
+ * tests/tooling/i18n-keys.test.ts scans src/ for those literals to find a key missing in a locale or one no code
+ * uses, and a computed key would escape it. Plurals follow i18next's suffixes, chosen by Intl.PluralRules: English
+ * `_one/_other`, Arabic `_zero/_one/_two/_few/_many/_other`, with `count` passed in the variables.
+ *
+ * The record and the exports never go through here: they do not depend on the language.
+ */
+import i18next, { type i18n } from 'i18next';
+
+export const LANGUAGES = ['en', 'ar-IQ'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Each language's name in that language, for the choice of language (a name is never translated). */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', 'ar-IQ': 'العربية' };
+
+type Strings = Record<string, string>;
+
+/** One dynamic import per language, each a literal path: the bundler makes one chunk of each. */
+const LOADERS: Readonly<Record<Language, () => Promise<{ default: Strings }>>> = {
+  en: () => import('./en.json'),
+  'ar-IQ': () => import('./ar-IQ.json'),
+};
+
+const instance: i18n = i18next.createInstance();
+let current: Language = 'en';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The language a device starts in: the stored choice, else the first of the browser's languages the game speaks
+ * (any Arabic is Iraqi Arabic, the scenario's; any English is English), else English.
+ */
+export function pickLanguage(stored: unknown, preferred: readonly string[]): Language {
+  if (isLanguage(stored)) return stored;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'ar') return 'ar-IQ';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+/** Loads the language's strings (once) and makes it the current language. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (!instance.isInitialized) {
+    await instance.init({
+      lng: language,
+      fallbackLng: false,
+      resources: {},
+      // Flat keys with dots in them ("title.tagline"): no nesting, no namespaces in a key.
+      keySeparator: false,
+      nsSeparator: false,
+      // The DOM layer binds text as text (lit-html and h() escape), so i18next must not escape it again.
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      showSupportNotice: false,
+    } as Parameters<i18n['init']>[0]);
+  }
+  if (!instance.hasResourceBundle(language, 'translation')) {
+    const strings = (await LOADERS[language]()).default;
+    instance.addResourceBundle(language, 'translation', strings);
+  }
+  await instance.changeLanguage(language);
+  current = language;
+}
+
+export function language(): Language {
+  return current;
+}
+
+/** The writing direction of the current language. */
+export function direction(lang: Language = current): 'ltr' | 'rtl' {
+  return lang === 'ar-IQ' ? 'rtl' : 'ltr';
+}
+
+/**
+ * The string of `key` in the current language, with its {{placeholders}} filled from `vars`. A number is written
+ * in the language's digits; `count` also picks the plural form (write it `{{count, number}}` in a string, so that
+ * i18next formats it too). The key must be a literal string (see the comment at the top).
+ */
+export function t(key: string, vars?: Record<string, string | number>): string {
+  const filled: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(vars ?? {}))
+    filled[name] = typeof value === 'number' && name !== 'count' ? formatNumber(value) : value;
+  return instance.t(key, filled) as string;
+}
+
+/**
+ * A piece of Latin text or a number inside a right-to-left sentence (a join code, a URL, a name): wrapped in
+ * Unicode's first-strong isolate (U+2068 … U+2069), so that it keeps its own order and does not reorder the
+ * sentence around it. Left-to-right text needs none, and English stays exactly as it was.
+ */
+export function isolate(text: string | number): string {
+  return direction() === 'rtl' ? `\u2068${text}\u2069` : String(text);
+}
+
+/**
+ * A number in the current language's digits (ar-IQ: Arabic-Indic, ١٢٣). `signed` shows + and − on the number; the
+ * locale's own formatting puts the sign where it reads right (ar-IQ adds the Arabic letter mark, so "-5" does not
+ * show as "5-" in right-to-left text).
+ */
+export function formatNumber(
+  value: number,
+  options: { signed?: boolean; percent?: boolean; digits?: number } = {},
+): string {
+  return new Intl.NumberFormat(current, {
+    ...(options.digits ? { minimumIntegerDigits: options.digits, useGrouping: false } : {}),
+    ...(options.signed ? { signDisplay: 'exceptZero' as const } : {}),
+    ...(options.percent ? { style: 'percent' as const, maximumFractionDigits: 0 } : {}),
+  }).format(value);
+}
+
+/** A date in the current language (ar-IQ: the Iraqi month names, "٧ تشرين الثاني ٢٠٢١"). */
+export function formatDate(date: Date, style: 'long' | 'medium' = 'long'): string {
+  return new Intl.DateTimeFormat(current, { dateStyle: style, timeZone: 'UTC' }).format(date);
+}

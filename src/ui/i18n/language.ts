@@ -1,0 +1,51 @@
+/**
+ * The device's language (issue 20): the stored choice, else the browser's, else English; a `?lang=` in the address
+ * is a choice too, and is remembered like one. The page's `<html lang dir>` follow it, so the DOM layer mirrors
+ * (styles.css uses logical properties). The words themselves are src/present/i18n's.
+ */
+import { direction, isLanguage, type Language, loadLanguage, pickLanguage } from '../../present/i18n/i18n.ts';
+import type { SettingsStore } from '../settings-store.ts';
+
+/** Loads the device's language and sets the page's lang and dir: before the first screen is drawn. */
+export async function startLanguage(store: SettingsStore): Promise<Language> {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (isLanguage(asked)) {
+    if (asked !== store.value.language) store.update({ language: asked });
+    // Once remembered, the address forgets it: a reload (after another choice in the settings) must not undo that.
+    const url = new URL(location.href);
+    url.searchParams.delete('lang');
+    history.replaceState(history.state, '', url);
+  }
+  const chosen = pickLanguage(store.value.language, navigator.languages ?? [navigator.language]);
+  await useLanguage(chosen);
+  return chosen;
+}
+
+/** A language chosen on this device: remembered, loaded, and set on the page (the caller draws again). */
+export async function chooseLanguage(store: SettingsStore, chosen: Language): Promise<void> {
+  store.update({ language: chosen });
+  await useLanguage(chosen);
+}
+
+/**
+ * Loads the language and sets the page's lang and dir. Strings that do not arrive (a lost connection) must not stop
+ * the game from starting: it falls back to English, and failing that goes on without strings.
+ */
+async function useLanguage(chosen: Language): Promise<void> {
+  try {
+    await loadLanguage(chosen);
+  } catch {
+    if (chosen !== 'en') return useLanguage('en');
+    return;
+  }
+  const root = document.documentElement;
+  root.lang = chosen;
+  root.dir = direction(chosen);
+}
+
+/** This page's address in another language: the same address with `lang`, which startLanguage remembers. */
+export function addressIn(target: Language): string {
+  const url = new URL(location.href);
+  url.searchParams.set('lang', target);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
