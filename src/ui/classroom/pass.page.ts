@@ -2,6 +2,8 @@
 // picture; the player's own situation room; the turn's outcome for everyone. Only the screen the machine is on is
 // in the page: a hidden private screen is removed, not covered, so no reader and no Back button can reach it. Leaving
 // the page hides a private screen too, so the back/forward cache never keeps one (see guardLeaving).
+
+import { render, type TemplateResult } from 'lit-html';
 import { createActor } from 'xstate';
 import { dateShown } from '../../present/cite.ts';
 import { compareHtml } from '../../present/compare-html.ts';
@@ -252,7 +254,7 @@ export class PassAndPlay {
             text: 'Next: pass the device on',
             on: { click: () => actor.send({ type: 'screen.next' }) },
           }),
-        ...publicPart(picture, this.lookup),
+        publicNodes(publicPart(picture, this.lookup)),
       ),
     );
     h1.tabIndex = -1;
@@ -317,4 +319,11 @@ export class PassAndPlay {
       }),
     );
   }
+}
+
+/** The public picture's template as nodes, for this page's element builder. */
+function publicNodes(part: TemplateResult): DocumentFragment {
+  const nodes = document.createDocumentFragment();
+  render(part, nodes);
+  return nodes;
 }

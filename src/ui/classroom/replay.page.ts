@@ -1,6 +1,8 @@
 // Time-travel replay: a game's record, stepped or scrubbed turn by turn, watched as any seat saw it, as the public
 // saw it, or as the facilitator sees everything. Every screen is rebuilt from the record by the engine and the
 // solo game's presenters. Keys: ← and → step; the controls are ordinary form controls for the accessible layer.
+
+import { render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
@@ -293,14 +295,14 @@ export class ReplayViewer {
       return h(
         'section',
         { attrs: { 'aria-label': 'The public picture' } },
-        ...publicPart(publicPicture(this.c, state), this.lookup),
+        publicNodes(publicPart(publicPicture(this.c, state), this.lookup)),
       );
     if (this.as === 'facilitator') {
       const decided = decisionsAtStep(game, this.step);
       return h(
         'section',
         { attrs: { 'aria-label': 'Everything' } },
-        ...publicPart(publicPicture(this.c, state), this.lookup),
+        publicNodes(publicPart(publicPicture(this.c, state), this.lookup)),
         h('h2', { text: 'Every indicator' }),
         h(
           'ul',
@@ -337,4 +339,11 @@ export class ReplayViewer {
       screen.element,
     );
   }
+}
+
+/** The public picture's template as nodes, for this page's element builder. */
+function publicNodes(part: TemplateResult): DocumentFragment {
+  const nodes = document.createDocumentFragment();
+  render(part, nodes);
+  return nodes;
 }
