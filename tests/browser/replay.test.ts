@@ -92,6 +92,13 @@ describe('time-travel replay', () => {
     await expect.poll(() => where.textContent()).toMatch(/^Turn 4 of 10: /);
     expect(await focused()).toBe('input#replay-step[]');
     expect(await page.locator('#replay-step').inputValue()).toBe('3');
+    // An open "What if?" with a ticked seat stays open and ticked while the replay steps on.
+    await page.locator('[data-whatif] summary').click();
+    await page.locator('[data-whatif-seat="pm"]').check();
+    await page.locator('[data-replay="next"]').click();
+    await expect.poll(() => where.textContent()).toMatch(/^Turn 5 of 10: /);
+    expect(await page.locator('[data-whatif]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('[data-whatif-seat="pm"]').isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

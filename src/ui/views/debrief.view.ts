@@ -204,12 +204,14 @@ function savedReplayEntry(): TemplateResult {
   return html`<a class="button" href="/class.html?replay=saved" data-replay-link="">Replay this game turn by turn, or play on from a turn: what if?</a>`;
 }
 
-function menu(send: Send, options: DebriefOptions): TemplateResult {
+/** The debrief's last entries: play again, leave, review the game; no list at all where there is none. */
+function menu(send: Send, options: DebriefOptions): TemplateResult | typeof nothing {
   const review = options.review ?? [savedReplayEntry()];
-  const gameButtons =
-    options.gameButtons === false
-      ? nothing
-      : html`<li><button class="button button--primary" type="button" data-intent="new-game"
+  const withButtons = options.gameButtons !== false;
+  if (!withButtons && review.length === 0) return nothing;
+  const gameButtons = !withButtons
+    ? nothing
+    : html`<li><button class="button button--primary" type="button" data-intent="new-game"
           @click=${() => send({ type: 'new-game' })}>Play again</button></li><li><button class="button" type="button"
           data-intent="quit-to-title" @click=${() => send({ type: 'quit-to-title' })}>${
             options.leave ?? 'Back to the title'
