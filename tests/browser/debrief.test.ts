@@ -42,7 +42,12 @@ describe('the debrief', () => {
         const before = await canvas.screenshot();
         const other = page.locator('#debrief-chart button[aria-pressed="false"]').first();
         const otherLabel = (await other.textContent()) ?? '';
+        const otherId = await other.getAttribute('data-indicator');
         await other.click();
+        // The panel is patched in place: the button just pressed is the same element, and keeps the focus.
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-indicator'))).toBe(
+          otherId,
+        );
         expect(await pressed.textContent()).toBe(otherLabel);
         expect(otherLabel).not.toBe(first);
         expect(await page.locator('#debrief-chart .chart-showing').textContent()).toContain(otherLabel);

@@ -63,6 +63,46 @@ describe('time-travel replay', () => {
     await page.close();
   });
 
+  it('keeps the focus on Later, Earlier and the slider while the keyboard steps the replay', async () => {
+    const { page, errors } = await openReplay();
+    const where = page.locator('[data-replay-where]');
+    await expect.poll(() => where.textContent()).toBe('Turn 1 of 10: 10 October 2021');
+    const focused = () =>
+      page.evaluate(() => {
+        const e = document.activeElement;
+        return e
+          ? `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}[${e.getAttribute('data-replay') ?? ''}]`
+          : '';
+      });
+    // Later, pressed three times from the keyboard: the page is drawn again each time, the button stays focused.
+    await page.locator('[data-replay="next"]').focus();
+    for (const turn of [2, 3, 4]) {
+      await page.keyboard.press('Enter');
+      await expect.poll(() => where.textContent()).toMatch(new RegExp(`^Turn ${turn} of 10: `));
+      expect(await focused()).toBe('button[next]');
+    }
+    // Earlier, with the space bar.
+    await page.locator('[data-replay="prev"]').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => where.textContent()).toMatch(/^Turn 3 of 10: /);
+    expect(await focused()).toBe('button[prev]');
+    // The slider steps with its own arrow keys, and keeps the focus too.
+    await page.locator('#replay-step').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => where.textContent()).toMatch(/^Turn 4 of 10: /);
+    expect(await focused()).toBe('input#replay-step[]');
+    expect(await page.locator('#replay-step').inputValue()).toBe('3');
+    // An open "What if?" with a ticked seat stays open and ticked while the replay steps on.
+    await page.locator('[data-whatif] summary').click();
+    await page.locator('[data-whatif-seat="pm"]').check();
+    await page.locator('[data-replay="next"]').click();
+    await expect.poll(() => where.textContent()).toMatch(/^Turn 5 of 10: /);
+    expect(await page.locator('[data-whatif]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('[data-whatif-seat="pm"]').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('forks at turn 4, plays on to an ending, and sets the new game beside the original', async () => {
     const { page, errors } = await openReplay();
     await page.locator('#replay-step').fill('3');

@@ -2,6 +2,7 @@
 // model's historical path, this game beside history), for the table as a whole. The game is over, so nothing is
 // private any more: every player's goals are listed together, and one player's full debrief is shown at a time,
 // whichever the table chooses. Then the replay of this very game, and its record to keep.
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { debriefModel } from '../../present/debrief.presenter.ts';
 import type { Intent } from '../../present/intents.ts';
 import type { Lookup } from '../../present/lookup.ts';
@@ -15,7 +16,6 @@ import {
   playersOf,
   playerView,
 } from '../../session/pass-and-play-rules.ts';
-import { h } from '../dom.ts';
 import { debriefView } from '../views/debrief.view.ts';
 import { openReplay } from './replay-handover.ts';
 
@@ -25,7 +25,7 @@ export interface PassEnd {
   state: GameState;
   record: GameRecord;
   /** A what-if game beside the one it forked from, or null. */
-  beside: HTMLElement | null;
+  beside: TemplateResult | null;
   playAgain(): void;
   leave(): void;
 }
@@ -40,76 +40,35 @@ function tableSection(
   models: ReadonlyMap<string, DebriefModel>,
   shown: string,
   choose: (actor: string) => void,
-): HTMLElement {
+): TemplateResult {
   const entries = [...models.entries()];
-  return h(
-    'section',
-    { id: 'pass-table', class: 'block', attrs: { 'aria-labelledby': 'pass-table-heading' } },
-    h('h2', { id: 'pass-table-heading', text: 'The players’ goals' }),
-    h('ul', { class: 'goal-list pass-goals' }, ...entries.map(([actor, model]) => playerGoals(actor, model))),
-    h('p', {
-      class: 'hint',
-      text: 'The game is over, so every screen may be seen now. Below is one player’s whole debrief: why this ending, their goals, and their decisions beside history. Choose whose.',
-    }),
-    h(
-      'div',
-      { class: 'chart-switch', attrs: { role: 'group', 'aria-label': 'Whose debrief' } },
-      ...entries.map(([actor, model]) =>
-        h('button', {
-          class: 'button chart-switch__button',
-          attrs: {
-            type: 'button',
-            'aria-pressed': actor === shown ? 'true' : 'false',
-            'data-pass-debrief': actor,
-          },
-          text: model.actor.name.text,
-          on: { click: () => choose(actor) },
-        }),
-      ),
-    ),
-  );
+  return html`<section id="pass-table" class="block" aria-labelledby="pass-table-heading"><h2
+    id="pass-table-heading">The players’ goals</h2><ul class="goal-list pass-goals">${entries.map(
+      ([actor, model]) => playerGoals(actor, model),
+    )}</ul><p class="hint">The game is over, so every screen may be seen now. Below is one player’s whole debrief: why this ending, their goals, and their decisions beside history. Choose whose.</p><div
+    class="chart-switch" role="group" aria-label="Whose debrief">${entries.map(
+      ([actor, model]) =>
+        html`<button class="button chart-switch__button" type="button" aria-pressed=${String(actor === shown)}
+          data-pass-debrief=${actor} @click=${() => choose(actor)}>${model.actor.name.text}</button>`,
+    )}</div></section>`;
 }
 
-function playerGoals(actor: string, model: DebriefModel): HTMLElement {
+function playerGoals(actor: string, model: DebriefModel): TemplateResult {
   const met = model.goals.filter((g) => g.met === true).length;
-  return h(
-    'li',
-    { dataset: { passGoals: actor } },
-    h('strong', { text: `${model.actor.name.text}: ${met} of ${model.goals.length} goals met` }),
-    h(
-      'ul',
-      {},
-      ...model.goals.map((g) =>
-        h(
-          'li',
-          { class: `goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}` },
-          h('span', { text: `${g.label} (${g.wantText}): ` }),
-          h('span', { class: 'goal__result', text: g.text }),
-        ),
-      ),
-    ),
-  );
+  return html`<li data-pass-goals=${actor}><strong>${`${model.actor.name.text}: ${met} of ${model.goals.length} goals met`}</strong><ul>${model.goals.map(
+    (g) =>
+      html`<li class=${`goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}`}><span>${`${g.label} (${g.wantText}): `}</span><span
+        class="goal__result">${g.text}</span></li>`,
+  )}</ul></li>`;
 }
 
 /** The review entries of the debrief's menu: this game's replay, and its record as a file. */
-function reviewEntries(c: CompiledScenario, state: GameState, record: GameRecord): HTMLElement[] {
+function reviewEntries(c: CompiledScenario, state: GameState, record: GameRecord): TemplateResult[] {
   const json = passRecordJson(record);
   return [
-    h('button', {
-      class: 'button',
-      attrs: { type: 'button', 'data-pass-replay': '' },
-      text: 'Replay this game turn by turn, or play on from a turn: what if?',
-      on: { click: () => openReplay(json) },
-    }),
-    h('a', {
-      class: 'button',
-      attrs: {
-        href: `data:application/json;charset=utf-8,${encodeURIComponent(json)}`,
-        download: recordName(c, state),
-        'data-pass-record': '',
-      },
-      text: 'Save the game’s record (.json), to replay it later or compare it with other groups',
-    }),
+    html`<button class="button" type="button" data-pass-replay="" @click=${() => openReplay(json)}>Replay this game turn by turn, or play on from a turn: what if?</button>`,
+    html`<a class="button" href=${`data:application/json;charset=utf-8,${encodeURIComponent(json)}`}
+      download=${recordName(c, state)} data-pass-record="">Save the game’s record (.json), to replay it later or compare it with other groups</a>`,
   ];
 }
 
@@ -121,7 +80,8 @@ export function passDebrief(end: PassEnd): { element: HTMLElement; heading: HTML
   // The players of a what-if game may be one; a game with no player at all has nobody's debrief to show.
   const seats = players.length > 0 ? players : c.playableIds.slice(0, 1);
   const models = new Map(seats.map((a) => [a, debriefModel(playerView(c, state, a), lookup, historical)]));
-  const root = h('main', { class: 'class-page class-debrief pass-debrief' });
+  const root = document.createElement('main');
+  root.className = 'class-page class-debrief pass-debrief';
   let heading: HTMLElement = root;
   const show = (actor: string, focusSwitch: boolean) => {
     let model = models.get(actor)!;
@@ -136,18 +96,14 @@ export function passDebrief(end: PassEnd): { element: HTMLElement; heading: HTML
     };
     const view = debriefView(model, send, {
       // A what-if game is first set beside the game it forked from.
-      lead: h(
-        'div',
-        {},
-        end.beside,
-        tableSection(models, actor, (next) => show(next, true)),
-      ),
+      lead: html`<div>${end.beside ?? nothing}${tableSection(models, actor, (next) => show(next, true))}</div>`,
       review: reviewEntries(c, state, end.record),
       // Where it leads is the caller's: the class page, or the title after a what-if.
       leave: 'Back',
     });
     view.element.dataset.passDebriefOf = actor;
-    root.replaceChildren(view.element);
+    // One player's debrief at a time, each its own view: choosing another puts that one in its place.
+    render(view.element, root);
     heading = view.heading;
     if (focusSwitch) root.querySelector<HTMLElement>(`[data-pass-debrief="${actor}"]`)?.focus();
   };

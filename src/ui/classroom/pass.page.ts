@@ -2,6 +2,11 @@
 // picture; the player's own situation room; the turn's outcome for everyone. Only the screen the machine is on is
 // in the page: a hidden private screen is removed, not covered, so no reader and no Back button can reach it. Leaving
 // the page hides a private screen too, so the back/forward cache never keeps one (see guardLeaving).
+//
+// Each screen is a lit-html template rendered into one host element. A new screen is a new template, so lit removes
+// the one before with everything in it: a hand-over never keeps a node of the private screen it follows.
+
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { createActor } from 'xstate';
 import { dateShown } from '../../present/cite.ts';
 import { compareHtml } from '../../present/compare-html.ts';
@@ -22,7 +27,6 @@ import {
   seatsProblem,
 } from '../../session/pass-and-play-rules.ts';
 import { besideOrigin, type ReplayGame } from '../../session/replay-rules.ts';
-import { h } from '../dom.ts';
 import { situationView } from '../views/situation.view.ts';
 import { passDebrief } from './pass-debrief.part.ts';
 import { publicPart } from './public.part.ts';
@@ -58,77 +62,56 @@ export class PassAndPlay {
     this.lookup = new Lookup(scenario);
   }
 
+  /** The element lit renders into: the root's only child while pass-and-play is on screen. */
+  private readonly host = document.createElement('div');
+
+  /** Renders a screen into the host, putting the host back on the page if another page had the root. */
+  private draw(screen: TemplateResult): void {
+    if (this.host.parentNode !== this.root) this.root.replaceChildren(this.host);
+    render(screen, this.host);
+  }
+
+  /** Puts the focus on the new screen's heading, so a screen reader starts there. */
+  private focusHeading(): void {
+    const heading = this.host.querySelector<HTMLElement>('h1');
+    heading?.focus();
+  }
+
   /** The setup: continue the game kept on this device, or choose the players' seats. */
   showSetup(problem: string | null = null): void {
-    const id = this.c.scenario.meta.id;
-    const saved = readSlot(id);
-    const boxes = this.c.playableIds.map((a, i) =>
-      h('input', {
-        id: `pass-${a}`,
-        attrs: { type: 'checkbox', value: a, checked: i < 2, 'data-pass-seat': a },
-      }),
-    );
-    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: problem ?? '' });
-    status.hidden = !problem;
+    const saved = readSlot(this.c.scenario.meta.id);
     const start = () => {
-      const seats = boxes.filter((b) => b.checked).map((b) => b.value);
+      // The ticked seats are the form's own state, as a typed text would be.
+      const seats = [...this.host.querySelectorAll<HTMLInputElement>('[data-pass-seat]:checked')].map(
+        (b) => b.value,
+      );
       const refused = seatsProblem(this.c, seats);
-      if (refused) {
-        status.textContent = refused;
-        status.hidden = false;
-        return;
-      }
-      this.play(newPassRecord(this.c, crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000, seats));
+      if (refused) this.showSetup(refused);
+      else
+        this.play(newPassRecord(this.c, crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000, seats));
     };
-    this.root.replaceChildren(
-      h(
-        'main',
-        { class: 'class-page' },
-        h('h1', { text: 'Play together on this device' }),
-        h('p', {
-          text: `${MIN_PLAYERS} to ${MAX_PLAYERS} players share this device, each with a seat; the computer plays the others. Before each player's screen, the device is passed on, and between players only the public picture shows.`,
-        }),
-        saved &&
-          h('button', {
-            class: 'button button--primary',
-            attrs: { type: 'button' },
-            text: 'Continue the game on this device',
-            on: {
-              click: () => {
-                const restored = restorePass(saved, this.c);
-                if (restored.ok) this.play(restored.record);
-                else this.showSetup(restored.notice);
-              },
-            },
-          }),
-        h(
-          'fieldset',
-          { class: 'fieldset' },
-          h('legend', { text: 'The players’ seats' }),
-          ...this.c.playableIds.map((a, i) =>
-            h(
-              'div',
-              { class: 'field--check' },
-              boxes[i]!,
-              h('label', { attrs: { for: `pass-${a}` }, text: this.lookup.actorName(a) }),
-            ),
-          ),
-        ),
-        status,
-        h('button', {
-          class: 'button button--primary',
-          attrs: { type: 'button' },
-          text: 'Start a new game',
-          on: { click: start },
-        }),
-        h('button', {
-          class: 'button button--quiet',
-          attrs: { type: 'button' },
-          text: 'Back',
-          on: { click: this.back },
-        }),
-      ),
-    );
+    const resume = (json: string) => {
+      const restored = restorePass(json, this.c);
+      if (restored.ok) this.play(restored.record);
+      else this.showSetup(restored.notice);
+    };
+    this.draw(html`<main class="class-page">
+      <h1>Play together on this device</h1>
+      <p>${`${MIN_PLAYERS} to ${MAX_PLAYERS} players share this device, each with a seat; the computer plays the others. Before each player's screen, the device is passed on, and between players only the public picture shows.`}</p>
+      ${
+        saved
+          ? html`<button class="button button--primary" type="button" @click=${() => resume(saved)}>Continue the game on this device</button>`
+          : nothing
+      }
+      <fieldset class="fieldset"><legend>The players’ seats</legend>${this.c.playableIds.map(
+        (a, i) =>
+          html`<div class="field--check"><input id=${`pass-${a}`} type="checkbox" value=${a} ?checked=${i < 2}
+            data-pass-seat=${a}><label for=${`pass-${a}`}>${this.lookup.actorName(a)}</label></div>`,
+      )}</fieldset>
+      <p class="notice" role="alert" ?hidden=${!problem}>${problem ?? ''}</p>
+      <button class="button button--primary" type="button" @click=${start}>Start a new game</button>
+      <button class="button button--quiet" type="button" @click=${this.back}>Back</button>
+    </main>`);
   }
 
   /** What if: a game forked from a replayed one, played on here and set beside it when it ends. Not saved. */
@@ -202,20 +185,8 @@ export class PassAndPlay {
       const screen = situationView(model, send);
       this.update = (selected) =>
         screen.update(situationModel(playerView(this.c, state, who), this.lookup, selected));
-      this.root.replaceChildren(
-        h(
-          'main',
-          { class: 'class-page class-seat' },
-          h('button', {
-            class: 'button button--quiet',
-            attrs: { type: 'button', 'data-pass': 'hide' },
-            text: 'Hide my screen and pass the device back',
-            on: { click: () => actor.send({ type: 'seat.hide' }) },
-          }),
-          screen.element,
-        ),
-      );
-      screen.heading.tabIndex = -1;
+      this.draw(html`<main class="class-page class-seat"><button class="button button--quiet" type="button"
+        data-pass="hide" @click=${() => actor.send({ type: 'seat.hide' })}>Hide my screen and pass the device back</button>${screen.element}</main>`);
       screen.heading.focus();
       return;
     }
@@ -223,40 +194,32 @@ export class PassAndPlay {
       this.showEnd(state, context.record);
       return;
     }
-    const picture = publicPicture(this.c, state);
-    const heading =
-      snapshot.value === 'handOver'
-        ? `Pass the device to: ${this.lookup.actorName(context.current ?? '')}`
-        : `What everyone can see after ${dateShown(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '', this.c.scenario.turns)}`;
-    const h1 = h('h1', { text: heading });
-    this.root.replaceChildren(
-      h(
-        'main',
-        { class: 'class-page' },
-        h1,
-        snapshot.value === 'handOver' &&
-          h('p', {
-            text: `Only the player of ${this.lookup.actorName(context.current ?? '')} should look at the next screen.`,
-          }),
-        snapshot.value === 'handOver' &&
-          h('button', {
-            class: 'button button--primary',
-            attrs: { type: 'button', 'data-pass': 'show' },
-            text: `I hold this seat: show my screen`,
-            on: { click: () => actor.send({ type: 'seat.show' }) },
-          }),
-        snapshot.value === 'resolved' &&
-          h('button', {
-            class: 'button button--primary',
-            attrs: { type: 'button', 'data-pass': 'next' },
-            text: 'Next: pass the device on',
-            on: { click: () => actor.send({ type: 'screen.next' }) },
-          }),
-        ...publicPart(picture, this.lookup),
-      ),
-    );
-    h1.tabIndex = -1;
-    h1.focus();
+    this.draw(this.publicScreen(actor));
+    this.focusHeading();
+  }
+
+  /** Between private screens: the hand-over to the next player, or the turn's outcome; the public picture only. */
+  private publicScreen(actor: ReturnType<typeof createActor<typeof passAndPlayMachine>>): TemplateResult {
+    const snapshot = actor.getSnapshot();
+    const { context } = snapshot;
+    const state = context.game;
+    const next = this.lookup.actorName(context.current ?? '');
+    const handOver = snapshot.value === 'handOver';
+    const heading = handOver
+      ? `Pass the device to: ${next}`
+      : `What everyone can see after ${dateShown(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '', this.c.scenario.turns)}`;
+    return html`<main class="class-page"><h1 tabindex="-1">${heading}</h1>${
+      handOver
+        ? html`<p>${`Only the player of ${next} should look at the next screen.`}</p><button
+            class="button button--primary" type="button" data-pass="show"
+            @click=${() => actor.send({ type: 'seat.show' })}>I hold this seat: show my screen</button>`
+        : nothing
+    }${
+      snapshot.value === 'resolved'
+        ? html`<button class="button button--primary" type="button" data-pass="next"
+            @click=${() => actor.send({ type: 'screen.next' })}>Next: pass the device on</button>`
+        : nothing
+    }${publicPart(publicPicture(this.c, state), this.lookup)}</main>`;
   }
 
   /**
@@ -280,13 +243,12 @@ export class PassAndPlay {
         this.back();
       },
     });
-    this.root.replaceChildren(end.element);
-    end.heading.tabIndex = -1;
+    this.draw(html`${end.element}`);
     end.heading.focus();
   }
 
   /** The what-if game beside the one it forked from: endings, where the decisions parted, the whole comparison. */
-  private besideOrigin(origin: ReplayGame, state: GameState): HTMLElement {
+  private besideOrigin(origin: ReplayGame, state: GameState): TemplateResult {
     const cmp = besideOrigin(origin, state);
     const ending = (id: string | null) =>
       id ? (this.c.scenario.outcomes.find((o) => o.id === id)?.title.text ?? id) : 'no ending';
@@ -296,25 +258,11 @@ export class PassAndPlay {
       window.open(url, '_blank');
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     };
-    return h(
-      'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'beside-origin', 'data-beside-origin': '' } },
-      h('h2', { id: 'beside-origin', text: 'Beside the original game' }),
-      h('p', {
-        text: `The original game ended in: ${ending(was?.outcome ?? null)}. This one: ${ending(now?.outcome ?? null)}.`,
-      }),
-      h('p', {
-        text:
-          cmp.firstDifference === null
-            ? 'The two games took the same decisions.'
-            : `Their decisions parted in turn ${cmp.firstDifference + 1}.`,
-      }),
-      h('button', {
-        class: 'button',
-        attrs: { type: 'button' },
-        text: 'Open the comparison (indicators, decisions)',
-        on: { click: open },
-      }),
-    );
+    return html`<section class="block" aria-labelledby="beside-origin" data-beside-origin=""><h2
+      id="beside-origin">Beside the original game</h2><p>${`The original game ended in: ${ending(was?.outcome ?? null)}. This one: ${ending(now?.outcome ?? null)}.`}</p><p>${
+        cmp.firstDifference === null
+          ? 'The two games took the same decisions.'
+          : `Their decisions parted in turn ${cmp.firstDifference + 1}.`
+      }</p><button class="button" type="button" @click=${open}>Open the comparison (indicators, decisions)</button></section>`;
   }
 }

@@ -1,6 +1,11 @@
 // Time-travel replay: a game's record, stepped or scrubbed turn by turn, watched as any seat saw it, as the public
 // saw it, or as the facilitator sees everything. Every screen is rebuilt from the record by the engine and the
 // solo game's presenters. Keys: ← and → step; the controls are ordinary form controls for the accessible layer.
+//
+// The page is a lit-html template of where the replay stands (the record, the step, whose view), rendered into one
+// host element on every change: the controls stay the same elements, so the focus stays on Earlier, Later or the
+// slider while stepping, and an open "What if?" stays open with its ticked seats.
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
@@ -14,8 +19,7 @@ import {
   stateAtStep,
   whatIfRecord,
 } from '../../session/replay-rules.ts';
-import { h } from '../dom.ts';
-import { situationView } from '../views/situation.view.ts';
+import { type SituationView, situationView } from '../views/situation.view.ts';
 import { keep, newKey } from './links.ts';
 import { PassAndPlay } from './pass.page.ts';
 import { publicPart } from './public.part.ts';
@@ -23,12 +27,25 @@ import { publicPart } from './public.part.ts';
 /** A record handed over by the console ("Replay this game") or another page, for this tab only. */
 export { REPLAY_HANDOVER } from './replay-handover.ts';
 
+type ReplayState = ReturnType<typeof stateAtStep>;
+
 export class ReplayViewer {
   private readonly c;
   private readonly lookup: Lookup;
   private game: ReplayGame | null = null;
   private step = 0;
   private as = 'public';
+  /** What the page shows: the import form, or the record being replayed. */
+  private page: () => TemplateResult = () => html``;
+  /** The element lit renders into: the root's only child while the replay is on screen. */
+  private readonly host = document.createElement('div');
+  /** Why a file or the saved game did not open, or why a what-if did not start; null when nothing went wrong. */
+  private importNotice: string | null = null;
+  private whatIfNotice: string | null = null;
+  /** A seat's screen as it stood, kept while the step and the seat stay, so a redraw does not rebuild it. */
+  private seatScreen: { key: string; element: HTMLElement } | null = null;
+  /** The arrow keys step the replay until a what-if game takes the page over. */
+  private readonly keys = new AbortController();
 
   constructor(
     private readonly root: HTMLElement,
@@ -37,11 +54,16 @@ export class ReplayViewer {
   ) {
     this.c = compilePass(scenario);
     this.lookup = new Lookup(scenario);
-    document.addEventListener('keydown', (e) => {
-      if (!this.game || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
-      if (e.key === 'ArrowLeft') this.go(this.step - 1);
-      else if (e.key === 'ArrowRight') this.go(this.step + 1);
-    });
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (!this.game || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement)
+          return;
+        if (e.key === 'ArrowLeft') this.go(this.step - 1);
+        else if (e.key === 'ArrowRight') this.go(this.step + 1);
+      },
+      { signal: this.keys.signal },
+    );
   }
 
   /** Opens a record's text; returns why not, in one sentence, or null. */
@@ -50,7 +72,8 @@ export class ReplayViewer {
     if (!imported.ok) return imported.notice;
     this.game = imported.game;
     this.step = 0;
-    this.render();
+    this.whatIfNotice = null;
+    this.show(() => this.replayTemplate());
     return null;
   }
 
@@ -58,63 +81,12 @@ export class ReplayViewer {
     const saved = this.savedGame();
     // Asked for the game saved here (a debrief's "Replay this game") where none is: a classroom seat's debrief, say.
     const asked = new URLSearchParams(location.search).get('replay') === 'saved';
-    const notice =
+    this.importNotice =
       problem ??
       (asked && !saved
         ? 'No game is saved on this device to replay. A classroom game’s record is with the facilitator, whose console replays it; a record (.json) opens here.'
         : null);
-    const status = h('p', { class: 'notice', attrs: { role: 'alert' }, text: notice ?? '' });
-    status.hidden = !notice;
-    const input = h('input', {
-      id: 'replay-file',
-      attrs: { type: 'file', accept: '.json,application/json' },
-    });
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return;
-      void file.text().then((text) => {
-        const refused = this.open(text);
-        if (refused) {
-          status.textContent = refused;
-          status.hidden = false;
-        }
-      });
-    });
-    this.root.replaceChildren(
-      h(
-        'main',
-        { class: 'class-page' },
-        h('h1', { text: 'Replay a game' }),
-        h('p', {
-          text: 'Step through a game turn by turn, as any seat saw it, as the public saw it, or as the facilitator sees everything.',
-        }),
-        saved &&
-          h('button', {
-            class: 'button button--primary',
-            attrs: { type: 'button', 'data-replay': 'saved' },
-            text: 'Replay the game saved on this device',
-            on: {
-              click: () => {
-                const refused = this.open(saved);
-                if (refused) this.showImport(refused);
-              },
-            },
-          }),
-        h(
-          'label',
-          { class: 'field', attrs: { for: 'replay-file' } },
-          h('span', { text: 'A record (.json) from a room or npm run report' }),
-        ),
-        input,
-        status,
-        h('button', {
-          class: 'button button--quiet',
-          attrs: { type: 'button' },
-          text: 'Back',
-          on: { click: this.back },
-        }),
-      ),
-    );
+    this.show(() => this.importTemplate(saved));
   }
 
   /** The game saved on this device by the solo game, if any. */
@@ -126,215 +98,218 @@ export class ReplayViewer {
     }
   }
 
+  private show(page: () => TemplateResult): void {
+    this.page = page;
+    this.draw();
+  }
+
+  private draw(): void {
+    if (this.host.parentNode !== this.root) this.root.replaceChildren(this.host);
+    render(this.page(), this.host);
+  }
+
+  private importTemplate(saved: string | null): TemplateResult {
+    const notice = this.importNotice;
+    const openFile = (event: Event) => {
+      const file = (event.target as HTMLInputElement).files?.[0];
+      if (!file) return;
+      void file.text().then((text) => {
+        const refused = this.open(text);
+        if (refused) {
+          this.importNotice = refused;
+          this.draw();
+        }
+      });
+    };
+    const openSaved = (json: string) => {
+      const refused = this.open(json);
+      if (refused) this.showImport(refused);
+    };
+    return html`<main class="class-page">
+      <h1>Replay a game</h1>
+      <p>Step through a game turn by turn, as any seat saw it, as the public saw it, or as the facilitator sees everything.</p>
+      ${
+        saved
+          ? html`<button class="button button--primary" type="button" data-replay="saved"
+              @click=${() => openSaved(saved)}>Replay the game saved on this device</button>`
+          : nothing
+      }
+      <label class="field" for="replay-file"><span>A record (.json) from a room or npm run report</span></label>
+      <input id="replay-file" type="file" accept=".json,application/json" @change=${openFile}>
+      <p class="notice" role="alert" ?hidden=${!notice}>${notice ?? ''}</p>
+      <button class="button button--quiet" type="button" @click=${this.back}>Back</button>
+    </main>`;
+  }
+
   private go(step: number): void {
     if (!this.game) return;
     const next = Math.max(0, Math.min(this.game.steps - 1, step));
     if (next === this.step) return;
     this.step = next;
-    this.render();
+    this.whatIfNotice = null;
+    this.draw();
   }
 
-  private render(): void {
+  /** Where the step stands: the turn and its date, or where the game or its record ended. */
+  private where(state: ReplayState, last: boolean): string {
+    if (last) {
+      return state.phase === 'ended'
+        ? `Where the game ended: ${this.endingTitle(state)}`
+        : `Where the record ends: turn ${state.world.turn + 1}`;
+    }
+    const date = this.c.scenario.turns[this.step]?.date ?? '';
+    return `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${dateShown(date, this.c.scenario.turns)}`;
+  }
+
+  /** Whose view, Earlier, the slider and Later: the same elements on every step, so the focus stays on them. */
+  private controls(game: ReplayGame, last: boolean): TemplateResult {
+    const seats = [
+      ['public', 'The public (the projector)'],
+      ['facilitator', 'The facilitator: everything'],
+      ...this.c.playableIds.map((a) => [a, this.lookup.actorName(a)]),
+    ];
+    return html`<div class="replay-controls"><label for="replay-as">Watch as </label><select id="replay-as"
+      @change=${(e: Event) => this.setAs((e.target as HTMLSelectElement).value)}>${seats.map(
+        ([value, label]) => html`<option value=${value!} ?selected=${this.as === value}>${label}</option>`,
+      )}</select><button class="button button--quiet" type="button" data-replay="prev" ?disabled=${this.step === 0}
+      @click=${() => this.go(this.step - 1)}>← Earlier</button><input id="replay-step" type="range" min="0"
+      max=${game.steps - 1} .value=${String(this.step)} aria-label="Turn"
+      @input=${(e: Event) => this.go(Number((e.target as HTMLInputElement).value))}><button
+      class="button button--quiet" type="button" data-replay="next" ?disabled=${last}
+      @click=${() => this.go(this.step + 1)}>Later →</button></div>`;
+  }
+
+  private replayTemplate(): TemplateResult {
     const game = this.game!;
     const state = stateAtStep(game, this.step);
     const last = this.step === game.steps - 1;
     document.body.dataset.replayStep = String(this.step);
-    const where = last
-      ? state.phase === 'ended'
-        ? `Where the game ended: ${this.endingTitle(state)}`
-        : `Where the record ends: turn ${state.world.turn + 1}`
-      : `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${dateShown(this.c.scenario.turns[this.step]?.date ?? '', this.c.scenario.turns)}`;
-    const select = h(
-      'select',
-      { id: 'replay-as', on: { change: () => this.setAs(select.value) } },
-      h('option', {
-        attrs: { value: 'public', selected: this.as === 'public' },
-        text: 'The public (the projector)',
-      }),
-      h('option', {
-        attrs: { value: 'facilitator', selected: this.as === 'facilitator' },
-        text: 'The facilitator: everything',
-      }),
-      ...this.c.playableIds.map((a) =>
-        h('option', { attrs: { value: a, selected: this.as === a }, text: this.lookup.actorName(a) }),
-      ),
-    );
-    const range = h('input', {
-      id: 'replay-step',
-      attrs: { type: 'range', min: 0, max: game.steps - 1, value: this.step, 'aria-label': 'Turn' },
-      on: { input: () => this.go(Number(range.value)) },
-    });
-    const controls = h(
-      'div',
-      { class: 'replay-controls' },
-      h('label', { attrs: { for: 'replay-as' }, text: 'Watch as ' }),
-      select,
-      h('button', {
-        class: 'button button--quiet',
-        attrs: { type: 'button', 'data-replay': 'prev', disabled: this.step === 0 },
-        text: '← Earlier',
-        on: { click: () => this.go(this.step - 1) },
-      }),
-      range,
-      h('button', {
-        class: 'button button--quiet',
-        attrs: { type: 'button', 'data-replay': 'next', disabled: last },
-        text: 'Later →',
-        on: { click: () => this.go(this.step + 1) },
-      }),
-    );
-    const heading = h('h1', { attrs: { 'data-replay-where': '' }, text: where });
-    const whatIf = !last && this.whatIfForm();
-    this.root.replaceChildren(
-      h(
-        'main',
-        {
-          class: 'class-page class-replay',
-          // Which record this is: its seed and how many commands it holds, the same as in its file.
-          dataset: {
-            recordSeed: String(game.record.seed),
-            recordCommands: String(game.record.entries.length),
-          },
-        },
-        h('p', { class: 'eyebrow', text: `Replay · ${this.c.scenario.meta.title.text}` }),
-        heading,
-        controls,
-        whatIf,
-        this.body(state),
-      ),
-    );
+    // Which record this is: its seed and how many commands it holds, the same as in its file.
+    return html`<main class="class-page class-replay" data-record-seed=${String(game.record.seed)}
+      data-record-commands=${String(game.record.entries.length)}>
+      <p class="eyebrow">${`Replay · ${this.c.scenario.meta.title.text}`}</p>
+      <h1 data-replay-where="">${this.where(state, last)}</h1>
+      ${this.controls(game, last)}
+      ${last ? nothing : this.whatIfForm()}
+      ${this.body(state)}
+    </main>`;
   }
 
   /** The ending reached, by its title (the step that shows it names it, as the debrief does). */
-  private endingTitle(state: ReturnType<typeof stateAtStep>): string {
+  private endingTitle(state: ReplayState): string {
     return publicPicture(this.c, state).outcome?.title.text ?? 'no ending';
   }
 
+  /** The seats ticked in the what-if form: the form's own state, like a typed text. */
+  private whatIfPlayers(): string[] {
+    return [...this.host.querySelectorAll<HTMLInputElement>('[data-whatif-seat]:checked')].map(
+      (b) => b.value,
+    );
+  }
+
+  private startWhatIf(): void {
+    const fork = whatIfRecord(this.game!, this.step, this.whatIfPlayers());
+    if (!fork.ok) {
+      this.whatIfNotice = fork.notice;
+      this.draw();
+      return;
+    }
+    // The what-if game has the page from here: the replay no longer steps on arrow keys, nor draws.
+    this.keys.abort();
+    render(nothing, this.host);
+    new PassAndPlay(this.root, this.scenario, this.back).playWhatIf(fork.record, this.game!);
+  }
+
+  /** The same fork, as a room a class plays on from: its facilitator is this browser, the teams join with the code. */
+  private async openRoom(): Promise<void> {
+    const players = this.whatIfPlayers();
+    const seats = Object.fromEntries(
+      this.c.playableIds.map((a) => [a, players.includes(a) ? 'person' : 'computer']),
+    );
+    const client = new ClassroomClient({ endpoint: location.origin, keep });
+    try {
+      const welcome = await client.open({
+        scenario: this.c.scenario.meta.id,
+        seed: this.game!.record.seed,
+        seats,
+        autoResolve: true,
+        key: newKey(),
+        fork: { record: recordJson(this.game!), turn: this.step },
+      });
+      location.assign(`/class/${welcome.code}`);
+    } catch (e) {
+      const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      this.whatIfNotice = `No room could be opened here (a room needs npm run serve): ${why}`;
+      this.draw();
+    }
+  }
+
   /** What if: play on from the turn shown, at the seats chosen, the computer at the others. */
-  private whatIfForm(): HTMLElement {
-    const boxes = this.c.playableIds.map((a) =>
-      h('input', { id: `whatif-${a}`, attrs: { type: 'checkbox', value: a, 'data-whatif-seat': a } }),
-    );
-    const status = h('p', { class: 'notice', attrs: { role: 'alert' } });
-    status.hidden = true;
-    const start = () => {
-      const players = boxes.filter((b) => b.checked).map((b) => b.value);
-      const fork = whatIfRecord(this.game!, this.step, players);
-      if (!fork.ok) {
-        status.textContent = fork.notice;
-        status.hidden = false;
-        return;
-      }
-      new PassAndPlay(this.root, this.scenario, this.back).playWhatIf(fork.record, this.game!);
-    };
-    // The same fork, as a room a class plays on from: its facilitator is this browser, the teams join with the code.
-    const openRoom = async () => {
-      const players = boxes.filter((b) => b.checked).map((b) => b.value);
-      const seats = Object.fromEntries(
-        this.c.playableIds.map((a) => [a, players.includes(a) ? 'person' : 'computer']),
-      );
-      const client = new ClassroomClient({ endpoint: location.origin, keep });
-      try {
-        const welcome = await client.open({
-          scenario: this.c.scenario.meta.id,
-          seed: this.game!.record.seed,
-          seats,
-          autoResolve: true,
-          key: newKey(),
-          fork: { record: recordJson(this.game!), turn: this.step },
-        });
-        location.assign(`/class/${welcome.code}`);
-      } catch (e) {
-        const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        status.textContent = `No room could be opened here (a room needs npm run serve): ${why}`;
-        status.hidden = false;
-      }
-    };
-    return h(
-      'details',
-      { class: 'block more', attrs: { 'data-whatif': '' } },
-      h('summary', { text: 'What if? Play on from this turn with other decisions' }),
-      h('p', {
-        text: 'Choose the seats you play from here; the computer plays the others. The end sets your game beside this one.',
-      }),
-      ...this.c.playableIds.map((a, i) =>
-        h(
-          'div',
-          { class: 'field--check' },
-          boxes[i]!,
-          h('label', { attrs: { for: `whatif-${a}` }, text: this.lookup.actorName(a) }),
-        ),
-      ),
-      status,
-      h('button', {
-        class: 'button button--primary',
-        attrs: { type: 'button', 'data-whatif-start': '' },
-        text: 'Play on from here',
-        on: { click: start },
-      }),
-      h('button', {
-        class: 'button',
-        attrs: { type: 'button', 'data-whatif-room': '' },
-        text: 'Or open it as a new room, for a class to play on (on the classroom server)',
-        on: { click: () => void openRoom() },
-      }),
-    );
+  private whatIfForm(): TemplateResult {
+    const notice = this.whatIfNotice;
+    // No `open` bound: the form stays open, or closed, as the reader left it while they step.
+    return html`<details class="block more" data-whatif="">
+      <summary>What if? Play on from this turn with other decisions</summary>
+      <p>Choose the seats you play from here; the computer plays the others. The end sets your game beside this one.</p>
+      ${this.c.playableIds.map(
+        (a) =>
+          html`<div class="field--check"><input id=${`whatif-${a}`} type="checkbox" value=${a}
+            data-whatif-seat=${a}><label for=${`whatif-${a}`}>${this.lookup.actorName(a)}</label></div>`,
+      )}
+      <p class="notice" role="alert" ?hidden=${!notice}>${notice ?? ''}</p>
+      <button class="button button--primary" type="button" data-whatif-start=""
+        @click=${() => this.startWhatIf()}>Play on from here</button>
+      <button class="button" type="button" data-whatif-room=""
+        @click=${() => void this.openRoom()}>Or open it as a new room, for a class to play on (on the classroom server)</button>
+    </details>`;
   }
 
   private setAs(as: string): void {
     this.as = as;
-    this.render();
-    document.getElementById('replay-as')?.focus();
+    this.draw();
   }
 
-  private body(state: ReturnType<typeof stateAtStep>): HTMLElement {
-    const game = this.game!;
-    if (this.as === 'public')
-      return h(
-        'section',
-        { attrs: { 'aria-label': 'The public picture' } },
-        ...publicPart(publicPicture(this.c, state), this.lookup),
-      );
-    if (this.as === 'facilitator') {
-      const decided = decisionsAtStep(game, this.step);
-      return h(
-        'section',
-        { attrs: { 'aria-label': 'Everything' } },
-        ...publicPart(publicPicture(this.c, state), this.lookup),
-        h('h2', { text: 'Every indicator' }),
-        h(
-          'ul',
-          {},
-          ...this.c.scenario.indicators.map((i) =>
-            h('li', { text: `${i.label.text}: ${state.world.indicators[i.id] ?? i.start}` }),
-          ),
-        ),
-        h('h2', { text: 'What each actor decided in this turn' }),
-        decided.length === 0
-          ? h('p', { text: 'No decision of this turn is in the record yet.' })
-          : h(
-              'ul',
-              {},
-              ...decided.map((d) =>
-                h('li', {
-                  text: `${this.lookup.actorName(d.actor)}: ${this.lookup.optionLabel(d.actor, d.option)} (${d.by === 'person' ? 'the seat' : d.by})`,
-                }),
-              ),
-            ),
-      );
+  private body(state: ReplayState): TemplateResult {
+    if (this.as === 'public') {
+      return html`<section aria-label="The public picture">${publicPart(publicPicture(this.c, state), this.lookup)}</section>`;
     }
-    // A seat's own screen as it stood, with the option it then chose marked, and nothing to press.
-    const chosen = decisionsAtStep(game, this.step).find((d) => d.actor === this.as)?.option ?? null;
-    const screen = situationView(
+    if (this.as === 'facilitator') return this.everything(state);
+    return html`<section aria-label=${`As ${this.lookup.actorName(this.as)} saw it`}>${this.seatElement(state)}</section>`;
+  }
+
+  /** The facilitator's view: the public picture, every indicator, and what each actor decided in this turn. */
+  private everything(state: ReplayState): TemplateResult {
+    const decided = decisionsAtStep(this.game!, this.step);
+    return html`<section aria-label="Everything">${publicPart(publicPicture(this.c, state), this.lookup)}
+      <h2>Every indicator</h2>
+      <ul>${this.c.scenario.indicators.map(
+        (i) => html`<li>${`${i.label.text}: ${state.world.indicators[i.id] ?? i.start}`}</li>`,
+      )}</ul>
+      <h2>What each actor decided in this turn</h2>
+      ${
+        decided.length === 0
+          ? html`<p>No decision of this turn is in the record yet.</p>`
+          : html`<ul>${decided.map(
+              (d) =>
+                html`<li>${`${this.lookup.actorName(d.actor)}: ${this.lookup.optionLabel(d.actor, d.option)} (${d.by === 'person' ? 'the seat' : d.by})`}</li>`,
+            )}</ul>`
+      }
+    </section>`;
+  }
+
+  /** A seat's own screen as it stood, with the option it then chose marked, and nothing to press. */
+  private seatElement(state: ReplayState): HTMLElement {
+    const key = `${this.step}|${this.as}`;
+    if (this.seatScreen?.key === key) return this.seatScreen.element;
+    const chosen = decisionsAtStep(this.game!, this.step).find((d) => d.actor === this.as)?.option ?? null;
+    const screen: SituationView = situationView(
       situationModel(playerView(this.c, state, this.as), this.lookup, chosen),
       () => undefined,
     );
+    // Never rendered again (a new step or seat builds a new one), so these changes to its element stay.
     for (const b of screen.element.querySelectorAll<HTMLButtonElement>('[data-option]')) b.disabled = true;
     screen.element.querySelector('[data-intent="confirm-decision"]')?.remove();
-    return h(
-      'section',
-      { attrs: { 'aria-label': `As ${this.lookup.actorName(this.as)} saw it` } },
-      screen.element,
-    );
+    this.seatScreen = { key, element: screen.element };
+    return screen.element;
   }
 }

@@ -4,11 +4,10 @@
 // The page is a template of the seat's view. The situation room inside it is the solo game's view (a template
 // rendered into its own element), kept as one instance per turn and placed in the page as a node: each new view
 // renders it again in place, so what the student had open, and where, stays.
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { LobbyClientView, SeatClientView } from '../../present/classroom-screens.ts';
 import { isolate, t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
-import { h } from '../dom.ts';
 import { debriefView } from '../views/debrief.view.ts';
 import { type SeatTerms, type SituationView, situationView } from '../views/situation.view.ts';
 import { type Asking, askingForm, fieldValue } from './form.ts';
@@ -148,23 +147,20 @@ export class SeatScreen {
 
   /** The debrief, as the solo game gives it: why this ending, the team's goals, this game beside history. */
   private debrief(view: SeatClientView): { element: HTMLElement; heading: HTMLElement } {
-    // No replay link: the solo game's opens the game saved on this device, which a classroom game is not (the
-    // facilitator replays the room's record from the console).
-    const debrief = view.debrief ? debriefView(view.debrief, () => undefined, { review: [] }) : null;
-    if (!debrief) {
-      const heading = h('h1', { text: view.outcome?.title ?? t('seat.ended') });
-      heading.tabIndex = -1;
-      const element = h('div', {}, heading, h('p', { text: view.outcome?.summary ?? '' }), leadsHint());
-      return { element, heading };
+    const element = document.createElement('div');
+    if (!view.debrief) {
+      render(
+        html`<h1 tabindex="-1">${view.outcome?.title ?? t('seat.ended')}</h1><p>${view.outcome?.summary ?? ''}</p>${leadsHint()}`,
+        element,
+      );
+      return { element, heading: element.querySelector('h1') as HTMLElement };
     }
-    // Its buttons for a new game or the title belong to the solo game; the facilitator leads from here.
-    debrief.element
-      .querySelectorAll('[data-intent="new-game"], [data-intent="quit-to-title"]')
-      .forEach((b) => {
-        b.remove();
-      });
-    debrief.heading.tabIndex = -1;
-    return { element: h('div', {}, debrief.element, leadsHint()), heading: debrief.heading };
+    // No replay link: the solo game's opens the game saved on this device, which a classroom game is not (the
+    // facilitator replays the room's record from the console). No buttons for a new game or the title either:
+    // they belong to the solo game, and the facilitator leads from here.
+    const debrief = debriefView(view.debrief, () => undefined, { review: [], gameButtons: false });
+    render(html`${debrief.element}${leadsHint()}`, element);
+    return { element, heading: debrief.heading };
   }
 }
 
@@ -179,6 +175,6 @@ function terms(view: SeatClientView): SeatTerms {
   };
 }
 
-function leadsHint(): HTMLElement {
-  return h('p', { class: 'hint', text: t('seat.leads') });
+function leadsHint(): TemplateResult {
+  return html`<p class="hint">${t('seat.leads')}</p>`;
 }

@@ -2,117 +2,83 @@
  * The debrief in HTML: the outcome and why this game reached it, the player's goals met or not, the
  * indicators over the turns (a switch picks the one the canvas draws; a table holds every figure, and the model's
  * historical path), this game beside history date by date, the other outlooks, and the sources.
+ *
+ * A lit-html template of its model, rendered into one element: a later model (another indicator chosen) patches
+ * the DOM in place, so the focus stays on the switch's button and the scroll where the reader left it.
  */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { Send } from '../../present/intents.ts';
 import type { DebriefModel } from '../../present/screens.ts';
-import { h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
-import { citedBlock, citedPassages, section } from './cited.ts';
+import { block, cited, passages } from './cited.ts';
 
-function indicatorTable(model: DebriefModel): HTMLElement {
-  return h(
-    'div',
-    {
-      class: 'table-scroll',
-      attrs: { tabindex: 0, role: 'region', 'aria-label': 'Indicators over the turns (table)' },
-    },
-    h(
-      'table',
-      { class: 'data-table' },
-      h('caption', {
-        text: 'Each indicator at the start and at the end of every turn, and its historical path in the model',
-      }),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { attrs: { scope: 'col' }, text: 'Indicator' }),
-          ...model.chart.dates.map((d) => h('th', { attrs: { scope: 'col' }, text: d })),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...model.indicators.flatMap((row) => {
-          const line = (label: string, values: number[] | null, className = '') =>
-            h(
-              'tr',
-              { class: className },
-              h('th', { attrs: { scope: 'row' }, text: label }),
-              // A dash after the end of a game that ended before the other path did.
-              ...model.chart.dates.map((_, i) =>
-                h('td', { text: values ? String(values[i] ?? '—') : 'unknown' }),
-              ),
-            );
-          // The model's historical path of the indicator, beside this game's, where the chart has it.
-          const historical = model.chart.series.find((s) => s.id === row.id)?.historical ?? null;
-          return [
-            line(row.label, row.history),
-            historical &&
-              line(
+function tableLine(
+  model: DebriefModel,
+  label: string,
+  values: number[] | null,
+  className: string | typeof nothing = nothing,
+): TemplateResult {
+  // A dash after the end of a game that ended before the other path did.
+  return html`<tr class=${className}><th scope="row">${label}</th>${model.chart.dates.map(
+    (_, i) => html`<td>${values ? String(values[i] ?? '—') : 'unknown'}</td>`,
+  )}</tr>`;
+}
+
+function indicatorTable(model: DebriefModel): TemplateResult {
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Indicators over the turns (table)"><table
+    class="data-table"><caption>Each indicator at the start and at the end of every turn, and its historical path in the model</caption><thead><tr><th
+    scope="col">Indicator</th>${model.chart.dates.map((d) => html`<th scope="col">${d}</th>`)}</tr></thead><tbody>${model.indicators.map(
+      (row) => {
+        // The model's historical path of the indicator, beside this game's, where the chart has it.
+        const historical = model.chart.series.find((s) => s.id === row.id)?.historical ?? null;
+        return html`${tableLine(model, row.label, row.history)}${
+          historical
+            ? tableLine(
+                model,
                 `${row.label}: ${model.chart.historicalLabel.toLowerCase()}`,
                 historical,
                 'row--historical',
-              ),
-          ].filter((r): r is HTMLTableRowElement => r instanceof HTMLTableRowElement);
-        }),
-      ),
-    ),
-  );
+              )
+            : nothing
+        }`;
+      },
+    )}</tbody></table></div>`;
 }
 
-function whySection(model: DebriefModel): HTMLElement {
-  const { why } = model;
-  return section(
+function whySection(model: DebriefModel): TemplateResult {
+  const { why, outcome } = model;
+  return block(
     'Why this ending',
     'debrief-why',
-    h('p', { text: why.lead }),
-    h('ul', { class: 'deciding-list' }, ...why.deciding.map((d) => h('li', { text: d.text }))),
-    h('h3', { text: 'What moved them there' }),
+    html`<p>${why.lead}</p>`,
+    html`<ul class="deciding-list">${why.deciding.map((d) => html`<li>${d.text}</li>`)}</ul>`,
+    html`<h3>What moved them there</h3>`,
     why.chain.length > 0
-      ? h(
-          'ol',
-          { class: 'why-list' },
-          ...why.chain.map((c) =>
-            h(
-              'li',
-              {},
-              h('span', { class: 'why__when', text: `${c.date} · ${c.kind}` }),
-              h('strong', { class: 'why__what', text: c.text }),
-              h('span', { class: 'why__effects', text: c.effects }),
-            ),
-          ),
-        )
-      : h('p', {
-          text: 'The record shows no single decision or event you could see that moved them towards this ending.',
-        }),
-    model.outcome &&
-      h('h3', { text: model.outcome.origin ? 'This outlook in the source' : 'About this ending' }),
-    model.outcome?.origin ? h('p', { class: 'hint', text: `This ending is ${model.outcome.origin}.` }) : null,
-    ...(model.outcome?.debrief ?? []).map((passage) => citedBlock(passage)),
+      ? html`<ol class="why-list">${why.chain.map(
+          (c) =>
+            html`<li><span class="why__when">${`${c.date} · ${c.kind}`}</span><strong class="why__what">${c.text}</strong><span
+              class="why__effects">${c.effects}</span></li>`,
+        )}</ol>`
+      : html`<p>The record shows no single decision or event you could see that moved them towards this ending.</p>`,
+    outcome ? html`<h3>${outcome.origin ? 'This outlook in the source' : 'About this ending'}</h3>` : nothing,
+    outcome?.origin ? html`<p class="hint">${`This ending is ${outcome.origin}.`}</p>` : nothing,
+    (outcome?.debrief ?? []).map((passage) => cited(passage)),
   );
 }
 
-function goalsSection(model: DebriefModel): HTMLElement {
-  return section(
+function goalsSection(model: DebriefModel): TemplateResult {
+  return block(
     'Your goals',
     'debrief-goals',
-    h(
-      'ul',
-      { class: 'goal-list' },
-      ...model.goals.map((g) =>
-        h(
-          'li',
-          { class: `goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}` },
-          h('strong', { text: g.label }),
-          h('span', { class: 'goal__want', text: ` (${g.wantText}): ` }),
-          h('span', { class: 'goal__result', text: g.text }),
-          citedBlock(g.why, 'div', 'goal__why'),
-        ),
-      ),
-    ),
+    html`<ul class="goal-list">${model.goals.map(
+      (g) =>
+        html`<li class=${`goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}`}><strong>${g.label}</strong><span
+          class="goal__want">${` (${g.wantText}): `}</span><span class="goal__result">${g.text}</span>${cited(
+            g.why,
+            'div',
+            'goal__why',
+          )}</li>`,
+    )}</ul>`,
   );
 }
 
@@ -120,131 +86,90 @@ function goalsSection(model: DebriefModel): HTMLElement {
  * The chart's switch: one button per indicator the player could see (pressed: the one the canvas draws), the
  * chosen indicator's thresholds in words, the key events the canvas marks, and the table of every figure.
  */
-/** The chart's switch and its key events; `update` shows the indicator the flow has since chosen. */
-function chartSection(
-  model: DebriefModel,
-  send: Send,
-): { element: HTMLElement; update: (next: DebriefModel) => void } {
+function chartSection(model: DebriefModel, send: Send): TemplateResult {
   const { chart } = model;
   const visible = chart.series.filter((s) => s.history !== null);
-  const showing = h('p', { class: 'chart-showing', attrs: { 'aria-live': 'polite' } });
-  const describe = (id: string) => {
-    const series = chart.series.find((s) => s.id === id);
-    const lines = series?.thresholds.map((t) => t.text).join('; ');
-    showing.textContent = series ? `The chart shows ${series.label}${lines ? ` (${lines})` : ''}.` : '';
-  };
-  const buttons = visible.map((s) =>
-    h('button', {
-      class: 'button chart-switch__button',
-      attrs: {
-        type: 'button',
-        'aria-pressed': s.id === chart.selected ? 'true' : 'false',
-        'data-indicator': s.id,
-      },
-      text: s.label,
-      // The flow sets the model's chosen indicator; the canvas and this panel both redraw from it.
-      on: { click: () => send({ type: 'show-indicator', indicatorId: s.id }) },
-    }),
-  );
-  const show = (selected: string) => {
-    for (const b of buttons) {
-      b.setAttribute('aria-pressed', b.getAttribute('data-indicator') === selected ? 'true' : 'false');
-    }
-    describe(selected);
-  };
-  show(chart.selected);
-  const element = section(
+  const series = chart.series.find((s) => s.id === chart.selected);
+  const lines = series?.thresholds.map((t) => t.text).join('; ');
+  const showing = series ? `The chart shows ${series.label}${lines ? ` (${lines})` : ''}.` : '';
+  return block(
     'The indicators over the turns',
     'debrief-chart',
-    h(
-      'div',
-      { class: 'chart-switch', attrs: { role: 'group', 'aria-label': 'Indicator on the chart' } },
-      ...buttons,
-    ),
-    showing,
-    chart.historicalNote !== '' && h('p', { class: 'hint chart-historical', text: chart.historicalNote }),
-    chart.markers.length > 0 && h('h3', { text: 'Key events on the chart' }),
-    chart.markers.length > 0 &&
-      h(
-        'ol',
-        { class: 'marker-list' },
-        ...chart.markers.map((m) =>
-          h('li', {}, h('span', { class: 'why__when', text: m.date }), h('span', { text: m.headline })),
-        ),
-      ),
+    html`<div class="chart-switch" role="group" aria-label="Indicator on the chart">${visible.map(
+      // The flow sets the model's chosen indicator; the canvas and this panel both redraw from it.
+      (s) =>
+        html`<button class="button chart-switch__button" type="button" aria-pressed=${String(s.id === chart.selected)}
+          data-indicator=${s.id} @click=${() => send({ type: 'show-indicator', indicatorId: s.id })}>${s.label}</button>`,
+    )}</div>`,
+    html`<p class="chart-showing" aria-live="polite">${showing}</p>`,
+    chart.historicalNote !== ''
+      ? html`<p class="hint chart-historical">${chart.historicalNote}</p>`
+      : nothing,
+    chart.markers.length > 0
+      ? html`<h3>Key events on the chart</h3><ol class="marker-list">${chart.markers.map(
+          (m) => html`<li><span class="why__when">${m.date}</span><span>${m.headline}</span></li>`,
+        )}</ol>`
+      : nothing,
     indicatorTable(model),
   );
-  return { element, update: (next) => show(next.chart.selected) };
+}
+
+const PATH_COLUMNS = ['Date', 'Your choice', 'What the real actor did'] as const;
+
+function pathRow(row: DebriefModel['history'][number]): TemplateResult {
+  const [date, yours, real] = PATH_COLUMNS;
+  return html`<tr><td data-label=${date}><strong class="path__date">${row.date}</strong><span
+    class="path__title">${row.title}</span></td><td class=${row.yours === null ? 'path__yours path__yours--none' : 'path__yours'}
+    data-label=${yours}><span>${row.yoursText}</span>${
+      row.sameText
+        ? html`<span class=${`path__same path__same--${row.same ? 'yes' : 'no'}`}>${row.sameText}</span>`
+        : nothing
+    }</td><td class=${row.real ? 'path__real' : 'path__real path__real--unreported'} data-label=${real}>${
+      row.real ? cited(row.real, 'div') : html`<span>${row.realText}</span>`
+    }</td></tr>${
+      // What the sources say of the day as a whole (7 November: who launched the drones is unknown).
+      row.context
+        ? html`<tr class="path__context"><td colspan="3" data-label=${`On ${row.date}`}>${cited(row.context, 'div')}</td></tr>`
+        : nothing
+    }`;
 }
 
 /**
  * This game beside history, date by date: the turn's date, what the player chose, and what the real actor did on
  * that date (cited) or "Not reported in the sources". On a phone the rows stack, each cell naming its column.
  */
-function historySection(model: DebriefModel): HTMLElement {
-  const columns = ['Date', 'Your choice', 'What the real actor did'];
-  return section(
+function historySection(model: DebriefModel): TemplateResult {
+  return block(
     'This game beside history',
     'debrief-path',
-    h(
-      'table',
-      { class: 'data-table path-table' },
-      h('caption', {
-        text: 'What you chose on each turn’s date, and what the real actor did on that date according to the sources (cited), or that they do not report it',
-      }),
-      h('thead', {}, h('tr', {}, ...columns.map((t) => h('th', { attrs: { scope: 'col' }, text: t })))),
-      h(
-        'tbody',
-        {},
-        ...model.history.flatMap((row) => {
-          const cells = [
-            h(
-              'td',
-              { attrs: { 'data-label': columns[0]! } },
-              h('strong', { class: 'path__date', text: row.date }),
-              h('span', { class: 'path__title', text: row.title }),
-            ),
-            h(
-              'td',
-              {
-                class: row.yours === null ? 'path__yours path__yours--none' : 'path__yours',
-                attrs: { 'data-label': columns[1]! },
-              },
-              h('span', { text: row.yoursText }),
-              row.sameText &&
-                h('span', {
-                  class: `path__same path__same--${row.same ? 'yes' : 'no'}`,
-                  text: row.sameText,
-                }),
-            ),
-            h(
-              'td',
-              {
-                class: row.real ? 'path__real' : 'path__real path__real--unreported',
-                attrs: { 'data-label': columns[2]! },
-              },
-              row.real ? citedBlock(row.real, 'div') : h('span', { text: row.realText }),
-            ),
-          ];
-          const rows = [h('tr', {}, ...cells)];
-          // What the sources say of the day as a whole (7 November: who launched the drones is unknown).
-          if (row.context) {
-            rows.push(
-              h(
-                'tr',
-                { class: 'path__context' },
-                h(
-                  'td',
-                  { attrs: { colspan: 3, 'data-label': `On ${row.date}` } },
-                  citedBlock(row.context, 'div'),
-                ),
-              ),
-            );
-          }
-          return rows;
-        }),
-      ),
-    ),
+    html`<table class="data-table path-table"><caption>What you chose on each turn’s date, and what the real actor did on that date according to the sources (cited), or that they do not report it</caption><thead><tr>${PATH_COLUMNS.map(
+      (t) => html`<th scope="col">${t}</th>`,
+    )}</tr></thead><tbody>${model.history.map(pathRow)}</tbody></table>`,
+  );
+}
+
+function outlooksSection(model: DebriefModel): TemplateResult {
+  return block(
+    'The other endings',
+    'debrief-outlooks',
+    html`<p class="hint">${model.outlooksNote}</p>`,
+    html`<ul>${model.otherOutlooks.map(
+      (o) =>
+        html`<li><strong>${o.title.text}</strong><span class="hint">${
+          o.origin ? ` (${o.origin})` : " (the game's own ending)"
+        }</span>${passages(o.summary, 'div')}</li>`,
+    )}</ul>`,
+  );
+}
+
+function sourcesSection(model: DebriefModel): TemplateResult {
+  return block(
+    'Sources',
+    'debrief-sources',
+    html`<ul class="source-list">${model.sources.map(
+      (s) =>
+        html`<li><cite>${s.title}</cite><span class="source-list__meta">${` (${s.kind}; ${s.perspective}; file ${s.file})`}</span></li>`,
+    )}</ul>`,
   );
 }
 
@@ -252,103 +177,62 @@ export interface DebriefView extends ScreenView {
   update(next: DebriefModel): void;
 }
 
+/** A part a page other than the solo game puts in the debrief: a template, or an element it keeps. */
+export type DebriefPart = TemplateResult | HTMLElement;
+
 /** What a page other than the solo game adds to the debrief, or puts in place of the solo game's parts. */
 export interface DebriefOptions {
   /** After the ending's summary: pass-and-play's players, each one's goals, and whose debrief this is. */
-  lead?: HTMLElement | null;
+  lead?: DebriefPart | null;
   /**
    * The last entries of the menu, in place of the solo game's link to replay the game saved on this device (a game
    * played elsewhere, pass-and-play say, is not that one); an empty list leaves no replay entry.
    */
-  review?: HTMLElement[];
+  review?: readonly DebriefPart[];
   /** The words of the button that leaves the debrief, where it leads elsewhere than the title. */
   leave?: string;
+  /**
+   * Whether the menu offers "Play again" and the button that leaves (default: yes); a classroom seat has neither,
+   * as the facilitator leads from there.
+   */
+  gameButtons?: boolean;
 }
 
 /** The solo game's review entry: the game just played is the one saved on this device. */
-function savedReplayEntry(): HTMLElement {
+function savedReplayEntry(): TemplateResult {
   // The replay opens it turn by turn, and from any turn a "what if" plays on with other decisions.
-  return h('a', {
-    class: 'button',
-    attrs: { href: '/class.html?replay=saved', 'data-replay-link': '' },
-    text: 'Replay this game turn by turn, or play on from a turn: what if?',
-  });
+  return html`<a class="button" href="/class.html?replay=saved" data-replay-link="">Replay this game turn by turn, or play on from a turn: what if?</a>`;
+}
+
+/** The debrief's last entries: play again, leave, review the game; no list at all where there is none. */
+function menu(send: Send, options: DebriefOptions): TemplateResult | typeof nothing {
+  const review = options.review ?? [savedReplayEntry()];
+  const withButtons = options.gameButtons !== false;
+  if (!withButtons && review.length === 0) return nothing;
+  const gameButtons = !withButtons
+    ? nothing
+    : html`<li><button class="button button--primary" type="button" data-intent="new-game"
+          @click=${() => send({ type: 'new-game' })}>Play again</button></li><li><button class="button" type="button"
+          data-intent="quit-to-title" @click=${() => send({ type: 'quit-to-title' })}>${
+            options.leave ?? 'Back to the title'
+          }</button></li>`;
+  return html`<ul class="menu-list">${gameButtons}${review.map((entry) => html`<li class="debrief-replay">${entry}</li>`)}</ul>`;
+}
+
+function debriefTemplate(model: DebriefModel, send: Send, options: DebriefOptions): TemplateResult {
+  return html`<p class="eyebrow">${`Debrief · ${model.actor.name.text}`}</p><h1 tabindex="-1">${
+    model.outcome ? `Outcome: ${model.outcome.title.text}` : 'Debrief'
+  }</h1>${model.outcome ? passages(model.outcome.summary) : nothing}${options.lead ?? nothing}${whySection(
+    model,
+  )}${goalsSection(model)}${chartSection(model, send)}${historySection(model)}${outlooksSection(
+    model,
+  )}${sourcesSection(model)}${menu(send, options)}`;
 }
 
 export function debriefView(model: DebriefModel, send: Send, options: DebriefOptions = {}): DebriefView {
-  const chart = chartSection(model, send);
-  const review = options.review ?? [savedReplayEntry()];
-  const heading = h('h1', { text: model.outcome ? `Outcome: ${model.outcome.title.text}` : 'Debrief' });
-  const element = h(
-    'section',
-    { class: 'view view--debrief' },
-    h('p', { class: 'eyebrow', text: `Debrief · ${model.actor.name.text}` }),
-    heading,
-    model.outcome && citedPassages(model.outcome.summary),
-    options.lead ?? null,
-    whySection(model),
-    goalsSection(model),
-    chart.element,
-    historySection(model),
-    section(
-      'The other endings',
-      'debrief-outlooks',
-      h('p', { class: 'hint', text: model.outlooksNote }),
-      h(
-        'ul',
-        {},
-        ...model.otherOutlooks.map((o) =>
-          h(
-            'li',
-            {},
-            h('strong', { text: o.title.text }),
-            h('span', { class: 'hint', text: o.origin ? ` (${o.origin})` : " (the game's own ending)" }),
-            citedPassages(o.summary, 'div'),
-          ),
-        ),
-      ),
-    ),
-    section(
-      'Sources',
-      'debrief-sources',
-      h(
-        'ul',
-        { class: 'source-list' },
-        ...model.sources.map((s) =>
-          h(
-            'li',
-            {},
-            h('cite', { text: s.title }),
-            h('span', { class: 'source-list__meta', text: ` (${s.kind}; ${s.perspective}; file ${s.file})` }),
-          ),
-        ),
-      ),
-    ),
-    h(
-      'ul',
-      { class: 'menu-list' },
-      h(
-        'li',
-        {},
-        h('button', {
-          class: 'button button--primary',
-          attrs: { type: 'button', 'data-intent': 'new-game' },
-          text: 'Play again',
-          on: { click: () => send({ type: 'new-game' }) },
-        }),
-      ),
-      h(
-        'li',
-        {},
-        h('button', {
-          class: 'button',
-          attrs: { type: 'button', 'data-intent': 'quit-to-title' },
-          text: options.leave ?? 'Back to the title',
-          on: { click: () => send({ type: 'quit-to-title' }) },
-        }),
-      ),
-      ...review.map((entry) => h('li', { class: 'debrief-replay' }, entry)),
-    ),
-  );
-  return { scene: 'debrief', element, heading, update: chart.update };
+  const element = document.createElement('section');
+  element.className = 'view view--debrief';
+  const update = (next: DebriefModel) => render(debriefTemplate(next, send, options), element);
+  update(model);
+  return { scene: 'debrief', element, heading: element.querySelector('h1') as HTMLElement, update };
 }
