@@ -73,8 +73,19 @@ export async function gamePage(
     },
     history: async (way) => {
       generation++;
-      if (way === 'back') await page.goBack({ waitUntil: 'commit' });
-      else await page.goForward({ waitUntil: 'commit' });
+      const go = () =>
+        way === 'back' ? page.goBack({ waitUntil: 'commit' }) : page.goForward({ waitUntil: 'commit' });
+      // While Chromium swaps a page in from the back/forward cache, the driver can briefly find no page to ask
+      // for the history ("Not attached to an active page"): the browser's state, not the game's; asked again.
+      for (let tries = 1; ; tries++) {
+        try {
+          await go();
+          return;
+        } catch (e) {
+          if (tries >= 5 || !String(e).includes('Not attached to an active page')) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 100 * tries));
+        }
+      }
     },
     shot: async (name) => {
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
