@@ -12,12 +12,90 @@ import type {
 } from '../present/classroom-screens.ts';
 import { debriefModel } from '../present/debrief.presenter.ts';
 import type { Lookup } from '../present/lookup.ts';
+import type { SituationModel } from '../present/screens.ts';
 import { situationModel } from '../present/turn.presenter.ts';
+import { sameJson } from '../session/view-patch.ts';
 import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
-import { type GameState, proposalOf, waitingFor } from '../sim/state.ts';
-import { publicView, viewFor } from '../sim/view.ts';
+import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
+import { type ActorView, publicView, viewFor } from '../sim/view.ts';
+
+/**
+ * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:
+ * owned by one room (it dies with it) and passed in. The engine never changes a state in place, so a part of the
+ * state that is the same object holds the same.
+ */
+export class SeatViewMemo {
+  readonly seats = new Map<string, SeatBuild>();
+}
+
+interface SeatBuild {
+  /** What the engine's view of the seat is built from (viewFor reads nothing else of the state). */
+  inputs: readonly unknown[];
+  view: ActorView;
+  /** What the world parts of the situation follow from. */
+  world: readonly unknown[];
+  proposal: string | null;
+  situation: SituationModel;
+  debrief: SeatClientView['debrief'];
+}
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
+
+/** The seat's view and situation, from the memo where their inputs are the same objects as last time. */
+function seatBuild(
+  c: CompiledScenario,
+  lookup: Lookup,
+  state: GameState,
+  actor: string,
+  proposal: string | null,
+  memo: SeatViewMemo | undefined,
+): SeatBuild {
+  const inputs = [
+    state.world,
+    state.beliefs[actor],
+    state.postures[actor],
+    state.offers[actor],
+    state.pending[actor],
+    state.phase,
+    state.paused,
+    holderOf(state, actor),
+    state.said,
+    state.talk,
+  ];
+  const world = [state.world, state.beliefs[actor], state.phase];
+  const last = memo?.seats.get(actor);
+  if (last && sameInputs(last.inputs, inputs) && last.proposal === proposal) return last;
+  const view = last && sameInputs(last.inputs, inputs) ? last.view : viewFor(c, state, actor);
+  const sameWorld = last !== undefined && sameInputs(last.world, world);
+  let situation = situationModel(view, lookup, proposal, sameWorld ? last.situation : null);
+  if (last && !sameWorld) situation = sharedWith(last.situation, situation);
+  const build: SeatBuild = { inputs, view, world, proposal, situation, debrief: null };
+  memo?.seats.set(actor, build);
+  return build;
+}
+
+/**
+ * A new turn's situation, holding the parts that did not change as the same objects as the last one: the earlier
+ * news the seat holds already, and last turn's news where it moved to the earlier news. A diff skips the first and
+ * copies the second (view-patch.ts) instead of sending it again.
+ */
+function sharedWith(last: SituationModel, next: SituationModel): SituationModel {
+  const lastNewsTurn = last.turn.index - 1;
+  const earlier = next.earlier.map((e, i) => {
+    const held = last.earlier[i];
+    if (held && held.turn === e.turn && sameJson(held.items, e.items)) return held;
+    if (e.turn === lastNewsTurn && sameJson(last.news, e.items)) return { turn: e.turn, items: last.news };
+    return e;
+  });
+  return {
+    ...next,
+    earlier,
+    places: sameJson(last.places, next.places) ? last.places : next.places,
+    actor: sameJson(last.actor, next.actor) ? last.actor : next.actor,
+  };
+}
 
 export function seatLines(c: CompiledScenario, state: GameState, presence: RoomPresence): SeatLine[] {
   return c.playableIds.map((actor) => ({
@@ -44,14 +122,15 @@ export function seatClientView(
   actor: string,
   presence: RoomPresence,
   historical: () => HistoricalPath,
+  memo?: SeatViewMemo,
 ): SeatClientView {
-  const view = viewFor(c, state, actor);
   // The team's proposal is in the game's state (a command of the record), so it survives a restart.
   const proposal = proposalOf(state, actor);
+  const build = seatBuild(c, lookup, state, actor, proposal, memo);
+  const { view, situation } = build;
   const pending = state.pending[actor];
   const holder = state.seats[actor] ?? 'computer';
   const status = seatStatus(state, actor);
-  const situation = situationModel(view, lookup, proposal);
   const submitted = pending ? pending.option : null;
   const chosen = situation.decision?.options.find((o) => o.id === submitted)?.label;
   const selected = situation.decision?.selected ?? null;
@@ -78,8 +157,18 @@ export function seatClientView(
     outcome: view.outcome
       ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
       : null,
-    debrief: view.outcome ? debriefModel(view, lookup, historical()) : null,
+    debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
   };
+}
+
+/** The debrief, built once for a view (the game has ended: its view changes no more but for the talk). */
+function debriefOf(
+  build: SeatBuild,
+  lookup: Lookup,
+  historical: () => HistoricalPath,
+): SeatClientView['debrief'] {
+  if (build.debrief === null) build.debrief = debriefModel(build.view, lookup, historical());
+  return build.debrief;
 }
 
 /** The seat bar's line: what its team sees of where the seat stands, the holder first (never "your team decided"

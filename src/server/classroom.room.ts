@@ -20,7 +20,7 @@ import {
   type Welcome,
 } from '../session/classroom-protocol.ts';
 import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';
-import { diffView } from '../session/view-patch.ts';
+import { diffView, packPatch } from '../session/view-patch.ts';
 import { type Command, cleanCommand, type Entry, type Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
@@ -39,6 +39,7 @@ import {
   consoleClientView,
   lobbyClientView,
   projectorClientView,
+  SeatViewMemo,
   seatClientView,
   seatStatus,
 } from './classroom-views.ts';
@@ -129,6 +130,8 @@ export class ClassroomRoom extends Room {
   private writing: Promise<void> = Promise.resolve();
   /** The views last built, by key (a seat, the console, the projector, the lobby), and which to build again. */
   private readonly built = new Map<string, ClientView>();
+  /** Each seat's last build, so that a seat's view is built again only in the parts that changed. */
+  private readonly seatMemo = new SeatViewMemo();
   private dirty: Set<string> | 'all' = 'all';
   private turnClock = { key: '', startedAt: 0 };
 
@@ -774,7 +777,7 @@ export class ClassroomRoom extends Room {
         if (member.sent === null) frame = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', view);
         else {
           const ops = diffView(member.sent, view);
-          frame = ops.length > 0 ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', ops) : null;
+          frame = ops.length > 0 ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', packPatch(ops)) : null;
         }
         byKey.set(key, frame);
       }
@@ -796,6 +799,7 @@ export class ClassroomRoom extends Room {
       presence,
       // The model's historical path, for the debrief's chart: replayed once per room, when first asked for.
       () => (this.historical ??= historicalPath(this.c, state.seed)),
+      this.seatMemo,
     );
   }
 
