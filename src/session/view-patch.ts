@@ -28,7 +28,7 @@ interface Diff {
   before: Json;
   ops: PatchOp[];
   /** Every object and list of `before` by the path it is at: indexed only when a new part is set. */
-  held: Map<Json, Path> | null;
+  held: Held | null;
   /** Each long text this patch sets, by the path it is at in the view as patched so far. */
   fresh: Map<string, Path>;
 }
@@ -70,8 +70,9 @@ function setTo(path: Path, b: Json, d: Diff): void {
     d.ops.push([path, b]);
     return;
   }
-  d.held ??= indexParts(d.before);
-  const from = d.held.get(b);
+  // Only a new object or list makes the index of the view before (a text alone is looked up in this patch).
+  if (typeof b === 'object') d.held ??= indexParts(d.before);
+  const from = d.held ? pathIn(d.held, b) : undefined;
   if (from && worthCopying(b, from)) {
     d.ops.push([path, from, COPY]);
     return;
@@ -105,18 +106,28 @@ function setTo(path: Path, b: Json, d: Diff): void {
 const worthCopying = (text: Json, from: Path): boolean =>
   typeof text !== 'string' || text.length > from.reduce<number>((n, k) => n + String(k).length + 2, 8);
 
-/** Every object, list and long text of the view before the patch, by the path it is at. */
-function indexParts(root: Json): Map<Json, Path> {
-  const held = new Map<Json, Path>();
-  const walk = (v: Json, path: Path) => {
+/** Where each part of a view is: the part holding it and its key there (the root has none). */
+type Held = Map<Json, { in: Json; key: string | number } | null>;
+
+/** Every object, list and long text of the view before the patch: paths are made only for what is copied. */
+function indexParts(root: Json): Held {
+  const held: Held = new Map();
+  const walk = (v: Json, at: { in: Json; key: string | number } | null) => {
     if (v === null || !reusable(v) || held.has(v)) return;
-    held.set(v, path);
+    held.set(v, at);
     if (typeof v !== 'object') return;
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i]!, [...path, i]);
-    else for (const k of Object.keys(v)) walk(v[k]!, [...path, k]);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i]!, { in: v, key: i });
+    else for (const k of Object.keys(v)) walk(v[k]!, { in: v, key: k });
   };
-  walk(root, []);
+  walk(root, null);
   return held;
+}
+
+function pathIn(held: Held, v: Json): Path | undefined {
+  if (!held.has(v)) return undefined;
+  const path: Path = [];
+  for (let at = held.get(v); at; at = held.get(at.in)) path.unshift(at.key);
+  return path;
 }
 
 /** Keeps where this patch sent each long text, for the same text later in it. */
@@ -131,10 +142,10 @@ function remember(v: Json, path: Path, d: Diff): void {
 function holdsKnown(v: Json, d: Diff): boolean {
   if (v === null || !reusable(v)) return false;
   if (typeof v === 'string') {
-    const from = d.held!.get(v) ?? d.fresh.get(v);
+    const from = (d.held && pathIn(d.held, v)) ?? d.fresh.get(v);
     return from !== undefined && worthCopying(v, from);
   }
-  if (d.held!.has(v)) return true;
+  if (d.held?.has(v)) return true;
   return Array.isArray(v) ? v.some((x) => holdsKnown(x, d)) : Object.values(v).some((x) => holdsKnown(x, d));
 }
 
