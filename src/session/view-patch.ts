@@ -10,8 +10,8 @@ export type Path = (string | number)[];
  * [path, from, AGAIN]: set to what the view as patched so far holds at `from` (a text this patch sent already).
  */
 export type PatchOp = [Path, unknown] | [Path] | [Path, Path, typeof COPY | typeof AGAIN];
-export const COPY = 'copy';
-export const AGAIN = 'again';
+export const COPY = 0;
+export const AGAIN = 1;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -73,16 +73,16 @@ function setTo(path: Path, b: Json, d: Diff): void {
   // Only a new object or list makes the index of the view before (a text alone is looked up in this patch).
   if (typeof b === 'object') d.held ??= indexParts(d.before);
   const from = d.held ? pathIn(d.held, b) : undefined;
-  if (from && worthCopying(b, from)) {
+  if (from && worthCopying(b, from, path)) {
     d.ops.push([path, from, COPY]);
     return;
   }
   const again = typeof b === 'string' ? d.fresh.get(b) : undefined;
-  if (again && worthCopying(b, again)) {
+  if (again && worthCopying(b, again, path)) {
     d.ops.push([path, again, AGAIN]);
     return;
   }
-  if (!holdsKnown(b, d)) {
+  if (!holdsKnown(b, path, d)) {
     d.ops.push([path, b]);
     remember(b, path, d);
     return;
@@ -91,20 +91,36 @@ function setTo(path: Path, b: Json, d: Diff): void {
   // some, set the same way).
   const keys = Array.isArray(b) ? b.map((_, i) => i) : Object.keys(b);
   const at = b as Record<string | number, Json>;
-  const later = new Set(keys.filter((k) => holdsKnown(at[k]!, d)));
+  // What is sent in the shell is remembered as it is chosen: a later part may copy it (a brief the same as its text).
+  const later = new Set<string | number>();
+  for (const k of keys) {
+    if (holdsKnown(at[k]!, [...path, k], d)) later.add(k);
+    else remember(at[k]!, [...path, k], d);
+  }
   const shell = Array.isArray(b)
     ? b.map((x, i) => (later.has(i) ? null : x))
     : Object.fromEntries(keys.map((k) => [k, later.has(k) ? null : at[k]!]));
   d.ops.push([path, shell]);
-  for (const k of keys) {
-    if (later.has(k)) setTo([...path, k], at[k]!, d);
-    else remember(at[k]!, [...path, k], d);
-  }
+  for (const k of later) setTo([...path, k], at[k]!, d);
 }
 
-/** Whether copying from `from` costs less than sending the text again (a path costs about its keys' length). */
-const worthCopying = (text: Json, from: Path): boolean =>
-  typeof text !== 'string' || text.length > from.reduce<number>((n, k) => n + String(k).length + 2, 8);
+/**
+ * Whether copying from `from` to `to` costs less than sending the text again: on the wire `from` is the keys it
+ * does not share with `to` (packPatch), each costing about its length.
+ */
+function worthCopying(text: Json, from: Path, to: Path): boolean {
+  if (typeof text !== 'string') return true;
+  let cost = 6;
+  for (let i = sharedKeys(from, to); i < from.length; i++) cost += String(from[i]).length + 1;
+  return text.length > cost;
+}
+
+/** How many leading keys two paths share. */
+function sharedKeys(a: Path, b: Path): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
 
 /** Where each part of a view is: the part holding it and its key there (the root has none). */
 type Held = Map<Json, { in: Json; key: string | number } | null>;
@@ -139,14 +155,21 @@ function remember(v: Json, path: Path, d: Diff): void {
     for (const k of Object.keys(v)) remember(v[k]!, [...path, k], d);
 }
 
-function holdsKnown(v: Json, d: Diff): boolean {
+/**
+ * Whether a new part holds something worth copying: a part of the view before, a text this patch sent, or a text
+ * that it holds twice (`seen`: its texts met so far, in the order they are sent).
+ */
+function holdsKnown(v: Json, path: Path, d: Diff, seen = new Map<string, Path>()): boolean {
   if (v === null || !reusable(v)) return false;
   if (typeof v === 'string') {
-    const from = (d.held && pathIn(d.held, v)) ?? d.fresh.get(v);
-    return from !== undefined && worthCopying(v, from);
+    const from = [d.held && pathIn(d.held, v), d.fresh.get(v), seen.get(v)];
+    if (from.some((f) => f && worthCopying(v, f, path))) return true;
+    if (!seen.has(v)) seen.set(v, path);
+    return false;
   }
   if (d.held?.has(v)) return true;
-  return Array.isArray(v) ? v.some((x) => holdsKnown(x, d)) : Object.values(v).some((x) => holdsKnown(x, d));
+  if (Array.isArray(v)) return v.some((x, i) => holdsKnown(x, [...path, i], d, seen));
+  return Object.keys(v).some((k) => holdsKnown(v[k]!, [...path, k], d, seen));
 }
 
 /** Whether two views (plain JSON) are the same, part for part. */
@@ -235,10 +258,14 @@ export function packPatch(ops: readonly PatchOp[]): unknown[][] {
   let last: Path = [];
   return ops.map((op) => {
     const path = op[0];
-    let shared = 0;
-    while (shared < path.length && shared < last.length && path[shared] === last[shared]) shared++;
+    const shared = sharedKeys(path, last);
     last = path;
-    return [[shared, ...path.slice(shared)], ...op.slice(1)];
+    const packed = [shared, ...path.slice(shared)];
+    if (op.length !== 3) return [packed, ...op.slice(1)];
+    // A copy's source likewise, from the keys it shares with the path it is copied to.
+    const from = op[1];
+    const common = sharedKeys(from, path);
+    return [packed, [common, ...from.slice(common)], op[2]];
   });
 }
 
@@ -256,6 +283,10 @@ export function unpackPatch(wire: unknown): PatchOp[] {
       throw new PatchError('a patch has a path of no known form');
     const path = [...last.slice(0, shared as number), ...(rest as Path)];
     last = path;
-    return [path, ...op.slice(1)] as PatchOp;
+    if (op.length !== 3) return [path, ...op.slice(1)] as PatchOp;
+    const [common, ...tail] = Array.isArray(op[1]) ? (op[1] as unknown[]) : [];
+    if (!Number.isInteger(common) || (common as number) < 0 || (common as number) > path.length)
+      throw new PatchError('a patch copies from a path of no known form');
+    return [path, [...path.slice(0, common as number), ...(tail as Path)], op[2]] as PatchOp;
   });
 }

@@ -2,12 +2,15 @@
 // (and the client then asks for the whole view).
 import { describe, expect, it } from 'vitest';
 import {
+  AGAIN,
   applyPatch,
   COPY,
   diffView,
   PatchError,
   type PatchOp,
+  packPatch,
   sameJson,
+  unpackPatch,
 } from '../../src/session/view-patch.ts';
 
 const news = [{ headline: 'A long headline the phone already holds', body: 'And its body, longer still.' }];
@@ -40,6 +43,31 @@ describe('copies in a patch', () => {
     expect(() => applyPatch(view, [[['c'], ['__proto__'], COPY]] as PatchOp[])).toThrow(PatchError);
     expect(() => applyPatch(view, [[['c'], ['a'], 'move']] as unknown as PatchOp[])).toThrow(PatchError);
     expect(applyPatch(view, [[['c'], ['a', 'b'], COPY]])).toEqual({ a: { b: 1 }, c: 1 });
+  });
+
+  it('sends a long text once in a patch, and packs each path against the one before', () => {
+    const text = 'A cause named in words, long enough to be worth a copy';
+    const before = { causes: [] as unknown[] };
+    const after = { causes: [{ text, brief: text, delta: 2 }] };
+    const ops = diffView(before, after);
+    expect(ops).toEqual([
+      [['causes', 0], { text, brief: null, delta: 2 }],
+      [['causes', 0, 'brief'], ['causes', 0, 'text'], AGAIN],
+    ]);
+    const wire = packPatch(ops);
+    expect(wire).toEqual([
+      [[0, 'causes', 0], { text, brief: null, delta: 2 }],
+      [[2, 'brief'], [2, 'text'], AGAIN],
+    ]);
+    expect(unpackPatch(wire)).toEqual(ops);
+    expect(applyPatch(before, unpackPatch(wire))).toEqual(after);
+  });
+
+  it('refuses a wire patch of no known form', () => {
+    expect(() => unpackPatch({})).toThrow(PatchError);
+    expect(() => unpackPatch([[[3, 'a'], 1]])).toThrow(PatchError);
+    expect(() => unpackPatch([[[0, { a: 1 }], 1]])).toThrow(PatchError);
+    expect(() => unpackPatch([[[0, 'a'], [9, 'b'], COPY]])).toThrow(PatchError);
   });
 
   it('says whether two views are the same part for part', () => {
