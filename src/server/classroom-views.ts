@@ -19,7 +19,8 @@ import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
-import { type ActorView, publicView, viewFor } from '../sim/view.ts';
+import { saidFor } from '../sim/talk.ts';
+import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
 
 /**
  * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:
@@ -28,6 +29,38 @@ import { type ActorView, publicView, viewFor } from '../sim/view.ts';
  */
 export class SeatViewMemo {
   readonly seats = new Map<string, SeatBuild>();
+  /** The public view (the console's and the projector's) last built, and the world it was built from. */
+  public: { world: GameState['world']; said: GameState['said']; view: PublicView } | null = null;
+}
+
+/**
+ * The public view, its world parts (turn, indicators, journal, what is established, the outcome: publicView reads
+ * only the world for them) kept from the last build while the world is the same object; the rest as publicView
+ * makes it.
+ */
+export function publicViewOf(c: CompiledScenario, state: GameState, memo?: SeatViewMemo): PublicView {
+  const last = memo?.public;
+  let view: PublicView;
+  if (!last || last.world !== state.world) view = publicView(c, state);
+  else {
+    const waiting = waitingFor(state);
+    view = {
+      ...last.view,
+      status:
+        state.phase === 'setup' || state.phase === 'ended'
+          ? state.phase
+          : waiting.length === 0
+            ? 'ready'
+            : 'deciding',
+      paused: state.paused,
+      deadline: state.deadline?.seconds ?? null,
+      decided: Object.keys(state.offers).filter((a) => state.pending[a] !== undefined),
+      waitingFor: waiting,
+      said: last.said === state.said ? last.view.said : saidFor(state, { public: true }),
+    };
+  }
+  if (memo) memo.public = { world: state.world, said: state.said, view };
+  return view;
 }
 
 interface SeatBuild {
@@ -198,11 +231,12 @@ export function projectorClientView(
   c: CompiledScenario,
   state: GameState,
   presence: RoomPresence,
+  memo?: SeatViewMemo,
 ): ProjectorClientView {
   return {
     kind: 'projector',
     code: presence.code,
-    view: publicView(c, state),
+    view: publicViewOf(c, state, memo),
     seats: seatLines(c, state, presence),
     deadlineAt: presence.deadlineAt,
   };
@@ -213,12 +247,13 @@ export function consoleClientView(
   lookup: Lookup,
   state: GameState,
   presence: RoomPresence,
+  memo?: SeatViewMemo,
 ): ConsoleClientView {
   const fired = state.world.fired;
   return {
     kind: 'console',
     code: presence.code,
-    view: publicView(c, state),
+    view: publicViewOf(c, state, memo),
     seats: seatLines(c, state, presence).map((s) => ({
       ...s,
       names: presence.namesAt(s.actor),

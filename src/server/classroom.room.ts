@@ -788,8 +788,9 @@ export class ClassroomRoom extends Room {
 
   private viewOf(identity: Identity, presence: RoomPresence): ClientView {
     const { state } = this.context();
-    if (identity.role === 'facilitator') return consoleClientView(this.c, this.lookup, state, presence);
-    if (identity.role === 'projector') return projectorClientView(this.c, state, presence);
+    if (identity.role === 'facilitator')
+      return consoleClientView(this.c, this.lookup, state, presence, this.seatMemo);
+    if (identity.role === 'projector') return projectorClientView(this.c, state, presence, this.seatMemo);
     if (identity.seat === null) return lobbyClientView(this.c, state, presence);
     return seatClientView(
       this.c,

@@ -1,11 +1,16 @@
-// A seat's view built from the room's memo (only the parts that changed built again) is the view built from
-// scratch, at every command of a sample of games; and a client that applied every patch (copies included, through
-// the wire's encoding) holds that same view.
+// A seat's view (and the console's and projector's) built from the room's memo (only the parts that changed built
+// again) is the view built from scratch, at every command of a sample of games; and a client that applied every
+// patch (copies included, through the wire's encoding) holds that same view.
 import { pack, unpack } from 'msgpackr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RoomPresence, SeatClientView } from '../../src/present/classroom-screens.ts';
+import type { ClientView, RoomPresence } from '../../src/present/classroom-screens.ts';
 import { Lookup } from '../../src/present/lookup.ts';
-import { SeatViewMemo, seatClientView } from '../../src/server/classroom-views.ts';
+import {
+  consoleClientView,
+  projectorClientView,
+  SeatViewMemo,
+  seatClientView,
+} from '../../src/server/classroom-views.ts';
 import { applyPatch, diffView, packPatch, unpackPatch } from '../../src/session/view-patch.ts';
 import type { Entry } from '../../src/sim/commands.ts';
 import type { CompiledScenario } from '../../src/sim/compile.ts';
@@ -61,24 +66,38 @@ function nextEntry(game: LiveGame, rng: () => number): Entry {
 }
 
 describe('seat views built from the memo', () => {
-  it('equal the views built from scratch, and the patched client copies equal them too', () => {
+  it('equal the views built from scratch (the console and projector too), and the patched client copies equal them too', () => {
     let copies = 0;
     for (const seed of [1, 7, 42, 1000]) {
       const rng = rngFor(seed * 31 + 5);
       const game = new LiveGame(c, seed).start(c.playableIds.slice(0, 4));
       const memo = new SeatViewMemo();
       const historical = () => historicalPath(c, seed);
-      const sent = new Map<string, SeatClientView>();
-      const held = new Map<string, SeatClientView>();
+      const sent = new Map<string, ClientView>();
+      const held = new Map<string, ClientView>();
       for (let step = 0; step < 400 && !game.ended; step++) {
         game.run(nextEntry(game, rng));
         game.computersDecide();
         if (game.state.paused) game.run({ by: FACILITATOR, command: { type: 'game.resume' } });
         // The presence changes now and then (a device joins), which builds every seat again with the same state.
         const here = presence(1 + (Math.floor(step / 25) % 3));
-        for (const actor of c.playableIds) {
-          const built = seatClientView(c, lookup, game.state, actor, here, historical, memo);
-          const fresh = seatClientView(c, lookup, game.state, actor, here, historical);
+        const s = game.state;
+        const audiences: [string, () => ClientView, () => ClientView][] = [
+          ...c.playableIds.map((actor): [string, () => ClientView, () => ClientView] => [
+            actor,
+            () => seatClientView(c, lookup, s, actor, here, historical, memo),
+            () => seatClientView(c, lookup, s, actor, here, historical),
+          ]),
+          [
+            'console',
+            () => consoleClientView(c, lookup, s, here, memo),
+            () => consoleClientView(c, lookup, s, here),
+          ],
+          ['projector', () => projectorClientView(c, s, here, memo), () => projectorClientView(c, s, here)],
+        ];
+        for (const [actor, withMemo, fromScratch] of audiences) {
+          const built = withMemo();
+          const fresh = fromScratch();
           expect(built).toEqual(fresh);
           const before = sent.get(actor);
           if (before === undefined) held.set(actor, structuredClone(fresh));
