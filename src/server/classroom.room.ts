@@ -806,10 +806,20 @@ export class ClassroomRoom extends Room {
 
   private presence_(): RoomPresence {
     const { state } = this.context();
-    const seatsOf = (actor: string) =>
-      [...this.members.values()].filter(
-        (m) => m.connected && m.identity.role === 'student' && m.identity.seat === actor,
-      );
+    // The connected members by seat, gathered once per build: every seat line and seat view asks for them.
+    let bySeat: Map<string, Member[]> | null = null;
+    const seatsOf = (actor: string): Member[] => {
+      if (!bySeat) {
+        bySeat = new Map();
+        for (const m of this.members.values()) {
+          if (!m.connected || m.identity.role !== 'student' || m.identity.seat === null) continue;
+          const at = bySeat.get(m.identity.seat);
+          if (at) at.push(m);
+          else bySeat.set(m.identity.seat, [m]);
+        }
+      }
+      return bySeat.get(actor) ?? [];
+    };
     const seconds = state.deadline?.seconds ?? null;
     const running = state.phase === 'deciding' && !state.paused && seconds !== null;
     const key = `${state.world.turn}|${state.paused}|${seconds}|${state.phase}`;
