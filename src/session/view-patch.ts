@@ -33,29 +33,37 @@ interface Diff {
   fresh: Map<string, Path>;
 }
 
+/** `path` is a stack the walk pushes to and pops: a path is copied only when a change is made at it. */
 function diffInto(a: Json, b: Json, path: Path, d: Diff): void {
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     // A shorter list is sent whole: items are not moved, and a removal is rare in a view.
     if (b.length < a.length) {
-      setTo(path, b, d);
+      setTo(path.slice(), b, d);
       return;
     }
     for (let i = 0; i < b.length; i++) {
-      if (i < a.length) diffInto(a[i]!, b[i]!, [...path, i], d);
-      else setTo([...path, i], b[i]!, d);
+      if (i < a.length) {
+        path.push(i);
+        diffInto(a[i]!, b[i]!, path, d);
+        path.pop();
+      } else setTo([...path, i], b[i]!, d);
     }
     return;
   }
   if (isObject(a) && isObject(b)) {
-    for (const k of Object.keys(a)) if (!Object.hasOwn(b, k)) d.ops.push([[...path, k]]);
-    for (const k of Object.keys(b)) {
-      if (Object.hasOwn(a, k)) diffInto(a[k]!, b[k]!, [...path, k], d);
-      else setTo([...path, k], b[k]!, d);
+    for (const k in a) if (!Object.hasOwn(b, k)) d.ops.push([[...path, k]]);
+    for (const k in b) {
+      if (Object.hasOwn(a, k)) {
+        if (a[k] === b[k]) continue;
+        path.push(k);
+        diffInto(a[k]!, b[k]!, path, d);
+        path.pop();
+      } else setTo([...path, k], b[k]!, d);
     }
     return;
   }
-  setTo(path, b, d);
+  setTo(path.slice(), b, d);
 }
 
 /** Text shorter than this is sent again: a copy's path would cost about as much. */
