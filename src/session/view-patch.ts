@@ -78,8 +78,10 @@ function setTo(path: Path, b: Json, d: Diff): void {
     d.ops.push([path, b]);
     return;
   }
-  // Only a new object or list makes the index of the view before (a text alone is looked up in this patch).
-  if (typeof b === 'object') d.held ??= indexParts(d.before);
+  // Only a new part holding objects or lists makes the index of the view before (the parts a room shares between
+  // views are such: last turn's news); a text, or a list of texts (a shorter list of seats), is looked up in this
+  // patch alone.
+  if (typeof b === 'object' && holdsParts(b)) d.held ??= indexParts(d.before);
   const from = d.held ? pathIn(d.held, b) : undefined;
   if (from && worthCopying(b, from, path)) {
     d.ops.push([path, from, COPY]);
@@ -132,6 +134,12 @@ function sharedKeys(a: Path, b: Path): number {
 
 /** Where each part of a view is: the part holding it and its key there (the root has none). */
 type Held = Map<Json, { in: Json; key: string | number } | null>;
+
+function holdsParts(v: Json[] | { [k: string]: Json }): boolean {
+  if (Array.isArray(v)) return v.some((x) => typeof x === 'object' && x !== null);
+  for (const k in v) if (typeof v[k] === 'object' && v[k] !== null) return true;
+  return false;
+}
 
 /** Every object, list and long text of the view before the patch: paths are made only for what is copied. */
 function indexParts(root: Json): Held {
