@@ -286,15 +286,18 @@ export function closedReason(
  * The situation room of a view. `same`, when given, is this actor's model built from a view of the same world, the
  * same beliefs and the same phase (the caller knows: a classroom room compares the engine's state by identity): its
  * parts that depend on them alone are kept as they are (the same objects, so a diff skips them), and only the
- * decision is built again. Without it, everything is built from the view.
+ * decision is built again. Without it, everything is built from the view. `sameOffer`: the caller knows the offer, the
+ * beliefs and the stance are the same objects as for `same` too, so the decision's options are kept as well.
  */
 export function situationModel(
   view: ActorView,
   lookup: Lookup,
   selected: string | null,
   same?: SituationModel | null,
+  sameOffer = false,
 ): SituationModel {
   const world = same ?? situationOfWorld(view, lookup);
+  const kept = sameOffer ? same?.decision : undefined;
   return {
     kind: 'situation',
     actor: world.actor,
@@ -304,7 +307,10 @@ export function situationModel(
     indicators: world.indicators,
     beliefs: world.beliefs,
     counsel: world.counsel,
-    decision: decisionModel(view, lookup, selected),
+    decision:
+      kept && view.decision
+        ? { prompt: kept.prompt, options: kept.options, selected: selected ?? view.decision.chosen }
+        : decisionModel(view, lookup, selected),
     mood: world.mood,
     places: world.places,
     warnings: world.warnings,

@@ -102,7 +102,13 @@ function seatBuild(
   if (last && sameInputs(last.inputs, inputs) && last.proposal === proposal) return last;
   const view = last && sameInputs(last.inputs, inputs) ? last.view : viewFor(c, state, actor);
   const sameWorld = last !== undefined && sameInputs(last.world, world);
-  let situation = situationModel(view, lookup, proposal, sameWorld ? last.situation : null);
+  // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.
+  const sameOffer =
+    sameWorld &&
+    last.inputs[3] === state.offers[actor] &&
+    last.inputs[1] === state.beliefs[actor] &&
+    last.inputs[2] === state.postures[actor];
+  let situation = situationModel(view, lookup, proposal, sameWorld ? last.situation : null, sameOffer);
   if (last && !sameWorld) situation = sharedWith(last.situation, situation);
   const build: SeatBuild = { inputs, view, world, proposal, situation, debrief: null };
   memo?.seats.set(actor, build);

@@ -19,7 +19,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function diffView(before: unknown, after: unknown): PatchOp[] {
-  const d: Diff = { before: before as Json, ops: [], held: null, fresh: new Map() };
+  const d: Diff = { before: before as Json, ops: [], held: null, fresh: new Map(), paths: new Map() };
   diffInto(before as Json, after as Json, [], d);
   return d.ops;
 }
@@ -31,6 +31,8 @@ interface Diff {
   held: Held | null;
   /** Each long text this patch sets, by the path it is at in the view as patched so far. */
   fresh: Map<string, Path>;
+  /** The paths in `held` made so far (a text is looked up each time a part holding it is weighed). */
+  paths: Map<Json, Path>;
 }
 
 /** `path` is a stack the walk pushes to and pops: a path is copied only when a change is made at it. */
@@ -82,7 +84,7 @@ function setTo(path: Path, b: Json, d: Diff): void {
   // views are such: last turn's news); a text, or a list of texts (a shorter list of seats), is looked up in this
   // patch alone.
   if (typeof b === 'object' && holdsParts(b)) d.held ??= indexParts(d.before);
-  const from = d.held ? pathIn(d.held, b) : undefined;
+  const from = d.held ? pathIn(d.held, b, d.paths) : undefined;
   if (from && worthCopying(b, from, path)) {
     d.ops.push([path, from, COPY]);
     return;
@@ -155,10 +157,13 @@ function indexParts(root: Json): Held {
   return held;
 }
 
-function pathIn(held: Held, v: Json): Path | undefined {
+function pathIn(held: Held, v: Json, known?: Map<Json, Path>): Path | undefined {
   if (!held.has(v)) return undefined;
+  const cached = known?.get(v);
+  if (cached) return cached;
   const path: Path = [];
   for (let at = held.get(v); at; at = held.get(at.in)) path.unshift(at.key);
+  known?.set(v, path);
   return path;
 }
 
@@ -178,7 +183,7 @@ function remember(v: Json, path: Path, d: Diff): void {
 function holdsKnown(v: Json, path: Path, d: Diff, seen = new Map<string, Path>()): boolean {
   if (v === null || !reusable(v)) return false;
   if (typeof v === 'string') {
-    const from = [d.held && pathIn(d.held, v), d.fresh.get(v), seen.get(v)];
+    const from = [d.held && pathIn(d.held, v, d.paths), d.fresh.get(v), seen.get(v)];
     if (from.some((f) => f && worthCopying(v, f, path))) return true;
     if (!seen.has(v)) seen.set(v, path);
     return false;
