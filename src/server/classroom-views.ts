@@ -31,6 +31,13 @@ export class SeatViewMemo {
   readonly seats = new Map<string, SeatBuild>();
   /** The public view (the console's and the projector's) last built, and the world it was built from. */
   public: { world: GameState['world']; said: GameState['said']; view: PublicView } | null = null;
+  /** The console's indicators and injects last built, and what they were built from. */
+  console: {
+    world: GameState['world'];
+    queued: GameState['queued'];
+    indicators: ConsoleClientView['indicators'];
+    injects: ConsoleClientView['injects'];
+  } | null = null;
 }
 
 /**
@@ -255,7 +262,6 @@ export function consoleClientView(
   presence: RoomPresence,
   memo?: SeatViewMemo,
 ): ConsoleClientView {
-  const fired = state.world.fired;
   return {
     kind: 'console',
     code: presence.code,
@@ -268,6 +274,28 @@ export function consoleClientView(
         label: lookup.optionLabel(s.actor, id),
       })),
     })),
+    ...consoleLists(c, state, memo),
+    deadline: state.deadline,
+    deadlineAt: presence.deadlineAt,
+    autoResolve: presence.autoResolve,
+    accepted: state.accepted,
+    seatCodes: presence.seatCodes,
+    devices: presence.devices(),
+    besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
+  };
+}
+
+/** The console's indicators and injects: kept from the memo while the world and the queue are the same objects. */
+function consoleLists(
+  c: CompiledScenario,
+  state: GameState,
+  memo: SeatViewMemo | undefined,
+): Pick<ConsoleClientView, 'indicators' | 'injects'> {
+  const last = memo?.console;
+  if (last && last.world === state.world && last.queued === state.queued)
+    return { indicators: last.indicators, injects: last.injects };
+  const fired = state.world.fired;
+  const lists = {
     indicators: c.scenario.indicators.map((i) => ({
       id: i.id,
       label: i.label.text,
@@ -282,14 +310,9 @@ export function consoleClientView(
       fired: Object.hasOwn(fired, e.id),
       queued: state.queued.includes(e.id),
     })),
-    deadline: state.deadline,
-    deadlineAt: presence.deadlineAt,
-    autoResolve: presence.autoResolve,
-    accepted: state.accepted,
-    seatCodes: presence.seatCodes,
-    devices: presence.devices(),
-    besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
   };
+  if (memo) memo.console = { world: state.world, queued: state.queued, ...lists };
+  return lists;
 }
 
 function beside(c: CompiledScenario, origin: GameState, state: GameState): ConsoleClientView['besideOrigin'] {
