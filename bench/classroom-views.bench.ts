@@ -43,6 +43,8 @@ function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; by
   const run = (e: Entry) => {
     const r = applyCommand(c, state, e);
     if (r.ok) state = r.state;
+    // As the room does: anything but a seat's own decision may change what every seat sees of the world.
+    if (r.ok && e.command.type !== 'decision.submit') memo?.worldChanged();
   };
   for (const actor of c.playableIds) run(f({ type: 'seat.set', actor, holder: 'person' }));
   run(f({ type: 'game.start' }));

@@ -24,20 +24,28 @@ import { type ActorView, type PublicView, publicView, viewFor } from '../sim/vie
 
 /**
  * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:
- * owned by one room (it dies with it) and passed in. The engine never changes a state in place, so a part of the
- * state that is the same object holds the same.
+ * owned by one room (it dies with it) and passed in. The world is known by a generation the room moves on
+ * (`worldChanged`) for every command but a seat's own decision, withdrawal or proposal, the same rule by which it
+ * builds only that seat's view again: the session's engine copies the world at every event (applyRun), so its
+ * identity says nothing. Other parts of the state (an offer, a choice) are shared by the copies: the same object
+ * holds the same.
  */
 export class SeatViewMemo {
   readonly seats = new Map<string, SeatBuild>();
-  /** The public view (the console's and the projector's) last built, and the world it was built from. */
-  public: { world: GameState['world']; said: GameState['said']; view: PublicView } | null = null;
-  /** The console's indicators and injects last built, and what they were built from. */
+  /** Moves on whenever the world, the beliefs, the stances or the queue may have changed. */
+  generation = 0;
+  /** The public view (the console's and the projector's) last built, and the generation it was built in. */
+  public: { world: number; said: GameState['said']; view: PublicView } | null = null;
+  /** The console's indicators and injects last built, and the generation they were built in. */
   console: {
-    world: GameState['world'];
-    queued: GameState['queued'];
+    world: number;
     indicators: ConsoleClientView['indicators'];
     injects: ConsoleClientView['injects'];
   } | null = null;
+
+  worldChanged(): void {
+    this.generation++;
+  }
 }
 
 /**
@@ -48,7 +56,7 @@ export class SeatViewMemo {
 export function publicViewOf(c: CompiledScenario, state: GameState, memo?: SeatViewMemo): PublicView {
   const last = memo?.public;
   let view: PublicView;
-  if (!last || last.world !== state.world) view = publicView(c, state);
+  if (!last || !memo || last.world !== memo.generation) view = publicView(c, state);
   else {
     const waiting = waitingFor(state);
     view = {
@@ -66,12 +74,13 @@ export function publicViewOf(c: CompiledScenario, state: GameState, memo?: SeatV
       said: last.said === state.said ? last.view.said : saidFor(state, { public: true }),
     };
   }
-  if (memo) memo.public = { world: state.world, said: state.said, view };
+  if (memo) memo.public = { world: memo.generation, said: state.said, view };
   return view;
 }
 
 interface SeatBuild {
-  /** What the engine's view of the seat is built from (viewFor reads nothing else of the state). */
+  /** What the engine's view of the seat is built from (viewFor reads nothing else of the state; the world, the
+   * beliefs and the queue by the memo's generation). */
   inputs: readonly unknown[];
   view: ActorView;
   /** What the world parts of the situation follow from. */
@@ -83,7 +92,7 @@ interface SeatBuild {
 
 const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
 
-/** The seat's view and situation, from the memo where their inputs are the same objects as last time. */
+/** The seat's view and situation, from the memo where their inputs are the same as last time. */
 function seatBuild(
   c: CompiledScenario,
   lookup: Lookup,
@@ -92,9 +101,9 @@ function seatBuild(
   proposal: string | null,
   memo: SeatViewMemo | undefined,
 ): SeatBuild {
+  const generation = memo?.generation ?? -1;
   const inputs = [
-    state.world,
-    state.beliefs[actor],
+    generation,
     state.postures[actor],
     state.offers[actor],
     state.pending[actor],
@@ -104,17 +113,14 @@ function seatBuild(
     state.said,
     state.talk,
   ];
-  const world = [state.world, state.beliefs[actor], state.phase];
+  const world = [generation, state.phase];
   const last = memo?.seats.get(actor);
   if (last && sameInputs(last.inputs, inputs) && last.proposal === proposal) return last;
   const view = last && sameInputs(last.inputs, inputs) ? last.view : viewFor(c, state, actor);
   const sameWorld = last !== undefined && sameInputs(last.world, world);
   // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.
   const sameOffer =
-    sameWorld &&
-    last.inputs[3] === state.offers[actor] &&
-    last.inputs[1] === state.beliefs[actor] &&
-    last.inputs[2] === state.postures[actor];
+    sameWorld && last.inputs[2] === state.offers[actor] && last.inputs[1] === state.postures[actor];
   let situation = situationModel(view, lookup, proposal, sameWorld ? last.situation : null, sameOffer);
   if (last && !sameWorld) situation = sharedWith(last.situation, situation);
   const build: SeatBuild = { inputs, view, world, proposal, situation, debrief: null };
@@ -292,7 +298,7 @@ function consoleLists(
   memo: SeatViewMemo | undefined,
 ): Pick<ConsoleClientView, 'indicators' | 'injects'> {
   const last = memo?.console;
-  if (last && last.world === state.world && last.queued === state.queued)
+  if (last && memo && last.world === memo.generation)
     return { indicators: last.indicators, injects: last.injects };
   const fired = state.world.fired;
   const lists = {
@@ -311,7 +317,7 @@ function consoleLists(
       queued: state.queued.includes(e.id),
     })),
   };
-  if (memo) memo.console = { world: state.world, queued: state.queued, ...lists };
+  if (memo) memo.console = { world: memo.generation, ...lists };
   return lists;
 }
 

@@ -669,6 +669,8 @@ export class ClassroomRoom extends Room {
 
   /** Marks views to build again at the next publish: some seats' (and the console's and projector's), or all. */
   private touch(seats: readonly string[] | 'all'): void {
+    // Anything but a seat's own decision, withdrawal or proposal may change what every seat sees of the world.
+    if (seats === 'all') this.seatMemo.worldChanged();
     if (this.dirty === 'all') return;
     if (seats === 'all') this.dirty = 'all';
     else for (const seat of seats) this.dirty.add(`seat:${seat}`);

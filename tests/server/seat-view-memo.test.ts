@@ -37,6 +37,8 @@ const presence = (team: number): RoomPresence => ({
   autoResolve: true,
 });
 
+const SEAT_ONLY = new Set(['decision.submit', 'decision.withdraw', 'proposal.set']);
+
 function rngFor(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
@@ -76,11 +78,17 @@ describe('seat views built from the memo', () => {
       const sent = new Map<string, ClientView>();
       const held = new Map<string, ClientView>();
       for (let step = 0; step < 400 && !game.ended; step++) {
+        // As the room does: every command but a seat's own decision, withdrawal or proposal moves the memo's world
+        // on (and a computer's decision that resolves the turn is followed by the resolution's entries).
+        const n = game.record.entries.length;
         game.run(nextEntry(game, rng));
         game.computersDecide();
         if (game.state.paused) game.run({ by: FACILITATOR, command: { type: 'game.resume' } });
+        for (const { command } of game.record.entries.slice(n))
+          if (!SEAT_ONLY.has(command.type)) memo.worldChanged();
         // The presence changes now and then (a device joins), which builds every seat again with the same state.
         const here = presence(1 + (Math.floor(step / 25) % 3));
+        if (step % 25 === 0) memo.worldChanged();
         const s = game.state;
         const audiences: [string, () => ClientView, () => ClientView][] = [
           ...c.playableIds.map((actor): [string, () => ClientView, () => ClientView] => [
