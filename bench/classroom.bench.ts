@@ -125,7 +125,16 @@ interface Figures {
   acks: number[];
   spread: number[];
   bytes: number[];
+  /** The same bytes by who received them: a seat's phone, the facilitator's console, the projector. */
+  byRole: Record<'seat' | 'console' | 'projector', number[]>;
 }
+
+const noFigures = (): Figures => ({
+  acks: [],
+  spread: [],
+  bytes: [],
+  byRole: { seat: [], console: [], projector: [] },
+});
 
 /** A small seeded generator: the think times are the same on every run. */
 function rngFor(seed: number): () => number {
@@ -177,7 +186,11 @@ async function playTurn(
     await Promise.all(deciders.map((d, i) => sleep(delays[i]!).then(() => submit(d))));
   }
   for (const t of await Promise.all(arrivals)) f.spread.push(t - last);
-  for (const c of room.all) f.bytes.push(bytesRead(c) - start.get(c)!);
+  for (const c of room.all) {
+    const n = bytesRead(c) - start.get(c)!;
+    f.bytes.push(n);
+    f.byRole[c === room.facilitator ? 'console' : c === room.all[1] ? 'projector' : 'seat'].push(n);
+  }
   return true;
 }
 
@@ -198,6 +211,10 @@ function report(name: string, f: Figures, spreadTarget: number): void {
   console.log(
     `    bytes per client per turn after the first whole view: median ${quantile(f.bytes, 0.5).toFixed(0)}, p95 ${bytes95.toFixed(0)}, max ${Math.max(...f.bytes)} (target ≤ 4096 without compression: ${verdict(bytes95 <= 4096)} at p95)`,
   );
+  const roles = Object.entries(f.byRole).map(
+    ([role, xs]) => `${role} ${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)}`,
+  );
+  console.log(`      by who received them, median / p95: ${roles.join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -252,11 +269,16 @@ async function main(): Promise<void> {
         ),
       ),
     );
+    // What the server spends with every room open and nothing happening (its ticks, the sockets' pings): part of
+    // the figure per room-turn below, which no view building can remove.
+    const idle0 = cpuOf(server.pid!);
+    await sleep(2000);
+    const idlePerSecond = (cpuOf(server.pid!) - idle0) / 2;
     const serverCpu0 = cpuOf(server.pid!);
     const loadCpu0 = process.cpuUsage();
     const wall0 = performance.now();
     // Rooms on their own time: each team decides after a think time of up to THINK ms, as a class does.
-    const staggered: Figures = { acks: [], spread: [], bytes: [] };
+    const staggered = noFigures();
     const half = Math.ceil(TURNS / 2);
     await Promise.all(
       rooms.map(async (r, i) => {
@@ -265,11 +287,13 @@ async function main(): Promise<void> {
       }),
     );
     // Then the worst case: every room's decisions at the same moment, turn after turn.
-    const burst: Figures = { acks: [], spread: [], bytes: [] };
+    const burst = noFigures();
     const none = () => 0;
+    const burstCpu0 = cpuOf(server.pid!);
     for (let turn = half; turn < TURNS; turn++) {
       await Promise.all(rooms.map((r) => playTurn(r, turn, burst, 0, none)));
     }
+    const burstCpu = cpuOf(server.pid!) - burstCpu0;
     const wall = (performance.now() - wall0) / 1000;
     const loadCpu = process.cpuUsage(loadCpu0);
     const serverCpu = cpuOf(server.pid!) - serverCpu0;
@@ -280,6 +304,9 @@ async function main(): Promise<void> {
     const perRoomTurn = (serverCpu * 1000) / (ROOMS * TURNS);
     console.log(
       `  server CPU per room-turn: ${perRoomTurn.toFixed(1)} ms (target ≤ 5 ms: ${verdict(perRoomTurn <= 5)})`,
+    );
+    console.log(
+      `    of which idle (every room open, nothing played: ${(idlePerSecond * 1000).toFixed(0)} ms of CPU per second) ${((idlePerSecond * wall * 1000) / (ROOMS * TURNS)).toFixed(1)} ms; in the burst alone ${((burstCpu * 1000) / (ROOMS * (TURNS - half))).toFixed(1)} ms per room-turn`,
     );
     const busy = untrusted();
     if (busy) console.log(`  (${busy})`);

@@ -282,15 +282,47 @@ export function closedReason(
   return [...beliefs, ...others].join('; ');
 }
 
-export function situationModel(view: ActorView, lookup: Lookup, selected: string | null): SituationModel {
-  const current = view.turn.index;
-  const heard = new Set(view.beliefs.map((b) => b.fact));
-  const heardOf = (fact: string) => heard.has(fact);
-  const indicators = indicatorRows(view, lookup, current > 0 ? current - 1 : null);
-  const decision = view.decision;
-  const open = decision?.options ?? [];
+/**
+ * The situation room of a view. `same`, when given, is this actor's model built from a view of the same world, the
+ * same beliefs and the same phase (the caller knows: a classroom room compares the engine's state by identity): its
+ * parts that depend on them alone are kept as they are (the same objects, so a diff skips them), and only the
+ * decision is built again. Without it, everything is built from the view. `sameOffer`: the caller knows the offer, the
+ * beliefs and the stance are the same objects as for `same` too, so the decision's options are kept as well.
+ */
+export function situationModel(
+  view: ActorView,
+  lookup: Lookup,
+  selected: string | null,
+  same?: SituationModel | null,
+  sameOffer = false,
+): SituationModel {
+  const world = same ?? situationOfWorld(view, lookup);
+  const kept = sameOffer ? same?.decision : undefined;
   return {
     kind: 'situation',
+    actor: world.actor,
+    turn: world.turn,
+    news: world.news,
+    earlier: world.earlier,
+    indicators: world.indicators,
+    beliefs: world.beliefs,
+    counsel: world.counsel,
+    decision:
+      kept && view.decision
+        ? { prompt: kept.prompt, options: kept.options, selected: selected ?? view.decision.chosen }
+        : decisionModel(view, lookup, selected),
+    mood: world.mood,
+    places: world.places,
+    warnings: world.warnings,
+    mapThisTurn: world.mapThisTurn,
+  };
+}
+
+/** The parts of the situation room that follow from the world, the actor's beliefs and the phase alone. */
+function situationOfWorld(view: ActorView, lookup: Lookup): Omit<SituationModel, 'kind' | 'decision'> {
+  const current = view.turn.index;
+  const indicators = indicatorRows(view, lookup, current > 0 ? current - 1 : null);
+  return {
     actor: lookup.card(view.actor),
     turn: turnLine(view, lookup),
     news: current > 0 ? newsOfTurn(view, lookup, current - 1) : [],
@@ -308,25 +340,31 @@ export function situationModel(view: ActorView, lookup: Lookup, selected: string
       ),
     })),
     counsel: counselFor(indicators),
-    decision: decision
-      ? {
-          prompt: lookup.cite(decision.prompt),
-          options: open.map((o, i) => ({
-            id: o.id,
-            key: i + 1,
-            label: o.label.text,
-            description: lookup.cite(o.description),
-            line: oneLine(o.description.text),
-            open: o.open,
-            closed: o.open ? null : closedReason(o.closedBy, view.actor, lookup, heardOf),
-          })),
-          selected: selected ?? decision.chosen,
-        }
-      : null,
     mood: moodFor(indicators, lookup),
     places: placesFor(lookup),
     warnings: endingWarnings(view, lookup),
     mapThisTurn: actedThisTurn(view, lookup),
+  };
+}
+
+/** The decision the actor faces (its options, open or closed and why), or null. */
+function decisionModel(view: ActorView, lookup: Lookup, selected: string | null): SituationModel['decision'] {
+  const decision = view.decision;
+  if (!decision) return null;
+  const heard = new Set(view.beliefs.map((b) => b.fact));
+  const heardOf = (fact: string) => heard.has(fact);
+  return {
+    prompt: lookup.cite(decision.prompt),
+    options: decision.options.map((o, i) => ({
+      id: o.id,
+      key: i + 1,
+      label: o.label.text,
+      description: lookup.cite(o.description),
+      line: oneLine(o.description.text),
+      open: o.open,
+      closed: o.open ? null : closedReason(o.closedBy, view.actor, lookup, heardOf),
+    })),
+    selected: selected ?? decision.chosen,
   };
 }
 

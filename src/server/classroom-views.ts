@@ -12,12 +12,142 @@ import type {
 } from '../present/classroom-screens.ts';
 import { debriefModel } from '../present/debrief.presenter.ts';
 import type { Lookup } from '../present/lookup.ts';
+import type { SituationModel } from '../present/screens.ts';
 import { situationModel } from '../present/turn.presenter.ts';
+import { sameJson } from '../session/view-patch.ts';
 import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
-import { type GameState, proposalOf, waitingFor } from '../sim/state.ts';
-import { publicView, viewFor } from '../sim/view.ts';
+import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
+import { saidFor } from '../sim/talk.ts';
+import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
+
+/**
+ * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:
+ * owned by one room (it dies with it) and passed in. The world is known by a generation the room moves on
+ * (`worldChanged`) for every command but a seat's own decision, withdrawal or proposal, the same rule by which it
+ * builds only that seat's view again: the session's engine copies the world at every event (applyRun), so its
+ * identity says nothing. Other parts of the state (an offer, a choice) are shared by the copies: the same object
+ * holds the same.
+ */
+export class SeatViewMemo {
+  readonly seats = new Map<string, SeatBuild>();
+  /** Moves on whenever the world, the beliefs, the stances or the queue may have changed. */
+  generation = 0;
+  /** The public view (the console's and the projector's) last built, and the generation it was built in. */
+  public: { world: number; said: GameState['said']; view: PublicView } | null = null;
+  /** The console's indicators and injects last built, and the generation they were built in. */
+  console: {
+    world: number;
+    indicators: ConsoleClientView['indicators'];
+    injects: ConsoleClientView['injects'];
+  } | null = null;
+
+  worldChanged(): void {
+    this.generation++;
+  }
+}
+
+/**
+ * The public view, its world parts (turn, indicators, journal, what is established, the outcome: publicView reads
+ * only the world for them) kept from the last build while the world is the same object; the rest as publicView
+ * makes it.
+ */
+export function publicViewOf(c: CompiledScenario, state: GameState, memo?: SeatViewMemo): PublicView {
+  const last = memo?.public;
+  let view: PublicView;
+  if (!last || !memo || last.world !== memo.generation) view = publicView(c, state);
+  else {
+    const waiting = waitingFor(state);
+    view = {
+      ...last.view,
+      status:
+        state.phase === 'setup' || state.phase === 'ended'
+          ? state.phase
+          : waiting.length === 0
+            ? 'ready'
+            : 'deciding',
+      paused: state.paused,
+      deadline: state.deadline?.seconds ?? null,
+      decided: Object.keys(state.offers).filter((a) => state.pending[a] !== undefined),
+      waitingFor: waiting,
+      said: last.said === state.said ? last.view.said : saidFor(state, { public: true }),
+    };
+  }
+  if (memo) memo.public = { world: memo.generation, said: state.said, view };
+  return view;
+}
+
+interface SeatBuild {
+  /** What the engine's view of the seat is built from (viewFor reads nothing else of the state; the world, the
+   * beliefs and the queue by the memo's generation). */
+  inputs: readonly unknown[];
+  view: ActorView;
+  /** What the world parts of the situation follow from. */
+  world: readonly unknown[];
+  proposal: string | null;
+  situation: SituationModel;
+  debrief: SeatClientView['debrief'];
+}
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
+
+/** The seat's view and situation, from the memo where their inputs are the same as last time. */
+function seatBuild(
+  c: CompiledScenario,
+  lookup: Lookup,
+  state: GameState,
+  actor: string,
+  proposal: string | null,
+  memo: SeatViewMemo | undefined,
+): SeatBuild {
+  const generation = memo?.generation ?? -1;
+  const inputs = [
+    generation,
+    state.postures[actor],
+    state.offers[actor],
+    state.pending[actor],
+    state.phase,
+    state.paused,
+    holderOf(state, actor),
+    state.said,
+    state.talk,
+  ];
+  const world = [generation, state.phase];
+  const last = memo?.seats.get(actor);
+  if (last && sameInputs(last.inputs, inputs) && last.proposal === proposal) return last;
+  const view = last && sameInputs(last.inputs, inputs) ? last.view : viewFor(c, state, actor);
+  const sameWorld = last !== undefined && sameInputs(last.world, world);
+  // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.
+  const sameOffer =
+    sameWorld && last.inputs[2] === state.offers[actor] && last.inputs[1] === state.postures[actor];
+  let situation = situationModel(view, lookup, proposal, sameWorld ? last.situation : null, sameOffer);
+  if (last && !sameWorld) situation = sharedWith(last.situation, situation);
+  const build: SeatBuild = { inputs, view, world, proposal, situation, debrief: null };
+  memo?.seats.set(actor, build);
+  return build;
+}
+
+/**
+ * A new turn's situation, holding the parts that did not change as the same objects as the last one: the earlier
+ * news the seat holds already, and last turn's news where it moved to the earlier news. A diff skips the first and
+ * copies the second (view-patch.ts) instead of sending it again.
+ */
+function sharedWith(last: SituationModel, next: SituationModel): SituationModel {
+  const lastNewsTurn = last.turn.index - 1;
+  const earlier = next.earlier.map((e, i) => {
+    const held = last.earlier[i];
+    if (held && held.turn === e.turn && sameJson(held.items, e.items)) return held;
+    if (e.turn === lastNewsTurn && sameJson(last.news, e.items)) return { turn: e.turn, items: last.news };
+    return e;
+  });
+  return {
+    ...next,
+    earlier,
+    places: sameJson(last.places, next.places) ? last.places : next.places,
+    actor: sameJson(last.actor, next.actor) ? last.actor : next.actor,
+  };
+}
 
 export function seatLines(c: CompiledScenario, state: GameState, presence: RoomPresence): SeatLine[] {
   return c.playableIds.map((actor) => ({
@@ -44,14 +174,15 @@ export function seatClientView(
   actor: string,
   presence: RoomPresence,
   historical: () => HistoricalPath,
+  memo?: SeatViewMemo,
 ): SeatClientView {
-  const view = viewFor(c, state, actor);
   // The team's proposal is in the game's state (a command of the record), so it survives a restart.
   const proposal = proposalOf(state, actor);
+  const build = seatBuild(c, lookup, state, actor, proposal, memo);
+  const { view, situation } = build;
   const pending = state.pending[actor];
   const holder = state.seats[actor] ?? 'computer';
   const status = seatStatus(state, actor);
-  const situation = situationModel(view, lookup, proposal);
   const submitted = pending ? pending.option : null;
   const chosen = situation.decision?.options.find((o) => o.id === submitted)?.label;
   const selected = situation.decision?.selected ?? null;
@@ -78,8 +209,18 @@ export function seatClientView(
     outcome: view.outcome
       ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
       : null,
-    debrief: view.outcome ? debriefModel(view, lookup, historical()) : null,
+    debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
   };
+}
+
+/** The debrief, built once for a view (the game has ended: its view changes no more but for the talk). */
+function debriefOf(
+  build: SeatBuild,
+  lookup: Lookup,
+  historical: () => HistoricalPath,
+): SeatClientView['debrief'] {
+  if (build.debrief === null) build.debrief = debriefModel(build.view, lookup, historical());
+  return build.debrief;
 }
 
 /** The seat bar's line: what its team sees of where the seat stands, the holder first (never "your team decided"
@@ -109,11 +250,12 @@ export function projectorClientView(
   c: CompiledScenario,
   state: GameState,
   presence: RoomPresence,
+  memo?: SeatViewMemo,
 ): ProjectorClientView {
   return {
     kind: 'projector',
     code: presence.code,
-    view: publicView(c, state),
+    view: publicViewOf(c, state, memo),
     seats: seatLines(c, state, presence),
     deadlineAt: presence.deadlineAt,
   };
@@ -124,12 +266,12 @@ export function consoleClientView(
   lookup: Lookup,
   state: GameState,
   presence: RoomPresence,
+  memo?: SeatViewMemo,
 ): ConsoleClientView {
-  const fired = state.world.fired;
   return {
     kind: 'console',
     code: presence.code,
-    view: publicView(c, state),
+    view: publicViewOf(c, state, memo),
     seats: seatLines(c, state, presence).map((s) => ({
       ...s,
       names: presence.namesAt(s.actor),
@@ -138,6 +280,28 @@ export function consoleClientView(
         label: lookup.optionLabel(s.actor, id),
       })),
     })),
+    ...consoleLists(c, state, memo),
+    deadline: state.deadline,
+    deadlineAt: presence.deadlineAt,
+    autoResolve: presence.autoResolve,
+    accepted: state.accepted,
+    seatCodes: presence.seatCodes,
+    devices: presence.devices(),
+    besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
+  };
+}
+
+/** The console's indicators and injects: kept from the memo while the world and the queue are the same objects. */
+function consoleLists(
+  c: CompiledScenario,
+  state: GameState,
+  memo: SeatViewMemo | undefined,
+): Pick<ConsoleClientView, 'indicators' | 'injects'> {
+  const last = memo?.console;
+  if (last && memo && last.world === memo.generation)
+    return { indicators: last.indicators, injects: last.injects };
+  const fired = state.world.fired;
+  const lists = {
     indicators: c.scenario.indicators.map((i) => ({
       id: i.id,
       label: i.label.text,
@@ -152,14 +316,9 @@ export function consoleClientView(
       fired: Object.hasOwn(fired, e.id),
       queued: state.queued.includes(e.id),
     })),
-    deadline: state.deadline,
-    deadlineAt: presence.deadlineAt,
-    autoResolve: presence.autoResolve,
-    accepted: state.accepted,
-    seatCodes: presence.seatCodes,
-    devices: presence.devices(),
-    besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
   };
+  if (memo) memo.console = { world: memo.generation, ...lists };
+  return lists;
 }
 
 function beside(c: CompiledScenario, origin: GameState, state: GameState): ConsoleClientView['besideOrigin'] {

@@ -20,7 +20,7 @@ import {
   type Welcome,
 } from '../session/classroom-protocol.ts';
 import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';
-import { diffView } from '../session/view-patch.ts';
+import { diffView, packPatch } from '../session/view-patch.ts';
 import { type Command, cleanCommand, type Entry, type Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
@@ -39,6 +39,7 @@ import {
   consoleClientView,
   lobbyClientView,
   projectorClientView,
+  SeatViewMemo,
   seatClientView,
   seatStatus,
 } from './classroom-views.ts';
@@ -129,6 +130,8 @@ export class ClassroomRoom extends Room {
   private writing: Promise<void> = Promise.resolve();
   /** The views last built, by key (a seat, the console, the projector, the lobby), and which to build again. */
   private readonly built = new Map<string, ClientView>();
+  /** Each seat's last build, so that a seat's view is built again only in the parts that changed. */
+  private readonly seatMemo = new SeatViewMemo();
   private dirty: Set<string> | 'all' = 'all';
   private turnClock = { key: '', startedAt: 0 };
 
@@ -666,6 +669,8 @@ export class ClassroomRoom extends Room {
 
   /** Marks views to build again at the next publish: some seats' (and the console's and projector's), or all. */
   private touch(seats: readonly string[] | 'all'): void {
+    // Anything but a seat's own decision, withdrawal or proposal may change what every seat sees of the world.
+    if (seats === 'all') this.seatMemo.worldChanged();
     if (this.dirty === 'all') return;
     if (seats === 'all') this.dirty = 'all';
     else for (const seat of seats) this.dirty.add(`seat:${seat}`);
@@ -774,7 +779,7 @@ export class ClassroomRoom extends Room {
         if (member.sent === null) frame = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', view);
         else {
           const ops = diffView(member.sent, view);
-          frame = ops.length > 0 ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', ops) : null;
+          frame = ops.length > 0 ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', packPatch(ops)) : null;
         }
         byKey.set(key, frame);
       }
@@ -785,8 +790,9 @@ export class ClassroomRoom extends Room {
 
   private viewOf(identity: Identity, presence: RoomPresence): ClientView {
     const { state } = this.context();
-    if (identity.role === 'facilitator') return consoleClientView(this.c, this.lookup, state, presence);
-    if (identity.role === 'projector') return projectorClientView(this.c, state, presence);
+    if (identity.role === 'facilitator')
+      return consoleClientView(this.c, this.lookup, state, presence, this.seatMemo);
+    if (identity.role === 'projector') return projectorClientView(this.c, state, presence, this.seatMemo);
     if (identity.seat === null) return lobbyClientView(this.c, state, presence);
     return seatClientView(
       this.c,
@@ -796,15 +802,26 @@ export class ClassroomRoom extends Room {
       presence,
       // The model's historical path, for the debrief's chart: replayed once per room, when first asked for.
       () => (this.historical ??= historicalPath(this.c, state.seed)),
+      this.seatMemo,
     );
   }
 
   private presence_(): RoomPresence {
     const { state } = this.context();
-    const seatsOf = (actor: string) =>
-      [...this.members.values()].filter(
-        (m) => m.connected && m.identity.role === 'student' && m.identity.seat === actor,
-      );
+    // The connected members by seat, gathered once per build: every seat line and seat view asks for them.
+    let bySeat: Map<string, Member[]> | null = null;
+    const seatsOf = (actor: string): Member[] => {
+      if (!bySeat) {
+        bySeat = new Map();
+        for (const m of this.members.values()) {
+          if (!m.connected || m.identity.role !== 'student' || m.identity.seat === null) continue;
+          const at = bySeat.get(m.identity.seat);
+          if (at) at.push(m);
+          else bySeat.set(m.identity.seat, [m]);
+        }
+      }
+      return bySeat.get(actor) ?? [];
+    };
     const seconds = state.deadline?.seconds ?? null;
     const running = state.phase === 'deciding' && !state.paused && seconds !== null;
     const key = `${state.world.turn}|${state.paused}|${seconds}|${state.phase}`;

@@ -3,7 +3,7 @@
 // a restarted server: first to its own session, else to its seat with the token (or key) it kept.
 import { Client, type Room } from '@colyseus/sdk';
 import type { Reply, Welcome } from './classroom-protocol.ts';
-import { applyPatch, type PatchOp } from './view-patch.ts';
+import { applyPatch, unpackPatch } from './view-patch.ts';
 
 /** What a device keeps to come back: in session storage for a student, in local storage for the facilitator. */
 export interface Credentials {
@@ -121,9 +121,9 @@ export class ClassroomClient<V = unknown> {
       this.view = v;
       this.emit();
     });
-    room.onMessage('patch', (ops: PatchOp[]) => {
+    room.onMessage('patch', (wire: unknown) => {
       try {
-        this.view = applyPatch(this.view, ops);
+        this.view = applyPatch(this.view, unpackPatch(wire));
         this.emit();
       } catch {
         void room.request('view.full', {}).catch(() => undefined);

@@ -58,8 +58,8 @@ export class Inbox {
       this.wake();
     });
     room.onMessage('patch', async (ops) => {
-      const { applyPatch } = await import('../../src/session/view-patch.ts');
-      this.view = applyPatch(this.view, ops as never);
+      const { applyPatch, unpackPatch } = await import('../../src/session/view-patch.ts');
+      this.view = applyPatch(this.view, unpackPatch(ops));
       this.views.push(this.view);
       this.wake();
     });

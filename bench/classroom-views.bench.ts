@@ -1,0 +1,112 @@
+// The server's work for one room's views, without sockets: a game of five person seats played command by command;
+// after each command the views that can have changed are built (a decision: its seat, the console, the projector;
+// anything else: every view), diffed against the last sent and encoded, as the room's flush does. Run with the
+// room's memo and without it (every view built from scratch), in the same process, so the ratio holds on a loaded
+// machine. Figures only. `npx tsx bench/classroom-views.bench.ts` (GAMES=…).
+import { pack } from 'msgpackr';
+import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
+import { Lookup } from '../src/present/lookup.ts';
+import { loadScenarioDir } from '../src/scenario/load-dir.ts';
+import {
+  consoleClientView,
+  projectorClientView,
+  SeatViewMemo,
+  seatClientView,
+} from '../src/server/classroom-views.ts';
+import { diffView, packPatch } from '../src/session/view-patch.ts';
+import type { Entry } from '../src/sim/commands.ts';
+import { compileScenario } from '../src/sim/compile.ts';
+import { applyCommand } from '../src/sim/engine.ts';
+import { historicalPath } from '../src/sim/history.ts';
+import { type GameState, initialState, waitingFor } from '../src/sim/state.ts';
+
+const GAMES = Number(process.env.GAMES ?? 20);
+const loaded = await loadScenarioDir('scenarios/baghdad-2021');
+if (!loaded.ok) throw new Error('the bundled scenario does not load');
+const c = compileScenario(loaded.scenario);
+const lookup = new Lookup(c.scenario);
+const presence: RoomPresence = {
+  code: 'ABCDEF',
+  devicesAt: () => 6,
+  lockedAt: () => false,
+  devices: () => [],
+  seatCodes: null,
+  namesAt: () => [],
+  deadlineAt: null,
+  autoResolve: true,
+};
+const f = (command: Entry['command']): Entry => ({ by: { facilitator: true }, command });
+
+/** One game; returns the room-turns played and the bytes of the patches. */
+function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; bytes: number } {
+  let state: GameState = initialState(c, seed);
+  const run = (e: Entry) => {
+    const r = applyCommand(c, state, e);
+    if (r.ok) state = r.state;
+    // As the room does: anything but a seat's own decision may change what every seat sees of the world.
+    if (r.ok && e.command.type !== 'decision.submit') memo?.worldChanged();
+  };
+  for (const actor of c.playableIds) run(f({ type: 'seat.set', actor, holder: 'person' }));
+  run(f({ type: 'game.start' }));
+  // Replayed once per room, as the room does.
+  let path: ReturnType<typeof historicalPath> | null = null;
+  const historical = () => {
+    path ??= historicalPath(c, seed);
+    return path;
+  };
+  const sent = new Map<string, ClientView>();
+  let bytes = 0;
+  const publish = (keys: readonly string[]) => {
+    for (const key of keys) {
+      const view: ClientView =
+        key === 'console'
+          ? consoleClientView(c, lookup, state, presence, memo)
+          : key === 'projector'
+            ? projectorClientView(c, state, presence, memo)
+            : seatClientView(c, lookup, state, key, presence, historical, memo);
+      const before = sent.get(key);
+      // The first whole view is not counted: the figure is what a turn costs.
+      if (before) bytes += pack(packPatch(diffView(before, view))).length;
+      sent.set(key, view);
+    }
+  };
+  const all = [...c.playableIds, 'console', 'projector'];
+  publish(all);
+  let turns = 0;
+  while (state.phase === 'deciding' && turns < 50) {
+    for (const actor of waitingFor(state)) {
+      const options = state.offers[actor]!.options;
+      run({
+        by: { seat: actor, as: 'person' },
+        command: { type: 'decision.submit', actor, option: options[(seed + turns) % options.length]! },
+      });
+      publish([actor, 'console', 'projector']);
+    }
+    run(f({ type: 'turn.resolve' }));
+    publish(all);
+    turns++;
+  }
+  return { turns, bytes };
+}
+
+function measure(withMemo: boolean): { ms: number; bytes: number } {
+  let turns = 0;
+  let bytes = 0;
+  const cpu0 = process.cpuUsage();
+  for (let g = 0; g < GAMES; g++) {
+    const r = play(1000 + g, withMemo ? new SeatViewMemo() : undefined);
+    turns += r.turns;
+    bytes += r.bytes;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: (cpu.user + cpu.system) / 1000 / turns, bytes: bytes / turns };
+}
+
+measure(true); // warm-up
+const rounds = [0, 1, 2]
+  .slice(0, Number(process.env.ROUNDS ?? 3))
+  .map(() => ({ scratch: measure(false), memo: measure(true) }));
+for (const { scratch, memo } of rounds)
+  console.log(
+    `views of one room per room-turn (5 seats, console, projector; build + diff + encode): from scratch ${scratch.ms.toFixed(2)} ms CPU, with the memo ${memo.ms.toFixed(2)} ms (×${(memo.ms / scratch.ms).toFixed(2)}); ${(memo.bytes / 7 / 1024).toFixed(1)} KB of patches per view and turn (from scratch ${(scratch.bytes / 7 / 1024).toFixed(1)})`,
+  );

@@ -1,0 +1,79 @@
+// A part the client holds already is copied, not sent again; a copy that names what the view does not hold fails
+// (and the client then asks for the whole view).
+import { describe, expect, it } from 'vitest';
+import {
+  AGAIN,
+  applyPatch,
+  COPY,
+  diffView,
+  PatchError,
+  type PatchOp,
+  packPatch,
+  sameJson,
+  unpackPatch,
+} from '../../src/session/view-patch.ts';
+
+const news = [{ headline: 'A long headline the phone already holds', body: 'And its body, longer still.' }];
+
+describe('copies in a patch', () => {
+  it('copies last turn news into the earlier news instead of sending it again', () => {
+    const before = { turn: 1, news, earlier: [] as unknown[] };
+    const after = { turn: 2, news: [{ headline: 'New', body: null }], earlier: [{ turn: 0, items: news }] };
+    const ops = diffView(before, after);
+    expect(ops).toContainEqual([['earlier', 0, 'items'], ['news'], COPY]);
+    expect(JSON.stringify(ops)).not.toContain('already holds');
+    const held = applyPatch(structuredClone(before), ops);
+    expect(held).toEqual(after);
+  });
+
+  it('copies a part that moved whole', () => {
+    const before = { a: { deep: [1, 2, 3] }, b: null as unknown };
+    const after = { a: null, b: before.a };
+    const ops = diffView(before, after);
+    expect(ops).toEqual([
+      [['a'], null],
+      [['b'], ['a'], COPY],
+    ]);
+    expect(applyPatch(before, ops)).toEqual(after);
+  });
+
+  it('refuses a copy from a path the view does not hold, or through a prototype key', () => {
+    const view = { a: { b: 1 } };
+    expect(() => applyPatch(view, [[['c'], ['a', 'x'], COPY]] as PatchOp[])).toThrow(PatchError);
+    expect(() => applyPatch(view, [[['c'], ['__proto__'], COPY]] as PatchOp[])).toThrow(PatchError);
+    expect(() => applyPatch(view, [[['c'], ['a'], 'move']] as unknown as PatchOp[])).toThrow(PatchError);
+    expect(applyPatch(view, [[['c'], ['a', 'b'], COPY]])).toEqual({ a: { b: 1 }, c: 1 });
+  });
+
+  it('sends a long text once in a patch, and packs each path against the one before', () => {
+    const text = 'A cause named in words, long enough to be worth a copy';
+    const before = { causes: [] as unknown[] };
+    const after = { causes: [{ text, brief: text, delta: 2 }] };
+    const ops = diffView(before, after);
+    expect(ops).toEqual([
+      [['causes', 0], { text, brief: null, delta: 2 }],
+      [['causes', 0, 'brief'], ['causes', 0, 'text'], AGAIN],
+    ]);
+    const wire = packPatch(ops);
+    expect(wire).toEqual([
+      [[0, 'causes', 0], { text, brief: null, delta: 2 }],
+      [[2, 'brief'], [2, 'text'], AGAIN],
+    ]);
+    expect(unpackPatch(wire)).toEqual(ops);
+    expect(applyPatch(before, unpackPatch(wire))).toEqual(after);
+  });
+
+  it('refuses a wire patch of no known form', () => {
+    expect(() => unpackPatch({})).toThrow(PatchError);
+    expect(() => unpackPatch([[[3, 'a'], 1]])).toThrow(PatchError);
+    expect(() => unpackPatch([[[0, { a: 1 }], 1]])).toThrow(PatchError);
+    expect(() => unpackPatch([[[0, 'a'], [9, 'b'], COPY]])).toThrow(PatchError);
+  });
+
+  it('says whether two views are the same part for part', () => {
+    expect(sameJson({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true);
+    expect(sameJson({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameJson([1], { 0: 1 })).toBe(false);
+  });
+});
