@@ -15,6 +15,9 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^(::ffff:)?127\./.test(h);
 }
 
+/** Interfaces of containers and virtual machines on this computer (Docker, libvirt, VirtualBox, VMware, WSL). */
+const VIRTUAL = /^(docker|br-|veth|virbr|vboxnet|vmnet|vEthernet|cni|flannel|podman)/i;
+
 /** Private ranges first (where a classroom is), then other addresses, link-local (169.254: no DHCP) last. */
 function rank(address: string): number {
   if (/^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address)) return 0;
@@ -40,15 +43,17 @@ export function serverUrls(
   if (!ANY.has(host)) {
     out.push(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
   } else {
-    const lan: string[] = [];
-    for (const list of Object.values(interfaces)) {
+    const lan: { address: string; order: number }[] = [];
+    for (const [name, list] of Object.entries(interfaces)) {
       for (const a of list ?? []) {
         const v4 = a.family === 'IPv4' || (a.family as unknown) === 4;
-        if (v4 && !a.internal && !isLoopbackHost(a.address)) lan.push(a.address);
+        // A virtual machine's or container's bridge is this computer's own network, which no phone reaches.
+        const order = rank(a.address) + (VIRTUAL.test(name) ? 10 : 0);
+        if (v4 && !a.internal && !isLoopbackHost(a.address)) lan.push({ address: a.address, order });
       }
     }
-    lan.sort((a, b) => rank(a) - rank(b));
-    for (const a of lan) out.push(`http://${a}:${port}`);
+    lan.sort((a, b) => a.order - b.order);
+    for (const a of lan) out.push(`http://${a.address}:${port}`);
     out.push(`http://localhost:${port}`);
   }
   const unique = [...new Set(out)];

@@ -24,12 +24,12 @@ const LAPTOP: Interfaces = {
 };
 
 describe('the order of the addresses', () => {
-  it('puts private network addresses first, link-local after the others, loopback last', () => {
+  it('puts private network addresses first, link-local after the others, a container bridge after those, loopback last', () => {
     expect(serverUrls(2567, '0.0.0.0', null, LAPTOP)).toEqual([
-      'http://172.17.0.1:2567',
       'http://192.168.1.20:2567',
       'http://203.0.113.9:2567',
       'http://169.254.3.4:2567',
+      'http://172.17.0.1:2567',
       'http://localhost:2567',
     ]);
   });
@@ -78,7 +78,7 @@ describe('the order of the addresses', () => {
   it('prints the class page, the network address first, loopback marked as this computer only', () => {
     const lines = startLines(serverUrls(2567, '0.0.0.0', null, LAPTOP), 2567);
     expect(lines[0]).toContain('classroom server on port 2567');
-    expect(lines[1]).toBe('  http://172.17.0.1:2567/class');
+    expect(lines[1]).toBe('  http://192.168.1.20:2567/class');
     expect(lines.at(-1)).toMatch(/^ {2}http:\/\/localhost:2567\/class +\(this computer only/);
   });
 });
