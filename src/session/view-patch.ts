@@ -194,17 +194,7 @@ function holdsKnown(v: Json, path: Path, d: Diff, seen = new Map<string, Path>()
 }
 
 /** Whether two views (plain JSON) are the same, part for part. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.hasOwn(rb, k) && sameJson(ra[k], rb[k]));
-}
+export { sameJson } from '../sim/same-json.ts';
 
 function isObject(v: Json): v is { [k: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -10,6 +10,7 @@ import type { CompiledScenario } from './compile.ts';
 import { hashText } from './hash-text.ts';
 import { MAX_RECORD_ENTRIES } from './limits.ts';
 import { type GameRecord, newRecord, RecordError, replay } from './record.ts';
+import { sameJson } from './same-json.ts';
 import type { GameState, Holder } from './state.ts';
 
 export const V2_FORMAT = 'crisis-table/save';
@@ -86,9 +87,9 @@ export function migrateV2Save(
   const same =
     world.turn === saved.turn &&
     (world.outcome?.id ?? null) === (saved.outcome?.id ?? null) &&
-    sameData(world.indicators, saved.indicators) &&
-    sameData(world.facts, saved.facts) &&
-    sameData(world.fired, saved.fired);
+    sameJson(world.indicators, saved.indicators) &&
+    sameJson(world.facts, saved.facts) &&
+    sameJson(world.fired, saved.fired);
   if (!same) {
     throw new RecordError(
       sameEdition ? 'This save is damaged: its decisions do not lead to the game it holds.' : otherEdition,
@@ -158,17 +159,4 @@ function prototypeKey(doc: unknown): string | null {
     }
   }
   return null;
-}
-
-/** Deep equality of plain JSON data, whatever the order of keys. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.hasOwn(rb, k) && sameData(ra[k], rb[k]));
 }
