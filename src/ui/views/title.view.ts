@@ -2,11 +2,12 @@
  * The DOM mirror of the title scene: the scenarios to choose from (when the game bundles more than one), the menu
  * (continue, new game, settings, credits) and the chosen scenario.
  */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { isolate, LANGUAGE_NAMES, LANGUAGES, language, t } from '../../present/i18n/i18n.ts';
 import type { Intent, Send } from '../../present/intents.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { openConfirm } from '../dialogs/modal-dialog.ts';
-import { append, h } from '../dom.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { addressIn } from '../i18n/language.ts';
 
@@ -15,22 +16,12 @@ export interface TitleView extends ScreenView {
   update: (model: TitleModel) => void;
 }
 
-function scenarioBlock(model: TitleModel): HTMLElement {
+function scenarioBlock(model: TitleModel): TemplateResult {
   if (model.scenario) {
-    return h(
-      'div',
-      { class: 'title__scenario' },
-      h('p', { class: 'eyebrow', text: t('title.scenario') }),
-      h('h2', { text: model.scenario.title }),
-      h('p', { text: model.scenario.summary }),
-    );
+    return html`<div class="title__scenario"><p class="eyebrow">${t('title.scenario')}</p><h2>${model.scenario.title}</h2><p>${model.scenario.summary}</p></div>`;
   }
   const text = model.scenarioFailed ? t('title.scenarioFailed') : t('title.scenarioLoading');
-  return h(
-    'div',
-    { class: 'title__scenario', attrs: { 'aria-busy': !model.scenarioFailed } },
-    h('p', { class: 'hint', text }),
-  );
+  return html`<div class="title__scenario" ?aria-busy=${!model.scenarioFailed}><p class="hint">${text}</p></div>`;
 }
 
 /** Names the saved game once the scenario has loaded and the save could be read; plain otherwise. */
@@ -59,38 +50,21 @@ function newGame(model: TitleModel, send: Send): void {
 }
 
 /** The scenarios by title, the chosen one pressed; nothing when there is only one (the menu plays it). */
-function picker(model: TitleModel, send: Send): HTMLElement | false {
+function picker(model: TitleModel, send: Send): TemplateResult | typeof nothing {
   const scenarios = model.scenarios ?? [];
-  if (scenarios.length < 2) return false;
-  return h(
-    'section',
-    { class: 'title__picker', attrs: { 'aria-labelledby': 'title-picker-heading' } },
-    h('h2', { id: 'title-picker-heading', class: 'eyebrow', text: t('title.choose') }),
-    h(
-      'ul',
-      { class: 'menu-list' },
-      ...scenarios.map((s) =>
-        h(
-          'li',
-          {},
-          h('button', {
-            class: 'button',
-            attrs: {
-              type: 'button',
-              'aria-pressed': String(s.id === model.chosen),
-              'data-intent': 'pick-scenario',
-              'data-scenario': s.id,
-            },
-            text: s.title,
-            on: { click: () => send({ type: 'pick-scenario', scenarioId: s.id }) },
-          }),
-        ),
-      ),
-    ),
-  );
+  if (scenarios.length < 2) return nothing;
+  return html`<section class="title__picker" aria-labelledby="title-picker-heading"><h2 id="title-picker-heading"
+    class="eyebrow">${t('title.choose')}</h2><ul class="menu-list">${repeat(
+      scenarios,
+      (s) => s.id,
+      (s) =>
+        html`<li><button class="button" type="button" aria-pressed=${String(s.id === model.chosen)}
+          data-intent="pick-scenario" data-scenario=${s.id}
+          @click=${() => send({ type: 'pick-scenario', scenarioId: s.id })}>${s.title}</button></li>`,
+    )}</ul></section>`;
 }
 
-function menu(model: TitleModel, send: Send): HTMLElement {
+function menu(model: TitleModel, send: Send): TemplateResult {
   const item = (
     text: string,
     intent: Intent,
@@ -98,54 +72,36 @@ function menu(model: TitleModel, send: Send): HTMLElement {
     disabled = false,
     act: () => void = () => send(intent),
   ) =>
-    h(
-      'li',
-      {},
-      h('button', {
-        class: primary ? 'button button--primary' : 'button',
-        attrs: { type: 'button', disabled, 'data-intent': intent.type },
-        text,
-        on: { click: act },
-      }),
-    );
+    html`<li><button class=${primary ? 'button button--primary' : 'button'} type="button" ?disabled=${disabled}
+      data-intent=${intent.type} @click=${act}>${text}</button></li>`;
   // Enabled while the scenario still loads: the flow waits for it. Only a failed load disables them.
   const canStart = !model.scenarioFailed;
-  return h(
-    'nav',
-    { attrs: { 'aria-label': t('title.menu') } },
-    h(
-      'ul',
-      { class: 'menu-list' },
-      model.hasSave && item(continueLabel(model), { type: 'continue' }, true, !canStart),
-      item(t('title.newGame'), { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send)),
-      // Ways to play with others: pages of their own, reached as links (the classroom page needs no game flow).
-      // A game on this device plays the scenario chosen here, when there was a choice.
-      link(t('title.pass'), withChoice(model, '/class.html?pass')),
-      link(t('title.class'), '/class.html'),
-      link(t('title.replay'), withChoice(model, '/class.html?replay')),
-      link(t('title.pack'), withChoice(model, '/class.html?pack')),
-      item(t('title.settings'), { type: 'open-settings' }, false),
-      item(t('title.credits'), { type: 'open-credits' }, false),
-      ...otherLanguages(),
-    ),
-  );
+  return html`<nav aria-label=${t('title.menu')}><ul class="menu-list">${
+    model.hasSave ? item(continueLabel(model), { type: 'continue' }, true, !canStart) : nothing
+  }${item(t('title.newGame'), { type: 'new-game' }, !model.hasSave, !canStart, () => newGame(model, send))}${
+    // Ways to play with others: pages of their own, reached as links (the classroom page needs no game flow).
+    // A game on this device plays the scenario chosen here, when there was a choice.
+    link(t('title.pass'), withChoice(model, '/class.html?pass'))
+  }${link(t('title.class'), '/class.html')}${link(t('title.replay'), withChoice(model, '/class.html?replay'))}${link(
+    t('title.pack'),
+    withChoice(model, '/class.html?pack'),
+  )}${item(t('title.settings'), { type: 'open-settings' }, false)}${item(
+    t('title.credits'),
+    { type: 'open-credits' },
+    false,
+  )}${otherLanguages()}</ul></nav>`;
 }
 
 /**
  * The game in each other language, named in that language: a link to this page with `?lang=`, which is remembered
  * as the device's choice (the settings offer the same choice).
  */
-function otherLanguages(): HTMLElement[] {
-  return LANGUAGES.filter((l) => l !== language()).map((l) =>
-    h(
-      'li',
-      {},
-      h('a', {
-        class: 'button button--quiet',
-        attrs: { href: addressIn(l), hreflang: l, lang: l, 'data-language': l },
-        text: LANGUAGE_NAMES[l],
-      }),
-    ),
+function otherLanguages(): TemplateResult[] {
+  return LANGUAGES.filter((l) => l !== language()).map(
+    (l) =>
+      html`<li><a class="button button--quiet" href=${addressIn(l)} hreflang=${l} lang=${l} data-language=${l}>${
+        LANGUAGE_NAMES[l]
+      }</a></li>`,
   );
 }
 
@@ -155,41 +111,29 @@ function withChoice(model: TitleModel, href: string): string {
   return choice ? `${href}&scenario=${encodeURIComponent(choice)}` : href;
 }
 
-function link(text: string, href: string): HTMLElement {
-  return h('li', {}, h('a', { class: 'button', attrs: { href, 'data-link': href }, text }));
+function link(text: string, href: string): TemplateResult {
+  return html`<li><a class="button" href=${href} data-link=${href}>${text}</a></li>`;
+}
+
+function titleTemplate(m: TitleModel, send: Send): TemplateResult {
+  // The canvas draws the logo; the heading carries the same words for assistive technology. The menu before the
+  // scenario's summary, so that every button is in view without scrolling; the choice of scenario, when there is
+  // one, before the menu that plays it.
+  return html`<h1 class="visually-hidden">${t('game.name')}</h1><div><p class="title__tagline">${t('title.tagline')}</p>${
+    m.notice ? html`<p class="notice" role="alert">${m.notice}</p>` : nothing
+  }${picker(m, send)}${menu(m, send)}${scenarioBlock(m)}</div>`;
 }
 
 export function titleView(model: TitleModel, send: Send): TitleView {
-  // The canvas draws the logo; the heading carries the same words for assistive technology.
-  const heading = h('h1', { class: 'visually-hidden', text: t('game.name') });
-  const body = h('div', {});
-  const render = (m: TitleModel) => {
-    const active = document.activeElement?.closest('[data-intent]');
-    const focused = active?.getAttribute('data-intent');
-    const scenario = active?.getAttribute('data-scenario');
-    body.replaceChildren();
-    append(body, [
-      h('p', {
-        class: 'title__tagline',
-        text: t('title.tagline'),
-      }),
-      m.notice && h('p', { class: 'notice', attrs: { role: 'alert' }, text: m.notice }),
-      // The menu before the scenario's summary, so that every button is in view without scrolling; the choice of
-      // scenario, when there is one, before the menu that plays it.
-      picker(m, send),
-      menu(m, send),
-      scenarioBlock(m),
-    ]);
-    const selector = scenario
-      ? `[data-scenario="${CSS.escape(scenario)}"]`
-      : focused && `[data-intent="${focused}"]`;
-    if (selector) body.querySelector<HTMLElement>(selector)?.focus();
-  };
-  render(model);
+  const element = document.createElement('section');
+  element.className = 'view view--title';
+  // One template rendered into the same element on every model: its nodes stay, and so does focus.
+  const update = (m: TitleModel) => render(titleTemplate(m, send), element);
+  update(model);
   return {
     scene: 'title',
-    element: h('section', { class: 'view view--title' }, heading, body),
-    heading,
-    update: render,
+    element,
+    heading: element.querySelector('h1') as HTMLElement,
+    update,
   };
 }
