@@ -2,13 +2,14 @@
  * A modal built on the native <dialog>: the browser traps focus, closes it on Esc and marks the rest
  * of the page inert. Focus returns to where it was when the dialog closes.
  */
+import { html, render, type TemplateResult } from 'lit-html';
 import { t } from '../../present/i18n/i18n.ts';
-import { h } from '../dom.ts';
 
 export interface ModalOptions {
   id: string;
   title: string;
-  body: Node[];
+  /** the contents, rendered into the dialog's body (which `renderBody` can render again) */
+  body: TemplateResult;
   /** called after the dialog has closed, however it was closed */
   onClose?: () => void;
 }
@@ -17,19 +18,18 @@ export function openModal(options: ModalOptions): HTMLDialogElement {
   document.getElementById(options.id)?.remove();
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const titleId = `${options.id}-title`;
-  const close = h('button', {
-    class: 'button button--quiet dialog__close',
-    attrs: { type: 'button' },
-    text: t('dialog.close'),
-  });
-  const dialog = h(
-    'dialog',
-    { id: options.id, class: 'dialog', attrs: { 'aria-labelledby': titleId } },
-    h('div', { class: 'dialog__head' }, h('h2', { id: titleId, text: options.title }), close),
-    h('div', { class: 'dialog__body' }, ...options.body),
+  const dialog = document.createElement('dialog');
+  dialog.id = options.id;
+  dialog.className = 'dialog';
+  dialog.setAttribute('aria-labelledby', titleId);
+  render(
+    html`<div class="dialog__head"><h2 id=${titleId}>${options.title}</h2><button
+      class="button button--quiet dialog__close" type="button" @click=${() => dialog.close()}>${t('dialog.close')}</button></div><div
+      class="dialog__body"></div>`,
+    dialog,
   );
   const body = dialog.querySelector<HTMLElement>('.dialog__body')!;
-  close.addEventListener('click', () => dialog.close());
+  render(options.body, body);
   dialog.addEventListener('close', () => {
     dialog.remove();
     if (returnFocus?.isConnected) returnFocus.focus();
@@ -39,6 +39,12 @@ export function openModal(options: ModalOptions): HTMLDialogElement {
   dialog.showModal();
   scrollableByKeys(dialog, body, titleId);
   return dialog;
+}
+
+/** Renders the dialog's contents again from a new template: what did not change stays (focus, a value being set). */
+export function renderBody(dialog: HTMLDialogElement, body: TemplateResult): void {
+  const element = dialog.querySelector<HTMLElement>('.dialog__body');
+  if (element) render(body, element);
 }
 
 /** The keys that scroll a page, and how far each moves the dialog's body (a share of its height, or to an end). */
@@ -89,27 +95,22 @@ export interface ConfirmOptions {
 export function openConfirm(options: ConfirmOptions): HTMLDialogElement {
   let confirmed = false;
   const textId = `${options.id}-text`;
-  const yes = h('button', {
-    class: 'button button--primary',
-    attrs: { type: 'button' },
-    text: options.confirm,
-  });
-  const no = h('button', { class: 'button', attrs: { type: 'button' }, text: t('dialog.cancel') });
   const dialog = openModal({
     id: options.id,
     title: options.title,
-    body: [h('p', { id: textId, text: options.text }), h('div', { class: 'dialog__actions' }, yes, no)],
+    body: html`<p id=${textId}>${options.text}</p><div class="dialog__actions"><button class="button button--primary"
+      type="button" @click=${() => {
+        confirmed = true;
+        dialog.close();
+      }}>${options.confirm}</button><button class="button" type="button" @click=${() => dialog.close()}>${t(
+        'dialog.cancel',
+      )}</button></div>`,
     onClose: () => {
       if (confirmed) options.onConfirm();
     },
   });
   dialog.setAttribute('role', 'alertdialog');
   dialog.setAttribute('aria-describedby', textId);
-  yes.addEventListener('click', () => {
-    confirmed = true;
-    dialog.close();
-  });
-  no.addEventListener('click', () => dialog.close());
-  no.focus();
+  dialog.querySelector<HTMLButtonElement>('.dialog__actions button:last-child')?.focus();
   return dialog;
 }
