@@ -40,7 +40,7 @@ export async function gamePage(
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   // A navigation cancels what the page it leaves was still loading (music, say): expected, not a fault. Each
-  // navigation the helper makes starts a generation; a request belongs to the document shown when it started
+  // navigation starts a generation; a request belongs to the document shown when it started
   // (the old one until the new one commits), so an abort of a request of a page that has been left is ignored,
   // whether it comes before or after the new document commits.
   let generation = 0;
@@ -49,7 +49,12 @@ export async function gamePage(
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) shown = generation;
   });
-  page.on('request', (r) => startedIn.set(r, r.isNavigationRequest() ? generation : shown));
+  page.on('request', (r) => {
+    // Any navigation of the page, the helper's or the game's own (a link, a location change), leaves the document
+    // shown: what that document was still loading may be aborted, whether or not the helper made the move.
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) generation++;
+    startedIn.set(r, r.isNavigationRequest() ? generation : shown);
+  });
   page.on('requestfailed', (r) => {
     const error = r.failure()?.errorText;
     if (error === 'net::ERR_ABORTED' && (startedIn.get(r) ?? generation) < generation) return;
