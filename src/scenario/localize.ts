@@ -8,6 +8,9 @@ import type { Scenario } from './types.ts';
 /** A locale's texts by path (scenario-texts.ts), as checked by locale.ts: only those fit to show. */
 export type LocaleTexts = Readonly<Record<string, string>>;
 
+/** What a translated text or quote holds besides its words: the English words it translates. */
+export type Translated = { original?: string };
+
 /** Each localized scenario → the English scenario it was made from. */
 const english = new WeakMap<object, Scenario>();
 
@@ -38,7 +41,7 @@ export function englishOf(scenario: Scenario): Scenario {
 
 /** The English words a translated text or quote was made from, if it is a translation. */
 export function originalOf(holder: object): string | undefined {
-  const original = (holder as { original?: unknown }).original;
+  const original = (holder as { original?: unknown } & Translated).original;
   return typeof original === 'string' ? original : undefined;
 }
 
