@@ -85,8 +85,8 @@ export function bundledScenario(
       const texts =
         language === undefined || !Object.hasOwn(locales, language) ? undefined : locales[language];
       if (!language || !texts) return english();
-      let pending = localized.get(language);
-      if (!pending) localized.set(language, (pending = inLanguage(language, texts)));
+      const pending = localized.get(language) ?? inLanguage(language, texts);
+      localized.set(language, pending);
       return pending;
     },
   };
