@@ -231,15 +231,15 @@ function spellingWarnings(
 ): Problem[] {
   const names = table.map((s) => ({
     ...s,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s.en)}(?![\\p{L}\\p{N}])`, 'u'),
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s.en)}(?![\\p{L}\\p{N}])`, 'gu'),
   }));
   const warnings: Problem[] = [];
   for (const t of english) {
     const translated = entries.get(t.path);
     // Only a translation fit to show: an untranslated one is reported once, as such.
     if (!translated || !Object.hasOwn(usable, t.path)) continue;
-    for (const name of names) {
-      if (!name.pattern.test(t.text) || spelledIn(translated.text, name.ar)) continue;
+    for (const name of namedIn(t.text, names)) {
+      if (spelledIn(translated.text, name.ar)) continue;
       warnings.push({
         file: translated.file,
         line: translated.line,
@@ -250,6 +250,19 @@ function spellingWarnings(
     }
   }
   return warnings;
+}
+
+/**
+ * The table's names an English text holds, the longest first where they overlap: "Security Council" inside
+ * "National Security Council" is that council's name, spelt as a whole, not the UN's.
+ */
+function namedIn<N extends { en: string; pattern: RegExp }>(text: string, names: readonly N[]): N[] {
+  const spans = names.flatMap((name) =>
+    [...text.matchAll(name.pattern)].map((m) => ({ name, from: m.index, to: m.index + m[0].length })),
+  );
+  const covered = (s: (typeof spans)[number]) =>
+    spans.some((o) => o !== s && o.to - o.from > s.to - s.from && o.from <= s.from && o.to >= s.to);
+  return [...new Set(spans.filter((s) => !covered(s)).map((s) => s.name))];
 }
 
 /** Whether `text` holds the spelling, allowing the clitics Arabic writes joined to a word. */

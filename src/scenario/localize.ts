@@ -46,14 +46,56 @@ export function originalOf(holder: object): string | undefined {
 }
 
 /**
- * English text → its translation, for words that arrive already resolved to English (a classroom server's views
- * are built from the English scenario): every text of the scenario, by its exact English words.
+ * English words → their translation, from a localized scenario: every text it translated, names included (the
+ * same walk over the English and the localized scenario meets the same texts in the same order).
  */
-export function translationsByEnglish(scenario: Scenario, texts: LocaleTexts): Map<string, string> {
-  const byEnglish = new Map<string, string>();
-  visitScenarioTexts(englishOf(scenario), (entry) => {
-    const translated = Object.hasOwn(texts, entry.path) ? texts[entry.path] : undefined;
-    if (translated !== undefined && !byEnglish.has(entry.text)) byEnglish.set(entry.text, translated);
+export function wordsOf(localized: Scenario): Map<string, string> {
+  const base = englishOf(localized);
+  const words = new Map<string, string>();
+  if (base === localized) return words;
+  const translated: string[] = [];
+  visitScenarioTexts(localized, (entry) => translated.push(entry.text));
+  let i = 0;
+  visitScenarioTexts(base, (entry) => {
+    const text = translated[i++];
+    if (text !== undefined && text !== entry.text && !words.has(entry.text)) words.set(entry.text, text);
   });
-  return byEnglish;
+  return words;
+}
+
+/**
+ * A screen model built from the English scenario (a classroom server builds every seat's screen so), in the words
+ * of a language: each string that is exactly a scenario text is replaced, and a cited text (`{ text, cite }`) keeps
+ * its English as `original`, as localizeScenario's do, so that the screen can show it. The interface's own
+ * sentences, which only embed scenario words, stay as they came. Pure; a new value, the one given is not changed.
+ */
+const ID_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'actor',
+  'option',
+  'kind',
+  'code',
+  'seat',
+  'holder',
+  'status',
+  'proposal',
+  'submitted',
+  'indicator',
+  'fact',
+  'event',
+]);
+
+export function localizeWords<T>(value: T, words: ReadonlyMap<string, string>): T {
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return words.get(node) ?? node;
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node !== 'object' || node === null) return node;
+    const out: Record<string, unknown> = {};
+    // An id is never a word, even one spelt like a text: what a screen sends back must stay the server's.
+    for (const [key, v] of Object.entries(node)) out[key] = ID_KEYS.has(key) ? v : walk(v);
+    const { text } = node as { text?: unknown };
+    if (typeof text === 'string' && words.has(text) && !('original' in out)) out.original = text;
+    return out;
+  };
+  return walk(value) as T;
 }

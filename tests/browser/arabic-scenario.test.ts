@@ -4,9 +4,11 @@
 //
 // WAITS FOR THE TRANSLATIONS: it needs scenarios/baghdad-2021/locale/ar-IQ translated (the first turn's news, in
 // events-1-october.yaml, quotes its sources with « »).
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { playTurns } from '../../scripts/browser/keyboard-play.ts';
+import { classServer, type ServerProcess } from '../server/support.ts';
 import { sceneReady, titleLoaded, useGameBrowser } from './support/game-page.ts';
 
 const ARABIC_LETTER = /[\u0620-\u064A]/;
@@ -82,4 +84,49 @@ describe('the scenario in Arabic', () => {
       expect(game.problems).toEqual([]);
     });
   });
+});
+
+describe('a room, each phone in its own language', () => {
+  let browser: Browser;
+  let server: ServerProcess;
+  let base: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ({ server, base } = await classServer('crisis-arabic-scenario-', inject('distDir')));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  async function device(path: string, locale: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+    await page.goto(base + path);
+    return page;
+  }
+
+  it('shows an Arabic phone the scenario in Arabic, and an English one in English, at the same seat', async () => {
+    const facilitator = await device('/class', 'en-GB');
+    await facilitator.getByRole('button', { name: /Open a room/ }).click();
+    await facilitator.locator('#seat-pm').selectOption('person');
+    await facilitator.getByRole('button', { name: 'Open the room' }).click();
+    await facilitator.waitForSelector('body[data-class-view="console"]');
+    const link = new URL((await facilitator.locator('[data-seat-link="pm"]').getAttribute('href'))!);
+    const arabic = await device(link.pathname + link.hash, 'ar-IQ');
+    await arabic.getByRole('button', { name: 'الانضمام إلى الصفّ' }).click();
+    await arabic.waitForSelector('body[data-class-view="seat"]');
+    const english = await device(link.pathname + link.hash, 'en-GB');
+    await english.getByRole('button', { name: 'Join the class' }).click();
+    await english.waitForSelector('body[data-class-view="seat"]');
+    await facilitator.getByRole('button', { name: 'Start the game' }).click();
+    for (const phone of [arabic, english]) await phone.waitForSelector('[data-seat-status="deciding"]');
+    await arabic.locator('.turn-summary').filter({ hasText: ARABIC_LETTER }).waitFor();
+    expect(await english.locator('.turn-summary').textContent()).not.toMatch(ARABIC_LETTER);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

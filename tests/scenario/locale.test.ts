@@ -13,8 +13,9 @@ import { loadScenarioLocale } from '../../src/scenario/locale-dir.ts';
 import {
   englishOf,
   localizeScenario,
+  localizeWords,
   originalOf,
-  translationsByEnglish,
+  wordsOf,
 } from '../../src/scenario/localize.ts';
 import { scenarioTexts } from '../../src/scenario/scenario-texts.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
@@ -280,12 +281,32 @@ describe('localizeScenario', () => {
     }
   });
 
-  it('maps English words to their translation, for views built from the English scenario', () => {
-    const byEnglish = translationsByEnglish(en, texts);
-    expect(byEnglish.get('The bridge is unsafe')).toBe('الجسر غير آمن');
-    expect(byEnglish.get('Paper asks why the bridge is still open')).toBe(
-      'الصحيفة تسأل: «لماذا ما زال الجسر مفتوحًا؟»',
-    );
+  it('translates a screen built from the English scenario, word for word, keeping the English of a cited text', () => {
+    const words = wordsOf(ar);
+    expect(words.get('The bridge is unsafe')).toBe('الجسر غير آمن');
+    expect(words.get('The mayor')).toBe('رئيس البلدية');
+    expect(wordsOf(en).size).toBe(0);
+    const screen = {
+      heading: 'The mayor',
+      sentence: 'You chose “Wait”',
+      news: [{ text: 'Paper asks why the bridge is still open', cite: 'Source: news report (seed)' }],
+      turn: 2,
+      id: 'wait',
+    };
+    expect(localizeWords(screen, words)).toEqual({
+      heading: 'رئيس البلدية',
+      sentence: 'You chose “Wait”',
+      news: [
+        {
+          text: 'الصحيفة تسأل: «لماذا ما زال الجسر مفتوحًا؟»',
+          cite: 'Source: news report (seed)',
+          original: 'Paper asks why the bridge is still open',
+        },
+      ],
+      turn: 2,
+      id: 'wait',
+    });
+    expect(screen.heading).toBe('The mayor');
   });
 });
 
