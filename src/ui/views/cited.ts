@@ -22,15 +22,17 @@ function quotingTranslations(parts: readonly Cited[]): Cited[] {
 /**
  * A translated quotation says that it is the game's translation of the cited English source, and the English stays
  * one tap away: a note (phrasing content, inside the text's paragraph) and a disclosure with the original (flow
- * content: after the paragraph, since a <details> cannot stand inside a <p>).
+ * content: after the paragraph, since a <details> cannot stand inside a <p>). Both are nothing for texts that quote
+ * nothing, or are not translations. Shared with the pages that render cited texts their own way (the pack).
  */
-function translationNote(quoting: readonly Cited[]): TemplateResult | typeof nothing {
-  return quoting.length === 0
+export function translationNote(parts: readonly Cited[]): TemplateResult | typeof nothing {
+  return quotingTranslations(parts).length === 0
     ? nothing
     : html` <small class="translation-note">${t('cited.gameTranslation')}</small>`;
 }
 
-function originalDisclosure(quoting: readonly Cited[]): TemplateResult | typeof nothing {
+export function originalDisclosure(parts: readonly Cited[]): TemplateResult | typeof nothing {
+  const quoting = quotingTranslations(parts);
   if (quoting.length === 0) return nothing;
   return html`<details class="cited-original"><summary>${t('cited.englishOriginal')}</summary>${quoting.map(
     (c) => html`<p lang="en" dir="ltr">${c.original}</p>`,
@@ -39,7 +41,7 @@ function originalDisclosure(quoting: readonly Cited[]): TemplateResult | typeof 
 
 export function cited(cited: Cited, tag: 'p' | 'div' = 'p', className = ''): TemplateResult {
   const cls = className || nothing;
-  const quoting = quotingTranslations([cited]);
+  const quoting = [cited];
   return tag === 'div'
     ? html`<div class=${cls}>${citedInline(cited)}${translationNote(quoting)}${originalDisclosure(quoting)}</div>`
     : html`<p class=${cls}>${citedInline(cited)}${translationNote(quoting)}</p>${originalDisclosure(quoting)}`;
@@ -61,7 +63,7 @@ export function block(title: string, id: string, ...children: unknown[]): Templa
 export function passages(parts: readonly Cited[], tag: 'p' | 'div' = 'p', className = ''): TemplateResult {
   const cls = className || nothing;
   const inner = parts.map((part, i) => html`${i > 0 ? ' ' : nothing}${citedInline(part)}`);
-  const quoting = quotingTranslations(parts);
+  const quoting = parts;
   return tag === 'div'
     ? html`<div class=${cls}>${inner}${translationNote(quoting)}${originalDisclosure(quoting)}</div>`
     : html`<p class=${cls}>${inner}${translationNote(quoting)}</p>${originalDisclosure(quoting)}`;
