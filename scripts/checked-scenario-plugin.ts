@@ -8,8 +8,32 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblem } from '../src/scenario/load.ts';
 import { loadMapArt, loadScenarioDir } from '../src/scenario/load-dir.ts';
+import { loadScenarioLocale } from '../src/scenario/locale-dir.ts';
 
 const PREFIX = 'virtual:checked-scenario/';
+/**
+ * `virtual:checked-scenario/locale/<locale>/<folder>`: a scenario's texts in one language, checked against its
+ * English when the game is built (src/scenario/locale.ts). A chunk of its own, imported only when that language is
+ * chosen, so that an English player downloads none of it.
+ */
+const LOCALE_PREFIX = `${PREFIX}locale/`;
+
+/**
+ * The texts of a scenario folder's locale fit to show (known, fresh, citing as the English, translated): a locale
+ * still being translated gives what it has, and the game shows the rest in English; `npm run validate` lists what
+ * is missing. A folder whose English does not load gives none.
+ */
+export async function checkLocaleFolder(
+  root: string,
+  folder: string,
+  locale: string,
+): Promise<Record<string, string>> {
+  const dir = join(root, folder);
+  const loaded = await loadScenarioDir(dir).catch(() => null);
+  if (!loaded?.ok) return {};
+  const checked = await loadScenarioLocale(dir, locale, loaded.scenario).catch(() => null);
+  return { ...(checked?.texts ?? {}) };
+}
 
 /** What a checked scenario module holds: the loader's answer, as the registry's ScenarioLoad. */
 export type Checked = { ok: true; scenario: unknown; art: unknown } | { ok: false; problem: string };
@@ -45,6 +69,14 @@ export function checkedScenarioPlugin(): Plugin {
     },
     async load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return null;
+      if (id.startsWith(`\0${LOCALE_PREFIX}`)) {
+        const [locale = '', ...rest] = id.slice(LOCALE_PREFIX.length + 1).split('/');
+        const localeFolder = rest.join('/');
+        this.addWatchFile(join(root, localeFolder));
+        this.addWatchFile(join(root, localeFolder, 'locale', locale));
+        const texts = await checkLocaleFolder(root, localeFolder, locale);
+        return `export const texts = JSON.parse(${JSON.stringify(JSON.stringify(texts))});\n`;
+      }
       const folder = id.slice(PREFIX.length + 1);
       // Edited YAML rebuilds the module in `vite` (dev) and `vitest --watch`.
       this.addWatchFile(join(root, folder));

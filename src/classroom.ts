@@ -15,17 +15,32 @@ import { applyPalette } from './ui/theme.ts';
 
 applyPalette();
 // The device's language (its strings are a chunk of their own) before the first page is drawn in it.
-await startLanguage(new SettingsStore());
+const chosenLanguage = await startLanguage(new SettingsStore());
 // The scenario is loaded only for a game on this device: a classroom device gets its screens from the server.
 // It is the link's (?scenario=id, as on the solo page) or else the first the game bundles.
 const loadScenario = async () => {
   const wanted = new URLSearchParams(location.search).get('scenario');
   const entry = wanted === null ? BUNDLED_SCENARIOS[0] : bundledById(BUNDLED_SCENARIOS, wanted);
   if (!entry) return `This game does not include the scenario “${wanted}”.`;
-  const loaded = await entry.load();
+  // In the device's language: pass-and-play, the replay and the teacher's pack read their own words.
+  const loaded = await entry.load(chosenLanguage);
   return loaded.ok ? loaded.scenario : loaded.problem;
 };
-void new ClassroomApp(requireElement('classroom'), loadScenario).start();
+/**
+ * A seat's screens in this device's language: the classroom server builds them from the English scenario, and the
+ * device puts the scenario's words of its language in (src/scenario/localize.ts). English devices load nothing.
+ */
+const loadWords = async () => {
+  if (chosenLanguage === 'en') return null;
+  const [loaded, { localizeWords, wordsOf }] = await Promise.all([
+    loadScenario(),
+    import('./scenario/localize.ts'),
+  ]);
+  if (typeof loaded === 'string') return null;
+  const words = wordsOf(loaded);
+  return words.size === 0 ? null : <T>(view: T): T => localizeWords(view, words);
+};
+void new ClassroomApp(requireElement('classroom'), loadScenario, loadWords).start();
 // Play without a network (src/offline/); offline, a room needs the server, which the note says until the start page holds it.
 registerOffline();
 requireElement('classroom').before(offlineRoomNote());

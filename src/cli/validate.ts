@@ -4,6 +4,7 @@
 
 import { formatProblem, locateIssues, type Problem } from '../scenario/load.ts';
 import { findScenarioDirs, loadScenarioDir, ScenarioPathError } from '../scenario/load-dir.ts';
+import { checkScenarioLocales } from '../scenario/locale-dir.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { checkPlayability } from '../sim/reach.ts';
 
@@ -38,6 +39,11 @@ async function validate(target: string): Promise<Problem[]> {
   if (!loaded.ok) return loaded.problems;
   const playability = locateIssues(loaded.scenario, checkPlayability(loaded.scenario));
   if (playability.length > 0) return playability;
+  // Each language of the scenario (locale/<locale>/): complete, fresh, citing as the English. A name spelt
+  // otherwise than the spelling table is a warning: printed, but it does not fail the scenario.
+  const locales = await checkScenarioLocales(target, loaded.scenario);
+  for (const w of locales.warnings) console.log(formatProblem(w));
+  if (locales.problems.length > 0) return locales.problems;
   console.log(`${target}: valid (${summary(loaded.scenario)})`);
   return [];
 }

@@ -10,6 +10,7 @@ import type { Actor } from 'xstate';
 import type { AudioManager } from '../audio/audio-manager.ts';
 import type { Mood } from '../audio/cues.ts';
 import { debriefModel } from '../present/debrief.presenter.ts';
+import { language } from '../present/i18n/i18n.ts';
 import type { Intent } from '../present/intents.ts';
 import { Lookup } from '../present/lookup.ts';
 import { briefingModel, perspectiveModel } from '../present/opening.presenter.ts';
@@ -110,7 +111,8 @@ export class GameFlow {
    */
   prepare(): Promise<Loaded | null> {
     const entry = this.chosen;
-    this.loading ??= Promise.all([import('./session/session-module.ts'), entry.load()]).then(
+    // The scenario in the device's language (its words only: the record is the same in every language).
+    this.loading ??= Promise.all([import('./session/session-module.ts'), entry.load(language())]).then(
       ([module, result]) => {
         // Another scenario was picked while this one loaded: the title is the other's now.
         if (entry !== this.chosen) return null;

@@ -2,12 +2,15 @@
  * Texts as shown: the words, and where they come from. Every scenario text carries a source (a seed
  * file) or is marked as invented; the screen says which, briefly, and the credits list the sources.
  */
+import type { Translated } from '../scenario/localize.ts';
 import type { Scenario, Text } from '../scenario/types.ts';
 
 export interface Cited {
   text: string;
   /** e.g. "Source: news report (002)", or "Invented for the game" */
   cite: string;
+  /** the English words, when the text is the game's translation of them (src/scenario/localize.ts) */
+  original?: string;
 }
 
 /** The short reference of a seed file: its number, "002" for "002_d96facc589c6d417.txt". */
@@ -30,6 +33,9 @@ export function citer(scenario: Scenario): (t: Text) => Cited {
       const refs = files.map((f) => `${kinds.get(f) ?? 'document'} (${shortRef(f)})`);
       out = { text: t.text, cite: `${files.length > 1 ? 'Sources' : 'Source'}: ${refs.join('; ')}` };
     }
+    // A presenter reads the scenario as types only: the field localize.ts sets on a text it translated.
+    const { original } = t as Text & Translated;
+    if (typeof original === 'string') out.original = original;
     cited.set(t, out);
     return out;
   };

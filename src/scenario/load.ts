@@ -28,7 +28,6 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_ALIASES = 1000;
 /** yaml's own guard against "billion laughs": how far one anchor may be expanded. */
 const MAX_ALIAS_EXPANSION = 100;
-const KEYS_HINT = `a scenario file may have: ${SCENARIO_KEYS.join(', ')}`;
 
 type Segment = string | number;
 type Where = { file: string; line: number; column: number };
@@ -37,7 +36,7 @@ type Where = { file: string; line: number; column: number };
  * One parsed file: its YAML tree, to find where a value was written, and its data. targets: the node each alias
  * refers to, resolved once (yaml's own Alias.resolve walks the whole document each time).
  */
-type SourceFile = {
+export type SourceFile = {
   name: string;
   doc: Document.Parsed;
   lines: LineCounter;
@@ -185,6 +184,20 @@ function errorText(e: unknown): string {
 // ---- Reading one file ----
 
 function readSource(f: ScenarioText): SourceFile | { problems: Problem[] } {
+  return readYamlFile(f, SCENARIO_KEYS, 'a scenario file');
+}
+
+/**
+ * One YAML file read under the scenario files' limits (size, one document, aliases, repeated keys), whose top level
+ * must be a mapping with some of `keys` (`what` names such a file in a refusal): shared with the locale files
+ * (locale.ts), so that a translation is read exactly as carefully as the English.
+ */
+export function readYamlFile(
+  f: ScenarioText,
+  keys: readonly string[],
+  what: string,
+): SourceFile | { problems: Problem[] } {
+  const keysHint = `${what} may have: ${keys.join(', ')}`;
   const at = (line: number, column: number, message: string) => ({
     problems: [{ file: f.name, line, column, path: '', message }],
   });
@@ -216,13 +229,13 @@ function readSource(f: ScenarioText): SourceFile | { problems: Problem[] } {
     if (tree.spots.length > 0) return { problems: tree.spots.map((d) => ({ ...d, file: f.name, path: '' })) };
 
     const root = doc.contents;
-    if (root === null) return at(1, 1, `empty file; ${KEYS_HINT}`);
+    if (root === null) return at(1, 1, `empty file; ${keysHint}`);
     if (!isMap(root)) {
       const { line, col } = where(root.range[0]);
-      const what = isSeq(root) ? 'a list' : 'a single value';
-      return at(line, col, `not a scenario file: it holds ${what}, not a mapping; ${KEYS_HINT}`);
+      const holds = isSeq(root) ? 'a list' : 'a single value';
+      return at(line, col, `not ${what}: it holds ${holds}, not a mapping; ${keysHint}`);
     }
-    const keyProblems = topLevelKeys(root, where);
+    const keyProblems = topLevelKeys(root, where, keys, what);
     if (keyProblems.length > 0)
       return { problems: keyProblems.map((d) => ({ ...d, file: f.name, path: '' })) };
 
@@ -321,8 +334,14 @@ function duplicateKeys(
   }
 }
 
-function topLevelKeys(root: { items: { key: unknown }[] }, where: LinePos): Spot[] {
-  const known = new Set<string>(SCENARIO_KEYS);
+function topLevelKeys(
+  root: { items: { key: unknown }[] },
+  where: LinePos,
+  keys: readonly string[],
+  what: string,
+): Spot[] {
+  const known = new Set<string>(keys);
+  const keysHint = `${what} may have: ${keys.join(', ')}`;
   const unknown = root.items.filter((p) => !known.has(keyText(p.key)));
   const spot = (p: { key: unknown }, message: string): Spot => {
     const { line, col } = where(isNode(p.key) ? p.key.range?.[0] : undefined);
@@ -331,11 +350,12 @@ function topLevelKeys(root: { items: { key: unknown }[] }, where: LinePos): Spot
   const first = unknown[0];
   if (first && unknown.length === root.items.length) {
     const names = unknown.map((p) => `"${keyText(p.key)}"`).join(', ');
-    return [spot(first, `not a scenario file: none of its keys (${names}) is a scenario key; ${KEYS_HINT}`)];
+    const key = what === 'a scenario file' ? 'a scenario key' : 'one of its keys';
+    return [spot(first, `not ${what}: none of its keys (${names}) is ${key}; ${keysHint}`)];
   }
   return unknown.map((p) => {
     const name = keyText(p.key);
-    return spot(p, `unknown top-level key "${name}"${didYouMean(name, known)}; ${KEYS_HINT}`);
+    return spot(p, `unknown top-level key "${name}"${didYouMean(name, known)}; ${keysHint}`);
   });
 }
 
@@ -413,7 +433,7 @@ function merge(sources: readonly SourceFile[], map: SourceMap, problems: Problem
 }
 
 /** The deepest node of the path that the file has: a mapping entry's key, or a list item. */
-function pointAt(file: SourceFile, path: readonly Segment[]): Where {
+export function pointAt(file: SourceFile, path: readonly Segment[]): Where {
   let node: unknown = file.doc.contents;
   let offset = 0;
   for (const segment of path) {

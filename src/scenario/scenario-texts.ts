@@ -63,41 +63,55 @@ const asList = (source: string | string[] | undefined): string[] | undefined =>
  */
 export function scenarioTexts(scenario: unknown): ScenarioTextEntry[] {
   const found: ScenarioTextEntry[] = [];
+  visitScenarioTexts(scenario, (entry) => found.push(entry));
+  return found;
+}
+
+/**
+ * Calls `visit` on every displayable text of a scenario in document order, with the object that holds it and the
+ * key it stands at (`text`, `name`, `term` or `quote`): the one walk that both lists the texts and, on a copy,
+ * replaces them (localize.ts), so that the two can never name a text differently.
+ */
+export function visitScenarioTexts(
+  scenario: unknown,
+  visit: (entry: ScenarioTextEntry, holder: Record<string, unknown>, key: string) => void,
+): void {
   const walk = (node: unknown, path: string[]): void => {
     if (isCitedText(node)) {
       const source = asList(node.source);
-      found.push({
+      const entry: ScenarioTextEntry = {
         path: path.join('/'),
         kind: 'text',
         text: node.text,
         ...(source ? { source } : {}),
         ...(node.invention ? { invention: true as const } : {}),
         of: textHash(node.text),
-      });
+      };
+      visit(entry, node, 'text');
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((element, i) => walk(element, [...path, stepOf(element, i)]));
+      for (const [i, element] of node.entries()) walk(element, [...path, stepOf(element, i)]);
       return;
     }
     if (!isRecord(node)) return;
     for (const [key, value] of Object.entries(node)) {
       if (path.length === 1 && path[0] === 'meta' && key === 'sources') continue;
       if (typeof value === 'string' && NAME_KEYS.has(key) && path.length >= 2) {
-        found.push({ path: [...path, key].join('/'), kind: 'name', text: value, of: textHash(value) });
+        visit({ path: [...path, key].join('/'), kind: 'name', text: value, of: textHash(value) }, node, key);
       } else if (typeof value === 'string' && key === 'quote' && typeof node.source === 'string') {
-        found.push({
+        const entry: ScenarioTextEntry = {
           path: [...path, key].join('/'),
           kind: 'quote',
           text: value,
           source: [node.source],
           of: textHash(value),
-        });
+        };
+        visit(entry, node, key);
       } else {
         walk(value, [...path, key]);
       }
     }
   };
   walk(scenario, []);
-  return found;
 }

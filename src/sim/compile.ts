@@ -1,4 +1,6 @@
 // Indexes over a validated scenario, built once per scenario and shared by every game of it.
+
+import { englishOf } from '../scenario/localize.ts';
 import type {
   Actor,
   Audience,
@@ -64,7 +66,10 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   }
   return {
     scenario,
-    digest: hashParts(JSON.stringify(scenario)).toString(16).padStart(8, '0'),
+    // The English scenario's, for a scenario in another language too: a record does not depend on the language.
+    digest: hashParts(JSON.stringify(englishOf(scenario)))
+      .toString(16)
+      .padStart(8, '0'),
     indicatorById: new Map(scenario.indicators.map((i) => [i.id, i])),
     actorById: new Map(scenario.actors.map((a) => [a.id, a])),
     actorIds: scenario.actors.map((a) => a.id),

@@ -4,3 +4,10 @@ declare module 'virtual:checked-scenario/*' {
   /** The loader's answer; a refusal's sentence does not yet name the scenario (the registry adds its title). */
   export const checked: ScenarioLoad;
 }
+
+// A scenario's texts in one language (scripts/checked-scenario-plugin.ts): the longer pattern is the one TypeScript
+// takes for these.
+declare module 'virtual:checked-scenario/locale/*' {
+  /** each text's path → its translation, checked against the English when the game was built */
+  export const texts: Readonly<Record<string, string>>;
+}

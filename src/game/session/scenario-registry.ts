@@ -17,9 +17,18 @@ export interface BundledScenario {
   id: string;
   /** its meta.title, for the picker before the scenario has loaded */
   title: string;
-  /** parsed and checked once, however often asked; never rejects (a failure is `ok: false`, one sentence) */
-  load: () => Promise<ScenarioLoad>;
+  /**
+   * Parsed and checked once, however often asked; never rejects (a failure is `ok: false`, one sentence). In a
+   * language the scenario has texts in (`ar-IQ`), the scenario in that language: the same scenario, ids, digest and
+   * all, with its words replaced (src/scenario/localize.ts); in any other, English.
+   */
+  load: (language?: string) => Promise<ScenarioLoad>;
+  /** the languages other than English it has texts in */
+  languages: readonly string[];
 }
+
+/** A scenario's texts in one language: a lazy chunk of their own (bundled/<id>.<locale>.ts). */
+export type LocaleChunk = () => Promise<{ texts: Readonly<Record<string, string>> }>;
 
 /**
  * A scenario's lazy chunk: checked when the game was built (scripts/checked-scenario-plugin.ts: what the game
@@ -31,8 +40,10 @@ export function bundledScenario(
   id: string,
   title: string,
   chunk: () => Promise<ScenarioChunk>,
+  locales: Readonly<Record<string, LocaleChunk>> = {},
 ): BundledScenario {
   let loading: Promise<ScenarioLoad> | null = null;
+  const localized = new Map<string, Promise<ScenarioLoad>>();
   const load = async (): Promise<ScenarioLoad> => {
     try {
       const module = await chunk();
@@ -46,7 +57,39 @@ export function bundledScenario(
       return { ok: false, problem: `The scenario “${title}” cannot be loaded: ${why.split('\n')[0]}` };
     }
   };
-  return { id, title, load: () => (loading ??= load()) };
+  const english = () => (loading ??= load());
+  /**
+   * The scenario in a language: its texts' chunk and the English scenario, joined. Texts that do not arrive (offline
+   * before they were cached) leave the game in English rather than without a scenario.
+   */
+  const inLanguage = async (language: string, texts: LocaleChunk): Promise<ScenarioLoad> => {
+    const loaded = await english();
+    if (!loaded.ok) return loaded;
+    try {
+      const [{ localizeScenario }, module] = await Promise.all([
+        import('../../scenario/localize.ts'),
+        texts(),
+      ]);
+      return { ...loaded, scenario: localizeScenario(loaded.scenario, module.texts) };
+    } catch (e) {
+      localized.delete(language);
+      console.warn(`The scenario “${title}” stays in English: ${e instanceof Error ? e.message : String(e)}`);
+      return loaded;
+    }
+  };
+  return {
+    id,
+    title,
+    languages: Object.keys(locales),
+    load: (language) => {
+      const texts =
+        language === undefined || !Object.hasOwn(locales, language) ? undefined : locales[language];
+      if (!language || !texts) return english();
+      const pending = localized.get(language) ?? inLanguage(language, texts);
+      localized.set(language, pending);
+      return pending;
+    },
+  };
 }
 
 /** A scenario checked at build time, as the registry gives it: a refusal names it, and its id must be the registry's. */
@@ -67,6 +110,7 @@ const SHIPPED: readonly BundledScenario[] = [
     'baghdad-2021',
     'After the Ballot: Baghdad, October to December 2021',
     () => import('./bundled/baghdad-2021.ts'),
+    { 'ar-IQ': () => import('./bundled/baghdad-2021.ar-IQ.ts') },
   ),
 ];
 

@@ -2,7 +2,7 @@
 // game state of its own: it renders the screen the server sends and turns clicks into requests.
 
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import type { ClientView } from '../../present/classroom-screens.ts';
+import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
 import { isolate, t } from '../../present/i18n/i18n.ts';
 import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
@@ -66,7 +66,25 @@ export class ClassroomApp {
     private readonly root: HTMLElement,
     /** The bundled scenario, for a game on this device alone; one sentence when it cannot be loaded. */
     private readonly loadScenario: () => Promise<Scenario | string>,
+    /**
+     * The scenario's words in this device's language, for a seat's screen (the server builds it from the English
+     * scenario): null in English, or when the language's texts cannot be had.
+     */
+    private readonly loadWords: () => Promise<(<T>(view: T) => T) | null> = async () => null,
   ) {}
+
+  /** The seat's screens in this device's language (issue 20), once its words have arrived; each view once. */
+  private inWords: (<T>(view: T) => T) | null = null;
+  private readonly worded = new WeakMap<SeatClientView, SeatClientView>();
+
+  private localized(view: SeatClientView): SeatClientView {
+    if (!this.inWords) return view;
+    const known = this.worded.get(view);
+    if (known) return known;
+    const out = this.inWords(view);
+    this.worded.set(view, out);
+    return out;
+  }
 
   async start(): Promise<void> {
     const code = codeInPath(location.pathname);
@@ -88,6 +106,11 @@ export class ClassroomApp {
       }
       return;
     }
+    // A seat's words in this device's language come while it joins; the page is drawn again when they do.
+    void this.loadWords().then((inWords) => {
+      this.inWords = inWords;
+      if (inWords && this.client?.view) this.draw();
+    });
     if (code && params.has('projector')) {
       await this.connect(code, { role: 'projector' });
       return;
@@ -351,11 +374,12 @@ export class ClassroomApp {
       return html`${notices}${lobbyPage(view, this.seatActions(), this.lobbyNote, this.lobbyAsking)}`;
     }
     this.seat ??= new SeatScreen(this.seatActions());
-    const shown = this.seat.show(view);
+    const seatView = this.localized(view);
+    const shown = this.seat.show(seatView);
     // A new turn (or the ending) opens at its top, with the focus on its heading: once, not on every update.
     if (shown.fresh) this.arrived = shown.heading;
     else if (shown.refocus) this.refocus = shown.refocus;
-    return html`${notices}${seatPage(view, now, client.status, shown)}`;
+    return html`${notices}${seatPage(seatView, now, client.status, shown)}`;
   }
 
   /** The heading of a screen that has just arrived, to scroll to and focus once it is drawn. */

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Cited } from '../../present/cite.ts';
 import { Lookup } from '../../present/lookup.ts';
 import type { Scenario } from '../../session/pass-and-play-rules.ts';
+import { originalDisclosure, translationNote } from '../views/cited.ts';
 
 const ABOUT: Record<string, string> = {
   perpetrator: 'The unknown perpetrator',
@@ -24,7 +25,10 @@ const OWN_NOTE =
 function cited(c: Cited, tag: 'p' | 'li' = 'p', own: 'said' | 'unsaid' = 'unsaid'): TemplateResult {
   const source =
     own === 'said' && c.cite === OWN ? nothing : html`<span class="pack-cite">${` (${c.cite})`}</span>`;
-  return tag === 'li' ? html`<li>${c.text}${source}</li>` : html`<p>${c.text}${source}</p>`;
+  // A translated quotation: the game's note, and its English original (issue 20).
+  return tag === 'li'
+    ? html`<li>${c.text}${source}${translationNote([c])}${originalDisclosure([c])}</li>`
+    : html`<p>${c.text}${source}${translationNote([c])}</p>${originalDisclosure([c])}`;
 }
 
 /** A role card: the actor's own briefing, goals and red lines, each with its source. */

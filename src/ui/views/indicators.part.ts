@@ -4,7 +4,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { signed, toneWords, trendWords } from '../../present/indicators.presenter.ts';
 import type { MoveGroup } from '../../present/reading.presenter.ts';
 import type { IndicatorRow, NewsItem } from '../../present/screens.ts';
-import { cite, cited } from './cited.ts';
+import { cite, cited, originalDisclosure, translationNote } from './cited.ts';
 
 /** Beside the words, never instead of them; "=" for unchanged, as a square read as an empty checkbox. */
 export const ARROWS = { up: '▲', down: '▼', steady: '=', unknown: '?' } as const;
@@ -56,13 +56,22 @@ export function indicatorList(
   )}</ul>`;
 }
 
+/**
+ * A headline that quotes its source in translation says so under its item, as a text does (cited.ts); once, where
+ * the body below it already says it.
+ */
+function headlineTranslation(item: NewsItem): TemplateResult | typeof nothing {
+  if (item.body && translationNote([item.body]) !== nothing) return nothing;
+  return html`${translationNote([item.headline])}${originalDisclosure([item.headline])}`;
+}
+
 function newsItem(item: NewsItem): TemplateResult {
   return html`<li class=${`news news--${item.kind}`} data-kind=${item.kind}><article>
     <p class="news__meta"><span class="news__kind">${item.kindLabel}</span>${item.speaker ? ` · ${item.speaker}` : nothing}${
       item.counterfactual ? html`<span class="badge">Did not happen in history</span>` : nothing
     }${item.exposed ? html`<span class="badge badge--exposed">Exposed as misinformation</span>` : nothing}</p>
     <h3 class="news__headline">${item.headline.text}</h3>
-    ${item.body ? cited(item.body) : html`<p>${cite(item.headline)}</p>`}
+    ${item.body ? cited(item.body) : html`<p>${cite(item.headline)}</p>`}${headlineTranslation(item)}
   </article></li>`;
 }
 
