@@ -3,6 +3,7 @@
 // only then sends each client the changes to its own view. Nothing a seat may not see ever leaves the room.
 import { randomBytes, randomInt } from 'node:crypto';
 import { type Client, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
+import { Packr } from 'msgpackr';
 import { type Actor, createActor } from 'xstate';
 import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-screens.ts';
 import { Lookup } from '../present/lookup.ts';
@@ -20,7 +21,8 @@ import {
   type Welcome,
 } from '../session/classroom-protocol.ts';
 import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';
-import { diffView, packPatch } from '../session/view-patch.ts';
+import { diffView } from '../session/view-patch.ts';
+import { encodePatch, encodeWhole, type TextTable } from '../session/view-texts.ts';
 import { type Command, cleanCommand, type Entry, type Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
@@ -97,6 +99,8 @@ interface Member {
   identity: Identity;
   /** The view last sent, to send only what changed; null until the first whole view. */
   sent: ClientView | null;
+  /** The texts the device holds (view-texts.ts): what it was sent since its last whole view. */
+  texts: TextTable | null;
   bucket: TokenBucket;
   connected: boolean;
   /** Messages refused for the rate since the last line about them in the log, and when that line was written. */
@@ -291,6 +295,7 @@ export class ClassroomRoom extends Room {
     this.members.set(client.sessionId, {
       identity,
       sent: null,
+      texts: null,
       bucket: new TokenBucket(this.deps.rate.burst, this.deps.rate.perSecond, this.deps.now()),
       connected: true,
       limited: 0,
@@ -751,8 +756,8 @@ export class ClassroomRoom extends Room {
     const dirty = this.dirty;
     this.dirty = new Set();
     // Each view is built only when what it shows may have changed, and each change from one view to the next is
-    // diffed and encoded once: the members of a team (and every device sent the same view) share both.
-    const frames = new Map<ClientView | null, Map<string, Uint8Array | null>>();
+    // diffed and encoded once: the members of a team (and every device sent the same view and texts) share both.
+    const frames = new Map<ClientView | null, Map<TextTable | null, Map<string, Frame>>>();
     const rebuilt = new Set<string>();
     for (const client of this.clients) {
       const member = this.members.get(client.sessionId);
@@ -769,22 +774,19 @@ export class ClassroomRoom extends Room {
         rebuilt.add(key);
       }
       if (member.sent === view) continue;
-      let byKey = frames.get(member.sent);
-      if (!byKey) {
-        byKey = new Map();
-        frames.set(member.sent, byKey);
-      }
-      let frame = byKey.get(key);
+      const sent = member.sent === null ? null : member.texts;
+      let bySent = frames.get(member.sent);
+      if (!bySent) frames.set(member.sent, (bySent = new Map()));
+      let byTexts = bySent.get(sent);
+      if (!byTexts) bySent.set(sent, (byTexts = new Map()));
+      let frame = byTexts.get(key);
       if (frame === undefined) {
-        if (member.sent === null) frame = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', view);
-        else {
-          const ops = diffView(member.sent, view);
-          frame = ops.length > 0 ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', packPatch(ops)) : null;
-        }
-        byKey.set(key, frame);
+        frame = frameOf(member.sent, sent, view);
+        byTexts.set(key, frame);
       }
-      if (frame) client.enqueueRaw(frame);
+      if (frame.bytes) client.enqueueRaw(frame.bytes);
       member.sent = view;
+      member.texts = frame.texts;
     }
   }
 
@@ -904,6 +906,34 @@ function replayOrRefusal(c: CompiledScenario, record: GameRecord): string | null
 /** A device's id on the console: the start of its token's hash, which tells nothing of the token. */
 function deviceId(tokenHash: string): string {
   return tokenHash.slice(0, 12);
+}
+
+/** What one audience is sent: a message's bytes (none when nothing changed), and the texts it then holds. */
+interface Frame {
+  bytes: Uint8Array | null;
+  texts: TextTable;
+}
+
+/**
+ * Views are packed with msgpack records: each shape of object (a cause, a news item) names its keys once per
+ * message, not once per object. Any msgpack reader reads them (the definitions travel in the message).
+ */
+const packer = new Packr({ useRecords: true });
+
+/** The whole view (numbering its texts afresh), or what changed since `sent`, its texts sent as numbers. */
+function frameOf(sent: ClientView | null, texts: TextTable | null, view: ClientView): Frame {
+  if (sent === null || texts === null) {
+    const whole = encodeWhole(view);
+    return { bytes: frame('view', whole.value), texts: whole.texts };
+  }
+  const ops = diffView(sent, view);
+  if (ops.length === 0) return { bytes: null, texts };
+  const patch = encodePatch(ops, texts);
+  return { bytes: frame('patch', patch.value), texts: patch.texts };
+}
+
+function frame(type: 'view' | 'patch', value: unknown): Uint8Array {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, type, undefined, packer.pack(value));
 }
 
 function viewKey(identity: Identity): string {
