@@ -775,10 +775,11 @@ export class ClassroomRoom extends Room {
       }
       if (member.sent === view) continue;
       const sent = member.sent === null ? null : member.texts;
-      let bySent = frames.get(member.sent);
-      if (!bySent) frames.set(member.sent, (bySent = new Map()));
-      let byTexts = bySent.get(sent);
-      if (!byTexts) bySent.set(sent, (byTexts = new Map()));
+      const byTexts = entryOf(
+        entryOf(frames, member.sent, () => new Map()),
+        sent,
+        () => new Map(),
+      );
       let frame = byTexts.get(key);
       if (frame === undefined) {
         frame = frameOf(member.sent, sent, view);
@@ -906,6 +907,15 @@ function replayOrRefusal(c: CompiledScenario, record: GameRecord): string | null
 /** A device's id on the console: the start of its token's hash, which tells nothing of the token. */
 function deviceId(tokenHash: string): string {
   return tokenHash.slice(0, 12);
+}
+
+function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
 }
 
 /** What one audience is sent: a message's bytes (none when nothing changed), and the texts it then holds. */

@@ -147,8 +147,8 @@ describe('seat views built from the memo', () => {
           const built = withMemo();
           const fresh = fromScratch();
           expect(built).toEqual(fresh);
-          let at = streams.get(actor);
-          if (!at) streams.set(actor, (at = { first: new Stream(), late: new Stream(), back: new Stream() }));
+          const at = streams.get(actor) ?? { first: new Stream(), late: new Stream(), back: new Stream() };
+          streams.set(actor, at);
           if (step === 120) at.back.sent = null;
           expect(at.first.send(built)).toEqual(fresh);
           if (step >= 60) expect(at.late.send(built)).toEqual(fresh);
