@@ -2,8 +2,9 @@
 // order they arrived, and the server sends a text it has sent that device before as its number instead. Both sides
 // number the same way, with no number on the wire: a text is numbered where it first appears in what is sent
 // (a whole view, then each patch's values, in the order a message is encoded and read). A number goes as a short
-// binary (msgpack bin), a type no view ever holds, so it cannot be mistaken for a value. A whole view starts the
-// numbering again: a device that joins late or comes back gets every text it lacks in that view.
+// binary (msgpack bin), a type no view ever holds, so it cannot be mistaken for a value. A whole view carries the
+// texts it is numbered against: a device that joins late or comes back gets every text its team's devices hold,
+// and from then on the same patches as they do (the room encodes each once).
 import { applyPatch, PatchError, type PatchOp, packPatch, UNSAFE, unpackPatch } from './view-patch.ts';
 
 /** Texts shorter than this are sent as they are: a number costs 3–4 bytes. */
@@ -30,6 +31,11 @@ export class TextTable {
     return new TextTable(new TextStore(), 0);
   }
 
+  /** Every text of this version, in the order they are numbered. */
+  all(): string[] {
+    return this.store.texts.slice(0, this.size);
+  }
+
   idOf(text: string): number | undefined {
     const id = this.store.ids.get(text);
     return id !== undefined && id < this.size ? id : undefined;
@@ -46,7 +52,9 @@ export class TextTable {
         store.ids.set(t, i);
       }
     }
-    return new TextWriter(store, this.size, (size) => new TextTable(store, size));
+    return new TextWriter(store, this.size, (size) =>
+      size === this.size ? this : new TextTable(store, size),
+    );
   }
 }
 
@@ -132,9 +140,14 @@ export class ViewReceiver<V> {
   view: V | null = null;
   private reader: TextReader | null = null;
 
+  /** A whole view: `{ texts, view }`, its texts numbered after those given. */
   whole(wire: unknown): V {
+    const { texts, view } = (wire ?? {}) as { texts?: unknown; view?: unknown };
+    if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string'))
+      throw new PatchError('a whole view came without its texts');
     this.reader = new TextReader();
-    this.view = this.reader.decode(wire) as V;
+    this.reader.texts.push(...texts);
+    this.view = this.reader.decode(view) as V;
     return this.view;
   }
 
@@ -151,11 +164,14 @@ export class ViewReceiver<V> {
   }
 }
 
-/** The room's side of one stream: the frames to send, and the texts the devices hold after them. */
-export function encodeWhole(view: unknown): { value: unknown; texts: TextTable } {
-  const w = TextTable.empty().writer();
-  const value = w.encode(view);
-  return { value, texts: w.done() };
+/**
+ * The room's side of one stream: the frames to send, and the texts the devices hold after them. A whole view is
+ * numbered against `texts` (the texts its team's devices hold, sent with it), or afresh.
+ */
+export function encodeWhole(view: unknown, texts = TextTable.empty()): { value: unknown; texts: TextTable } {
+  const w = texts.writer();
+  const encoded = w.encode(view);
+  return { value: { texts: texts.all(), view: encoded }, texts: w.done() };
 }
 
 export function encodePatch(ops: readonly PatchOp[], texts: TextTable): { value: unknown; texts: TextTable } {

@@ -71,15 +71,34 @@ describe('texts sent once', () => {
     expect(staying.view).toEqual(turn3);
   });
 
+  it("joins a device to its team's stream: the whole view with the texts they hold, then the same patches", () => {
+    const first = encodeWhole(turn1);
+    const p2 = encodePatch(diffView(turn1, turn2), first.texts);
+    // A device joining at turn 2 gets turn 2 numbered against the team's texts: nothing new to number.
+    const joining = encodeWhole(turn2, p2.texts);
+    expect(joining.texts).toBe(p2.texts);
+    const late = new ViewReceiver<unknown>();
+    expect(late.whole(wire(joining.value))).toEqual(turn2);
+    const team = new ViewReceiver<unknown>();
+    team.whole(wire(first.value));
+    team.patch(wire(p2.value));
+    const p3 = encodePatch(diffView(turn2, turn3), p2.texts);
+    for (const device of [late, team]) {
+      expect(device.patch(wire(p3.value))).toBe('applied');
+      expect(device.view).toEqual(turn3);
+    }
+    expect(() => late.whole(wire(turn1))).toThrow();
+  });
+
   it('fails on a number the device was not sent, then waits for the whole view', () => {
     const device = new ViewReceiver<unknown>();
-    device.whole(wire({ a: 'short' }));
+    device.whole(wire(encodeWhole({ a: 'short' }).value));
     const ahead = TextTable.empty().writer();
     ahead.encode(cause);
     const patch = encodePatch([[['a'], cause]], ahead.done());
     expect(device.patch(wire(patch.value))).toBe('failed');
     expect(device.patch(wire([[[0, 'a'], 1]]))).toBe('waiting');
-    expect(device.whole(wire({ a: 2 }))).toEqual({ a: 2 });
+    expect(device.whole(wire(encodeWhole({ a: 2 }).value))).toEqual({ a: 2 });
     expect(device.patch(wire([[[0, 'a'], 3]]))).toBe('applied');
     expect(device.view).toEqual({ a: 3 });
   });
