@@ -3,7 +3,7 @@
 // anything else: every view), diffed against the last sent and encoded, as the room's flush does. Run with the
 // room's memo and without it (every view built from scratch), in the same process, so the ratio holds on a loaded
 // machine. Figures only. `npx tsx bench/classroom-views.bench.ts` (GAMES=…).
-import { pack } from 'msgpackr';
+import { Packr } from 'msgpackr';
 import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
 import { Lookup } from '../src/present/lookup.ts';
 import { loadScenarioDir } from '../src/scenario/load-dir.ts';
@@ -13,7 +13,8 @@ import {
   SeatViewMemo,
   seatClientView,
 } from '../src/server/classroom-views.ts';
-import { diffView, packPatch } from '../src/session/view-patch.ts';
+import { diffView } from '../src/session/view-patch.ts';
+import { encodePatch, encodeWhole, type TextTable } from '../src/session/view-texts.ts';
 import type { Entry } from '../src/sim/commands.ts';
 import { compileScenario } from '../src/sim/compile.ts';
 import { applyCommand } from '../src/sim/engine.ts';
@@ -36,6 +37,8 @@ const presence: RoomPresence = {
   autoResolve: true,
 };
 const f = (command: Entry['command']): Entry => ({ by: { facilitator: true }, command });
+// As the room packs (classroom.room.ts).
+const packer = new Packr({ useRecords: true });
 
 /** One game; returns the room-turns played and the bytes of the patches. */
 function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; bytes: number } {
@@ -55,6 +58,7 @@ function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; by
     return path;
   };
   const sent = new Map<string, ClientView>();
+  const texts = new Map<string, TextTable>();
   let bytes = 0;
   const publish = (keys: readonly string[]) => {
     for (const key of keys) {
@@ -65,8 +69,20 @@ function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; by
             ? projectorClientView(c, state, presence, memo)
             : seatClientView(c, lookup, state, key, presence, historical, memo);
       const before = sent.get(key);
+      const held = texts.get(key);
       // The first whole view is not counted: the figure is what a turn costs.
-      if (before) bytes += pack(packPatch(diffView(before, view))).length;
+      if (!before || !held) {
+        const whole = encodeWhole(view);
+        packer.pack(whole.value);
+        texts.set(key, whole.texts);
+      } else {
+        const ops = diffView(before, view);
+        if (ops.length > 0) {
+          const patch = encodePatch(ops, held);
+          bytes += packer.pack(patch.value).length;
+          texts.set(key, patch.texts);
+        }
+      }
       sent.set(key, view);
     }
   };

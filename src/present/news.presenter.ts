@@ -36,24 +36,59 @@ export function newsItem(entry: JournalView, lookup: Lookup, moved = 0): NewsIte
  * no item.
  */
 function movesOfTurn(view: Seen, lookup: Lookup, turn: number): (entry: JournalView) => number {
+  const moves = movesByTurn(view, lookup, (t) => t === turn);
+  return (entry) => moves(turn, entry);
+}
+
+/** movesOfTurn for every turn `wanted` takes, in one pass over the causes (the earlier news asks for each turn). */
+function movesByTurn(
+  view: Seen,
+  lookup: Lookup,
+  wanted: (turn: number) => boolean,
+): (turn: number, entry: JournalView) => number {
   const byActor = new Map<string, number>();
   const byHeadline = new Map<string, number>();
   const add = (map: Map<string, number>, key: string, delta: number) =>
     map.set(key, (map.get(key) ?? 0) + Math.abs(delta));
-  const headlines = new Map(lookup.scenario.events.map((e) => [e.id, e.headline.text]));
+  const headlines = headlinesOf(lookup);
   for (const indicator of view.indicators) {
     for (const { turn: t, delta, cause } of indicator.causes) {
-      if (t !== turn) continue;
-      if (cause.kind === 'decision') add(byActor, cause.actor, delta);
-      else if (cause.kind === 'event') add(byHeadline, headlines.get(cause.event) ?? cause.event, delta);
+      if (!wanted(t)) continue;
+      if (cause.kind === 'decision') add(byActor, `${t}|${cause.actor}`, delta);
+      else if (cause.kind === 'event')
+        add(byHeadline, `${t}|${headlines.get(cause.event) ?? cause.event}`, delta);
     }
   }
-  return (entry) =>
+  return (turn, entry) =>
     entry.kind === 'action'
       ? entry.actor
-        ? (byActor.get(entry.actor) ?? 0)
+        ? (byActor.get(`${turn}|${entry.actor}`) ?? 0)
         : 0
-      : (byHeadline.get(entry.headline.text) ?? 0);
+      : (byHeadline.get(`${turn}|${entry.headline.text}`) ?? 0);
+}
+
+/** Each event's headline by its id, made once per scenario (a classroom server builds news for every seat and turn). */
+const headlinesByScenario = new WeakMap<Lookup['scenario'], Map<string, string>>();
+function headlinesOf(lookup: Lookup): Map<string, string> {
+  let headlines = headlinesByScenario.get(lookup.scenario);
+  if (!headlines) {
+    headlines = new Map(lookup.scenario.events.map((e) => [e.id, e.headline.text]));
+    headlinesByScenario.set(lookup.scenario, headlines);
+  }
+  return headlines;
+}
+
+/** The news of every turn before `before` that has news, oldest first: each turn's as newsOfTurn gives it. */
+function newsBefore(view: Seen, lookup: Lookup, before: number): { turn: number; items: NewsItem[] }[] {
+  const moved = movesByTurn(view, lookup, (t) => t < before);
+  const byTurn = new Map<number, NewsItem[]>();
+  for (const j of view.journal) {
+    if (j.turn >= before) continue;
+    const items = byTurn.get(j.turn) ?? [];
+    items.push(newsItem(j, lookup, moved(j.turn, j)));
+    byTurn.set(j.turn, items);
+  }
+  return [...byTurn.keys()].sort((a, b) => a - b).map((turn) => ({ turn, items: byTurn.get(turn)! }));
 }
 
 export function newsOfTurn(view: Seen, lookup: Lookup, turn: number): NewsItem[] {
@@ -67,8 +102,5 @@ export function earlierNews(
   lookup: Lookup,
   before: number,
 ): { turn: number; items: NewsItem[] }[] {
-  const turns = [...new Set(view.journal.filter((j) => j.turn < before).map((j) => j.turn))].sort(
-    (a, b) => a - b,
-  );
-  return turns.map((turn) => ({ turn, items: newsOfTurn(view, lookup, turn) }));
+  return newsBefore(view, lookup, before);
 }

@@ -136,6 +136,19 @@ const LINE_WORDS = 8;
  * the sentence is long, or its first words. A cut line ends in "…", so it never reads as the whole text.
  */
 export function oneLine(text: string): string {
+  let line = oneLines.get(text);
+  if (line === undefined) {
+    line = lineOf(text);
+    // The options' descriptions are the scenario's, so the cache holds a scenario's worth at most; a server builds
+    // them for every seat at every turn.
+    if (oneLines.size < 10_000) oneLines.set(text, line);
+  }
+  return line;
+}
+
+const oneLines = new Map<string, string>();
+
+function lineOf(text: string): string {
   const sentence = (text.trim().split(/(?<=[.!?])\s+/)[0] ?? '').trim();
   const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
   // A sentence one or two words longer is kept whole: cutting it would save little and lose its end.

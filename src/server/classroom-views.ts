@@ -92,6 +92,37 @@ interface SeatBuild {
 
 const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
 
+/** The same world, posture, offer and phase (seatBuild's inputs 0, 1, 2, 4): only the seat's own moves differ. */
+const sameMind = (a: readonly unknown[], b: readonly unknown[]) =>
+  a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[4] === b[4];
+
+/**
+ * The engine's view of a seat after its own decision, withdrawal or proposal, a pause or a change of holder: what
+ * viewFor gives, taken from the last one where nothing it follows from has changed (the world, the seat's beliefs,
+ * posture and offer, the phase) and made again in the rest. The memo test checks it against viewFor at every command.
+ */
+function decidedAgain(last: ActorView, state: GameState, actor: string): ActorView {
+  const pending = state.pending[actor];
+  let decision = last.decision;
+  if (decision) {
+    const { reason: _, ...rest } = decision;
+    decision = {
+      ...rest,
+      chosen: pending?.option ?? null,
+      ...(pending?.reason === undefined ? {} : { reason: pending.reason }),
+    };
+  }
+  return {
+    ...last,
+    seat: holderOf(state, actor),
+    status: state.phase === 'ended' ? 'ended' : decision && pending === undefined ? 'deciding' : 'waiting',
+    paused: state.paused,
+    decision,
+    said: saidFor(state, { actor }),
+    talk: { ...state.talk },
+  };
+}
+
 /** The seat's view and situation, from the memo where their inputs are the same as last time. */
 function seatBuild(
   c: CompiledScenario,
@@ -116,7 +147,12 @@ function seatBuild(
   const world = [generation, state.phase];
   const last = memo?.seats.get(actor);
   if (last && sameInputs(last.inputs, inputs) && last.proposal === proposal) return last;
-  const view = last && sameInputs(last.inputs, inputs) ? last.view : viewFor(c, state, actor);
+  const view =
+    last && sameInputs(last.inputs, inputs)
+      ? last.view
+      : last && sameMind(last.inputs, inputs)
+        ? decidedAgain(last.view, state, actor)
+        : viewFor(c, state, actor);
   const sameWorld = last !== undefined && sameInputs(last.world, world);
   // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.
   const sameOffer =

@@ -3,6 +3,7 @@
 // only then sends each client the changes to its own view. Nothing a seat may not see ever leaves the room.
 import { randomBytes, randomInt } from 'node:crypto';
 import { type Client, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
+import { Packr } from 'msgpackr';
 import { type Actor, createActor } from 'xstate';
 import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-screens.ts';
 import { Lookup } from '../present/lookup.ts';
@@ -20,7 +21,8 @@ import {
   type Welcome,
 } from '../session/classroom-protocol.ts';
 import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';
-import { diffView, packPatch } from '../session/view-patch.ts';
+import { diffView } from '../session/view-patch.ts';
+import { encodePatch, encodeWhole, type TextTable } from '../session/view-texts.ts';
 import { type Command, cleanCommand, type Entry, type Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
@@ -74,6 +76,9 @@ type ClassSettings = RoomSettings & { seatKeys?: Record<string, string> };
  */
 const LOCK = 'lock:';
 
+/** How often a room's Colyseus clock ticks. */
+const ROOM_TICK_MS = 250;
+
 /** The close code a removed device is sent away with: its client does not try to come back. */
 export const REMOVED_CLOSE = 4401;
 
@@ -97,6 +102,8 @@ interface Member {
   identity: Identity;
   /** The view last sent, to send only what changed; null until the first whole view. */
   sent: ClientView | null;
+  /** The texts the device holds (view-texts.ts): what it was sent since its last whole view. */
+  texts: TextTable | null;
   bucket: TokenBucket;
   connected: boolean;
   /** Messages refused for the rate since the last line about them in the log, and when that line was written. */
@@ -133,11 +140,16 @@ export class ClassroomRoom extends Room {
   /** Each seat's last build, so that a seat's view is built again only in the parts that changed. */
   private readonly seatMemo = new SeatViewMemo();
   private dirty: Set<string> | 'all' = 'all';
+  /** By view key: the view its devices were last sent and the texts they hold, for a device that joins them. */
+  private readonly streams = new Map<string, Stream>();
   private turnClock = { key: '', startedAt: 0 };
 
   override async onCreate(options: unknown): Promise<void> {
     this.deps = ClassroomRoom.deps;
     this.maxMessagesPerSecond = this.deps.rate.disconnectAbove;
+    // The room has no Colyseus state to patch: its clock needs ticking only for the rate counter (the TokenBucket
+    // does the fine limiting), so four times a second instead of twenty, in each of a school's rooms.
+    this.patchRate = ROOM_TICK_MS;
     this.autoDispose = false;
     const restore = (options as { restore?: unknown; restoreKey?: unknown } | null) ?? {};
     if (typeof restore.restore === 'string' && restore.restoreKey === this.deps.restoreKey) {
@@ -291,6 +303,7 @@ export class ClassroomRoom extends Room {
     this.members.set(client.sessionId, {
       identity,
       sent: null,
+      texts: null,
       bucket: new TokenBucket(this.deps.rate.burst, this.deps.rate.perSecond, this.deps.now()),
       connected: true,
       limited: 0,
@@ -751,8 +764,9 @@ export class ClassroomRoom extends Room {
     const dirty = this.dirty;
     this.dirty = new Set();
     // Each view is built only when what it shows may have changed, and each change from one view to the next is
-    // diffed and encoded once: the members of a team (and every device sent the same view) share both.
-    const frames = new Map<ClientView | null, Map<string, Uint8Array | null>>();
+    // diffed and encoded once: the members of a team (and every device sent the same view and texts) share both.
+    const frames = new Map<ClientView | null, Map<TextTable | null, Map<string, Frame>>>();
+    const wholes = new Map<Stream, Frame>();
     const rebuilt = new Set<string>();
     for (const client of this.clients) {
       const member = this.members.get(client.sessionId);
@@ -768,23 +782,34 @@ export class ClassroomRoom extends Room {
         this.built.set(key, view);
         rebuilt.add(key);
       }
+      // A device that needs its whole view (it joined, came back, or asked) joins its team's stream: the view they
+      // were last sent, with the texts they hold; then the same patch as they get, encoded once for all of them.
+      const stream = this.streams.get(key);
+      if (member.sent === null && stream) {
+        const whole: Frame = entryOf(wholes, stream, () => {
+          const w = encodeWhole(stream.sent, stream.texts);
+          return { bytes: frameBytes('view', w.value), texts: w.texts };
+        });
+        client.enqueueRaw(whole.bytes!);
+        member.sent = stream.sent;
+        member.texts = whole.texts;
+      }
       if (member.sent === view) continue;
-      let byKey = frames.get(member.sent);
-      if (!byKey) {
-        byKey = new Map();
-        frames.set(member.sent, byKey);
-      }
-      let frame = byKey.get(key);
+      const sent = member.sent === null ? null : member.texts;
+      const byTexts = entryOf(
+        entryOf(frames, member.sent, () => new Map()),
+        sent,
+        () => new Map(),
+      );
+      let frame = byTexts.get(key);
       if (frame === undefined) {
-        if (member.sent === null) frame = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', view);
-        else {
-          const ops = diffView(member.sent, view);
-          frame = ops.length > 0 ? getMessageBytes.raw(Protocol.ROOM_DATA, 'patch', packPatch(ops)) : null;
-        }
-        byKey.set(key, frame);
+        frame = frameOf(member.sent, sent, view);
+        byTexts.set(key, frame);
       }
-      if (frame) client.enqueueRaw(frame);
+      if (frame.bytes) client.enqueueRaw(frame.bytes);
       member.sent = view;
+      member.texts = frame.texts;
+      this.streams.set(key, { sent: view, texts: frame.texts });
     }
   }
 
@@ -904,6 +929,48 @@ function replayOrRefusal(c: CompiledScenario, record: GameRecord): string | null
 /** A device's id on the console: the start of its token's hash, which tells nothing of the token. */
 function deviceId(tokenHash: string): string {
   return tokenHash.slice(0, 12);
+}
+
+function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+interface Stream {
+  sent: ClientView;
+  texts: TextTable;
+}
+
+/** What one audience is sent: a message's bytes (none when nothing changed), and the texts it then holds. */
+interface Frame {
+  bytes: Uint8Array | null;
+  texts: TextTable;
+}
+
+/**
+ * Views are packed with msgpack records: each shape of object (a cause, a news item) names its keys once per
+ * message, not once per object. Any msgpack reader reads them (the definitions travel in the message).
+ */
+const packer = new Packr({ useRecords: true });
+
+/** The whole view (numbering its texts afresh), or what changed since `sent`, its texts sent as numbers. */
+function frameOf(sent: ClientView | null, texts: TextTable | null, view: ClientView): Frame {
+  if (sent === null || texts === null) {
+    const whole = encodeWhole(view);
+    return { bytes: frameBytes('view', whole.value), texts: whole.texts };
+  }
+  const ops = diffView(sent, view);
+  if (ops.length === 0) return { bytes: null, texts };
+  const patch = encodePatch(ops, texts);
+  return { bytes: frameBytes('patch', patch.value), texts: patch.texts };
+}
+
+function frameBytes(type: 'view' | 'patch', value: unknown): Uint8Array {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, type, undefined, packer.pack(value));
 }
 
 function viewKey(identity: Identity): string {

@@ -3,7 +3,7 @@
 // a restarted server: first to its own session, else to its seat with the token (or key) it kept.
 import { Client, type Room } from '@colyseus/sdk';
 import type { Reply, Welcome } from './classroom-protocol.ts';
-import { applyPatch, unpackPatch } from './view-patch.ts';
+import { ViewReceiver } from './view-texts.ts';
 
 /** What a device keeps to come back: in session storage for a student, in local storage for the facilitator. */
 export interface Credentials {
@@ -117,17 +117,18 @@ export class ClassroomClient<V = unknown> {
       this.halted = m.message;
       this.emit();
     });
-    room.onMessage('view', (v: V) => {
-      this.view = v;
+    // The texts a view holds come once per connection: a new connection starts from a whole view.
+    const receiver = new ViewReceiver<V>();
+    room.onMessage('view', (wire: unknown) => {
+      this.view = receiver.whole(wire);
       this.emit();
     });
     room.onMessage('patch', (wire: unknown) => {
-      try {
-        this.view = applyPatch(this.view, unpackPatch(wire));
+      const got = receiver.patch(wire);
+      if (got === 'applied') {
+        this.view = receiver.view;
         this.emit();
-      } catch {
-        void room.request('view.full', {}).catch(() => undefined);
-      }
+      } else if (got === 'failed') void room.request('view.full', {}).catch(() => undefined);
     });
     room.onLeave((code) => {
       if (this.room !== room || this.closing) return;

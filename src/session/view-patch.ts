@@ -2,24 +2,21 @@
 // and the client applies the changes to its copy. Views are plain JSON (objects, arrays, strings, numbers,
 // booleans, null), so a structural diff is exact. A list that only grew (a journal, a history) sends its new items.
 // A part the client already holds (the same object in the view it was last sent: last turn's news, now among the
-// earlier news) is not sent again: the patch says where in that view to copy it from.
+// earlier news) is not sent again: the patch says where in that view to copy it from. A text the device holds is
+// sent as its number (view-texts.ts), once the patch is made.
 
 export type Path = (string | number)[];
-/**
- * [path, value]: set; [path]: delete; [path, from, COPY]: set to what the view before this patch held at `from`;
- * [path, from, AGAIN]: set to what the view as patched so far holds at `from` (a text this patch sent already).
- */
-export type PatchOp = [Path, unknown] | [Path] | [Path, Path, typeof COPY | typeof AGAIN];
+/** [path, value]: set; [path]: delete; [path, from, COPY]: set to what the view before this patch held at `from`. */
+export type PatchOp = [Path, unknown] | [Path] | [Path, Path, typeof COPY];
 export const COPY = 0;
-export const AGAIN = 1;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Keys that would reach an object's prototype: never written, whatever a patch says. */
-const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+export const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function diffView(before: unknown, after: unknown): PatchOp[] {
-  const d: Diff = { before: before as Json, ops: [], held: null, fresh: new Map(), paths: new Map() };
+  const d: Diff = { before: before as Json, ops: [], held: null, paths: new Map() };
   diffInto(before as Json, after as Json, [], d);
   return d.ops;
 }
@@ -29,9 +26,7 @@ interface Diff {
   ops: PatchOp[];
   /** Every object and list of `before` by the path it is at: indexed only when a new part is set. */
   held: Held | null;
-  /** Each long text this patch sets, by the path it is at in the view as patched so far. */
-  fresh: Map<string, Path>;
-  /** The paths in `held` made so far (a text is looked up each time a part holding it is weighed). */
+  /** The paths in `held` made so far. */
   paths: Map<Json, Path>;
 }
 
@@ -54,8 +49,11 @@ function diffInto(a: Json, b: Json, path: Path, d: Diff): void {
     return;
   }
   if (isObject(a) && isObject(b)) {
+    const from = d.ops.length;
+    let keys = 0;
     for (const k in a) if (!Object.hasOwn(b, k)) d.ops.push([[...path, k]]);
     for (const k in b) {
+      keys++;
       if (Object.hasOwn(a, k)) {
         if (a[k] === b[k]) continue;
         path.push(k);
@@ -63,68 +61,47 @@ function diffInto(a: Json, b: Json, path: Path, d: Diff): void {
         path.pop();
       } else setTo([...path, k], b[k]!, d);
     }
+    // A small record that changed in most of its fields (a news item, a cause, in a new turn) goes whole: one path
+    // instead of one per field, and its texts go as numbers all the same (view-texts.ts).
+    const changed = d.ops.length - from;
+    if (changed > 1 && changed * 2 >= keys && path.length > 0 && isRecord(b, 2)) {
+      d.ops.length = from;
+      setTo(path.slice(), b, d);
+    }
     return;
   }
   setTo(path.slice(), b, d);
 }
 
-/** Text shorter than this is sent again: a copy's path would cost about as much. */
-const LONG = 40;
-
-const reusable = (v: Json): v is Json & object =>
-  typeof v === 'object' || (typeof v === 'string' && v.length >= LONG);
-
-/** Sets a part: what of it the client already holds, or was sent earlier in this patch, is copied; the rest is sent. */
+/** Sets a part: what of it the client already holds is copied from where it was; the rest is sent. */
 function setTo(path: Path, b: Json, d: Diff): void {
-  if (b === null || !reusable(b)) {
+  if (b === null || typeof b !== 'object') {
     d.ops.push([path, b]);
     return;
   }
   // Only a new part holding objects or lists makes the index of the view before (the parts a room shares between
-  // views are such: last turn's news); a text, or a list of texts (a shorter list of seats), is looked up in this
-  // patch alone.
-  if (typeof b === 'object' && holdsParts(b)) d.held ??= indexParts(d.before);
+  // views are such: last turn's news).
+  if (holdsParts(b)) d.held ??= indexParts(d.before);
   const from = d.held ? pathIn(d.held, b, d.paths) : undefined;
-  if (from && worthCopying(b, from, path)) {
+  if (from) {
     d.ops.push([path, from, COPY]);
     return;
   }
-  const again = typeof b === 'string' ? d.fresh.get(b) : undefined;
-  if (again && worthCopying(b, again, path)) {
-    d.ops.push([path, again, AGAIN]);
-    return;
-  }
-  if (!holdsKnown(b, path, d)) {
+  if (!holdsKnown(b, d)) {
     d.ops.push([path, b]);
-    remember(b, path, d);
     return;
   }
   // A new part holding known ones: sent with nulls where those go, then each of them copied (or, where it holds
   // some, set the same way).
   const keys = Array.isArray(b) ? b.map((_, i) => i) : Object.keys(b);
   const at = b as Record<string | number, Json>;
-  // What is sent in the shell is remembered as it is chosen: a later part may copy it (a brief the same as its text).
   const later = new Set<string | number>();
-  for (const k of keys) {
-    if (holdsKnown(at[k]!, [...path, k], d)) later.add(k);
-    else remember(at[k]!, [...path, k], d);
-  }
+  for (const k of keys) if (holdsKnown(at[k]!, d)) later.add(k);
   const shell = Array.isArray(b)
     ? b.map((x, i) => (later.has(i) ? null : x))
     : Object.fromEntries(keys.map((k) => [k, later.has(k) ? null : at[k]!]));
   d.ops.push([path, shell]);
   for (const k of later) setTo([...path, k], at[k]!, d);
-}
-
-/**
- * Whether copying from `from` to `to` costs less than sending the text again: on the wire `from` is the keys it
- * does not share with `to` (packPatch), each costing about its length.
- */
-function worthCopying(text: Json, from: Path, to: Path): boolean {
-  if (typeof text !== 'string') return true;
-  let cost = 6;
-  for (let i = sharedKeys(from, to); i < from.length; i++) cost += String(from[i]).length + 1;
-  return text.length > cost;
 }
 
 /** How many leading keys two paths share. */
@@ -143,13 +120,12 @@ function holdsParts(v: Json[] | { [k: string]: Json }): boolean {
   return false;
 }
 
-/** Every object, list and long text of the view before the patch: paths are made only for what is copied. */
+/** Every object and list of the view before the patch: paths are made only for what is copied. */
 function indexParts(root: Json): Held {
   const held: Held = new Map();
   const walk = (v: Json, at: { in: Json; key: string | number } | null) => {
-    if (v === null || !reusable(v) || held.has(v)) return;
+    if (v === null || typeof v !== 'object' || held.has(v)) return;
     held.set(v, at);
-    if (typeof v !== 'object') return;
     if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i]!, { in: v, key: i });
     else for (const k of Object.keys(v)) walk(v[k]!, { in: v, key: k });
   };
@@ -167,34 +143,26 @@ function pathIn(held: Held, v: Json, known?: Map<Json, Path>): Path | undefined 
   return path;
 }
 
-/** Keeps where this patch sent each long text, for the same text later in it. */
-function remember(v: Json, path: Path, d: Diff): void {
-  if (typeof v === 'string') {
-    if (v.length >= LONG && !d.fresh.has(v)) d.fresh.set(v, path);
-  } else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) remember(v[i]!, [...path, i], d);
-  else if (v !== null && typeof v === 'object')
-    for (const k of Object.keys(v)) remember(v[k]!, [...path, k], d);
-}
-
-/**
- * Whether a new part holds something worth copying: a part of the view before, a text this patch sent, or a text
- * that it holds twice (`seen`: its texts met so far, in the order they are sent).
- */
-function holdsKnown(v: Json, path: Path, d: Diff, seen = new Map<string, Path>()): boolean {
-  if (v === null || !reusable(v)) return false;
-  if (typeof v === 'string') {
-    const from = [d.held && pathIn(d.held, v, d.paths), d.fresh.get(v), seen.get(v)];
-    if (from.some((f) => f && worthCopying(v, f, path))) return true;
-    if (!seen.has(v)) seen.set(v, path);
-    return false;
-  }
+/** Whether a new part holds a part of the view before, which is copied rather than sent. */
+function holdsKnown(v: Json, d: Diff): boolean {
+  if (v === null || typeof v !== 'object') return false;
   if (d.held?.has(v)) return true;
-  if (Array.isArray(v)) return v.some((x, i) => holdsKnown(x, [...path, i], d, seen));
-  return Object.keys(v).some((k) => holdsKnown(v[k]!, [...path, k], d, seen));
+  if (Array.isArray(v)) return v.some((x) => holdsKnown(x, d));
+  return Object.keys(v).some((k) => holdsKnown(v[k]!, d));
 }
 
 /** Whether two views (plain JSON) are the same, part for part. */
 export { sameJson } from '../sim/same-json.ts';
+
+/** An object of texts, numbers and such, or of such objects down to `depth` levels: no list in it. */
+function isRecord(v: { [k: string]: Json }, depth: number): boolean {
+  for (const k in v) {
+    const x = v[k]!;
+    if (x === null || typeof x !== 'object') continue;
+    if (depth <= 1 || Array.isArray(x) || !isRecord(x, depth - 1)) return false;
+  }
+  return true;
+}
 
 function isObject(v: Json): v is { [k: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -208,7 +176,7 @@ function isObject(v: Json): v is { [k: string]: Json } {
 export function applyPatch<T>(view: T, ops: readonly PatchOp[]): T {
   let root = view as unknown;
   for (const given of ops) {
-    const op: PatchOp = given.length === 3 ? [given[0], copied(view, root, given)] : given;
+    const op: PatchOp = given.length === 3 ? [given[0], copied(view, given)] : given;
     const [path] = op;
     if (path.length === 0) {
       if (op.length === 1) throw new PatchError('a patch cannot delete the whole view');
@@ -220,15 +188,11 @@ export function applyPatch<T>(view: T, ops: readonly PatchOp[]): T {
   return root as T;
 }
 
-/**
- * What a copy names: in the view before the patch, or as patched so far (shared, not copied: views are never
- * changed in place).
- */
-function copied(before: unknown, now: unknown, op: readonly unknown[]): unknown {
+/** What a copy names in the view before the patch (shared, not copied: views are never changed in place). */
+function copied(before: unknown, op: readonly unknown[]): unknown {
   const [, from, kind] = op;
-  if ((kind !== COPY && kind !== AGAIN) || !Array.isArray(from))
-    throw new PatchError('a patch has an unknown kind of change');
-  let node = kind === COPY ? before : now;
+  if (kind !== COPY || !Array.isArray(from)) throw new PatchError('a patch has an unknown kind of change');
+  let node = before;
   for (const key of from) {
     if (typeof key === 'string' && UNSAFE.has(key)) throw new PatchError(`a patch names the key ${key}`);
     if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key))

@@ -1,7 +1,8 @@
 // A seat's view (and the console's and projector's) built from the room's memo (only the parts that changed built
 // again) is the view built from scratch, at every command of a sample of games; and a client that applied every
-// patch (copies included, through the wire's encoding) holds that same view.
-import { pack, unpack } from 'msgpackr';
+// patch (copies and texts sent as numbers included, through the wire's encoding) holds that same view, whether it
+// was there from the start, joined late, or came back.
+import { Packr, unpack } from 'msgpackr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClientView, RoomPresence } from '../../src/present/classroom-screens.ts';
 import { Lookup } from '../../src/present/lookup.ts';
@@ -11,13 +12,18 @@ import {
   SeatViewMemo,
   seatClientView,
 } from '../../src/server/classroom-views.ts';
-import { applyPatch, diffView, packPatch, unpackPatch } from '../../src/session/view-patch.ts';
+import { diffView, packPatch } from '../../src/session/view-patch.ts';
+import { encodePatch, encodeWhole, type TextTable, ViewReceiver } from '../../src/session/view-texts.ts';
 import type { Entry } from '../../src/sim/commands.ts';
 import type { CompiledScenario } from '../../src/sim/compile.ts';
 import { historicalPath } from '../../src/sim/history.ts';
 import { holderOf, waitingFor } from '../../src/sim/state.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
 import { entryFor, FACILITATOR, LiveGame, resolveEntry, submit } from '../helpers/play.ts';
+
+// Packed as the room packs (classroom.room.ts), read as the client reads.
+const packer = new Packr({ useRecords: true });
+const pack = (v: unknown) => packer.pack(v);
 
 let c: CompiledScenario;
 let lookup: Lookup;
@@ -67,16 +73,50 @@ function nextEntry(game: LiveGame, rng: () => number): Entry {
   return submit(who, option);
 }
 
+/** One device's stream as the room sends it (classroom.room.ts frameOf), read back through msgpack by its client. */
+class Stream {
+  sent: ClientView | null = null;
+  texts: TextTable | null = null;
+  readonly device = new ViewReceiver<ClientView>();
+  copies = 0;
+  bytes = 0;
+  /** What the same patches would have cost with every text in full. */
+  plainBytes = 0;
+
+  send(view: ClientView): ClientView {
+    if (this.sent === null || this.texts === null) {
+      const whole = encodeWhole(view);
+      this.texts = whole.texts;
+      this.device.whole(unpack(pack(whole.value)));
+    } else {
+      const ops = diffView(this.sent, view);
+      if (ops.length > 0) {
+        this.copies += ops.filter((op) => op.length === 3).length;
+        const patch = encodePatch(ops, this.texts);
+        this.texts = patch.texts;
+        const wire = pack(patch.value);
+        this.bytes += wire.length;
+        this.plainBytes += pack(packPatch(ops)).length;
+        expect(this.device.patch(unpack(wire))).toBe('applied');
+      }
+    }
+    this.sent = view;
+    return this.device.view!;
+  }
+}
+
 describe('seat views built from the memo', () => {
   it('equal the views built from scratch (the console and projector too), and the patched client copies equal them too', () => {
     let copies = 0;
+    let bytes = 0;
+    let plainBytes = 0;
     for (const seed of [1, 7, 42, 1000]) {
       const rng = rngFor(seed * 31 + 5);
       const game = new LiveGame(c, seed).start(c.playableIds.slice(0, 4));
       const memo = new SeatViewMemo();
       const historical = () => historicalPath(c, seed);
-      const sent = new Map<string, ClientView>();
-      const held = new Map<string, ClientView>();
+      // From the start; from step 60 (a device joining late); and one that comes back at step 120.
+      const streams = new Map<string, { first: Stream; late: Stream; back: Stream }>();
       for (let step = 0; step < 400 && !game.ended; step++) {
         // As the room does: every command but a seat's own decision, withdrawal or proposal moves the memo's world
         // on (and a computer's decision that resolves the turn is followed by the resolution's entries).
@@ -107,20 +147,24 @@ describe('seat views built from the memo', () => {
           const built = withMemo();
           const fresh = fromScratch();
           expect(built).toEqual(fresh);
-          const before = sent.get(actor);
-          if (before === undefined) held.set(actor, structuredClone(fresh));
-          else {
-            const ops = unpackPatch(unpack(pack(packPatch(diffView(before, built)))));
-            copies += ops.filter((op) => op.length === 3).length;
-            held.set(actor, applyPatch(held.get(actor)!, ops));
-          }
-          sent.set(actor, built);
-          expect(held.get(actor)).toEqual(fresh);
+          const at = streams.get(actor) ?? { first: new Stream(), late: new Stream(), back: new Stream() };
+          streams.set(actor, at);
+          if (step === 120) at.back.sent = null;
+          expect(at.first.send(built)).toEqual(fresh);
+          if (step >= 60) expect(at.late.send(built)).toEqual(fresh);
+          expect(at.back.send(built)).toEqual(fresh);
         }
+      }
+      for (const { first } of streams.values()) {
+        copies += first.copies;
+        bytes += first.bytes;
+        plainBytes += first.plainBytes;
       }
       expect(game.ended).toBe(true);
     }
     // The sample moved last turn's news among the earlier news: the copies were exercised.
     expect(copies).toBeGreaterThan(0);
+    // And the texts a device holds were sent as numbers: the patches are far smaller than with every text in full.
+    expect(bytes).toBeLessThan(plainBytes * 0.7);
   });
 });

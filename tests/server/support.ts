@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Room } from '@colyseus/sdk';
 import { ColyseusTestServer } from '@colyseus/testing';
 import { type RunningServer, type ServerSettings, startClassroomServer } from '../../src/server/server.ts';
+import { ViewReceiver } from '../../src/session/view-texts.ts';
 
 export interface TestClassroom {
   running: RunningServer;
@@ -52,14 +53,15 @@ export class Inbox {
       this.welcome = w as Inbox['welcome'];
       this.wake();
     });
+    const receiver = new ViewReceiver<unknown>();
     room.onMessage('view', (v) => {
-      this.view = v;
-      this.views.push(v);
+      this.view = receiver.whole(v);
+      this.views.push(this.view);
       this.wake();
     });
-    room.onMessage('patch', async (ops) => {
-      const { applyPatch, unpackPatch } = await import('../../src/session/view-patch.ts');
-      this.view = applyPatch(this.view, unpackPatch(ops));
+    room.onMessage('patch', (ops) => {
+      if (receiver.patch(ops) !== 'applied') throw new Error('a patch did not apply');
+      this.view = receiver.view;
       this.views.push(this.view);
       this.wake();
     });

@@ -2,7 +2,6 @@
 // (and the client then asks for the whole view).
 import { describe, expect, it } from 'vitest';
 import {
-  AGAIN,
   applyPatch,
   COPY,
   diffView,
@@ -45,19 +44,26 @@ describe('copies in a patch', () => {
     expect(applyPatch(view, [[['c'], ['a', 'b'], COPY]])).toEqual({ a: { b: 1 }, c: 1 });
   });
 
-  it('sends a long text once in a patch, and packs each path against the one before', () => {
-    const text = 'A cause named in words, long enough to be worth a copy';
-    const before = { causes: [] as unknown[] };
-    const after = { causes: [{ text, brief: text, delta: 2 }] };
+  it('packs each path against the one before', () => {
+    const before = { causes: [{ text: 'A cause', delta: 1 }] as unknown[], turn: 2 };
+    const after = {
+      causes: [
+        { text: 'A cause', delta: 2 },
+        { text: 'Another', delta: -1 },
+      ],
+      turn: 3,
+    };
     const ops = diffView(before, after);
     expect(ops).toEqual([
-      [['causes', 0], { text, brief: null, delta: 2 }],
-      [['causes', 0, 'brief'], ['causes', 0, 'text'], AGAIN],
+      [['causes', 0, 'delta'], 2],
+      [['causes', 1], { text: 'Another', delta: -1 }],
+      [['turn'], 3],
     ]);
     const wire = packPatch(ops);
     expect(wire).toEqual([
-      [[0, 'causes', 0], { text, brief: null, delta: 2 }],
-      [[2, 'brief'], [2, 'text'], AGAIN],
+      [[0, 'causes', 0, 'delta'], 2],
+      [[1, 1], { text: 'Another', delta: -1 }],
+      [[0, 'turn'], 3],
     ]);
     expect(unpackPatch(wire)).toEqual(ops);
     expect(applyPatch(before, unpackPatch(wire))).toEqual(after);

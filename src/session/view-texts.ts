@@ -1,0 +1,181 @@
+// Texts sent once: every device keeps the texts its views brought (news, causes, names, prompts), numbered in the
+// order they arrived, and the server sends a text it has sent that device before as its number instead. Both sides
+// number the same way, with no number on the wire: a text is numbered where it first appears in what is sent
+// (a whole view, then each patch's values, in the order a message is encoded and read). A number goes as a short
+// binary (msgpack bin), a type no view ever holds, so it cannot be mistaken for a value. A whole view carries the
+// texts it is numbered against: a device that joins late or comes back gets every text its team's devices hold,
+// and from then on the same patches as they do (the room encodes each once).
+import { applyPatch, PatchError, type PatchOp, packPatch, UNSAFE, unpackPatch } from './view-patch.ts';
+
+/** Texts shorter than this are sent as they are: a number costs 3–4 bytes. */
+export const MIN_TEXT = 8;
+
+/** A stream's texts, shared by the versions of its table (one per message sent). */
+class TextStore {
+  readonly texts: string[] = [];
+  readonly ids = new Map<string, number>();
+}
+
+/**
+ * The texts a device holds after some message: a version, immutable, so that the devices sent the same messages
+ * share it (and the frames built for it). A version that is its store's latest grows the store in place; one that
+ * is not (two devices of one seat parted) copies its part first.
+ */
+export class TextTable {
+  private constructor(
+    private readonly store: TextStore,
+    readonly size: number,
+  ) {}
+
+  static empty(): TextTable {
+    return new TextTable(new TextStore(), 0);
+  }
+
+  /** Every text of this version, in the order they are numbered. */
+  all(): string[] {
+    return this.store.texts.slice(0, this.size);
+  }
+
+  idOf(text: string): number | undefined {
+    const id = this.store.ids.get(text);
+    return id !== undefined && id < this.size ? id : undefined;
+  }
+
+  /** A writer of the next version: what it adds is numbered after this version's texts. */
+  writer(): TextWriter {
+    let store = this.store;
+    if (store.texts.length !== this.size) {
+      store = new TextStore();
+      for (let i = 0; i < this.size; i++) {
+        const t = this.store.texts[i]!;
+        store.texts.push(t);
+        store.ids.set(t, i);
+      }
+    }
+    return new TextWriter(store, this.size, (size) =>
+      size === this.size ? this : new TextTable(store, size),
+    );
+  }
+}
+
+export class TextWriter {
+  constructor(
+    private readonly store: TextStore,
+    private size: number,
+    private readonly make: (size: number) => TextTable,
+  ) {}
+
+  /** A value with each text this stream sent before as its number; the others are numbered as they go. */
+  encode(v: unknown): unknown {
+    if (typeof v === 'string') {
+      if (v.length < MIN_TEXT) return v;
+      const id = this.store.ids.get(v);
+      if (id !== undefined && id < this.size) return refBytes(id);
+      this.store.texts.push(v);
+      this.store.ids.set(v, this.size++);
+      return v;
+    }
+    if (typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) return v.map((x) => this.encode(x));
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = this.encode((v as Record<string, unknown>)[k]);
+    return out;
+  }
+
+  /** A patch's changes with their values encoded (a copy names a path, which holds no text to number). */
+  encodeOps(ops: readonly PatchOp[]): PatchOp[] {
+    return ops.map((op) => (op.length === 2 ? [op[0], this.encode(op[1])] : op));
+  }
+
+  done(): TextTable {
+    return this.make(this.size);
+  }
+}
+
+/** A number as the fewest little-endian bytes (a scenario's texts number in the hundreds: 1 or 2). */
+function refBytes(id: number): Uint8Array {
+  if (id < 0x100) return Uint8Array.of(id);
+  if (id < 0x10000) return Uint8Array.of(id & 0xff, id >> 8);
+  return Uint8Array.of(id & 0xff, (id >> 8) & 0xff, id >> 16);
+}
+
+/** The device's side: its texts, numbered as they came, and the values read back into plain views. */
+export class TextReader {
+  readonly texts: string[] = [];
+
+  decode(v: unknown): unknown {
+    if (typeof v === 'string') {
+      if (v.length >= MIN_TEXT) this.texts.push(v);
+      return v;
+    }
+    if (typeof v !== 'object' || v === null) return v;
+    if (v instanceof Uint8Array) {
+      if (v.length < 1 || v.length > 3) throw new PatchError('a patch names a text of no known form');
+      let id = 0;
+      for (let i = v.length - 1; i >= 0; i--) id = id * 0x100 + v[i]!;
+      const text = this.texts[id];
+      if (text === undefined)
+        throw new PatchError(`a patch names text ${id}, which this device was not sent`);
+      return text;
+    }
+    if (Array.isArray(v)) return v.map((x) => this.decode(x));
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      if (UNSAFE.has(k)) throw new PatchError(`a patch names the key ${k}`);
+      out[k] = this.decode((v as Record<string, unknown>)[k]);
+    }
+    return out;
+  }
+
+  decodeOps(ops: readonly PatchOp[]): PatchOp[] {
+    return ops.map((op) => (op.length === 2 ? [op[0], this.decode(op[1])] : op));
+  }
+}
+
+/**
+ * A device's view as the room sends it: whole, then patches, each read with the texts it was sent. After a patch
+ * that does not apply, the texts may no longer be the room's: nothing more is read until the next whole view.
+ */
+export class ViewReceiver<V> {
+  view: V | null = null;
+  private reader: TextReader | null = null;
+
+  /** A whole view: `{ texts, view }`, its texts numbered after those given. */
+  whole(wire: unknown): V {
+    const { texts, view } = (wire ?? {}) as { texts?: unknown; view?: unknown };
+    if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string'))
+      throw new PatchError('a whole view came without its texts');
+    this.reader = new TextReader();
+    this.reader.texts.push(...texts);
+    this.view = this.reader.decode(view) as V;
+    return this.view;
+  }
+
+  /** 'failed' once when a patch does not apply (ask for the whole view), then 'waiting' until it comes. */
+  patch(wire: unknown): 'applied' | 'failed' | 'waiting' {
+    if (this.reader === null) return 'waiting';
+    try {
+      this.view = applyPatch(this.view, this.reader.decodeOps(unpackPatch(wire)));
+      return 'applied';
+    } catch {
+      this.reader = null;
+      return 'failed';
+    }
+  }
+}
+
+/**
+ * The room's side of one stream: the frames to send, and the texts the devices hold after them. A whole view is
+ * numbered against `texts` (the texts its team's devices hold, sent with it), or afresh.
+ */
+export function encodeWhole(view: unknown, texts = TextTable.empty()): { value: unknown; texts: TextTable } {
+  const w = texts.writer();
+  const encoded = w.encode(view);
+  return { value: { texts: texts.all(), view: encoded }, texts: w.done() };
+}
+
+export function encodePatch(ops: readonly PatchOp[], texts: TextTable): { value: unknown; texts: TextTable } {
+  const w = texts.writer();
+  const value = packPatch(w.encodeOps(ops));
+  return { value, texts: w.done() };
+}
