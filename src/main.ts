@@ -1,6 +1,10 @@
 /**
  * Entry point: settings first (so text size and motion apply before anything draws), then the DOM
  * layer, the audio manager, the game flow and the Phaser game.
+ *
+ * Nothing here waits (issue 18, "the first screen first"): the device's language, the session, the scenario and
+ * the screens after the title are lazy chunks fetched beside Phaser's start; the preload scene holds the title until
+ * the language has come, and New game waits for the rest (GameFlow.prepare).
  */
 import './ui/styles.css';
 import type Phaser from 'phaser';
@@ -26,12 +30,16 @@ import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 const emblems = new EmblemImages();
 const settings = new SettingsStore();
 applyPalette();
-// The device's language (its strings are a chunk of their own) before the first screen is drawn in it.
-await startLanguage(settings);
+// The device's language (i18next and its strings are chunks of their own): the title waits for it, Phaser's start does not.
+const language = startLanguage(settings).then(
+  () => {},
+  () => {},
+);
 
 let flow: GameFlow | null = null;
 const send = (intent: Intent) => flow?.handle(intent);
 const ui = new DomLayer(requireElement('ui'), send);
+const mirror = new DomMirror(ui, send);
 settings.subscribe((s) => {
   applyDisplaySettings(s);
   ui.setCaptionsEnabled(s.captions);
@@ -52,12 +60,18 @@ flow = new GameFlow({
   audio,
   storage: safeLocalStorage(),
   scenarios: BUNDLED_SCENARIOS,
+  // The scenes join the game and the views the DOM layer once each: the flow asks again only after a failure.
+  loadScreens: () =>
+    Promise.all([
+      import('./game/scenes/play-scenes.ts').then((scenes) => scenes.addPlayScenes(game)),
+      mirror.loadScreens(),
+    ]).then(() => {}),
 });
 const game = createPhaserGame(requireElement('stage'));
 flow.attach(game);
 // The scenes see the DOM layer and the settings only through these, so src/game imports no src/ui.
 provideServices(game, {
-  ui: new DomMirror(ui, send),
+  ui: mirror,
   display: {
     get textScale() {
       return settings.value.textScale;
@@ -69,7 +83,10 @@ provideServices(game, {
   audio,
   flow,
   emblems,
+  language,
 });
+// What New game needs (the session, the scenario, the later screens) loads now, while Phaser starts and the title draws.
+void flow.prepare();
 
 /** A canvas object as drawn: its kind, its name or text, and its box in page pixels. */
 interface DrawnObject {

@@ -23,6 +23,8 @@ export interface Services {
   audio: AudioManager;
   flow: GameFlow;
   emblems: EmblemImages;
+  /** the device's language loaded (its strings are a lazy chunk): the first screen with words waits for it */
+  language: Promise<void>;
 }
 
 const KEY = 'crisis-table:services';

@@ -22,11 +22,13 @@ export class PreloadScene extends BaseScene {
   }
 
   create(): void {
-    const { ui, emblems, flow } = this.svc;
+    const { ui, emblems, flow, language } = this.svc;
+    // The title waits for its words too (the language's chunk, loading since the page started); it never fails.
+    const ready = Promise.all([emblems.ready, language]);
     // Emblems decode from the first moment (main.ts); when they are already done there is nothing to
     // show progress for, and the title comes a frame sooner.
     if (emblems.settled) {
-      void emblems.ready.then((images) => {
+      void ready.then(([images]) => {
         addEmblemSheet(this, images);
         flow.showTitle();
       });
@@ -36,7 +38,7 @@ export class PreloadScene extends BaseScene {
     this.bar = this.add.graphics();
     this.label = this.add.text(0, 0, '', this.textStyle(16, { color: '#9fb0c8' })).setOrigin(0.5, 0);
     const unsubscribe = emblems.onProgress((done, total) => this.drawProgress(done, total));
-    void emblems.ready.then((images) => {
+    void ready.then(([images]) => {
       unsubscribe();
       if (!this.scene.isActive()) return;
       addEmblemSheet(this, images);

@@ -11,11 +11,6 @@ import { drawMap } from '../art/scenario-map.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
-function whenIdle(task: () => void): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 400 });
-  else globalThis.setTimeout(task, 50);
-}
-
 export class TitleScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
   private model!: TitleModel;
@@ -39,13 +34,12 @@ export class TitleScene extends BaseScene {
     });
     this.layoutOnResize(() => this.draw());
     this.markReadyAfterFirstFrame(SCENES.title);
-    // Sounds and the scenario load after the first frame, so they never delay the title: the music
-    // starts once decoded, and the scenario fills in the title when parsed (when the browser is idle).
+    // Sounds load after the first frame, so they never delay the title: the music starts once decoded. The
+    // scenario has been loading since the page started (main.ts), and fills in the title when it has come.
     this.game.events.once('postrender', () => {
       void audio.ensureLoaded();
       audio.setMood('calm');
       audio.startMusic();
-      whenIdle(() => void flow.prepare());
     });
   }
 
