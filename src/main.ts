@@ -8,26 +8,19 @@
  */
 import './ui/styles.css';
 import type Phaser from 'phaser';
-import { soundUrls } from './audio/audio-files.ts';
-import { AudioManager } from './audio/audio-manager.ts';
-import { EmblemImages } from './game/art/emblem-images.ts';
+import { DeferredAudio } from './audio/deferred-audio.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
 import { provideServices } from './game/services.ts';
 import { BUNDLED_SCENARIOS } from './game/session/scenario-registry.ts';
 import { registerOffline } from './offline/register-offline.ts';
 import type { Intent } from './present/intents.ts';
-import { openCreditsDialog } from './ui/dialogs/credits.dialog.ts';
-import { openMenuDialog } from './ui/dialogs/menu.dialog.ts';
-import { openSettingsDialog } from './ui/dialogs/settings.dialog.ts';
 import { DomLayer, requireElement } from './ui/dom-layer.ts';
 import { DomMirror } from './ui/dom-mirror.ts';
 import { startLanguage } from './ui/i18n/language.ts';
 import { prefersReducedMotion, SettingsStore, safeLocalStorage } from './ui/settings-store.ts';
 import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 
-// Emblems start decoding at once, in parallel with everything below.
-const emblems = new EmblemImages();
 const settings = new SettingsStore();
 applyPalette();
 // The device's language (i18next and its strings are chunks of their own): the title waits for it, Phaser's start does not.
@@ -35,6 +28,16 @@ const language = startLanguage(settings).then(
   () => {},
   () => {},
 );
+
+/** A dialog's chunk once the language has come (its words); null when it cannot come (offline before it was kept). */
+const dialog = <M>(chunk: Promise<M>): Promise<M | null> =>
+  Promise.all([chunk, language]).then(
+    ([module]) => module,
+    (error: unknown) => {
+      console.warn('a dialog could not be loaded:', error);
+      return null;
+    },
+  );
 
 let flow: GameFlow | null = null;
 const send = (intent: Intent) => flow?.handle(intent);
@@ -49,13 +52,25 @@ window
   .matchMedia?.('(prefers-reduced-motion: reduce)')
   .addEventListener('change', () => applyDisplaySettings(settings.value));
 
-const audio = new AudioManager({ settings, caption: (c) => ui.caption(c), urls: soundUrls });
+// The sound's code is a lazy chunk too (Howler itself loads later still, once the title is drawn).
+const audio = new DeferredAudio(() =>
+  Promise.all([import('./audio/audio-manager.ts'), import('./audio/audio-files.ts')]).then(
+    ([{ AudioManager }, { soundUrls }]) =>
+      new AudioManager({ settings, caption: (c) => ui.caption(c), urls: soundUrls }),
+  ),
+);
 flow = new GameFlow({
   page: {
     announce: (text) => ui.announce(text),
-    openSettings: () => openSettingsDialog(settings),
-    openCredits: (sources, reference) => openCreditsDialog(sources, reference),
-    openMenu: (actions) => openMenuDialog(actions),
+    // The dialogs are lazy chunks: nothing on the way to the title opens one.
+    openSettings: () =>
+      void dialog(import('./ui/dialogs/settings.dialog.ts')).then((d) => d?.openSettingsDialog(settings)),
+    openCredits: (sources, reference) =>
+      void dialog(import('./ui/dialogs/credits.dialog.ts')).then((d) =>
+        d?.openCreditsDialog(sources, reference),
+      ),
+    openMenu: (actions) =>
+      void dialog(import('./ui/dialogs/menu.dialog.ts')).then((d) => d?.openMenuDialog(actions)),
   },
   audio,
   storage: safeLocalStorage(),
@@ -82,7 +97,6 @@ provideServices(game, {
   },
   audio,
   flow,
-  emblems,
   language,
 });
 // What New game needs (the session, the scenario, the later screens) loads now, while Phaser starts and the title draws.

@@ -21,10 +21,12 @@ const loop = (act: string) => `(() => {
   poke();
 })();`;
 
-/** Clicks New game until the flow acts on it: the scene shown is no longer the title. */
+/**
+ * Clicks New game until the flow acts on it: the screen it leads to (the choice of perspective) is shown. Not merely
+ * "no longer the title": the loading screen (data-scene=preload) comes before the title and is no action.
+ */
 const GAME = loop(`
-    const scene = document.body?.dataset.scene;
-    if (scene && scene !== 'title' && scene !== 'loading') { window.__actedAt = performance.now(); return; }
+    if (document.body?.dataset.scene === 'perspective') { window.__actedAt = performance.now(); return; }
     document.querySelector('button[data-intent="new-game"]:not([disabled])')?.click();`);
 
 /** Clicks the empty game's canvas until Phaser's input handler has run (the empty game sets __actedAt). */

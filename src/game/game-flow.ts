@@ -7,8 +7,8 @@
  */
 import type Phaser from 'phaser';
 import type { Actor } from 'xstate';
-import type { AudioManager } from '../audio/audio-manager.ts';
 import type { Mood } from '../audio/cues.ts';
+import type { GameAudio } from '../audio/deferred-audio.ts';
 import type { Intent } from '../present/intents.ts';
 import type { Lookup } from '../present/lookup.ts';
 import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
@@ -26,7 +26,7 @@ type Presenters = typeof import('./play-presenters.ts');
 export interface FlowDeps {
   /** The DOM layer's dialogs and live region, wired in by main.ts. */
   page: PageServices;
-  audio: AudioManager;
+  audio: GameAudio;
   /** Where saves are kept: the browser's localStorage, or nothing where it is disabled. */
   storage: Storage | undefined;
   /** The scenarios the game bundles (scenario-registry.ts), in the order offered; at least one. */

@@ -7,13 +7,17 @@ import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
-import { drawMap } from '../art/scenario-map.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
 export class TitleScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
   private model!: TitleModel;
+  /**
+   * The map's drawing code, a lazy chunk shared with the later scenes: the title shows a map only once the scenario
+   * has loaded (before, none), so the first download need not hold it.
+   */
+  private maps: typeof import('../art/scenario-map.ts') | null = null;
 
   constructor() {
     super(SCENES.title);
@@ -33,6 +37,10 @@ export class TitleScene extends BaseScene {
       this.art = null;
     });
     this.layoutOnResize(() => this.draw());
+    void import('../art/scenario-map.ts').then((maps) => {
+      this.maps = maps;
+      if (this.scene.isActive() && flow.map) this.draw();
+    });
     this.markReadyAfterFirstFrame(SCENES.title);
     // Sounds load after the first frame, so they never delay the title: the music starts once decoded. The
     // scenario has been loading since the page started (main.ts), and fills in the title when it has come.
@@ -55,9 +63,12 @@ export class TitleScene extends BaseScene {
     const mapBox = wide
       ? { x: width * 0.38, y: height * 0.08, width: width * 0.58, height: height * 0.84 }
       : { x: width * 0.05, y: height * 0.05, width: width * 0.9, height: height * 0.9 };
-    const map = drawMap(this, this.svc.flow.map, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
-    art.add(map.container);
-    if (map.capital) this.drawCapitalPulse(art, map.capital, Math.min(width, height));
+    const mapArt = this.svc.flow.map;
+    if (mapArt && this.maps) {
+      const map = this.maps.drawMap(this, mapArt, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
+      art.add(map.container);
+      if (map.capital) this.drawCapitalPulse(art, map.capital, Math.min(width, height));
+    }
 
     const unit = Math.min(width, height);
     const titleSize = Math.max(28, Math.min(84, unit * (wide ? 0.11 : 0.16)));
