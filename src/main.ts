@@ -99,8 +99,10 @@ provideServices(game, {
   flow,
   language,
 });
-// What New game needs (the session, the scenario, the later screens) loads now, while Phaser starts and the title draws.
-void flow.prepare();
+// What New game needs (the session, the scenario, the later screens) loads as soon as the title's words have come,
+// while Phaser starts and the title draws: not before, since a browser fetches six files at a time from one server and
+// the language's two chunks would wait behind the dozen of these.
+void language.then(() => flow?.prepare());
 
 /** A canvas object as drawn: its kind, its name or text, and its box in page pixels. */
 interface DrawnObject {

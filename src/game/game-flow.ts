@@ -174,7 +174,7 @@ export class GameFlow {
   }
 
   private async startSolo(module: SessionModule, present: Presenters, scenario: Scenario): Promise<Loaded> {
-    const { fromPromise, createActor } = await import('xstate');
+    const { fromPromise, createActor } = module;
     const machine = module.soloMachine.provide({
       actors: { loadScenario: fromPromise(async () => scenario) },
     });

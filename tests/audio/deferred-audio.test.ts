@@ -31,11 +31,19 @@ describe('the audio before its chunk has come', () => {
   it('hands over the mood and the music asked for, and does not play an effect late', async () => {
     const { calls, manager } = recorder();
     let arrive: (m: AudioManager) => void = () => {};
-    const audio = new DeferredAudio(() => new Promise((resolve) => (arrive = resolve)));
+    let asked = 0;
+    const audio = new DeferredAudio(() => {
+      asked += 1;
+      return new Promise((resolve) => (arrive = resolve));
+    });
     audio.play('select');
     audio.setMood('tense');
     audio.startMusic();
+    // The chunk is asked for when the sounds are, not before (the title does not wait for it), and once.
+    expect(asked).toBe(0);
     const loaded = audio.ensureLoaded();
+    void audio.whenMusicLoaded();
+    expect(asked).toBe(1);
     expect(audio.currentMood).toBe('tense');
     expect(calls).toEqual([]);
     arrive(manager);
