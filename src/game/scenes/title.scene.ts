@@ -10,6 +10,11 @@ import { drawBackdrop } from '../art/backdrop.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 1000 });
+  else globalThis.setTimeout(task, 50);
+}
+
 export class TitleScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
   private model!: TitleModel;
@@ -42,12 +47,16 @@ export class TitleScene extends BaseScene {
       if (this.scene.isActive() && flow.map) this.draw();
     });
     this.markReadyAfterFirstFrame(SCENES.title);
-    // Sounds load after the first frame, so they never delay the title: the music starts once decoded. The
-    // scenario has been loading since the page started (main.ts), and fills in the title when it has come.
+    // Sounds load after the first frame, after what New game needs (the session, loading since the page started) and
+    // at an idle moment, so that they delay none of them: Howler's start takes the main thread for tens of
+    // milliseconds (issue 18). The music starts once decoded.
     this.game.events.once('postrender', () => {
-      void audio.ensureLoaded();
       audio.setMood('calm');
       audio.startMusic();
+      void flow
+        .prepare()
+        .catch(() => null)
+        .then(() => whenIdle(() => void audio.ensureLoaded()));
     });
   }
 
