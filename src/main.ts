@@ -3,8 +3,8 @@
  * layer, the audio manager, the game flow and the Phaser game.
  *
  * Nothing here waits (issue 18, "the first screen first"): the device's language, the session, the scenario and
- * the screens after the title are lazy chunks fetched beside Phaser's start; the preload scene holds the title until
- * the language has come, and New game waits for the rest (GameFlow.prepare).
+ * the screens after the title are lazy chunks fetched while Phaser starts (the language first, then the rest); the
+ * preload scene holds the title until the language has come, and New game waits for the rest (GameFlow.prepare).
  */
 import './ui/styles.css';
 import type Phaser from 'phaser';
@@ -52,7 +52,7 @@ window
   .matchMedia?.('(prefers-reduced-motion: reduce)')
   .addEventListener('change', () => applyDisplaySettings(settings.value));
 
-// The sound's code is a lazy chunk too (Howler itself loads later still, once the title is drawn).
+// The sound's code is a lazy chunk too, fetched with Howler when the title scene asks the sounds to load.
 const audio = new DeferredAudio(() =>
   Promise.all([import('./audio/audio-manager.ts'), import('./audio/audio-files.ts')]).then(
     ([{ AudioManager }, { soundUrls }]) =>
