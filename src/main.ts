@@ -1,37 +1,48 @@
 /**
  * Entry point: settings first (so text size and motion apply before anything draws), then the DOM
  * layer, the audio manager, the game flow and the Phaser game.
+ *
+ * Nothing here waits (issue 18, "the first screen first"): the device's language, the session, the scenario and
+ * the screens after the title are lazy chunks fetched while Phaser starts (the language first, then the rest); the
+ * preload scene holds the title until the language has come, and New game waits for the rest (GameFlow.prepare).
  */
 import './ui/styles.css';
 import type Phaser from 'phaser';
-import { soundUrls } from './audio/audio-files.ts';
-import { AudioManager } from './audio/audio-manager.ts';
-import { EmblemImages } from './game/art/emblem-images.ts';
+import { DeferredAudio } from './audio/deferred-audio.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
 import { provideServices } from './game/services.ts';
 import { BUNDLED_SCENARIOS } from './game/session/scenario-registry.ts';
 import { registerOffline } from './offline/register-offline.ts';
 import type { Intent } from './present/intents.ts';
-import { openCreditsDialog } from './ui/dialogs/credits.dialog.ts';
-import { openMenuDialog } from './ui/dialogs/menu.dialog.ts';
-import { openSettingsDialog } from './ui/dialogs/settings.dialog.ts';
 import { DomLayer, requireElement } from './ui/dom-layer.ts';
 import { DomMirror } from './ui/dom-mirror.ts';
 import { startLanguage } from './ui/i18n/language.ts';
 import { prefersReducedMotion, SettingsStore, safeLocalStorage } from './ui/settings-store.ts';
 import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 
-// Emblems start decoding at once, in parallel with everything below.
-const emblems = new EmblemImages();
 const settings = new SettingsStore();
 applyPalette();
-// The device's language (its strings are a chunk of their own) before the first screen is drawn in it.
-await startLanguage(settings);
+// The device's language (i18next and its strings are chunks of their own): the title waits for it, Phaser's start does not.
+const language = startLanguage(settings).then(
+  () => {},
+  () => {},
+);
+
+/** A dialog's chunk once the language has come (its words); null when it cannot come (offline before it was kept). */
+const dialog = <M>(chunk: Promise<M>): Promise<M | null> =>
+  Promise.all([chunk, language]).then(
+    ([module]) => module,
+    (error: unknown) => {
+      console.warn('a dialog could not be loaded:', error);
+      return null;
+    },
+  );
 
 let flow: GameFlow | null = null;
 const send = (intent: Intent) => flow?.handle(intent);
 const ui = new DomLayer(requireElement('ui'), send);
+const mirror = new DomMirror(ui, send);
 settings.subscribe((s) => {
   applyDisplaySettings(s);
   ui.setCaptionsEnabled(s.captions);
@@ -41,23 +52,41 @@ window
   .matchMedia?.('(prefers-reduced-motion: reduce)')
   .addEventListener('change', () => applyDisplaySettings(settings.value));
 
-const audio = new AudioManager({ settings, caption: (c) => ui.caption(c), urls: soundUrls });
+// The sound's code is a lazy chunk too, fetched with Howler when the title scene asks the sounds to load.
+const audio = new DeferredAudio(() =>
+  Promise.all([import('./audio/audio-manager.ts'), import('./audio/audio-files.ts')]).then(
+    ([{ AudioManager }, { soundUrls }]) =>
+      new AudioManager({ settings, caption: (c) => ui.caption(c), urls: soundUrls }),
+  ),
+);
 flow = new GameFlow({
   page: {
     announce: (text) => ui.announce(text),
-    openSettings: () => openSettingsDialog(settings),
-    openCredits: (sources, reference) => openCreditsDialog(sources, reference),
-    openMenu: (actions) => openMenuDialog(actions),
+    // The dialogs are lazy chunks: nothing on the way to the title opens one.
+    openSettings: () =>
+      void dialog(import('./ui/dialogs/settings.dialog.ts')).then((d) => d?.openSettingsDialog(settings)),
+    openCredits: (sources, reference) =>
+      void dialog(import('./ui/dialogs/credits.dialog.ts')).then((d) =>
+        d?.openCreditsDialog(sources, reference),
+      ),
+    openMenu: (actions) =>
+      void dialog(import('./ui/dialogs/menu.dialog.ts')).then((d) => d?.openMenuDialog(actions)),
   },
   audio,
   storage: safeLocalStorage(),
   scenarios: BUNDLED_SCENARIOS,
+  // The scenes join the game and the views the DOM layer once each: the flow asks again only after a failure.
+  loadScreens: () =>
+    Promise.all([
+      import('./game/scenes/play-scenes.ts').then((scenes) => scenes.addPlayScenes(game)),
+      mirror.loadScreens(),
+    ]).then(() => {}),
 });
 const game = createPhaserGame(requireElement('stage'));
 flow.attach(game);
 // The scenes see the DOM layer and the settings only through these, so src/game imports no src/ui.
 provideServices(game, {
-  ui: new DomMirror(ui, send),
+  ui: mirror,
   display: {
     get textScale() {
       return settings.value.textScale;
@@ -68,8 +97,12 @@ provideServices(game, {
   },
   audio,
   flow,
-  emblems,
+  language,
 });
+// What New game needs (the session, the scenario, the later screens) loads as soon as the title's words have come,
+// while Phaser starts and the title draws: not before, since a browser fetches six files at a time from one server and
+// the language's two chunks would wait behind the dozen of these.
+void language.then(() => flow?.prepare());
 
 /** A canvas object as drawn: its kind, its name or text, and its box in page pixels. */
 interface DrawnObject {

@@ -1,14 +1,12 @@
-/** The Phaser game: renderer from the query string, sized to the stage, no Phaser audio (Howler has it). */
+/**
+ * The Phaser game: renderer from the query string, sized to the stage, no Phaser audio (Howler has it). It starts
+ * with the scenes up to the title; the game flow adds the others (scenes/play-scenes.ts, a lazy chunk) with the session.
+ */
 import Phaser from 'phaser';
 import { PALETTE } from '../present/palette.ts';
 import { rendererFromQuery } from './renderer-choice.ts';
 import { BootScene } from './scenes/boot.scene.ts';
-import { BriefingScene } from './scenes/briefing.scene.ts';
-import { DebriefScene } from './scenes/debrief.scene.ts';
-import { PerspectiveScene } from './scenes/perspective.scene.ts';
 import { PreloadScene } from './scenes/preload.scene.ts';
-import { ResolutionScene } from './scenes/resolution.scene.ts';
-import { SituationScene } from './scenes/situation.scene.ts';
 import { TitleScene } from './scenes/title.scene.ts';
 
 export function createPhaserGame(parent: HTMLElement): Phaser.Game {
@@ -22,15 +20,6 @@ export function createPhaserGame(parent: HTMLElement): Phaser.Game {
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
     render: { antialias: true },
-    scene: [
-      BootScene,
-      PreloadScene,
-      TitleScene,
-      PerspectiveScene,
-      BriefingScene,
-      SituationScene,
-      ResolutionScene,
-      DebriefScene,
-    ],
+    scene: [BootScene, PreloadScene, TitleScene],
   });
 }

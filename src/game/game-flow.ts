@@ -7,16 +7,12 @@
  */
 import type Phaser from 'phaser';
 import type { Actor } from 'xstate';
-import type { AudioManager } from '../audio/audio-manager.ts';
 import type { Mood } from '../audio/cues.ts';
-import { debriefModel } from '../present/debrief.presenter.ts';
+import type { GameAudio } from '../audio/deferred-audio.ts';
 import { language } from '../present/i18n/i18n.ts';
 import type { Intent } from '../present/intents.ts';
-import { Lookup } from '../present/lookup.ts';
-import { briefingModel, perspectiveModel } from '../present/opening.presenter.ts';
-import { resolutionFirstSight, withReadingBudget } from '../present/reading.presenter.ts';
+import type { Lookup } from '../present/lookup.ts';
 import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
-import { resolutionModel, situationModel } from '../present/turn.presenter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
 import type { SoloSaveSummary } from '../session/solo-rules.ts';
@@ -26,19 +22,23 @@ import { type SaveSlot, savedScenarioIds, saveSlotFor } from './session/save-slo
 import { type BundledScenario, bundledById, type MapArt } from './session/scenario-registry.ts';
 
 type SessionModule = typeof import('./session/session-module.ts');
+type Presenters = typeof import('./play-presenters.ts');
 
 export interface FlowDeps {
   /** The DOM layer's dialogs and live region, wired in by main.ts. */
   page: PageServices;
-  audio: AudioManager;
+  audio: GameAudio;
   /** Where saves are kept: the browser's localStorage, or nothing where it is disabled. */
   storage: Storage | undefined;
   /** The scenarios the game bundles (scenario-registry.ts), in the order offered; at least one. */
   scenarios: readonly BundledScenario[];
+  /** The scenes and views of the screens after the title (lazy chunks), loaded with the session; once. */
+  loadScreens: () => Promise<void>;
 }
 
 interface Loaded {
   module: SessionModule;
+  present: Presenters;
   scenario: Scenario;
   lookup: Lookup;
   slot: SaveSlot;
@@ -106,41 +106,45 @@ export class GameFlow {
   }
 
   /**
-   * Loads the scenario and the session once (after the title is drawn: YAML, Zod and XState are a lazy
-   * chunk), and starts the solo session. A scenario that fails to load is reported on the title in one sentence.
+   * Loads the scenario, the session and the screens after the title once (lazy chunks, fetched beside the title's
+   * start: main.ts asks at once), and starts the solo session. New game waits for this. A scenario that fails to
+   * load is reported on the title in one sentence.
    */
   prepare(): Promise<Loaded | null> {
     const entry = this.chosen;
     // The scenario in the device's language (its words only: the record is the same in every language).
-    this.loading ??= Promise.all([import('./session/session-module.ts'), entry.load(language())]).then(
-      ([module, result]) => {
-        // Another scenario was picked while this one loaded: the title is the other's now.
-        if (entry !== this.chosen) return null;
-        if (!result.ok) {
-          console.warn(result.problem);
-          this.title.set({
-            ...this.title.value,
-            scenarioFailed: true,
-            notice: `The scenario “${entry.title}” could not be loaded.`,
-          });
-          return null;
-        }
-        const { scenario } = result;
-        this.art = result.art;
-        const c = module.compileScenario(scenario);
-        this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
+    this.loading ??= Promise.all([
+      import('./session/session-module.ts'),
+      entry.load(language()),
+      import('./play-presenters.ts'),
+      this.deps.loadScreens(),
+    ]).then(([module, result, present]) => {
+      // Another scenario was picked while this one loaded: the title is the other's now.
+      if (entry !== this.chosen) return null;
+      if (!result.ok) {
+        console.warn(result.problem);
         this.title.set({
           ...this.title.value,
-          ...this.saveOnTitle(),
-          scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
+          scenarioFailed: true,
+          notice: `The scenario “${entry.title}” could not be loaded.`,
         });
-        return this.startSolo(module, scenario).then((loaded) => {
-          if (entry === this.chosen) return loaded;
-          loaded.solo.stop();
-          return null;
-        });
-      },
-    );
+        return null;
+      }
+      const { scenario } = result;
+      this.art = result.art;
+      const c = module.compileScenario(scenario);
+      this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
+      this.title.set({
+        ...this.title.value,
+        ...this.saveOnTitle(),
+        scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
+      });
+      return this.startSolo(module, present, scenario).then((loaded) => {
+        if (entry === this.chosen) return loaded;
+        loaded.solo.stop();
+        return null;
+      });
+    });
     return this.loading;
   }
 
@@ -171,16 +175,17 @@ export class GameFlow {
     void this.prepare().catch((error: unknown) => this.fail(error));
   }
 
-  private async startSolo(module: SessionModule, scenario: Scenario): Promise<Loaded> {
-    const { fromPromise, createActor } = await import('xstate');
+  private async startSolo(module: SessionModule, present: Presenters, scenario: Scenario): Promise<Loaded> {
+    const { fromPromise, createActor } = module;
     const machine = module.soloMachine.provide({
       actors: { loadScenario: fromPromise(async () => scenario) },
     });
     const solo = createActor(machine);
     const loaded: Loaded = {
       module,
+      present,
       scenario,
-      lookup: new Lookup(scenario),
+      lookup: new present.Lookup(scenario),
       slot: saveSlotFor(scenario.meta.id, this.deps.storage),
       solo,
     };
@@ -298,11 +303,12 @@ export class GameFlow {
       return;
     }
     this.show(model);
-    this.cue(model, was);
+    this.cue(loaded, model, was);
   }
 
   private modelOf(loaded: Loaded, kind: Exclude<ScreenKind, 'title'>, s: Snapshot): ScreenModel | null {
-    const { scenario, lookup, module } = loaded;
+    const { scenario, lookup, module, present } = loaded;
+    const { perspectiveModel, briefingModel, situationModel, resolutionModel, debriefModel } = present;
     const { c, game, actor, before, selected, historical } = s.context;
     if (kind === 'perspective') return perspectiveModel(scenario, lookup, actor);
     if (!c || !game || !actor) return null;
@@ -317,7 +323,10 @@ export class GameFlow {
         if (!before || (game.world.turn === before.world.turn && game.phase !== 'ended')) return null;
         const resolved = resolutionModel(module.viewFor(c, before, actor), view, lookup);
         // The next situation room, as the player will first see it, leaves the words this screen may show.
-        return withReadingBudget(resolved, resolved.ended ? null : situationModel(view, lookup, null));
+        return present.withReadingBudget(
+          resolved,
+          resolved.ended ? null : situationModel(view, lookup, null),
+        );
       }
       case 'debrief':
         // The historical path is the session's (the same scenario and seed replayed with the historical choices).
@@ -326,14 +335,14 @@ export class GameFlow {
   }
 
   /** The sounds and the spoken news of arriving at a screen. */
-  private cue(model: ScreenModel, from: ScreenKind | null): void {
+  private cue(loaded: Loaded, model: ScreenModel, from: ScreenKind | null): void {
     const { audio, page: ui } = this.deps;
     if (model.kind === 'resolution') {
       audio.play('confirm');
       if (model.news.length > 0) {
         audio.play('news');
         // What the screen shows at first sight, not every report: the rest is one tap away there too.
-        const sight = resolutionFirstSight(model);
+        const sight = loaded.present.resolutionFirstSight(model);
         const more = sight.more > 0 ? ` ${sight.more} more under “${sight.all}”.` : '';
         ui.announce(
           `${model.news.length} new: ${sight.headlines.map((n) => n.item.headline.text).join('. ')}.${more}`,

@@ -3,9 +3,8 @@
  * that a second game in the same page (the bench plays twenty) gets its own.
  */
 import type Phaser from 'phaser';
-import type { AudioManager } from '../audio/audio-manager.ts';
+import type { GameAudio } from '../audio/deferred-audio.ts';
 import type { ScreenMirror } from '../present/screens.ts';
-import type { EmblemImages } from './art/emblem-images.ts';
 import type { GameFlow } from './game-flow.ts';
 
 /** What the scenes draw by, read live from the player's settings (main.ts wires them to src/ui). */
@@ -20,9 +19,10 @@ export interface Services {
   /** the accessible HTML beside the canvas: each scene shows its model there too */
   ui: ScreenMirror;
   display: DisplayPrefs;
-  audio: AudioManager;
+  audio: GameAudio;
   flow: GameFlow;
-  emblems: EmblemImages;
+  /** the device's language loaded (its strings are a lazy chunk): the first screen with words waits for it */
+  language: Promise<void>;
 }
 
 const KEY = 'crisis-table:services';

@@ -383,6 +383,11 @@ export interface PageServices {
 }
 
 export interface ScreenMirror {
+  /**
+   * The views of the screens after the title, loaded once (a lazy chunk): the game flow waits for them with the
+   * session, before any of those screens is shown.
+   */
+  loadScreens(): Promise<void>;
   /** Shows the HTML of a screen; returns how to re-render it in place when its model changes. */
   showScreen<M extends ScreenModel>(model: M): (next: M) => void;
   showTitle(model: TitleModel): (next: TitleModel) => void;

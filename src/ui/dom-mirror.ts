@@ -2,57 +2,43 @@
  * The DOM mirror of the canvas (ScreenMirror, declared in src/present/screens.ts): it picks the HTML
  * view of each screen model and shows it in the DOM layer. The scenes reach it through their services,
  * so they never import the DOM layer, and it never imports the scenes.
+ *
+ * The title's and the loading screen's views are in the first download; the views of the game's screens are a lazy
+ * chunk (screen-views.ts), which the game flow loads with the session, before any of those screens is shown.
  */
 import type { Send } from '../present/intents.ts';
 import type { ScreenMirror, ScreenModel, TitleModel } from '../present/screens.ts';
-import type { DomLayer, ScreenView } from './dom-layer.ts';
-import { briefingView } from './views/briefing.view.ts';
-import { debriefView } from './views/debrief.view.ts';
+import type { DomLayer } from './dom-layer.ts';
+import type { viewOf } from './screen-views.ts';
 import { loadingView } from './views/loading.view.ts';
-import { perspectiveView } from './views/perspective.view.ts';
-import { resolutionView } from './views/resolution.view.ts';
-import { situationView } from './views/situation.view.ts';
 import { titleView } from './views/title.view.ts';
 
-type Shown = { view: ScreenView; update: (next: ScreenModel) => void };
-
-/**
- * The view of a model, and how it re-renders: each later model of the same screen is rendered into the same
- * element, which patches the DOM in place (what the reader opened, the focus and the scroll stay).
- */
-function viewOf(model: ScreenModel, send: Send): Shown {
-  switch (model.kind) {
-    case 'perspective': {
-      const view = perspectiveView(model, send);
-      return { view, update: (next) => next.kind === 'perspective' && view.update(next) };
-    }
-    case 'situation': {
-      const view = situationView(model, send);
-      return { view, update: (next) => next.kind === 'situation' && view.update(next) };
-    }
-    case 'briefing': {
-      const view = briefingView(model, send);
-      return { view, update: (next) => next.kind === 'briefing' && view.update(next) };
-    }
-    case 'resolution': {
-      const view = resolutionView(model, send);
-      return { view, update: (next) => next.kind === 'resolution' && view.update(next) };
-    }
-    case 'debrief': {
-      const view = debriefView(model, send);
-      return { view, update: (next) => next.kind === 'debrief' && view.update(next) };
-    }
-  }
-}
-
 export class DomMirror implements ScreenMirror {
+  private views: typeof viewOf | null = null;
+  private loading: Promise<void> | null = null;
+
   constructor(
     private readonly layer: DomLayer,
     private readonly send: Send,
   ) {}
 
+  loadScreens(): Promise<void> {
+    this.loading ??= import('./screen-views.ts').then(
+      (module) => {
+        this.views = module.viewOf;
+      },
+      (error: unknown) => {
+        // A chunk that did not arrive (a lost connection): the next New game asks again.
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
   showScreen<M extends ScreenModel>(model: M): (next: M) => void {
-    const { view, update } = viewOf(model, this.send);
+    if (!this.views) throw new Error('the screens were shown before their views had loaded');
+    const { view, update } = this.views(model, this.send);
     this.layer.show(view);
     return update;
   }

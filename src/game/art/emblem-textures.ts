@@ -12,9 +12,12 @@ export const EMBLEM_SHEET = 'emblem-sheet';
  * Paints the decoded emblems into one canvas texture, a frame per design: one texture upload
  * instead of ten.
  */
-export function addEmblemSheet(scene: Phaser.Scene, images: ReadonlyMap<string, HTMLImageElement>): void {
-  if (scene.textures.exists(EMBLEM_SHEET)) return;
-  const texture = scene.textures.createCanvas(EMBLEM_SHEET, EMBLEM_DESIGN_IDS.length * EMBLEM_PX, EMBLEM_PX);
+export function addEmblemSheet(
+  textures: Phaser.Textures.TextureManager,
+  images: ReadonlyMap<string, HTMLImageElement>,
+): void {
+  if (textures.exists(EMBLEM_SHEET)) return;
+  const texture = textures.createCanvas(EMBLEM_SHEET, EMBLEM_DESIGN_IDS.length * EMBLEM_PX, EMBLEM_PX);
   const ctx = texture?.getContext();
   if (!texture || !ctx) return;
   EMBLEM_DESIGN_IDS.forEach((id, i) => {

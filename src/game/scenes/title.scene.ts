@@ -7,18 +7,22 @@ import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
-import { drawMap } from '../art/scenario-map.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
 function whenIdle(task: () => void): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 400 });
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 1000 });
   else globalThis.setTimeout(task, 50);
 }
 
 export class TitleScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
   private model!: TitleModel;
+  /**
+   * The map's drawing code, a lazy chunk shared with the later scenes: the title shows a map only once the scenario
+   * has loaded (before, none), so the first download need not hold it.
+   */
+  private maps: typeof import('../art/scenario-map.ts') | null = null;
 
   constructor() {
     super(SCENES.title);
@@ -38,14 +42,21 @@ export class TitleScene extends BaseScene {
       this.art = null;
     });
     this.layoutOnResize(() => this.draw());
+    void import('../art/scenario-map.ts').then((maps) => {
+      this.maps = maps;
+      if (this.scene.isActive() && flow.map) this.draw();
+    });
     this.markReadyAfterFirstFrame(SCENES.title);
-    // Sounds and the scenario load after the first frame, so they never delay the title: the music
-    // starts once decoded, and the scenario fills in the title when parsed (when the browser is idle).
+    // Sounds load after the first frame, after what New game needs (the session, loading since the page started) and
+    // at an idle moment, so that they delay none of them: Howler's start takes the main thread for tens of
+    // milliseconds (issue 18). The music starts once decoded.
     this.game.events.once('postrender', () => {
-      void audio.ensureLoaded();
       audio.setMood('calm');
       audio.startMusic();
-      whenIdle(() => void flow.prepare());
+      void flow
+        .prepare()
+        .catch(() => null)
+        .then(() => whenIdle(() => void audio.ensureLoaded()));
     });
   }
 
@@ -61,9 +72,12 @@ export class TitleScene extends BaseScene {
     const mapBox = wide
       ? { x: width * 0.38, y: height * 0.08, width: width * 0.58, height: height * 0.84 }
       : { x: width * 0.05, y: height * 0.05, width: width * 0.9, height: height * 0.9 };
-    const map = drawMap(this, this.svc.flow.map, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
-    art.add(map.container);
-    if (map.capital) this.drawCapitalPulse(art, map.capital, Math.min(width, height));
+    const mapArt = this.svc.flow.map;
+    if (mapArt && this.maps) {
+      const map = this.maps.drawMap(this, mapArt, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
+      art.add(map.container);
+      if (map.capital) this.drawCapitalPulse(art, map.capital, Math.min(width, height));
+    }
 
     const unit = Math.min(width, height);
     const titleSize = Math.max(28, Math.min(84, unit * (wide ? 0.11 : 0.16)));

@@ -13,8 +13,12 @@
  * `_one/_other`, Arabic `_zero/_one/_two/_few/_many/_other`, with `count` passed in the variables.
  *
  * The record and the exports never go through here: they do not depend on the language.
+ *
+ * i18next itself is a lazy chunk too, fetched beside the language's strings: the first download holds only what the
+ * title needs to start (issue 18). Until a language is loaded `t` gives the key back; the pages draw no words before
+ * `loadLanguage` has resolved.
  */
-import i18next, { type i18n } from 'i18next';
+import type { i18n } from 'i18next';
 
 export const LANGUAGES = ['en', 'ar-IQ'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,8 +34,28 @@ const LOADERS: Readonly<Record<Language, () => Promise<{ default: Strings }>>> =
   'ar-IQ': () => import('./ar-IQ.json'),
 };
 
-const instance: i18n = i18next.createInstance();
+/** i18next once loaded (by the first loadLanguage), with its settings; null before. */
+let instance: i18n | null = null;
+let starting: Promise<i18n> | null = null;
 let current: Language = 'en';
+
+async function startI18next(language: Language): Promise<i18n> {
+  const { default: i18next } = await import('i18next');
+  const created = i18next.createInstance();
+  await created.init({
+    lng: language,
+    fallbackLng: false,
+    resources: {},
+    // Flat keys with dots in them ("title.tagline"): no nesting, no namespaces in a key.
+    keySeparator: false,
+    nsSeparator: false,
+    // The DOM layer binds text as text (lit-html and h() escape), so i18next must not escape it again.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  return created;
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -51,27 +75,22 @@ export function pickLanguage(stored: unknown, preferred: readonly string[]): Lan
   return 'en';
 }
 
-/** Loads the language's strings (once) and makes it the current language. */
+/** Loads the language's strings (once) and makes it the current language; i18next and the strings load in parallel. */
 export async function loadLanguage(language: Language): Promise<void> {
-  if (!instance.isInitialized) {
-    await instance.init({
-      lng: language,
-      fallbackLng: false,
-      resources: {},
-      // Flat keys with dots in them ("title.tagline"): no nesting, no namespaces in a key.
-      keySeparator: false,
-      nsSeparator: false,
-      // The DOM layer binds text as text (lit-html and h() escape), so i18next must not escape it again.
-      interpolation: { escapeValue: false },
-      initAsync: false,
-      showSupportNotice: false,
-    } as Parameters<i18n['init']>[0]);
-  }
-  if (!instance.hasResourceBundle(language, 'translation')) {
-    const strings = (await LOADERS[language]()).default;
-    instance.addResourceBundle(language, 'translation', strings);
-  }
-  await instance.changeLanguage(language);
+  starting ??= startI18next(language);
+  const engine = starting;
+  // A failed start (a lost connection) may be tried again by the next call.
+  engine.catch(() => {
+    if (starting === engine) starting = null;
+  });
+  const [ready, strings] = await Promise.all([
+    engine,
+    instance?.hasResourceBundle(language, 'translation') ? null : LOADERS[language]().then((m) => m.default),
+  ]);
+  if (strings && !ready.hasResourceBundle(language, 'translation'))
+    ready.addResourceBundle(language, 'translation', strings);
+  await ready.changeLanguage(language);
+  instance = ready;
   current = language;
 }
 
@@ -93,7 +112,7 @@ export function t(key: string, vars?: Record<string, string | number>): string {
   const filled: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(vars ?? {}))
     filled[name] = typeof value === 'number' && name !== 'count' ? formatNumber(value) : value;
-  return instance.t(key, filled) as string;
+  return instance ? (instance.t(key, filled) as string) : key;
 }
 
 /**
