@@ -6,7 +6,9 @@
  * audio service alone takes 300 ms or more. The title scene starts loading them once it is drawn,
  * and the music comes in when ready.
  */
+
 import type Phaser from 'phaser';
+import { t } from '../../present/i18n/i18n.ts';
 import { PALETTE } from '../../present/palette.ts';
 import { addEmblemSheet } from '../art/emblem-textures.ts';
 import { BaseScene } from './base.scene.ts';
@@ -55,7 +57,7 @@ export class PreloadScene extends BaseScene {
     this.bar.fillRoundedRect(x, y - 6, barWidth, 12, 6);
     this.bar.fillStyle(PALETTE.amber, 1);
     this.bar.fillRoundedRect(x, y - 6, Math.max(12, barWidth * fraction), 12, 6);
-    const what = `Drawing the actors’ emblems: ${done} of ${total}`;
+    const what = t('loading.emblems', { done, total });
     this.label.setText(what).setPosition(width / 2, y + 16);
     this.progress(fraction, what);
   }

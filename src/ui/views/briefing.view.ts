@@ -35,7 +35,7 @@ function briefingTemplate(model: BriefingModel, next: () => void): TemplateResul
     }${block(
       t('briefing.firstTurn', { date: turn.date }),
       'briefing-turn',
-      html`<p class="turn-title">${turn.title.text}</p>`,
+      html`<p class="turn-title" dir="auto">${turn.title.text}</p>`,
       cited(turn.summary),
       turn.history
         ? html`<div class="turn-history"><p>${t('briefing.history')}</p>${cited(turn.history.summary)}</div>`

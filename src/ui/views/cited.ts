@@ -10,11 +10,15 @@ function citedInline(cited: Cited): TemplateResult {
   return html`${cited.text} <small class="cite">(${cited.cite})</small>`;
 }
 
+/**
+ * A scenario text in its paragraph. `dir="auto"`: the paragraph reads in the direction of its text, so an English
+ * text on an Arabic page (a scenario not yet translated, a quote in its original) keeps its punctuation in place.
+ */
 export function cited(cited: Cited, tag: 'p' | 'div' = 'p', className = ''): TemplateResult {
   const cls = className || nothing;
   return tag === 'div'
-    ? html`<div class=${cls}>${citedInline(cited)}</div>`
-    : html`<p class=${cls}>${citedInline(cited)}</p>`;
+    ? html`<div class=${cls} dir="auto">${citedInline(cited)}</div>`
+    : html`<p class=${cls} dir="auto">${citedInline(cited)}</p>`;
 }
 
 export function cite(cited: Cited): TemplateResult {
@@ -33,5 +37,7 @@ export function block(title: string, id: string, ...children: unknown[]): Templa
 export function passages(parts: readonly Cited[], tag: 'p' | 'div' = 'p', className = ''): TemplateResult {
   const cls = className || nothing;
   const inner = parts.map((part, i) => html`${i > 0 ? ' ' : nothing}${citedInline(part)}`);
-  return tag === 'div' ? html`<div class=${cls}>${inner}</div>` : html`<p class=${cls}>${inner}</p>`;
+  return tag === 'div'
+    ? html`<div class=${cls} dir="auto">${inner}</div>`
+    : html`<p class=${cls} dir="auto">${inner}</p>`;
 }

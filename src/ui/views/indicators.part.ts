@@ -64,7 +64,7 @@ function newsItem(item: NewsItem): TemplateResult {
     <p class="news__meta"><span class="news__kind">${item.kindLabel}</span>${item.speaker ? ` · ${item.speaker}` : nothing}${
       item.counterfactual ? html`<span class="badge">${t('news.counterfactual')}</span>` : nothing
     }${item.exposed ? html`<span class="badge badge--exposed">${t('news.exposed')}</span>` : nothing}</p>
-    <h3 class="news__headline">${item.headline.text}</h3>
+    <h3 class="news__headline" dir="auto">${item.headline.text}</h3>
     ${item.body ? cited(item.body) : html`<p>${cite(item.headline)}</p>`}
   </article></li>`;
 }

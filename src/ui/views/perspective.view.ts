@@ -5,7 +5,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import { emblemDataUri } from '../../present/emblems.ts';
-import { formatNumber, t } from '../../present/i18n/i18n.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import type { ActorCard, PerspectiveModel } from '../../present/screens.ts';
 import type { ScreenView } from '../dom-layer.ts';
@@ -34,14 +34,14 @@ function perspectiveTemplate(model: PerspectiveModel, send: Send): TemplateResul
   // the actor, so that another pick starts with its goals' reasons closed.
   return html`<h1 tabindex="-1">${t('perspective.heading')}</h1><p class="hint"><span class="keys-hint">${t(
     'perspective.keysPress',
-  )}<kbd>${formatNumber(1)}</kbd>–<kbd>${formatNumber(model.actors.length)}</kbd>${t('perspective.keysPick')}<kbd>Enter</kbd>${t(
+  )}<kbd>1</kbd>–<kbd>${String(model.actors.length)}</kbd>${t('perspective.keysPick')}<kbd>Enter</kbd>${t(
     'perspective.keysPlay',
   )}</span>${t('perspective.computer')}</p><ol
     class="actor-list">${model.actors.map(
       (actor, i) =>
         html`<li><button class="button actor-card" type="button" aria-pressed=${String(actor.id === model.selected)}
           data-actor=${actor.id} @click=${() => send({ type: 'pick-perspective', actorId: actor.id })}><kbd
-          class="key-badge">${formatNumber(i + 1)}</kbd><img src=${emblemDataUri(actor.emblem, 96)} alt="" width="36"
+          class="key-badge">${String(i + 1)}</kbd><img src=${emblemDataUri(actor.emblem, 96)} alt="" width="36"
           height="36" decoding="async"><span class="actor-card__name">${actor.name.text}</span></button></li>`,
     )}</ol><div class="actor-details" aria-live="polite">${
       chosen

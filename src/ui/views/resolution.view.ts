@@ -18,15 +18,15 @@ function headlineItem(line: Headline): TemplateResult {
   return html`<li class=${`headline news--${item.kind}`} data-kind=${item.kind}><p class="news__meta"><span
     class="news__kind">${line.kind}</span>${line.badges.map(
       (b) => html`<span class=${b === t('news.exposed') ? 'badge badge--exposed' : 'badge'}>${b}</span>`,
-    )}</p><h3 class="news__headline">${item.headline.text}</h3>${
-      line.lede ? html`<p class="news__lede">${line.lede}</p>` : nothing
+    )}</p><h3 class="news__headline" dir="auto">${item.headline.text}</h3>${
+      line.lede ? html`<p class="news__lede" dir="auto">${line.lede}</p>` : nothing
     }</li>`;
 }
 
 function resolutionTemplate(model: ResolutionModel, next: () => void): TemplateResult {
   const sight = resolutionFirstSight(model);
   return html`<p class="eyebrow">${sight.eyebrow}</p><h1 tabindex="-1">${sight.heading}</h1><p
-    class="turn-title">${model.turn.title.text}</p><p>${sight.choice}</p>${block(
+    class="turn-title" dir="auto">${model.turn.title.text}</p><p>${sight.choice}</p>${block(
       READING_TEXT.newsHeading,
       'resolution-news',
       sight.headlines.length > 0

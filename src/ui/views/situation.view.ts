@@ -12,7 +12,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { emblemDataUri } from '../../present/emblems.ts';
-import { formatNumber, t } from '../../present/i18n/i18n.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import { mapLegend } from '../../present/places.ts';
 import {
@@ -59,7 +59,7 @@ interface Room {
 function historyBlock(model: SituationModel, sight: SituationFirstSight): TemplateResult | typeof nothing {
   const history = model.turn.history;
   if (!history || !sight.history) return nothing;
-  return html`<details class="turn-history"><summary>${sight.history}</summary><p class="turn-title">${history.title.text}</p>${cited(history.summary)}</details>`;
+  return html`<details class="turn-history"><summary>${sight.history}</summary><p class="turn-title" dir="auto">${history.title.text}</p>${cited(history.summary)}</details>`;
 }
 
 /**
@@ -118,7 +118,7 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
   return html`<li class=${o.open ? 'option-item' : 'option-item option-item--closed'}>
     <div class="option__row"><button class="button option" type="button" aria-pressed=${String(pressed)}
       ?disabled=${!o.open} data-option=${o.id} @click=${() => room.send({ type: 'select-option', optionId: o.id })}
-      @keydown=${onKey}>${o.key <= MAX_KEY ? html`<kbd class="key-badge">${formatNumber(o.key)}</kbd>` : nothing}<span
+      @keydown=${onKey}>${o.key <= MAX_KEY ? html`<kbd class="key-badge">${String(o.key)}</kbd>` : nothing}<span
       class="option__label">${o.label}</span></button>${
         !o.open ? html`<span class="option__state">${READING_TEXT.closed}</span>` : nothing
       }<button class="button option__toggle" type="button" aria-expanded=${String(open)} aria-controls=${aboutId}
@@ -258,8 +258,8 @@ function moreBlock(model: SituationModel): TemplateResult {
 function situationTemplate(model: SituationModel, room: Room): TemplateResult {
   const sight = situationFirstSight(model);
   return html`<div class="first-sight" data-first-sight=""><p class="eyebrow">${model.actor.name.text}</p><h1
-    tabindex="-1">${sight.heading}</h1><p class="turn-title">${model.turn.title.text}</p><p
-    class="turn-summary">${model.turn.summary.text}</p>${historyBlock(model, sight)}${warningBlock(model)}${
+    tabindex="-1">${sight.heading}</h1><p class="turn-title" dir="auto">${model.turn.title.text}</p><p
+    class="turn-summary" dir="auto">${model.turn.summary.text}</p>${historyBlock(model, sight)}${warningBlock(model)}${
       // The decision before what changed: on a phone the first option shows without scrolling, and in the solo
       // game the "What happened" screen has just shown the moves.
       decisionBlock(model, room)
