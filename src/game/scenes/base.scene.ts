@@ -144,6 +144,9 @@ export function sceneTextStyle(
           rtl: true,
           align: 'right',
           padding: { top: Math.ceil(size * 0.15), bottom: Math.ceil(size * 0.4) },
+          // Phaser 4.2.1 starts a right-to-left line at the canvas's width times the resolution, in a context already
+          // scaled by it (Text.js updateText): at 2 the text is drawn beyond its canvas, and nothing shows.
+          resolution: 1,
         }
       : {};
   return {

@@ -182,10 +182,13 @@ export class SituationScene extends BaseScene {
           const image = addEmblem(this, entry.emblem, x + icon / 2, y + icon / 2, icon).setName(
             `legend:${entry.emblem}`,
           );
-          const text = this.add.text(x + icon + 5, y, entry.short, {
-            ...this.textStyle(11, { color: '#c8d3e3' }),
-            wordWrap: { width: cellW - icon - 12, useAdvancedWrap: true },
-          });
+          const text = this.add
+            .text(x + icon + 5, y, entry.short, {
+              ...this.textStyle(11, { color: '#c8d3e3' }),
+              wordWrap: { width: cellW - icon - 12, useAdvancedWrap: true },
+            })
+            // Placed by its left edge (Phaser gives right-to-left text an origin of 1).
+            .setOrigin(0, 0);
           container.add([image, text]);
           boxes.push({ x: text.x, y: text.y, width: text.width, height: text.height });
           rowH = Math.max(rowH, text.height);

@@ -192,7 +192,8 @@ export function drawLineChart(
   const colour = LINE_COLOURS[index % LINE_COLOURS.length] ?? PALETTE.ink;
   const fontPx = box.width < 480 ? 11 : 12;
   const text = (words: string, s: Phaser.Types.GameObjects.Text.TextStyle): Text => {
-    const t = scene.add.text(0, 0, words, s);
+    // Origin 0: Phaser gives right-to-left text an origin of 1, and this chart places every text by its left edge.
+    const t = scene.add.text(0, 0, words, s).setOrigin(0, 0);
     container.add(t);
     return t;
   };
