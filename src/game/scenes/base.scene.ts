@@ -112,14 +112,13 @@ export abstract class BaseScene extends Phaser.Scene {
     this.game.events.once('postrender', () => this.svc.ui.markReady(scene));
   }
 
-  /** Whether the language reads right to left: the scenes then start their text at the right edge. */
-  protected get rtl(): boolean {
-    return direction() === 'rtl';
-  }
-
-  /** Where a line that starts `inset` from the edge goes, and its origin: the left edge, or in Arabic the right. */
-  protected fromStart(inset: number): { x: number; originX: 0 | 1 } {
-    return this.rtl ? { x: this.size.width - inset, originX: 1 } : { x: inset, originX: 0 };
+  /**
+   * Where a heading that starts `inset` from the edge goes, and its origin. The canvas is laid out the same in both
+   * directions (its top-right corner is the captions', styles.css), so the left edge in Arabic too; the origin is
+   * said, because Phaser gives right-to-left text an origin of 1 (its right edge).
+   */
+  protected fromStart(inset: number): { x: number; originX: 0 } {
+    return { x: inset, originX: 0 };
   }
 
   protected textStyle(px: number, options: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}) {

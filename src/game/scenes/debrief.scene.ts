@@ -46,7 +46,6 @@ export class DebriefScene extends BaseScene {
     let top = 12;
     if (height >= 300) {
       const headPx = Math.max(16, Math.min(34, width * 0.03));
-      // From the left edge, or in Arabic the right one.
       const start = this.fromStart(16);
       const title = this.add
         .text(start.x, 12, model.outcome?.title.text ?? t('debrief.heading'), {

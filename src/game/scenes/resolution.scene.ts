@@ -46,7 +46,6 @@ export class ResolutionScene extends BaseScene {
     const headPx = Math.max(14, Math.min(26, width * 0.024));
     const corner = captionsCorner(this.svc.display.textScale);
     // Laid out by measured heights: each line starts below the one before, at any text size.
-    // From the left edge, or in Arabic the right one.
     const start = this.fromStart(16);
     const heading = this.add
       .text(start.x, 12, t('resolution.canvasHeading', { date: model.turn.date }), {

@@ -59,7 +59,6 @@ export class SituationScene extends BaseScene {
     const wide = width > height * 1.15;
     const headPx = Math.max(13, Math.min(24, width * 0.022));
     const { turn } = model;
-    // From the left edge, or in Arabic the right one.
     const start = this.fromStart(16);
     const heading = this.add
       .text(
