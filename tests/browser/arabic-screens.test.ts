@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { Drawn } from './support/canvas-drawn.ts';
 import { type GamePage, SHOTS, sceneReady, titleLoaded, useGameBrowser } from './support/game-page.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -58,6 +59,26 @@ async function clipped(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The canvas's texts that reach past its left or right edge: a right-to-left text placed as if it started at its
+ * left edge (Phaser gives such text an origin of 1) would stand mostly outside, its start cut off.
+ */
+async function canvasOutside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const stage = document.getElementById('stage')?.getBoundingClientRect();
+    const api = (window as unknown as { crisisTable?: { canvas: () => Drawn[] } }).crisisTable;
+    if (!stage || !api) return [];
+    return api
+      .canvas()
+      .filter(
+        (d) => d.kind === 'text' && (d.box.x < stage.left - 1 || d.box.x + d.box.width > stage.right + 1),
+      )
+      .map(
+        (d) => `${d.scene}: “${d.label.slice(0, 40)}” at ${Math.round(d.box.x)}+${Math.round(d.box.width)}`,
+      );
+  });
+}
+
 /** axe-core's violations on the page (WCAG 2 A and AA), as "rule: selector" lines. */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
@@ -80,6 +101,7 @@ async function screen(page: Page, name: string, viewport: { width: number; heigh
   mkdirSync(FOLDER, { recursive: true });
   await page.screenshot({ path: join(FOLDER, `${name}-${viewport.width}x${viewport.height}.png`) });
   expect({ name, clipped: await clipped(page) }).toEqual({ name, clipped: [] });
+  expect({ name, canvas: await canvasOutside(page) }).toEqual({ name, canvas: [] });
   expect({ name, axe: await axeViolations(page) }).toEqual({ name, axe: [] });
 }
 
