@@ -44,16 +44,16 @@ async function clipped(page: Page): Promise<string[]> {
         continue;
       if (style.overflowX !== 'visible' && style.overflowX !== 'auto' && el.scrollWidth > el.clientWidth + 1)
         out.push(`${name(el)} scrolls ${el.scrollWidth} > ${el.clientWidth}`);
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-      if (
-        !ownText ||
-        scrolls(el.parentElement) ||
-        el.closest('[hidden], details:not([open]) > :not(summary)')
-      )
-        continue;
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && (box.left < -1 || box.right > innerWidth + 1))
+      if (scrolls(el.parentElement) || el.closest('[hidden], details:not([open]) > :not(summary)')) continue;
+      // The innermost elements past a side, so that a line names what stands out, not all that holds it.
+      const past = (e: Element) => {
+        const box = e.getBoundingClientRect();
+        return box.width > 0 && (box.left < -1 || box.right > innerWidth + 1);
+      };
+      if (past(el) && ![...el.children].some(past)) {
+        const box = el.getBoundingClientRect();
         out.push(`${name(el)} at ${Math.round(box.left)}–${Math.round(box.right)} of ${innerWidth}`);
+      }
     }
     return out;
   });

@@ -24,8 +24,10 @@ function cited(c: Cited, tag: 'p' | 'li' = 'p', own: 'said' | 'unsaid' = 'unsaid
     own === 'said' && c.cite === t('cite.invented')
       ? nothing
       : html`<span class="pack-cite">${` (${c.cite})`}</span>`;
+  // The text reads in its own direction (an English text on an Arabic page keeps its punctuation in place); a list
+  // item keeps the page's, so that its marker stays on the page's side and never stands outside the page.
   return tag === 'li'
-    ? html`<li dir="auto">${c.text}${source}</li>`
+    ? html`<li><span dir="auto">${c.text}</span>${source}</li>`
     : html`<p dir="auto">${c.text}${source}</p>`;
 }
 

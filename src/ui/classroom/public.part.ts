@@ -40,7 +40,7 @@ export function publicPart(picture: PublicView, lookup: Lookup): TemplateResult 
 function headlineList(items: readonly NewsItem[]): TemplateResult {
   return html`<ul>${items.map(
     (item) =>
-      html`<li dir="auto">${item.headline.text}${
+      html`<li><span dir="auto">${item.headline.text}</span>${
         item.counterfactual ? html` <span class="badge">${t('news.counterfactual')}</span>` : nothing
       }</li>`,
   )}</ul>`;
