@@ -4,7 +4,7 @@
  * corner where the sound captions sit.
  */
 import type Phaser from 'phaser';
-import { language, t } from '../../present/i18n/i18n.ts';
+import { isolate, language, t } from '../../present/i18n/i18n.ts';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import { resolutionFirstSight } from '../../present/reading.presenter.ts';
 import type { ResolutionModel } from '../../present/screens.ts';
@@ -75,7 +75,7 @@ export class ResolutionScene extends BaseScene {
     let shown = 0;
     for (const { item, kind } of sight.headlines) {
       const text = this.add
-        .text(start.x, y, `${kind.toLocaleUpperCase(language())}  ${item.headline.text}`, {
+        .text(start.x, y, `${kind.toLocaleUpperCase(language())}  ${isolate(item.headline.text)}`, {
           ...this.textStyle(linePx, { color: item.exposed ? '#d9534f' : '#e8edf3' }),
           wordWrap: { width: wrap, useAdvancedWrap: true },
         })
