@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],
+    // The presenters' words in English, the default language (src/present/i18n).
+    setupFiles: ['tests/helpers/english.setup.ts'],
     // A bound on a hung test, not a verdict on speed: generous, so that a loaded machine does not fail a sound test.
     testTimeout: 180_000,
     hookTimeout: 180_000,

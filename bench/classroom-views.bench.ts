@@ -5,6 +5,7 @@
 // machine. Figures only. `npx tsx bench/classroom-views.bench.ts` (GAMES=…).
 import { Packr } from 'msgpackr';
 import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
+import { loadLanguage } from '../src/present/i18n/i18n.ts';
 import { Lookup } from '../src/present/lookup.ts';
 import { loadScenarioDir } from '../src/scenario/load-dir.ts';
 import {
@@ -22,6 +23,8 @@ import { historicalPath } from '../src/sim/history.ts';
 import { type GameState, initialState, waitingFor } from '../src/sim/state.ts';
 
 const GAMES = Number(process.env.GAMES ?? 20);
+// The views speak English, as the classroom server's do (it loads English at start-up).
+await loadLanguage('en');
 const loaded = await loadScenarioDir('scenarios/baghdad-2021');
 if (!loaded.ok) throw new Error('the bundled scenario does not load');
 const c = compileScenario(loaded.scenario);

@@ -4,6 +4,7 @@
  */
 import type { Translated } from '../scenario/localize.ts';
 import type { Scenario, Text } from '../scenario/types.ts';
+import { formatDate, language, t } from './i18n/i18n.ts';
 
 export interface Cited {
   text: string;
@@ -18,25 +19,32 @@ export function shortRef(file: string): string {
   return file.split('_')[0] ?? file;
 }
 
-export function citer(scenario: Scenario): (t: Text) => Cited {
+export function citer(scenario: Scenario): (text: Text) => Cited {
   const kinds = new Map(scenario.meta.sources.map((s) => [s.file, s.kind]));
-  // A scenario's texts do not change: each is cited once. (The classroom server builds every seat's screen after
-  // every command, from the same texts.) Cited lines are shared, so a reader must not change one.
-  const cited = new WeakMap<Text, Cited>();
-  return (t) => {
-    const known = cited.get(t);
+  // A scenario's texts do not change: each is cited once per language (the class pages change language without a
+  // reload). (The classroom server builds every seat's screen after every command, from the same texts.) Cited lines
+  // are shared, so a reader must not change one.
+  const byLanguage = new Map<string, WeakMap<Text, Cited>>();
+  return (text) => {
+    let cited = byLanguage.get(language());
+    if (!cited) {
+      cited = new WeakMap();
+      byLanguage.set(language(), cited);
+    }
+    const known = cited.get(text);
     if (known) return known;
     let out: Cited;
-    if (t.source === undefined) out = { text: t.text, cite: 'Invented for the game' };
+    if (text.source === undefined) out = { text: text.text, cite: t('cite.invented') };
     else {
-      const files = Array.isArray(t.source) ? t.source : [t.source];
-      const refs = files.map((f) => `${kinds.get(f) ?? 'document'} (${shortRef(f)})`);
-      out = { text: t.text, cite: `${files.length > 1 ? 'Sources' : 'Source'}: ${refs.join('; ')}` };
+      const files = Array.isArray(text.source) ? text.source : [text.source];
+      // The kind of document is the scenario's word (data); the reference number is kept left to right.
+      const refs = files.map((f) => `${kinds.get(f) ?? t('cite.document')} (${shortRef(f)})`);
+      out = { text: text.text, cite: t('cite.sources', { count: files.length, refs: refs.join('; ') }) };
     }
     // A presenter reads the scenario as types only: the field localize.ts sets on a text it translated.
-    const { original } = t as Text & Translated;
+    const { original } = text as Text & Translated;
     if (typeof original === 'string') out.original = original;
-    cited.set(t, out);
+    cited.set(text, out);
     return out;
   };
 }
@@ -50,14 +58,18 @@ const DATE = new Intl.DateTimeFormat('en-GB', {
 
 const LONG_DATES = new Map<string, string>();
 
-/** "2021-10-10" as "10 October 2021". */
+/**
+ * "2021-10-10" as "10 October 2021"; in Arabic, with the Iraqi month names and digits ("١٠ تشرين الأول ٢٠٢١"). The
+ * exports (src/sim) write dates their own way, so the record never depends on the language.
+ */
 export function longDate(iso: string): string {
-  let text = LONG_DATES.get(iso);
+  const key = `${language()}|${iso}`;
+  let text = LONG_DATES.get(key);
   if (text === undefined) {
     const date = new Date(`${iso}T00:00:00Z`);
-    text = Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+    text = Number.isNaN(date.getTime()) ? iso : language() === 'en' ? DATE.format(date) : formatDate(date);
     // A scenario has a few dozen dates; a hostile caller cannot grow this past a bound.
-    if (LONG_DATES.size < 10_000) LONG_DATES.set(iso, text);
+    if (LONG_DATES.size < 10_000) LONG_DATES.set(key, text);
   }
   return text;
 }
@@ -78,7 +90,9 @@ export function turnDate(turn: DatedTurn): string {
 
 /** The same, after a preposition: "on 7 November 2021", "in late December 2021". */
 export function onTurnDate(turn: DatedTurn): string {
-  return turn.dateText ? `in ${turn.dateText.text}` : `on ${longDate(turn.date)}`;
+  return turn.dateText
+    ? t('cite.inDate', { date: turn.dateText.text })
+    : t('cite.onDate', { date: longDate(turn.date) });
 }
 
 /** A date (ISO) as shown: the date of the turn it opens, as that turn shows it; any other date, the day. */

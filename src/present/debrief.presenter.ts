@@ -9,6 +9,7 @@ import type { Condition, Outcome, Text } from '../scenario/types.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
 import { type Cited, type DatedTurn, turnDate as dateOfTurn, onTurnDate, shortRef } from './cite.ts';
+import { isolate, language, t } from './i18n/i18n.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import type {
@@ -103,7 +104,9 @@ function judge(c: Condition, values: Values): boolean | null {
 }
 
 function bound(leaf: Leaf): string {
-  return leaf.side === 'atLeast' ? `${leaf.threshold} or above` : `${leaf.threshold} or below`;
+  return leaf.side === 'atLeast'
+    ? t('debrief.orAbove', { value: leaf.threshold })
+    : t('debrief.orBelow', { value: leaf.threshold });
 }
 
 /** The indicators that decided the ending, as true statements of their final values against the thresholds. */
@@ -124,11 +127,8 @@ function decidingOf(outcome: Outcome, others: Outcome[], values: Values, lookup:
   };
   if (outcome.when) {
     for (const leaf of heldLeaves(outcome.when, values))
-      add(
-        leaf,
-        towards(leaf),
-        'this ending',
-        (label, v) => `${label} stood at ${v}, past this ending’s threshold (${bound(leaf)}).`,
+      add(leaf, towards(leaf), t('debrief.thisEnding'), (label, v) =>
+        t('debrief.stoodPast', { label, value: v, bound: bound(leaf) }),
       );
     return out;
   }
@@ -138,25 +138,20 @@ function decidingOf(outcome: Outcome, others: Outcome[], values: Values, lookup:
   for (const other of others) {
     if (!other.when) continue;
     for (const leaf of missedLeaves(other.when, values, lookup))
-      add(
-        leaf,
-        towards(leaf) === 1 ? -1 : 1,
-        `“${other.title.text}”`,
-        (label, v) =>
-          `${label} stood at ${v}, short of the threshold of “${other.title.text}” (${bound(leaf)}).`,
+      add(leaf, towards(leaf) === 1 ? -1 : 1, t('debrief.quoted', { title: other.title.text }), (label, v) =>
+        t('debrief.stoodShort', { label, value: v, ending: other.title.text, bound: bound(leaf) }),
       );
   }
   return out;
 }
 
 function leadOf(outcome: Outcome, view: ActorView, lookup: Lookup): string {
-  if (!outcome.when)
-    return 'After the last turn no other ending’s condition held, and this is the ending when none does:';
+  if (!outcome.when) return t('debrief.leadFallback');
   if (outcome.check === 'every-turn') {
     const turn = lookup.scenario.turns[view.turn.index];
-    return `The game ended${turn ? ` ${onTurnDate(turn)}` : ''}, when this ending’s condition held:`;
+    return turn ? t('debrief.leadEndedOn', { on: onTurnDate(turn) }) : t('debrief.leadEnded');
   }
-  return 'After the last turn this ending’s condition held:';
+  return t('debrief.leadLast');
 }
 
 /** One cause, whatever the turn: a choice taken three times is one step of the story, on three dates. */
@@ -178,26 +173,26 @@ function causeKey(cause: VisibleCause): string | null {
 function causeKind(cause: VisibleCause, viewer: string): string {
   switch (cause.kind) {
     case 'decision':
-      return cause.actor === viewer ? 'Your decision' : 'Another actor’s decision';
+      return cause.actor === viewer ? t('debrief.causeYours') : t('debrief.causeOther');
     case 'event':
-      return cause.injected ? 'Event brought in by the facilitator' : 'Event';
+      return cause.injected ? t('debrief.causeInjected') : t('debrief.causeEvent');
     case 'override':
-      return 'Facilitator’s override';
+      return t('debrief.causeOverride');
     default:
-      return 'Hidden from you';
+      return t('debrief.causeHidden');
   }
 }
 
 function causeText(cause: VisibleCause, viewer: string, lookup: Lookup): string {
   if (cause.kind === 'decision' && cause.actor === viewer)
-    return `You: ${lookup.optionLabel(cause.actor, cause.option)}`;
-  if (cause.kind === 'override') return `The facilitator set it, saying: ${cause.reason}`;
+    return t('indicator.causeYou', { option: lookup.optionLabel(cause.actor, cause.option) });
+  if (cause.kind === 'override') return t('debrief.overrideSaying', { reason: cause.reason });
   return lookup.causeText(cause);
 }
 
 function turnDate(lookup: Lookup, turn: number): string {
-  const t = lookup.scenario.turns[turn];
-  return t ? dateOfTurn(t) : `Turn ${turn + 1}`;
+  const at = lookup.scenario.turns[turn];
+  return at ? dateOfTurn(at) : t('situation.turn', { turn: turn + 1 });
 }
 
 /** Past this many dates, a step is told by how often and between which dates, or the list drowns it. */
@@ -209,14 +204,21 @@ const DATES_LISTED = 3;
  */
 function datesText(lookup: Lookup, turns: number[]): string {
   if (turns.length > DATES_LISTED)
-    return `${turns.length} times, between ${datesText(lookup, [turns[0]!, turns[turns.length - 1]!])}`;
-  const dates = turns.map((t) => turnDate(lookup, t));
-  const year = /\s(\d{4})$/;
+    return t('debrief.timesBetween', {
+      count: turns.length,
+      between: datesText(lookup, [turns[0]!, turns[turns.length - 1]!]),
+    });
+  const dates = turns.map((at) => turnDate(lookup, at));
+  // The year in any digits: ar-IQ writes it in Arabic-Indic ones.
+  const year = /\s(\p{Nd}{4})$/u;
   const years = new Set(dates.map((d) => year.exec(d)?.[1] ?? d));
   const shown =
     years.size === 1 ? dates.map((d, i) => (i < dates.length - 1 ? d.replace(year, '') : d)) : dates;
   return shown.length > 1
-    ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+    ? t('debrief.datesAnd', {
+        dates: shown.slice(0, -1).join(t('debrief.comma')),
+        last: shown[shown.length - 1]!,
+      })
     : (shown[0] ?? '');
 }
 
@@ -257,7 +259,9 @@ function chainOf(view: ActorView, deciding: Deciding[], lookup: Lookup): ChainLi
       ),
       kind: causeKind(g.cause, view.actor),
       text: causeText(g.cause, view.actor, lookup),
-      effects: [...g.effects].map(([id, d]) => `${lookup.indicatorLabel(id)} ${signed(d)}`).join(', '),
+      effects: [...g.effects]
+        .map(([id, d]) => `${lookup.indicatorLabel(id)} ${signed(d)}`)
+        .join(t('debrief.comma')),
     }));
 }
 
@@ -268,12 +272,13 @@ function goalsOf(view: ActorView, lookup: Lookup): GoalLine[] {
     const start = ind?.history?.[0] ?? null;
     const end = ind?.history ? (ind.history[ind.history.length - 1] ?? null) : null;
     const label = lookup.indicatorLabel(g.indicator);
-    const wantText = g.want === 'high' ? 'you wanted it high' : 'you wanted it low';
+    const wantText = g.want === 'high' ? t('debrief.wantedHigh') : t('debrief.wantedLow');
     const line = { indicator: g.indicator, label, want: g.want, wantText, start, end, why: g.why };
-    if (start === null || end === null) return { ...line, met: null, text: 'Unknown to you' };
+    if (start === null || end === null) return { ...line, met: null, text: t('debrief.unknownToYou') };
     const met = g.want === 'high' ? end > start : end < start;
-    const moved = end > start ? 'it rose' : end < start ? 'it fell' : 'it did not move';
-    return { ...line, met, text: `${met ? 'Met' : 'Not met'}: from ${start} to ${end} (${moved})` };
+    const moved = end > start ? t('debrief.rose') : end < start ? t('debrief.fell') : t('debrief.still');
+    const text = met ? t('debrief.met', { start, end, moved }) : t('debrief.notMet', { start, end, moved });
+    return { ...line, met, text };
   });
 }
 
@@ -281,7 +286,10 @@ const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sh
 
 function shortDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : SHORT_DATE.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return language() === 'en'
+    ? SHORT_DATE.format(date)
+    : new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
 }
 
 /** A turn's date on a chart's axis: "5 Nov", marked "≈" where the sources give the day only roughly ("≈31 Dec"). */
@@ -320,7 +328,9 @@ function markersOf(view: ActorView, lookup: Lookup, points: number): ChartMarker
 }
 
 /** The dashed line's name: what the model gives for the historical choices, never "what happened". */
-export const HISTORICAL_LABEL = 'Historical path (the model)';
+export function historicalLabel(): string {
+  return t('debrief.historicalLabel');
+}
 
 /** What history recorded, beside the model's path: the ending the scenario marks as recorded, cited ("(001)"). */
 function recordedOf(lookup: Lookup): string {
@@ -328,18 +338,18 @@ function recordedOf(lookup: Lookup): string {
   if (!recorded) return '';
   const files = recorded.source === undefined ? [] : [recorded.source].flat();
   const refs = files.map(shortRef).join(', ');
-  return `; history: ${recorded.text}${refs ? ` (${refs})` : ' (invented for the game)'}`;
+  return refs
+    ? t('debrief.recorded', { text: recorded.text, refs })
+    : t('debrief.recordedInvented', { text: recorded.text });
 }
 
 function historicalNoteOf(historical: HistoricalPath, lookup: Lookup): string {
   const outcome = lookup.scenario.outcomes.find((o) => o.id === historical.outcome);
-  return (
-    `Dashed line, “${HISTORICAL_LABEL}”: this game’s rules replayed with the same seed, every actor taking ` +
-    'what the real actor did wherever the game offers it (the computer decides elsewhere). It is what the model ' +
-    'gives for the historical choices, not a measurement of what happened' +
-    (outcome ? `; on that path the model reaches “${outcome.title.text}”` : '') +
-    `${recordedOf(lookup)}.`
-  );
+  return t('debrief.historicalNote', {
+    label: historicalLabel(),
+    reaches: outcome ? t('debrief.reaches', { title: outcome.title.text }) : '',
+    recorded: recordedOf(lookup),
+  });
 }
 
 function chartOf(
@@ -354,7 +364,7 @@ function chartOf(
   // The axis runs to the later end of the two paths: a game that ended early stops where it ended.
   const points = Math.min(turns.length + 1, Math.max(played, replayed, 2));
   const shown = turns.slice(0, points - 1);
-  const dates = ['Start', ...shown.map(dateOfTurn)];
+  const dates = [t('debrief.start'), ...shown.map(dateOfTurn)];
   const series = view.indicators.map((ind) => ({
     id: ind.id,
     label: ind.label.text,
@@ -365,7 +375,7 @@ function chartOf(
       .filter((d) => d.indicator === ind.id)
       .map((d) => ({
         value: d.threshold,
-        text: `${d.ending}: ${bound(d)}`,
+        text: t('debrief.threshold', { ending: d.ending, bound: bound(d) }),
       })),
     // Only what the player may see: an indicator hidden from this actor has no historical line either.
     historical: ind.history ? (historical?.indicators[ind.id]?.slice(0, points) ?? null) : null,
@@ -375,16 +385,14 @@ function chartOf(
   const selected = [deciding[0]?.indicator, goal, series.find((s) => s.history)?.id].find(visible) ?? '';
   return {
     dates,
-    axis: ['Start', ...shown.map(axisDate)],
+    axis: [t('debrief.start'), ...shown.map(axisDate)],
     series,
     markers: markersOf(view, lookup, played),
     selected,
-    historicalLabel: HISTORICAL_LABEL,
+    historicalLabel: historicalLabel(),
     historicalNote: historical ? historicalNoteOf(historical, lookup) : '',
   };
 }
-
-const NOT_REPORTED = 'Not reported in the sources';
 
 /**
  * This game beside history, date by date: what the player chose on each turn's date, and what the real actor
@@ -395,27 +403,27 @@ const NOT_REPORTED = 'Not reported in the sources';
  */
 function historyRowsOf(view: ActorView, lookup: Lookup): HistoryRow[] {
   const days = new Map(lookup.scenario.history.map((d) => [d.turn, d]));
-  return lookup.scenario.turns.map((t, i): HistoryRow => {
-    const day = days.get(t.id);
+  return lookup.scenario.turns.map((turn, i): HistoryRow => {
+    const day = days.get(turn.id);
     const entry = day && Object.hasOwn(day.actors, view.actor) ? day.actors[view.actor] : undefined;
     const yours = view.choices.find((c) => c.turn === i)?.option ?? null;
     const reached = i <= view.turn.index;
     const real = entry?.did ? lookup.cite(entry.did) : null;
     const same = yours !== null && real !== null && entry?.options ? entry.options.includes(yours) : null;
     return {
-      date: dateOfTurn(t),
-      title: t.title.text,
+      date: dateOfTurn(turn),
+      title: turn.title.text,
       yours: yours === null ? null : lookup.optionLabel(view.actor, yours),
       yoursText:
         yours !== null
           ? lookup.optionLabel(view.actor, yours)
           : reached
-            ? 'No decision (no option was open)'
-            : 'The game had ended',
+            ? t('debrief.noDecision')
+            : t('debrief.hadEnded'),
       real,
-      realText: real?.text ?? NOT_REPORTED,
+      realText: real?.text ?? t('debrief.notReported'),
       same,
-      sameText: same === null ? '' : same ? 'As the real actor did' : 'Not what the real actor did',
+      sameText: same === null ? '' : same ? t('debrief.same') : t('debrief.notSame'),
       context: day?.context ? lookup.cite(day.context) : null,
     };
   });
@@ -428,7 +436,9 @@ function historyRowsOf(view: ActorView, lookup: Lookup): HistoryRow[] {
 function originOf(outcome: Outcome, lookup: Lookup): string | null {
   if (outcome.outlookOf === undefined) return null;
   const source = lookup.scenario.meta.sources.find((s) => s.file === outcome.outlookOf);
-  return source ? `an outlook argued in “${source.title}” (${source.file.slice(0, 3)})` : null;
+  return source
+    ? t('debrief.arguedIn', { title: source.title, file: isolate(source.file.slice(0, 3)) })
+    : null;
 }
 
 /** What the list of the other endings is: how many are a source's outlooks, and that the rest are the game's. */
@@ -438,13 +448,13 @@ function outlooksNoteOf(outcomes: readonly Outcome[], lookup: Lookup): string {
   const parts: string[] = [];
   if (argued.length > 0) {
     const files = [...new Set(argued.map((o) => o.outlookOf!.slice(0, 3)))].join(', ');
-    parts.push(
-      `${argued.length === 1 ? 'One is an outlook' : `${argued.length} are outlooks`} argued in ${files}: an argument, not the truth`,
-    );
+    parts.push(t('debrief.outlooksArgued', { count: argued.length, files: isolate(files) }));
   }
-  if (own > 0) parts.push(`${own === 1 ? 'one is' : `${own} are`} the game's own`);
-  const text = parts.join('; ');
-  return text ? `${text[0]!.toUpperCase()}${text.slice(1)}.` : '';
+  if (own > 0) parts.push(t('debrief.outlooksOwn', { count: own }));
+  const text = parts.join(t('debrief.semicolon'));
+  return text
+    ? t('debrief.sentence', { text: `${text[0]!.toLocaleUpperCase(language())}${text.slice(1)}` })
+    : '';
 }
 
 /**
@@ -490,7 +500,7 @@ export function debriefModel(
   const others = scenario.outcomes.filter((o) => o.id !== outcomeDef?.id);
   const deciding = outcomeDef ? decidingOf(outcomeDef, others, values, lookup) : [];
   const why = {
-    lead: outcomeDef ? leadOf(outcomeDef, view, lookup) : 'The game has not reached an ending.',
+    lead: outcomeDef ? leadOf(outcomeDef, view, lookup) : t('debrief.noEnding'),
     deciding: deciding.map(
       (d): DecidingLine => ({
         indicator: d.indicator,
@@ -526,7 +536,7 @@ export function debriefModel(
     goals: goalsOf(view, lookup),
     chart: chartOf(view, lookup, deciding, historical),
     indicators: indicatorRows(view, lookup, null),
-    dates: ['Start', ...turns.map(dateOfTurn)],
+    dates: [t('debrief.start'), ...turns.map(dateOfTurn)],
     history: historyRowsOf(view, lookup),
     sources: scenario.meta.sources.map((s) => ({ ...s })),
   };

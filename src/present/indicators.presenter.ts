@@ -1,5 +1,7 @@
 /** Indicator rows: value or "unknown", the trend since the last turn, and what moved it. */
+
 import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
+import { formatNumber, isolate, language, t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { IndicatorRow, Tone, Trend } from './screens.ts';
 
@@ -19,13 +21,13 @@ export function toneOf(want: 'high' | 'low' | null, trend: Trend): Tone {
 
 /** The tone in words, so that colour never carries it alone ('' when neutral). */
 export function toneWords(tone: Tone): string {
-  return tone === 'good' ? 'good for you' : tone === 'bad' ? 'bad for you' : '';
+  return tone === 'good' ? t('indicator.goodForYou') : tone === 'bad' ? t('indicator.badForYou') : '';
 }
 
 /** A cause in words; the viewer's own choice as "You: …" rather than its long name. */
 function causeText(cause: VisibleCause, viewer: string, lookup: Lookup): string {
   if (cause.kind === 'decision' && cause.actor === viewer)
-    return `You: ${lookup.optionLabel(cause.actor, cause.option)}`;
+    return t('indicator.causeYou', { option: lookup.optionLabel(cause.actor, cause.option) });
   return lookup.causeText(cause);
 }
 
@@ -80,16 +82,21 @@ export function indicatorRows(view: ActorView, lookup: Lookup, resolvedTurn: num
 export function trendWords(row: Pick<IndicatorRow, 'trend' | 'delta'>): string {
   switch (row.trend) {
     case 'up':
-      return `up ${row.delta}`;
+      return t('indicator.up', { delta: row.delta ?? 0 });
     case 'down':
-      return `down ${Math.abs(row.delta ?? 0)}`;
+      return t('indicator.down', { delta: Math.abs(row.delta ?? 0) });
     case 'steady':
-      return 'unchanged';
+      return t('indicator.unchanged');
     default:
-      return 'unknown to you';
+      return t('indicator.unknownToYou');
   }
 }
 
+/**
+ * A change with its sign: "+5", "−5", "±0". In Arabic, in Arabic-Indic digits with the locale's sign and isolated,
+ * so that "-5" inside a right-to-left line does not read "5-".
+ */
 export function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
+  if (language() === 'en') return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
+  return isolate(n === 0 ? `±${formatNumber(0)}` : formatNumber(n, { signed: true }));
 }

@@ -2,6 +2,7 @@
 import type { Actor, Option, Scenario, ScenarioEvent } from '../scenario/types.ts';
 import type { VisibleCause } from '../sim/view.ts';
 import { type Cited, citer } from './cite.ts';
+import { t } from './i18n/i18n.ts';
 import type { ActorCard } from './screens.ts';
 
 export class Lookup {
@@ -80,14 +81,14 @@ export class Lookup {
         return `${this.actorName(cause.actor)}: ${this.optionLabel(cause.actor, cause.option)}`;
       case 'event': {
         const headline = this.events.get(cause.event)?.headline.text ?? cause.event;
-        return cause.injected ? `${headline} (brought in by the facilitator)` : headline;
+        return cause.injected ? t('cause.injected', { headline }) : headline;
       }
       case 'override':
-        return `the facilitator set it: ${cause.reason}`;
+        return t('cause.override', { reason: cause.reason });
       case 'start':
-        return 'the situation at the start';
+        return t('cause.start');
       default:
-        return 'causes you could not see';
+        return t('cause.hidden');
     }
   }
 }

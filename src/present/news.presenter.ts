@@ -1,24 +1,34 @@
 /** The journal as the actor saw it: news, statements, rumours, with misinformation marked once exposed. */
 import type { ActorView, JournalView } from '../sim/view.ts';
+import { t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { NewsItem } from './screens.ts';
 
 /** What a view holds of the turn's news: an actor's view, or the public's (pass-and-play's hand-over). */
 type Seen = Pick<ActorView, 'indicators' | 'journal'>;
 
-const KIND_LABELS: Record<JournalView['kind'], string> = {
-  news: 'News',
-  statement: 'Statement',
-  rumour: 'Rumour',
-  intel: 'Intelligence',
-  report: 'Report',
-  action: 'Announced',
-};
+/** The kind of an item in words, in the current language. */
+function kindLabel(kind: JournalView['kind']): string {
+  switch (kind) {
+    case 'news':
+      return t('news.kindNews');
+    case 'statement':
+      return t('news.kindStatement');
+    case 'rumour':
+      return t('news.kindRumour');
+    case 'intel':
+      return t('news.kindIntel');
+    case 'report':
+      return t('news.kindReport');
+    default:
+      return t('news.kindAction');
+  }
+}
 
 export function newsItem(entry: JournalView, lookup: Lookup, moved = 0): NewsItem {
   return {
     kind: entry.kind,
-    kindLabel: KIND_LABELS[entry.kind],
+    kindLabel: kindLabel(entry.kind),
     headline: lookup.cite(entry.headline),
     body: entry.body ? lookup.cite(entry.body) : null,
     speaker: entry.actor ? lookup.actorName(entry.actor) : null,
@@ -52,11 +62,11 @@ function movesByTurn(
     map.set(key, (map.get(key) ?? 0) + Math.abs(delta));
   const headlines = headlinesOf(lookup);
   for (const indicator of view.indicators) {
-    for (const { turn: t, delta, cause } of indicator.causes) {
-      if (!wanted(t)) continue;
-      if (cause.kind === 'decision') add(byActor, `${t}|${cause.actor}`, delta);
+    for (const { turn: at, delta, cause } of indicator.causes) {
+      if (!wanted(at)) continue;
+      if (cause.kind === 'decision') add(byActor, `${at}|${cause.actor}`, delta);
       else if (cause.kind === 'event')
-        add(byHeadline, `${t}|${headlines.get(cause.event) ?? cause.event}`, delta);
+        add(byHeadline, `${at}|${headlines.get(cause.event) ?? cause.event}`, delta);
     }
   }
   return (turn, entry) =>

@@ -26,6 +26,12 @@ export function cssColor(name: PaletteName): string {
   return `#${PALETTE[name].toString(16).padStart(6, '0')}`;
 }
 
-/** The font stack: system fonts only, so nothing is downloaded and Arabic falls back gracefully. */
-export const FONT_STACK = 'system-ui, "Segoe UI", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
-export const DISPLAY_FONT_STACK = '"Liberation Serif", "DejaVu Serif", Georgia, "Times New Roman", serif';
+/**
+ * The font stacks: system fonts for Latin text, so an English player downloads nothing. "Noto Sans Arabic" comes
+ * first, but is defined (with a unicode-range of Arabic letters only) only once Arabic is chosen
+ * (src/ui/i18n/arabic-fonts.ts): until then the name matches no font and the browser goes on down the list.
+ */
+export const FONT_STACK =
+  '"Noto Sans Arabic", system-ui, "Segoe UI", "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+export const DISPLAY_FONT_STACK =
+  '"Noto Sans Arabic", "Liberation Serif", "DejaVu Serif", Georgia, "Times New Roman", serif';

@@ -5,6 +5,7 @@
  */
 import type { ActorView } from '../sim/view.ts';
 import type { Cited } from './cite.ts';
+import { t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { MapActed, MapPlace } from './screens.ts';
 
@@ -44,9 +45,9 @@ export function actedThisTurn(view: ActorView, lookup: Lookup): MapActed[] {
   }
   return [...byPlace].map(([place, at]) => ({
     place,
-    label: at.actors.join(', '),
+    label: at.actors.join(t('debrief.comma')),
     count: at.count,
-    where: at.where.join('; '),
+    where: at.where.join(t('debrief.semicolon')),
   }));
 }
 

@@ -11,6 +11,7 @@
  * This module decides which items are shown and how many words they take; the canvas scene and the DOM layer both
  * render what it returns, and its fixed texts, so that what is counted is what is shown.
  */
+import { t } from './i18n/i18n.ts';
 import { signed } from './indicators.presenter.ts';
 import type {
   Counsel,
@@ -36,29 +37,69 @@ export const LEDE_WORDS = 16;
 /** The advisers' notes at first sight at most (the largest slips of the player's goals). */
 export const COUNSEL_AT_MOST = 2;
 
-/** The fixed words of the two screens: the views show these, and this module counts them. */
+/**
+ * The fixed words of the two screens: the views show these, and this module counts them. Getters, so that each
+ * reading is in the current language.
+ */
 export const READING_TEXT = {
-  newsHeading: 'What you learn',
-  noNews: 'Nothing reaches you this turn.',
-  movesHeading: 'Indicators',
-  noMoves: 'Nothing you can see moved.',
-  next: 'Next turn',
-  outcome: 'See the outcome',
-  ended: 'The crisis has reached an outcome.',
-  noChoice: 'You had no decision this turn.',
-  decisionHeading: 'Your decision',
-  closed: 'Closed',
-  pick: 'Pick an option to confirm',
-  noDecision: 'You have no decision to make this turn.',
-  letItPlay: 'Continue: let the turn play out',
-  changedHeading: 'What changed',
-  firstTurn: 'Nothing has moved yet: this is where the crisis begins.',
-  nothingMoved: 'Nothing you can see moved in the last turn.',
-  more: 'More: news, indicators, beliefs, options in full',
-  history: 'In history on this date (not, or not yet, in your game)',
-} as const;
+  get newsHeading() {
+    return t('reading.newsHeading');
+  },
+  get noNews() {
+    return t('reading.noNews');
+  },
+  get movesHeading() {
+    return t('reading.movesHeading');
+  },
+  get noMoves() {
+    return t('reading.noMoves');
+  },
+  get next() {
+    return t('reading.next');
+  },
+  get outcome() {
+    return t('reading.outcome');
+  },
+  get ended() {
+    return t('reading.ended');
+  },
+  get noChoice() {
+    return t('reading.noChoice');
+  },
+  get decisionHeading() {
+    return t('reading.decisionHeading');
+  },
+  get closed() {
+    return t('reading.closed');
+  },
+  get pick() {
+    return t('reading.pick');
+  },
+  get noDecision() {
+    return t('reading.noDecision');
+  },
+  get letItPlay() {
+    return t('reading.letItPlay');
+  },
+  get changedHeading() {
+    return t('reading.changedHeading');
+  },
+  get firstTurn() {
+    return t('reading.firstTurn');
+  },
+  get nothingMoved() {
+    return t('reading.nothingMoved');
+  },
+  get more() {
+    return t('reading.more');
+  },
+  get history() {
+    return t('reading.history');
+  },
+};
 
-const TONE_LABELS: Record<Tone, string> = { bad: 'Bad for you', good: 'Good for you', neutral: 'Other' };
+const toneLabel = (tone: Tone): string =>
+  tone === 'bad' ? t('reading.toneBad') : tone === 'good' ? t('reading.toneGood') : t('reading.toneOther');
 
 /** The words of some texts, as the reader counts them: runs between spaces with a letter or a digit. */
 export function countWords(...texts: readonly (string | null | undefined | false)[]): number {
@@ -93,7 +134,7 @@ export function moveGroups(
   return (['bad', 'good', 'neutral'] as const)
     .map((tone) => ({
       tone,
-      label: TONE_LABELS[tone],
+      label: toneLabel(tone),
       moves: moved
         .filter((r) => r.tone === tone)
         .map((r) => ({ indicator: r.id, trend: r.trend, text: `${r.label} ${signed(r.delta ?? 0)}` })),
@@ -143,10 +184,10 @@ function headlineOf(item: NewsItem, actor: string): Headline {
   const own = item.kind === 'action' && item.actor === actor;
   return {
     item,
-    kind: own ? 'Your announcement' : item.kindLabel,
+    kind: own ? t('reading.yourAnnouncement') : item.kindLabel,
     badges: [
-      ...(item.counterfactual ? ['Did not happen in history'] : []),
-      ...(item.exposed ? ['Exposed as misinformation'] : []),
+      ...(item.counterfactual ? [t('news.counterfactual')] : []),
+      ...(item.exposed ? [t('news.exposed')] : []),
     ],
     lede: null,
   };
@@ -189,14 +230,11 @@ export function resolutionFirstSight(model: ResolutionModel): ResolutionFirstSig
   const ranked = rankNews(model.news, model.actor.id);
   const moves = moveGroups(model.changes);
   const n = ranked.length;
-  const all =
-    n === 0
-      ? 'What moved each indicator'
-      : `${n === 1 ? 'The report' : `All ${n} reports`}, and what moved each indicator`;
+  const all = n === 0 ? t('reading.allMoved') : t('reading.allReports', { count: n });
   const out: ResolutionFirstSight = {
-    eyebrow: `Turn ${model.turn.index + 1} of ${model.turn.count}`,
-    heading: `What happened: ${model.turn.date}`,
-    choice: model.choice ? `You chose: ${model.choice}.` : READING_TEXT.noChoice,
+    eyebrow: t('reading.turnOf', { turn: model.turn.index + 1, total: model.turn.count }),
+    heading: t('reading.whatHappened', { date: model.turn.date }),
+    choice: model.choice ? t('reading.youChose', { choice: model.choice }) : READING_TEXT.noChoice,
     headlines: [],
     ranked,
     more: n,
@@ -259,10 +297,10 @@ export function situationFirstSight(model: SituationModel): SituationFirstSight 
   const selected = decision?.options.find((o) => o.id === decision.selected) ?? null;
   const confirm = decision
     ? selected
-      ? `Confirm: ${selected.label}`
+      ? t('reading.confirm', { option: selected.label })
       : READING_TEXT.pick
     : READING_TEXT.letItPlay;
-  const heading = `Turn ${turn.index + 1} of ${turn.count}: ${turn.date}`;
+  const heading = t('reading.turnOfDate', { turn: turn.index + 1, total: turn.count, date: turn.date });
   const [warning] = model.warnings ?? [];
   const moved = model.indicators.filter((r) => r.trend === 'up' || r.trend === 'down');
   const still =

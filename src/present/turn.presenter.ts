@@ -2,6 +2,7 @@
 import type { Condition, Fact } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
 import { type DatedTurn, dateShown, shortRef, turnDate } from './cite.ts';
+import { t } from './i18n/i18n.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import { moodFor } from './mood.ts';
@@ -11,7 +12,7 @@ import { actedThisTurn, placesFor } from './places.ts';
 import type { Counsel, IndicatorRow, ResolutionModel, SituationModel } from './screens.ts';
 import { endingWarnings } from './warning.presenter.ts';
 
-const TRUE_FALSE = (is: boolean) => (is ? 'true' : 'false');
+const TRUE_FALSE = (is: boolean) => (is ? t('turn.true') : t('turn.false'));
 
 type Basis = Fact['creditedBy'][number];
 
@@ -40,7 +41,10 @@ export function basisFor(fact: Fact | undefined, actor: string): BasisOf {
 
 /** A basis in words: the source's number and its own words (spaces as a reader sees them). */
 function basisWords(b: Basis): string {
-  return `as ${shortRef(b.source)} reports of your side: “${b.quote.replace(/\s+/g, ' ').replace(/[.]$/, '')}”`;
+  return t('turn.basis', {
+    ref: shortRef(b.source),
+    quote: b.quote.replace(/\s+/g, ' ').replace(/[.]$/, ''),
+  });
 }
 
 /**
@@ -55,35 +59,47 @@ export function beliefLines(
 ): { status: string; heard: string[] } {
   // A turn's date as that turn shows it ("late December 2021" where the sources give no day).
   const longDate = (iso: string) => dateShown(iso, turns);
-  const since = b.since ? `, since ${longDate(b.since)}` : '';
-  const evidence = b.evidence ? ` (“${b.evidence.text}”)` : '';
+  const since = b.since ? t('turn.since', { date: longDate(b.since) }) : '';
+  const evidence = b.evidence ? t('turn.quotedParen', { text: b.evidence.text }) : '';
   const own = b.claims.length === 0 && b.via === 'start';
   // Its starting position: the source that gives it, where the scenario cites one.
   const stated = own && b.stance === 'credits' ? basis(b.is, null, 'credits') : null;
   const status =
     b.stance === 'confirmed'
-      ? `Confirmed by evidence${evidence}: this is ${TRUE_FALSE(b.is)}${since}.`
+      ? t('turn.confirmed', { evidence, truth: TRUE_FALSE(b.is), since })
       : b.stance === 'credits'
         ? own
-          ? `You hold this to be ${TRUE_FALSE(b.is)} from the start${stated ? `, ${basisWords(stated)}` : ''}; no evidence confirms it.`
-          : `You credit that this is ${TRUE_FALSE(b.is)}; no evidence confirms it.`
+          ? t('turn.holdFromStart', {
+              truth: TRUE_FALSE(b.is),
+              basis: stated ? t('turn.commaBasis', { basis: basisWords(stated) }) : '',
+            })
+          : t('turn.credit', { truth: TRUE_FALSE(b.is) })
         : b.stance === 'doubts'
-          ? 'You doubt what you heard; no evidence settles it.'
-          : 'You take no side on what you heard; no evidence settles it.';
+          ? t('turn.doubts')
+          : t('turn.noSide');
   const heard = b.claims.map((h, i) => {
     // Why it takes the claim so, where a source says: the claims heard and the views' claims share one order.
     const cited = h.exposed ? null : basis(h.is, b.heard?.[i]?.by ?? null, h.credence);
     const took = h.exposed
-      ? 'exposed by the evidence'
+      ? t('turn.tookExposed')
       : h.credence === 'credits'
-        ? 'you credit it'
+        ? t('turn.tookCredit')
         : h.credence === 'doubts'
-          ? 'you doubt it'
-          : 'you take no side';
+          ? t('turn.tookDoubt')
+          : t('turn.tookNoSide');
     const who = h.fromActor
-      ? `${h.from.text} said on ${longDate(h.date)}${h.headline ? ` (“${h.headline.text}”)` : ''}`
-      : `Reported in “${h.from.text}” on ${longDate(h.date)}`;
-    return `${who}: ${TRUE_FALSE(h.is)}; ${took}${cited ? ` (${basisWords(cited)})` : ''}.`;
+      ? t('turn.saidOn', {
+          from: h.from.text,
+          date: longDate(h.date),
+          headline: h.headline ? t('turn.quotedParen', { text: h.headline.text }) : '',
+        })
+      : t('turn.reportedIn', { from: h.from.text, date: longDate(h.date) });
+    return t('turn.heard', {
+      who,
+      truth: TRUE_FALSE(h.is),
+      took,
+      basis: cited ? t('turn.paren', { text: basisWords(cited) }) : '',
+    });
   });
   // The same words twice (one voice through two channels the same day) read once.
   return { status, heard: [...new Set(heard)] };
@@ -117,13 +133,18 @@ export function counselFor(rows: readonly IndicatorRow[]): Counsel[] {
         .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
       const [largest] = pushing;
       const others = pushing.length - 1;
-      const more = others > 0 ? ` and ${others} other${others > 1 ? 's' : ''}` : '';
+      const more = others > 0 ? t('turn.counselOthers', { count: others }) : '';
       const why = largest
-        ? `: ${delta > 0 ? 'up' : 'down'} most through “${largest.brief}” (${signed(largest.delta)})${more}`
+        ? delta > 0
+          ? t('turn.counselUp', { brief: largest.brief, delta: signed(largest.delta), more })
+          : t('turn.counselDown', { brief: largest.brief, delta: signed(largest.delta), more })
         : '';
       return {
         indicator: r.id,
-        text: `${r.label} ${signed(delta)}, you want it ${r.want}${why}.`,
+        text:
+          r.want === 'high'
+            ? t('turn.counselHigh', { label: r.label, delta: signed(delta), why })
+            : t('turn.counselLow', { label: r.label, delta: signed(delta), why }),
       };
     });
 }
@@ -164,100 +185,127 @@ function lineOf(text: string): string {
 
 /** A scenario sentence quoted inside another one: without its closing full stop. */
 function quoted(text: string): string {
-  return `“${text.trim().replace(/[.]$/, '')}”`;
+  return t('debrief.quoted', { title: text.trim().replace(/[.]$/, '') });
 }
 
 /** A turn by its date as the situation room's heading names it ("7 November 2021", "late October 2021"). */
 function turnWords(id: string, lookup: Lookup): string {
-  const turn = lookup.scenario.turns.find((t) => t.id === id);
-  return turn ? turnDate(turn) : 'another turn';
+  const turn = lookup.scenario.turns.find((at) => at.id === id);
+  return turn ? turnDate(turn) : t('turn.anotherTurn');
 }
 
 function factWords(id: string, lookup: Lookup): string {
   const fact = lookup.scenario.facts.find((f) => f.id === id);
-  return fact ? quoted(fact.statement.text) : 'something you do not know';
+  return fact ? quoted(fact.statement.text) : t('turn.unknownFact');
 }
 
 function postureWords(actor: string, posture: string, lookup: Lookup): string {
   const label = lookup.scenario.actors.find((a) => a.id === actor)?.postures.find((p) => p.id === posture);
-  return label ? quoted(label.label.text) : 'another one';
+  return label ? quoted(label.label.text) : t('turn.anotherStance');
 }
 
 function eventWords(id: string, lookup: Lookup): string {
   const event = lookup.scenario.events.find((e) => e.id === id);
-  return event ? quoted(event.headline.text) : 'an event still to come';
+  return event ? quoted(event.headline.text) : t('turn.eventToCome');
 }
 
-/** "you" for the viewer, the actor's name for another. */
-function who(actor: string, viewer: string, lookup: Lookup): string {
-  return actor === viewer ? 'you' : lookup.actorName(actor);
-}
+type Bound = 'atLeast' | 'atMost' | 'below' | 'above';
 
-function thresholds(map: Record<string, number>, words: string, lookup: Lookup): string {
+function thresholds(map: Record<string, number>, bound: Bound, lookup: Lookup): string {
   return Object.entries(map)
-    .map(([id, n]) => `${lookup.indicatorLabel(id)} ${words} ${n}`)
-    .join(' and ');
+    .map(([id, n]) => {
+      const words = { label: lookup.indicatorLabel(id), value: n };
+      return bound === 'atLeast'
+        ? t('turn.atLeast', words)
+        : bound === 'atMost'
+          ? t('turn.atMost', words)
+          : bound === 'below'
+            ? t('turn.below', words)
+            : t('turn.above', words);
+    })
+    .join(t('turn.and'));
+}
+
+/** "in the turn of 7 November 2021", or nothing. */
+function whenWords(turn: string | undefined, lookup: Lookup): string {
+  return turn ? t('turn.inTurnOf', { turn: turnWords(turn, lookup) }) : '';
 }
 
 /** One part of an option's condition, as what the option needs, in words from the scenario. */
 function needWords(c: Condition, viewer: string, lookup: Lookup): string {
-  if (c.all) return c.all.map((p) => needWords(p, viewer, lookup)).join('; ');
-  if (c.any) return `one of: ${c.any.map((p) => needWords(p, viewer, lookup)).join('; or ')}`;
+  if (c.all) return c.all.map((p) => needWords(p, viewer, lookup)).join(t('debrief.semicolon'));
+  if (c.any)
+    return t('turn.oneOf', {
+      list: c.any.map((p) => needWords(p, viewer, lookup)).join(t('turn.semicolonOr')),
+    });
   if (c.not) return notWords(c.not, viewer, lookup);
-  if (c.atLeast) return `needs: ${thresholds(c.atLeast, 'at least', lookup)}`;
-  if (c.atMost) return `needs: ${thresholds(c.atMost, 'at most', lookup)}`;
+  if (c.atLeast) return t('turn.needs', { what: thresholds(c.atLeast, 'atLeast', lookup) });
+  if (c.atMost) return t('turn.needs', { what: thresholds(c.atMost, 'atMost', lookup) });
   // A fact is judged from what the actor believes (the offer's sight), so the need is a belief.
-  if (c.fact !== undefined) return `needs: you believe ${factWords(c.fact, lookup)}`;
+  if (c.fact !== undefined) return t('turn.needYouBelieve', { fact: factWords(c.fact, lookup), negated: '' });
   if (c.believes) {
     const { actor, fact, is = true } = c.believes;
-    const subject = actor === viewer ? 'you believe' : `${lookup.actorName(actor)} to believe`;
-    return `needs: ${subject} ${factWords(fact, lookup)}${is ? '' : ' is false'}`;
+    const words = { fact: factWords(fact, lookup), negated: is ? '' : t('turn.isFalse') };
+    return actor === viewer
+      ? t('turn.needYouBelieve', words)
+      : t('turn.needTheyBelieve', { ...words, actor: lookup.actorName(actor) });
   }
   if (c.chose) {
     const { actor, option, turn } = c.chose;
-    const when = turn ? ` in the turn of ${turnWords(turn, lookup)}` : '';
-    return `only after ${who(actor, viewer, lookup)} chose ${quoted(lookup.optionLabel(actor, option))}${when}`;
+    const words = { option: quoted(lookup.optionLabel(actor, option)), when: whenWords(turn, lookup) };
+    return actor === viewer
+      ? t('turn.afterYouChose', words)
+      : t('turn.afterTheyChose', { ...words, actor: lookup.actorName(actor) });
   }
-  if (c.fired !== undefined) return `only after ${eventWords(c.fired, lookup)}`;
+  if (c.fired !== undefined) return t('turn.afterEvent', { event: eventWords(c.fired, lookup) });
   if (c.turn) {
     const { from, to } = c.turn;
-    if (from && to) return `only from ${turnWords(from, lookup)} to ${turnWords(to, lookup)}`;
-    if (from) return `only from ${turnWords(from, lookup)}`;
-    if (to) return `only up to ${turnWords(to, lookup)}`;
+    if (from && to) return t('turn.fromTo', { from: turnWords(from, lookup), to: turnWords(to, lookup) });
+    if (from) return t('turn.from', { from: turnWords(from, lookup) });
+    if (to) return t('turn.upTo', { to: turnWords(to, lookup) });
   }
   if (c.posture) {
     const { actor, is } = c.posture;
-    const whose = actor === viewer ? 'your' : `${lookup.actorName(actor)}’s`;
-    return `needs: ${whose} stance to be ${postureWords(actor, is, lookup)}`;
+    const posture = postureWords(actor, is, lookup);
+    return actor === viewer
+      ? t('turn.yourStance', { posture })
+      : t('turn.theirStance', { posture, actor: lookup.actorName(actor) });
   }
-  if (c.chance !== undefined) return 'depends on chance';
-  return 'not open in the present situation';
+  if (c.chance !== undefined) return t('turn.chance');
+  return t('turn.notOpen');
 }
 
 /** The need of a `not` condition: what must not be, in words. */
 function notWords(c: Condition, viewer: string, lookup: Lookup): string {
   if (c.not) return needWords(c.not, viewer, lookup);
-  if (c.atLeast) return `needs: ${thresholds(c.atLeast, 'below', lookup)}`;
-  if (c.atMost) return `needs: ${thresholds(c.atMost, 'above', lookup)}`;
-  if (c.fact !== undefined) return `needs: you not to believe ${factWords(c.fact, lookup)}`;
+  if (c.atLeast) return t('turn.needs', { what: thresholds(c.atLeast, 'below', lookup) });
+  if (c.atMost) return t('turn.needs', { what: thresholds(c.atMost, 'above', lookup) });
+  if (c.fact !== undefined)
+    return t('turn.needYouNotBelieve', { fact: factWords(c.fact, lookup), negated: '' });
   if (c.believes) {
     const { actor, fact, is = true } = c.believes;
-    const subject = actor === viewer ? 'you' : lookup.actorName(actor);
-    return `needs: ${subject} not to believe ${factWords(fact, lookup)}${is ? '' : ' is false'}`;
+    const words = { fact: factWords(fact, lookup), negated: is ? '' : t('turn.isFalse') };
+    return actor === viewer
+      ? t('turn.needYouNotBelieve', words)
+      : t('turn.needTheyNotBelieve', { ...words, actor: lookup.actorName(actor) });
   }
   if (c.chose) {
     const { actor, option, turn } = c.chose;
-    const when = turn ? ` in the turn of ${turnWords(turn, lookup)}` : '';
-    return `closed once ${who(actor, viewer, lookup)} chose ${quoted(lookup.optionLabel(actor, option))}${when}`;
+    const words = { option: quoted(lookup.optionLabel(actor, option)), when: whenWords(turn, lookup) };
+    return actor === viewer
+      ? t('turn.closedYouChose', words)
+      : t('turn.closedTheyChose', { ...words, actor: lookup.actorName(actor) });
   }
-  if (c.fired !== undefined) return `closed once ${eventWords(c.fired, lookup)}`;
+  if (c.fired !== undefined) return t('turn.closedEvent', { event: eventWords(c.fired, lookup) });
   if (c.posture) {
     const { actor, is } = c.posture;
-    const whose = actor === viewer ? 'your' : `${lookup.actorName(actor)}’s`;
-    return `needs: ${whose} stance not to be ${postureWords(actor, is, lookup)}`;
+    const posture = postureWords(actor, is, lookup);
+    return actor === viewer
+      ? t('turn.yourStanceNot', { posture })
+      : t('turn.theirStanceNot', { posture, actor: lookup.actorName(actor) });
   }
-  if (c.chance !== undefined) return 'depends on chance';
-  return 'not open in the present situation';
+  if (c.chance !== undefined) return t('turn.chance');
+  return t('turn.notOpen');
 }
 
 /**
@@ -280,19 +328,24 @@ export function closedReason(
   const told = unmet.filter((c) => !foretells(c));
   if (told.length < unmet.length) {
     const rest = told.length > 0 ? closedReason(told, viewer, lookup, heardOf) : '';
-    return rest
-      ? `${rest}; and something that has not happened in your game`
-      : 'not open in your game so far';
+    return rest ? t('turn.restAndUnhappened', { rest }) : t('turn.notOpenSoFar');
   }
-  if (unmet.length === 0) return 'not open in the present situation';
+  if (unmet.length === 0) return t('turn.notOpen');
   // Several things the player must believe read as one need: "you believe “A” and “B”".
   const believed = (c: Condition): string | null =>
     c.fact ?? (c.believes && c.believes.actor === viewer && c.believes.is !== false ? c.believes.fact : null);
   const facts = unmet.map(believed).filter((f): f is string => f !== null);
   const others = unmet.filter((c) => believed(c) === null).map((c) => needWords(c, viewer, lookup));
   const beliefs =
-    facts.length > 0 ? [`needs: you believe ${facts.map((f) => factWords(f, lookup)).join(' and ')}`] : [];
-  return [...beliefs, ...others].join('; ');
+    facts.length > 0
+      ? [
+          t('turn.needYouBelieve', {
+            fact: facts.map((f) => factWords(f, lookup)).join(t('turn.and')),
+            negated: '',
+          }),
+        ]
+      : [];
+  return [...beliefs, ...others].join(t('debrief.semicolon'));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Condition, Outcome } from '../scenario/types.ts';
 import type { ActorView, IndicatorView } from '../sim/view.ts';
+import { t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { EndingWarning } from './screens.ts';
 import { meets, type Threshold, thresholdsOf } from './thresholds.ts';
@@ -47,7 +48,9 @@ function gap(p: Part, value: number): number {
 }
 
 function thresholdWords(p: Part): string {
-  return `${p.threshold} or ${p.side === 'atLeast' ? 'more' : 'below'}`;
+  return p.side === 'atLeast'
+    ? t('warning.orMore', { value: p.threshold })
+    : t('warning.orBelow', { value: p.threshold });
 }
 
 /** Whether the outcome is checked at the end of the turn now being decided (its `from` turn reached). */
@@ -87,21 +90,37 @@ export function endingWarnings(view: ActorView, lookup: Lookup): EndingWarning[]
       if (best && best.distance <= distance) continue;
       const kept = judged.filter(({ p, value }) => meets(p, value));
       const label = (id: string) => lookup.indicatorLabel(id);
-      const now = unmet.map(({ p, value }) => `${label(p.indicator)} is ${value}`).join(' and ');
+      const and = t('turn.and');
+      const now = unmet
+        .map(({ p, value }) => t('warning.is', { label: label(p.indicator), value }))
+        .join(and);
       const single = unmet.length === 1 && unmet[0];
       const at = single
-        ? `at ${thresholdWords(single.p)}`
-        : `with ${unmet.map(({ p }) => `${label(p.indicator)} at ${thresholdWords(p)}`).join(' and ')}`;
+        ? t('warning.at', { bound: thresholdWords(single.p) })
+        : t('warning.with', {
+            parts: unmet
+              .map(({ p }) => t('warning.atPart', { label: label(p.indicator), bound: thresholdWords(p) }))
+              .join(and),
+          });
       const stay =
         kept.length > 0
-          ? `, while ${kept
-              .map(({ p, value }) => `${label(p.indicator)} stays at ${thresholdWords(p)} (now ${value})`)
-              .join(' and ')},`
+          ? t('warning.while', {
+              parts: kept
+                .map(({ p, value }) =>
+                  t('warning.stays', { label: label(p.indicator), bound: thresholdWords(p), value }),
+                )
+                .join(and),
+            })
           : '';
       best = {
         indicators: unmet.map(({ p }) => p.indicator),
         ending: outcome.title.text,
-        text: `${now}; ${at}${stay || (single ? '' : ',')} the game ends in “${outcome.title.text}”.`,
+        text: t('warning.text', {
+          now,
+          at,
+          stay: stay || (single ? '' : t('warning.comma')),
+          ending: outcome.title.text,
+        }),
         distance,
       };
     }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { type MatchMakerDriver, matchMaker, type Presence, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { loadLanguage } from '../present/i18n/i18n.ts';
 import { reportHtml } from '../present/report-html.ts';
 import { CodeSchema } from '../session/classroom-protocol.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
@@ -74,6 +75,8 @@ export async function startClassroomServer(
   log: (line: string) => void,
 ): Promise<RunningServer> {
   await ensureWebSocketGlobal();
+  // The views the server composes for the seats (src/present presenters) speak the default language, English.
+  await loadLanguage('en');
   const scenarios = await loadScenarios(settings.scenariosDir, log);
   if (!settings.redisUrl) checkDataDir(settings.dataDir);
   const scaling = settings.redisUrl ? await redisParts(settings.redisUrl) : null;

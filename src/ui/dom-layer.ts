@@ -3,8 +3,36 @@
  * canvas (which is aria-hidden). It owns the panel, the live regions, the captions, the dialogs and
  * the keyboard shortcuts: digits pick, Enter confirms, Esc opens the menu.
  */
+import { t } from '../present/i18n/i18n.ts';
 import type { Send } from '../present/intents.ts';
 import { h } from './dom.ts';
+
+/**
+ * A sound's caption in the current language, by the cue's id; the audio layer (src/audio/cues.ts, which imports no
+ * other layer) gives its English words, kept for a cue this list does not know.
+ */
+function captionText(caption: { id: string; text: string }): string {
+  switch (caption.id) {
+    case 'confirm':
+      return t('caption.confirm');
+    case 'news':
+      return t('caption.news');
+    case 'alarm':
+      return t('caption.alarm');
+    case 'turn':
+      return t('caption.turn');
+    case 'outcome':
+      return t('caption.outcome');
+    case 'music-calm':
+      return t('caption.musicCalm');
+    case 'music-tense':
+      return t('caption.musicTense');
+    case 'music-critical':
+      return t('caption.musicCritical');
+    default:
+      return caption.text;
+  }
+}
 
 export interface ScreenView {
   /** the scene name, written to <body data-scene> for styling and tests */
@@ -68,7 +96,7 @@ export class DomLayer {
 
   caption(caption: { id: string; text: string }): void {
     if (!this.captionsEnabled) return;
-    const line = h('p', { class: 'caption', dataset: { cue: caption.id } }, `[${caption.text}]`);
+    const line = h('p', { class: 'caption', dataset: { cue: caption.id } }, `[${captionText(caption)}]`);
     this.captions.append(line);
     while (this.captions.childElementCount > 2) this.captions.firstElementChild?.remove();
     window.setTimeout(() => line.remove(), CAPTION_MS);

@@ -3,7 +3,7 @@
 // way), the player's own goals met or not, and a chart with dates, this game's key events and the thresholds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { turnDate } from '../../src/present/cite.ts';
-import { debriefModel, HISTORICAL_LABEL } from '../../src/present/debrief.presenter.ts';
+import { debriefModel, historicalLabel } from '../../src/present/debrief.presenter.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
@@ -358,7 +358,7 @@ describe('the historical path on the chart', () => {
     const hidden = model.chart.series.filter((s) => s.history === null);
     for (const s of hidden) expect(s.historical).toBeNull();
     expect(model.chart.series.some((s) => s.historical !== null)).toBe(true);
-    expect(model.chart.historicalLabel).toBe(HISTORICAL_LABEL);
+    expect(model.chart.historicalLabel).toBe(historicalLabel());
     expect(model.chart.historicalNote).toMatch(
       /what the model gives for the historical choices, not a measurement/,
     );

@@ -47,8 +47,16 @@ describe('strings by key', () => {
     await loadLanguage('ar-IQ');
     expect(direction()).toBe('rtl');
     expect(t('title.newGame')).toBe('لعبة جديدة');
+    // A text put into the sentence is isolated, so that a name in English (or a date, a code) keeps its order.
     expect(t('title.continueAs', { role: 'رئيس الوزراء', turn: 3 })).toBe(
-      'المتابعة بدور رئيس الوزراء، الجولة ٣',
+      'المتابعة بدور \u2068رئيس الوزراء\u2069، الجولة ٣',
+    );
+    expect(t('title.continueAs', { role: 'Prime Minister', turn: 3 })).toBe(
+      'المتابعة بدور \u2068Prime Minister\u2069، الجولة ٣',
+    );
+    // Once only: a value the caller isolated already is not wrapped again.
+    expect(t('title.continueAs', { role: isolate('PM'), turn: 3 })).toBe(
+      'المتابعة بدور \u2068PM\u2069، الجولة ٣',
     );
     expect(t('seat.devicesHere', { count: 1 })).toBe(' (جهاز واحد هنا)');
     expect(t('seat.devicesHere', { count: 2 })).toBe(' (جهازان هنا)');

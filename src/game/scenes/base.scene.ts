@@ -3,6 +3,7 @@
  * text-size setting, and the "scene is ready" mark once its first frame is drawn.
  */
 import Phaser from 'phaser';
+import { direction } from '../../present/i18n/i18n.ts';
 import { FONT_STACK, PALETTE } from '../../present/palette.ts';
 import type { IndicatorRow, ScreenModel } from '../../present/screens.ts';
 import { type Services, services } from '../services.ts';
@@ -111,14 +112,48 @@ export abstract class BaseScene extends Phaser.Scene {
     this.game.events.once('postrender', () => this.svc.ui.markReady(scene));
   }
 
-  protected textStyle(px: number, options: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}) {
-    const scale = this.svc.display.textScale;
-    return {
-      fontFamily: FONT_STACK,
-      fontSize: `${Math.round(px * scale)}px`,
-      color: `#${PALETTE.ink.toString(16).padStart(6, '0')}`,
-      resolution: Math.min(2, window.devicePixelRatio || 1),
-      ...options,
-    } satisfies Phaser.Types.GameObjects.Text.TextStyle;
+  /**
+   * Where a heading that starts `inset` from the edge goes, and its origin. The canvas is laid out the same in both
+   * directions (its top-right corner is the captions', styles.css), so the left edge in Arabic too; the origin is
+   * said, because Phaser gives right-to-left text an origin of 1 (its right edge).
+   */
+  protected fromStart(inset: number): { x: number; originX: 0 } {
+    return { x: inset, originX: 0 };
   }
+
+  protected textStyle(px: number, options: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}) {
+    return sceneTextStyle(px * this.svc.display.textScale, options);
+  }
+}
+
+/**
+ * A text style at `px` (already scaled). In a right-to-left language the text is drawn with `rtl`, so a line that
+ * mixes Arabic and Latin keeps its order, aligned right; and padded above and below, because Phaser measures the
+ * line from the font's ascent and descent and cuts what reaches beyond them: the dots under a final ي (في would
+ * read فى) and the tails of ج and ر (../shared/notes/field-research-2.md 4.1: a bottom padding of 0.35 em fixes it).
+ */
+export function sceneTextStyle(
+  px: number,
+  options: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {},
+): Phaser.Types.GameObjects.Text.TextStyle {
+  const size = Math.round(px);
+  const rtl: Partial<Phaser.Types.GameObjects.Text.TextStyle> =
+    direction() === 'rtl'
+      ? {
+          rtl: true,
+          align: 'right',
+          padding: { top: Math.ceil(size * 0.15), bottom: Math.ceil(size * 0.4) },
+          // Phaser 4.2.1 starts a right-to-left line at the canvas's width times the resolution, in a context already
+          // scaled by it (Text.js updateText): at 2 the text is drawn beyond its canvas, and nothing shows.
+          resolution: 1,
+        }
+      : {};
+  return {
+    fontFamily: FONT_STACK,
+    fontSize: `${size}px`,
+    color: `#${PALETTE.ink.toString(16).padStart(6, '0')}`,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+    ...rtl,
+    ...options,
+  };
 }

@@ -1,5 +1,6 @@
 /** Briefing: the chosen actor's emblem large over a faint map, the first turn's date beneath. */
 import type Phaser from 'phaser';
+import { t } from '../../present/i18n/i18n.ts';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import type { BriefingModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
@@ -40,7 +41,7 @@ export class BriefingScene extends BaseScene {
     );
     const px = Math.max(14, Math.min(30, width * 0.028));
     const date = this.add
-      .text(width / 2, 0, `Briefing · ${model.turn.date}`, {
+      .text(width / 2, 0, t('briefing.canvasHeading', { date: model.turn.date }), {
         ...this.textStyle(px, { fontFamily: DISPLAY_FONT_STACK, align: 'center' }),
         wordWrap: { width: width - 32, useAdvancedWrap: true },
       })

@@ -5,6 +5,7 @@
  * figure and the table of this game beside history.
  */
 import type Phaser from 'phaser';
+import { t } from '../../present/i18n/i18n.ts';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import type { DebriefModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
@@ -45,10 +46,13 @@ export class DebriefScene extends BaseScene {
     let top = 12;
     if (height >= 300) {
       const headPx = Math.max(16, Math.min(34, width * 0.03));
-      const title = this.add.text(16, 12, model.outcome?.title.text ?? 'Debrief', {
-        ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK, color: '#e0a526' }),
-        wordWrap: { width: width - 32 },
-      });
+      const start = this.fromStart(16);
+      const title = this.add
+        .text(start.x, 12, model.outcome?.title.text ?? t('debrief.heading'), {
+          ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK, color: '#e0a526' }),
+          wordWrap: { width: width - 32 },
+        })
+        .setOrigin(start.originX, 0);
       art.add(title);
       top += title.height + 12;
     }

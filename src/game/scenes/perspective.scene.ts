@@ -4,6 +4,7 @@
  */
 import type Phaser from 'phaser';
 import { emblemColour } from '../../present/emblems.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import type { PerspectiveModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
@@ -50,7 +51,7 @@ export class PerspectiveScene extends BaseScene {
     art.add(drawBackdrop(this, width, height));
     const scale = this.svc.display.textScale;
     const heading = this.add
-      .text(width / 2, 12, 'Whose crisis is it?', {
+      .text(width / 2, 12, t('perspective.canvasTitle'), {
         ...this.textStyle(Math.max(18, Math.min(40, width * 0.035)), {
           fontFamily: DISPLAY_FONT_STACK,
           align: 'center',

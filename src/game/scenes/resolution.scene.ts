@@ -4,6 +4,7 @@
  * corner where the sound captions sit.
  */
 import type Phaser from 'phaser';
+import { isolate, language, t } from '../../present/i18n/i18n.ts';
 import { DISPLAY_FONT_STACK } from '../../present/palette.ts';
 import { resolutionFirstSight } from '../../present/reading.presenter.ts';
 import type { ResolutionModel } from '../../present/screens.ts';
@@ -45,10 +46,13 @@ export class ResolutionScene extends BaseScene {
     const headPx = Math.max(14, Math.min(26, width * 0.024));
     const corner = captionsCorner(this.svc.display.textScale);
     // Laid out by measured heights: each line starts below the one before, at any text size.
-    const heading = this.add.text(16, 12, `What happened · ${model.turn.date}`, {
-      ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
-      wordWrap: { width: Math.max(120, width - 32), useAdvancedWrap: true },
-    });
+    const start = this.fromStart(16);
+    const heading = this.add
+      .text(start.x, 12, t('resolution.canvasHeading', { date: model.turn.date }), {
+        ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
+        wordWrap: { width: Math.max(120, width - 32), useAdvancedWrap: true },
+      })
+      .setOrigin(start.originX, 0);
     art.add(heading);
     let y = heading.y + heading.height + 10;
     const linePx = Math.max(12, Math.min(18, width * 0.016));
@@ -62,16 +66,20 @@ export class ResolutionScene extends BaseScene {
     // The same headlines, in the same order, as the panel's first sight: both read the reading presenter.
     const sight = resolutionFirstSight(model);
     const note = (more: number) =>
-      this.add.text(16, 0, `and ${more} more in the text panel`, {
-        ...this.textStyle(linePx * 0.9, { color: '#9fb0c8' }),
-        wordWrap: { width: Math.max(120, width - 32), useAdvancedWrap: true },
-      });
+      this.add
+        .text(start.x, 0, t('resolution.canvasMore', { count: more }), {
+          ...this.textStyle(linePx * 0.9, { color: '#9fb0c8' }),
+          wordWrap: { width: Math.max(120, width - 32), useAdvancedWrap: true },
+        })
+        .setOrigin(start.originX, 0);
     let shown = 0;
     for (const { item, kind } of sight.headlines) {
-      const text = this.add.text(16, y, `${kind.toUpperCase()}  ${item.headline.text}`, {
-        ...this.textStyle(linePx, { color: item.exposed ? '#d9534f' : '#e8edf3' }),
-        wordWrap: { width: wrap, useAdvancedWrap: true },
-      });
+      const text = this.add
+        .text(start.x, y, `${kind.toLocaleUpperCase(language())}  ${isolate(item.headline.text)}`, {
+          ...this.textStyle(linePx, { color: item.exposed ? '#d9534f' : '#e8edf3' }),
+          wordWrap: { width: wrap, useAdvancedWrap: true },
+        })
+        .setOrigin(start.originX, 0);
       // As many as fit above the bars, at least HEADLINES_AT_LEAST where the canvas holds them, with room left
       // for the line that says how many more the panel has.
       const left = sight.ranked.length - shown - 1;

@@ -4,6 +4,7 @@
  * Everything here is also in the HTML panel, where the decision is made.
  */
 import type Phaser from 'phaser';
+import { formatNumber, t } from '../../present/i18n/i18n.ts';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import { type MapLegendEntry, mapLegend } from '../../present/places.ts';
 import type { MapActed, MapPlace, SituationModel } from '../../present/screens.ts';
@@ -58,12 +59,18 @@ export class SituationScene extends BaseScene {
     const wide = width > height * 1.15;
     const headPx = Math.max(13, Math.min(24, width * 0.022));
     const { turn } = model;
+    const start = this.fromStart(16);
     const heading = this.add
-      .text(16, 12, `Turn ${turn.index + 1} of ${turn.count} · ${turn.date}`, {
-        ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
-        wordWrap: { width: width - 32, useAdvancedWrap: true },
-      })
-      .setOrigin(0, 0);
+      .text(
+        start.x,
+        12,
+        t('situation.canvasHeading', { turn: turn.index + 1, total: turn.count, date: turn.date }),
+        {
+          ...this.textStyle(headPx, { fontFamily: DISPLAY_FONT_STACK }),
+          wordWrap: { width: width - 32, useAdvancedWrap: true },
+        },
+      )
+      .setOrigin(start.originX, 0);
     art.add(heading);
     // Everything below is laid out by measured sizes: at twice the text size no label may cover another.
     const top = heading.y + heading.height + 10;
@@ -174,10 +181,13 @@ export class SituationScene extends BaseScene {
           const image = addEmblem(this, entry.emblem, x + icon / 2, y + icon / 2, icon).setName(
             `legend:${entry.emblem}`,
           );
-          const text = this.add.text(x + icon + 5, y, entry.short, {
-            ...this.textStyle(11, { color: '#c8d3e3' }),
-            wordWrap: { width: cellW - icon - 12, useAdvancedWrap: true },
-          });
+          const text = this.add
+            .text(x + icon + 5, y, entry.short, {
+              ...this.textStyle(11, { color: '#c8d3e3' }),
+              wordWrap: { width: cellW - icon - 12, useAdvancedWrap: true },
+            })
+            // Placed by its left edge (Phaser gives right-to-left text an origin of 1).
+            .setOrigin(0, 0);
           container.add([image, text]);
           boxes.push({ x: text.x, y: text.y, width: text.width, height: text.height });
           rowH = Math.max(rowH, text.height);
@@ -291,7 +301,7 @@ export class SituationScene extends BaseScene {
           .text(
             badge.x,
             badge.y,
-            String(place.count),
+            formatNumber(place.count),
             this.textStyle((badge.r * 1.2) / scale, { color: '#0a1220' }),
           )
           .setOrigin(0.5, 0.5),

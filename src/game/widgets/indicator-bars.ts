@@ -3,6 +3,7 @@
  * unknown) and the trend as an arrow and a signed number. Drawn once per layout, not per frame.
  */
 import type Phaser from 'phaser';
+import { direction, formatNumber } from '../../present/i18n/i18n.ts';
 import { signed } from '../../present/indicators.presenter.ts';
 import { PALETTE } from '../../present/palette.ts';
 import type { IndicatorRow } from '../../present/screens.ts';
@@ -22,13 +23,16 @@ export function drawIndicatorBars(
   ) => Phaser.Types.GameObjects.Text.TextStyle,
 ): Phaser.GameObjects.Container {
   const container = scene.add.container(0, 0);
+  // In a right-to-left language the rows mirror: the label at the right edge, the bar growing leftwards from it.
+  const rtl = direction() === 'rtl';
+  const mx = (x: number, w = 0) => (rtl ? box.x + box.width - (x - box.x) - w : x);
   const rowH = box.height / Math.max(1, rows.length);
   const fontPx = Math.max(11, Math.min(16, rowH * 0.36));
   // Labels first, so that the bars start after the widest one at any text size.
   const labels = rows.map((row, i) =>
     scene.add
-      .text(box.x, box.y + i * rowH + rowH / 2, row.label, style(fontPx, { color: '#c8d3e3' }))
-      .setOrigin(0, 0.5),
+      .text(mx(box.x), box.y + i * rowH + rowH / 2, row.label, style(fontPx, { color: '#c8d3e3' }))
+      .setOrigin(rtl ? 1 : 0, 0.5),
   );
   container.add(labels);
   const labelW = Math.min(box.width * 0.55, Math.max(...labels.map((l) => l.width))) + 12;
@@ -40,21 +44,22 @@ export function drawIndicatorBars(
   rows.forEach((row, i) => {
     const y = box.y + i * rowH + rowH / 2;
     g.fillStyle(PALETTE.grid, 1);
-    g.fillRect(barX, y - rowH * 0.16, barW, rowH * 0.32);
+    g.fillRect(mx(barX, barW), y - rowH * 0.16, barW, rowH * 0.32);
     if (row.value === null) {
       g.lineStyle(1, PALETTE.muted, 0.6);
-      for (let x = barX; x < barX + barW; x += 8) g.lineBetween(x, y + rowH * 0.16, x + 6, y - rowH * 0.16);
+      for (let x = barX; x < barX + barW; x += 8)
+        g.lineBetween(mx(x), y + rowH * 0.16, mx(x + 6), y - rowH * 0.16);
     } else {
       const share = (row.value - row.min) / Math.max(1, row.max - row.min);
       g.fillStyle(TONE_FILL[row.tone], 1);
-      g.fillRect(barX, y - rowH * 0.16, barW * share, rowH * 0.32);
+      g.fillRect(mx(barX, barW * share), y - rowH * 0.16, barW * share, rowH * 0.32);
     }
-    const value = row.value === null ? '?' : String(row.value);
+    const value = row.value === null ? '?' : formatNumber(row.value);
     const trend = row.trend === 'unknown' ? '' : `${ARROWS[row.trend]} ${row.delta ? signed(row.delta) : ''}`;
     container.add(
       scene.add
-        .text(barX + barW + 8, y, `${value} ${trend}`.trim(), style(fontPx, { color: '#e8edf3' }))
-        .setOrigin(0, 0.5),
+        .text(mx(barX + barW + 8), y, `${value} ${trend}`.trim(), style(fontPx, { color: '#e8edf3' }))
+        .setOrigin(rtl ? 1 : 0, 0.5),
     );
   });
   return container;

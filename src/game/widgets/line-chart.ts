@@ -6,7 +6,9 @@
  * with colour-blindness; the label says which indicator it is and a key names the two lines, so colour never
  * carries it alone: the historical path differs by its dash and its points as well.
  */
+
 import type Phaser from 'phaser';
+import { formatNumber, t } from '../../present/i18n/i18n.ts';
 import { PALETTE } from '../../present/palette.ts';
 import type { DebriefChart, HistoryRow } from '../../present/screens.ts';
 
@@ -57,11 +59,11 @@ type Mark = 'same' | 'other' | 'unreported' | 'reported';
 const KEY_SAMPLE = 22;
 
 /** The strip's key: each mark and its words. */
-const KEY: [Mark, string][] = [
-  ['same', 'as the real actor did'],
-  ['other', 'another course'],
-  ['unreported', 'not reported'],
-  ['reported', 'see the table'],
+const keyOf = (): [Mark, string][] => [
+  ['same', t('chart.same')],
+  ['other', t('chart.other')],
+  ['unreported', t('chart.unreported')],
+  ['reported', t('chart.reported')],
 ];
 
 function markOf(row: HistoryRow): Mark {
@@ -190,7 +192,8 @@ export function drawLineChart(
   const colour = LINE_COLOURS[index % LINE_COLOURS.length] ?? PALETTE.ink;
   const fontPx = box.width < 480 ? 11 : 12;
   const text = (words: string, s: Phaser.Types.GameObjects.Text.TextStyle): Text => {
-    const t = scene.add.text(0, 0, words, s);
+    // Origin 0: Phaser gives right-to-left text an origin of 1, and this chart places every text by its left edge.
+    const t = scene.add.text(0, 0, words, s).setOrigin(0, 0);
     container.add(t);
     return t;
   };
@@ -208,7 +211,7 @@ export function drawLineChart(
   const pathColour = historicalColour(colour);
   const key = historical
     ? [
-        text('This game', style(fontPx, { color: hex(colour) })),
+        text(t('chart.thisGame'), style(fontPx, { color: hex(colour) })),
         text(chart.historicalLabel, style(fontPx, { color: hex(pathColour) })),
       ]
     : [];
@@ -220,7 +223,10 @@ export function drawLineChart(
   // The strip beside history: a row of marks and its key.
   const stripWords =
     history.length > 0
-      ? [text('Beside history:', muted(fontPx - 1)), ...KEY.map(([, w]) => text(w, muted(fontPx - 1)))]
+      ? [
+          text(t('chart.besideHistory'), muted(fontPx - 1)),
+          ...keyOf().map(([, w]) => text(w, muted(fontPx - 1))),
+        ]
       : [];
   const stripFlow = flow(
     stripWords.map((t, i) => ({ width: (i === 0 ? 0 : 14) + t.width, height: t.height })),
@@ -229,7 +235,9 @@ export function drawLineChart(
   );
   // The scale and the dates, measured.
   const ticks = [0, 1, 2, 3, 4].map((k) => series.min + ((series.max - series.min) * k) / 4);
-  const tickLabels = ticks.map((v) => text(String(Math.round(v)), style(fontPx - 1, { color: '#9fb0c8' })));
+  const tickLabels = ticks.map((v) =>
+    text(formatNumber(Math.round(v)), style(fontPx - 1, { color: '#9fb0c8' })),
+  );
   const points = Math.max(2, chart.axis.length, series.history.length);
   const dateLabels = Array.from({ length: points }, (_, i) =>
     text(chart.axis[i] ?? '', style(fontPx - 1, { color: '#9fb0c8' })),
@@ -314,13 +322,15 @@ function eventsLegend(
   { fontPx, spare, tall }: { fontPx: number; spare: number; tall: boolean },
 ): Text | null {
   if (chart.markers.length === 0) return null;
-  const full = make(chart.markers.map((m) => `${m.number}  ${m.date}: ${m.headline}`).join('\n'), fontPx);
+  const full = make(
+    chart.markers
+      .map((m) => t('chart.marker', { number: m.number, date: m.date, headline: m.headline }))
+      .join('\n'),
+    fontPx,
+  );
   if (tall && full.height + 8 <= spare) return full;
   full.destroy();
-  const pointer = make(
-    `1–${chart.markers.length}: the key events, listed under “Key events on the chart”`,
-    fontPx - 1,
-  );
+  const pointer = make(t('chart.pointer', { last: chart.markers.length }), fontPx - 1);
   if (pointer.height + 8 <= spare) return pointer;
   pointer.destroy();
   return null;
@@ -419,7 +429,7 @@ function drawStrip(
       w.setPosition(origin.x + x, keyY + dy);
       return;
     }
-    drawMark(g, KEY[i - 1]![0], origin.x + x + 5, keyY + dy + w.height / 2, PALETTE.ink);
+    drawMark(g, keyOf()[i - 1]![0], origin.x + x + 5, keyY + dy + w.height / 2, PALETTE.ink);
     w.setPosition(origin.x + x + 14, keyY + dy);
   });
 }
@@ -443,7 +453,7 @@ function drawMarkers(
   g.lineStyle(1, PALETTE.muted, 0.8);
   for (const m of chart.markers) {
     if (m.point >= points) continue;
-    const number = scene.add.text(0, 0, String(m.number), numberStyle).setOrigin(0.5, 0.5);
+    const number = scene.add.text(0, 0, formatNumber(m.number), numberStyle).setOrigin(0.5, 0.5);
     container.add(number);
     const r = Math.max(8, number.height / 2 + 1, number.width / 2 + 3);
     const x = px(m.point);

@@ -111,8 +111,17 @@ export function direction(lang: Language = current): 'ltr' | 'rtl' {
 export function t(key: string, vars?: Record<string, string | number>): string {
   const filled: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(vars ?? {}))
-    filled[name] = typeof value === 'number' && name !== 'count' ? formatNumber(value) : value;
+    filled[name] =
+      typeof value === 'number' ? (name === 'count' ? value : formatNumber(value)) : isolated(value);
   return instance ? (instance.t(key, filled) as string) : key;
+}
+
+/**
+ * A text put into a right-to-left sentence, isolated: a name or a scenario text in English (until the scenario has
+ * its Arabic), a date or a code keeps its own order and does not reorder the sentence around it. Once only.
+ */
+function isolated(text: string): string {
+  return text === '' || text.startsWith('\u2068') ? text : isolate(text);
 }
 
 /**

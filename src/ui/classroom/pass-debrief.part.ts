@@ -4,6 +4,7 @@
 // whichever the table chooses. Then the replay of this very game, and its record to keep.
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { debriefModel } from '../../present/debrief.presenter.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import type { Lookup } from '../../present/lookup.ts';
 import type { DebriefModel } from '../../present/screens.ts';
@@ -43,10 +44,10 @@ function tableSection(
 ): TemplateResult {
   const entries = [...models.entries()];
   return html`<section id="pass-table" class="block" aria-labelledby="pass-table-heading"><h2
-    id="pass-table-heading">The players’ goals</h2><ul class="goal-list pass-goals">${entries.map(
+    id="pass-table-heading">${t('passDebrief.goals')}</h2><ul class="goal-list pass-goals">${entries.map(
       ([actor, model]) => playerGoals(actor, model),
-    )}</ul><p class="hint">The game is over, so every screen may be seen now. Below is one player’s whole debrief: why this ending, their goals, and their decisions beside history. Choose whose.</p><div
-    class="chart-switch" role="group" aria-label="Whose debrief">${entries.map(
+    )}</ul><p class="hint">${t('passDebrief.hint')}</p><div
+    class="chart-switch" role="group" aria-label=${t('passDebrief.whose')}>${entries.map(
       ([actor, model]) =>
         html`<button class="button chart-switch__button" type="button" aria-pressed=${String(actor === shown)}
           data-pass-debrief=${actor} @click=${() => choose(actor)}>${model.actor.name.text}</button>`,
@@ -55,9 +56,9 @@ function tableSection(
 
 function playerGoals(actor: string, model: DebriefModel): TemplateResult {
   const met = model.goals.filter((g) => g.met === true).length;
-  return html`<li data-pass-goals=${actor}><strong>${`${model.actor.name.text}: ${met} of ${model.goals.length} goals met`}</strong><ul>${model.goals.map(
+  return html`<li data-pass-goals=${actor}><strong>${t('passDebrief.met', { name: model.actor.name.text, met, count: model.goals.length })}</strong><ul>${model.goals.map(
     (g) =>
-      html`<li class=${`goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}`}><span>${`${g.label} (${g.wantText}): `}</span><span
+      html`<li class=${`goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}`}><span>${t('passDebrief.goal', { label: g.label, want: g.wantText })}</span><span
         class="goal__result">${g.text}</span></li>`,
   )}</ul></li>`;
 }
@@ -66,9 +67,9 @@ function playerGoals(actor: string, model: DebriefModel): TemplateResult {
 function reviewEntries(c: CompiledScenario, state: GameState, record: GameRecord): TemplateResult[] {
   const json = passRecordJson(record);
   return [
-    html`<button class="button" type="button" data-pass-replay="" @click=${() => openReplay(json)}>Replay this game turn by turn, or play on from a turn: what if?</button>`,
+    html`<button class="button" type="button" data-pass-replay="" @click=${() => openReplay(json)}>${t('debrief.replay')}</button>`,
     html`<a class="button" href=${`data:application/json;charset=utf-8,${encodeURIComponent(json)}`}
-      download=${recordName(c, state)} data-pass-record="">Save the game’s record (.json), to replay it later or compare it with other groups</a>`,
+      download=${recordName(c, state)} data-pass-record="">${t('passDebrief.record')}</a>`,
   ];
 }
 
@@ -99,7 +100,7 @@ export function passDebrief(end: PassEnd): { element: HTMLElement; heading: HTML
       lead: html`<div>${end.beside ?? nothing}${tableSection(models, actor, (next) => show(next, true))}</div>`,
       review: reviewEntries(c, state, end.record),
       // Where it leads is the caller's: the class page, or the title after a what-if.
-      leave: 'Back',
+      leave: t('pass.back'),
     });
     view.element.dataset.passDebriefOf = actor;
     // One player's debrief at a time, each its own view: choosing another puts that one in its place.

@@ -10,6 +10,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { createActor } from 'xstate';
 import { dateShown } from '../../present/cite.ts';
 import { compareHtml } from '../../present/compare-html.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
@@ -96,21 +97,21 @@ export class PassAndPlay {
       else this.showSetup(restored.notice);
     };
     this.draw(html`<main class="class-page">
-      <h1>Play together on this device</h1>
-      <p>${`${MIN_PLAYERS} to ${MAX_PLAYERS} players share this device, each with a seat; the computer plays the others. Before each player's screen, the device is passed on, and between players only the public picture shows.`}</p>
+      <h1>${t('pass.heading')}</h1>
+      <p>${t('pass.intro', { min: MIN_PLAYERS, max: MAX_PLAYERS })}</p>
       ${
         saved
-          ? html`<button class="button button--primary" type="button" @click=${() => resume(saved)}>Continue the game on this device</button>`
+          ? html`<button class="button button--primary" type="button" @click=${() => resume(saved)}>${t('pass.continue')}</button>`
           : nothing
       }
-      <fieldset class="fieldset"><legend>The players’ seats</legend>${this.c.playableIds.map(
+      <fieldset class="fieldset"><legend>${t('pass.seats')}</legend>${this.c.playableIds.map(
         (a, i) =>
           html`<div class="field--check"><input id=${`pass-${a}`} type="checkbox" value=${a} ?checked=${i < 2}
             data-pass-seat=${a}><label for=${`pass-${a}`}>${this.lookup.actorName(a)}</label></div>`,
       )}</fieldset>
       <p class="notice" role="alert" ?hidden=${!problem}>${problem ?? ''}</p>
-      <button class="button button--primary" type="button" @click=${start}>Start a new game</button>
-      <button class="button button--quiet" type="button" @click=${this.back}>Back</button>
+      <button class="button button--primary" type="button" @click=${start}>${t('pass.start')}</button>
+      <button class="button button--quiet" type="button" @click=${this.back}>${t('pass.back')}</button>
     </main>`);
   }
 
@@ -186,7 +187,7 @@ export class PassAndPlay {
       this.update = (selected) =>
         screen.update(situationModel(playerView(this.c, state, who), this.lookup, selected));
       this.draw(html`<main class="class-page class-seat"><button class="button button--quiet" type="button"
-        data-pass="hide" @click=${() => actor.send({ type: 'seat.hide' })}>Hide my screen and pass the device back</button>${screen.element}</main>`);
+        data-pass="hide" @click=${() => actor.send({ type: 'seat.hide' })}>${t('pass.hide')}</button>${screen.element}</main>`);
       screen.heading.focus();
       return;
     }
@@ -206,18 +207,23 @@ export class PassAndPlay {
     const next = this.lookup.actorName(context.current ?? '');
     const handOver = snapshot.value === 'handOver';
     const heading = handOver
-      ? `Pass the device to: ${next}`
-      : `What everyone can see after ${dateShown(this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '', this.c.scenario.turns)}`;
+      ? t('pass.passTo', { next })
+      : t('pass.publicAfter', {
+          date: dateShown(
+            this.c.scenario.turns[Math.max(0, state.world.turn - 1)]?.date ?? '',
+            this.c.scenario.turns,
+          ),
+        });
     return html`<main class="class-page"><h1 tabindex="-1">${heading}</h1>${
       handOver
-        ? html`<p>${`Only the player of ${next} should look at the next screen.`}</p><button
+        ? html`<p>${t('pass.onlyPlayer', { next })}</p><button
             class="button button--primary" type="button" data-pass="show"
-            @click=${() => actor.send({ type: 'seat.show' })}>I hold this seat: show my screen</button>`
+            @click=${() => actor.send({ type: 'seat.show' })}>${t('pass.show')}</button>`
         : nothing
     }${
       snapshot.value === 'resolved'
         ? html`<button class="button button--primary" type="button" data-pass="next"
-            @click=${() => actor.send({ type: 'screen.next' })}>Next: pass the device on</button>`
+            @click=${() => actor.send({ type: 'screen.next' })}>${t('pass.next')}</button>`
         : nothing
     }${publicPart(publicPicture(this.c, state), this.lookup)}</main>`;
   }
@@ -251,7 +257,7 @@ export class PassAndPlay {
   private besideOrigin(origin: ReplayGame, state: GameState): TemplateResult {
     const cmp = besideOrigin(origin, state);
     const ending = (id: string | null) =>
-      id ? (this.c.scenario.outcomes.find((o) => o.id === id)?.title.text ?? id) : 'no ending';
+      id ? (this.c.scenario.outcomes.find((o) => o.id === id)?.title.text ?? id) : t('pass.noEnding');
     const [was, now] = cmp.groups;
     const open = () => {
       const url = URL.createObjectURL(new Blob([compareHtml(this.c.scenario, cmp)], { type: 'text/html' }));
@@ -259,10 +265,11 @@ export class PassAndPlay {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     };
     return html`<section class="block" aria-labelledby="beside-origin" data-beside-origin=""><h2
-      id="beside-origin">Beside the original game</h2><p>${`The original game ended in: ${ending(was?.outcome ?? null)}. This one: ${ending(now?.outcome ?? null)}.`}</p><p>${
-        cmp.firstDifference === null
-          ? 'The two games took the same decisions.'
-          : `Their decisions parted in turn ${cmp.firstDifference + 1}.`
-      }</p><button class="button" type="button" @click=${open}>Open the comparison (indicators, decisions)</button></section>`;
+      id="beside-origin">${t('pass.beside')}</h2><p>${t('pass.endings', {
+        was: ending(was?.outcome ?? null),
+        now: ending(now?.outcome ?? null),
+      })}</p><p>${
+        cmp.firstDifference === null ? t('pass.same') : t('pass.parted', { turn: cmp.firstDifference + 1 })
+      }</p><button class="button" type="button" @click=${open}>${t('pass.compare')}</button></section>`;
   }
 }

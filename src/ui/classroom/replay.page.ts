@@ -5,8 +5,10 @@
 // The page is a lit-html template of where the replay stands (the record, the step, whose view), rendered into one
 // host element on every change: the controls stay the same elements, so the focus stays on Earlier, Later or the
 // slider while stepping, and an open "What if?" stays open with its ticked seats.
+
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
+import { direction, t } from '../../present/i18n/i18n.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { ClassroomClient } from '../../session/classroom-client.ts';
@@ -59,8 +61,11 @@ export class ReplayViewer {
       (e) => {
         if (!this.game || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement)
           return;
-        if (e.key === 'ArrowLeft') this.go(this.step - 1);
-        else if (e.key === 'ArrowRight') this.go(this.step + 1);
+        // Later is the way the page reads: rightwards in English, leftwards in Arabic (the slider mirrors too).
+        const later = direction() === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+        const earlier = later === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+        if (e.key === earlier) this.go(this.step - 1);
+        else if (e.key === later) this.go(this.step + 1);
       },
       { signal: this.keys.signal },
     );
@@ -81,11 +86,7 @@ export class ReplayViewer {
     const saved = this.savedGame();
     // Asked for the game saved here (a debrief's "Replay this game") where none is: a classroom seat's debrief, say.
     const asked = new URLSearchParams(location.search).get('replay') === 'saved';
-    this.importNotice =
-      problem ??
-      (asked && !saved
-        ? 'No game is saved on this device to replay. A classroom game’s record is with the facilitator, whose console replays it; a record (.json) opens here.'
-        : null);
+    this.importNotice = problem ?? (asked && !saved ? t('replay.noSave') : null);
     this.show(() => this.importTemplate(saved));
   }
 
@@ -126,18 +127,18 @@ export class ReplayViewer {
       if (refused) this.showImport(refused);
     };
     return html`<main class="class-page">
-      <h1>Replay a game</h1>
-      <p>Step through a game turn by turn, as any seat saw it, as the public saw it, or as the facilitator sees everything.</p>
+      <h1>${t('replay.heading')}</h1>
+      <p>${t('replay.intro')}</p>
       ${
         saved
           ? html`<button class="button button--primary" type="button" data-replay="saved"
-              @click=${() => openSaved(saved)}>Replay the game saved on this device</button>`
+              @click=${() => openSaved(saved)}>${t('replay.saved')}</button>`
           : nothing
       }
-      <label class="field" for="replay-file"><span>A record (.json) from a room or npm run report</span></label>
+      <label class="field" for="replay-file"><span>${t('replay.file')}</span></label>
       <input id="replay-file" type="file" accept=".json,application/json" @change=${openFile}>
       <p class="notice" role="alert" ?hidden=${!notice}>${notice ?? ''}</p>
-      <button class="button button--quiet" type="button" @click=${this.back}>Back</button>
+      <button class="button button--quiet" type="button" @click=${this.back}>${t('pass.back')}</button>
     </main>`;
   }
 
@@ -154,29 +155,33 @@ export class ReplayViewer {
   private where(state: ReplayState, last: boolean): string {
     if (last) {
       return state.phase === 'ended'
-        ? `Where the game ended: ${this.endingTitle(state)}`
-        : `Where the record ends: turn ${state.world.turn + 1}`;
+        ? t('replay.ended', { ending: this.endingTitle(state) })
+        : t('replay.recordEnds', { turn: state.world.turn + 1 });
     }
     const date = this.c.scenario.turns[this.step]?.date ?? '';
-    return `Turn ${this.step + 1} of ${this.c.scenario.turns.length}: ${dateShown(date, this.c.scenario.turns)}`;
+    return t('reading.turnOfDate', {
+      turn: this.step + 1,
+      total: this.c.scenario.turns.length,
+      date: dateShown(date, this.c.scenario.turns),
+    });
   }
 
   /** Whose view, Earlier, the slider and Later: the same elements on every step, so the focus stays on them. */
   private controls(game: ReplayGame, last: boolean): TemplateResult {
     const seats = [
-      ['public', 'The public (the projector)'],
-      ['facilitator', 'The facilitator: everything'],
+      ['public', t('replay.asPublic')],
+      ['facilitator', t('replay.asFacilitator')],
       ...this.c.playableIds.map((a) => [a, this.lookup.actorName(a)]),
     ];
-    return html`<div class="replay-controls"><label for="replay-as">Watch as </label><select id="replay-as"
+    return html`<div class="replay-controls"><label for="replay-as">${t('replay.watchAs')}</label><select id="replay-as"
       @change=${(e: Event) => this.setAs((e.target as HTMLSelectElement).value)}>${seats.map(
         ([value, label]) => html`<option value=${value!} ?selected=${this.as === value}>${label}</option>`,
       )}</select><button class="button button--quiet" type="button" data-replay="prev" ?disabled=${this.step === 0}
-      @click=${() => this.go(this.step - 1)}>← Earlier</button><input id="replay-step" type="range" min="0"
-      max=${game.steps - 1} .value=${String(this.step)} aria-label="Turn"
+      @click=${() => this.go(this.step - 1)}>${t('replay.earlier')}</button><input id="replay-step" type="range" min="0"
+      max=${game.steps - 1} .value=${String(this.step)} aria-label=${t('replay.turn')}
       @input=${(e: Event) => this.go(Number((e.target as HTMLInputElement).value))}><button
       class="button button--quiet" type="button" data-replay="next" ?disabled=${last}
-      @click=${() => this.go(this.step + 1)}>Later →</button></div>`;
+      @click=${() => this.go(this.step + 1)}>${t('replay.later')}</button></div>`;
   }
 
   private replayTemplate(): TemplateResult {
@@ -187,7 +192,7 @@ export class ReplayViewer {
     // Which record this is: its seed and how many commands it holds, the same as in its file.
     return html`<main class="class-page class-replay" data-record-seed=${String(game.record.seed)}
       data-record-commands=${String(game.record.entries.length)}>
-      <p class="eyebrow">${`Replay · ${this.c.scenario.meta.title.text}`}</p>
+      <p class="eyebrow">${t('replay.eyebrow', { title: this.c.scenario.meta.title.text })}</p>
       <h1 data-replay-where="">${this.where(state, last)}</h1>
       ${this.controls(game, last)}
       ${last ? nothing : this.whatIfForm()}
@@ -197,7 +202,7 @@ export class ReplayViewer {
 
   /** The ending reached, by its title (the step that shows it names it, as the debrief does). */
   private endingTitle(state: ReplayState): string {
-    return publicPicture(this.c, state).outcome?.title.text ?? 'no ending';
+    return publicPicture(this.c, state).outcome?.title.text ?? t('pass.noEnding');
   }
 
   /** The seats ticked in the what-if form: the form's own state, like a typed text. */
@@ -239,7 +244,7 @@ export class ReplayViewer {
       location.assign(`/class/${welcome.code}`);
     } catch (e) {
       const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      this.whatIfNotice = `No room could be opened here (a room needs npm run serve): ${why}`;
+      this.whatIfNotice = t('replay.noRoom', { why: why ?? '' });
       this.draw();
     }
   }
@@ -249,8 +254,8 @@ export class ReplayViewer {
     const notice = this.whatIfNotice;
     // No `open` bound: the form stays open, or closed, as the reader left it while they step.
     return html`<details class="block more" data-whatif="">
-      <summary>What if? Play on from this turn with other decisions</summary>
-      <p>Choose the seats you play from here; the computer plays the others. The end sets your game beside this one.</p>
+      <summary>${t('replay.whatIf')}</summary>
+      <p>${t('replay.whatIfIntro')}</p>
       ${this.c.playableIds.map(
         (a) =>
           html`<div class="field--check"><input id=${`whatif-${a}`} type="checkbox" value=${a}
@@ -258,9 +263,9 @@ export class ReplayViewer {
       )}
       <p class="notice" role="alert" ?hidden=${!notice}>${notice ?? ''}</p>
       <button class="button button--primary" type="button" data-whatif-start=""
-        @click=${() => this.startWhatIf()}>Play on from here</button>
+        @click=${() => this.startWhatIf()}>${t('replay.playOn')}</button>
       <button class="button" type="button" data-whatif-room=""
-        @click=${() => void this.openRoom()}>Or open it as a new room, for a class to play on (on the classroom server)</button>
+        @click=${() => void this.openRoom()}>${t('replay.asRoom')}</button>
     </details>`;
   }
 
@@ -271,27 +276,37 @@ export class ReplayViewer {
 
   private body(state: ReplayState): TemplateResult {
     if (this.as === 'public') {
-      return html`<section aria-label="The public picture">${publicPart(publicPicture(this.c, state), this.lookup)}</section>`;
+      return html`<section aria-label=${t('replay.publicPicture')}>${publicPart(publicPicture(this.c, state), this.lookup)}</section>`;
     }
     if (this.as === 'facilitator') return this.everything(state);
-    return html`<section aria-label=${`As ${this.lookup.actorName(this.as)} saw it`}>${this.seatElement(state)}</section>`;
+    return html`<section aria-label=${t('replay.asSeat', { actor: this.lookup.actorName(this.as) })}>${this.seatElement(state)}</section>`;
   }
 
   /** The facilitator's view: the public picture, every indicator, and what each actor decided in this turn. */
   private everything(state: ReplayState): TemplateResult {
     const decided = decisionsAtStep(this.game!, this.step);
-    return html`<section aria-label="Everything">${publicPart(publicPicture(this.c, state), this.lookup)}
-      <h2>Every indicator</h2>
+    return html`<section aria-label=${t('replay.everything')}>${publicPart(publicPicture(this.c, state), this.lookup)}
+      <h2>${t('replay.everyIndicator')}</h2>
       <ul>${this.c.scenario.indicators.map(
-        (i) => html`<li>${`${i.label.text}: ${state.world.indicators[i.id] ?? i.start}`}</li>`,
+        (i) =>
+          html`<li>${t('public.indicator', { label: i.label.text, value: state.world.indicators[i.id] ?? i.start })}</li>`,
       )}</ul>
-      <h2>What each actor decided in this turn</h2>
+      <h2>${t('replay.decided')}</h2>
       ${
         decided.length === 0
-          ? html`<p>No decision of this turn is in the record yet.</p>`
+          ? html`<p>${t('replay.noDecision')}</p>`
           : html`<ul>${decided.map(
               (d) =>
-                html`<li>${`${this.lookup.actorName(d.actor)}: ${this.lookup.optionLabel(d.actor, d.option)} (${d.by === 'person' ? 'the seat' : d.by})`}</li>`,
+                html`<li>${t('replay.decision', {
+                  actor: this.lookup.actorName(d.actor),
+                  option: this.lookup.optionLabel(d.actor, d.option),
+                  by:
+                    d.by === 'person'
+                      ? t('replay.bySeat')
+                      : d.by === 'computer'
+                        ? t('replay.byComputer')
+                        : d.by,
+                })}</li>`,
             )}</ul>`
       }
     </section>`;

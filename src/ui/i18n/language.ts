@@ -32,8 +32,15 @@ export async function chooseLanguage(store: SettingsStore, chosen: Language): Pr
  * the game from starting: it falls back to English, and failing that goes on without strings.
  */
 async function useLanguage(chosen: Language): Promise<void> {
+  // Arabic's fonts load beside its strings, only when Arabic is chosen; a font that does not arrive leaves the
+  // system's, and must not stop the game.
+  const fonts =
+    direction(chosen) === 'rtl'
+      ? import('./arabic-fonts.ts').then((m) => m.loadArabicFonts()).catch(() => undefined)
+      : null;
   try {
     await loadLanguage(chosen);
+    await fonts;
   } catch {
     if (chosen !== 'en') return useLanguage('en');
     return;

@@ -4,6 +4,7 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { emblemDataUri } from '../../present/emblems.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import type { BriefingModel } from '../../present/screens.ts';
 import type { ScreenView } from '../dom-layer.ts';
@@ -12,34 +13,34 @@ import { block, cited } from './cited.ts';
 function briefingTemplate(model: BriefingModel, next: () => void): TemplateResult {
   const { actor, turn } = model;
   return html`<div class="view__head"><img src=${emblemDataUri(actor.emblem, 128)} alt="" width="64" height="64"
-    decoding="async"><h1 tabindex="-1">${`Briefing: ${actor.name.text}`}</h1></div>${cited(actor.role)}${
-      model.briefing ? block('Your situation', 'briefing-text', cited(model.briefing)) : nothing
+    decoding="async"><h1 tabindex="-1">${t('briefing.heading', { name: actor.name.text })}</h1></div>${cited(actor.role)}${
+      model.briefing ? block(t('briefing.situation'), 'briefing-text', cited(model.briefing)) : nothing
     }${block(
-      'Your goals',
+      t('briefing.goals'),
       'briefing-goals',
       html`<ul class="goal-list">${actor.goals.map(
         (g) =>
-          html`<li><strong>${`${model.indicatorLabels[g.indicator] ?? g.indicator}: `}</strong>${
-            g.want === 'high' ? 'keep it high. ' : 'keep it low. '
+          html`<li><strong>${t('briefing.goalLabel', { indicator: model.indicatorLabels[g.indicator] ?? g.indicator })}</strong>${
+            g.want === 'high' ? t('briefing.keepHigh') : t('briefing.keepLow')
           }${cited(g.why, 'div', 'goal-why')}</li>`,
       )}</ul>`,
     )}${
       model.redLines.length > 0
         ? block(
-            'Your red lines',
+            t('briefing.redLines'),
             'briefing-red-lines',
             html`<ul>${model.redLines.map((r) => html`<li>${cited(r, 'div')}</li>`)}</ul>`,
           )
         : nothing
     }${block(
-      `The first turn: ${turn.date}`,
+      t('briefing.firstTurn', { date: turn.date }),
       'briefing-turn',
-      html`<p class="turn-title">${turn.title.text}</p>`,
+      html`<p class="turn-title" dir="auto">${turn.title.text}</p>`,
       cited(turn.summary),
       turn.history
-        ? html`<div class="turn-history"><p>What history records for this date has not happened in your game (or not yet). In history:</p>${cited(turn.history.summary)}</div>`
+        ? html`<div class="turn-history"><p>${t('briefing.history')}</p>${cited(turn.history.summary)}</div>`
         : nothing,
-    )}<button class="button button--primary" type="button" data-intent="next" @click=${next}>Enter the situation room</button>`;
+    )}<button class="button button--primary" type="button" data-intent="next" @click=${next}>${t('briefing.enter')}</button>`;
 }
 
 export interface BriefingView extends ScreenView {

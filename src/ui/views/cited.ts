@@ -39,12 +39,16 @@ export function originalDisclosure(parts: readonly Cited[]): TemplateResult | ty
   )}</details>`;
 }
 
+/**
+ * A scenario text in its paragraph. `dir="auto"`: the paragraph reads in the direction of its text, so an English
+ * text on an Arabic page (a scenario not yet translated, a quote in its original) keeps its punctuation in place.
+ */
 export function cited(cited: Cited, tag: 'p' | 'div' = 'p', className = ''): TemplateResult {
   const cls = className || nothing;
   const quoting = [cited];
   return tag === 'div'
-    ? html`<div class=${cls}>${citedInline(cited)}${translationNote(quoting)}${originalDisclosure(quoting)}</div>`
-    : html`<p class=${cls}>${citedInline(cited)}${translationNote(quoting)}</p>${originalDisclosure(quoting)}`;
+    ? html`<div class=${cls} dir="auto">${citedInline(cited)}${translationNote(quoting)}${originalDisclosure(quoting)}</div>`
+    : html`<p class=${cls} dir="auto">${citedInline(cited)}${translationNote(quoting)}</p>${originalDisclosure(quoting)}`;
 }
 
 export function cite(cited: Cited): TemplateResult {
@@ -65,6 +69,6 @@ export function passages(parts: readonly Cited[], tag: 'p' | 'div' = 'p', classN
   const inner = parts.map((part, i) => html`${i > 0 ? ' ' : nothing}${citedInline(part)}`);
   const quoting = parts;
   return tag === 'div'
-    ? html`<div class=${cls}>${inner}${translationNote(quoting)}${originalDisclosure(quoting)}</div>`
-    : html`<p class=${cls}>${inner}${translationNote(quoting)}</p>${originalDisclosure(quoting)}`;
+    ? html`<div class=${cls} dir="auto">${inner}${translationNote(quoting)}${originalDisclosure(quoting)}</div>`
+    : html`<p class=${cls} dir="auto">${inner}${translationNote(quoting)}</p>${originalDisclosure(quoting)}`;
 }

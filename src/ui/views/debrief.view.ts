@@ -7,6 +7,7 @@
  * the DOM in place, so the focus stays on the switch's button and the scroll where the reader left it.
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { formatNumber, isolate, language, t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import type { DebriefModel } from '../../present/screens.ts';
 import type { ScreenView } from '../dom-layer.ts';
@@ -20,14 +21,15 @@ function tableLine(
 ): TemplateResult {
   // A dash after the end of a game that ended before the other path did.
   return html`<tr class=${className}><th scope="row">${label}</th>${model.chart.dates.map(
-    (_, i) => html`<td>${values ? String(values[i] ?? '—') : 'unknown'}</td>`,
+    (_, i) =>
+      html`<td>${values ? (values[i] === undefined ? '—' : formatNumber(values[i])) : t('debrief.unknown')}</td>`,
   )}</tr>`;
 }
 
 function indicatorTable(model: DebriefModel): TemplateResult {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Indicators over the turns (table)"><table
-    class="data-table"><caption>Each indicator at the start and at the end of every turn, and its historical path in the model</caption><thead><tr><th
-    scope="col">Indicator</th>${model.chart.dates.map((d) => html`<th scope="col">${d}</th>`)}</tr></thead><tbody>${model.indicators.map(
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${t('debrief.tableLabel')}><table
+    class="data-table"><caption>${t('debrief.tableCaption')}</caption><thead><tr><th
+    scope="col">${t('debrief.indicator')}</th>${model.chart.dates.map((d) => html`<th scope="col">${d}</th>`)}</tr></thead><tbody>${model.indicators.map(
       (row) => {
         // The model's historical path of the indicator, beside this game's, where the chart has it.
         const historical = model.chart.series.find((s) => s.id === row.id)?.historical ?? null;
@@ -35,7 +37,10 @@ function indicatorTable(model: DebriefModel): TemplateResult {
           historical
             ? tableLine(
                 model,
-                `${row.label}: ${model.chart.historicalLabel.toLowerCase()}`,
+                t('debrief.historicalRow', {
+                  label: row.label,
+                  path: model.chart.historicalLabel.toLocaleLowerCase(language()),
+                }),
                 historical,
                 'row--historical',
               )
@@ -48,32 +53,32 @@ function indicatorTable(model: DebriefModel): TemplateResult {
 function whySection(model: DebriefModel): TemplateResult {
   const { why, outcome } = model;
   return block(
-    'Why this ending',
+    t('debrief.why'),
     'debrief-why',
     html`<p>${why.lead}</p>`,
     html`<ul class="deciding-list">${why.deciding.map((d) => html`<li>${d.text}</li>`)}</ul>`,
-    html`<h3>What moved them there</h3>`,
+    html`<h3>${t('debrief.whatMoved')}</h3>`,
     why.chain.length > 0
       ? html`<ol class="why-list">${why.chain.map(
           (c) =>
-            html`<li><span class="why__when">${`${c.date} · ${c.kind}`}</span><strong class="why__what">${c.text}</strong><span
+            html`<li><span class="why__when">${t('debrief.when', { date: c.date, kind: c.kind })}</span><strong class="why__what">${c.text}</strong><span
               class="why__effects">${c.effects}</span></li>`,
         )}</ol>`
-      : html`<p>The record shows no single decision or event you could see that moved them towards this ending.</p>`,
-    outcome ? html`<h3>${outcome.origin ? 'This outlook in the source' : 'About this ending'}</h3>` : nothing,
-    outcome?.origin ? html`<p class="hint">${`This ending is ${outcome.origin}.`}</p>` : nothing,
+      : html`<p>${t('debrief.noChain')}</p>`,
+    outcome ? html`<h3>${outcome.origin ? t('debrief.inSource') : t('debrief.aboutEnding')}</h3>` : nothing,
+    outcome?.origin ? html`<p class="hint">${t('debrief.origin', { origin: outcome.origin })}</p>` : nothing,
     (outcome?.debrief ?? []).map((passage) => cited(passage)),
   );
 }
 
 function goalsSection(model: DebriefModel): TemplateResult {
   return block(
-    'Your goals',
+    t('debrief.goals'),
     'debrief-goals',
     html`<ul class="goal-list">${model.goals.map(
       (g) =>
         html`<li class=${`goal goal--${g.met === null ? 'unknown' : g.met ? 'met' : 'missed'}`}><strong>${g.label}</strong><span
-          class="goal__want">${` (${g.wantText}): `}</span><span class="goal__result">${g.text}</span>${cited(
+          class="goal__want">${t('debrief.want', { want: g.wantText })}</span><span class="goal__result">${g.text}</span>${cited(
             g.why,
             'div',
             'goal__why',
@@ -90,12 +95,16 @@ function chartSection(model: DebriefModel, send: Send): TemplateResult {
   const { chart } = model;
   const visible = chart.series.filter((s) => s.history !== null);
   const series = chart.series.find((s) => s.id === chart.selected);
-  const lines = series?.thresholds.map((t) => t.text).join('; ');
-  const showing = series ? `The chart shows ${series.label}${lines ? ` (${lines})` : ''}.` : '';
+  const lines = series?.thresholds.map((line) => line.text).join(t('debrief.semicolon'));
+  const showing = series
+    ? lines
+      ? t('debrief.showingLines', { label: series.label, lines })
+      : t('debrief.showing', { label: series.label })
+    : '';
   return block(
-    'The indicators over the turns',
+    t('debrief.chart'),
     'debrief-chart',
-    html`<div class="chart-switch" role="group" aria-label="Indicator on the chart">${visible.map(
+    html`<div class="chart-switch" role="group" aria-label=${t('debrief.chartSwitch')}>${visible.map(
       // The flow sets the model's chosen indicator; the canvas and this panel both redraw from it.
       (s) =>
         html`<button class="button chart-switch__button" type="button" aria-pressed=${String(s.id === chart.selected)}
@@ -106,7 +115,7 @@ function chartSection(model: DebriefModel, send: Send): TemplateResult {
       ? html`<p class="hint chart-historical">${chart.historicalNote}</p>`
       : nothing,
     chart.markers.length > 0
-      ? html`<h3>Key events on the chart</h3><ol class="marker-list">${chart.markers.map(
+      ? html`<h3>${t('debrief.markers')}</h3><ol class="marker-list">${chart.markers.map(
           (m) => html`<li><span class="why__when">${m.date}</span><span>${m.headline}</span></li>`,
         )}</ol>`
       : nothing,
@@ -114,10 +123,10 @@ function chartSection(model: DebriefModel, send: Send): TemplateResult {
   );
 }
 
-const PATH_COLUMNS = ['Date', 'Your choice', 'What the real actor did'] as const;
+const pathColumns = () => [t('debrief.colDate'), t('debrief.colYours'), t('debrief.colReal')] as const;
 
 function pathRow(row: DebriefModel['history'][number]): TemplateResult {
-  const [date, yours, real] = PATH_COLUMNS;
+  const [date, yours, real] = pathColumns();
   return html`<tr><td data-label=${date}><strong class="path__date">${row.date}</strong><span
     class="path__title">${row.title}</span></td><td class=${row.yours === null ? 'path__yours path__yours--none' : 'path__yours'}
     data-label=${yours}><span>${row.yoursText}</span>${
@@ -129,7 +138,7 @@ function pathRow(row: DebriefModel['history'][number]): TemplateResult {
     }</td></tr>${
       // What the sources say of the day as a whole (7 November: who launched the drones is unknown).
       row.context
-        ? html`<tr class="path__context"><td colspan="3" data-label=${`On ${row.date}`}>${cited(row.context, 'div')}</td></tr>`
+        ? html`<tr class="path__context"><td colspan="3" data-label=${t('debrief.onDate', { date: row.date })}>${cited(row.context, 'div')}</td></tr>`
         : nothing
     }`;
 }
@@ -140,23 +149,23 @@ function pathRow(row: DebriefModel['history'][number]): TemplateResult {
  */
 function historySection(model: DebriefModel): TemplateResult {
   return block(
-    'This game beside history',
+    t('debrief.path'),
     'debrief-path',
-    html`<table class="data-table path-table"><caption>What you chose on each turn’s date, and what the real actor did on that date according to the sources (cited), or that they do not report it</caption><thead><tr>${PATH_COLUMNS.map(
-      (t) => html`<th scope="col">${t}</th>`,
+    html`<table class="data-table path-table"><caption>${t('debrief.pathCaption')}</caption><thead><tr>${pathColumns().map(
+      (column) => html`<th scope="col">${column}</th>`,
     )}</tr></thead><tbody>${model.history.map(pathRow)}</tbody></table>`,
   );
 }
 
 function outlooksSection(model: DebriefModel): TemplateResult {
   return block(
-    'The other endings',
+    t('debrief.outlooks'),
     'debrief-outlooks',
     html`<p class="hint">${model.outlooksNote}</p>`,
     html`<ul>${model.otherOutlooks.map(
       (o) =>
         html`<li><strong>${o.title.text}</strong><span class="hint">${
-          o.origin ? ` (${o.origin})` : " (the game's own ending)"
+          o.origin ? t('debrief.originShort', { origin: o.origin }) : t('debrief.ownEnding')
         }</span>${passages(o.summary, 'div')}</li>`,
     )}</ul>`,
   );
@@ -164,11 +173,11 @@ function outlooksSection(model: DebriefModel): TemplateResult {
 
 function sourcesSection(model: DebriefModel): TemplateResult {
   return block(
-    'Sources',
+    t('debrief.sources'),
     'debrief-sources',
     html`<ul class="source-list">${model.sources.map(
       (s) =>
-        html`<li><cite>${s.title}</cite><span class="source-list__meta">${` (${s.kind}; ${s.perspective}; file ${s.file})`}</span></li>`,
+        html`<li><cite>${s.title}</cite><span class="source-list__meta">${t('debrief.sourceMeta', { kind: s.kind, perspective: s.perspective, file: isolate(s.file) })}</span></li>`,
     )}</ul>`,
   );
 }
@@ -201,7 +210,7 @@ export interface DebriefOptions {
 /** The solo game's review entry: the game just played is the one saved on this device. */
 function savedReplayEntry(): TemplateResult {
   // The replay opens it turn by turn, and from any turn a "what if" plays on with other decisions.
-  return html`<a class="button" href="/class.html?replay=saved" data-replay-link="">Replay this game turn by turn, or play on from a turn: what if?</a>`;
+  return html`<a class="button" href="/class.html?replay=saved" data-replay-link="">${t('debrief.replay')}</a>`;
 }
 
 /** The debrief's last entries: play again, leave, review the game; no list at all where there is none. */
@@ -212,16 +221,16 @@ function menu(send: Send, options: DebriefOptions): TemplateResult | typeof noth
   const gameButtons = !withButtons
     ? nothing
     : html`<li><button class="button button--primary" type="button" data-intent="new-game"
-          @click=${() => send({ type: 'new-game' })}>Play again</button></li><li><button class="button" type="button"
+          @click=${() => send({ type: 'new-game' })}>${t('debrief.playAgain')}</button></li><li><button class="button" type="button"
           data-intent="quit-to-title" @click=${() => send({ type: 'quit-to-title' })}>${
-            options.leave ?? 'Back to the title'
+            options.leave ?? t('debrief.backToTitle')
           }</button></li>`;
   return html`<ul class="menu-list">${gameButtons}${review.map((entry) => html`<li class="debrief-replay">${entry}</li>`)}</ul>`;
 }
 
 function debriefTemplate(model: DebriefModel, send: Send, options: DebriefOptions): TemplateResult {
-  return html`<p class="eyebrow">${`Debrief · ${model.actor.name.text}`}</p><h1 tabindex="-1">${
-    model.outcome ? `Outcome: ${model.outcome.title.text}` : 'Debrief'
+  return html`<p class="eyebrow">${t('debrief.eyebrow', { name: model.actor.name.text })}</p><h1 tabindex="-1">${
+    model.outcome ? t('debrief.outcome', { title: model.outcome.title.text }) : t('debrief.heading')
   }</h1>${model.outcome ? passages(model.outcome.summary) : nothing}${options.lead ?? nothing}${whySection(
     model,
   )}${goalsSection(model)}${chartSection(model, send)}${historySection(model)}${outlooksSection(

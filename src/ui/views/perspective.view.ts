@@ -5,6 +5,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import { emblemDataUri } from '../../present/emblems.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import type { ActorCard, PerspectiveModel } from '../../present/screens.ts';
 import type { ScreenView } from '../dom-layer.ts';
@@ -22,7 +23,7 @@ function goalList(actor: ActorCard, labels: Record<string, string>): TemplateRes
   return html`<ul class="perspective-goals">${actor.goals.map(
     (g) =>
       html`<li><details><summary><strong>${labels[g.indicator] ?? g.indicator}</strong>${
-        g.want === 'high' ? ': you want it high' : ': you want it low'
+        g.want === 'high' ? t('perspective.wantHigh') : t('perspective.wantLow')
       }</summary>${cited(g.why, 'div', 'goal-why')}</details></li>`,
   )}</ul>`;
 }
@@ -31,9 +32,11 @@ function perspectiveTemplate(model: PerspectiveModel, send: Send): TemplateResul
   const chosen = model.actors.find((a) => a.id === model.selected) ?? null;
   // The chosen actor's goals, then Play, then its role: the goals and Play stay above the fold at 1280x720. Keyed by
   // the actor, so that another pick starts with its goals' reasons closed.
-  return html`<h1 tabindex="-1">Choose your perspective</h1><p class="hint"><span class="keys-hint">Press <kbd>1</kbd>–<kbd>${String(
-    model.actors.length,
-  )}</kbd> to pick, <kbd>Enter</kbd> to play. </span>The computer plays the other actors.</p><ol
+  return html`<h1 tabindex="-1">${t('perspective.heading')}</h1><p class="hint"><span class="keys-hint">${t(
+    'perspective.keysPress',
+  )}<kbd>1</kbd>–<kbd>${String(model.actors.length)}</kbd>${t('perspective.keysPick')}<kbd>Enter</kbd>${t(
+    'perspective.keysPlay',
+  )}</span>${t('perspective.computer')}</p><ol
     class="actor-list">${model.actors.map(
       (actor, i) =>
         html`<li><button class="button actor-card" type="button" aria-pressed=${String(actor.id === model.selected)}
@@ -42,12 +45,14 @@ function perspectiveTemplate(model: PerspectiveModel, send: Send): TemplateResul
           height="36" decoding="async"><span class="actor-card__name">${actor.name.text}</span></button></li>`,
     )}</ol><div class="actor-details" aria-live="polite">${
       chosen
-        ? keyed(chosen.id, html`<h2>Your goals</h2>${goalList(chosen, model.indicatorLabels)}`)
-        : html`<p class="hint">Pick an actor to read its role and goals.</p>`
+        ? keyed(chosen.id, html`<h2>${t('perspective.goals')}</h2>${goalList(chosen, model.indicatorLabels)}`)
+        : html`<p class="hint">${t('perspective.pickHint')}</p>`
     }</div><button class="button button--primary" type="button" data-intent="start-game" ?disabled=${!chosen}
-    @click=${() => send({ type: 'start-game' })}>${chosen ? `Play as ${chosen.name.text}` : 'Play'}</button><div
+    @click=${() => send({ type: 'start-game' })}>${chosen ? t('perspective.playAs', { name: chosen.name.text }) : t('perspective.play')}</button><div
     class="actor-role">${
-      chosen ? html`<h2>${`Your role: ${chosen.name.text}`}</h2>${cited(chosen.role)}` : nothing
+      chosen
+        ? html`<h2>${t('perspective.role', { name: chosen.name.text })}</h2>${cited(chosen.role)}`
+        : nothing
     }</div>`;
 }
 

@@ -5,6 +5,7 @@
  * A template of its model, rendered into its element (drawn once: the screen has no later model).
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import { type Headline, READING_TEXT, resolutionFirstSight } from '../../present/reading.presenter.ts';
 import type { ResolutionModel } from '../../present/screens.ts';
@@ -16,16 +17,16 @@ function headlineItem(line: Headline): TemplateResult {
   const { item } = line;
   return html`<li class=${`headline news--${item.kind}`} data-kind=${item.kind}><p class="news__meta"><span
     class="news__kind">${line.kind}</span>${line.badges.map(
-      (b) => html`<span class=${b.startsWith('Exposed') ? 'badge badge--exposed' : 'badge'}>${b}</span>`,
-    )}</p><h3 class="news__headline">${item.headline.text}</h3>${
-      line.lede ? html`<p class="news__lede">${line.lede}</p>` : nothing
+      (b) => html`<span class=${b === t('news.exposed') ? 'badge badge--exposed' : 'badge'}>${b}</span>`,
+    )}</p><h3 class="news__headline" dir="auto">${item.headline.text}</h3>${
+      line.lede ? html`<p class="news__lede" dir="auto">${line.lede}</p>` : nothing
     }</li>`;
 }
 
 function resolutionTemplate(model: ResolutionModel, next: () => void): TemplateResult {
   const sight = resolutionFirstSight(model);
   return html`<p class="eyebrow">${sight.eyebrow}</p><h1 tabindex="-1">${sight.heading}</h1><p
-    class="turn-title">${model.turn.title.text}</p><p>${sight.choice}</p>${block(
+    class="turn-title" dir="auto">${model.turn.title.text}</p><p>${sight.choice}</p>${block(
       READING_TEXT.newsHeading,
       'resolution-news',
       sight.headlines.length > 0
@@ -38,10 +39,10 @@ function resolutionTemplate(model: ResolutionModel, next: () => void): TemplateR
     )}${model.ended ? html`<p class="notice">${READING_TEXT.ended}</p>` : nothing}<details
     class="more all-reports"><summary>${sight.all}</summary>${
       sight.ranked.length > 0
-        ? block('Every report of the turn', 'resolution-news-all', newsList(sight.ranked, ''))
+        ? block(t('resolution.allReports'), 'resolution-news-all', newsList(sight.ranked, ''))
         : nothing
     }${block(
-      'How the indicators moved',
+      t('resolution.indicatorsMoved'),
       'resolution-indicators',
       indicatorList(model.changes, { showMeaning: false }),
     )}</details><button class="button button--primary" type="button" data-intent="next"

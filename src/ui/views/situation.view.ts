@@ -12,6 +12,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { emblemDataUri } from '../../present/emblems.ts';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import { mapLegend } from '../../present/places.ts';
 import {
@@ -58,7 +59,7 @@ interface Room {
 function historyBlock(model: SituationModel, sight: SituationFirstSight): TemplateResult | typeof nothing {
   const history = model.turn.history;
   if (!history || !sight.history) return nothing;
-  return html`<details class="turn-history"><summary>${sight.history}</summary><p class="turn-title">${history.title.text}</p>${cited(history.summary)}</details>`;
+  return html`<details class="turn-history"><summary>${sight.history}</summary><p class="turn-title" dir="auto">${history.title.text}</p>${cited(history.summary)}</details>`;
 }
 
 /**
@@ -69,7 +70,7 @@ function historyBlock(model: SituationModel, sight: SituationFirstSight): Templa
 function warningBlock(model: SituationModel): TemplateResult | typeof nothing {
   const [nearest] = model.warnings ?? [];
   if (!nearest) return nothing;
-  return html`<div class="notice ending-warning" role="note" aria-label="Near an early ending"><p class="ending-warning__text">${nearest.text}</p></div>`;
+  return html`<div class="notice ending-warning" role="note" aria-label=${t('situation.nearEnding')}><p class="ending-warning__text">${nearest.text}</p></div>`;
 }
 
 /** What moved in the last turn: the advisers' notes on the largest slips, then the other moves in one line. */
@@ -77,7 +78,7 @@ function changeList(sight: SituationFirstSight): TemplateResult {
   if (sight.still) return html`<p>${sight.still}</p>`;
   return html`<div>${
     sight.counsel.length > 0
-      ? html`<ul class="counsel-list" aria-label="Your advisers’ counsel">${sight.counsel.map(
+      ? html`<ul class="counsel-list" aria-label=${t('situation.counsel')}>${sight.counsel.map(
           (c) =>
             html`<li class="change change--bad" data-indicator=${c.indicator}><span class="change__arrow" aria-hidden="true">!</span>${` ${c.text}`}</li>`,
         )}</ul>`
@@ -121,9 +122,11 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
       class="option__label">${o.label}</span></button>${
         !o.open ? html`<span class="option__state">${READING_TEXT.closed}</span>` : nothing
       }<button class="button option__toggle" type="button" aria-expanded=${String(open)} aria-controls=${aboutId}
-      aria-label=${`About “${o.label}”`} @click=${toggle}>${open ? '−' : '+'}</button></div>
+      aria-label=${t('situation.about', { option: o.label })} @click=${toggle}>${open ? '−' : '+'}</button></div>
     <div id=${aboutId} class="option__about" ?hidden=${!open}>${cited(o.description, 'p', 'option__text')}${
-      !o.open ? html`<p class="hint option__closed">${`Closed — ${o.closed}.`}</p>` : nothing
+      !o.open
+        ? html`<p class="hint option__closed">${t('situation.closedWhy', { why: o.closed ?? '' })}</p>`
+        : nothing
     }</div>
   </li>`;
 }
@@ -137,10 +140,8 @@ function decisionBlock(model: SituationModel, room: Room): TemplateResult {
     return block(
       READING_TEXT.decisionHeading,
       'decision',
-      html`<p>You have no decision to make this turn.</p>`,
-      room.terms
-        ? html`<p class="hint">${room.terms.noDecision}</p>`
-        : confirm('Continue: let the turn play out'),
+      html`<p>${READING_TEXT.noDecision}</p>`,
+      room.terms ? html`<p class="hint">${room.terms.noDecision}</p>` : confirm(READING_TEXT.letItPlay),
     );
   }
   // The prompt ("what does your government do this turn?") only repeats the heading: it is under "More".
@@ -159,7 +160,7 @@ function decisionBlock(model: SituationModel, room: Room): TemplateResult {
 function legendBlock(model: SituationModel): TemplateResult | typeof nothing {
   if (model.places.length === 0) return nothing;
   return block(
-    'The map’s emblems',
+    t('situation.legend'),
     'map-legend',
     html`<ul class="map-legend">${mapLegend(model.places).map(
       (entry) =>
@@ -175,11 +176,11 @@ function actedBlock(model: SituationModel): TemplateResult | typeof nothing {
   const acted = model.mapThisTurn ?? [];
   if (acted.length === 0) return nothing;
   return block(
-    'Marked on the map: who acted in the last turn',
+    t('situation.acted'),
     'map-this-turn',
     html`<ul class="map-acted-list">${acted.map(
       (m) =>
-        html`<li class="map-acted">${`${m.label} (${m.count} ${m.count === 1 ? 'action or statement' : 'actions or statements'}): ${m.where}`}</li>`,
+        html`<li class="map-acted">${t('situation.actedLine', { count: m.count, label: m.label, where: m.where })}</li>`,
     )}</ul>`,
   );
 }
@@ -187,13 +188,13 @@ function actedBlock(model: SituationModel): TemplateResult | typeof nothing {
 function beliefsBlock(model: SituationModel): TemplateResult | typeof nothing {
   if (model.beliefs.length === 0) return nothing;
   return block(
-    'What you believe',
+    t('situation.beliefs'),
     'beliefs',
     html`<ul class="belief-list">${model.beliefs.map(
       (b) =>
         html`<li>${cited(b.statement, 'div')}<p class="belief__status">${b.status}</p>${
           b.heard.length > 0
-            ? html`<ul class="belief__heard" aria-label="What you heard about it">${b.heard.map(
+            ? html`<ul class="belief__heard" aria-label=${t('situation.heard')}>${b.heard.map(
                 (line) => html`<li>${line}</li>`,
               )}</ul>`
             : nothing
@@ -207,25 +208,25 @@ function moreBlock(model: SituationModel): TemplateResult {
   const { turn } = model;
   const warnings = model.warnings ?? [];
   return html`<details class="more"><summary>${READING_TEXT.more}</summary>${block(
-    'News of the last turn',
+    t('situation.news'),
     'news',
-    newsList(model.news, 'No news yet: this is where the crisis begins.'),
+    newsList(model.news, t('situation.noNews')),
   )}${
     warnings.length > 1
       ? block(
-          'Other endings near',
+          t('situation.otherEndings'),
           'other-endings-near',
           warnings.slice(1).map((w) => html`<p class="ending-warning__text">${w.text}</p>`),
         )
       : nothing
   }${legendBlock(model)}${actedBlock(model)}${block(
-    'Indicators',
+    READING_TEXT.movesHeading,
     'indicators',
     indicatorList(model.indicators, { showMeaning: true }),
   )}${beliefsBlock(model)}${
     model.decision
       ? block(
-          'The options in full',
+          t('situation.optionsFull'),
           'options-full',
           cited(model.decision.prompt, 'p', 'decision__prompt'),
           html`<ol class="option-full-list">${model.decision.options.map(
@@ -235,16 +236,19 @@ function moreBlock(model: SituationModel): TemplateResult {
         )
       : nothing
   }${block(
-    'Where this turn comes from',
+    t('situation.sources'),
     'turn-sources',
-    html`<p>The turn’s situation: ${cite(turn.summary)}</p>`,
-    turn.history ? html`<p>In history, on this date: ${cite(turn.history.summary)}</p>` : nothing,
+    html`<p>${t('situation.sourceSituation')} ${cite(turn.summary)}</p>`,
+    turn.history ? html`<p>${t('situation.sourceHistory')} ${cite(turn.history.summary)}</p>` : nothing,
   )}${
     model.earlier.length > 0
       ? block(
-          'Earlier news',
+          t('situation.earlier'),
           'earlier-news',
-          model.earlier.map((t) => html`<div><h3>${`Turn ${t.turn + 1}`}</h3>${newsList(t.items, '')}</div>`),
+          model.earlier.map(
+            (e) =>
+              html`<div><h3>${t('situation.turn', { turn: e.turn + 1 })}</h3>${newsList(e.items, '')}</div>`,
+          ),
         )
       : nothing
   }</details>`;
@@ -254,8 +258,8 @@ function moreBlock(model: SituationModel): TemplateResult {
 function situationTemplate(model: SituationModel, room: Room): TemplateResult {
   const sight = situationFirstSight(model);
   return html`<div class="first-sight" data-first-sight=""><p class="eyebrow">${model.actor.name.text}</p><h1
-    tabindex="-1">${sight.heading}</h1><p class="turn-title">${model.turn.title.text}</p><p
-    class="turn-summary">${model.turn.summary.text}</p>${historyBlock(model, sight)}${warningBlock(model)}${
+    tabindex="-1">${sight.heading}</h1><p class="turn-title" dir="auto">${model.turn.title.text}</p><p
+    class="turn-summary" dir="auto">${model.turn.summary.text}</p>${historyBlock(model, sight)}${warningBlock(model)}${
       // The decision before what changed: on a phone the first option shows without scrolling, and in the solo
       // game the "What happened" screen has just shown the moves.
       decisionBlock(model, room)
@@ -278,8 +282,8 @@ export function situationView(model: SituationModel, send: Send, terms?: SeatTer
     scene: 'situation',
     element,
     heading,
-    update: (m, t) => {
-      if (t) room.terms = t;
+    update: (m, seat) => {
+      if (seat) room.terms = seat;
       draw(m);
     },
     onDigit: (digit) => {
