@@ -1,11 +1,13 @@
 // Indexes over a validated scenario, built once per scenario and shared by every game of it.
 import type {
   Actor,
+  Agreement,
   Audience,
   Decision,
   Fact,
   Indicator,
   Option,
+  RulingEffect,
   Scenario,
   ScenarioEvent,
 } from '../scenario/types.ts';
@@ -39,6 +41,8 @@ export interface CompiledScenario {
   eventsAt: EventRule[][];
   /** For each actor, the indicators it sees. */
   visibleIndicators: Map<string, string[]>;
+  agreementById: Map<string, Agreement>;
+  rulingEffectById: Map<string, RulingEffect>;
 }
 
 export function inAudience(audience: Audience, actor: string): boolean {
@@ -89,6 +93,8 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           event,
         })),
     ),
+    agreementById: new Map((scenario.agreements ?? []).map((a) => [a.id, a])),
+    rulingEffectById: new Map((scenario.rulingEffects ?? []).map((r) => [r.id, r])),
     visibleIndicators: new Map(
       scenario.actors.map((a) => [
         a.id,

@@ -10,12 +10,15 @@ import { cleanText } from './free-text.ts';
 import { MAX_REASON_CHARS } from './limits.ts';
 import type { GameRecord } from './record.ts';
 import type { GameState, Holder } from './state.ts';
-import { indicatorHistory, worldContext } from './view.ts';
+import { indicatorHistory } from './view.ts';
+import { worldContext } from './world-judge.ts';
 
 /** The parts of the ending's summary that hold in this game, judged on its world at the end. */
-function endingOf(c: CompiledScenario, world: GameState['world']): Text[] {
+function endingOf(c: CompiledScenario, state: GameState): Text[] {
+  const world = state.world;
   const outcome = world.outcome && c.scenario.outcomes.find((o) => o.id === world.outcome?.id);
-  return outcome ? partsThatHold(outcome.summary, worldContext(c, world)).map((p) => p.text) : [];
+  const ctx = worldContext(c, world, state.agreements);
+  return outcome ? partsThatHold(outcome.summary, ctx).map((p) => p.text) : [];
 }
 
 export interface ReportData {
@@ -66,7 +69,7 @@ export function reportData(c: CompiledScenario, state: GameState, record: GameRe
     phase: state.phase,
     seats: { ...state.seats },
     outcome: state.world.outcome?.id ?? null,
-    summary: endingOf(c, state.world),
+    summary: endingOf(c, state),
     indicators,
     decisions: decisionRows(c, state),
     facilitator,

@@ -31,10 +31,10 @@ export interface TalkDraft {
   readonly owned: boolean;
 }
 
-interface TalkHandler<C extends Command> {
+export interface TalkHandler<C extends Command, H = TalkHappening> {
   issuer: 'seat' | 'facilitator';
   check(c: CompiledScenario, s: GameState, command: C, by: Issuer): Refusal | undefined;
-  run(d: TalkDraft, command: C, by: Issuer): TalkHappening[];
+  run(d: TalkDraft, command: C, by: Issuer): H[];
 }
 
 type TalkHandlers = { [T in TalkCommand['type']]: TalkHandler<Extract<TalkCommand, { type: T }>> };
