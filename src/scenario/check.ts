@@ -250,7 +250,8 @@ function checkAgreements(s: Scenario, refs: Refs): void {
     a.pairs.forEach((p, j) => {
       const okFrom = playable(s, refs, p.from, [...at, 'pairs', j, 'from']);
       const okTo = playable(s, refs, p.to, [...at, 'pairs', j, 'to']);
-      if (p.from === p.to) refs.report([...at, 'pairs', j], `"${p.from}" cannot propose an agreement to itself`);
+      if (p.from === p.to)
+        refs.report([...at, 'pairs', j], `"${p.from}" cannot propose an agreement to itself`);
       const key = `${p.from}>${p.to}`;
       if (seen.has(key)) refs.report([...at, 'pairs', j], `the pair ${p.from} to ${p.to} is named twice`);
       seen.add(key);
@@ -272,7 +273,10 @@ function checkAgreements(s: Scenario, refs: Refs): void {
     });
     for (const actor of Object.keys(a.policy)) {
       if (refs.actor(actor, [...at, 'policy', actor]) && !parties.has(actor))
-        refs.report([...at, 'policy', actor], `"${actor}" is not a party to agreement "${a.id}": it never weighs it`);
+        refs.report(
+          [...at, 'policy', actor],
+          `"${actor}" is not a party to agreement "${a.id}": it never weighs it`,
+        );
     }
   });
 }

@@ -532,7 +532,9 @@ export const Agreement = z.strictObject({
   policy: z
     .record(Id, z.number())
     .default({})
-    .describe("actor -> a bias the computer adds to its weighing of the terms (the sources' stance of that actor)"),
+    .describe(
+      "actor -> a bias the computer adds to its weighing of the terms (the sources' stance of that actor)",
+    ),
   note: z.string().optional().describe('for authors: where the sources speak of it, or why it is invented'),
 });
 
@@ -571,7 +573,7 @@ export const Scenario = z.strictObject({
   rulingEffects: z
     .array(RulingEffect)
     .optional()
-    .describe("the effects the facilitator may grant on a request for a ruling (src/sim/rulings.ts)"),
+    .describe('the effects the facilitator may grant on a request for a ruling (src/sim/rulings.ts)'),
 });
 
 /** The top-level keys a scenario file may hold; a scenario is split over files by these keys. */

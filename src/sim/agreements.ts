@@ -50,7 +50,11 @@ export function maySee(c: CompiledScenario, viewer: AgreementViewer, item: Agree
 }
 
 /** What a viewer may see of the game's agreements, in the order they were proposed. */
-export function agreementsFor(c: CompiledScenario, state: GameState, viewer: AgreementViewer): AgreementView[] {
+export function agreementsFor(
+  c: CompiledScenario,
+  state: GameState,
+  viewer: AgreementViewer,
+): AgreementView[] {
   const out: AgreementView[] = [];
   for (const item of state.agreements) if (maySee(c, viewer, item)) out.push(copyItem(item));
   return out;
@@ -75,7 +79,11 @@ export function agreedFor(c: CompiledScenario, state: GameState, actor: string):
 }
 
 /** What an actor may propose now, and to whom: each pair the engine would take a proposal of (for its screen). */
-export function mayPropose(c: CompiledScenario, state: GameState, actor: string): { agreement: string; to: string }[] {
+export function mayPropose(
+  c: CompiledScenario,
+  state: GameState,
+  actor: string,
+): { agreement: string; to: string }[] {
   const out: { agreement: string; to: string }[] = [];
   const by: Issuer = { seat: actor, as: holderOf(state, actor) === 'computer' ? 'computer' : 'person' };
   for (const def of c.scenario.agreements ?? []) {
@@ -94,7 +102,8 @@ const ended = refusal('wrong-phase', 'The game has ended.');
 
 /** A seat acts only as itself, from a seat it holds, while a turn is open. */
 function checkParty(s: GameState, actor: string, by: Issuer): Refusal | undefined {
-  if ('facilitator' in by) return refusal('not-allowed', 'Agreements are made by seats, not by the facilitator.');
+  if ('facilitator' in by)
+    return refusal('not-allowed', 'Agreements are made by seats, not by the facilitator.');
   if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
   if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
   const wrong = wrongHolder(s, actor, by, 'act');
@@ -132,13 +141,15 @@ function checkPropose(
 ): Refusal | undefined {
   const wrong = checkParty(s, actor, by);
   if (wrong) return wrong;
-  if (s.talk.level !== 'all') return refusal('not-allowed', 'The room allows no proposals of agreements now.');
+  if (s.talk.level !== 'all')
+    return refusal('not-allowed', 'The room allows no proposals of agreements now.');
   const def = c.agreementById.get(agreement);
   if (!def) return refusal('unknown', `There is no agreement ${agreement} in this scenario.`);
   if (!Object.hasOwn(s.seats, to)) return refusal('unknown', `${to} is not a playable actor's seat.`);
   if (!def.pairs.some((p) => p.from === actor && p.to === to))
     return refusal('not-allowed', `${actor} may not propose ${agreement} to ${to}.`);
-  if (holderOf(s, to) === 'vacant') return refusal('not-allowed', `The seat ${to} is vacant: no one can answer.`);
+  if (holderOf(s, to) === 'vacant')
+    return refusal('not-allowed', `The seat ${to} is vacant: no one can answer.`);
   if (!conditionsHold(c, s, def))
     return refusal('not-offered', `The conditions of ${agreement} do not hold now.`);
   for (const item of s.agreements) {
@@ -163,7 +174,8 @@ function ownItem(s: GameState, n: number, actor: string, side: 'to' | 'from'): A
     const doing = side === 'to' ? 'answer' : 'withdraw';
     return refusal('unknown', `${actor} has no proposal numbered ${n} to ${doing}.`);
   }
-  if (item.status !== 'pending') return refusal('wrong-phase', `Proposal ${n} is no longer open: it was ${item.status}.`);
+  if (item.status !== 'pending')
+    return refusal('wrong-phase', `Proposal ${n} is no longer open: it was ${item.status}.`);
   return item;
 }
 
@@ -206,7 +218,10 @@ export const AGREEMENT_HANDLERS: AgreementHandlers = {
         );
       const def = c.agreementById.get(item.agreement);
       if (accept && (!def || !conditionsHold(c, s, def)))
-        return refusal('not-offered', `The conditions of ${item.agreement} no longer hold: it can only be declined now.`);
+        return refusal(
+          'not-offered',
+          `The conditions of ${item.agreement} no longer hold: it can only be declined now.`,
+        );
       return undefined;
     },
     run(d, { n, accept, reason }, by) {
@@ -239,7 +254,11 @@ export const AGREEMENT_HANDLERS: AgreementHandlers = {
  * After a resolution: the agreements a party's act broke are marked so, with who broke them; proposals still
  * waiting lapse (an answer belongs to the turn it was asked in). `turn`: the turn that resolved.
  */
-export function settleAgreements(d: TalkDraft, broken: readonly { n: number; by: string }[], turn: number): AgreementHappening[] {
+export function settleAgreements(
+  d: TalkDraft,
+  broken: readonly { n: number; by: string }[],
+  turn: number,
+): AgreementHappening[] {
   const happened: AgreementHappening[] = [];
   if (broken.length === 0 && !d.s.agreements.some((a) => a.status === 'pending')) return happened;
   const list = agreementList(d);
@@ -247,7 +266,8 @@ export function settleAgreements(d: TalkDraft, broken: readonly { n: number; by:
     list[n - 1] = { ...list[n - 1]!, status: 'broken', broken: { by, turn } };
     happened.push({ kind: 'agreement.broken', n });
   }
-  for (let i = 0; i < list.length; i++) if (list[i]!.status === 'pending') list[i] = { ...list[i]!, status: 'lapsed' };
+  for (let i = 0; i < list.length; i++)
+    if (list[i]!.status === 'pending') list[i] = { ...list[i]!, status: 'lapsed' };
   return happened;
 }
 
@@ -293,7 +313,10 @@ function reasonOf(
   const moves = (list: typeof values) =>
     list
       .slice(0, 2)
-      .map((v) => `${c.indicatorById.get(v.indicator)?.label.text ?? v.indicator} ${v.delta > 0 ? 'up' : 'down'}`)
+      .map(
+        (v) =>
+          `${c.indicatorById.get(v.indicator)?.label.text ?? v.indicator} ${v.delta > 0 ? 'up' : 'down'}`,
+      )
       .join(' and ');
   const good = values.filter((v) => v.value > 0).sort((a, b) => b.value - a.value);
   const bad = values.filter((v) => v.value < 0).sort((a, b) => a.value - b.value);
@@ -301,7 +324,8 @@ function reasonOf(
     if (good.length === 0) return 'Accepted: the terms suit its stance, though they move none of its goals.';
     return `Accepted: by its own goals, the terms move ${moves(good)}, as it wants${bias < 0 ? ', whatever its reserve' : ''}.`;
   }
-  if (bad.length > 0) return `Declined: by its own goals, the terms move ${moves(bad)}, against what it wants.`;
+  if (bad.length > 0)
+    return `Declined: by its own goals, the terms move ${moves(bad)}, against what it wants.`;
   if (bias < 0) return 'Declined: the terms go against its stance.';
   return 'Declined: the terms do nothing for its own goals.';
 }
@@ -320,7 +344,13 @@ function mindOf(c: CompiledScenario, s: GameState, actor: string): { sight: Sigh
 }
 
 /** The computer's weighing of an agreement for an actor now; `n` seeds its draw (a proposal's number, or 0). */
-export function computerWeighing(c: CompiledScenario, s: GameState, actor: string, def: Agreement, n: number): Weighing {
+export function computerWeighing(
+  c: CompiledScenario,
+  s: GameState,
+  actor: string,
+  def: Agreement,
+  n: number,
+): Weighing {
   const { sight, mind } = mindOf(c, s, actor);
   return weighAgreement(c, def, sight, mind, rngFor(s.seed, s.world.turn, 'agreement', actor, def.id, n));
 }

@@ -275,7 +275,10 @@ export function cleanCommand(command: Command): Command | Refusal {
       const text = cleanText(command.text, MAX_RULING_TEXT_CHARS);
       const argument = cleanText(command.argument, MAX_RULING_ARGUMENT_CHARS);
       if (!isVisible(text) || !isVisible(argument))
-        return refusal('malformed', 'A request for a ruling needs an act and an argument with something to read.');
+        return refusal(
+          'malformed',
+          'A request for a ruling needs an act and an argument with something to read.',
+        );
       return { ...command, text, argument };
     }
     case 'ruling.give': {

@@ -4,6 +4,8 @@
 // changes; `applyRun` applies a command and the commands the game then issues by itself on its own copy of the
 // state (for a session, whose old states may still be read); `applyOwned` changes the state in place, for a caller
 // that owns it and drops the old one (replay and the bare loop: about 1.3 to 1.8 times faster than copying).
+
+import { AGREEMENT_HANDLERS, type AgreementHappening, agreedFor, settleAgreements } from './agreements.ts';
 import {
   type Command,
   type CommandType,
@@ -13,12 +15,6 @@ import {
   type Refusal,
   refusal,
 } from './commands.ts';
-import {
-  AGREEMENT_HANDLERS,
-  type AgreementHappening,
-  agreedFor,
-  settleAgreements,
-} from './agreements.ts';
 import { type CompiledScenario, decisionFor } from './compile.ts';
 import { cleanText } from './free-text.ts';
 import {

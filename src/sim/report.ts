@@ -9,7 +9,7 @@ import { partsThatHold } from './ending-text.ts';
 import { cleanText } from './free-text.ts';
 import { MAX_REASON_CHARS } from './limits.ts';
 import type { GameRecord } from './record.ts';
-import type { GameState, Holder } from './state.ts';
+import type { AgreementItem, GameState, Holder, RulingItem } from './state.ts';
 import { indicatorHistory } from './view.ts';
 import { worldContext } from './world-judge.ts';
 
@@ -42,6 +42,13 @@ export interface ReportData {
     | { kind: 'override'; indicator: string; value: number; reason: string }
     | { kind: 'pause' | 'end' }
   )[];
+  /**
+   * Every agreement proposed, in order: who proposed it to whom, what became of it (accepted, declined, withdrawn,
+   * lapsed, broken), the answer's reason (a person's words, or the computer's weighing) and who broke it.
+   */
+  agreements: AgreementItem[];
+  /** Every request for a ruling, with the facilitator's ruling (and a roll's odds and draw) where one was given. */
+  rulings: RulingItem[];
 }
 
 export function reportData(c: CompiledScenario, state: GameState, record: GameRecord): ReportData {
@@ -73,5 +80,9 @@ export function reportData(c: CompiledScenario, state: GameState, record: GameRe
     indicators,
     decisions: decisionRows(c, state),
     facilitator,
+    // The state's items are never changed in place (agreements.ts, rulings.ts): a structured copy keeps the report
+    // apart from a game that goes on.
+    agreements: structuredClone(state.agreements),
+    rulings: structuredClone(state.rulings),
   };
 }

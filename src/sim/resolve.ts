@@ -419,7 +419,8 @@ class Resolution {
       agreed: (id) => (this.standing.get(id) ?? 0) > 0,
     };
     for (const item of input.agreements ?? []) {
-      if (item.status === 'accepted') this.standing.set(item.agreement, (this.standing.get(item.agreement) ?? 0) + 1);
+      if (item.status === 'accepted')
+        this.standing.set(item.agreement, (this.standing.get(item.agreement) ?? 0) + 1);
     }
   }
 
@@ -444,9 +445,7 @@ class Resolution {
     for (const item of items) {
       const def = this.c.agreementById.get(item.agreement);
       if (item.status !== 'accepted' || !def) continue;
-      const breach = def.breaches.find(
-        (b) => (b.by === item.from || b.by === item.to) && holds(b.when, now),
-      );
+      const breach = def.breaches.find((b) => (b.by === item.from || b.by === item.to) && holds(b.when, now));
       if (!breach) continue;
       this.broken.push({ n: item.n, by: breach.by });
       this.standing.set(def.id, this.standing.get(def.id)! - 1);

@@ -45,8 +45,12 @@ const ended = refusal('wrong-phase', 'The game has ended.');
 
 function checkText(text: string, max: number, what: string): Refusal | undefined {
   if (text.length > max)
-    return refusal('malformed', `A ruling's ${what} may be at most ${max} characters; this one has ${text.length}.`);
-  if (!isVisible(cleanText(text, max))) return refusal('malformed', `There is nothing to read in the ${what}.`);
+    return refusal(
+      'malformed',
+      `A ruling's ${what} may be at most ${max} characters; this one has ${text.length}.`,
+    );
+  if (!isVisible(cleanText(text, max)))
+    return refusal('malformed', `There is nothing to read in the ${what}.`);
   return undefined;
 }
 
@@ -65,7 +69,8 @@ function checkRequest(
   { actor, text, argument }: Extract<RulingCommand, { type: 'ruling.request' }>,
   by: Issuer,
 ): Refusal | undefined {
-  if ('facilitator' in by) return refusal('not-allowed', 'A ruling is requested by a seat, not by the facilitator.');
+  if ('facilitator' in by)
+    return refusal('not-allowed', 'A ruling is requested by a seat, not by the facilitator.');
   if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
   if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
   const wrong = wrongHolder(s, actor, by, 'act');
@@ -90,7 +95,8 @@ function checkGive(
   s: GameState,
   { n, verdict, effect, reason, odds }: Extract<RulingCommand, { type: 'ruling.give' }>,
 ): Refusal | undefined {
-  if (s.phase !== 'deciding') return s.phase === 'ended' ? ended : refusal('wrong-phase', 'The game has not started yet.');
+  if (s.phase !== 'deciding')
+    return s.phase === 'ended' ? ended : refusal('wrong-phase', 'The game has not started yet.');
   if (!Number.isInteger(n) || n < 1 || n > s.rulings.length)
     return refusal('unknown', `No request for a ruling is numbered ${n} in this game.`);
   const item = s.rulings[n - 1]!;
@@ -102,12 +108,14 @@ function checkGive(
       return refusal('malformed', 'A refusal grants no effect and rolls no odds.');
     return undefined;
   }
-  if (effect === undefined) return refusal('malformed', `A ruling that is ${verdict} names the effect it grants.`);
+  if (effect === undefined)
+    return refusal('malformed', `A ruling that is ${verdict} names the effect it grants.`);
   const def = c.rulingEffectById.get(effect);
   if (!def) return refusal('unknown', `There is no ruling effect ${effect} in this scenario.`);
   if (def.actors && !def.actors.includes(item.actor))
     return refusal('not-allowed', `The ruling effect ${effect} cannot be granted to ${item.actor}.`);
-  if (verdict === 'allowed' && odds !== undefined) return refusal('malformed', 'An allowed ruling rolls no odds.');
+  if (verdict === 'allowed' && odds !== undefined)
+    return refusal('malformed', 'An allowed ruling rolls no odds.');
   if (verdict === 'rolled' && (odds === undefined || !(odds > 0 && odds < 1)))
     return refusal('malformed', 'A roll needs odds above 0 and below 1.');
   return undefined;

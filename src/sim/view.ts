@@ -8,8 +8,8 @@ import { endingTexts } from './ending-text.ts';
 import { asOnThatDate } from './history-dates.ts';
 import { sightContext } from './policy.ts';
 import type { Choice } from './resolve.ts';
-import { type Deadline, type GameState, type Holder, holderOf, type TalkRule, waitingFor } from './state.ts';
 import { rulingsFor } from './rulings.ts';
+import { type Deadline, type GameState, type Holder, holderOf, type TalkRule, waitingFor } from './state.ts';
 import { type SaidView, saidFor } from './talk.ts';
 import type {
   AgreementItem,
@@ -24,8 +24,8 @@ import type {
 } from './world.ts';
 import { worldContext } from './world-judge.ts';
 
-export { worldContext } from './world-judge.ts';
 export type { AgreementView } from './agreements.ts';
+export { worldContext } from './world-judge.ts';
 
 export type VisibleCause = Cause | { kind: 'undisclosed' };
 
@@ -194,11 +194,7 @@ function sees(viewer: Viewer, audience: JournalEntry['audience']): boolean {
  * where what it presupposes happened in this game; otherwise the turn's text for any game stands in, and the
  * historical text is handed over as history.
  */
-export function turnView(
-  c: CompiledScenario,
-  world: World,
-  agreements?: readonly AgreementItem[],
-): TurnView {
+export function turnView(c: CompiledScenario, world: World, agreements?: readonly AgreementItem[]): TurnView {
   const index = world.turn;
   const turn = c.scenario.turns[Math.min(index, c.scenario.turns.length - 1)]!;
   const base = {
