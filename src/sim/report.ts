@@ -3,12 +3,14 @@
 // src/present/report-html.ts; read from a record by `npm run report` and the classroom server's exports.
 
 import type { Text } from '../scenario/types.ts';
+import { agreementsFor } from './agreements.ts';
 import type { CompiledScenario } from './compile.ts';
 import { type DecisionRow, decisionRows } from './decision-log.ts';
 import { partsThatHold } from './ending-text.ts';
 import { cleanText } from './free-text.ts';
 import { MAX_REASON_CHARS } from './limits.ts';
 import type { GameRecord } from './record.ts';
+import { rulingsFor } from './rulings.ts';
 import type { AgreementItem, GameState, Holder, RulingItem } from './state.ts';
 import { indicatorHistory } from './view.ts';
 import { worldContext } from './world-judge.ts';
@@ -80,9 +82,8 @@ export function reportData(c: CompiledScenario, state: GameState, record: GameRe
     indicators,
     decisions: decisionRows(c, state),
     facilitator,
-    // The state's items are never changed in place (agreements.ts, rulings.ts): a structured copy keeps the report
-    // apart from a game that goes on.
-    agreements: structuredClone(state.agreements),
-    rulings: structuredClone(state.rulings),
+    // Copies, as the facilitator sees them: the report stays apart from a game that goes on.
+    agreements: agreementsFor(c, state, { facilitator: true }),
+    rulings: rulingsFor(state, { facilitator: true }),
   };
 }
