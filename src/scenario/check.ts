@@ -55,6 +55,11 @@ export function checkScenario(s: Scenario): PathIssue[] {
   checkEvents(s, refs);
   checkAgreements(s, refs);
   checkRulingEffects(s, refs);
+  (s.statementClaims ?? []).forEach((x, i) => {
+    playable(s, refs, x.speaker, ['statementClaims', i, 'speaker']);
+    refs.fact(x.claim.fact, ['statementClaims', i, 'claim', 'fact']);
+    if (x.when) refs.condition(x.when, ['statementClaims', i, 'when']);
+  });
   checkHistory(s, refs);
   checkTeaching(s, report);
   checkOutcomes(s, report, refs.turn, refs.condition, declared);
@@ -79,6 +84,7 @@ function references(s: Scenario, report: Report): Refs {
   const events = ids('event', s.events, ['events']);
   const agreements = ids('agreement', s.agreements ?? [], ['agreements']);
   ids('ruling effect', s.rulingEffects ?? [], ['rulingEffects']);
+  ids('statement claim', s.statementClaims ?? [], ['statementClaims']);
   ids('decision', s.decisions, ['decisions']);
   ids('outcome', s.outcomes, ['outcomes']);
   ids('person', s.people, ['people']);

@@ -549,6 +549,21 @@ export const RulingEffect = z.strictObject({
   effects: z.array(Effect).min(1),
 });
 
+/**
+ * What a seat's statement may assert (src/sim/talk.ts): a claim about one of the scenario's facts that a statement
+ * of its speaker can carry. Said, it is heard like an event's claim by the statement's audience, who take it on the
+ * grounds the fact cites (creditedBy, doubtedBy, with `from` the speaker): the speaker's credibility is data.
+ */
+export const StatementClaim = z.strictObject({
+  id: Id,
+  speaker: Id.describe('the playable actor whose statements may carry it'),
+  label: Text.describe('what the statement asserts, as the seat picks it'),
+  claim: z.strictObject({ fact: Id, is: z.boolean() }),
+  when: Condition.optional().describe(
+    'when a statement may carry it, judged on the game world; omitted: always',
+  ),
+});
+
 export const Scenario = z.strictObject({
   meta: Meta,
   indicators: z.array(Indicator).min(1),
@@ -574,6 +589,10 @@ export const Scenario = z.strictObject({
     .array(RulingEffect)
     .optional()
     .describe('the effects the facilitator may grant on a request for a ruling (src/sim/rulings.ts)'),
+  statementClaims: z
+    .array(StatementClaim)
+    .optional()
+    .describe("the claims a seat's statement may carry, which move beliefs as an event's claim does"),
 });
 
 /** The top-level keys a scenario file may hold; a scenario is split over files by these keys. */

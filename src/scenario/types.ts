@@ -22,3 +22,4 @@ export type HistoryDay = z.output<typeof S.HistoryDay>;
 export type HistoryEntry = z.output<typeof S.HistoryEntry>;
 export type Agreement = z.output<typeof S.Agreement>;
 export type RulingEffect = z.output<typeof S.RulingEffect>;
+export type StatementClaim = z.output<typeof S.StatementClaim>;

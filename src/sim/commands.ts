@@ -80,7 +80,14 @@ export type RulingCommand =
 /** What seats say, and the facilitator's rule over it (src/sim/talk.ts). */
 export type TalkCommand =
   /** `to` absent: to the public; otherwise openly to the named actors. */
-  | { type: 'statement.publish'; actor: string; text: string; to?: string[] | undefined }
+  /** `claim`: one of the scenario's `statementClaims` of this speaker, which the statement asserts. */
+  | {
+      type: 'statement.publish';
+      actor: string;
+      text: string;
+      to?: string[] | undefined;
+      claim?: string | undefined;
+    }
   | { type: 'message.send'; actor: string; to: string[]; text: string }
   | { type: 'talk.set'; level: TalkLevel; approve: boolean }
   | { type: 'statement.approve'; n: number }
@@ -173,6 +180,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
     actor: id,
     text: z.string().max(MAX_STATEMENT_CHARS),
     to: addressees.optional(),
+    claim: id.optional(),
   }),
   z.strictObject({
     type: z.literal('message.send'),

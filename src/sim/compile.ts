@@ -10,6 +10,7 @@ import type {
   RulingEffect,
   Scenario,
   ScenarioEvent,
+  StatementClaim,
 } from '../scenario/types.ts';
 import { type Predicate, predicateOf } from './conditions.ts';
 import { hashParts } from './rng.ts';
@@ -43,6 +44,7 @@ export interface CompiledScenario {
   visibleIndicators: Map<string, string[]>;
   agreementById: Map<string, Agreement>;
   rulingEffectById: Map<string, RulingEffect>;
+  statementClaimById: Map<string, StatementClaim>;
 }
 
 export function inAudience(audience: Audience, actor: string): boolean {
@@ -95,6 +97,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     ),
     agreementById: new Map((scenario.agreements ?? []).map((a) => [a.id, a])),
     rulingEffectById: new Map((scenario.rulingEffects ?? []).map((r) => [r.id, r])),
+    statementClaimById: new Map((scenario.statementClaims ?? []).map((x) => [x.id, x])),
     visibleIndicators: new Map(
       scenario.actors.map((a) => [
         a.id,

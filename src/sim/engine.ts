@@ -36,7 +36,14 @@ import { RULING_HANDLERS, type RulingHappening } from './rulings.ts';
 import { wrongHolder } from './seat-check.ts';
 import { SightTracker, sightFor } from './sight.ts';
 import { type GameState, holderOf, isReady, waitingFor } from './state.ts';
-import { checkDecisionReason, decisionReason, TALK_HANDLERS, type TalkHappening } from './talk.ts';
+import {
+  checkDecisionReason,
+  claimsToTell,
+  decisionReason,
+  markTold,
+  TALK_HANDLERS,
+  type TalkHappening,
+} from './talk.ts';
 import type { Beliefs, OutcomeRecord } from './world.ts';
 
 /** What an accepted command did, for the sessions that orchestrate seats and screens. */
@@ -274,6 +281,7 @@ class Draft {
       injects: s.queued,
       agreements: s.agreements,
       rulings: s.rulings,
+      statements: claimsToTell(s),
     };
     const result = this.owned ? resolveTurnInPlace(c, input) : resolveTurn(c, input);
     this.learn(result.learned, result.postures);
@@ -281,6 +289,7 @@ class Draft {
     const happened: Happening[] = [{ kind: 'turn.resolved', turn }];
     s.world = result.world;
     for (const h of settleAgreements(this, result.broken, turn)) happened.push(h);
+    markTold(this, result.told, turn);
     if (result.world.outcome) {
       this.close();
       happened.push({ kind: 'game.ended', outcome: result.world.outcome });

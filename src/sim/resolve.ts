@@ -44,6 +44,8 @@ export interface TurnInput {
   agreements?: readonly AgreementItem[];
   /** The requests for a ruling (state.rulings): a ruling granted this turn applies its effect after the agreements. */
   rulings?: readonly RulingItem[];
+  /** Statements whose claims are heard now (talk.ts claimsToTell), in the order they were said. */
+  statements?: readonly { n: number; from: string; to: 'public' | string[]; claim?: string }[];
 }
 
 export interface TurnResult {
@@ -53,6 +55,8 @@ export interface TurnResult {
   postures: Record<string, string>;
   /** The agreements (by number) a party's act broke in this resolution, in order. */
   broken: { n: number; by: string }[];
+  /** The statements (by number) whose claims were heard in this resolution. */
+  told: number[];
 }
 
 export function initialWorld(c: CompiledScenario): World {
@@ -267,6 +271,7 @@ function resolve(c: CompiledScenario, input: TurnInput, inPlace: boolean): TurnR
   r.applyChoices();
   r.applyAgreements();
   r.applyRulings();
+  r.applyStatements();
   for (const id of input.injects ?? []) r.inject(id);
   r.fireEvents();
   r.checkOutcomes();
@@ -385,6 +390,7 @@ class Resolution {
   /** The agreements standing now, by id: an agreement broken in this resolution leaves it. */
   private readonly standing = new Map<string, number>();
   private readonly broken: TurnResult['broken'] = [];
+  private readonly told: number[] = [];
 
   constructor(
     private readonly c: CompiledScenario,
@@ -458,6 +464,22 @@ class Resolution {
       };
       if (def.public) cause.public = true;
       this.apply(breach.effects, cause, def.id, breach.by, null);
+    }
+  }
+
+  /**
+   * The claims of the statements said: each is heard by the statement's audience (the public: every actor; named
+   * actors: they and the speaker), from the speaker, as the speaker's own act, so it credits its own word and each
+   * other actor takes it on the grounds the fact cites for that speaker. Never a fact set or revealed: a statement
+   * is a claim, true or not.
+   */
+  applyStatements(): void {
+    for (const x of this.input.statements ?? []) {
+      const def = x.claim === undefined ? undefined : this.c.statementClaimById.get(x.claim);
+      if (!def) continue;
+      const to = x.to === 'public' ? 'public' : [...x.to, x.from];
+      this.tell(def.claim.fact, def.claim.is, to, x.from, x.from, null, x.from);
+      this.told.push(x.n);
     }
   }
 
@@ -593,6 +615,7 @@ class Resolution {
       learned: this.learned,
       postures: this.postures,
       broken: this.broken,
+      told: this.told,
     };
   }
 

@@ -57,6 +57,10 @@ export interface Said {
   waiting?: true;
   /** The facilitator hid it, with this reason: it leaves every view and stays in the record. */
   hidden?: string;
+  /** A statement's claim (the scenario's `statementClaims` id): what it asserts, heard when the turn resolves. */
+  claim?: string;
+  /** The turn its claim was heard in (at that turn's resolution); absent: not yet (or it carries none). */
+  told?: number;
 }
 
 export interface GameState {

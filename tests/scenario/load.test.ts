@@ -11,7 +11,7 @@ import {
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/scenarios');
 const KEYS =
-  'a scenario file may have: meta, indicators, actors, facts, turns, decisions, events, outcomes, glossary, people, history, teaching, agreements, rulingEffects';
+  'a scenario file may have: meta, indicators, actors, facts, turns, decisions, events, outcomes, glossary, people, history, teaching, agreements, rulingEffects, statementClaims';
 
 function readDir(dir: string): ScenarioText[] {
   return readdirSync(dir)
