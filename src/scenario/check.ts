@@ -26,6 +26,9 @@ interface Refs {
   fact: Known;
   turn: Known;
   event: Known;
+  agreement: Known;
+  /** agreement id -> whether it is public once accepted. */
+  agreementPublic: ReadonlyMap<string, boolean>;
   audience: (a: Audience, path: Path) => void;
   posture: (actorId: string, postureId: string, path: Path) => void;
   inRange: (id: string, value: number, path: Path, what: string) => void;
@@ -50,6 +53,13 @@ export function checkScenario(s: Scenario): PathIssue[] {
   checkTurns(s, refs);
   checkDecisions(s, refs);
   checkEvents(s, refs);
+  checkAgreements(s, refs);
+  checkRulingEffects(s, refs);
+  (s.statementClaims ?? []).forEach((x, i) => {
+    playable(s, refs, x.speaker, ['statementClaims', i, 'speaker']);
+    refs.fact(x.claim.fact, ['statementClaims', i, 'claim', 'fact']);
+    if (x.when) refs.condition(x.when, ['statementClaims', i, 'when']);
+  });
   checkHistory(s, refs);
   checkTeaching(s, report);
   checkOutcomes(s, report, refs.turn, refs.condition, declared);
@@ -72,6 +82,9 @@ function references(s: Scenario, report: Report): Refs {
   const facts = ids('fact', s.facts, ['facts']);
   const turns = ids('turn', s.turns, ['turns']);
   const events = ids('event', s.events, ['events']);
+  const agreements = ids('agreement', s.agreements ?? [], ['agreements']);
+  ids('ruling effect', s.rulingEffects ?? [], ['rulingEffects']);
+  ids('statement claim', s.statementClaims ?? [], ['statementClaims']);
   ids('decision', s.decisions, ['decisions']);
   ids('outcome', s.outcomes, ['outcomes']);
   ids('person', s.people, ['people']);
@@ -104,6 +117,8 @@ function references(s: Scenario, report: Report): Refs {
     fact: known('fact', facts),
     turn,
     event: known('event', events),
+    agreement: known('agreement', agreements),
+    agreementPublic: new Map((s.agreements ?? []).map((a) => [a.id, a.public])),
     audience: (a, path) => {
       if (a === 'public') return;
       a.forEach((id, i) => {
@@ -185,6 +200,7 @@ function logicChecks(s: Scenario, refs: Omit<Refs, 'condition' | 'effect'>): Ref
     }
     if (c.chose) chose(c.chose, [...path, 'chose']);
     if (c.fired !== undefined) refs.event(c.fired, [...path, 'fired']);
+    if (c.agreed !== undefined) refs.agreement(c.agreed, [...path, 'agreed']);
     if (c.turn) refs.window(c.turn, [...path, 'turn']);
     if (c.posture && actor(c.posture.actor, [...path, 'posture', 'actor'])) {
       refs.posture(c.posture.actor, c.posture.is, [...path, 'posture', 'is']);
@@ -218,6 +234,69 @@ function logicChecks(s: Scenario, refs: Omit<Refs, 'condition' | 'effect'>): Ref
     });
   };
   return { ...refs, condition, effect };
+}
+
+/** A playable actor: only seats propose and answer agreements, and only seats request rulings. */
+function playable(s: Scenario, refs: Refs, id: string, path: Path): boolean {
+  if (!refs.actor(id, path)) return false;
+  if (s.actors[refs.actors.get(id)!]?.playable) return true;
+  refs.report(path, `actor "${id}" is not playable: only a seat proposes, answers or asks for a ruling`);
+  return false;
+}
+
+/**
+ * Each agreement: its pairs are two different playable actors, named once; its conditions and effects name only
+ * what exists; each breach is an act of one of its parties; its policy biases are for its parties.
+ */
+function checkAgreements(s: Scenario, refs: Refs): void {
+  (s.agreements ?? []).forEach((a, i) => {
+    const at = ['agreements', i];
+    const parties = new Set<string>();
+    const seen = new Set<string>();
+    a.pairs.forEach((p, j) => {
+      const okFrom = playable(s, refs, p.from, [...at, 'pairs', j, 'from']);
+      const okTo = playable(s, refs, p.to, [...at, 'pairs', j, 'to']);
+      if (p.from === p.to)
+        refs.report([...at, 'pairs', j], `"${p.from}" cannot propose an agreement to itself`);
+      const key = `${p.from}>${p.to}`;
+      if (seen.has(key)) refs.report([...at, 'pairs', j], `the pair ${p.from} to ${p.to} is named twice`);
+      seen.add(key);
+      if (okFrom) parties.add(p.from);
+      if (okTo) parties.add(p.to);
+    });
+    if (a.when) refs.condition(a.when, [...at, 'when']);
+    a.effects.forEach((e, j) => {
+      refs.effect(e, [...at, 'effects', j]);
+    });
+    a.breaches.forEach((b, j) => {
+      const bt = [...at, 'breaches', j];
+      if (refs.actor(b.by, [...bt, 'by']) && !parties.has(b.by))
+        refs.report([...bt, 'by'], `"${b.by}" is not a party to agreement "${a.id}": only a party breaks it`);
+      refs.condition(b.when, [...bt, 'when']);
+      b.effects.forEach((e, k) => {
+        refs.effect(e, [...bt, 'effects', k]);
+      });
+    });
+    for (const actor of Object.keys(a.policy)) {
+      if (refs.actor(actor, [...at, 'policy', actor]) && !parties.has(actor))
+        refs.report(
+          [...at, 'policy', actor],
+          `"${actor}" is not a party to agreement "${a.id}": it never weighs it`,
+        );
+    }
+  });
+}
+
+/** Each ruling effect names only what exists, and may be granted only to seats. */
+function checkRulingEffects(s: Scenario, refs: Refs): void {
+  (s.rulingEffects ?? []).forEach((r, i) => {
+    r.actors?.forEach((a, j) => {
+      playable(s, refs, a, ['rulingEffects', i, 'actors', j]);
+    });
+    r.effects.forEach((e, j) => {
+      refs.effect(e, ['rulingEffects', i, 'effects', j]);
+    });
+  });
 }
 
 function checkIndicators(s: Scenario, refs: Refs): void {
@@ -360,6 +439,12 @@ function publicPresupposition(presupposes: Condition, at: Path, refs: Refs): voi
         path,
         `a presupposition cannot name ${c.believes ? 'a belief' : 'a stance'}: it is private to the actor, ` +
           'and the text everyone sees would give it away',
+      );
+    }
+    if (c.agreed !== undefined && refs.agreementPublic.get(c.agreed) === false) {
+      refs.report(
+        [...path, 'agreed'],
+        `agreement "${c.agreed}" is not public: a text everyone sees cannot take it for granted`,
       );
     }
     if (c.chose && refs.options.get(c.chose.actor)?.get(c.chose.option) === false) {

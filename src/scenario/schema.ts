@@ -67,6 +67,8 @@ export type Condition = {
   turn?: { from?: string; to?: string };
   posture?: { actor: string; is: string };
   chance?: number;
+  /** An agreement of the scenario (its id) stands: accepted by a seat, not broken since. */
+  agreed?: string;
 };
 
 const CONDITION_KEYS = [
@@ -82,6 +84,7 @@ const CONDITION_KEYS = [
   'turn',
   'posture',
   'chance',
+  'agreed',
 ] as const;
 
 /** For refine messages: which of the one-of keys an object has, so the author sees what to remove. */
@@ -105,6 +108,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       turn: z.strictObject({ from: Id.optional(), to: Id.optional() }).optional(),
       posture: z.strictObject({ actor: Id, is: Id }).optional(),
       chance: Probability.optional(),
+      agreed: Id.optional(),
     })
     .refine((c) => CONDITION_KEYS.filter((k) => c[k] !== undefined).length === 1, {
       error: (iss) =>
@@ -489,6 +493,77 @@ export const Teaching = z.strictObject({
   questions: z.array(z.strictObject({ about: Id, items: z.array(Text).min(1) })).default([]),
 });
 
+/**
+ * An agreement one seat may propose to another (src/sim/agreements.ts): its terms, who may propose it to whom,
+ * when, what it does once accepted, and what breaks it at what cost. Judged and applied by the engine like any
+ * option: conditions and effects are the scenario's one language.
+ */
+export const Agreement = z.strictObject({
+  id: Id,
+  label: Text.describe('a short name for it, as a seat sees it in its list'),
+  terms: Text.describe('what each party undertakes'),
+  pairs: z
+    .array(z.strictObject({ from: Id, to: Id }))
+    .min(1)
+    .describe('who may propose it (from) to whom (to): playable actors'),
+  when: Condition.optional().describe(
+    'when it may be proposed and accepted, judged on the game world; omitted: always',
+  ),
+  public: z
+    .boolean()
+    .default(false)
+    .describe('once accepted, every seat and the projector see it; false: only its parties'),
+  effects: z
+    .array(Effect)
+    .default([])
+    .describe('what acceptance does, applied when the turn it was accepted in resolves'),
+  breaches: z
+    .array(
+      z.strictObject({
+        by: Id.describe('the party whose act breaks it'),
+        when: Condition.describe(
+          "the act, judged at each resolution while it stands; a chose without a turn reads that turn's choices",
+        ),
+        why: Text.describe('what the breach is, in words'),
+        effects: z.array(Effect).default([]).describe('what the breach costs'),
+      }),
+    )
+    .default([]),
+  policy: z
+    .record(Id, z.number())
+    .default({})
+    .describe(
+      "actor -> a bias the computer adds to its weighing of the terms (the sources' stance of that actor)",
+    ),
+  note: z.string().optional().describe('for authors: where the sources speak of it, or why it is invented'),
+});
+
+/**
+ * One effect the facilitator may grant on a seat's request for a ruling (the matrix-game way): a menu, so that a
+ * ruling moves the world only as the scenario allows.
+ */
+export const RulingEffect = z.strictObject({
+  id: Id,
+  label: Text,
+  actors: z.array(Id).min(1).optional().describe('the seats it may be granted to; omitted: any'),
+  effects: z.array(Effect).min(1),
+});
+
+/**
+ * What a seat's statement may assert (src/sim/talk.ts): a claim about one of the scenario's facts that a statement
+ * of its speaker can carry. Said, it is heard like an event's claim by the statement's audience, who take it on the
+ * grounds the fact cites (creditedBy, doubtedBy, with `from` the speaker): the speaker's credibility is data.
+ */
+export const StatementClaim = z.strictObject({
+  id: Id,
+  speaker: Id.describe('the playable actor whose statements may carry it'),
+  label: Text.describe('what the statement asserts, as the seat picks it'),
+  claim: z.strictObject({ fact: Id, is: z.boolean() }),
+  when: Condition.optional().describe(
+    'when a statement may carry it, judged on the game world; omitted: always',
+  ),
+});
+
 export const Scenario = z.strictObject({
   meta: Meta,
   indicators: z.array(Indicator).min(1),
@@ -505,6 +580,19 @@ export const Scenario = z.strictObject({
     .default([])
     .describe('turn by turn, what the real actors did on that date; a turn left out: nothing reported'),
   teaching: Teaching.optional().describe("the teacher's pack: goals, plans, hot-wash, discussion questions"),
+  // Optional, not defaulted: a scenario without them keeps its content digest, so its saves still load.
+  agreements: z
+    .array(Agreement)
+    .optional()
+    .describe('agreements seats may propose to each other (src/sim/agreements.ts)'),
+  rulingEffects: z
+    .array(RulingEffect)
+    .optional()
+    .describe('the effects the facilitator may grant on a request for a ruling (src/sim/rulings.ts)'),
+  statementClaims: z
+    .array(StatementClaim)
+    .optional()
+    .describe("the claims a seat's statement may carry, which move beliefs as an event's claim does"),
 });
 
 /** The top-level keys a scenario file may hold; a scenario is split over files by these keys. */

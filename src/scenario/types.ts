@@ -20,3 +20,6 @@ export type EndingPart = z.output<typeof S.EndingPart>;
 export type EndingText = z.output<typeof S.EndingText>;
 export type HistoryDay = z.output<typeof S.HistoryDay>;
 export type HistoryEntry = z.output<typeof S.HistoryEntry>;
+export type Agreement = z.output<typeof S.Agreement>;
+export type RulingEffect = z.output<typeof S.RulingEffect>;
+export type StatementClaim = z.output<typeof S.StatementClaim>;

@@ -1,6 +1,7 @@
 // The session's pure rules: what the game does by itself after a command (a computer seat still deciding decides,
 // a ready turn resolves) and how long the decision clock runs. The session machine calls these; they are
 // unit-tested on their own.
+import { computerAgreementCommand } from '../sim/agreements.ts';
 import type { Entry } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { computerChoice } from '../sim/engine.ts';
@@ -20,6 +21,12 @@ export function nextCommand(
   autoResolve: boolean,
 ): Entry | null {
   if (state.phase !== 'deciding' || state.paused) return null;
+  // A proposal waiting at a computer's seat is answered, and a computer's seat proposes to a person's, before
+  // any computer decides: what it agrees to may weigh on what it chooses (src/sim/agreements.ts).
+  if (c.agreementById.size > 0) {
+    const agreement = computerAgreementCommand(c, state);
+    if (agreement) return agreement;
+  }
   // The seats waitingFor lists, in its order, without building its list for every command of a game.
   for (const actor in state.offers) {
     if (state.pending[actor] !== undefined || holderOf(state, actor) !== 'computer') continue;

@@ -8,6 +8,8 @@ import {
   MAX_DECISION_REASON_CHARS,
   MAX_MESSAGE_CHARS,
   MAX_REASON_CHARS,
+  MAX_RULING_ARGUMENT_CHARS,
+  MAX_RULING_TEXT_CHARS,
   MAX_STATEMENT_CHARS,
 } from './limits.ts';
 import type { Holder, TalkLevel } from './state.ts';
@@ -48,12 +50,44 @@ export type Command =
   | { type: 'inject.fire'; event: string; at: 'now' | 'next-resolution' }
   | { type: 'indicator.override'; indicator: string; value: number; reason: string }
   | { type: 'game.end' }
-  | TalkCommand;
+  | TalkCommand
+  | AgreementCommand
+  | RulingCommand;
+
+/** Proposals of the scenario's agreements between seats, and their answers (src/sim/agreements.ts). */
+export type AgreementCommand =
+  | { type: 'agreement.propose'; actor: string; to: string; agreement: string }
+  /** `n`: the proposal's number; `reason`: one or two sentences, shown to the parties and in the debrief. */
+  | { type: 'agreement.answer'; actor: string; n: number; accept: boolean; reason?: string | undefined }
+  | { type: 'agreement.withdraw'; actor: string; n: number };
+
+/** A seat's request for a ruling on an act no option covers, and the facilitator's ruling (src/sim/rulings.ts). */
+export type RulingCommand =
+  | { type: 'ruling.request'; actor: string; text: string; argument: string }
+  /**
+   * `effect`: one of the scenario's `rulingEffects` (allowed and rolled); `odds`: the chance of success of a roll,
+   * above 0 and below 1, drawn from the game's seed.
+   */
+  | {
+      type: 'ruling.give';
+      n: number;
+      verdict: 'allowed' | 'refused' | 'rolled';
+      effect?: string | undefined;
+      reason: string;
+      odds?: number | undefined;
+    };
 
 /** What seats say, and the facilitator's rule over it (src/sim/talk.ts). */
 export type TalkCommand =
   /** `to` absent: to the public; otherwise openly to the named actors. */
-  | { type: 'statement.publish'; actor: string; text: string; to?: string[] | undefined }
+  /** `claim`: one of the scenario's `statementClaims` of this speaker, which the statement asserts. */
+  | {
+      type: 'statement.publish';
+      actor: string;
+      text: string;
+      to?: string[] | undefined;
+      claim?: string | undefined;
+    }
   | { type: 'message.send'; actor: string; to: string[]; text: string }
   | { type: 'talk.set'; level: TalkLevel; approve: boolean }
   | { type: 'statement.approve'; n: number }
@@ -146,6 +180,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
     actor: id,
     text: z.string().max(MAX_STATEMENT_CHARS),
     to: addressees.optional(),
+    claim: id.optional(),
   }),
   z.strictObject({
     type: z.literal('message.send'),
@@ -163,6 +198,29 @@ export const CommandSchema = z.discriminatedUnion('type', [
     type: z.literal('said.hide'),
     n: said,
     reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
+  }),
+  z.strictObject({ type: z.literal('agreement.propose'), actor: id, to: id, agreement: id }),
+  z.strictObject({
+    type: z.literal('agreement.answer'),
+    actor: id,
+    n: said,
+    accept: z.boolean(),
+    reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
+  }),
+  z.strictObject({ type: z.literal('agreement.withdraw'), actor: id, n: said }),
+  z.strictObject({
+    type: z.literal('ruling.request'),
+    actor: id,
+    text: z.string().max(MAX_RULING_TEXT_CHARS),
+    argument: z.string().max(MAX_RULING_ARGUMENT_CHARS),
+  }),
+  z.strictObject({
+    type: z.literal('ruling.give'),
+    n: said,
+    verdict: z.enum(['allowed', 'refused', 'rolled']),
+    effect: id.optional(),
+    reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
+    odds: z.number().gt(0).lt(1).optional(),
   }),
 ]);
 
@@ -212,6 +270,29 @@ export function cleanCommand(command: Command): Command | Refusal {
       const { reason: raw, ...rest } = command;
       const reason = cleanText(raw, MAX_DECISION_REASON_CHARS);
       return isVisible(reason) ? { ...rest, reason } : rest;
+    }
+    case 'agreement.answer': {
+      if (command.reason === undefined || command.reason.length > MAX_DECISION_REASON_CHARS) return command;
+      const { reason: raw, ...rest } = command;
+      const reason = cleanText(raw, MAX_DECISION_REASON_CHARS);
+      return isVisible(reason) ? { ...rest, reason } : rest;
+    }
+    case 'ruling.request': {
+      if (command.text.length > MAX_RULING_TEXT_CHARS || command.argument.length > MAX_RULING_ARGUMENT_CHARS)
+        return refusal('malformed', 'This request is longer than a request for a ruling may be.');
+      const text = cleanText(command.text, MAX_RULING_TEXT_CHARS);
+      const argument = cleanText(command.argument, MAX_RULING_ARGUMENT_CHARS);
+      if (!isVisible(text) || !isVisible(argument))
+        return refusal(
+          'malformed',
+          'A request for a ruling needs an act and an argument with something to read.',
+        );
+      return { ...command, text, argument };
+    }
+    case 'ruling.give': {
+      const reason = cleanText(command.reason, MAX_REASON_CHARS);
+      if (!isVisible(reason)) return refusal('malformed', 'A ruling needs a reason with something to read.');
+      return { ...command, reason };
     }
     case 'statement.publish':
     case 'message.send': {

@@ -3,13 +3,16 @@
 import { englishOf } from '../scenario/localize.ts';
 import type {
   Actor,
+  Agreement,
   Audience,
   Decision,
   Fact,
   Indicator,
   Option,
+  RulingEffect,
   Scenario,
   ScenarioEvent,
+  StatementClaim,
 } from '../scenario/types.ts';
 import { type Predicate, predicateOf } from './conditions.ts';
 import { hashParts } from './rng.ts';
@@ -41,6 +44,9 @@ export interface CompiledScenario {
   eventsAt: EventRule[][];
   /** For each actor, the indicators it sees. */
   visibleIndicators: Map<string, string[]>;
+  agreementById: Map<string, Agreement>;
+  rulingEffectById: Map<string, RulingEffect>;
+  statementClaimById: Map<string, StatementClaim>;
 }
 
 export function inAudience(audience: Audience, actor: string): boolean {
@@ -94,6 +100,9 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
           event,
         })),
     ),
+    agreementById: new Map((scenario.agreements ?? []).map((a) => [a.id, a])),
+    rulingEffectById: new Map((scenario.rulingEffects ?? []).map((r) => [r.id, r])),
+    statementClaimById: new Map((scenario.statementClaims ?? []).map((x) => [x.id, x])),
     visibleIndicators: new Map(
       scenario.actors.map((a) => [
         a.id,

@@ -13,6 +13,11 @@ export interface ConditionContext {
   fired(event: string): boolean;
   posture(actor: string): string | undefined;
   random(): number;
+  /**
+   * An agreement of this id stands (accepted, not broken) as the judge may know it: the game's own (resolution),
+   * or, for one actor's view, one it is party to or a public one. Optional: a judge that knows of none.
+   */
+  agreed?(agreement: string): boolean;
 }
 
 export type Predicate = (ctx: ConditionContext) => boolean;
@@ -84,6 +89,10 @@ function predicate(c: Condition): Predicate {
   if (c.chance !== undefined) {
     const chance = c.chance;
     return (ctx) => ctx.random() < chance;
+  }
+  if (c.agreed !== undefined) {
+    const agreement = c.agreed;
+    return (ctx) => ctx.agreed?.(agreement) === true;
   }
   return () => false;
 }

@@ -4,6 +4,8 @@
 // changes; `applyRun` applies a command and the commands the game then issues by itself on its own copy of the
 // state (for a session, whose old states may still be read); `applyOwned` changes the state in place, for a caller
 // that owns it and drops the old one (replay and the bare loop: about 1.3 to 1.8 times faster than copying).
+
+import { AGREEMENT_HANDLERS, type AgreementHappening, agreedFor, settleAgreements } from './agreements.ts';
 import {
   type Command,
   type CommandType,
@@ -30,10 +32,18 @@ import {
   resolveTurn,
   resolveTurnInPlace,
 } from './resolve.ts';
+import { RULING_HANDLERS, type RulingHappening } from './rulings.ts';
 import { wrongHolder } from './seat-check.ts';
 import { SightTracker, sightFor } from './sight.ts';
 import { type GameState, holderOf, isReady, waitingFor } from './state.ts';
-import { checkDecisionReason, decisionReason, TALK_HANDLERS, type TalkHappening } from './talk.ts';
+import {
+  checkDecisionReason,
+  claimsToTell,
+  decisionReason,
+  markTold,
+  TALK_HANDLERS,
+  type TalkHappening,
+} from './talk.ts';
 import type { Beliefs, OutcomeRecord } from './world.ts';
 
 /** What an accepted command did, for the sessions that orchestrate seats and screens. */
@@ -50,7 +60,9 @@ export type Happening =
   | { kind: 'event.injected'; event: string; at: 'now' | 'next-resolution' }
   | { kind: 'indicator.overridden'; indicator: string }
   | { kind: 'game.ended'; outcome: OutcomeRecord }
-  | TalkHappening;
+  | TalkHappening
+  | AgreementHappening
+  | RulingHappening;
 
 export interface Applied {
   ok: true;
@@ -167,6 +179,9 @@ function ownedCopy(s: GameState): GameState {
     changes: { ...s.changes },
     proposals: { ...s.proposals },
     proposed: { ...s.proposed },
+    said: s.said.slice(),
+    agreements: s.agreements.slice(),
+    rulings: s.rulings.slice(),
   };
   // The copy's journal and log begin as the original's: each actor's sight goes on from where it had read.
   const sights = trackers.get(s);
@@ -235,7 +250,7 @@ class Draft {
       const sight = this.sights
         ? sightTracker(this.sights, c, actor).next(s.world)
         : sightFor(c, s.world, actor);
-      const mind = { actor, beliefs: s.beliefs[actor]!, posture: s.postures[actor]! };
+      const mind = mindOf(c, s, actor);
       const offer = makeOffer(c, decision.id, sight, mind, s.seed);
       offers[actor] = offer;
       if (offer.options.length === 0) pending[actor] = null;
@@ -264,12 +279,17 @@ class Draft {
       postures: s.postures,
       seed: s.seed,
       injects: s.queued,
+      agreements: s.agreements,
+      rulings: s.rulings,
+      statements: claimsToTell(s),
     };
     const result = this.owned ? resolveTurnInPlace(c, input) : resolveTurn(c, input);
     this.learn(result.learned, result.postures);
     const turn = s.world.turn;
     const happened: Happening[] = [{ kind: 'turn.resolved', turn }];
     s.world = result.world;
+    for (const h of settleAgreements(this, result.broken, turn)) happened.push(h);
+    markTold(this, result.told, turn);
     if (result.world.outcome) {
       this.close();
       happened.push({ kind: 'game.ended', outcome: result.world.outcome });
@@ -300,6 +320,8 @@ class Draft {
     this.s.queued = [];
     this.s.proposals = {};
     this.s.proposed = {};
+    // A proposal still waiting when the game ends is never answered.
+    settleAgreements(this, [], this.s.world.turn);
   }
 }
 
@@ -324,12 +346,19 @@ function sightTracker(map: Map<string, SightTracker>, c: CompiledScenario, actor
   return t;
 }
 
+/** An actor's mind as its policy reads it: its beliefs, its posture, and the agreements standing it knows of. */
+function mindOf(c: CompiledScenario, state: GameState, actor: string) {
+  const mind = { actor, beliefs: state.beliefs[actor]!, posture: state.postures[actor]! };
+  // Left out when none stands: the mind of every game before agreements, as it was.
+  const agreed = state.agreements.length > 0 ? agreedFor(c, state, actor) : [];
+  return agreed.length > 0 ? { ...mind, agreed } : mind;
+}
+
 /** What the computer would choose for an actor's offer now, from that actor's own sight and mind only. */
 export function computerChoice(c: CompiledScenario, state: GameState, actor: string): string | null {
   const offer = state.offers[actor];
   if (!offer) return null;
-  const mind = { actor, beliefs: state.beliefs[actor]!, posture: state.postures[actor]! };
-  return policyChoice(c, offer, mind, state.seed);
+  return policyChoice(c, offer, mindOf(c, state, actor), state.seed);
 }
 
 // --- the handlers: one per command, each its checks and then its changes -------------------------------------
@@ -576,7 +605,13 @@ const HANDLERS: Handlers = {
         s.queued = d.owned ? s.queued : s.queued.slice();
         s.queued.push(event);
       } else {
-        const input = { world: s.world, beliefs: s.beliefs, postures: s.postures, seed: s.seed };
+        const input = {
+          world: s.world,
+          beliefs: s.beliefs,
+          postures: s.postures,
+          seed: s.seed,
+          agreements: s.agreements,
+        };
         const result = injectEvent(d.c, input, event, s.injectedThisTurn, d.owned);
         s.injectedThisTurn++;
         s.world = result.world;
@@ -607,7 +642,7 @@ const HANDLERS: Handlers = {
     issuer: 'facilitator',
     check: (_c, s) => (s.phase === 'ended' ? ended : undefined),
     run(d) {
-      const outcome = endingOf(d.c, d.s.world);
+      const outcome = endingOf(d.c, d.s.world, d.s.agreements);
       const s = d.s;
       s.world = { ...s.world, outcome };
       d.close();
@@ -616,6 +651,10 @@ const HANDLERS: Handlers = {
   },
   // Statements, messages and the room's rule on talk (talk.ts): they move no belief and no indicator.
   ...TALK_HANDLERS,
+  // Agreements between seats (agreements.ts) and requests for a ruling (rulings.ts): their effects apply when
+  // the turn resolves.
+  ...AGREEMENT_HANDLERS,
+  ...RULING_HANDLERS,
 };
 
 /** The command types, for tests and tools that go through every one. */

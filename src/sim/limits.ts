@@ -47,3 +47,11 @@ export const MAX_MESSAGE_CHARS = 1_000;
 export const MAX_SAID_PER_TURN = 20;
 /** Seats one statement or message may name as its addressees (more than any scenario has playable actors). */
 export const MAX_ADDRESSEES = 20;
+/** Agreements one seat may propose in one turn: a seat may try several deals, not flood another seat's screen. */
+export const MAX_AGREEMENT_PROPOSALS_PER_TURN = 10;
+/** Requests for a ruling one seat may file in one turn: the facilitator rules on each by hand. */
+export const MAX_RULING_REQUESTS_PER_TURN = 3;
+/** The act a seat asks the facilitator to rule on: one or two sentences. */
+export const MAX_RULING_TEXT_CHARS = 300;
+/** The seat's argument for the act it asks for. */
+export const MAX_RULING_ARGUMENT_CHARS = 1_000;

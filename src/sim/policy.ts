@@ -25,6 +25,8 @@ export interface Mind {
   actor: string;
   beliefs: Beliefs;
   posture: string;
+  /** The agreements standing that the actor knows of (its own, and public ones): the `agreed` condition. */
+  agreed?: readonly string[];
 }
 
 export function sightContext(c: CompiledScenario, sight: Sight, mind: Mind, rng: Rng): ConditionContext {
@@ -67,6 +69,9 @@ class SightJudge implements ConditionContext {
   }
   posture(actor: string): string | undefined {
     return actor === this.mind.actor ? this.mind.posture : undefined;
+  }
+  agreed(agreement: string): boolean {
+    return this.mind.agreed?.includes(agreement) === true;
   }
 }
 
@@ -133,6 +138,24 @@ function goalScore(goals: readonly Goal[], projected: Record<string, number>): n
     score += (goal.weight * (goal.high ? delta : -delta) * 100) / goal.range;
   }
   return score;
+}
+
+/**
+ * What foreseen changes of the indicators are worth to an actor, goal by goal, on the scale the policy scores
+ * options with: positive where a change goes the way the actor wants. The agreements' weighing reads it.
+ */
+export function goalValues(
+  c: CompiledScenario,
+  actor: string,
+  projected: Record<string, number>,
+): { indicator: string; delta: number; value: number }[] {
+  const out: { indicator: string; delta: number; value: number }[] = [];
+  for (const goal of goalsOf(c, actor)) {
+    const delta = projected[goal.indicator];
+    if (delta === undefined || delta === 0) continue;
+    out.push({ indicator: goal.indicator, delta, value: goalScore([goal], projected) });
+  }
+  return out;
 }
 
 function prepare(c: CompiledScenario, actor: string, option: Option): Prepared {

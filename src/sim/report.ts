@@ -3,19 +3,24 @@
 // src/present/report-html.ts; read from a record by `npm run report` and the classroom server's exports.
 
 import type { Text } from '../scenario/types.ts';
+import { agreementsFor } from './agreements.ts';
 import type { CompiledScenario } from './compile.ts';
 import { type DecisionRow, decisionRows } from './decision-log.ts';
 import { partsThatHold } from './ending-text.ts';
 import { cleanText } from './free-text.ts';
 import { MAX_REASON_CHARS } from './limits.ts';
 import type { GameRecord } from './record.ts';
-import type { GameState, Holder } from './state.ts';
-import { indicatorHistory, worldContext } from './view.ts';
+import { rulingsFor } from './rulings.ts';
+import type { AgreementItem, GameState, Holder, RulingItem } from './state.ts';
+import { indicatorHistory } from './view.ts';
+import { worldContext } from './world-judge.ts';
 
 /** The parts of the ending's summary that hold in this game, judged on its world at the end. */
-function endingOf(c: CompiledScenario, world: GameState['world']): Text[] {
+function endingOf(c: CompiledScenario, state: GameState): Text[] {
+  const world = state.world;
   const outcome = world.outcome && c.scenario.outcomes.find((o) => o.id === world.outcome?.id);
-  return outcome ? partsThatHold(outcome.summary, worldContext(c, world)).map((p) => p.text) : [];
+  const ctx = worldContext(c, world, state.agreements);
+  return outcome ? partsThatHold(outcome.summary, ctx).map((p) => p.text) : [];
 }
 
 export interface ReportData {
@@ -39,6 +44,13 @@ export interface ReportData {
     | { kind: 'override'; indicator: string; value: number; reason: string }
     | { kind: 'pause' | 'end' }
   )[];
+  /**
+   * Every agreement proposed, in order: who proposed it to whom, what became of it (accepted, declined, withdrawn,
+   * lapsed, broken), the answer's reason (a person's words, or the computer's weighing) and who broke it.
+   */
+  agreements: AgreementItem[];
+  /** Every request for a ruling, with the facilitator's ruling (and a roll's odds and draw) where one was given. */
+  rulings: RulingItem[];
 }
 
 export function reportData(c: CompiledScenario, state: GameState, record: GameRecord): ReportData {
@@ -66,9 +78,12 @@ export function reportData(c: CompiledScenario, state: GameState, record: GameRe
     phase: state.phase,
     seats: { ...state.seats },
     outcome: state.world.outcome?.id ?? null,
-    summary: endingOf(c, state.world),
+    summary: endingOf(c, state),
     indicators,
     decisions: decisionRows(c, state),
     facilitator,
+    // Copies, as the facilitator sees them: the report stays apart from a game that goes on.
+    agreements: agreementsFor(c, state, { facilitator: true }),
+    rulings: rulingsFor(state, { facilitator: true }),
   };
 }

@@ -5,6 +5,7 @@ import { type ConditionContext, holds } from './conditions.ts';
 import { type Step, stepsOf } from './effects.ts';
 import { type Rng, rngFor } from './rng.ts';
 import {
+  type AgreementItem,
   type Belief,
   type Beliefs,
   type Cause,
@@ -16,6 +17,7 @@ import {
   type JournalEntry,
   NOTHING_HEARD,
   type OutcomeRecord,
+  type RulingItem,
   type Stance,
   type World,
 } from './world.ts';
@@ -35,6 +37,15 @@ export interface TurnInput {
   seed: number;
   /** Events the facilitator queued for this resolution: they fire after the choices, before the scenario's own. */
   injects?: readonly string[];
+  /**
+   * The game's agreements (state.agreements): those accepted stand (the `agreed` condition); those accepted this
+   * turn take effect after the choices; a standing one a party's act breaks costs its breach.
+   */
+  agreements?: readonly AgreementItem[];
+  /** The requests for a ruling (state.rulings): a ruling granted this turn applies its effect after the agreements. */
+  rulings?: readonly RulingItem[];
+  /** Statements whose claims are heard now (talk.ts claimsToTell), in the order they were said. */
+  statements?: readonly { n: number; from: string; to: 'public' | string[]; claim?: string }[];
 }
 
 export interface TurnResult {
@@ -42,6 +53,10 @@ export interface TurnResult {
   /** What each actor comes to believe this turn, fact by fact. */
   learned: Record<string, Beliefs>;
   postures: Record<string, string>;
+  /** The agreements (by number) a party's act broke in this resolution, in order. */
+  broken: { n: number; by: string }[];
+  /** The statements (by number) whose claims were heard in this resolution. */
+  told: number[];
 }
 
 export function initialWorld(c: CompiledScenario): World {
@@ -254,6 +269,9 @@ export function hashTable<T>(): Record<string, T> {
 function resolve(c: CompiledScenario, input: TurnInput, inPlace: boolean): TurnResult {
   const r = new Resolution(c, input, inPlace, rngFor(input.seed, input.world.turn, 'resolve'));
   r.applyChoices();
+  r.applyAgreements();
+  r.applyRulings();
+  r.applyStatements();
   for (const id of input.injects ?? []) r.inject(id);
   r.fireEvents();
   r.checkOutcomes();
@@ -297,8 +315,14 @@ export function overrideIndicator(
 }
 
 /** At the end of the calendar, or when the facilitator ends the game: the at-end outcome the world meets now. */
-export function endingOf(c: CompiledScenario, world: World): OutcomeRecord | null {
-  const r = new Resolution(c, { world, choices: {}, beliefs: {}, postures: {}, seed: 0 }, false, () => 0);
+export function endingOf(
+  c: CompiledScenario,
+  world: World,
+  agreements?: readonly AgreementItem[],
+): OutcomeRecord | null {
+  const input: TurnInput = { world, choices: {}, beliefs: {}, postures: {}, seed: 0 };
+  if (agreements) input.agreements = agreements;
+  const r = new Resolution(c, input, false, () => 0);
   return r.outcomeAtEnd();
 }
 
@@ -363,6 +387,10 @@ class Resolution {
   /** This turn's changes as they gather, recorded when the turn ends. */
   private readonly turnChanges: { cause: Cause; deltas: Map<string, number> }[] = [];
   private readonly choices: ChoiceIndex;
+  /** The agreements standing now, by id: an agreement broken in this resolution leaves it. */
+  private readonly standing = new Map<string, number>();
+  private readonly broken: TurnResult['broken'] = [];
+  private readonly told: number[] = [];
 
   constructor(
     private readonly c: CompiledScenario,
@@ -394,7 +422,77 @@ class Resolution {
       fired: (event) => this.firedIds.has(event),
       posture: (actor) => this.postures[actor] ?? input.postures[actor],
       random: rng,
+      agreed: (id) => (this.standing.get(id) ?? 0) > 0,
     };
+    for (const item of input.agreements ?? []) {
+      if (item.status === 'accepted')
+        this.standing.set(item.agreement, (this.standing.get(item.agreement) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * The agreements accepted this turn take effect, then each standing one is judged for a breach, in the order
+   * they were proposed: the first breach of its list whose act holds breaks it, and its costs apply. A `chose`
+   * without a turn reads this turn's choices: a breach is an act done while the agreement stood.
+   */
+  applyAgreements(): void {
+    const items = this.input.agreements ?? [];
+    for (const item of items) {
+      const def = this.c.agreementById.get(item.agreement);
+      if (item.status !== 'accepted' || item.answer?.turn !== this.turn || !def) continue;
+      const cause: Cause = { kind: 'agreement', agreement: def.id, n: item.n, parties: [item.from, item.to] };
+      if (def.public) cause.public = true;
+      this.apply(def.effects, cause, def.id, null, null);
+    }
+    const now: ConditionContext = {
+      ...this.ctx,
+      chose: (actor, option, turn) => this.ctx.chose(actor, option, turn ?? this.turn),
+    };
+    for (const item of items) {
+      const def = this.c.agreementById.get(item.agreement);
+      if (item.status !== 'accepted' || !def) continue;
+      const breach = def.breaches.find((b) => (b.by === item.from || b.by === item.to) && holds(b.when, now));
+      if (!breach) continue;
+      this.broken.push({ n: item.n, by: breach.by });
+      this.standing.set(def.id, this.standing.get(def.id)! - 1);
+      const cause: Cause = {
+        kind: 'breach',
+        agreement: def.id,
+        n: item.n,
+        by: breach.by,
+        parties: [item.from, item.to],
+      };
+      if (def.public) cause.public = true;
+      this.apply(breach.effects, cause, def.id, breach.by, null);
+    }
+  }
+
+  /**
+   * The claims of the statements said: each is heard by the statement's audience (the public: every actor; named
+   * actors: they and the speaker), from the speaker, as the speaker's own act, so it credits its own word and each
+   * other actor takes it on the grounds the fact cites for that speaker. Never a fact set or revealed: a statement
+   * is a claim, true or not.
+   */
+  applyStatements(): void {
+    for (const x of this.input.statements ?? []) {
+      const def = x.claim === undefined ? undefined : this.c.statementClaimById.get(x.claim);
+      if (!def) continue;
+      const to = x.to === 'public' ? 'public' : [...x.to, x.from];
+      this.tell(def.claim.fact, def.claim.is, to, x.from, x.from, null, x.from);
+      this.told.push(x.n);
+    }
+  }
+
+  /** The rulings granted this turn apply their effects, in the order they were requested. */
+  applyRulings(): void {
+    for (const item of this.input.rulings ?? []) {
+      const ruling = item.ruling;
+      if (!ruling?.granted || ruling.turn !== this.turn || ruling.effect === undefined) continue;
+      const def = this.c.rulingEffectById.get(ruling.effect);
+      if (!def) continue;
+      const cause: Cause = { kind: 'ruling', n: item.n, actor: item.actor, effect: def.id };
+      this.apply(def.effects, cause, item.actor, item.actor, null);
+    }
   }
 
   applyChoices(): void {
@@ -516,6 +614,8 @@ class Resolution {
       },
       learned: this.learned,
       postures: this.postures,
+      broken: this.broken,
+      told: this.told,
     };
   }
 

@@ -5,7 +5,9 @@ import type { CompiledScenario } from './compile.ts';
 import type { Offer } from './offer.ts';
 import type { Choice } from './resolve.ts';
 import { initialBeliefs, initialWorld } from './resolve.ts';
-import type { Beliefs, World } from './world.ts';
+import type { AgreementItem, Beliefs, RulingItem, World } from './world.ts';
+
+export type { AgreementItem, AgreementStatus, Ruling, RulingItem, Verdict } from './world.ts';
 
 /** Who holds a seat: a person (or a team), the computer, or nobody. A vacant seat takes no decision. */
 export type Holder = 'person' | 'computer' | 'vacant';
@@ -55,6 +57,10 @@ export interface Said {
   waiting?: true;
   /** The facilitator hid it, with this reason: it leaves every view and stays in the record. */
   hidden?: string;
+  /** A statement's claim (the scenario's `statementClaims` id): what it asserts, heard when the turn resolves. */
+  claim?: string;
+  /** The turn its claim was heard in (at that turn's resolution); absent: not yet (or it carries none). */
+  told?: number;
 }
 
 export interface GameState {
@@ -91,6 +97,10 @@ export interface GameState {
   proposals: Record<string, string>;
   /** Proposals each seat has made this turn (bounded by MAX_PROPOSALS_PER_TURN). */
   proposed: Record<string, number>;
+  /** Every agreement proposed in the game, in order (numbered by position: `n` is index + 1). */
+  agreements: AgreementItem[];
+  /** Every request for a ruling, in order (numbered by position), with the ruling once given. */
+  rulings: RulingItem[];
   /** How many commands the game has accepted: the number of the next one is this plus one. */
   accepted: number;
 }
@@ -122,6 +132,8 @@ export function initialState(c: CompiledScenario, seed: number): GameState {
     talk: { level: 'all', approve: false },
     proposals: {},
     proposed: {},
+    agreements: [],
+    rulings: [],
     accepted: 0,
   };
 }

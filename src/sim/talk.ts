@@ -2,12 +2,15 @@
 // or openly to named actors), private messages, the room's talk level, approval of public statements, and hiding.
 // Each is a command in the record like a decision, checked before any change and refused in one sentence.
 //
-// No rule reads what is said: a statement or a message moves no belief and no indicator. Statements whose effects
-// the scenario defines, with their sources, are a later step; here the engine only keeps what was said and who
-// may see it (saidFor below, which every view uses).
+// No rule reads the text of what is said. A public or open statement may carry one of the claims the scenario lets
+// its speaker make (`statementClaims`): the claim, not the words, is heard by the statement's audience when the turn
+// resolves, and each takes it on the grounds the fact cites (resolve.ts credenceOf), the speaker's credibility
+// being data. A message carries no claim. The engine keeps what was said and who may see it (saidFor below, which
+// every view uses).
 import type { Command, Issuer, Refusal, TalkCommand } from './commands.ts';
 import { refusal } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
+import { holds } from './conditions.ts';
 import { cleanText, isVisible } from './free-text.ts';
 import {
   MAX_DECISION_REASON_CHARS,
@@ -18,6 +21,7 @@ import {
 } from './limits.ts';
 import { wrongHolder } from './seat-check.ts';
 import type { GameState, Said, TalkRule } from './state.ts';
+import { worldContext } from './world-judge.ts';
 
 export type TalkHappening =
   | { kind: 'said'; n: number }
@@ -31,10 +35,10 @@ export interface TalkDraft {
   readonly owned: boolean;
 }
 
-interface TalkHandler<C extends Command> {
+export interface TalkHandler<C extends Command, H = TalkHappening> {
   issuer: 'seat' | 'facilitator';
   check(c: CompiledScenario, s: GameState, command: C, by: Issuer): Refusal | undefined;
-  run(d: TalkDraft, command: C, by: Issuer): TalkHappening[];
+  run(d: TalkDraft, command: C, by: Issuer): H[];
 }
 
 type TalkHandlers = { [T in TalkCommand['type']]: TalkHandler<Extract<TalkCommand, { type: T }>> };
@@ -76,6 +80,8 @@ export interface SaidView {
   waiting: boolean;
   /** For the facilitator only: the reason it was hidden; hidden items reach no other viewer. */
   hidden?: string;
+  /** A statement's claim (the scenario's `statementClaims` id): what it asserts; heard when the turn resolves. */
+  claim?: string;
 }
 
 /** Whether a viewer may see one thing said. The one rule every view follows. */
@@ -107,6 +113,7 @@ export function saidFor(state: GameState, viewer: SaidViewer): SaidView[] {
       waiting: said.waiting === true,
     };
     if (said.hidden !== undefined) view.hidden = said.hidden;
+    if (said.claim !== undefined) view.claim = said.claim;
     out.push(view);
   }
   return out;
@@ -159,6 +166,40 @@ function checkText(text: string, max: number, what: string): Refusal | undefined
   return undefined;
 }
 
+/** A statement's claim is one the scenario lets this speaker assert, now. */
+function checkClaim(
+  c: CompiledScenario,
+  s: GameState,
+  actor: string,
+  claim: string | undefined,
+): Refusal | undefined {
+  if (claim === undefined) return undefined;
+  const def = c.statementClaimById.get(claim);
+  if (!def) return refusal('unknown', `There is no statement claim ${claim} in this scenario.`);
+  if (def.speaker !== actor) return refusal('not-allowed', `${actor} cannot make the claim ${claim}.`);
+  if (def.when && !holds(def.when, worldContext(c, s.world, s.agreements)))
+    return refusal('not-offered', `The claim ${claim} cannot be made now.`);
+  return undefined;
+}
+
+/**
+ * The statements whose claims are heard at this resolution: those that carry one, that the room let stand (not
+ * hidden, not waiting for approval), and whose claim was not heard yet. A statement approved after its turn
+ * resolved is heard at the next resolution.
+ */
+export function claimsToTell(state: GameState): Said[] {
+  return state.said.filter(
+    (x) => x.claim !== undefined && x.told === undefined && x.hidden === undefined && !x.waiting,
+  );
+}
+
+/** Marks the statements whose claims a resolution told, with its turn. */
+export function markTold(d: TalkDraft, told: readonly number[], turn: number): void {
+  if (told.length === 0) return;
+  const list = saidList(d);
+  for (const n of told) list[n - 1] = { ...list[n - 1]!, told: turn };
+}
+
 /** What a seat said this turn, counted from the end (the list is in turn order). */
 function saidThisTurn(s: GameState, actor: string): number {
   let count = 0;
@@ -209,16 +250,17 @@ function change(d: TalkDraft, n: number, to: (said: Said) => Said): void {
 export const TALK_HANDLERS: TalkHandlers = {
   'statement.publish': {
     issuer: 'seat',
-    check(_c, s, { actor, text, to }, by) {
+    check(c, s, { actor, text, to, claim }, by) {
       return (
         checkSpeaker(s, actor, by) ??
         checkLevel(s, 'statement') ??
+        checkClaim(c, s, actor, claim) ??
         (to === undefined ? undefined : checkAddressees(s, actor, to)) ??
         checkText(text, MAX_STATEMENT_CHARS, 'statement') ??
         checkRate(s, actor)
       );
     },
-    run(d, { actor, text, to }) {
+    run(d, { actor, text, to, claim }) {
       const shown = cleanText(text, MAX_STATEMENT_CHARS);
       const toPublic = to === undefined;
       // Only a statement to the public waits: one to named actors never reaches the projector.
@@ -229,6 +271,7 @@ export const TALK_HANDLERS: TalkHandlers = {
         to: toPublic ? 'public' : to.slice(),
         text: shown,
         ...waiting,
+        ...(claim === undefined ? {} : { claim }),
       });
     },
   },

@@ -1,15 +1,31 @@
 // What one actor may know, what the public (the projector) may know, and what the facilitator sees. Another
 // actor's private knowledge, secret choices and pending decisions never pass through viewFor or publicView.
 import type { Condition, Effect, Text } from '../scenario/types.ts';
+import { type AgreementView, agreementsFor, mayPropose } from './agreements.ts';
 import { type CompiledScenario, canSeeIndicator, inAudience } from './compile.ts';
 import { type ConditionContext, holds } from './conditions.ts';
 import { endingTexts } from './ending-text.ts';
 import { asOnThatDate } from './history-dates.ts';
 import { sightContext } from './policy.ts';
 import type { Choice } from './resolve.ts';
+import { rulingsFor } from './rulings.ts';
 import { type Deadline, type GameState, type Holder, holderOf, type TalkRule, waitingFor } from './state.ts';
 import { type SaidView, saidFor } from './talk.ts';
-import type { Belief, Beliefs, Cause, Heard, JournalEntry, Stance, World } from './world.ts';
+import type {
+  AgreementItem,
+  Belief,
+  Beliefs,
+  Cause,
+  Heard,
+  JournalEntry,
+  RulingItem,
+  Stance,
+  World,
+} from './world.ts';
+import { worldContext } from './world-judge.ts';
+
+export type { AgreementView } from './agreements.ts';
+export { worldContext } from './world-judge.ts';
 
 export type VisibleCause = Cause | { kind: 'undisclosed' };
 
@@ -136,6 +152,15 @@ export interface ActorView {
   said?: SaidView[];
   /** How much talk the room allows now. */
   talk?: TalkRule;
+  /**
+   * The agreements this actor may see (agreements.ts): the proposals it made or received, whatever became of
+   * them, and the public agreements accepted. Never a proposal between two other seats that is not public.
+   */
+  agreements?: AgreementView[];
+  /** What it may propose now, and to whom (empty when the game is not on, or the room allows no proposals). */
+  mayPropose?: { agreement: string; to: string }[];
+  /** Its own requests for a ruling, with the facilitator's ruling once given (rulings.ts). */
+  rulings?: RulingItem[];
 }
 
 export interface PublicView {
@@ -154,6 +179,8 @@ export interface PublicView {
   outcome: OutcomeView | null;
   /** Public statements, once approved where the room asks for approval; never a message, never a hidden one. */
   said: SaidView[];
+  /** The public agreements accepted (and those since broken); never a proposal, never a private agreement. */
+  agreements?: AgreementView[];
 }
 
 type Viewer = { actor: string } | { public: true };
@@ -163,34 +190,11 @@ function sees(viewer: Viewer, audience: JournalEntry['audience']): boolean {
 }
 
 /**
- * The game world as a condition judge, for what texts take for granted: what happened in this game, not what
- * one actor believes. Nothing private to an actor (beliefs, stances) is judged: a text everyone sees would give
- * it away, and the validator refuses such presuppositions. No chance: the validator refuses it too, and a draw
- * here would make a screen differ from one drawing to the next.
- */
-export function worldContext(c: CompiledScenario, world: World): ConditionContext {
-  return {
-    turn: world.turn,
-    turnIndex: (id) => c.turnIndexById.get(id) ?? -1,
-    indicator: (id) => world.indicators[id],
-    fact: (id) => world.facts[id],
-    belief: () => undefined,
-    chose: (actor, option, turn) =>
-      world.log.some(
-        (d) => d.actor === actor && d.option === option && (turn === undefined || d.turn === turn),
-      ),
-    fired: (event) => Object.hasOwn(world.fired, event),
-    posture: () => undefined,
-    random: () => 1,
-  };
-}
-
-/**
  * The turn that is open (or the last one), its texts judged on the game world: a text is this game's own only
  * where what it presupposes happened in this game; otherwise the turn's text for any game stands in, and the
  * historical text is handed over as history.
  */
-export function turnView(c: CompiledScenario, world: World): TurnView {
+export function turnView(c: CompiledScenario, world: World, agreements?: readonly AgreementItem[]): TurnView {
   const index = world.turn;
   const turn = c.scenario.turns[Math.min(index, c.scenario.turns.length - 1)]!;
   const base = {
@@ -200,7 +204,7 @@ export function turnView(c: CompiledScenario, world: World): TurnView {
     ...(turn.dateText ? { dateText: turn.dateText } : {}),
     count: c.scenario.turns.length,
   };
-  if (turn.presupposes === undefined || holds(turn.presupposes, worldContext(c, world))) {
+  if (turn.presupposes === undefined || holds(turn.presupposes, worldContext(c, world, agreements))) {
     return { ...base, title: turn.title, summary: turn.summary, history: null };
   }
   return {
@@ -234,6 +238,13 @@ function visibleCause(world: World, viewer: Viewer, cause: Cause, turn: number):
       (j) => j.source.kind === 'event' && j.source.event === cause.event && j.turn === turn,
     );
     return event && sees(viewer, event.audience) ? cause : { kind: 'undisclosed' };
+  }
+  if (cause.kind === 'agreement' || cause.kind === 'breach') {
+    const party = !('public' in viewer) && cause.parties.includes(viewer.actor);
+    return party || cause.public ? cause : { kind: 'undisclosed' };
+  }
+  if (cause.kind === 'ruling') {
+    return !('public' in viewer) && viewer.actor === cause.actor ? cause : { kind: 'undisclosed' };
   }
   // 'start', and the facilitator's overrides: everyone sees those, with the reason given.
   return cause;
@@ -416,11 +427,15 @@ function beliefViews(c: CompiledScenario, beliefs: Beliefs, actor: string | null
   return out;
 }
 
-function outcomeView(c: CompiledScenario, world: World): ActorView['outcome'] {
+function outcomeView(
+  c: CompiledScenario,
+  world: World,
+  agreements?: readonly AgreementItem[],
+): ActorView['outcome'] {
   const o = world.outcome && c.scenario.outcomes.find((x) => x.id === world.outcome?.id);
   if (!o) return null;
   // Only the parts of the ending's texts that hold in this game (src/sim/ending-text.ts).
-  const { summary, debrief } = endingTexts(o, worldContext(c, world));
+  const { summary, debrief } = endingTexts(o, worldContext(c, world, agreements));
   return {
     id: o.id,
     title: o.title,
@@ -491,7 +506,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
     seat: holderOf(state, actor),
     status: ended ? 'ended' : decision && pending === undefined ? 'deciding' : 'waiting',
     paused: state.paused,
-    turn: turnView(c, world),
+    turn: turnView(c, world, state.agreements),
     posture: state.postures[actor] ?? '',
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, beliefs),
@@ -504,9 +519,12 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
           ? { turn: d.turn, option: d.option }
           : { turn: d.turn, option: d.option, reason: d.reason },
       ),
-    outcome: outcomeView(c, world),
+    outcome: outcomeView(c, world, state.agreements),
     said: saidFor(state, viewer),
     talk: { ...state.talk },
+    agreements: agreementsFor(c, state, viewer),
+    mayPropose: ended ? [] : mayPropose(c, state, actor),
+    rulings: rulingsFor(state, viewer),
   };
 }
 
@@ -525,14 +543,15 @@ export function publicView(c: CompiledScenario, state: GameState): PublicView {
     status,
     paused: state.paused,
     deadline: state.deadline?.seconds ?? null,
-    turn: turnView(c, world),
+    turn: turnView(c, world, state.agreements),
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, world.publicBeliefs),
     established: beliefViews(c, world.publicBeliefs),
     decided: Object.keys(state.offers).filter((a) => state.pending[a] !== undefined),
     waitingFor: waiting,
-    outcome: outcomeView(c, world),
+    outcome: outcomeView(c, world, state.agreements),
     said: saidFor(state, viewer),
+    agreements: agreementsFor(c, state, viewer),
   };
 }
 
@@ -552,6 +571,10 @@ export interface FacilitatorView {
   /** Everything said, hidden items with the reason and statements waiting for approval included. */
   said: SaidView[];
   talk: TalkRule;
+  /** Every proposal of an agreement, whatever became of it. */
+  agreements: AgreementView[];
+  /** Every request for a ruling, with its ruling once given. */
+  rulings: RulingItem[];
 }
 
 export function facilitatorView(c: CompiledScenario, state: GameState): FacilitatorView {
@@ -567,5 +590,7 @@ export function facilitatorView(c: CompiledScenario, state: GameState): Facilita
     facts: { ...state.world.facts },
     said: saidFor(state, { facilitator: true }),
     talk: { ...state.talk },
+    agreements: agreementsFor(c, state, { facilitator: true }),
+    rulings: rulingsFor(state, { facilitator: true }),
   };
 }

@@ -10,7 +10,13 @@ export type Cause =
   | { kind: 'event'; event: string; injected?: true }
   /** The facilitator set an indicator by hand, and said why. */
   | { kind: 'override'; reason: string }
-  | { kind: 'start' };
+  | { kind: 'start' }
+  /** An agreement took effect (accepted this turn); `parties`: its proposer and acceptor; `public`: all see it. */
+  | { kind: 'agreement'; agreement: string; n: number; parties: string[]; public?: true }
+  /** A party broke an agreement: the costs its breach carries. */
+  | { kind: 'breach'; agreement: string; n: number; by: string; parties: string[]; public?: true }
+  /** The facilitator granted a seat's request for a ruling: the scenario's ruling effect `effect`. */
+  | { kind: 'ruling'; n: number; actor: string; effect: string };
 
 /** What one cause did to the indicators in one turn (after clamping): the debrief explains the game from these. */
 export interface Change {
@@ -108,4 +114,63 @@ export interface World {
   /** What has been established in public (revealed to everyone): the projector's knowledge. */
   publicBeliefs: Beliefs;
   outcome: OutcomeRecord | null;
+}
+
+// The negotiation's records live in the game state (state.ts), beside the world; their types are here so that the
+// resolution, which applies their effects, reads them without reading the state.
+
+/**
+ * Where a proposed agreement stands (src/sim/agreements.ts): waiting for the answer of the seat it was proposed to;
+ * accepted (it stands); declined; withdrawn by its proposer; lapsed (the turn resolved unanswered); broken by a
+ * party's act at a resolution.
+ */
+export type AgreementStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'lapsed' | 'broken';
+
+/** One proposal of one of the scenario's agreements, from one seat to another, and what became of it. */
+export interface AgreementItem {
+  /** Its number in the game, from 1 (index + 1): what `agreement.answer` and `agreement.withdraw` name. */
+  n: number;
+  /** The turn (0-based) it was proposed in. */
+  turn: number;
+  /** The scenario's agreement id. */
+  agreement: string;
+  /** The proposing seat (actor). */
+  from: string;
+  /** The seat it was proposed to, which answers. */
+  to: string;
+  status: AgreementStatus;
+  /** The answer, once given: when, by whose hand, and the reason given (a person's, cleaned; the computer's weighing). */
+  answer?: { turn: number; by: 'person' | 'computer'; reason?: string };
+  /** The breach, once one happened: the party whose act broke it, and the turn. */
+  broken?: { by: string; turn: number };
+}
+
+/** A seat's request for a ruling on an act no option covers (src/sim/rulings.ts), and the facilitator's ruling. */
+export interface RulingItem {
+  /** Its number in the game, from 1 (index + 1): what `ruling.give` names. */
+  n: number;
+  turn: number;
+  /** The requesting seat. */
+  actor: string;
+  /** The act asked for, and the seat's argument for it, cleaned. */
+  text: string;
+  argument: string;
+  /** The ruling, once given. */
+  ruling?: Ruling;
+}
+
+export type Verdict = 'allowed' | 'refused' | 'rolled';
+
+export interface Ruling {
+  turn: number;
+  verdict: Verdict;
+  /** allowed, rolled: the scenario's ruling effect (its `rulingEffects` id) granted, or at stake on the roll. */
+  effect?: string;
+  /** The facilitator's reason, cleaned. */
+  reason: string;
+  /** rolled: the stated odds of success (0 < odds < 1), and the seeded draw it was judged by. */
+  odds?: number;
+  roll?: number;
+  /** Whether the effect applies: allowed, or rolled and the draw fell under the odds. */
+  granted: boolean;
 }

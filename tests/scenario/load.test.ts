@@ -11,7 +11,7 @@ import {
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/scenarios');
 const KEYS =
-  'a scenario file may have: meta, indicators, actors, facts, turns, decisions, events, outcomes, glossary, people, history, teaching';
+  'a scenario file may have: meta, indicators, actors, facts, turns, decisions, events, outcomes, glossary, people, history, teaching, agreements, rulingEffects, statementClaims';
 
 function readDir(dir: string): ScenarioText[] {
   return readdirSync(dir)
@@ -238,7 +238,7 @@ describe('parseScenarioFiles on hostile or odd input', () => {
     const text =
       'events:\n  - id: e\n    kind: news\n    audience: public\n    when: { fact: bridge-unsafe, fired: e }\n    headline: { text: x, invention: true }\n';
     expect(lines(withFiles({ name: 'x.yaml', text }))).toEqual([
-      'x.yaml:5:5 events.1.when: a condition has exactly one of: all, any, not, atLeast, atMost, fact, believes, chose, fired, turn, posture, chance; it has fact and fired',
+      'x.yaml:5:5 events.1.when: a condition has exactly one of: all, any, not, atLeast, atMost, fact, believes, chose, fired, turn, posture, chance, agreed; it has fact and fired',
     ]);
   });
 
@@ -272,7 +272,7 @@ describe('parseScenarioFiles on hostile or odd input', () => {
       'x.yaml:9:24 decisions.1.prompt.source: expected a text or a list, found 3',
       'x.yaml:10:5 decisions.1.options: needs at least 1 item',
       'x.yaml:17:21 outcomes.2.when.any.0.chance: must be at most 1, found 2',
-      'x.yaml:17:36 outcomes.2.when.any.1.atleast: unknown key "atleast" (did you mean "atLeast"?); allowed here: all, any, not, atLeast, atMost, fact, believes, chose, fired, turn, posture, chance',
+      'x.yaml:17:36 outcomes.2.when.any.1.atleast: unknown key "atleast" (did you mean "atLeast"?); allowed here: all, any, not, atLeast, atMost, fact, believes, chose, fired, turn, posture, chance, agreed',
     ]);
   });
 

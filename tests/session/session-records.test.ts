@@ -10,7 +10,7 @@ import { nextCommand } from '../../src/session/session-rules.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import type { Entry } from '../../src/sim/commands.ts';
 import { applyRun, computerChoice } from '../../src/sim/engine.ts';
-import { newRecord, replay } from '../../src/sim/record.ts';
+import { type GameRecord, newRecord, replay } from '../../src/sim/record.ts';
 import { type GameState, waitingFor } from '../../src/sim/state.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
 import { recordHash, sessionRecord, VARIANTS } from './session-sample.ts';
@@ -35,11 +35,26 @@ const submitFor = (state: GameState): Entry => ({
   command: { type: 'decision.submit', actor: 'pm', option: state.offers.pm!.options[0]! },
 });
 
+/**
+ * A record without the agreements the computer proposed to the person's seat (issue 19): this sample's person never
+ * answers, so they lapse and change nothing else; the rest of the record is the one written before agreements.
+ */
+const withoutProposals = (record: GameRecord): GameRecord => ({
+  ...record,
+  entries: record.entries.filter((e) => {
+    if (!e.command.type.startsWith('agreement.')) return true;
+    expect(e).toMatchObject({ by: { as: 'computer' }, command: { type: 'agreement.propose' } });
+    return false;
+  }),
+});
+
 describe('the session with its computer seats inside it', () => {
   it.each(VARIANTS)(
     'writes the records the session with seat actors wrote: %s seats, 200 seeds',
     (variant) => {
-      const hashes = Array.from({ length: SEEDS }, (_, seed) => recordHash(sessionRecord(c, seed, variant)));
+      const hashes = Array.from({ length: SEEDS }, (_, seed) =>
+        recordHash(withoutProposals(sessionRecord(c, seed, variant))),
+      );
       expect(before[variant]).toHaveLength(SEEDS);
       const differ = hashes.flatMap((h, seed) => (h === before[variant]![seed] ? [] : [seed]));
       expect(differ).toEqual([]);

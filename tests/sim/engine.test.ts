@@ -43,6 +43,12 @@ describe('the engine, command by command', () => {
         'statement.approve',
         'statement.publish',
         'talk.set',
+        // Agreements and rulings: tests/sim/agreements.test.ts.
+        'agreement.propose',
+        'agreement.answer',
+        'agreement.withdraw',
+        'ruling.request',
+        'ruling.give',
       ].sort(),
     );
   });

@@ -1,0 +1,169 @@
+// Requests for a ruling, the matrix-game way: a seat files an act that no option covers, with its argument, and
+// the facilitator rules: allowed, with one of the effects the scenario offers for rulings (`rulingEffects`);
+// refused, with a reason; or rolled at stated odds, the draw seeded from the game's seed and the request's number,
+// so that a replay rolls the same. A granted effect applies when the turn resolves (resolve.ts applyRulings).
+// The request and its ruling are seen by the requesting seat and the facilitator only.
+import type { Issuer, Refusal, RulingCommand } from './commands.ts';
+import { refusal } from './commands.ts';
+import type { CompiledScenario } from './compile.ts';
+import { cleanText, isVisible } from './free-text.ts';
+import {
+  MAX_REASON_CHARS,
+  MAX_RULING_ARGUMENT_CHARS,
+  MAX_RULING_REQUESTS_PER_TURN,
+  MAX_RULING_TEXT_CHARS,
+} from './limits.ts';
+import { rngFor } from './rng.ts';
+import { wrongHolder } from './seat-check.ts';
+import type { GameState, Ruling, RulingItem } from './state.ts';
+import type { TalkDraft, TalkHandler } from './talk.ts';
+
+export type RulingHappening = { kind: 'ruling.requested'; n: number } | { kind: 'ruling.given'; n: number };
+
+type RulingHandlers = {
+  [T in RulingCommand['type']]: TalkHandler<Extract<RulingCommand, { type: T }>, RulingHappening>;
+};
+
+export type RulingViewer = { actor: string } | { facilitator: true };
+
+/** What a viewer may see of the requests for a ruling: its own seat's (with their rulings), or, the facilitator, all. */
+export function rulingsFor(state: GameState, viewer: RulingViewer): RulingItem[] {
+  const out: RulingItem[] = [];
+  for (const item of state.rulings) {
+    if (!('facilitator' in viewer) && item.actor !== viewer.actor) continue;
+    out.push(item.ruling ? { ...item, ruling: { ...item.ruling } } : { ...item });
+  }
+  return out;
+}
+
+/** The draw a roll on request n is judged by: the same in every replay of the game. */
+export function rulingRoll(seed: number, n: number): number {
+  return rngFor(seed, 'ruling', n)();
+}
+
+const ended = refusal('wrong-phase', 'The game has ended.');
+
+function checkText(text: string, max: number, what: string): Refusal | undefined {
+  if (text.length > max)
+    return refusal(
+      'malformed',
+      `A ruling's ${what} may be at most ${max} characters; this one has ${text.length}.`,
+    );
+  if (!isVisible(cleanText(text, max)))
+    return refusal('malformed', `There is nothing to read in the ${what}.`);
+  return undefined;
+}
+
+function requestedThisTurn(s: GameState, actor: string): number {
+  let count = 0;
+  for (let i = s.rulings.length - 1; i >= 0; i--) {
+    const item = s.rulings[i]!;
+    if (item.turn !== s.world.turn) break;
+    if (item.actor === actor) count++;
+  }
+  return count;
+}
+
+function checkRequest(
+  s: GameState,
+  { actor, text, argument }: Extract<RulingCommand, { type: 'ruling.request' }>,
+  by: Issuer,
+): Refusal | undefined {
+  if ('facilitator' in by)
+    return refusal('not-allowed', 'A ruling is requested by a seat, not by the facilitator.');
+  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
+  if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
+  const wrong = wrongHolder(s, actor, by, 'act');
+  if (wrong) return wrong;
+  if (s.phase === 'ended') return ended;
+  if (s.phase === 'setup') return refusal('wrong-phase', 'The game has not started yet.');
+  if (s.paused) return refusal('paused', 'The game is paused.');
+  return (
+    checkText(text, MAX_RULING_TEXT_CHARS, 'act') ??
+    checkText(argument, MAX_RULING_ARGUMENT_CHARS, 'argument') ??
+    (requestedThisTurn(s, actor) >= MAX_RULING_REQUESTS_PER_TURN
+      ? refusal(
+          'too-many',
+          `${actor} has requested ${MAX_RULING_REQUESTS_PER_TURN} rulings this turn; it may request more in the next.`,
+        )
+      : undefined)
+  );
+}
+
+function checkGive(
+  c: CompiledScenario,
+  s: GameState,
+  { n, verdict, effect, reason, odds }: Extract<RulingCommand, { type: 'ruling.give' }>,
+): Refusal | undefined {
+  if (s.phase !== 'deciding')
+    return s.phase === 'ended' ? ended : refusal('wrong-phase', 'The game has not started yet.');
+  if (!Number.isInteger(n) || n < 1 || n > s.rulings.length)
+    return refusal('unknown', `No request for a ruling is numbered ${n} in this game.`);
+  const item = s.rulings[n - 1]!;
+  if (item.ruling) return refusal('unchanged', `Request ${n} has already been ruled on.`);
+  if (!isVisible(cleanText(reason, MAX_REASON_CHARS)))
+    return refusal('malformed', 'A ruling needs a reason with something to read.');
+  if (verdict === 'refused') {
+    if (effect !== undefined || odds !== undefined)
+      return refusal('malformed', 'A refusal grants no effect and rolls no odds.');
+    return undefined;
+  }
+  if (effect === undefined)
+    return refusal('malformed', `A ruling that is ${verdict} names the effect it grants.`);
+  const def = c.rulingEffectById.get(effect);
+  if (!def) return refusal('unknown', `There is no ruling effect ${effect} in this scenario.`);
+  if (def.actors && !def.actors.includes(item.actor))
+    return refusal('not-allowed', `The ruling effect ${effect} cannot be granted to ${item.actor}.`);
+  if (verdict === 'allowed' && odds !== undefined)
+    return refusal('malformed', 'An allowed ruling rolls no odds.');
+  if (verdict === 'rolled' && (odds === undefined || !(odds > 0 && odds < 1)))
+    return refusal('malformed', 'A roll needs odds above 0 and below 1.');
+  return undefined;
+}
+
+function rulingList(d: TalkDraft): RulingItem[] {
+  if (!d.owned) d.s.rulings = d.s.rulings.slice();
+  return d.s.rulings;
+}
+
+export const RULING_HANDLERS: RulingHandlers = {
+  'ruling.request': {
+    issuer: 'seat',
+    check: (_c, s, command, by) => checkRequest(s, command, by),
+    run(d, { actor, text, argument }) {
+      const list = rulingList(d);
+      const n = list.length + 1;
+      list.push({
+        n,
+        turn: d.s.world.turn,
+        actor,
+        text: cleanText(text, MAX_RULING_TEXT_CHARS),
+        argument: cleanText(argument, MAX_RULING_ARGUMENT_CHARS),
+      });
+      return [{ kind: 'ruling.requested', n }];
+    },
+  },
+  'ruling.give': {
+    issuer: 'facilitator',
+    check: (c, s, command) => checkGive(c, s, command),
+    run(d, { n, verdict, effect, reason, odds }) {
+      const ruling: Ruling = {
+        turn: d.s.world.turn,
+        verdict,
+        reason: cleanText(reason, MAX_REASON_CHARS),
+        granted: verdict === 'allowed',
+      };
+      if (effect !== undefined) ruling.effect = effect;
+      if (verdict === 'rolled' && odds !== undefined) {
+        const roll = rulingRoll(d.s.seed, n);
+        ruling.odds = odds;
+        ruling.roll = roll;
+        ruling.granted = roll < odds;
+      }
+      const list = rulingList(d);
+      // Replaced, never changed in place: a copied state shares the old items with the state it came from.
+      list[n - 1] = { ...list[n - 1]!, ruling };
+      return [{ kind: 'ruling.given', n }];
+    },
+  },
+};
