@@ -267,7 +267,7 @@ export class GameFlow {
         this.deps.audio.play('select');
         return { type: 'option.select', option: intent.optionId };
       case 'confirm-decision':
-        return { type: 'decision.confirm' };
+        return { type: 'decision.confirm', reason: intent.reason };
       case 'next':
       case 'show-debrief':
         return { type: 'screen.next' };

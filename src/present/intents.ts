@@ -14,7 +14,8 @@ export type Intent =
   | { type: 'pick-perspective'; actorId: string }
   | { type: 'start-game' }
   | { type: 'select-option'; optionId: string }
-  | { type: 'confirm-decision' }
+  /** `reason`: the one or two sentences the player or team gave with the decision, if any. */
+  | { type: 'confirm-decision'; reason?: string }
   | { type: 'next' }
   | { type: 'show-debrief' }
   /** The debrief's chart shows this indicator. */

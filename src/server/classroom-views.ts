@@ -21,6 +21,7 @@ import type { HistoricalPath } from '../sim/history.ts';
 import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
 import { saidFor } from '../sim/talk.ts';
 import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
+import { consoleTalk, seatTalk } from './talk-views.ts';
 
 /**
  * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:
@@ -210,6 +211,7 @@ export function seatClientView(
       ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
       : null,
     debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
+    talk: seatTalk(c, state, actor, view.said),
   };
 }
 
@@ -288,6 +290,7 @@ export function consoleClientView(
     seatCodes: presence.seatCodes,
     devices: presence.devices(),
     besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
+    talk: consoleTalk(c, state),
   };
 }
 

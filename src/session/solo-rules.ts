@@ -2,9 +2,13 @@
 // computer's) and which seat a saved game is continued at.
 import type { Entry } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
+import { MAX_DECISION_REASON_CHARS } from '../sim/limits.ts';
 import type { GameRecord } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
+
+/** The longest reason a decision takes (the engine refuses a longer one): the reason field's bound. */
+export const DECISION_REASON_MAX = MAX_DECISION_REASON_CHARS;
 
 /** The first commands of a solo game: the player takes the seat, the game starts. */
 export function soloStart(actor: string): Entry[] {

@@ -21,7 +21,7 @@ export type SoloEvent =
   /** `seed`: the page draws one, or takes it from the address (tests, workshops replay a game exactly). */
   | { type: 'game.begin'; seed: number }
   | { type: 'option.select'; option: string }
-  | { type: 'decision.confirm' }
+  | { type: 'decision.confirm'; reason?: string | undefined }
   | { type: 'screen.next' }
   | { type: 'title.show'; notice?: string | undefined };
 
@@ -120,7 +120,8 @@ export const soloMachine = setup({
       // A save of the previous format is written again in this one.
       if (restored.migrated) enqueue.emit({ type: 'save.write', json: saveJson(record) });
     }),
-    confirm: enqueueActions(({ enqueue, context }) => {
+    confirm: enqueueActions(({ enqueue, context, event }) => {
+      assertEvent(event, 'decision.confirm');
       const state = context.game;
       if (!state) return;
       const game = 'game';
@@ -129,7 +130,7 @@ export const soloMachine = setup({
       enqueue.assign({ before: state, selected: null });
       if (context.selected !== null && state.offers[actor]?.options.includes(context.selected)) {
         // The player's seat is a team of one: the pick is confirmed as it is made, with no proposal in between.
-        enqueue.sendTo(game, personDecision(actor, context.selected, state.world.turn));
+        enqueue.sendTo(game, personDecision(actor, context.selected, state.world.turn, event.reason));
       }
       const resolve: Entry = { by: HOST, command: { type: 'turn.resolve', turn: state.world.turn } };
       enqueue.sendTo(game, { type: 'command.send', entry: resolve });

@@ -12,7 +12,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { emblemDataUri } from '../../present/emblems.ts';
-import type { Send } from '../../present/intents.ts';
+import type { Intent, Send } from '../../present/intents.ts';
 import { mapLegend } from '../../present/places.ts';
 import {
   READING_TEXT,
@@ -23,6 +23,7 @@ import type { OptionRow, SituationModel } from '../../present/screens.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { block, cite, cited } from './cited.ts';
 import { indicatorList, moveLine, newsList } from './indicators.part.ts';
+import { type ReasonState, reasonField, reasonIn } from './reason.part.ts';
 
 /**
  * Where the turn is a team's rather than one player's (a classroom seat): "Confirm" also waits for the team to
@@ -49,6 +50,16 @@ interface Room {
   /** the options whose full text the reader opened ("+"): the view's own state, kept across models */
   opened: Set<string>;
   redraw: () => void;
+  /** The reason field's state, where the room offers one (the solo game, a seat, pass-and-play; not the replay). */
+  reason: ReasonState | null;
+  /** The room's element, to read the reason from when the decision is confirmed. */
+  element: HTMLElement;
+}
+
+/** "Confirm", with the reason typed beside it when there is one. */
+function confirmIntent(room: Room): Intent {
+  const reason = room.reason ? reasonIn(room.element) : undefined;
+  return reason === undefined ? { type: 'confirm-decision' } : { type: 'confirm-decision', reason };
 }
 
 /**
@@ -112,7 +123,7 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !pressed || !confirmable(model, room)) return;
     event.preventDefault();
-    room.send({ type: 'confirm-decision' });
+    room.send(confirmIntent(room));
   };
   return html`<li class=${o.open ? 'option-item' : 'option-item option-item--closed'}>
     <div class="option__row"><button class="button option" type="button" aria-pressed=${String(pressed)}
@@ -132,7 +143,7 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
 function decisionBlock(model: SituationModel, room: Room): TemplateResult {
   const confirm = (text: string) =>
     html`<button class="button button--primary" type="button" data-intent="confirm-decision"
-      ?disabled=${!confirmable(model, room)} @click=${() => room.send({ type: 'confirm-decision' })}>${text}</button>`;
+      ?disabled=${!confirmable(model, room)} @click=${() => room.send(confirmIntent(room))}>${text}</button>`;
   if (!model.decision) {
     return block(
       READING_TEXT.decisionHeading,
@@ -259,14 +270,31 @@ function situationTemplate(model: SituationModel, room: Room): TemplateResult {
       // The decision before what changed: on a phone the first option shows without scrolling, and in the solo
       // game the "What happened" screen has just shown the moves.
       decisionBlock(model, room)
-    }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${moreBlock(model)}`;
+    }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${
+      // After the first sight, which counts its words: the reason is for those who want to give one.
+      room.reason && model.decision ? reasonField(room.reason) : nothing
+    }${moreBlock(model)}`;
 }
 
-export function situationView(model: SituationModel, send: Send, terms?: SeatTerms): SituationView {
+/** `withReason`: the decision takes a reason (the replay shows a game played, and takes none). */
+export function situationView(
+  model: SituationModel,
+  send: Send,
+  terms?: SeatTerms,
+  withReason = false,
+): SituationView {
   const element = document.createElement('section');
   element.className = 'view view--situation';
   let current = model;
-  const room: Room = { send, terms: terms ?? null, opened: new Set(), redraw: () => draw(current) };
+  const redraw = () => draw(current);
+  const room: Room = {
+    send,
+    terms: terms ?? null,
+    opened: new Set(),
+    redraw,
+    reason: withReason ? { chars: 0, redraw } : null,
+    element,
+  };
   function draw(m: SituationModel): void {
     current = m;
     element.dataset.firstSightWords = String(situationFirstSight(m).words);
@@ -288,7 +316,7 @@ export function situationView(model: SituationModel, send: Send, terms?: SeatTer
     },
     onEnter: () => {
       if (!confirmable(current, room)) return false;
-      send({ type: 'confirm-decision' });
+      send(confirmIntent(room));
       return true;
     },
   };
