@@ -248,6 +248,8 @@ export interface HistoryRow {
   yours: string | null;
   /** what "Your choice" shows: the option, "No decision (no option was open)" or "The game had ended" */
   yoursText: string;
+  /** the reason the player or team gave with that choice, as it typed it (cleaned by the engine); absent: none */
+  reason?: string;
   /** what the real actor did, cited; null: not reported in the sources */
   real: Cited | null;
   /** what the "real actor" column shows: the text, or "Not reported in the sources" */

@@ -202,6 +202,26 @@ describe('talk in a classroom room', () => {
     expect(report).toContain('We will accept the count if it is done by hand.');
     expect(report).toContain('Call off the sit-ins and we back a recount.');
     expect(report).toMatch(/full manual recount\.<\/bdi> <span class="reason">\(hidden by the facilitator/);
+
+    // The replay of the room, turn 1: the facilitator's view has the reason and everything said, the hidden answer
+    // marked; the Framework's view has only what it could read, in the order it was said.
+    const [tab] = await Promise.all([
+      facilitator.context().waitForEvent('page'),
+      facilitator.locator('[data-replay-room]').click(),
+    ]);
+    await tab.locator('[data-replay-where]').waitFor();
+    await tab.locator('#replay-as').selectOption('facilitator');
+    await tab.locator('[data-reason]').filter({ hasText: 'A recount by hand calms the street.' }).waitFor();
+    expect(await tab.locator('[data-said-section] [data-said]').count()).toBe(4);
+    expect(await tab.locator('[data-said-section] [data-hidden="true"]').textContent()).toContain(
+      'Off the exercise’s subject.',
+    );
+    await tab.locator('#replay-as').selectOption('framework');
+    await tab.locator('[data-said-section]').waitFor();
+    expect(await tab.locator('[data-said-section] .said-text').allTextContents()).toEqual([
+      'We will accept the count if it is done by hand.',
+      'The Framework is welcome at the table.',
+    ]);
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -64,6 +64,16 @@ export function saidItem(line: SaidLine, extra: TemplateResult | typeof nothing 
   </li>`;
 }
 
+/** What was said, as a list of its lines (the replay's, the debrief's), or nothing when nothing was. */
+export function saidList(heading: string, lines: readonly SaidLine[]): TemplateResult | typeof nothing {
+  if (lines.length === 0) return nothing;
+  return html`<section class="block" data-said-section=""><h2>${heading}</h2><ol class="said-list" data-said-list="">${repeat(
+    lines,
+    (l) => l.n,
+    (l) => saidItem(l),
+  )}</ol></section>`;
+}
+
 /** The seats a form may name, as checkboxes (never bound: what was ticked stays through every view). */
 function seatBoxes(form: 'statement' | 'message', model: TalkModel): TemplateResult {
   return html`${repeat(

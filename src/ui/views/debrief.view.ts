@@ -7,6 +7,7 @@
  * the DOM in place, so the focus stays on the switch's button and the scroll where the reader left it.
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { t } from '../../present/i18n/i18n.ts';
 import type { Send } from '../../present/intents.ts';
 import type { DebriefModel } from '../../present/screens.ts';
 import type { ScreenView } from '../dom-layer.ts';
@@ -121,6 +122,11 @@ function pathRow(row: DebriefModel['history'][number]): TemplateResult {
   return html`<tr><td data-label=${date}><strong class="path__date">${row.date}</strong><span
     class="path__title">${row.title}</span></td><td class=${row.yours === null ? 'path__yours path__yours--none' : 'path__yours'}
     data-label=${yours}><span>${row.yoursText}</span>${
+      // The reason is text the player typed: shown as text, in its own direction.
+      row.reason !== undefined
+        ? html`<span class="hint path__reason" data-reason="">${t('debrief.reason')}<bdi dir="auto">${row.reason}</bdi></span>`
+        : nothing
+    }${
       row.sameText
         ? html`<span class=${`path__same path__same--${row.same ? 'yes' : 'no'}`}>${row.sameText}</span>`
         : nothing
