@@ -2,16 +2,12 @@
 // view may read (the engine's saidFor), the console's from everything said. Kept apart from the views' memo: what
 // was said is small, and built again only when the view is.
 import { type TalkLimits, type TalkModel, talkModel } from '../present/talk.presenter.ts';
+import { TALK_LIMITS as LIMITS } from '../session/talk-limits.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
-import { MAX_DECISION_REASON_CHARS, MAX_MESSAGE_CHARS, MAX_STATEMENT_CHARS } from '../sim/limits.ts';
 import type { GameState } from '../sim/state.ts';
 import { type SaidView, saidFor } from '../sim/talk.ts';
 
-export const TALK_LIMITS: TalkLimits = {
-  statement: MAX_STATEMENT_CHARS,
-  message: MAX_MESSAGE_CHARS,
-  reason: MAX_DECISION_REASON_CHARS,
-};
+export const TALK_LIMITS: TalkLimits = { ...LIMITS };
 
 function seats(c: CompiledScenario): { actor: string; label: string }[] {
   return c.playableIds.map((actor) => ({ actor, label: c.actorById.get(actor)?.name.text ?? actor }));

@@ -2,13 +2,21 @@
 // computer's) and which seat a saved game is continued at.
 import type { Entry } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
-import { MAX_DECISION_REASON_CHARS } from '../sim/limits.ts';
 import type { GameRecord } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 
-/** The longest reason a decision takes (the engine refuses a longer one): the reason field's bound. */
-export const DECISION_REASON_MAX = MAX_DECISION_REASON_CHARS;
+/**
+ * The player's statement or private message, as its seat's command: the engine checks it (the room's rule, the
+ * addressees, the text) like any other, and the record keeps it.
+ */
+export function soloTalk(actor: string, kind: 'statement' | 'message', text: string, to: string[]): Entry {
+  const by = { seat: actor, as: 'person' as const };
+  if (kind === 'message') return { by, command: { type: 'message.send', actor, to, text } };
+  return to.length > 0
+    ? { by, command: { type: 'statement.publish', actor, text, to } }
+    : { by, command: { type: 'statement.publish', actor, text } };
+}
 
 /** The first commands of a solo game: the player takes the seat, the game starts. */
 export function soloStart(actor: string): Entry[] {

@@ -134,12 +134,22 @@ function talkForm(
   </form>`;
 }
 
-/** The seat's panel: the rule, the forms it leaves open, and what this seat may read, newest first. */
-export function talkPanel(model: TalkModel, panel: TalkPanel, actions: TalkActions): TemplateResult {
+/**
+ * The seat's panel: the rule, the forms it leaves open, and what this seat may read, newest first. `refused`: why
+ * the last statement or message was refused, where the answer comes with the model (the solo game) rather than as
+ * a reply to the form.
+ */
+export function talkPanel(
+  model: TalkModel,
+  panel: TalkPanel,
+  actions: TalkActions,
+  refused: string | null = null,
+): TemplateResult {
   return html`<section class="block talk" aria-labelledby="talk-heading" data-talk=${model.level}
     data-approve=${String(model.approve)}>
     <h2 id="talk-heading">${t('talk.heading')}</h2>
     <p data-talk-rule="">${talkRuleLine(model)}</p>
+    <p class="notice" role="alert" data-talk-refused="" ?hidden=${!refused}>${refused ?? nothing}</p>
     ${model.canStatement ? talkForm('statement', model, panel, actions.publish) : nothing}
     ${model.canMessage ? talkForm('message', model, panel, actions.message) : nothing}
     <h3>${t('talk.heard')}</h3>

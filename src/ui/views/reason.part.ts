@@ -3,7 +3,7 @@
 // is confirmed.
 import { html, type TemplateResult } from 'lit-html';
 import { formatNumber, t } from '../../present/i18n/i18n.ts';
-import { DECISION_REASON_MAX } from '../../session/solo-rules.ts';
+import { DECISION_REASON_MAX } from '../../session/talk-limits.ts';
 
 export const REASON_FIELD = 'decision-reason';
 

@@ -20,6 +20,7 @@ import {
   situationFirstSight,
 } from '../../present/reading.presenter.ts';
 import type { OptionRow, SituationModel } from '../../present/screens.ts';
+import { TalkPanel, talkPanel } from '../classroom/talk.part.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { block, cite, cited } from './cited.ts';
 import { indicatorList, moveLine, newsList } from './indicators.part.ts';
@@ -54,6 +55,26 @@ interface Room {
   reason: ReasonState | null;
   /** The room's element, to read the reason from when the decision is confirmed. */
   element: HTMLElement;
+  /** The talk panel's own state (what its forms await), where the model has a panel (the solo game). */
+  talk: TalkPanel;
+}
+
+/**
+ * The solo player's talk panel: its statement or message goes to the session as an intent, and the engine's answer
+ * comes back with the next model (its refusal, or the line in the list); so the form does not wait for a reply.
+ */
+function talkBlock(model: SituationModel, room: Room): TemplateResult | typeof nothing {
+  if (!model.talk) return nothing;
+  const send = (type: 'talk.publish' | 'talk.message') => (text: string, to: string[]) => {
+    room.send({ type, text, to });
+    return Promise.resolve(null);
+  };
+  return talkPanel(
+    model.talk,
+    room.talk,
+    { publish: send('talk.publish'), message: send('talk.message') },
+    model.talkRefused ?? null,
+  );
 }
 
 /** "Confirm", with the reason typed beside it when there is one. */
@@ -273,7 +294,7 @@ function situationTemplate(model: SituationModel, room: Room): TemplateResult {
     }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${
       // After the first sight, which counts its words: the reason is for those who want to give one.
       room.reason && model.decision ? reasonField(room.reason) : nothing
-    }${moreBlock(model)}`;
+    }${talkBlock(model, room)}${moreBlock(model)}`;
 }
 
 /** `withReason`: the decision takes a reason (the replay shows a game played, and takes none). */
@@ -294,6 +315,7 @@ export function situationView(
     redraw,
     reason: withReason ? { chars: 0, redraw } : null,
     element,
+    talk: new TalkPanel(redraw),
   };
   function draw(m: SituationModel): void {
     current = m;
