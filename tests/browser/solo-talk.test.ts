@@ -1,4 +1,4 @@
-// The solo player speaks (issue 19): in the situation room it writes a private message to a computer actor and a
+// The solo player speaks (issue 19): in the situation room, under "More", it writes a private message to a computer actor and a
 // statement to the public, and reads both in its list, who and when; a refusal is said in one sentence; its reason
 // goes with its decision, and the debrief shows it beside that choice.
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ describe('the solo player’s talk and reason', () => {
       const { page } = game;
       await game.open('?renderer=canvas&seed=7');
       await playByKeyboard(page, { perspective: 1, turns: 0 });
+      // Both are under "More": the first sight has no words to spare (decision-reading.test.ts).
+      await page.locator('.view--situation details.more > summary').click();
 
       await page.locator('#talk-message-text').fill('Rein in the factions and we talk.');
       await page.locator('#talk-message-to-iran').check();

@@ -43,6 +43,8 @@ export class ClassroomApp {
   private seat: SeatScreen | null = null;
   /** The seat's talk panel: what its forms hold and await, kept through every view of the device's client. */
   private talk = new TalkPanel(() => this.draw());
+  /** The seat's reason field: its count of characters, for the turn it belongs to. */
+  private reason = { chars: 0, turn: -1, redraw: () => this.draw() };
   private ticking: ReturnType<typeof setInterval> | null = null;
   /** What the lobby says of this device's last request for a seat (waiting to be admitted, or why not). */
   private lobbyNote: string | null = null;
@@ -360,7 +362,7 @@ export class ClassroomApp {
     if (shown.fresh) this.arrived = shown.heading;
     else if (shown.refocus) this.refocus = shown.refocus;
     const talk = talkPanel(view.talk, this.talk, this.talkActions(view.actor));
-    return html`${notices}${seatPage(view, now, client.status, shown, talk)}`;
+    return html`${notices}${seatPage(view, now, client.status, shown, talk, this.reason)}`;
   }
 
   /** The heading of a screen that has just arrived, to scroll to and focus once it is drawn. */

@@ -9,6 +9,7 @@ import type { LobbyClientView, SeatClientView } from '../../present/classroom-sc
 import { isolate, t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import { debriefView } from '../views/debrief.view.ts';
+import { type ReasonState, turnReasonField } from '../views/reason.part.ts';
 import { type SeatTerms, type SituationView, situationView } from '../views/situation.view.ts';
 import { type Asking, askingForm, fieldValue } from './form.ts';
 import { typedCode } from './links.ts';
@@ -94,10 +95,15 @@ export function seatPage(
   link: string,
   shown: Shown,
   talk: TemplateResult,
+  reason: ReasonState & { turn: number },
 ): TemplateResult {
+  // The team's reason goes with its confirmation ("Confirm" reads it): while the turn has a decision for it.
+  const withReason = view.situation.decision !== null && view.outcome === null && view.holder === 'person';
   return html`<div>
     ${seatBar(view, now, link)}
-    <main class=${view.outcome ? 'class-page class-debrief' : 'class-page class-seat'}>${shown.element}${talk}</main>
+    <main class=${view.outcome ? 'class-page class-debrief' : 'class-page class-seat'}>${shown.element}${
+      withReason ? turnReasonField(reason, view.situation.turn.index) : nothing
+    }${talk}</main>
   </div>`;
 }
 
@@ -151,7 +157,7 @@ export class SeatScreen {
       if (intent.type === 'select-option') this.actions.propose(intent.optionId);
       else if (intent.type === 'confirm-decision') this.actions.confirm(intent.reason);
     };
-    const screen = situationView(view.situation, send, terms(view), true);
+    const screen = situationView(view.situation, send, terms(view));
     return { view: screen, element: screen.element, heading: screen.heading };
   }
 

@@ -2,6 +2,7 @@
 // left. The field's value is never bound: what was typed survives every new model, and is read when the decision
 // is confirmed.
 import { html, type TemplateResult } from 'lit-html';
+import { keyed } from 'lit-html/directives/keyed.js';
 import { formatNumber, t } from '../../present/i18n/i18n.ts';
 import { DECISION_REASON_MAX } from '../../session/talk-limits.ts';
 
@@ -11,6 +12,18 @@ export const REASON_FIELD = 'decision-reason';
 export interface ReasonState {
   chars: number;
   redraw: () => void;
+}
+
+/**
+ * A classroom seat's field, beside its turn's room: one field per turn (keyed by it), so that a reason given in
+ * one turn is not offered again in the next.
+ */
+export function turnReasonField(state: ReasonState & { turn: number }, turn: number): TemplateResult {
+  if (state.turn !== turn) {
+    state.turn = turn;
+    state.chars = 0;
+  }
+  return html`${keyed(turn, reasonField(state))}`;
 }
 
 export function reasonField(state: ReasonState): TemplateResult {

@@ -51,10 +51,8 @@ interface Room {
   /** the options whose full text the reader opened ("+"): the view's own state, kept across models */
   opened: Set<string>;
   redraw: () => void;
-  /** The reason field's state, where the room offers one (the solo game, a seat, pass-and-play; not the replay). */
+  /** The reason field's state, where the room offers one under "More" (the solo game, pass-and-play). */
   reason: ReasonState | null;
-  /** The room's element, to read the reason from when the decision is confirmed. */
-  element: HTMLElement;
   /** The talk panel's own state (what its forms await), where the model has a panel (the solo game). */
   talk: TalkPanel;
 }
@@ -77,9 +75,12 @@ function talkBlock(model: SituationModel, room: Room): TemplateResult | typeof n
   );
 }
 
-/** "Confirm", with the reason typed beside it when there is one. */
-function confirmIntent(room: Room): Intent {
-  const reason = room.reason ? reasonIn(room.element) : undefined;
+/**
+ * "Confirm", with the reason typed on the page when there is one: under "More" (the solo game, pass-and-play) or
+ * beside the room (a classroom seat's page). The replay has no reason field, and confirms nothing.
+ */
+function confirmIntent(): Intent {
+  const reason = reasonIn(document);
   return reason === undefined ? { type: 'confirm-decision' } : { type: 'confirm-decision', reason };
 }
 
@@ -144,7 +145,7 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !pressed || !confirmable(model, room)) return;
     event.preventDefault();
-    room.send(confirmIntent(room));
+    room.send(confirmIntent());
   };
   return html`<li class=${o.open ? 'option-item' : 'option-item option-item--closed'}>
     <div class="option__row"><button class="button option" type="button" aria-pressed=${String(pressed)}
@@ -164,7 +165,7 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
 function decisionBlock(model: SituationModel, room: Room): TemplateResult {
   const confirm = (text: string) =>
     html`<button class="button button--primary" type="button" data-intent="confirm-decision"
-      ?disabled=${!confirmable(model, room)} @click=${() => room.send(confirmIntent(room))}>${text}</button>`;
+      ?disabled=${!confirmable(model, room)} @click=${() => room.send(confirmIntent())}>${text}</button>`;
   if (!model.decision) {
     return block(
       READING_TEXT.decisionHeading,
@@ -235,10 +236,13 @@ function beliefsBlock(model: SituationModel): TemplateResult | typeof nothing {
 }
 
 /** Everything behind "More": closed by default, and never bound, so it stays as the reader left it. */
-function moreBlock(model: SituationModel): TemplateResult {
+function moreBlock(model: SituationModel, room: Room): TemplateResult {
   const { turn } = model;
   const warnings = model.warnings ?? [];
-  return html`<details class="more"><summary>${READING_TEXT.more}</summary>${block(
+  // The reason and the talk panel first: both are optional, and the first sight has no words to spare for them.
+  return html`<details class="more"><summary>${READING_TEXT.more}</summary>${
+    room.reason && model.decision ? reasonField(room.reason) : nothing
+  }${talkBlock(model, room)}${block(
     'News of the last turn',
     'news',
     newsList(model.news, 'No news yet: this is where the crisis begins.'),
@@ -291,13 +295,13 @@ function situationTemplate(model: SituationModel, room: Room): TemplateResult {
       // The decision before what changed: on a phone the first option shows without scrolling, and in the solo
       // game the "What happened" screen has just shown the moves.
       decisionBlock(model, room)
-    }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${
-      // After the first sight, which counts its words: the reason is for those who want to give one.
-      room.reason && model.decision ? reasonField(room.reason) : nothing
-    }${talkBlock(model, room)}${moreBlock(model)}`;
+    }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${moreBlock(model, room)}`;
 }
 
-/** `withReason`: the decision takes a reason (the replay shows a game played, and takes none). */
+/**
+ * `withReason`: the decision takes a reason, in a field under "More" (the solo game, pass-and-play; a classroom seat's
+ * page has its own beside the room, and the replay shows a game played, and takes none).
+ */
 export function situationView(
   model: SituationModel,
   send: Send,
@@ -314,7 +318,6 @@ export function situationView(
     opened: new Set(),
     redraw,
     reason: withReason ? { chars: 0, redraw } : null,
-    element,
     talk: new TalkPanel(redraw),
   };
   function draw(m: SituationModel): void {
@@ -338,7 +341,7 @@ export function situationView(
     },
     onEnter: () => {
       if (!confirmable(current, room)) return false;
-      send(confirmIntent(room));
+      send(confirmIntent());
       return true;
     },
   };
