@@ -26,6 +26,12 @@ describe('the solo player’s talk and reason', () => {
       await page.locator('#talk-statement-text').fill('The count will be honest.');
       await page.locator('[data-talk-form="statement"] button[type="submit"]').click();
       await page.locator('[data-said][data-kind="statement"]').filter({ hasText: 'honest' }).waitFor();
+      // Nothing to read: the engine refuses it, said once, in one sentence.
+      await page.locator('#talk-statement-text').fill('   ');
+      await page.locator('[data-talk-form="statement"] button[type="submit"]').click();
+      const refusal = page.locator('[data-talk] [role="alert"]:not([hidden])');
+      await refusal.filter({ hasText: 'There is nothing to read in this statement.' }).waitFor();
+      expect(await refusal.count()).toBe(1);
       // No seat ticked: a message is refused before it is sent, in one sentence, and what was typed stays.
       await page.locator('#talk-message-text').fill('To nobody.');
       await page.locator('[data-talk-form="message"] button[type="submit"]').click();

@@ -149,7 +149,12 @@ export function talkPanel(
     data-approve=${String(model.approve)}>
     <h2 id="talk-heading">${t('talk.heading')}</h2>
     <p data-talk-rule="">${talkRuleLine(model)}</p>
-    <p class="notice" role="alert" data-talk-refused="" ?hidden=${!refused}>${refused ?? nothing}</p>
+    ${
+      // Said once: not again here when a form already says it.
+      refused && !panel.statement.refused && !panel.message.refused
+        ? html`<p class="notice" role="alert" data-talk-refused="">${refused}</p>`
+        : nothing
+    }
     ${model.canStatement ? talkForm('statement', model, panel, actions.publish) : nothing}
     ${model.canMessage ? talkForm('message', model, panel, actions.message) : nothing}
     <h3>${t('talk.heard')}</h3>

@@ -55,17 +55,20 @@ interface Room {
   reason: ReasonState | null;
   /** The talk panel's own state (what its forms await), where the model has a panel (the solo game). */
   talk: TalkPanel;
+  /** The model on screen now: after an intent, the one the session answered with. */
+  model: () => SituationModel;
 }
 
 /**
  * The solo player's talk panel: its statement or message goes to the session as an intent, and the engine's answer
- * comes back with the next model (its refusal, or the line in the list); so the form does not wait for a reply.
+ * comes back with the model. Where it is there when the intent returns, the form says the refusal and keeps what
+ * was typed; otherwise the panel says it, in one sentence, from the model.
  */
 function talkBlock(model: SituationModel, room: Room): TemplateResult | typeof nothing {
   if (!model.talk) return nothing;
   const send = (type: 'talk.publish' | 'talk.message') => (text: string, to: string[]) => {
     room.send({ type, text, to });
-    return Promise.resolve(null);
+    return Promise.resolve(room.model().talkRefused ?? null);
   };
   return talkPanel(
     model.talk,
@@ -319,6 +322,7 @@ export function situationView(
     redraw,
     reason: withReason ? { chars: 0, redraw } : null,
     talk: new TalkPanel(redraw),
+    model: () => current,
   };
   function draw(m: SituationModel): void {
     current = m;
