@@ -10,6 +10,7 @@ import { compareGames } from '../sim/compare.ts';
 import { decisionCsv, decisionRows } from '../sim/decision-log.ts';
 import { reportData } from '../sim/report.ts';
 import { MAX_SAVE_CHARS, saveJson } from '../sim/save.ts';
+import { saidFor } from '../sim/talk.ts';
 import { restoreText } from './replay.ts';
 import { CliError, parseArgs, readBoundedText, runCli } from './scenario-arg.ts';
 
@@ -29,7 +30,8 @@ export async function reportText(text: string, file: string, format: string): Pr
       throw new CliError(`${file}: this record is too large to export.`);
     return `${json}\n`;
   }
-  if (format === 'html') return reportHtml(c.scenario, reportData(c, state, record));
+  if (format === 'html')
+    return reportHtml(c.scenario, reportData(c, state, record), saidFor(state, { facilitator: true }));
   return decisionCsv(decisionRows(c, state));
 }
 

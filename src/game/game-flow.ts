@@ -16,6 +16,7 @@ import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } f
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
 import type { SoloSaveSummary } from '../session/solo-rules.ts';
+import { TALK_LIMITS } from '../session/talk-limits.ts';
 import { Observable } from './observable.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
 import { type SaveSlot, savedScenarioIds, saveSlotFor } from './session/save-slot.ts';
@@ -274,7 +275,12 @@ export class GameFlow {
         this.deps.audio.play('select');
         return { type: 'option.select', option: intent.optionId };
       case 'confirm-decision':
-        return { type: 'decision.confirm' };
+        return { type: 'decision.confirm', reason: intent.reason };
+      case 'talk.publish':
+      case 'talk.message': {
+        const kind = intent.type === 'talk.publish' ? 'statement' : 'message';
+        return { type: 'talk.say', kind, text: intent.text, to: intent.to };
+      }
       case 'next':
       case 'show-debrief':
         return { type: 'screen.next' };
@@ -308,8 +314,9 @@ export class GameFlow {
 
   private modelOf(loaded: Loaded, kind: Exclude<ScreenKind, 'title'>, s: Snapshot): ScreenModel | null {
     const { scenario, lookup, module, present } = loaded;
-    const { perspectiveModel, briefingModel, situationModel, resolutionModel, debriefModel } = present;
-    const { c, game, actor, before, selected, historical } = s.context;
+    const { perspectiveModel, briefingModel, situationModel, resolutionModel, debriefModel, talkModel } =
+      present;
+    const { c, game, actor, before, selected, historical, refused } = s.context;
     if (kind === 'perspective') return perspectiveModel(scenario, lookup, actor);
     if (!c || !game || !actor) return null;
     const view = module.viewFor(c, game, actor);
@@ -317,7 +324,19 @@ export class GameFlow {
       case 'briefing':
         return briefingModel(view, lookup);
       case 'situation':
-        return situationModel(view, lookup, selected);
+        // The player speaks to the computer's actors: every other playable seat, named as the scenario names it.
+        return {
+          ...situationModel(view, lookup, selected),
+          talk: talkModel({
+            said: view.said ?? [],
+            rule: view.talk ?? { level: 'all', approve: false },
+            seats: c.playableIds.map((a) => ({ actor: a, label: lookup.actorName(a) })),
+            actor,
+            live: game.phase !== 'ended' && !game.paused,
+            limits: TALK_LIMITS,
+          }),
+          talkRefused: refused,
+        };
       case 'resolution': {
         // The session resolves the turn just after the confirmation; until it has, there is nothing to show.
         if (!before || (game.world.turn === before.world.turn && game.phase !== 'ended')) return null;

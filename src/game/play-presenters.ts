@@ -6,4 +6,5 @@ export { debriefModel } from '../present/debrief.presenter.ts';
 export { Lookup } from '../present/lookup.ts';
 export { briefingModel, perspectiveModel } from '../present/opening.presenter.ts';
 export { resolutionFirstSight, withReadingBudget } from '../present/reading.presenter.ts';
+export { talkModel } from '../present/talk.presenter.ts';
 export { resolutionModel, situationModel } from '../present/turn.presenter.ts';

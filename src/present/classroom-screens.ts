@@ -4,6 +4,7 @@
 import type { GameState, Holder } from '../sim/state.ts';
 import type { PublicView } from '../sim/view.ts';
 import type { DebriefModel, SituationModel } from './screens.ts';
+import type { TalkModel } from './talk.presenter.ts';
 
 /** A seat as the console and the projector show it: never what it chose, only whether it has. */
 export interface SeatLine {
@@ -27,6 +28,8 @@ export interface DeviceLine {
   /** Its display name while it is connected (names are never stored). */
   name: string | null;
   connected: boolean;
+  /** The facilitator muted it: its statements and messages are refused (room state, not the record). */
+  muted: boolean;
 }
 
 /** What the room knows beside the game: who is connected, and when the turn's clock runs out. */
@@ -73,6 +76,8 @@ export interface SeatClientView {
   outcome: { title: string; summary: string } | null;
   /** Once the game has ended: this seat's debrief, as the solo game gives it. */
   debrief: DebriefModel | null;
+  /** What this seat may read of what was said, and what it may still say under the room's rule. */
+  talk: TalkModel;
 }
 
 export interface ProjectorClientView {
@@ -105,6 +110,8 @@ export interface ConsoleClientView {
    * the turn (0-based) their decisions parted, or null when they never did.
    */
   besideOrigin: { was: string | null; now: string | null; parted: number | null } | null;
+  /** Everything said, waiting statements and hidden items too (with why), and the room's rule on talk. */
+  talk: TalkModel;
 }
 
 export interface LobbyClientView {

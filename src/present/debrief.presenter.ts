@@ -406,7 +406,8 @@ function historyRowsOf(view: ActorView, lookup: Lookup): HistoryRow[] {
   return lookup.scenario.turns.map((turn, i): HistoryRow => {
     const day = days.get(turn.id);
     const entry = day && Object.hasOwn(day.actors, view.actor) ? day.actors[view.actor] : undefined;
-    const yours = view.choices.find((c) => c.turn === i)?.option ?? null;
+    const choice = view.choices.find((c) => c.turn === i);
+    const yours = choice?.option ?? null;
     const reached = i <= view.turn.index;
     const real = entry?.did ? lookup.cite(entry.did) : null;
     const same = yours !== null && real !== null && entry?.options ? entry.options.includes(yours) : null;
@@ -425,6 +426,7 @@ function historyRowsOf(view: ActorView, lookup: Lookup): HistoryRow[] {
       same,
       sameText: same === null ? '' : same ? t('debrief.same') : t('debrief.notSame'),
       context: day?.context ? lookup.cite(day.context) : null,
+      ...(choice?.reason !== undefined ? { reason: choice.reason } : {}),
     };
   });
 }

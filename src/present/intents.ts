@@ -14,7 +14,11 @@ export type Intent =
   | { type: 'pick-perspective'; actorId: string }
   | { type: 'start-game' }
   | { type: 'select-option'; optionId: string }
-  | { type: 'confirm-decision' }
+  /** `reason`: the one or two sentences the player or team gave with the decision, if any. */
+  | { type: 'confirm-decision'; reason?: string }
+  /** The player's statement (`to`: the actors named; none, the public) or private message to computer actors. */
+  | { type: 'talk.publish'; text: string; to: string[] }
+  | { type: 'talk.message'; text: string; to: string[] }
   | { type: 'next' }
   | { type: 'show-debrief' }
   /** The debrief's chart shows this indicator. */

@@ -4,6 +4,7 @@
 // the record is escaped: it is data, never markup. No name is in it: records hold seats and commands only.
 import type { Scenario, Text } from '../scenario/types.ts';
 import type { ReportData } from '../sim/report.ts';
+import type { SaidView } from '../sim/talk.ts';
 import { shortTurnDate, turnDate } from './cite.ts';
 
 const ESCAPES: Record<string, string> = {
@@ -36,7 +37,11 @@ const STYLE = `
   @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;
 
-export function reportHtml(s: Scenario, data: ReportData): string {
+/**
+ * `said`: everything said in the game as the facilitator sees it (talk.ts saidFor), hidden items with why; the
+ * report lists it after the decisions. Left out, the report has no such section (a record from before talk).
+ */
+export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidView[] = []): string {
   const sources = new Map(s.meta.sources.map((x) => [x.file, x]));
   const cite = (t: Text): string => {
     if (t.source === undefined) return '<span class="cite">Invented for the game</span>';
@@ -75,6 +80,7 @@ export function reportHtml(s: Scenario, data: ReportData): string {
   }
   parts.push(indicatorTable(s, data));
   parts.push(decisionsBesideHistory(s, data, cite, actorName));
+  parts.push(saidSection(said, actorName));
   parts.push(facilitatorActions(s, data));
   parts.push('<h2>Sources</h2><ul>');
   for (const src of s.meta.sources) {
@@ -144,6 +150,25 @@ function decisionsBesideHistory(
     out.push('</tbody></table></section>');
   }
   return out.join('\n');
+}
+
+/** Every statement and message, in order, by seat (never a person): what the seats said, to whom, and when. */
+function saidSection(said: readonly SaidView[], actorName: (id: string) => string): string {
+  if (said.length === 0) return '';
+  const lines = said.map((x) => {
+    const to = x.to === 'public' ? 'the public' : x.to.map(actorName).join(', ');
+    const what =
+      x.kind === 'message' ? `privately to ${to}` : x.to === 'public' ? 'to the public' : `openly to ${to}`;
+    const state =
+      x.hidden !== undefined
+        ? ` <span class="reason">(hidden by the facilitator: <bdi dir="auto">${esc(x.hidden)}</bdi>)</span>`
+        : x.waiting
+          ? ' <span class="reason">(never approved for the public)</span>'
+          : '';
+    // What a team typed, cleaned by the engine: escaped, and set apart in its own direction.
+    return `<li>${esc(`Turn ${x.turn + 1}, ${actorName(x.from)}, ${what}:`)} <bdi dir="auto">${esc(x.text)}</bdi>${state}</li>`;
+  });
+  return `<h2>What the seats said</h2><ul class="said">${lines.join('')}</ul>`;
 }
 
 function facilitatorActions(s: Scenario, data: ReportData): string {

@@ -3,7 +3,9 @@
  * both drawn from the same model, so they cannot disagree. Presenters build them from the
  * simulation's views; nothing here decides anything about the game.
  */
+
 import type { Cited } from './cite.ts';
+import type { TalkModel } from './talk.presenter.ts';
 
 /**
  * How tense the music is (mood.ts decides it). The same words as the audio's Mood (src/audio/cues.ts):
@@ -170,6 +172,12 @@ export interface SituationModel {
   warnings?: EndingWarning[];
   /** Where actors acted in the last resolved turn (their announced choices and statements): for the map. */
   mapThisTurn?: MapActed[];
+  /**
+   * The solo player's talk panel: what it may read of what was said, and its forms; with why its last statement or
+   * message was refused, in one sentence. Absent where the room has its own panel (a classroom seat) or none.
+   */
+  talk?: TalkModel;
+  talkRefused?: string | null;
 }
 
 /** A warning that the game may end in one of the endings checked every turn. */
@@ -248,6 +256,8 @@ export interface HistoryRow {
   yours: string | null;
   /** what "Your choice" shows: the option, "No decision (no option was open)" or "The game had ended" */
   yoursText: string;
+  /** the reason the player or team gave with that choice, as it typed it (cleaned by the engine); absent: none */
+  reason?: string;
   /** what the real actor did, cited; null: not reported in the sources */
   real: Cited | null;
   /** what the "real actor" column shows: the text, or "Not reported in the sources" */

@@ -21,6 +21,7 @@ import type { HistoricalPath } from '../sim/history.ts';
 import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
 import { saidFor } from '../sim/talk.ts';
 import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
+import { consoleTalk, seatTalk } from './talk-views.ts';
 
 /**
  * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:
@@ -92,9 +93,12 @@ interface SeatBuild {
 
 const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
 
-/** The same world, posture, offer and phase (seatBuild's inputs 0, 1, 2, 4): only the seat's own moves differ. */
+/**
+ * The same world, posture, offer, phase, agreements and rulings (seatBuild's inputs 0, 1, 2, 4, 9, 10): only the
+ * seat's own moves differ.
+ */
 const sameMind = (a: readonly unknown[], b: readonly unknown[]) =>
-  a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[4] === b[4];
+  a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[4] === b[4] && a[9] === b[9] && a[10] === b[10];
 
 /**
  * The engine's view of a seat after its own decision, withdrawal or proposal, a pause or a change of holder: what
@@ -143,6 +147,9 @@ function seatBuild(
     holderOf(state, actor),
     state.said,
     state.talk,
+    // Proposals, answers and rulings: the engine replaces these lists on every change, so identity tells.
+    state.agreements,
+    state.rulings,
   ];
   const world = [generation, state.phase];
   const last = memo?.seats.get(actor);
@@ -246,6 +253,7 @@ export function seatClientView(
       ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
       : null,
     debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
+    talk: seatTalk(c, state, actor, view.said),
   };
 }
 
@@ -324,6 +332,7 @@ export function consoleClientView(
     seatCodes: presence.seatCodes,
     devices: presence.devices(),
     besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
+    talk: consoleTalk(c, state),
   };
 }
 

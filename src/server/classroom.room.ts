@@ -75,6 +75,10 @@ type ClassSettings = RoomSettings & { seatKeys?: Record<string, string> };
  * command in the game's record.
  */
 const LOCK = 'lock:';
+/** Muted devices are kept the same way: `mute:TOKENHASH` -> 'muted' while muted, null once unmuted. */
+const MUTE = 'mute:';
+/** A muted device's refusal, for each statement or message it sends. */
+export const MUTED = 'The facilitator has muted this device: it cannot publish statements or send messages.';
 
 /** How often a room's Colyseus clock ticks. */
 const ROOM_TICK_MS = 250;
@@ -124,6 +128,8 @@ export class ClassroomRoom extends Room {
   private settings!: ClassSettings;
   private devices!: Map<string, string | null>;
   private readonly lockedSeats = new Set<string>();
+  /** The token hashes of the devices the facilitator muted. */
+  private readonly mutedDevices = new Set<string>();
   /** Each seat's code, for the console: known once the facilitator's key has been seen (at opening, or a join). */
   private seatCodes: Record<string, string> | null = null;
   private session!: Actor<typeof sessionMachine>;
@@ -239,7 +245,9 @@ export class ClassroomRoom extends Room {
     this.keyHash = stored.keyHash;
     this.devices = new Map();
     for (const [k, seat] of stored.devices) {
-      if (!k.startsWith(LOCK)) this.devices.set(k, seat);
+      if (k.startsWith(MUTE)) {
+        if (seat !== null) this.mutedDevices.add(k.slice(MUTE.length));
+      } else if (!k.startsWith(LOCK)) this.devices.set(k, seat);
       else if (seat !== null) this.lockedSeats.add(k.slice(LOCK.length));
     }
     this.startSession(stored.record);
@@ -448,6 +456,10 @@ export class ClassroomRoom extends Room {
     const identity = this.members.get(client.sessionId)!.identity;
     const by: Issuer | Refused = issuerOf(identity);
     if ('refused' in by) return this.replyRefused(client, by);
+    const type = parsed.data.command.type;
+    const talks = type === 'statement.publish' || type === 'message.send';
+    if (talks && identity.role === 'student' && this.mutedDevices.has(identity.tokenHash ?? ''))
+      return this.replyRefused(client, refuse('muted', MUTED));
     return this.apply(client, { by, command: parsed.data.command as Command });
   }
 
@@ -573,6 +585,14 @@ export class ClassroomRoom extends Room {
     const members = [...this.members].filter(
       ([, x]) => x.identity.role === 'student' && x.identity.tokenHash === tokenHash,
     );
+    if (m.action === 'mute') {
+      if (m.muted) this.mutedDevices.add(tokenHash);
+      else this.mutedDevices.delete(tokenHash);
+      await this.deps.store.setDevice(this.code, MUTE + tokenHash, m.muted ? 'muted' : null);
+      this.touch('all');
+      await this.publish();
+      return { ok: true, accepted: this.persisted };
+    }
     if (m.action === 'remove') {
       this.devices.set(tokenHash, REMOVED);
       await this.deps.store.setDevice(this.code, tokenHash, REMOVED);
@@ -884,6 +904,7 @@ export class ClassroomRoom extends Room {
         asking: identity?.asking ?? null,
         name: identity?.name ?? null,
         connected: m?.connected ?? false,
+        muted: this.mutedDevices.has(tokenHash),
       });
     }
     return lines;

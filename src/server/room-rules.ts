@@ -171,7 +171,10 @@ export function proposalCommand(
   if (message.kind === 'withdraw') return { type: 'decision.withdraw', actor, turn };
   const option = proposalOf(state, actor);
   if (option === null) return refuse('not-ready', 'There is no proposal to confirm.');
-  return { type: 'decision.submit', actor, option, turn };
+  const reason = message.reason;
+  return reason === undefined
+    ? { type: 'decision.submit', actor, option, turn }
+    : { type: 'decision.submit', actor, option, turn, reason };
 }
 
 /**

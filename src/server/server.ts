@@ -17,6 +17,7 @@ import { decisionCsv, decisionRows } from '../sim/decision-log.ts';
 import { replay } from '../sim/record.ts';
 import { reportData } from '../sim/report.ts';
 import { saveJson } from '../sim/save.ts';
+import { saidFor } from '../sim/talk.ts';
 import { serverUrls } from './addresses.ts';
 import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
 import { DEFAULT_LIMITS, type Guard, type GuardLimits, installGuard, refuse } from './http-guard.ts';
@@ -368,7 +369,11 @@ async function exportRoom(
   if (!c) return refuse(409, `Room ${code} was played with a scenario this server does not have.`);
   const state = replay(c, stored.record);
   if (format === 'html') {
-    const body = reportHtml(c.scenario, reportData(c, state, stored.record));
+    const body = reportHtml(
+      c.scenario,
+      reportData(c, state, stored.record),
+      saidFor(state, { facilitator: true }),
+    );
     return { status: 200, type: 'text/html; charset=utf-8', body };
   }
   return { status: 200, type: 'text/csv; charset=utf-8', body: decisionCsv(decisionRows(c, state)) };

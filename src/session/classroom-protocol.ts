@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CommandSchema } from '../sim/commands.ts';
 import { cleanText, isVisible } from '../sim/free-text.ts';
-import { MAX_FORK_RECORD_CHARS, MAX_NAME_CHARS } from '../sim/limits.ts';
+import { MAX_DECISION_REASON_CHARS, MAX_FORK_RECORD_CHARS, MAX_NAME_CHARS } from '../sim/limits.ts';
 
 /** What a classroom device may ask of the engine: views send commands (the room says who issued them). */
 export type { Command } from '../sim/commands.ts';
@@ -89,7 +89,11 @@ export const CommandMessageSchema = z.strictObject({ command: CommandSchema });
 
 export const ProposalMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('set'), option: id }),
-  z.strictObject({ kind: z.literal('confirm') }),
+  /** `reason`: the team's one or two sentences with its decision, kept with it in the record. */
+  z.strictObject({
+    kind: z.literal('confirm'),
+    reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
+  }),
   z.strictObject({ kind: z.literal('withdraw') }),
 ]);
 
@@ -102,12 +106,14 @@ export const SeatMessageSchema = z.union([
 /**
  * The facilitator manages the room's devices (room state, not the game's: none of it is in the record): admit a
  * device waiting in the lobby to the seat it asked for, remove a device (its token is revoked), lock a seat once
- * its team is complete (no new device takes it, with a code or without).
+ * its team is complete (no new device takes it, with a code or without), mute a device (its statements and
+ * messages are refused; its team's seat still speaks from the team's other devices).
  */
 export const DeviceMessageSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('admit'), device: id }),
   z.strictObject({ action: z.literal('remove'), device: id }),
   z.strictObject({ action: z.literal('lock'), seat: id, locked: z.boolean() }),
+  z.strictObject({ action: z.literal('mute'), device: id, muted: z.boolean() }),
 ]);
 export type DeviceMessage = z.output<typeof DeviceMessageSchema>;
 

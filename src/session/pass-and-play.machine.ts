@@ -40,7 +40,7 @@ export type PassEvent =
   /** The page is left (pagehide) or comes back from the back/forward cache: the private screen must not stay. */
   | { type: 'page.left' }
   | { type: 'option.select'; option: string }
-  | { type: 'decision.confirm' }
+  | { type: 'decision.confirm'; reason?: string | undefined }
   | { type: 'screen.next' };
 
 export type PassEmitted = { type: 'save.write'; json: string };
@@ -70,10 +70,11 @@ export const passAndPlayMachine = setup({
       selected: null,
       turn: context.game.world.turn,
     })),
-    confirm: enqueueActions(({ enqueue, context }) => {
+    confirm: enqueueActions(({ enqueue, context, event }) => {
       const actor = context.current!;
+      const reason = event.type === 'decision.confirm' ? event.reason : undefined;
       // The player's seat is a team of one: the pick is confirmed as it is made, with no proposal in between.
-      enqueue.sendTo('game', personDecision(actor, context.selected!, context.game.world.turn));
+      enqueue.sendTo('game', personDecision(actor, context.selected!, context.game.world.turn, reason));
       enqueue.assign({ selected: null });
     }),
   },

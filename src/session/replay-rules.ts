@@ -7,6 +7,7 @@ import type { CompiledScenario } from '../sim/compile.ts';
 import { forkAt, type GameRecord, replay } from '../sim/record.ts';
 import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
+import { type SaidView, type SaidViewer, saidFor } from '../sim/talk.ts';
 import type { DecisionRecord } from '../sim/world.ts';
 
 export type { Comparison };
@@ -46,6 +47,15 @@ export function stateAtStep(game: ReplayGame, step: number): GameState {
 /** What each actor decided in the turn a step opened, from the record's end (known once the turn resolved). */
 export function decisionsAtStep(game: ReplayGame, step: number): DecisionRecord[] {
   return game.final.world.log.filter((d) => d.turn === step);
+}
+
+/**
+ * What was said in the turn a step opened, as one viewer may see it by the record's end (the engine's one rule,
+ * talk.ts saidFor): a seat, the public, or the facilitator (everything, hidden items with why). Like the decisions
+ * beside it, it is known once the turn has been played.
+ */
+export function saidAtStep(game: ReplayGame, step: number, viewer: SaidViewer): SaidView[] {
+  return saidFor(game.final, viewer).filter((s) => s.turn === step);
 }
 
 /**

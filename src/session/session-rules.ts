@@ -2,7 +2,7 @@
 // a ready turn resolves) and how long the decision clock runs. The session machine calls these; they are
 // unit-tested on their own.
 import { computerAgreementCommand } from '../sim/agreements.ts';
-import type { Entry } from '../sim/commands.ts';
+import type { Command, Entry } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { computerChoice } from '../sim/engine.ts';
 import { type GameState, holderOf, isReady } from '../sim/state.ts';
@@ -50,9 +50,15 @@ export function deadlineMs(state: GameState): number | null {
  * A person's decision at their own seat, for the session: a player alone at a seat (solo, pass-and-play) picks and
  * confirms in one step, with no proposal in between. `turn` is the turn it was taken in, so a late one is refused.
  */
-export function personDecision(actor: string, option: string, turn: number): SeatCommandEvent {
-  return {
-    type: 'command.send',
-    entry: { by: { seat: actor, as: 'person' }, command: { type: 'decision.submit', actor, option, turn } },
-  };
+export function personDecision(
+  actor: string,
+  option: string,
+  turn: number,
+  reason?: string,
+): SeatCommandEvent {
+  const command: Command =
+    reason === undefined
+      ? { type: 'decision.submit', actor, option, turn }
+      : { type: 'decision.submit', actor, option, turn, reason };
+  return { type: 'command.send', entry: { by: { seat: actor, as: 'person' }, command } };
 }

@@ -6,6 +6,18 @@ import type { GameRecord } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 
+/**
+ * The player's statement or private message, as its seat's command: the engine checks it (the room's rule, the
+ * addressees, the text) like any other, and the record keeps it.
+ */
+export function soloTalk(actor: string, kind: 'statement' | 'message', text: string, to: string[]): Entry {
+  const by = { seat: actor, as: 'person' as const };
+  if (kind === 'message') return { by, command: { type: 'message.send', actor, to, text } };
+  return to.length > 0
+    ? { by, command: { type: 'statement.publish', actor, text, to } }
+    : { by, command: { type: 'statement.publish', actor, text } };
+}
+
 /** The first commands of a solo game: the player takes the seat, the game starts. */
 export function soloStart(actor: string): Entry[] {
   return [

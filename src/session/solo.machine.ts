@@ -12,7 +12,7 @@ import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import { sessionMachine } from './session.machine.ts';
 import { personDecision } from './session-rules.ts';
-import { restoreSolo, soloStart } from './solo-rules.ts';
+import { restoreSolo, soloStart, soloTalk } from './solo-rules.ts';
 
 export type SoloEvent =
   | { type: 'game.new' }
@@ -21,7 +21,9 @@ export type SoloEvent =
   /** `seed`: the page draws one, or takes it from the address (tests, workshops replay a game exactly). */
   | { type: 'game.begin'; seed: number }
   | { type: 'option.select'; option: string }
-  | { type: 'decision.confirm' }
+  | { type: 'decision.confirm'; reason?: string | undefined }
+  /** The player speaks: a statement (`to` none: the public) or a private message to computer actors. */
+  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[] }
   | { type: 'screen.next' }
   | { type: 'title.show'; notice?: string | undefined };
 
@@ -49,6 +51,8 @@ export interface SoloContext {
    * them), computed once the game has ended.
    */
   historical: HistoricalPath | null;
+  /** Why the game refused the player's last command (a statement or message), in one sentence; null once one is taken. */
+  refused: string | null;
 }
 
 /** What the page is asked to do: keep the game's record in the save slot, or remove a save that cannot go on. */
@@ -120,7 +124,8 @@ export const soloMachine = setup({
       // A save of the previous format is written again in this one.
       if (restored.migrated) enqueue.emit({ type: 'save.write', json: saveJson(record) });
     }),
-    confirm: enqueueActions(({ enqueue, context }) => {
+    confirm: enqueueActions(({ enqueue, context, event }) => {
+      assertEvent(event, 'decision.confirm');
       const state = context.game;
       if (!state) return;
       const game = 'game';
@@ -129,7 +134,7 @@ export const soloMachine = setup({
       enqueue.assign({ before: state, selected: null });
       if (context.selected !== null && state.offers[actor]?.options.includes(context.selected)) {
         // The player's seat is a team of one: the pick is confirmed as it is made, with no proposal in between.
-        enqueue.sendTo(game, personDecision(actor, context.selected, state.world.turn));
+        enqueue.sendTo(game, personDecision(actor, context.selected, state.world.turn, event.reason));
       }
       const resolve: Entry = { by: HOST, command: { type: 'turn.resolve', turn: state.world.turn } };
       enqueue.sendTo(game, { type: 'command.send', entry: resolve });
@@ -161,6 +166,7 @@ export const soloMachine = setup({
     before: null,
     notice: null,
     historical: null,
+    refused: null,
   },
   initial: 'title',
   on: {
@@ -237,8 +243,12 @@ export const soloMachine = setup({
         input: ({ context }) => ({ c: context.c!, record: context.record!, autoResolve: false }),
         onSnapshot: {
           actions: enqueueActions(({ enqueue, context, event }) => {
-            const { record, state } = event.snapshot.context as { record: GameRecord; state: GameState };
-            enqueue.assign({ game: state });
+            const { record, state, refusal } = event.snapshot.context as {
+              record: GameRecord;
+              state: GameState;
+              refusal: { message: string } | null;
+            };
+            enqueue.assign({ game: state, refused: refusal?.message ?? null });
             const moment = momentOf(record);
             if (moment === context.saved) return;
             enqueue.assign({ saved: moment });
@@ -260,6 +270,12 @@ export const soloMachine = setup({
           on: {
             'option.select': { actions: assign({ selected: ({ event }) => event.option }) },
             'decision.confirm': { guard: 'canConfirm', target: 'resolution', actions: 'confirm' },
+            'talk.say': {
+              actions: enqueueActions(({ enqueue, context, event }) => {
+                const entry = soloTalk(context.actor!, event.kind, event.text, event.to);
+                enqueue.sendTo('game', { type: 'command.send', entry });
+              }),
+            },
           },
         },
         resolution: {

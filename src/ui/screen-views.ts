@@ -24,7 +24,7 @@ export function viewOf(model: ScreenModel, send: Send): Shown {
       return { view, update: (next) => next.kind === 'perspective' && view.update(next) };
     }
     case 'situation': {
-      const view = situationView(model, send);
+      const view = situationView(model, send, undefined, true);
       return { view, update: (next) => next.kind === 'situation' && view.update(next) };
     }
     case 'briefing': {

@@ -32,6 +32,7 @@ import { packPage } from './pack.page.ts';
 import { projectorPage } from './projector.page.ts';
 import { lobbyPage, type SeatActions, SeatScreen, seatPage } from './seat.page.ts';
 import { type StartActions, startPage } from './start.page.ts';
+import { type TalkActions, TalkPanel, talkPanel } from './talk.part.ts';
 
 /** Pass-and-play, the replay and the comparison, loaded only when this device asks for one of them. */
 const localGames = () => import('./local-games.ts');
@@ -40,6 +41,10 @@ export class ClassroomApp {
   private client: ClassroomClient<ClientView> | null = null;
   /** The seat page's situation room (one per turn) or debrief, for the device's current client. */
   private seat: SeatScreen | null = null;
+  /** The seat's talk panel: what its forms hold and await, kept through every view of the device's client. */
+  private talk = new TalkPanel(() => this.draw());
+  /** The seat's reason field: its count of characters, for the turn it belongs to. */
+  private reason = { chars: 0, turn: -1, redraw: () => this.draw() };
   private ticking: ReturnType<typeof setInterval> | null = null;
   /** What the lobby says of this device's last request for a seat (waiting to be admitted, or why not). */
   private lobbyNote: string | null = null;
@@ -320,6 +325,7 @@ export class ClassroomApp {
     this.askAddress();
     this.client = client;
     this.seat = new SeatScreen(this.seatActions());
+    this.talk = new TalkPanel(() => this.draw());
     client.subscribe(() => {
       if (this.client === client) this.onView(client);
     });
@@ -379,7 +385,8 @@ export class ClassroomApp {
     // A new turn (or the ending) opens at its top, with the focus on its heading: once, not on every update.
     if (shown.fresh) this.arrived = shown.heading;
     else if (shown.refocus) this.refocus = shown.refocus;
-    return html`${notices}${seatPage(seatView, now, client.status, shown)}`;
+    const talk = talkPanel(seatView.talk, this.talk, this.talkActions(seatView.actor));
+    return html`${notices}${seatPage(seatView, now, client.status, shown, talk, this.reason)}`;
   }
 
   /** The heading of a screen that has just arrived, to scroll to and focus once it is drawn. */
@@ -460,7 +467,11 @@ export class ClassroomApp {
   private seatActions(): SeatActions {
     return {
       propose: (option) => void this.request('proposal', { kind: 'set', option }),
-      confirm: () => void this.request('proposal', { kind: 'confirm' }),
+      confirm: (reason) =>
+        void this.request(
+          'proposal',
+          reason === undefined ? { kind: 'confirm' } : { kind: 'confirm', reason },
+        ),
       takeSeat: (actor) =>
         void this.request('seat', { seat: actor }).then((refused) => {
           // Waiting to be admitted is said in the lobby until the device is in, through every new view.
@@ -468,6 +479,19 @@ export class ClassroomApp {
           this.draw();
         }),
       seatCode: (seatCode) => this.request('seat', { seatCode }),
+    };
+  }
+
+  /** The seat speaks as itself: the room checks that the device holds that seat (the engine, that it may speak). */
+  private talkActions(actor: string): TalkActions {
+    return {
+      publish: (text, to) =>
+        this.command(
+          to.length > 0
+            ? { type: 'statement.publish', actor, text, to }
+            : { type: 'statement.publish', actor, text },
+        ),
+      message: (text, to) => this.command({ type: 'message.send', actor, to, text }),
     };
   }
 

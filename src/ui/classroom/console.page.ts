@@ -15,6 +15,7 @@ import type { ConsoleClientView } from '../../present/classroom-screens.ts';
 import { isolate, language, t } from '../../present/i18n/i18n.ts';
 import type { Command, DeviceMessage } from '../../session/classroom-protocol.ts';
 import { memoQr } from './qr.ts';
+import { saidItem, talkRuleLine } from './talk.part.ts';
 
 export type SendCommand = (command: Command) => Promise<string | null>;
 export type Download = (format: 'json' | 'csv' | 'html') => Promise<string | null>;
@@ -116,6 +117,7 @@ export function consolePage(
     ${view.besideOrigin ? besideOrigin(view.besideOrigin) : nothing}
     ${seatTable(view, act, actions, joinUrl)}
     ${deviceBlock(view, actions)}
+    ${talkBlock(view, act, actions)}
     ${clockBlock(view, act)}
     ${injectBlock(view, act)}
     ${overrideBlock(view, act)}
@@ -239,7 +241,7 @@ function deviceBlock(view: ConsoleClientView, actions: ConsoleActions): Template
     <td>${d.name ?? t('console.noName')}</td>
     <td>${d.asking ? t('console.asksFor', { seat: label(d.asking) }) : label(d.seat)}</td>
     <td>${d.connected ? t('console.connected') : t('console.notConnected')}</td>
-    <td>${
+    <td>${muteButton(d, device)}${
       d.asking && d.connected
         ? html`<button class="button" type="button" data-admit=${d.id}
             @click=${() => device({ action: 'admit', device: d.id })}>${t('console.admit', { seat: label(d.asking) })}</button>`
@@ -260,6 +262,77 @@ function deviceBlock(view: ConsoleClientView, actions: ConsoleActions): Template
           ].map((text) => html`<th scope="col">${text}</th>`)}</tr></thead>
           <tbody>${repeat(view.devices, (d) => d.id, row)}</tbody>
         </table>`
+    }
+  </section>`;
+}
+
+/** Mute or unmute a device: its statements and messages are refused while it is muted (the room's state). */
+function muteButton(
+  d: ConsoleClientView['devices'][number],
+  device: (message: DeviceMessage) => void,
+): TemplateResult {
+  return html`<button class="button button--quiet" type="button" data-mute=${d.id} aria-pressed=${String(d.muted)}
+    @click=${() => device({ action: 'mute', device: d.id, muted: !d.muted })}>${
+      d.muted ? t('console.unmute') : t('console.mute')
+    }</button>`;
+}
+
+/**
+ * The room's talk: its level and approval (commands in the record), and everything said, newest first, with
+ * "Approve" for a statement waiting and "Hide" with a reason for anything still shown.
+ */
+function talkBlock(view: ConsoleClientView, act: Act, actions: ConsoleActions): TemplateResult {
+  const talk = view.talk;
+  const set = () => {
+    const level = fieldNow('talk-level');
+    const approve = document.getElementById('talk-approve');
+    act({
+      type: 'talk.set',
+      level: level === 'none' || level === 'statements' ? level : 'all',
+      approve: approve instanceof HTMLInputElement && approve.checked,
+    });
+  };
+  const hide = (n: number) => {
+    const reason = fieldNow(`hide-reason-${n}`).trim();
+    if (!reason) actions.say(Promise.resolve(t('console.hideNeedsReason')));
+    else act({ type: 'said.hide', n, reason });
+  };
+  const controls = (n: number, waiting: boolean, hidden: boolean) =>
+    hidden
+      ? nothing
+      : html`<div class="console-actions">${
+          waiting
+            ? html`<button class="button" type="button" data-approve=${String(n)}
+                @click=${() => act({ type: 'statement.approve', n })}>${t('console.approve')}</button>`
+            : nothing
+        }<label class="field" for=${`hide-reason-${n}`}><span>${t('console.hideWhy')}</span></label>
+        <input id=${`hide-reason-${n}`} maxlength="500">
+        <button class="button button--quiet" type="button" data-hide=${String(n)}
+          @click=${() => hide(n)}>${t('console.hide')}</button></div>`;
+  const levels = [
+    ['none', t('console.talkNone')],
+    ['statements', t('console.talkStatements')],
+    ['all', t('console.talkAll')],
+  ] as const;
+  return html`<section class="block" aria-labelledby="console-talk" data-console-talk="">
+    <h2 id="console-talk">${t('console.talk')}</h2>
+    <p data-talk-rule="">${talkRuleLine(talk)}</p>
+    <label class="field" for="talk-level"><span>${t('console.talkLevel')}</span></label>
+    <select id="talk-level">${levels.map(
+      ([value, text]) => html`<option value=${value} ?selected=${talk.level === value}>${text}</option>`,
+    )}</select>
+    <label class="talk-seat" for="talk-approve"><input type="checkbox" id="talk-approve"
+      ?checked=${talk.approve}> ${t('console.talkApprove')}</label>
+    <button class="button" type="button" data-talk-set="" @click=${set}>${t('console.talkSet')}</button>
+    <h3>${t('console.saidHeading')}</h3>
+    ${
+      talk.said.length === 0
+        ? html`<p class="hint">${t('talk.nothing')}</p>`
+        : html`<ol class="said-list" data-said-list="">${repeat(
+            talk.said,
+            (l) => l.n,
+            (l) => saidItem(l, controls(l.n, l.waiting, l.hidden !== null)),
+          )}</ol>`
     }
   </section>`;
 }

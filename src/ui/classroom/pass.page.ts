@@ -181,9 +181,11 @@ export class PassAndPlay {
       const model = situationModel(playerView(this.c, state, who), this.lookup, context.selected);
       const send = (intent: Intent) => {
         if (intent.type === 'select-option') actor.send({ type: 'option.select', option: intent.optionId });
-        else if (intent.type === 'confirm-decision') actor.send({ type: 'decision.confirm' });
+        else if (intent.type === 'confirm-decision')
+          actor.send({ type: 'decision.confirm', reason: intent.reason });
       };
-      const screen = situationView(model, send);
+      // The team's reason with its decision; the talk panel is the room's (a seat's), not a shared device's.
+      const screen = situationView(model, send, undefined, true);
       this.update = (selected) =>
         screen.update(situationModel(playerView(this.c, state, who), this.lookup, selected));
       this.draw(html`<main class="class-page class-seat"><button class="button button--quiet" type="button"

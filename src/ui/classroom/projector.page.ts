@@ -8,6 +8,7 @@ import { turnDate } from '../../present/cite.ts';
 import type { ProjectorClientView } from '../../present/classroom-screens.ts';
 import { formatNumber, isolate, t } from '../../present/i18n/i18n.ts';
 import { wallNews, wallSeatName } from '../../present/projector.presenter.ts';
+import { wallStatements } from '../../present/talk.presenter.ts';
 import { memoQr } from './qr.ts';
 
 // The wall is a grid that fills 1920×1080 (classroom.css, "The projector's wall"): the turn and the news on the
@@ -56,6 +57,7 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
             )}</ul>`
       }
       ${news.moreText ? html`<p class="projector-more" data-more=${String(news.more)}>${news.moreText}</p>` : nothing}
+      ${statementsBlock(view)}
     </section>
     <div class="projector-side">
       <section class="projector-join-box" aria-label=${t('projector.joinRegion')}>
@@ -88,6 +90,25 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
         )}
     </section>
   </main>`;
+}
+
+/**
+ * The newest approved public statements, by seat (the public view holds no other: never a message, never one
+ * waiting or hidden). Nothing at all while there is none, so the news keeps the wall.
+ */
+function statementsBlock(view: ProjectorClientView): TemplateResult | typeof nothing {
+  const labels = new Map(view.seats.map((s) => [s.actor, wallSeatName(s.label)]));
+  const lines = wallStatements(view.view.said, (actor) => labels.get(actor) ?? actor);
+  if (lines.length === 0) return nothing;
+  return html`<div class="projector-statements" data-projector-statements="">
+    <h2>${t('projector.statements')}</h2>
+    <ul>${repeat(
+      lines,
+      (l) => l.n,
+      (l) =>
+        html`<li data-said=${String(l.n)}><strong>${l.fromLabel}</strong>: <span dir="auto">${l.text}</span></li>`,
+    )}</ul>
+  </div>`;
 }
 
 /** The address, breakable only before its path: "127.0.0.1:5200" above "/join/CODE". */

@@ -10,6 +10,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
 import { direction, t } from '../../present/i18n/i18n.ts';
 import { Lookup } from '../../present/lookup.ts';
+import { saidLine } from '../../present/talk.presenter.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { ClassroomClient } from '../../session/classroom-client.ts';
 import { compilePass, playerView, publicPicture, type Scenario } from '../../session/pass-and-play-rules.ts';
@@ -18,6 +19,7 @@ import {
   importRecord,
   type ReplayGame,
   recordJson,
+  saidAtStep,
   stateAtStep,
   whatIfRecord,
 } from '../../session/replay-rules.ts';
@@ -25,6 +27,7 @@ import { type SituationView, situationView } from '../views/situation.view.ts';
 import { keep, newKey } from './links.ts';
 import { PassAndPlay } from './pass.page.ts';
 import { publicPart } from './public.part.ts';
+import { saidList } from './talk.part.ts';
 
 /** A record handed over by the console ("Replay this game") or another page, for this tab only. */
 export { REPLAY_HANDOVER } from './replay-handover.ts';
@@ -276,10 +279,19 @@ export class ReplayViewer {
 
   private body(state: ReplayState): TemplateResult {
     if (this.as === 'public') {
-      return html`<section aria-label=${t('replay.publicPicture')}>${publicPart(publicPicture(this.c, state), this.lookup)}</section>`;
+      return html`<section aria-label=${t('replay.publicPicture')}>${publicPart(publicPicture(this.c, state), this.lookup)}</section>${this.said({ public: true })}`;
     }
-    if (this.as === 'facilitator') return this.everything(state);
-    return html`<section aria-label=${t('replay.asSeat', { actor: this.lookup.actorName(this.as) })}>${this.seatElement(state)}</section>`;
+    if (this.as === 'facilitator') return html`${this.everything(state)}${this.said({ facilitator: true })}`;
+    return html`<section aria-label=${t('replay.asSeat', { actor: this.lookup.actorName(this.as) })}>${this.seatElement(state)}</section>${this.said({ actor: this.as })}`;
+  }
+
+  /** What was said in this turn, as the viewer chosen could read it (the seat, the public, or everything). */
+  private said(viewer: Parameters<typeof saidAtStep>[2]): TemplateResult | typeof nothing {
+    const mine = 'actor' in viewer ? viewer.actor : null;
+    const lines = saidAtStep(this.game!, this.step, viewer).map((s) =>
+      saidLine(s, (a) => this.lookup.actorName(a), mine),
+    );
+    return saidList(t('replay.said'), lines);
   }
 
   /** The facilitator's view: the public picture, every indicator, and what each actor decided in this turn. */
@@ -306,7 +318,11 @@ export class ReplayViewer {
                       : d.by === 'computer'
                         ? t('replay.byComputer')
                         : d.by,
-                })}</li>`,
+                })}${
+                  d.reason === undefined
+                    ? nothing
+                    : html`<br><span class="hint" data-reason="">${t('replay.reason')}<bdi dir="auto">${d.reason}</bdi></span>`
+                }</li>`,
             )}</ul>`
       }
     </section>`;

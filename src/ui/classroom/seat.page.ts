@@ -9,6 +9,7 @@ import type { LobbyClientView, SeatClientView } from '../../present/classroom-sc
 import { isolate, t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import { debriefView } from '../views/debrief.view.ts';
+import { type ReasonState, turnReasonField } from '../views/reason.part.ts';
 import { type SeatTerms, type SituationView, situationView } from '../views/situation.view.ts';
 import { type Asking, askingForm, fieldValue } from './form.ts';
 import { typedCode } from './links.ts';
@@ -16,7 +17,8 @@ import { clockText } from './projector.page.ts';
 
 export interface SeatActions {
   propose(option: string): void;
-  confirm(): void;
+  /** `reason`: the team's one or two sentences with its decision, if any. */
+  confirm(reason?: string): void;
   /** Asks for a seat without its code: the device waits here until the facilitator admits it. */
   takeSeat(actor: string): void;
   /** Takes the seat a seat code opens; why not, in one sentence. */
@@ -83,11 +85,25 @@ export function seatBar(view: SeatClientView, now: number, link: string): Templa
   </div>`;
 }
 
-/** The seat page around the screen `SeatScreen` keeps: the team's bar, then the situation or the debrief. */
-export function seatPage(view: SeatClientView, now: number, link: string, shown: Shown): TemplateResult {
+/**
+ * The seat page around the screen `SeatScreen` keeps: the team's bar, then the situation or the debrief, then the
+ * team's talk panel (what it may read of what was said, and what it may still say).
+ */
+export function seatPage(
+  view: SeatClientView,
+  now: number,
+  link: string,
+  shown: Shown,
+  talk: TemplateResult,
+  reason: ReasonState & { turn: number },
+): TemplateResult {
+  // The team's reason goes with its confirmation ("Confirm" reads it): while the turn has a decision for it.
+  const withReason = view.situation.decision !== null && view.outcome === null && view.holder === 'person';
   return html`<div>
     ${seatBar(view, now, link)}
-    <main class=${view.outcome ? 'class-page class-debrief' : 'class-page class-seat'}>${shown.element}</main>
+    <main class=${view.outcome ? 'class-page class-debrief' : 'class-page class-seat'}>${shown.element}${
+      withReason ? turnReasonField(reason, view.situation.turn.index) : nothing
+    }${talk}</main>
   </div>`;
 }
 
@@ -139,7 +155,7 @@ export class SeatScreen {
   } {
     const send = (intent: Intent) => {
       if (intent.type === 'select-option') this.actions.propose(intent.optionId);
-      else if (intent.type === 'confirm-decision') this.actions.confirm();
+      else if (intent.type === 'confirm-decision') this.actions.confirm(intent.reason);
     };
     const screen = situationView(view.situation, send, terms(view));
     return { view: screen, element: screen.element, heading: screen.heading };

@@ -130,6 +130,11 @@ function pathRow(row: DebriefModel['history'][number]): TemplateResult {
   return html`<tr><td data-label=${date}><strong class="path__date">${row.date}</strong><span
     class="path__title">${row.title}</span></td><td class=${row.yours === null ? 'path__yours path__yours--none' : 'path__yours'}
     data-label=${yours}><span>${row.yoursText}</span>${
+      // The reason is text the player typed: shown as text, in its own direction.
+      row.reason !== undefined
+        ? html`<span class="hint path__reason" data-reason="">${t('debrief.reason')}<bdi dir="auto">${row.reason}</bdi></span>`
+        : nothing
+    }${
       row.sameText
         ? html`<span class=${`path__same path__same--${row.same ? 'yes' : 'no'}`}>${row.sameText}</span>`
         : nothing

@@ -13,7 +13,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { emblemDataUri } from '../../present/emblems.ts';
 import { t } from '../../present/i18n/i18n.ts';
-import type { Send } from '../../present/intents.ts';
+import type { Intent, Send } from '../../present/intents.ts';
 import { mapLegend } from '../../present/places.ts';
 import {
   READING_TEXT,
@@ -21,9 +21,11 @@ import {
   situationFirstSight,
 } from '../../present/reading.presenter.ts';
 import type { OptionRow, SituationModel } from '../../present/screens.ts';
+import { TalkPanel, talkPanel } from '../classroom/talk.part.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { block, cite, cited } from './cited.ts';
 import { indicatorList, moveLine, newsList } from './indicators.part.ts';
+import { type ReasonState, reasonField, reasonIn } from './reason.part.ts';
 
 /**
  * Where the turn is a team's rather than one player's (a classroom seat): "Confirm" also waits for the team to
@@ -50,6 +52,40 @@ interface Room {
   /** the options whose full text the reader opened ("+"): the view's own state, kept across models */
   opened: Set<string>;
   redraw: () => void;
+  /** The reason field's state, where the room offers one under "More" (the solo game, pass-and-play). */
+  reason: ReasonState | null;
+  /** The talk panel's own state (what its forms await), where the model has a panel (the solo game). */
+  talk: TalkPanel;
+  /** The model on screen now: after an intent, the one the session answered with. */
+  model: () => SituationModel;
+}
+
+/**
+ * The solo player's talk panel: its statement or message goes to the session as an intent, and the engine's answer
+ * comes back with the model. Where it is there when the intent returns, the form says the refusal and keeps what
+ * was typed; otherwise the panel says it, in one sentence, from the model.
+ */
+function talkBlock(model: SituationModel, room: Room): TemplateResult | typeof nothing {
+  if (!model.talk) return nothing;
+  const send = (type: 'talk.publish' | 'talk.message') => (text: string, to: string[]) => {
+    room.send({ type, text, to });
+    return Promise.resolve(room.model().talkRefused ?? null);
+  };
+  return talkPanel(
+    model.talk,
+    room.talk,
+    { publish: send('talk.publish'), message: send('talk.message') },
+    model.talkRefused ?? null,
+  );
+}
+
+/**
+ * "Confirm", with the reason typed on the page when there is one: under "More" (the solo game, pass-and-play) or
+ * beside the room (a classroom seat's page). The replay has no reason field, and confirms nothing.
+ */
+function confirmIntent(): Intent {
+  const reason = reasonIn(document);
+  return reason === undefined ? { type: 'confirm-decision' } : { type: 'confirm-decision', reason };
 }
 
 /**
@@ -113,7 +149,7 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !pressed || !confirmable(model, room)) return;
     event.preventDefault();
-    room.send({ type: 'confirm-decision' });
+    room.send(confirmIntent());
   };
   return html`<li class=${o.open ? 'option-item' : 'option-item option-item--closed'}>
     <div class="option__row"><button class="button option" type="button" aria-pressed=${String(pressed)}
@@ -135,7 +171,7 @@ function optionItem(o: OptionRow, model: SituationModel, room: Room): TemplateRe
 function decisionBlock(model: SituationModel, room: Room): TemplateResult {
   const confirm = (text: string) =>
     html`<button class="button button--primary" type="button" data-intent="confirm-decision"
-      ?disabled=${!confirmable(model, room)} @click=${() => room.send({ type: 'confirm-decision' })}>${text}</button>`;
+      ?disabled=${!confirmable(model, room)} @click=${() => room.send(confirmIntent())}>${text}</button>`;
   if (!model.decision) {
     return block(
       READING_TEXT.decisionHeading,
@@ -204,10 +240,13 @@ function beliefsBlock(model: SituationModel): TemplateResult | typeof nothing {
 }
 
 /** Everything behind "More": closed by default, and never bound, so it stays as the reader left it. */
-function moreBlock(model: SituationModel): TemplateResult {
+function moreBlock(model: SituationModel, room: Room): TemplateResult {
   const { turn } = model;
   const warnings = model.warnings ?? [];
-  return html`<details class="more"><summary>${READING_TEXT.more}</summary>${block(
+  // The reason and the talk panel first: both are optional, and the first sight has no words to spare for them.
+  return html`<details class="more"><summary>${READING_TEXT.more}</summary>${
+    room.reason && model.decision ? reasonField(room.reason) : nothing
+  }${talkBlock(model, room)}${block(
     t('situation.news'),
     'news',
     newsList(model.news, t('situation.noNews')),
@@ -263,14 +302,32 @@ function situationTemplate(model: SituationModel, room: Room): TemplateResult {
       // The decision before what changed: on a phone the first option shows without scrolling, and in the solo
       // game the "What happened" screen has just shown the moves.
       decisionBlock(model, room)
-    }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${moreBlock(model)}`;
+    }${block(READING_TEXT.changedHeading, 'changes', changeList(sight))}</div>${moreBlock(model, room)}`;
 }
 
-export function situationView(model: SituationModel, send: Send, terms?: SeatTerms): SituationView {
+/**
+ * `withReason`: the decision takes a reason, in a field under "More" (the solo game, pass-and-play; a classroom seat's
+ * page has its own beside the room, and the replay shows a game played, and takes none).
+ */
+export function situationView(
+  model: SituationModel,
+  send: Send,
+  terms?: SeatTerms,
+  withReason = false,
+): SituationView {
   const element = document.createElement('section');
   element.className = 'view view--situation';
   let current = model;
-  const room: Room = { send, terms: terms ?? null, opened: new Set(), redraw: () => draw(current) };
+  const redraw = () => draw(current);
+  const room: Room = {
+    send,
+    terms: terms ?? null,
+    opened: new Set(),
+    redraw,
+    reason: withReason ? { chars: 0, redraw } : null,
+    talk: new TalkPanel(redraw),
+    model: () => current,
+  };
   function draw(m: SituationModel): void {
     current = m;
     element.dataset.firstSightWords = String(situationFirstSight(m).words);
@@ -292,7 +349,7 @@ export function situationView(model: SituationModel, send: Send, terms?: SeatTer
     },
     onEnter: () => {
       if (!confirmable(current, room)) return false;
-      send({ type: 'confirm-decision' });
+      send(confirmIntent());
       return true;
     },
   };

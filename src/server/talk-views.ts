@@ -1,0 +1,44 @@
+// The talk panels' models, as the server builds them into each view (classroom-views.ts): a seat's from what its own
+// view may read (the engine's saidFor), the console's from everything said. Kept apart from the views' memo: what
+// was said is small, and built again only when the view is.
+import { type TalkLimits, type TalkModel, talkModel } from '../present/talk.presenter.ts';
+import { TALK_LIMITS as LIMITS } from '../session/talk-limits.ts';
+import type { CompiledScenario } from '../sim/compile.ts';
+import type { GameState } from '../sim/state.ts';
+import { type SaidView, saidFor } from '../sim/talk.ts';
+
+export const TALK_LIMITS: TalkLimits = { ...LIMITS };
+
+function seats(c: CompiledScenario): { actor: string; label: string }[] {
+  return c.playableIds.map((actor) => ({ actor, label: c.actorById.get(actor)?.name.text ?? actor }));
+}
+
+/** A seat's panel: what its view may read; its forms open while its team holds the seat in a game going on. */
+export function seatTalk(
+  c: CompiledScenario,
+  state: GameState,
+  actor: string,
+  said: readonly SaidView[] | undefined,
+): TalkModel {
+  const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
+  return talkModel({
+    said: said ?? saidFor(state, { actor }),
+    rule: state.talk,
+    seats: seats(c),
+    actor,
+    live,
+    limits: TALK_LIMITS,
+  });
+}
+
+/** The console's list: everything said, what waits for approval and what was hidden, with why. */
+export function consoleTalk(c: CompiledScenario, state: GameState): TalkModel {
+  return talkModel({
+    said: saidFor(state, { facilitator: true }),
+    rule: state.talk,
+    seats: seats(c),
+    actor: null,
+    live: false,
+    limits: TALK_LIMITS,
+  });
+}
