@@ -46,7 +46,15 @@ const InsetSchema = z.strictObject({
   places: z.record(PlaceId, InsetPoint).default({}),
 });
 
-export const MapArtSchema = z.strictObject({ map: MapSchema, inset: InsetSchema.optional() });
+/** A language of the map's words, as the scenario's locale folders name it (ar-IQ). */
+const Locale = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language such as ar-IQ');
+
+export const MapArtSchema = z.strictObject({
+  map: MapSchema,
+  inset: InsetSchema.optional(),
+  /** the map's words in other languages: each English word (a city, a river, the inset's caption) → its translation */
+  names: z.record(Locale, z.record(Name, Name)).default({}),
+});
 
 export type MapArt = z.infer<typeof MapArtSchema>;
 export type LonLat = MapArt['map']['outline'][number];
@@ -88,7 +96,52 @@ export function readMapArt(file: string, text: string, scenario: Scenario): MapA
       }
     }
   }
+  // A language the map speaks has every word of it, and no word the map no longer has (a renamed city, say).
+  const words = new Set(mapWords(art));
+  for (const [locale, names] of Object.entries(art.names)) {
+    const missing = [...words].find((w) => !Object.hasOwn(names, w));
+    if (missing !== undefined)
+      return refuse(`names.${locale} has no translation of “${missing}”`, `names.${locale}`);
+    const unknown = Object.keys(names).find((w) => !words.has(w));
+    if (unknown !== undefined)
+      return refuse(`names.${locale} translates “${unknown}”, which the map does not show`);
+  }
   return { ok: true, art };
+}
+
+/** Every word the map shows: its name, its rivers and cities, the inset's caption and zone. */
+export function mapWords(art: MapArt): string[] {
+  return [
+    art.map.name,
+    ...art.map.rivers.map((r) => r.name),
+    ...art.map.cities.map((c) => c.name),
+    ...(art.inset ? [art.inset.title, ...(art.inset.zone ? [art.inset.zone.name] : [])] : []),
+  ];
+}
+
+/** The map with its words in a language it has them in; the map as it is otherwise (its words stay English). */
+export function localizeArt(art: MapArt, language: string): MapArt {
+  const names = Object.hasOwn(art.names, language) ? art.names[language]! : null;
+  if (!names) return art;
+  const say = (w: string) => (Object.hasOwn(names, w) ? names[w]! : w);
+  return {
+    ...art,
+    map: {
+      ...art.map,
+      name: say(art.map.name),
+      rivers: art.map.rivers.map((r) => ({ ...r, name: say(r.name) })),
+      cities: art.map.cities.map((c) => ({ ...c, name: say(c.name) })),
+    },
+    ...(art.inset
+      ? {
+          inset: {
+            ...art.inset,
+            title: say(art.inset.title),
+            ...(art.inset.zone ? { zone: { ...art.inset.zone, name: say(art.inset.zone.name) } } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 /** Where the art draws a place: on the inset, on the map, or nowhere. Own keys only: a place id is data. */

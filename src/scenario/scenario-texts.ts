@@ -24,6 +24,9 @@ export interface ScenarioTextEntry {
 /** The keys whose plain string is a name to spell in each language. */
 const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'term']);
 
+/** A source's plain words that the screens show beside its citations (meta.sources[]). */
+const SOURCE_WORD_KEYS = ['kind', 'perspective'] as const;
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -57,9 +60,8 @@ const asList = (source: string | string[] | undefined): string[] | undefined =>
   source === undefined ? undefined : Array.isArray(source) ? [...source] : [source];
 
 /**
- * The displayable texts of a scenario (validated, or one file of it as parsed), in document order. The `meta`
- * part's source list (the seed files' titles, as the documents give them) is not translated: a title stays the
- * document's own.
+ * The displayable texts of a scenario (validated, or one file of it as parsed), in document order. Of the `meta`
+ * part's source list, only each source's kind and perspective are: a title stays the document's own.
  */
 export function scenarioTexts(scenario: unknown): ScenarioTextEntry[] {
   const found: ScenarioTextEntry[] = [];
@@ -96,7 +98,13 @@ export function visitScenarioTexts(
     }
     if (!isRecord(node)) return;
     for (const [key, value] of Object.entries(node)) {
-      if (path.length === 1 && path[0] === 'meta' && key === 'sources') continue;
+      if (path.length === 1 && path[0] === 'meta' && key === 'sources') {
+        // A source's title stays the document's own; what kind of document it is and how to read it are the
+        // game's words about it, shown beside every citation, so they are translated.
+        if (Array.isArray(value))
+          value.forEach((source, i) => visitSourceWords(source, [...path, key, String(i)]));
+        continue;
+      }
       if (typeof value === 'string' && NAME_KEYS.has(key) && path.length >= 2) {
         visit({ path: [...path, key].join('/'), kind: 'name', text: value, of: textHash(value) }, node, key);
       } else if (typeof value === 'string' && key === 'quote' && typeof node.source === 'string') {
@@ -111,6 +119,18 @@ export function visitScenarioTexts(
       } else {
         walk(value, [...path, key]);
       }
+    }
+  };
+  const visitSourceWords = (source: unknown, path: string[]): void => {
+    if (!isRecord(source)) return;
+    for (const key of SOURCE_WORD_KEYS) {
+      const value = source[key];
+      if (typeof value === 'string')
+        visit(
+          { path: [...path, key].join('/'), kind: 'name', text: value, of: textHash(value) },
+          source,
+          key,
+        );
     }
   };
   walk(scenario, []);

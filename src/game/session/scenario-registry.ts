@@ -66,11 +66,16 @@ export function bundledScenario(
     const loaded = await english();
     if (!loaded.ok) return loaded;
     try {
-      const [{ localizeScenario }, module] = await Promise.all([
+      const [{ localizeScenario }, { localizeArt }, module] = await Promise.all([
         import('../../scenario/localize.ts'),
+        import('../../scenario/map-art.ts'),
         texts(),
       ]);
-      return { ...loaded, scenario: localizeScenario(loaded.scenario, module.texts) };
+      return {
+        ...loaded,
+        scenario: localizeScenario(loaded.scenario, module.texts),
+        art: loaded.art && localizeArt(loaded.art, language),
+      };
     } catch (e) {
       localized.delete(language);
       console.warn(`The scenario “${title}” stays in English: ${e instanceof Error ? e.message : String(e)}`);
