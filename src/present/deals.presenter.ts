@@ -2,6 +2,7 @@
 // its view may see, what its view says it may propose), the console's (everything, and the scenario's menu of
 // ruling effects), the projector's (public agreements accepted or broken). Built from the engine's views
 // (agreementsFor, mayPropose, rulingsFor), never from the state: who may see what is the engine's rule.
+import type { CompiledScenario } from '../sim/compile.ts';
 import type { AgreementItem, AgreementStatus, RulingItem } from '../sim/state.ts';
 
 /** The scenario's texts the lines name: an agreement's label and terms, a seat's name, a ruling effect's label. */
@@ -9,6 +10,18 @@ export interface DealTexts {
   agreement(id: string): { label: string; terms: string };
   actor(id: string): string;
   effect(id: string): string;
+}
+
+/** The scenario's own words for what the lines name (an unknown id stands for itself). */
+export function dealTexts(c: CompiledScenario): DealTexts {
+  return {
+    agreement(id) {
+      const def = c.agreementById.get(id);
+      return { label: def?.label.text ?? id, terms: def?.terms.text ?? '' };
+    },
+    actor: (id) => c.actorById.get(id)?.name.text ?? id,
+    effect: (id) => c.rulingEffectById.get(id)?.label.text ?? id,
+  };
 }
 
 /** One proposal, as a panel lists it: what, between whom, when (1-based), where it stands and why. */

@@ -4,8 +4,8 @@
 import {
   type DealLine,
   type DealsModel,
-  type DealTexts,
   dealsModel,
+  dealTexts,
   wallDeals,
 } from '../present/deals.presenter.ts';
 import { agreementsFor } from '../sim/agreements.ts';
@@ -24,18 +24,6 @@ const LIMITS = {
   rulingText: MAX_RULING_TEXT_CHARS,
   rulingArgument: MAX_RULING_ARGUMENT_CHARS,
 };
-
-/** The scenario's own words for what the lines name (an unknown id stands for itself). */
-export function dealTexts(c: CompiledScenario): DealTexts {
-  return {
-    agreement(id) {
-      const def = c.agreementById.get(id);
-      return { label: def?.label.text ?? id, terms: def?.terms.text ?? '' };
-    },
-    actor: (id) => c.actorById.get(id)?.name.text ?? id,
-    effect: (id) => c.rulingEffectById.get(id)?.label.text ?? id,
-  };
-}
 
 /** A seat's panel: what its view may see; its forms open while its team holds the seat in a game going on. */
 export function seatDeals(c: CompiledScenario, state: GameState, actor: string, view: ActorView): DealsModel {

@@ -275,3 +275,21 @@ export function wallDealsBlock(lines: readonly DealLine[] | undefined): Template
     )}</ul>
   </div>`;
 }
+
+/** The replay's lines for one turn: the proposals and requests for a ruling made in it, or nothing. */
+export function replayDeals(deals: readonly DealLine[], rulings: readonly RulingLine[]): TemplateResult {
+  return html`${
+    deals.length === 0
+      ? nothing
+      : html`<section class="block" data-replay-deals=""><h2>${t('deal.heading')}</h2>${dealList(deals)}</section>`
+  }${
+    rulings.length === 0
+      ? nothing
+      : html`<section class="block" data-replay-rulings=""><h2>${t('deal.console.rulings')}</h2><ol
+          class="said-list">${repeat(
+            rulings,
+            (r) => r.n,
+            (r) => rulingItem(r),
+          )}</ol></section>`
+  }`;
+}
