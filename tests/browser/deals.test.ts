@@ -190,6 +190,10 @@ describe('deals and rulings in a classroom room', () => {
     await pm.locator('.said-text').filter({ hasText: 'we send our people home' }).waitFor();
     await message(pm, 'Propose it, and we will answer today.', ['framework']);
     await framework.locator('.said-text').filter({ hasText: 'we will answer today' }).waitFor();
+    // The offer's long label and terms fit the phone: nothing scrolls sideways.
+    expect(
+      await framework.evaluate(() => document.documentElement.scrollWidth - innerWidth),
+    ).toBeLessThanOrEqual(0);
     await framework.locator('#deal-offer').selectOption('recount-for-sit-ins pm');
     await framework.locator('[data-deal-form="propose"] button[type="submit"]').click();
     const proposal = pm.locator(
