@@ -3,7 +3,7 @@
 // from the engine's views; the browser only renders them.
 import type { GameState, Holder } from '../sim/state.ts';
 import type { PublicView } from '../sim/view.ts';
-import type { DealLine, DealsModel } from './deals.presenter.ts';
+import type { DealLine, DealsModel } from './room-deals.presenter.ts';
 import type { DebriefModel, SituationModel } from './screens.ts';
 import type { TalkModel } from './talk.presenter.ts';
 

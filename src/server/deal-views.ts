@@ -7,7 +7,7 @@ import {
   dealsModel,
   dealTexts,
   wallDeals,
-} from '../present/deals.presenter.ts';
+} from '../present/room-deals.presenter.ts';
 import { agreementsFor } from '../sim/agreements.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import {

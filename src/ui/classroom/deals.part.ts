@@ -9,8 +9,8 @@
 // direction (dir="auto").
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { DealLine, DealsModel, RulingLine } from '../../present/deals.presenter.ts';
 import { formatNumber, isolate, t } from '../../present/i18n/i18n.ts';
+import type { DealLine, DealsModel, RulingLine } from '../../present/room-deals.presenter.ts';
 import { Asking } from './form.ts';
 
 export interface DealActions {

@@ -8,9 +8,9 @@
 
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
-import { dealLine, dealTexts, rulingLine } from '../../present/deals.presenter.ts';
 import { direction, t } from '../../present/i18n/i18n.ts';
 import { Lookup } from '../../present/lookup.ts';
+import { dealLine, dealTexts, rulingLine } from '../../present/room-deals.presenter.ts';
 import { saidLine } from '../../present/talk.presenter.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { ClassroomClient } from '../../session/classroom-client.ts';

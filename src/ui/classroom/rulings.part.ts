@@ -6,8 +6,8 @@
 // No field is bound: the facilitator's half-typed reason survives every view; the fields are read when sent.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { DealsModel, RulingLine } from '../../present/deals.presenter.ts';
 import { t } from '../../present/i18n/i18n.ts';
+import type { DealsModel, RulingLine } from '../../present/room-deals.presenter.ts';
 import type { Command } from '../../session/classroom-protocol.ts';
 import { dealList, rulingItem } from './deals.part.ts';
 

@@ -4,9 +4,9 @@
 // console's ruling form builds the engine's command (or says in one sentence why not), and the after-action
 // report and the replay carry the deal and the ruling, free text escaped.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dealsModel, dealTexts, rulingLine } from '../../src/present/deals.presenter.ts';
 import { dealsSection } from '../../src/present/report-deals.ts';
 import { esc, reportHtml } from '../../src/present/report-html.ts';
+import { dealsModel, dealTexts, rulingLine } from '../../src/present/room-deals.presenter.ts';
 import { consoleDeals, projectorDeals, seatDeals } from '../../src/server/deal-views.ts';
 import { dealsAtStep, replayGame } from '../../src/session/replay-rules.ts';
 import type { Entry } from '../../src/sim/commands.ts';
