@@ -3,6 +3,7 @@
 // from the engine's views; the browser only renders them.
 import type { GameState, Holder } from '../sim/state.ts';
 import type { PublicView } from '../sim/view.ts';
+import type { DealLine, DealsModel } from './room-deals.presenter.ts';
 import type { DebriefModel, SituationModel } from './screens.ts';
 import type { TalkModel } from './talk.presenter.ts';
 
@@ -78,6 +79,8 @@ export interface SeatClientView {
   debrief: DebriefModel | null;
   /** What this seat may read of what was said, and what it may still say under the room's rule. */
   talk: TalkModel;
+  /** Its proposals made and received, the public agreements, what it may propose, and its requests for a ruling. */
+  deals?: DealsModel;
 }
 
 export interface ProjectorClientView {
@@ -86,6 +89,8 @@ export interface ProjectorClientView {
   view: PublicView;
   seats: SeatLine[];
   deadlineAt: number | null;
+  /** The public agreements accepted or broken, with the scenario's words. */
+  deals?: DealLine[];
 }
 
 export interface ConsoleClientView {
@@ -112,6 +117,8 @@ export interface ConsoleClientView {
   besideOrigin: { was: string | null; now: string | null; parted: number | null } | null;
   /** Everything said, waiting statements and hidden items too (with why), and the room's rule on talk. */
   talk: TalkModel;
+  /** Every proposal and request for a ruling, and the scenario's menu of effects to rule with. */
+  deals?: DealsModel;
 }
 
 export interface LobbyClientView {

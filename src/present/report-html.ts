@@ -6,6 +6,7 @@ import type { Scenario, Text } from '../scenario/types.ts';
 import type { ReportData } from '../sim/report.ts';
 import type { SaidView } from '../sim/talk.ts';
 import { shortTurnDate, turnDate } from './cite.ts';
+import { dealsSection } from './report-deals.ts';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -81,6 +82,7 @@ export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidVie
   parts.push(indicatorTable(s, data));
   parts.push(decisionsBesideHistory(s, data, cite, actorName));
   parts.push(saidSection(said, actorName));
+  parts.push(dealsSection(s, data, esc));
   parts.push(facilitatorActions(s, data));
   parts.push('<h2>Sources</h2><ul>');
   for (const src of s.meta.sources) {

@@ -21,6 +21,7 @@ import type { HistoricalPath } from '../sim/history.ts';
 import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
 import { saidFor } from '../sim/talk.ts';
 import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
+import { consoleDeals, projectorDeals, seatDeals } from './deal-views.ts';
 import { consoleTalk, seatTalk } from './talk-views.ts';
 
 /**
@@ -254,6 +255,7 @@ export function seatClientView(
       : null,
     debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
     talk: seatTalk(c, state, actor, view.said),
+    deals: seatDeals(c, state, actor, view),
   };
 }
 
@@ -296,12 +298,14 @@ export function projectorClientView(
   presence: RoomPresence,
   memo?: SeatViewMemo,
 ): ProjectorClientView {
+  const view = publicViewOf(c, state, memo);
   return {
     kind: 'projector',
     code: presence.code,
-    view: publicViewOf(c, state, memo),
+    view,
     seats: seatLines(c, state, presence),
     deadlineAt: presence.deadlineAt,
+    deals: projectorDeals(c, view),
   };
 }
 
@@ -333,6 +337,7 @@ export function consoleClientView(
     devices: presence.devices(),
     besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
     talk: consoleTalk(c, state),
+    deals: consoleDeals(c, state),
   };
 }
 

@@ -2,11 +2,13 @@
 // it stood when that turn opened (what every seat saw while deciding it), and a last step is where the record ends.
 // Every state is rebuilt from the record by the engine, so the replay shows exactly what was shown live.
 
+import { agreementsFor } from '../sim/agreements.ts';
 import { type Comparison, compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { forkAt, type GameRecord, replay } from '../sim/record.ts';
+import { rulingsFor } from '../sim/rulings.ts';
 import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
-import type { GameState } from '../sim/state.ts';
+import type { AgreementItem, GameState, RulingItem } from '../sim/state.ts';
 import { type SaidView, type SaidViewer, saidFor } from '../sim/talk.ts';
 import type { DecisionRecord } from '../sim/world.ts';
 
@@ -56,6 +58,21 @@ export function decisionsAtStep(game: ReplayGame, step: number): DecisionRecord[
  */
 export function saidAtStep(game: ReplayGame, step: number, viewer: SaidViewer): SaidView[] {
   return saidFor(game.final, viewer).filter((s) => s.turn === step);
+}
+
+/**
+ * The proposals and requests for a ruling made in the turn a step opened, as one viewer may see them by the
+ * record's end (the engine's rules, agreementsFor and rulingsFor): a seat its own and the public agreements, the
+ * public the public agreements accepted or broken and no request, the facilitator everything.
+ */
+export function dealsAtStep(
+  game: ReplayGame,
+  step: number,
+  viewer: SaidViewer,
+): { agreements: AgreementItem[]; rulings: RulingItem[] } {
+  const agreements = agreementsFor(game.c, game.final, viewer).filter((a) => a.turn === step);
+  const rulings = 'public' in viewer ? [] : rulingsFor(game.final, viewer).filter((r) => r.turn === step);
+  return { agreements, rulings };
 }
 
 /**

@@ -11,6 +11,7 @@ import { h } from '../dom.ts';
 import { chooseLanguage } from '../i18n/language.ts';
 import { SettingsStore } from '../settings-store.ts';
 import { type ConsoleActions, consolePage } from './console.page.ts';
+import { type DealActions, DealsPanel, dealsPanel } from './deals.part.ts';
 import { Asking } from './form.ts';
 import {
   classroomJson,
@@ -43,6 +44,8 @@ export class ClassroomApp {
   private seat: SeatScreen | null = null;
   /** The seat's talk panel: what its forms hold and await, kept through every view of the device's client. */
   private talk = new TalkPanel(() => this.draw());
+  /** The seat's deals and rulings panel: what its forms hold and await, kept like the talk panel. */
+  private deals = new DealsPanel(() => this.draw());
   /** The seat's reason field: its count of characters, for the turn it belongs to. */
   private reason = { chars: 0, turn: -1, redraw: () => this.draw() };
   private ticking: ReturnType<typeof setInterval> | null = null;
@@ -326,6 +329,7 @@ export class ClassroomApp {
     this.client = client;
     this.seat = new SeatScreen(this.seatActions());
     this.talk = new TalkPanel(() => this.draw());
+    this.deals = new DealsPanel(() => this.draw());
     client.subscribe(() => {
       if (this.client === client) this.onView(client);
     });
@@ -385,7 +389,9 @@ export class ClassroomApp {
     // A new turn (or the ending) opens at its top, with the focus on its heading: once, not on every update.
     if (shown.fresh) this.arrived = shown.heading;
     else if (shown.refocus) this.refocus = shown.refocus;
-    const talk = talkPanel(seatView.talk, this.talk, this.talkActions(seatView.actor));
+    const talk = html`${talkPanel(seatView.talk, this.talk, this.talkActions(seatView.actor))}${
+      seatView.deals ? dealsPanel(seatView.deals, this.deals, this.dealActions(seatView.actor)) : nothing
+    }`;
     return html`${notices}${seatPage(seatView, now, client.status, shown, talk, this.reason)}`;
   }
 
@@ -492,6 +498,21 @@ export class ClassroomApp {
             : { type: 'statement.publish', actor, text },
         ),
       message: (text, to) => this.command({ type: 'message.send', actor, to, text }),
+    };
+  }
+
+  /** The seat proposes, answers, withdraws and asks for rulings as itself (the room checks the device's seat). */
+  private dealActions(actor: string): DealActions {
+    return {
+      propose: (agreement, to) => this.command({ type: 'agreement.propose', actor, to, agreement }),
+      answer: (n, accept, reason) =>
+        this.command(
+          reason.trim()
+            ? { type: 'agreement.answer', actor, n, accept, reason }
+            : { type: 'agreement.answer', actor, n, accept },
+        ),
+      withdraw: (n) => this.command({ type: 'agreement.withdraw', actor, n }),
+      request: (text, argument) => this.command({ type: 'ruling.request', actor, text, argument }),
     };
   }
 

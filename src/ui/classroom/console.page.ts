@@ -15,6 +15,7 @@ import type { ConsoleClientView } from '../../present/classroom-screens.ts';
 import { isolate, language, t } from '../../present/i18n/i18n.ts';
 import type { Command, DeviceMessage } from '../../session/classroom-protocol.ts';
 import { memoQr } from './qr.ts';
+import { rulingsBlock } from './rulings.part.ts';
 import { saidItem, talkRuleLine } from './talk.part.ts';
 
 export type SendCommand = (command: Command) => Promise<string | null>;
@@ -118,6 +119,7 @@ export function consolePage(
     ${seatTable(view, act, actions, joinUrl)}
     ${deviceBlock(view, actions)}
     ${talkBlock(view, act, actions)}
+    ${rulingsBlock(view.deals, act, (line) => actions.say(Promise.resolve(line)))}
     ${clockBlock(view, act)}
     ${injectBlock(view, act)}
     ${overrideBlock(view, act)}

@@ -9,6 +9,7 @@ import type { ProjectorClientView } from '../../present/classroom-screens.ts';
 import { formatNumber, isolate, t } from '../../present/i18n/i18n.ts';
 import { wallNews, wallSeatName } from '../../present/projector.presenter.ts';
 import { wallStatements } from '../../present/talk.presenter.ts';
+import { wallDealsBlock } from './deals.part.ts';
 import { memoQr } from './qr.ts';
 
 // The wall is a grid that fills 1920×1080 (classroom.css, "The projector's wall"): the turn and the news on the
@@ -58,6 +59,7 @@ export function projectorPage(view: ProjectorClientView, joinUrl: string, now: n
       }
       ${news.moreText ? html`<p class="projector-more" data-more=${String(news.more)}>${news.moreText}</p>` : nothing}
       ${statementsBlock(view)}
+      ${wallDealsBlock(view.deals)}
     </section>
     <div class="projector-side">
       <section class="projector-join-box" aria-label=${t('projector.joinRegion')}>

@@ -10,11 +10,13 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
 import { direction, t } from '../../present/i18n/i18n.ts';
 import { Lookup } from '../../present/lookup.ts';
+import { dealLine, dealTexts, rulingLine } from '../../present/room-deals.presenter.ts';
 import { saidLine } from '../../present/talk.presenter.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { ClassroomClient } from '../../session/classroom-client.ts';
 import { compilePass, playerView, publicPicture, type Scenario } from '../../session/pass-and-play-rules.ts';
 import {
+  dealsAtStep,
   decisionsAtStep,
   importRecord,
   type ReplayGame,
@@ -24,6 +26,7 @@ import {
   whatIfRecord,
 } from '../../session/replay-rules.ts';
 import { type SituationView, situationView } from '../views/situation.view.ts';
+import { replayDeals } from './deals.part.ts';
 import { keep, newKey } from './links.ts';
 import { PassAndPlay } from './pass.page.ts';
 import { publicPart } from './public.part.ts';
@@ -291,7 +294,18 @@ export class ReplayViewer {
     const lines = saidAtStep(this.game!, this.step, viewer).map((s) =>
       saidLine(s, (a) => this.lookup.actorName(a), mine),
     );
-    return saidList(t('replay.said'), lines);
+    return html`${saidList(t('replay.said'), lines)}${this.deals(viewer)}`;
+  }
+
+  /** The proposals and requests for a ruling of this turn, as the viewer chosen could see them. */
+  private deals(viewer: Parameters<typeof dealsAtStep>[2]): TemplateResult {
+    const { agreements, rulings } = dealsAtStep(this.game!, this.step, viewer);
+    const texts = dealTexts(this.c);
+    const mine = 'actor' in viewer ? viewer.actor : null;
+    return replayDeals(
+      agreements.map((a) => dealLine(a, texts, mine)),
+      rulings.map((r) => rulingLine(r, texts)),
+    );
   }
 
   /** The facilitator's view: the public picture, every indicator, and what each actor decided in this turn. */
