@@ -99,16 +99,42 @@ export function dealsModel(view: DealsSeen, lookup: Lookup, live: boolean): Deal
 }
 
 /** The part of a seat's view the debrief's deals come from. */
-export type DealsDebriefSeen = DealsSeen & Pick<ActorView, 'said'>;
+export type DealsDebriefSeen = DealsSeen & Pick<ActorView, 'said' | 'beliefs'>;
+
+/**
+ * How the viewer took a statement's claim: the claim about that fact it heard from that speaker, saying the same,
+ * in the statement's turn or later (a statement approved late is heard at a later resolution); null if none.
+ */
+function tookOf(
+  view: DealsDebriefSeen,
+  lookup: Lookup,
+  said: { from: string; turn: number },
+  claim: { fact: string; is: boolean },
+): string | null {
+  if (said.from === view.actor) return null;
+  const since = lookup.scenario.turns[said.turn]?.date ?? '';
+  const speaker = lookup.actorName(said.from);
+  const heard = view.beliefs
+    .find((b) => b.fact === claim.fact)
+    ?.claims.find(
+      (h) =>
+        h.fromActor && h.headline === null && h.from.text === speaker && h.is === claim.is && h.date >= since,
+    );
+  if (!heard) return null;
+  if (heard.credence === 'credits') return t('debrief.deal.tookCredits');
+  if (heard.credence === 'doubts') return t('debrief.deal.tookDoubts');
+  return t('debrief.deal.tookNoted');
+}
 
 export function dealsDebrief(view: DealsDebriefSeen, lookup: Lookup): DealsDebrief {
-  const claims = new Map((lookup.scenario.statementClaims ?? []).map((s) => [s.id, s.label.text]));
+  const claims = new Map((lookup.scenario.statementClaims ?? []).map((s) => [s.id, s]));
   const moved: MovedLine[] = [];
   for (const said of view.said ?? []) {
     // Only a statement that carried a claim, and was let stand, is heard: those are the ones that moved beliefs.
     if (said.kind !== 'statement' || said.claim === undefined || said.waiting || said.hidden !== undefined)
       continue;
     const from = isolate(lookup.actorName(said.from));
+    const claimDef = claims.get(said.claim);
     moved.push({
       n: said.n,
       turn: said.turn + 1,
@@ -120,8 +146,9 @@ export function dealsDebrief(view: DealsDebriefSeen, lookup: Lookup): DealsDebri
               from,
               to: said.to.map((a) => isolate(lookup.actorName(a))).join(t('seat.nameSeparator')),
             }),
-      claim: claims.get(said.claim) ?? said.claim,
+      claim: claims.get(said.claim)?.label.text ?? said.claim,
       text: said.text,
+      took: claimDef ? tookOf(view, lookup, said, claimDef.claim) : null,
     });
   }
   return {

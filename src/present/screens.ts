@@ -465,6 +465,8 @@ export interface MovedLine {
   /** What the statement asserted, as the scenario words the claim. */
   claim: string;
   text: string;
+  /** How the player's actor took the claim when it heard it; null: it did not hear it (its own, or not yet heard). */
+  took: string | null;
 }
 
 /** The debrief's "Deals made and broken": every proposal the seat saw, oldest first, and the statements that claimed. */

@@ -154,6 +154,17 @@ describe('the causes and the debrief', () => {
       },
     };
     expect(game.run(said)).toBe(true);
+    // Another seat's statement, whose claim the player's actor hears when the turn resolves.
+    const denial: Entry = {
+      by: { seat: 'framework', as: 'computer' },
+      command: {
+        type: 'statement.publish',
+        actor: 'framework',
+        text: 'The armed groups had nothing to do with it.',
+        claim: 'deny-responsibility',
+      },
+    };
+    expect(game.run(denial)).toBe(true);
     game.computersDecide();
     game.run(submit('pm', game.state.offers.pm!.options[0]!));
     expect(game.run(resolveEntry)).toBe(true);
@@ -170,6 +181,16 @@ describe('the causes and the debrief', () => {
         head: `Turn 6 · ${lookup.actorName('pm')}, to the public`,
         claim: 'The residence came under a cowardly attack',
         text: 'They struck at the state itself.',
+        // Its own statement: the player's actor is not told how it took it.
+        took: null,
+      },
+      {
+        n: 2,
+        turn: 6,
+        head: `Turn 6 · ${lookup.actorName('framework')}, to the public`,
+        claim: 'The armed groups had no part in the attack',
+        text: 'The armed groups had nothing to do with it.',
+        took: 'You heard it and took no side.',
       },
     ]);
     expect(debriefModel(view, lookup).deals).toEqual(deals);

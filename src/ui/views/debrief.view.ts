@@ -91,7 +91,7 @@ function dealsSection(model: DebriefModel): TemplateResult | typeof nothing {
           (m) =>
             html`<li class="said" data-said=${String(m.n)}><p class="hint said-head">${m.head}</p><p><strong
               dir="auto">${t('debrief.deal.claim', { claim: m.claim })}</strong></p><p class="said-text"
-              dir="auto">${m.text}</p></li>`,
+              dir="auto">${m.text}</p>${m.took ? html`<p class="hint" data-took="">${m.took}</p>` : nothing}</li>`,
         )}</ol>`
       : nothing,
   );
