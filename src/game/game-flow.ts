@@ -281,6 +281,10 @@ export class GameFlow {
         const kind = intent.type === 'talk.publish' ? 'statement' : 'message';
         return { type: 'talk.say', kind, text: intent.text, to: intent.to };
       }
+      case 'deal.propose':
+      case 'deal.answer':
+      case 'deal.withdraw':
+        return intent;
       case 'next':
       case 'show-debrief':
         return { type: 'screen.next' };
@@ -314,8 +318,15 @@ export class GameFlow {
 
   private modelOf(loaded: Loaded, kind: Exclude<ScreenKind, 'title'>, s: Snapshot): ScreenModel | null {
     const { scenario, lookup, module, present } = loaded;
-    const { perspectiveModel, briefingModel, situationModel, resolutionModel, debriefModel, talkModel } =
-      present;
+    const {
+      perspectiveModel,
+      briefingModel,
+      situationModel,
+      resolutionModel,
+      debriefModel,
+      talkModel,
+      dealsModel,
+    } = present;
     const { c, game, actor, before, selected, historical, refused } = s.context;
     if (kind === 'perspective') return perspectiveModel(scenario, lookup, actor);
     if (!c || !game || !actor) return null;
@@ -336,6 +347,7 @@ export class GameFlow {
             limits: TALK_LIMITS,
           }),
           talkRefused: refused,
+          deals: dealsModel(view, lookup, game.phase !== 'ended' && !game.paused),
         };
       case 'resolution': {
         // The session resolves the turn just after the confirmation; until it has, there is nothing to show.

@@ -9,6 +9,7 @@ import type { Condition, Outcome, Text } from '../scenario/types.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import type { ActorView, IndicatorView, VisibleCause } from '../sim/view.ts';
 import { type Cited, type DatedTurn, turnDate as dateOfTurn, onTurnDate, shortRef } from './cite.ts';
+import { dealsDebrief } from './deals.presenter.ts';
 import { isolate, language, t } from './i18n/i18n.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
@@ -163,6 +164,13 @@ function causeKey(cause: VisibleCause): string | null {
       return `e:${cause.event}/${cause.injected ? 'i' : ''}`;
     case 'override':
       return `o:${cause.reason}`;
+    // An agreement, its breach and a ruling are each one step, by their number in the game.
+    case 'agreement':
+      return `a:${cause.n}`;
+    case 'breach':
+      return `b:${cause.n}/${cause.by}`;
+    case 'ruling':
+      return `r:${cause.n}`;
     case 'undisclosed':
       return 'u';
     default:
@@ -178,6 +186,12 @@ function causeKind(cause: VisibleCause, viewer: string): string {
       return cause.injected ? t('debrief.causeInjected') : t('debrief.causeEvent');
     case 'override':
       return t('debrief.causeOverride');
+    case 'agreement':
+      return t('debrief.causeAgreement');
+    case 'breach':
+      return t('debrief.causeBreach');
+    case 'ruling':
+      return t('debrief.causeRuling');
     default:
       return t('debrief.causeHidden');
   }
@@ -535,6 +549,7 @@ export function debriefModel(
     })),
     outlooksNote: outlooksNoteOf(others, lookup),
     why,
+    deals: dealsDebrief(view, lookup),
     goals: goalsOf(view, lookup),
     chart: chartOf(view, lookup, deciding, historical),
     indicators: indicatorRows(view, lookup, null),

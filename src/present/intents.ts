@@ -19,6 +19,10 @@ export type Intent =
   /** The player's statement (`to`: the actors named; none, the public) or private message to computer actors. */
   | { type: 'talk.publish'; text: string; to: string[] }
   | { type: 'talk.message'; text: string; to: string[] }
+  /** The player proposes one of the agreements its view says it may, answers one made to it, or withdraws its own. */
+  | { type: 'deal.propose'; agreement: string; to: string }
+  | { type: 'deal.answer'; n: number; accept: boolean; reason: string }
+  | { type: 'deal.withdraw'; n: number }
   | { type: 'next' }
   | { type: 'show-debrief' }
   /** The debrief's chart shows this indicator. */

@@ -34,6 +34,27 @@ export class Lookup {
     return this.option(actor, option)?.label.text ?? option;
   }
 
+  /** An agreement's short name, as the scenario gives it. */
+  agreementLabel(id: string): string {
+    return this.scenario.agreements?.find((a) => a.id === id)?.label.text ?? id;
+  }
+
+  /** What each party to an agreement undertakes, in the scenario's words. */
+  agreementTerms(id: string): string {
+    return this.scenario.agreements?.find((a) => a.id === id)?.terms.text ?? '';
+  }
+
+  /** What a party's breach of an agreement is, in the scenario's words (the `why` of its breach by that party). */
+  breachWhy(agreement: string, by: string): string | null {
+    const def = this.scenario.agreements?.find((a) => a.id === agreement);
+    return def?.breaches.find((b) => b.by === by)?.why.text ?? null;
+  }
+
+  /** A ruling's effect, as the scenario's menu names it. */
+  rulingEffectLabel(id: string): string {
+    return this.scenario.rulingEffects?.find((r) => r.id === id)?.label.text ?? id;
+  }
+
   indicatorLabel(id: string): string {
     return this.indicators.get(id) ?? id;
   }
@@ -87,6 +108,24 @@ export class Lookup {
         return t('cause.override', { reason: cause.reason });
       case 'start':
         return t('cause.start');
+      case 'agreement':
+        return t('cause.agreement', {
+          label: this.agreementLabel(cause.agreement),
+          parties: cause.parties.map((a) => this.actorName(a)).join(t('seat.nameSeparator')),
+        });
+      case 'breach': {
+        const label = this.agreementLabel(cause.agreement);
+        const actor = this.actorName(cause.by);
+        const why = this.breachWhy(cause.agreement, cause.by);
+        return why === null
+          ? t('cause.breach', { actor, label })
+          : t('cause.breachWhy', { actor, label, why });
+      }
+      case 'ruling':
+        return t('cause.ruling', {
+          actor: this.actorName(cause.actor),
+          label: this.rulingEffectLabel(cause.effect),
+        });
       default:
         return t('cause.hidden');
     }

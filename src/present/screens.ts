@@ -4,6 +4,7 @@
  * simulation's views; nothing here decides anything about the game.
  */
 
+import type { AgreementStatus } from '../sim/state.ts';
 import type { Cited } from './cite.ts';
 import type { TalkModel } from './talk.presenter.ts';
 
@@ -178,6 +179,8 @@ export interface SituationModel {
    */
   talk?: TalkModel;
   talkRefused?: string | null;
+  /** The solo player's agreements: what it may propose, and what became of its proposals and those made to it. */
+  deals?: DealsModel;
 }
 
 /** A warning that the game may end in one of the endings checked every turn. */
@@ -365,6 +368,8 @@ export interface DebriefModel {
   /** this game beside history, date by date */
   history: HistoryRow[];
   sources: SourceCredit[];
+  /** Deals made and broken, with each answer's reason, and the statements whose claims were heard. */
+  deals?: DealsDebrief;
 }
 
 export type ScreenModel = PerspectiveModel | BriefingModel | SituationModel | ResolutionModel | DebriefModel;
@@ -405,4 +410,67 @@ export interface ScreenMirror {
   showLoading(): (fraction: number, what: string) => void;
   /** Marks the scene as drawn and interactive (tests and the bench wait for this). */
   markReady(scene: string): void;
+}
+
+/** One agreement the seat may propose now, to one seat. */
+export interface DealOffer {
+  /** `agreement/to`: the choice's value in the form. */
+  key: string;
+  agreement: string;
+  to: string;
+  label: string;
+  terms: string;
+  toLabel: string;
+}
+
+/** One proposal, made or received, and where it stands. */
+export interface DealLine {
+  n: number;
+  /** 1-based, as the screens number turns. */
+  turn: number;
+  agreement: string;
+  label: string;
+  terms: string;
+  from: string;
+  to: string;
+  /** Who proposed it to whom, in which turn. */
+  head: string;
+  status: AgreementStatus;
+  /** Where it stands, in one sentence (who broke it, and when, for a broken one). */
+  statusText: string;
+  /** The answer's reason, as given; null when there is none. */
+  reason: string | null;
+  /** Whose reason it is, in words ("The computer's weighing", "Their reason"); null without one. */
+  reasonBy: string | null;
+  /** The seat may answer it now (a proposal to it, pending, while the game goes on). */
+  canAnswer: boolean;
+  /** The seat may withdraw it now (its own proposal, pending, while the game goes on). */
+  canWithdraw: boolean;
+}
+
+export interface DealsModel {
+  offers: DealOffer[];
+  /** Newest first. */
+  lines: DealLine[];
+  /** How many of the seat's agreements stand now. */
+  standing: number;
+}
+
+/** A statement whose claim its audience heard: what moved beliefs, as the debrief tells it. */
+export interface MovedLine {
+  n: number;
+  turn: number;
+  /** "Turn 2 · Prime Minister, to the public" */
+  head: string;
+  /** What the statement asserted, as the scenario words the claim. */
+  claim: string;
+  text: string;
+  /** How the player's actor took the claim when it heard it; null: it did not hear it (its own, or not yet heard). */
+  took: string | null;
+}
+
+/** The debrief's "Deals made and broken": every proposal the seat saw, oldest first, and the statements that claimed. */
+export interface DealsDebrief {
+  lines: DealLine[];
+  moved: MovedLine[];
 }

@@ -12,6 +12,7 @@ import type { GameState } from '../sim/state.ts';
 import { nextSeat } from './pass-and-play-rules.ts';
 import { sessionMachine } from './session.machine.ts';
 import { personDecision } from './session-rules.ts';
+import { type SoloDealEvent, soloDeal, soloTalk } from './solo-rules.ts';
 
 export interface PassInput {
   c: CompiledScenario;
@@ -32,6 +33,8 @@ export interface PassContext {
   turn: number;
   /** How many commands the save holds. */
   saved: number;
+  /** Why the game refused the current player's last statement, message or deal, in one sentence; null once one is taken. */
+  refused: string | null;
 }
 
 export type PassEvent =
@@ -41,6 +44,9 @@ export type PassEvent =
   | { type: 'page.left' }
   | { type: 'option.select'; option: string }
   | { type: 'decision.confirm'; reason?: string | undefined }
+  /** The player whose screen shows speaks, or proposes, answers or withdraws an agreement (as in the solo game). */
+  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[] }
+  | SoloDealEvent
   | { type: 'screen.next' };
 
 export type PassEmitted = { type: 'save.write'; json: string };
@@ -69,6 +75,8 @@ export const passAndPlayMachine = setup({
       current: nextSeat(context.c, context.game),
       selected: null,
       turn: context.game.world.turn,
+      // The last player's refusal is not the next one's.
+      refused: null,
     })),
     confirm: enqueueActions(({ enqueue, context, event }) => {
       const actor = context.current!;
@@ -88,6 +96,7 @@ export const passAndPlayMachine = setup({
     selected: null,
     turn: -1,
     saved: input.record.entries.length,
+    refused: null,
   }),
   invoke: {
     id: 'game',
@@ -95,8 +104,12 @@ export const passAndPlayMachine = setup({
     input: ({ context }) => ({ c: context.c, record: context.record, autoResolve: true }),
     onSnapshot: {
       actions: enqueueActions(({ enqueue, context, event }) => {
-        const { record, state } = event.snapshot.context as { record: GameRecord; state: GameState };
-        enqueue.assign({ game: state, record });
+        const { record, state, refusal } = event.snapshot.context as {
+          record: GameRecord;
+          state: GameState;
+          refusal: { message: string } | null;
+        };
+        enqueue.assign({ game: state, record, refused: refusal?.message ?? null });
         // Saved after every decision, so a reload keeps what was decided and comes back at the next hand-over.
         if (record.entries.length === context.saved) return;
         enqueue.assign({ saved: record.entries.length });
@@ -130,6 +143,25 @@ export const passAndPlayMachine = setup({
           }),
         },
         'decision.confirm': { guard: 'canConfirm', target: 'passing', actions: 'confirm' },
+        // A computer seat answers a proposal in the same step (the session runs nextCommand after each command); a
+        // player's seat answers on its own screen, before the turn resolves, or the proposal lapses.
+        'talk.say': {
+          actions: enqueueActions(({ enqueue, context, event }) => {
+            const entry = soloTalk(context.current!, event.kind, event.text, event.to);
+            enqueue.sendTo('game', { type: 'command.send', entry });
+          }),
+        },
+        'deal.*': {
+          actions: enqueueActions(({ enqueue, context, event }) => {
+            if (
+              event.type !== 'deal.propose' &&
+              event.type !== 'deal.answer' &&
+              event.type !== 'deal.withdraw'
+            )
+              return;
+            enqueue.sendTo('game', { type: 'command.send', entry: soloDeal(context.current!, event) });
+          }),
+        },
         'seat.hide': { target: 'handOver', actions: assign({ selected: null }) },
         // Leaving the page (Back, Forward, another address, closing the tab) hides the screen as the player would:
         // a page the browser keeps in its back/forward cache, shown again, is at the same player's hand-over.

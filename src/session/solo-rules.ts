@@ -18,6 +18,31 @@ export function soloTalk(actor: string, kind: 'statement' | 'message', text: str
     : { by, command: { type: 'statement.publish', actor, text } };
 }
 
+/** What the player does about an agreement, as the solo machine's event has it. */
+export type SoloDealEvent =
+  | { type: 'deal.propose'; agreement: string; to: string }
+  | { type: 'deal.answer'; n: number; accept: boolean; reason: string }
+  | { type: 'deal.withdraw'; n: number };
+
+/**
+ * The player's proposal, answer or withdrawal, as its seat's command: the engine checks it (what may be proposed to
+ * whom, which proposal is open) like any other. A blank reason is no reason.
+ */
+export function soloDeal(actor: string, event: SoloDealEvent): Entry {
+  const by = { seat: actor, as: 'person' as const };
+  switch (event.type) {
+    case 'deal.propose':
+      return { by, command: { type: 'agreement.propose', actor, to: event.to, agreement: event.agreement } };
+    case 'deal.answer': {
+      const reason = event.reason.trim();
+      const command = { type: 'agreement.answer' as const, actor, n: event.n, accept: event.accept };
+      return { by, command: reason === '' ? command : { ...command, reason } };
+    }
+    case 'deal.withdraw':
+      return { by, command: { type: 'agreement.withdraw', actor, n: event.n } };
+  }
+}
+
 /** The first commands of a solo game: the player takes the seat, the game starts. */
 export function soloStart(actor: string): Entry[] {
   return [

@@ -12,7 +12,7 @@ import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import { sessionMachine } from './session.machine.ts';
 import { personDecision } from './session-rules.ts';
-import { restoreSolo, soloStart, soloTalk } from './solo-rules.ts';
+import { restoreSolo, soloDeal, soloStart, soloTalk } from './solo-rules.ts';
 
 export type SoloEvent =
   | { type: 'game.new' }
@@ -24,6 +24,10 @@ export type SoloEvent =
   | { type: 'decision.confirm'; reason?: string | undefined }
   /** The player speaks: a statement (`to` none: the public) or a private message to computer actors. */
   | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[] }
+  /** The player proposes an agreement, answers a proposal made to it, or withdraws its own (solo-rules soloDeal). */
+  | { type: 'deal.propose'; agreement: string; to: string }
+  | { type: 'deal.answer'; n: number; accept: boolean; reason: string }
+  | { type: 'deal.withdraw'; n: number }
   | { type: 'screen.next' }
   | { type: 'title.show'; notice?: string | undefined };
 
@@ -274,6 +278,18 @@ export const soloMachine = setup({
               actions: enqueueActions(({ enqueue, context, event }) => {
                 const entry = soloTalk(context.actor!, event.kind, event.text, event.to);
                 enqueue.sendTo('game', { type: 'command.send', entry });
+              }),
+            },
+            // The computer's answer follows in the same step: the session runs nextCommand after each command.
+            'deal.*': {
+              actions: enqueueActions(({ enqueue, context, event }) => {
+                if (
+                  event.type !== 'deal.propose' &&
+                  event.type !== 'deal.answer' &&
+                  event.type !== 'deal.withdraw'
+                )
+                  return;
+                enqueue.sendTo('game', { type: 'command.send', entry: soloDeal(context.actor!, event) });
               }),
             },
           },

@@ -10,11 +10,14 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { createActor } from 'xstate';
 import { dateShown } from '../../present/cite.ts';
 import { compareHtml } from '../../present/compare-html.ts';
+import { dealsModel } from '../../present/deals.presenter.ts';
 import { t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import { Lookup } from '../../present/lookup.ts';
+import type { SituationModel } from '../../present/screens.ts';
+import { talkModel } from '../../present/talk.presenter.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
-import { passAndPlayMachine } from '../../session/pass-and-play.machine.ts';
+import { type PassEvent, passAndPlayMachine } from '../../session/pass-and-play.machine.ts';
 import type { GameRecord, GameState, Scenario } from '../../session/pass-and-play-rules.ts';
 import {
   type CompiledScenario,
@@ -28,6 +31,7 @@ import {
   seatsProblem,
 } from '../../session/pass-and-play-rules.ts';
 import { besideOrigin, type ReplayGame } from '../../session/replay-rules.ts';
+import { TALK_LIMITS } from '../../session/talk-limits.ts';
 import { situationView } from '../views/situation.view.ts';
 import { passDebrief } from './pass-debrief.part.ts';
 import { publicPart } from './public.part.ts';
@@ -47,6 +51,30 @@ function writeSlot(id: string, json: string): void {
     localStorage.setItem(SLOT + id, json);
   } catch {
     // Storage refused (private browsing): the game goes on, only a reload would lose it.
+  }
+}
+
+/** What the private screen's intents ask of the pass-and-play machine; null for what it does not take. */
+function passEventOf(intent: Intent): PassEvent | null {
+  switch (intent.type) {
+    case 'select-option':
+      return { type: 'option.select', option: intent.optionId };
+    case 'confirm-decision':
+      return { type: 'decision.confirm', reason: intent.reason };
+    case 'talk.publish':
+    case 'talk.message':
+      return {
+        type: 'talk.say',
+        kind: intent.type === 'talk.publish' ? 'statement' : 'message',
+        text: intent.text,
+        to: intent.to,
+      };
+    case 'deal.propose':
+    case 'deal.answer':
+    case 'deal.withdraw':
+      return intent;
+    default:
+      return null;
   }
 }
 
@@ -129,7 +157,8 @@ export class PassAndPlay {
     if (save) actor.on('save.write', (e) => writeSlot(id, e.json));
     let shown = '';
     actor.subscribe((snapshot) => {
-      const key = `${String(snapshot.value)}|${snapshot.context.current}|${snapshot.context.game.world.turn}|${snapshot.context.selected}`;
+      // What the player's own commands changed (a statement, a deal, the computer's answer) redraws the same screen.
+      const key = `${String(snapshot.value)}|${snapshot.context.current}|${snapshot.context.game.world.turn}|${snapshot.context.selected}|${snapshot.context.game.accepted}|${snapshot.context.refused}`;
       if (key === shown) return;
       const onlySelection = shown.split('|').slice(0, 3).join('|') === key.split('|').slice(0, 3).join('|');
       shown = key;
@@ -178,16 +207,18 @@ export class PassAndPlay {
     document.body.dataset.passScreen = String(snapshot.value);
     if (snapshot.value === 'private' && context.current) {
       const who = context.current;
-      const model = situationModel(playerView(this.c, state, who), this.lookup, context.selected);
       const send = (intent: Intent) => {
-        if (intent.type === 'select-option') actor.send({ type: 'option.select', option: intent.optionId });
-        else if (intent.type === 'confirm-decision')
-          actor.send({ type: 'decision.confirm', reason: intent.reason });
+        const event = passEventOf(intent);
+        if (event) actor.send(event);
       };
-      // The team's reason with its decision; the talk panel is the room's (a seat's), not a shared device's.
-      const screen = situationView(model, send, undefined, true);
-      this.update = (selected) =>
-        screen.update(situationModel(playerView(this.c, state, who), this.lookup, selected));
+      // The player's reason with its decision, its talk and its deals, under "More", as in the solo game: the
+      // game as it stands now (a command of the player's, and the computer's answer, redraw the same screen).
+      const modelNow = (selected: string | null) => {
+        const now = actor.getSnapshot().context;
+        return this.privateModel(now.game, who, selected, now.refused);
+      };
+      const screen = situationView(modelNow(context.selected), send, undefined, true);
+      this.update = (selected) => screen.update(modelNow(selected));
       this.draw(html`<main class="class-page class-seat"><button class="button button--quiet" type="button"
         data-pass="hide" @click=${() => actor.send({ type: 'seat.hide' })}>${t('pass.hide')}</button>${screen.element}</main>`);
       screen.heading.focus();
@@ -199,6 +230,30 @@ export class PassAndPlay {
     }
     this.draw(this.publicScreen(actor));
     this.focusHeading();
+  }
+
+  /** The private screen's model: the player's situation room, with its talk panel and its deals. */
+  private privateModel(
+    state: GameState,
+    who: string,
+    selected: string | null,
+    refused: string | null,
+  ): SituationModel {
+    const view = playerView(this.c, state, who);
+    const live = state.phase !== 'ended' && !state.paused;
+    return {
+      ...situationModel(view, this.lookup, selected),
+      talk: talkModel({
+        said: view.said ?? [],
+        rule: view.talk ?? { level: 'all', approve: false },
+        seats: this.c.playableIds.map((a) => ({ actor: a, label: this.lookup.actorName(a) })),
+        actor: who,
+        live,
+        limits: TALK_LIMITS,
+      }),
+      talkRefused: refused,
+      deals: dealsModel(view, this.lookup, live),
+    };
   }
 
   /** Between private screens: the hand-over to the next player, or the turn's outcome; the public picture only. */

@@ -12,6 +12,7 @@ import type { Send } from '../../present/intents.ts';
 import type { DebriefModel } from '../../present/screens.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { block, cited, passages } from './cited.ts';
+import { dealItem } from './deals.part.ts';
 
 function tableLine(
   model: DebriefModel,
@@ -68,6 +69,31 @@ function whySection(model: DebriefModel): TemplateResult {
     outcome ? html`<h3>${outcome.origin ? t('debrief.inSource') : t('debrief.aboutEnding')}</h3>` : nothing,
     outcome?.origin ? html`<p class="hint">${t('debrief.origin', { origin: outcome.origin })}</p>` : nothing,
     (outcome?.debrief ?? []).map((passage) => cited(passage)),
+  );
+}
+
+/**
+ * Deals made and broken: each proposal the player's seat saw, where it ended, and the reason its answer gave (a
+ * computer seat's weighing by its own goals, or a person's words); then the statements whose claims were heard.
+ * Only where there was one: a game without deals or claims has no section.
+ */
+function dealsSection(model: DebriefModel): TemplateResult | typeof nothing {
+  const deals = model.deals;
+  if (!deals || (deals.lines.length === 0 && deals.moved.length === 0)) return nothing;
+  return block(
+    t('debrief.deal.heading'),
+    'debrief-deals',
+    deals.lines.length > 0
+      ? html`<ol class="deal-list" data-debrief-deals="">${deals.lines.map((l) => dealItem(l))}</ol>`
+      : html`<p class="hint">${t('debrief.deal.none')}</p>`,
+    deals.moved.length > 0
+      ? html`<h3>${t('debrief.deal.moved')}</h3><ol class="said-list" data-debrief-moved="">${deals.moved.map(
+          (m) =>
+            html`<li class="said" data-said=${String(m.n)}><p class="hint said-head">${m.head}</p><p><strong
+              dir="auto">${t('debrief.deal.claim', { claim: m.claim })}</strong></p><p class="said-text"
+              dir="auto">${m.text}</p>${m.took ? html`<p class="hint" data-took="">${m.took}</p>` : nothing}</li>`,
+        )}</ol>`
+      : nothing,
   );
 }
 
@@ -238,7 +264,7 @@ function debriefTemplate(model: DebriefModel, send: Send, options: DebriefOption
     model.outcome ? t('debrief.outcome', { title: model.outcome.title.text }) : t('debrief.heading')
   }</h1>${model.outcome ? passages(model.outcome.summary) : nothing}${options.lead ?? nothing}${whySection(
     model,
-  )}${goalsSection(model)}${chartSection(model, send)}${historySection(model)}${outlooksSection(
+  )}${dealsSection(model)}${goalsSection(model)}${chartSection(model, send)}${historySection(model)}${outlooksSection(
     model,
   )}${sourcesSection(model)}${menu(send, options)}`;
 }

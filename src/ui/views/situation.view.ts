@@ -21,9 +21,11 @@ import {
   situationFirstSight,
 } from '../../present/reading.presenter.ts';
 import type { OptionRow, SituationModel } from '../../present/screens.ts';
+import { TALK_LIMITS } from '../../session/talk-limits.ts';
 import { TalkPanel, talkPanel } from '../classroom/talk.part.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { block, cite, cited } from './cited.ts';
+import { dealsPanel } from './deals.part.ts';
 import { indicatorList, moveLine, newsList } from './indicators.part.ts';
 import { type ReasonState, reasonField, reasonIn } from './reason.part.ts';
 
@@ -77,6 +79,16 @@ function talkBlock(model: SituationModel, room: Room): TemplateResult | typeof n
     { publish: send('talk.publish'), message: send('talk.message') },
     model.talkRefused ?? null,
   );
+}
+
+/** The solo player's agreements: its proposals, answers and withdrawals go to the session as intents. */
+function dealsBlock(model: SituationModel, room: Room): TemplateResult | typeof nothing {
+  if (!model.deals) return nothing;
+  return dealsPanel(model.deals, TALK_LIMITS.reason, {
+    propose: (agreement, to) => room.send({ type: 'deal.propose', agreement, to }),
+    answer: (n, accept, reason) => room.send({ type: 'deal.answer', n, accept, reason }),
+    withdraw: (n) => room.send({ type: 'deal.withdraw', n }),
+  });
 }
 
 /**
@@ -246,7 +258,7 @@ function moreBlock(model: SituationModel, room: Room): TemplateResult {
   // The reason and the talk panel first: both are optional, and the first sight has no words to spare for them.
   return html`<details class="more"><summary>${READING_TEXT.more}</summary>${
     room.reason && model.decision ? reasonField(room.reason) : nothing
-  }${talkBlock(model, room)}${block(
+  }${talkBlock(model, room)}${dealsBlock(model, room)}${block(
     t('situation.news'),
     'news',
     newsList(model.news, t('situation.noNews')),
