@@ -22,14 +22,27 @@ const PHASER_FLAGS: Record<string, boolean> = {
   PLUGIN_FBINSTANT: false,
 };
 
+/**
+ * Phaser's device check reads `window.localStorage` to see whether it exists; reaching it asks the browser
+ * synchronously whether the page may use storage, before the title (issue 18: no synchronous storage access on the
+ * start-up path; tests/browser/storage-start.test.ts). Nothing in Phaser uses the answer; `in` finds the property
+ * without calling its getter.
+ */
+const PHASER_STORAGE_CHECK = 'Features.localStorage = !!localStorage.getItem;';
+
 function phaserFlags(): Plugin {
   const flag = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
   return {
     name: 'crisis-table:phaser-flags',
     transform: {
       filter: { id: /[\\/]phaser[\\/]src[\\/].*\.js$/ },
-      handler(code) {
-        if (!code.includes('typeof ')) return null;
+      handler(source, id) {
+        let code = source;
+        if (/[\\/]device[\\/]Features\.js$/.test(id)) {
+          if (!code.includes(PHASER_STORAGE_CHECK)) throw new Error(`Phaser's storage check changed: ${id}`);
+          code = code.replace(PHASER_STORAGE_CHECK, "Features.localStorage = 'localStorage' in window;");
+        }
+        if (!code.includes('typeof ')) return code === source ? null : { code, map: null };
         return { code: code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name])), map: null };
       },
     },
@@ -43,7 +56,7 @@ function phaserFlags(): Plugin {
  * Nothing in either imports Phaser but the game's own, which the class page never loads.
  */
 const SHARED_START =
-  /[\\/](node_modules[\\/]lit-html[\\/]|src[\\/](present[\\/](palette|i18n[\\/]i18n)|ui[\\/](settings-store|theme|dom-layer|dom|i18n[\\/]language|dialogs[\\/]modal-dialog)|game[\\/]session[\\/]scenario-registry|offline[\\/]register-offline)\.ts$)/;
+  /[\\/](node_modules[\\/]lit-html[\\/]|src[\\/](present[\\/](palette|i18n[\\/]i18n)|ui[\\/](settings-store|theme|dom-layer|dom|i18n[\\/]language)|game[\\/]session[\\/]scenario-registry|offline[\\/]register-offline)\.ts$)/;
 const GAME_START =
   /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|boot|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
 

@@ -7,7 +7,6 @@
  * preload scene holds the title until the language has come, and New game waits for the rest (GameFlow.prepare).
  */
 import './ui/styles.css';
-import type Phaser from 'phaser';
 import { DeferredAudio } from './audio/deferred-audio.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
@@ -42,6 +41,25 @@ const dialog = <M>(chunk: Promise<M>): Promise<M | null> =>
 let flow: GameFlow | null = null;
 const send = (intent: Intent) => flow?.handle(intent);
 const ui = new DomLayer(requireElement('ui'), send);
+/**
+ * localStorage (the saves, and the settings of the builds before) blocks the main thread on its first access: it is
+ * read only once the title is drawn, at an idle moment, so that it delays neither the title nor New game (issue 18;
+ * tests/browser/storage-start.test.ts). A stored language other than the page's, taken over from localStorage, starts
+ * the page again in it, once.
+ */
+const titleDrawn = ui.firstDrawn.then(() => {});
+const afterFirstScreen = titleDrawn.then(
+  () =>
+    new Promise<void>((resolve) => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    }),
+);
+void afterFirstScreen
+  .then(() => Promise.all([settings.adoptEarlier(), language]))
+  .then(([adopted]) => {
+    if (adopted?.language && adopted.language !== document.documentElement.lang) location.reload();
+  });
 const mirror = new DomMirror(ui, send);
 settings.subscribe((s) => {
   applyDisplaySettings(s);
@@ -73,12 +91,17 @@ flow = new GameFlow({
       void dialog(import('./ui/dialogs/menu.dialog.ts')).then((d) => d?.openMenuDialog(actions)),
   },
   audio,
-  storage: safeLocalStorage(),
+  storage: safeLocalStorage,
+  titleDrawn,
+  storageOpens: afterFirstScreen,
   scenarios: BUNDLED_SCENARIOS,
   // The scenes join the game and the views the DOM layer once each: the flow asks again only after a failure.
   loadScreens: () =>
     Promise.all([
       import('./game/scenes/play-scenes.ts').then((scenes) => scenes.addPlayScenes(game)),
+      import('./game/drawn-objects.ts').then((module) => {
+        drawn = module;
+      }),
       mirror.loadScreens(),
     ]).then(() => {}),
 });
@@ -104,45 +127,13 @@ provideServices(game, {
 // the language's two chunks would wait behind the dozen of these.
 void language.then(() => flow?.prepare());
 
-/** A canvas object as drawn: its kind, its name or text, and its box in page pixels. */
-interface DrawnObject {
-  scene: string;
-  kind: 'text' | 'image';
-  /** the text, or the name the scene gave the object (emblems: `emblem:KEY`, legend entries: `legend:KEY`) */
-  label: string;
-  box: { x: number; y: number; width: number; height: number };
-}
-
 /**
- * What the canvas draws, read-only, for the browser tests and the play-test: every visible text and named image of
- * the running scenes, with its box on the page. The canvas is aria-hidden; this reads it, it changes nothing.
+ * What the canvas draws, read-only, for the browser tests and the play-test (src/game/drawn-objects.ts): its code comes
+ * with the screens after the title, so that the first download does not carry it; before, nothing is listed.
  */
-function drawnObjects(): DrawnObject[] {
-  const stage = requireElement('stage').getBoundingClientRect();
-  const found: DrawnObject[] = [];
-  const visit = (scene: string, list: readonly Phaser.GameObjects.GameObject[]) => {
-    for (const o of list) {
-      const shown = o as Phaser.GameObjects.GameObject & { visible?: boolean; alpha?: number };
-      if (shown.visible === false || shown.alpha === 0) continue;
-      if (o.type === 'Container') {
-        visit(scene, (o as Phaser.GameObjects.Container).list);
-        continue;
-      }
-      const isText = o.type === 'Text';
-      if (!isText && !(o.type === 'Image' && o.name)) continue;
-      const b = (o as Phaser.GameObjects.Text | Phaser.GameObjects.Image).getBounds();
-      if (isText && (o as Phaser.GameObjects.Text).text.trim() === '') continue;
-      found.push({
-        scene,
-        kind: isText ? 'text' : 'image',
-        label: isText ? (o as Phaser.GameObjects.Text).text : o.name,
-        box: { x: stage.x + b.x, y: stage.y + b.y, width: b.width, height: b.height },
-      });
-    }
-  };
-  for (const scene of game.scene.getScenes(true)) visit(scene.scene.key, scene.children.list);
-  return found;
-}
-Object.defineProperty(window, 'crisisTable', { value: Object.freeze({ canvas: drawnObjects }) });
+let drawn: typeof import('./game/drawn-objects.ts') | null = null;
+Object.defineProperty(window, 'crisisTable', {
+  value: Object.freeze({ canvas: () => drawn?.drawnObjects(game, requireElement('stage')) ?? [] }),
+});
 // Play without a network: the service worker keeps this build once the first screen is up (src/offline/).
 registerOffline();
