@@ -139,14 +139,14 @@ export class GameFlow {
   /**
    * Loads the scenario, the session and the screens after the title once (lazy chunks, fetched beside the title's
    * start: main.ts asks at once), and starts the solo session. New game waits for this. A scenario that fails to
-   * load is reported on the title in one sentence.
+   * load is reported on the title in one sentence. `words`: the device's language, when its strings are still coming.
    */
-  prepare(): Promise<Loaded | null> {
+  prepare(words: string = language()): Promise<Loaded | null> {
     const entry = this.chosen;
     // The scenario in the device's language (its words only: the record is the same in every language).
     this.loading ??= Promise.all([
       import('./session/session-module.ts'),
-      entry.load(language()),
+      entry.load(words),
       import('./play-presenters.ts'),
       this.deps.loadScreens(),
     ]).then(async ([module, result, present]) => {
