@@ -62,7 +62,9 @@ void afterFirstScreen
   .then(([adopted]) => {
     if (adopted?.language && adopted.language !== document.documentElement.lang) location.reload();
   });
-const mirror = new DomMirror(ui, send);
+/** What New game waits for, one lazy chunk (src/solo-play.ts). */
+const soloPlay = () => import('./solo-play.ts');
+const mirror = new DomMirror(ui, send, soloPlay);
 settings.subscribe((s) => {
   applyDisplaySettings(s);
   ui.setCaptionsEnabled(s.captions);
@@ -94,15 +96,16 @@ flow = new GameFlow({
   },
   audio,
   storage: safeLocalStorage,
+  loadPlay: soloPlay,
   titleDrawn,
   storageOpens: afterFirstScreen,
   scenarios: BUNDLED_SCENARIOS,
   // The scenes join the game and the views the DOM layer once each: the flow asks again only after a failure.
   loadScreens: () =>
     Promise.all([
-      import('./game/scenes/play-scenes.ts').then((scenes) => scenes.addPlayScenes(game)),
-      import('./game/drawn-objects.ts').then((module) => {
-        drawn = module;
+      soloPlay().then((play) => {
+        drawn = play;
+        return play.addPlayScenes(game);
       }),
       mirror.loadScreens(),
     ]).then(() => {}),
@@ -131,7 +134,7 @@ void language.then(() => flow?.prepare());
  * What the canvas draws, read-only, for the browser tests and the play-test (src/game/drawn-objects.ts): its code comes
  * with the screens after the title, so that the first download does not carry it; before, nothing is listed.
  */
-let drawn: typeof import('./game/drawn-objects.ts') | null = null;
+let drawn: Pick<typeof import('./solo-play.ts'), 'drawnObjects'> | null = null;
 Object.defineProperty(window, 'crisisTable', {
   value: Object.freeze({ canvas: () => drawn?.drawnObjects(game, requireElement('stage')) ?? [] }),
 });

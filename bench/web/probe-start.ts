@@ -30,17 +30,19 @@ try {
   const page = await context.newPage();
   await page.addInitScript(WATCH);
   await page.goto(server.url + query);
-  await page.waitForFunction(() => (window as unknown as { __actedAt?: number }).__actedAt !== undefined, undefined, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __actedAt?: number }).__actedAt !== undefined,
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
   const out = await page.evaluate(() => {
     const w = window as unknown as { __long: number[][]; __titleAt: number; __actedAt: number };
-    const files = performance
-      .getEntriesByType('resource')
-      .map((e) => {
-        const r = e as PerformanceResourceTiming;
-        return `${Math.round(r.startTime).toString().padStart(5)} → ${Math.round(r.responseEnd).toString().padStart(5)}  ${r.name.split('/').pop()}`;
-      });
+    const files = performance.getEntriesByType('resource').map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return `${Math.round(r.startTime).toString().padStart(5)} → ${Math.round(r.responseEnd).toString().padStart(5)}  ${r.name.split('/').pop()}`;
+    });
     return { files, long: w.__long, title: Math.round(w.__titleAt), acted: Math.round(w.__actedAt) };
   });
   console.log(out.files.join('\n'));

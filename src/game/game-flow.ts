@@ -42,6 +42,8 @@ export interface FlowDeps {
   scenarios: readonly BundledScenario[];
   /** The scenes and views of the screens after the title (lazy chunks), loaded with the session; once. */
   loadScreens: () => Promise<void>;
+  /** The session and the presenters: a lazy chunk (src/solo-play.ts), the same as the screens'. */
+  loadPlay: () => Promise<{ session: SessionModule; presenters: Presenters }>;
 }
 
 interface Loaded {
@@ -144,41 +146,38 @@ export class GameFlow {
   prepare(words: string = language()): Promise<Loaded | null> {
     const entry = this.chosen;
     // The scenario in the device's language (its words only: the record is the same in every language).
-    this.loading ??= Promise.all([
-      import('./session/session-module.ts'),
-      entry.load(words),
-      import('./play-presenters.ts'),
-      this.deps.loadScreens(),
-    ]).then(async ([module, result, present]) => {
-      // The title names the saved game with the scenario, in one change: the saves are read now, if the title is up.
-      await this.deps.titleDrawn;
-      this.openStorage();
-      // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
-      if (entry !== this.chosen) return null;
-      if (!result.ok) {
-        console.warn(result.problem);
+    this.loading ??= Promise.all([this.deps.loadPlay(), entry.load(words), this.deps.loadScreens()]).then(
+      async ([{ session: module, presenters: present }, result]) => {
+        // The title names the saved game with the scenario, in one change: the saves are read now, if the title is up.
+        await this.deps.titleDrawn;
+        this.openStorage();
+        // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
+        if (entry !== this.chosen) return null;
+        if (!result.ok) {
+          console.warn(result.problem);
+          this.title.set({
+            ...this.title.value,
+            scenarioFailed: true,
+            notice: `The scenario “${entry.title}” could not be loaded.`,
+          });
+          return null;
+        }
+        const { scenario } = result;
+        this.art = result.art;
+        const c = module.compileScenario(scenario);
+        this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
         this.title.set({
           ...this.title.value,
-          scenarioFailed: true,
-          notice: `The scenario “${entry.title}” could not be loaded.`,
+          ...this.saveOnTitle(),
+          scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
         });
-        return null;
-      }
-      const { scenario } = result;
-      this.art = result.art;
-      const c = module.compileScenario(scenario);
-      this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
-      this.title.set({
-        ...this.title.value,
-        ...this.saveOnTitle(),
-        scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
-      });
-      return this.startSolo(module, present, scenario).then((loaded) => {
-        if (entry === this.chosen) return loaded;
-        loaded.solo.stop();
-        return null;
-      });
-    });
+        return this.startSolo(module, present, scenario).then((loaded) => {
+          if (entry === this.chosen) return loaded;
+          loaded.solo.stop();
+          return null;
+        });
+      },
+    );
     return this.loading;
   }
 
