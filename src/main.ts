@@ -1,6 +1,7 @@
 /**
- * Entry point: settings first (so text size and motion apply before anything draws), then the DOM
- * layer, the audio manager, the game flow and the Phaser game.
+ * Entry point: settings first (read from IndexedDB while Phaser starts; the title waits for the language, which waits
+ * for them, so text size and motion apply before it draws), then the DOM layer, the audio manager, the game flow and
+ * the Phaser game.
  *
  * Nothing here waits (issue 18, "the first screen first"): the device's language, the session, the scenario and
  * the screens after the title are lazy chunks fetched while Phaser starts (the language first, then the rest); the

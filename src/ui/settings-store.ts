@@ -157,16 +157,21 @@ export function browserSettings(): SettingsBackend {
   const records = (mode: IDBTransactionMode) => db.then((d) => d.transaction(table, mode).objectStore(table));
   return {
     read: () =>
-      records('readonly')
-        .then(
-          (store) =>
-            new Promise((resolve) => {
-              const request = store.get(STORAGE_KEY);
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () => resolve(undefined);
-            }),
-        )
-        .catch(() => undefined), // IndexedDB disabled (some private modes): the defaults, for this session
+      Promise.race([
+        // A store that never answers (blocked by another tab, say) must not hold the title: the defaults, after a
+        // while, and nothing taken over from localStorage (null is not "no record": it may be there, unread).
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000)),
+        records('readonly')
+          .then(
+            (store) =>
+              new Promise((resolve) => {
+                const request = store.get(STORAGE_KEY);
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => resolve(undefined);
+              }),
+          )
+          .catch(() => undefined), // IndexedDB disabled (some private modes): the defaults, for this session
+      ]),
     write: (settings) =>
       // Storage full or denied: the setting still applies for this session.
       void records('readwrite')
