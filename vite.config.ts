@@ -22,14 +22,27 @@ const PHASER_FLAGS: Record<string, boolean> = {
   PLUGIN_FBINSTANT: false,
 };
 
+/**
+ * Phaser's device check reads `window.localStorage` to see whether it exists; reaching it asks the browser
+ * synchronously whether the page may use storage, before the title (issue 18: no synchronous storage access on the
+ * start-up path; tests/browser/storage-start.test.ts). Nothing in Phaser uses the answer; `in` finds the property
+ * without calling its getter.
+ */
+const PHASER_STORAGE_CHECK = 'Features.localStorage = !!localStorage.getItem;';
+
 function phaserFlags(): Plugin {
   const flag = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
   return {
     name: 'crisis-table:phaser-flags',
     transform: {
       filter: { id: /[\\/]phaser[\\/]src[\\/].*\.js$/ },
-      handler(code) {
-        if (!code.includes('typeof ')) return null;
+      handler(source, id) {
+        let code = source;
+        if (/[\\/]device[\\/]Features\.js$/.test(id)) {
+          if (!code.includes(PHASER_STORAGE_CHECK)) throw new Error(`Phaser's storage check changed: ${id}`);
+          code = code.replace(PHASER_STORAGE_CHECK, "Features.localStorage = 'localStorage' in window;");
+        }
+        if (!code.includes('typeof ')) return code === source ? null : { code, map: null };
         return { code: code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name])), map: null };
       },
     },
@@ -43,10 +56,22 @@ function phaserFlags(): Plugin {
  * Nothing in either imports Phaser but the game's own, which the class page never loads.
  */
 const SHARED_START =
-  /[\\/](node_modules[\\/]lit-html[\\/]|src[\\/](present[\\/](palette|i18n[\\/]i18n)|ui[\\/](settings-store|theme|dom-layer|dom|i18n[\\/]language|dialogs[\\/]modal-dialog)|game[\\/]session[\\/]scenario-registry|offline[\\/]register-offline)\.ts$)/;
+  /[\\/](node_modules[\\/]lit-html[\\/]|src[\\/](present[\\/](palette|i18n[\\/]i18n)|ui[\\/](settings-store|theme|dom-layer|dom|i18n[\\/]language)|game[\\/]session[\\/]scenario-registry|offline[\\/]register-offline)\.ts$)/;
 const GAME_START =
   /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|boot|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
 
+/**
+ * What New game waits for, as three files rather than fourteen (issue 18): a browser fetches six files at a time from
+ * one HTTP/1.1 server, so fourteen came in three rounds after the title. The engine (the rules, the sessions, XState and
+ * Zod) and what the solo game and the class page both show (the presenters and the shared views) are the two groups
+ * here; the third is the solo game's own (src/solo-play.ts: its scenes, which import Phaser, and their views). The class
+ * page loads the shared one with its own start (it showed the situation view from there already) and the engine with
+ * a local game, never the solo game's.
+ */
+const ENGINE =
+  /[\\/](node_modules[\\/](zod|xstate)[\\/]|src[\\/](sim[\\/][\w-]+|session[\\/](session|solo)(\.machine|-rules))\.ts$)/;
+const SHARED_PLAY =
+  /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|(indicators|reading|debrief|opening|news|warning|turn)\.presenter)|ui[\\/]views[\\/](cited|indicators\.part|(debrief|situation)\.view)|scenario[\\/](scenario-texts|localize))\.ts$/;
 export default defineConfig(({ command }) => ({
   // The production build uses the custom Phaser build; the dev server keeps the stock ESM bundle,
   // because it serves modules unbundled and Phaser's sources are CommonJS. Both expose the same API
@@ -92,6 +117,8 @@ export default defineConfig(({ command }) => ({
             { name: 'howler', test: /[\\/]node_modules[\\/]howler[\\/]/ },
             { name: 'start', test: SHARED_START },
             { name: 'game-start', test: GAME_START },
+            { name: 'engine', test: ENGINE },
+            { name: 'shared-play', test: SHARED_PLAY },
           ],
         },
       },

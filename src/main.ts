@@ -1,13 +1,13 @@
 /**
- * Entry point: settings first (so text size and motion apply before anything draws), then the DOM
- * layer, the audio manager, the game flow and the Phaser game.
+ * Entry point: settings first (read from IndexedDB while Phaser starts; the title waits for the language, which waits
+ * for them, so text size and motion apply before it draws), then the DOM layer, the audio manager, the game flow and
+ * the Phaser game.
  *
  * Nothing here waits (issue 18, "the first screen first"): the device's language, the session, the scenario and
  * the screens after the title are lazy chunks fetched while Phaser starts (the language first, then the rest); the
  * preload scene holds the title until the language has come, and New game waits for the rest (GameFlow.prepare).
  */
 import './ui/styles.css';
-import type Phaser from 'phaser';
 import { DeferredAudio } from './audio/deferred-audio.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
@@ -24,7 +24,9 @@ import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 const settings = new SettingsStore();
 applyPalette();
 // The device's language (i18next and its strings are chunks of their own): the title waits for it, Phaser's start does not.
-const language = startLanguage(settings).then(
+// What New game needs (the session, the scenario, the later screens) is asked for as soon as the language is known,
+// right behind the language's own two files: a browser fetches six files at a time from one server, in the order asked.
+const language = startLanguage(settings, (chosen) => void flow?.prepare(chosen)).then(
   () => {},
   () => {},
 );
@@ -42,7 +44,28 @@ const dialog = <M>(chunk: Promise<M>): Promise<M | null> =>
 let flow: GameFlow | null = null;
 const send = (intent: Intent) => flow?.handle(intent);
 const ui = new DomLayer(requireElement('ui'), send);
-const mirror = new DomMirror(ui, send);
+/**
+ * localStorage (the saves, and the settings of the builds before) blocks the main thread on its first access: it is
+ * read only once the title is drawn, at an idle moment, so that it delays neither the title nor New game (issue 18;
+ * tests/browser/storage-start.test.ts). A stored language other than the page's, taken over from localStorage, starts
+ * the page again in it, once.
+ */
+const titleDrawn = ui.firstDrawn.then(() => {});
+const afterFirstScreen = titleDrawn.then(
+  () =>
+    new Promise<void>((resolve) => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    }),
+);
+void afterFirstScreen
+  .then(() => Promise.all([settings.adoptEarlier(), language]))
+  .then(([adopted]) => {
+    if (adopted?.language && adopted.language !== document.documentElement.lang) location.reload();
+  });
+/** What New game waits for, one lazy chunk (src/solo-play.ts). */
+const soloPlay = () => import('./solo-play.ts');
+const mirror = new DomMirror(ui, send, soloPlay);
 settings.subscribe((s) => {
   applyDisplaySettings(s);
   ui.setCaptionsEnabled(s.captions);
@@ -73,12 +96,18 @@ flow = new GameFlow({
       void dialog(import('./ui/dialogs/menu.dialog.ts')).then((d) => d?.openMenuDialog(actions)),
   },
   audio,
-  storage: safeLocalStorage(),
+  storage: safeLocalStorage,
+  loadPlay: soloPlay,
+  titleDrawn,
+  storageOpens: afterFirstScreen,
   scenarios: BUNDLED_SCENARIOS,
   // The scenes join the game and the views the DOM layer once each: the flow asks again only after a failure.
   loadScreens: () =>
     Promise.all([
-      import('./game/scenes/play-scenes.ts').then((scenes) => scenes.addPlayScenes(game)),
+      soloPlay().then((play) => {
+        drawn = play;
+        return play.addPlayScenes(game);
+      }),
       mirror.loadScreens(),
     ]).then(() => {}),
 });
@@ -99,50 +128,20 @@ provideServices(game, {
   flow,
   language,
 });
-// What New game needs (the session, the scenario, the later screens) loads as soon as the title's words have come,
-// while Phaser starts and the title draws: not before, since a browser fetches six files at a time from one server and
-// the language's two chunks would wait behind the dozen of these.
+// The language failed (offline before it was kept): New game is still prepared (in English).
 void language.then(() => flow?.prepare());
 
-/** A canvas object as drawn: its kind, its name or text, and its box in page pixels. */
-interface DrawnObject {
-  scene: string;
-  kind: 'text' | 'image';
-  /** the text, or the name the scene gave the object (emblems: `emblem:KEY`, legend entries: `legend:KEY`) */
-  label: string;
-  box: { x: number; y: number; width: number; height: number };
-}
-
 /**
- * What the canvas draws, read-only, for the browser tests and the play-test: every visible text and named image of
- * the running scenes, with its box on the page. The canvas is aria-hidden; this reads it, it changes nothing.
+ * What the canvas draws, read-only, for the browser tests and the play-test (src/game/drawn-objects.ts): its code comes
+ * with the screens after the title, so that the first download does not carry it; before, nothing is listed.
  */
-function drawnObjects(): DrawnObject[] {
-  const stage = requireElement('stage').getBoundingClientRect();
-  const found: DrawnObject[] = [];
-  const visit = (scene: string, list: readonly Phaser.GameObjects.GameObject[]) => {
-    for (const o of list) {
-      const shown = o as Phaser.GameObjects.GameObject & { visible?: boolean; alpha?: number };
-      if (shown.visible === false || shown.alpha === 0) continue;
-      if (o.type === 'Container') {
-        visit(scene, (o as Phaser.GameObjects.Container).list);
-        continue;
-      }
-      const isText = o.type === 'Text';
-      if (!isText && !(o.type === 'Image' && o.name)) continue;
-      const b = (o as Phaser.GameObjects.Text | Phaser.GameObjects.Image).getBounds();
-      if (isText && (o as Phaser.GameObjects.Text).text.trim() === '') continue;
-      found.push({
-        scene,
-        kind: isText ? 'text' : 'image',
-        label: isText ? (o as Phaser.GameObjects.Text).text : o.name,
-        box: { x: stage.x + b.x, y: stage.y + b.y, width: b.width, height: b.height },
-      });
-    }
-  };
-  for (const scene of game.scene.getScenes(true)) visit(scene.scene.key, scene.children.list);
-  return found;
-}
-Object.defineProperty(window, 'crisisTable', { value: Object.freeze({ canvas: drawnObjects }) });
-// Play without a network: the service worker keeps this build once the first screen is up (src/offline/).
-registerOffline();
+let drawn: Pick<typeof import('./solo-play.ts'), 'drawnObjects'> | null = null;
+Object.defineProperty(window, 'crisisTable', {
+  value: Object.freeze({ canvas: () => drawn?.drawnObjects(game, requireElement('stage')) ?? [] }),
+});
+// Play without a network: the service worker keeps this build once the first screen is up (src/offline/), and once
+// what New game needs has come: its files would take connections from those.
+void titleDrawn
+  .then(() => flow?.prepare())
+  .catch(() => null)
+  .then(registerOffline);

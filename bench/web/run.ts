@@ -6,6 +6,7 @@
  * machine are for reading, not for failing a build; it says when the machine was too loaded to trust a figure.
  *
  *   npm run bench:web -- --runs 9
+ *   npm run bench:web -- --runs 9 --only interactive --renderer canvas   (time to interactive alone, one renderer)
  */
 import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -23,6 +24,14 @@ import { median, spread, untrusted } from './stats.ts';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 7) : 7;
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+/** `--only interactive`: the start-up figures alone (the frames and the memory take minutes of play). */
+const ONLY = option('--only');
+/** `--renderer canvas` or `auto`: one renderer's start-up instead of both. */
+const RENDERERS = (['canvas', 'auto'] as const).filter((r) => (option('--renderer') ?? r) === r);
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const row = (label: string, game: string, base: string, ratio: string, target: string, met = '') =>
@@ -73,7 +82,7 @@ async function measureInteractive(
   gameUrl: string,
   emptyUrl: string,
 ): Promise<void> {
-  for (const renderer of ['canvas', 'auto'] as const) {
+  for (const renderer of RENDERERS) {
     const query = renderer === 'canvas' ? '?renderer=canvas' : '';
     // Warm-up: the first launch pays for fonts and the GPU process.
     await timeToInteractive(browser, gameUrl + query, false);
@@ -108,6 +117,25 @@ async function measureInteractive(
   }
 }
 
+/** The frames in play and the memory over several games: minutes of play, left out by `--only interactive`. */
+async function measurePlay(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  gameUrl: string,
+  emptyUrl: string,
+): Promise<void> {
+  await measureFrames(browser, gameUrl, emptyUrl);
+  const heap = await heapOverGames(browser, `${gameUrl}?renderer=canvas&seed=11`);
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  row(
+    `JS heap after game ${heap.games} (canvas)`,
+    mb(heap.afterLast),
+    `${mb(heap.afterSecond)} after game 2`,
+    `${heap.afterLast >= heap.afterSecond ? '+' : ''}${mb(heap.afterLast - heap.afterSecond)}`,
+    '≤ +5 MB (issue 4)',
+    verdict(heap.afterLast - heap.afterSecond <= 5e6),
+  );
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const builds = await buildBoth(repoRoot);
@@ -135,17 +163,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     await measureInteractive(browser, gameServer.url, emptyServer.url);
-    await measureFrames(browser, gameServer.url, emptyServer.url);
-    const heap = await heapOverGames(browser, `${gameServer.url}?renderer=canvas&seed=11`);
-    const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-    row(
-      `JS heap after game ${heap.games} (canvas)`,
-      mb(heap.afterLast),
-      `${mb(heap.afterSecond)} after game 2`,
-      `${heap.afterLast >= heap.afterSecond ? '+' : ''}${mb(heap.afterLast - heap.afterSecond)}`,
-      '≤ +5 MB (issue 4)',
-      verdict(heap.afterLast - heap.afterSecond <= 5e6),
-    );
+    if (ONLY !== 'interactive') await measurePlay(browser, gameServer.url, emptyServer.url);
   } finally {
     await browser.close();
     await gameServer.close();

@@ -29,12 +29,22 @@ export interface FlowDeps {
   /** The DOM layer's dialogs and live region, wired in by main.ts. */
   page: PageServices;
   audio: GameAudio;
-  /** Where saves are kept: the browser's localStorage, or nothing where it is disabled. */
-  storage: Storage | undefined;
+  /**
+   * Where saves are kept: the browser's localStorage, or nothing where it is disabled. Synchronous, so the flow
+   * reads it only once `storageOpens` has resolved, or on the player's action (issue 18: no storage read before the
+   * title is drawn).
+   */
+  storage: () => Storage | undefined;
+  /** Resolves once the title is drawn: from then on the saves may be read (the title names the saved game). */
+  titleDrawn: Promise<void>;
+  /** Resolves at an idle moment after that (main.ts): the saves are read then, unless the scenario has come first. */
+  storageOpens: Promise<void>;
   /** The scenarios the game bundles (scenario-registry.ts), in the order offered; at least one. */
   scenarios: readonly BundledScenario[];
   /** The scenes and views of the screens after the title (lazy chunks), loaded with the session; once. */
   loadScreens: () => Promise<void>;
+  /** The session and the presenters: a lazy chunk (src/solo-play.ts), the same as the screens'. */
+  loadPlay: () => Promise<{ session: SessionModule; presenters: Presenters }>;
 }
 
 interface Loaded {
@@ -76,16 +86,39 @@ export class GameFlow {
   private linkNotice: string | null = null;
   /** Saves of scenarios the game does not bundle, already refused on this page: Continue no longer offers them. */
   private readonly refused = new Set<string>();
+  /** Whether the saves may be read yet (FlowDeps.storageOpens): before, the title offers none. */
+  private storageOpen = false;
+  /** Whether the scenario was named by the link or picked: then a saved game does not choose it. */
+  private named: boolean;
 
   constructor(private readonly deps: FlowDeps) {
     const wanted = new URLSearchParams(window.location.search).get('scenario');
     const linked = bundledById(deps.scenarios, wanted);
-    const saved = savedScenarioIds(deps.storage);
-    this.chosen = linked ?? deps.scenarios.find((s) => saved.includes(s.id)) ?? deps.scenarios[0]!;
+    this.named = linked !== undefined || deps.scenarios.length === 1;
+    this.chosen = linked ?? deps.scenarios[0]!;
+    void deps.storageOpens.then(() => this.openStorage());
     if (wanted !== null && !linked) this.linkNotice = `This game does not include the scenario “${wanted}”.`;
     const offered =
       deps.scenarios.length > 1 ? deps.scenarios.map(({ id, title }) => ({ id, title })) : undefined;
     this.title.set({ ...this.title.value, scenarios: offered, chosen: this.chosen.id });
+  }
+
+  /**
+   * The saves, once the title is drawn: the title offers the saved game, and, when neither the link nor the player
+   * named a scenario, the first scenario with a saved game becomes the one the menu plays.
+   */
+  private openStorage(): void {
+    if (this.storageOpen) return;
+    this.storageOpen = true;
+    if (!this.named && this.shown === 'title') {
+      const saved = savedScenarioIds(this.deps.storage());
+      const first = this.deps.scenarios.find((s) => saved.includes(s.id));
+      if (first && first !== this.chosen) {
+        this.choose(first);
+        return;
+      }
+    }
+    this.title.set({ ...this.title.value, ...this.saveOnTitle() });
   }
 
   /** The map the scenes draw: the loaded scenario's, or null before it has loaded or when it has none. */
@@ -109,43 +142,43 @@ export class GameFlow {
   /**
    * Loads the scenario, the session and the screens after the title once (lazy chunks, fetched beside the title's
    * start: main.ts asks at once), and starts the solo session. New game waits for this. A scenario that fails to
-   * load is reported on the title in one sentence.
+   * load is reported on the title in one sentence. `words`: the device's language, when its strings are still coming.
    */
-  prepare(): Promise<Loaded | null> {
+  prepare(words: string = language()): Promise<Loaded | null> {
     const entry = this.chosen;
     // The scenario in the device's language (its words only: the record is the same in every language).
-    this.loading ??= Promise.all([
-      import('./session/session-module.ts'),
-      entry.load(language()),
-      import('./play-presenters.ts'),
-      this.deps.loadScreens(),
-    ]).then(([module, result, present]) => {
-      // Another scenario was picked while this one loaded: the title is the other's now.
-      if (entry !== this.chosen) return null;
-      if (!result.ok) {
-        console.warn(result.problem);
+    this.loading ??= Promise.all([this.deps.loadPlay(), entry.load(words), this.deps.loadScreens()]).then(
+      async ([{ session: module, presenters: present }, result]) => {
+        // The title names the saved game with the scenario, in one change: the saves are read now, if the title is up.
+        await this.deps.titleDrawn;
+        this.openStorage();
+        // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
+        if (entry !== this.chosen) return null;
+        if (!result.ok) {
+          console.warn(result.problem);
+          this.title.set({
+            ...this.title.value,
+            scenarioFailed: true,
+            notice: `The scenario “${entry.title}” could not be loaded.`,
+          });
+          return null;
+        }
+        const { scenario } = result;
+        this.art = result.art;
+        const c = module.compileScenario(scenario);
+        this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
         this.title.set({
           ...this.title.value,
-          scenarioFailed: true,
-          notice: `The scenario “${entry.title}” could not be loaded.`,
+          ...this.saveOnTitle(),
+          scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
         });
-        return null;
-      }
-      const { scenario } = result;
-      this.art = result.art;
-      const c = module.compileScenario(scenario);
-      this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
-      this.title.set({
-        ...this.title.value,
-        ...this.saveOnTitle(),
-        scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
-      });
-      return this.startSolo(module, present, scenario).then((loaded) => {
-        if (entry === this.chosen) return loaded;
-        loaded.solo.stop();
-        return null;
-      });
-    });
+        return this.startSolo(module, present, scenario).then((loaded) => {
+          if (entry === this.chosen) return loaded;
+          loaded.solo.stop();
+          return null;
+        });
+      },
+    );
     return this.loading;
   }
 
@@ -156,19 +189,25 @@ export class GameFlow {
   private pick(id: string): void {
     const entry = bundledById(this.deps.scenarios, id);
     if (!entry || entry === this.chosen || this.shown !== 'title') return;
+    this.named = true;
+    this.choose(entry);
+    const url = new URL(window.location.href);
+    url.searchParams.set('scenario', id);
+    window.history.replaceState(window.history.state, '', url);
+  }
+
+  /** The menu plays this scenario from now on: its save is the one offered, and it loads (New game waits for it). */
+  private choose(entry: BundledScenario): void {
     const left = this.loading;
     this.chosen = entry;
     this.loading = null;
     this.saves = null;
     this.art = null;
     void left?.then((loaded) => loaded?.solo.stop());
-    const url = new URL(window.location.href);
-    url.searchParams.set('scenario', id);
-    window.history.replaceState(window.history.state, '', url);
     this.title.set({
       ...this.title.value,
       ...this.saveOnTitle(),
-      chosen: id,
+      chosen: entry.id,
       scenario: null,
       scenarioFailed: false,
       notice: null,
@@ -393,7 +432,7 @@ export class GameFlow {
    * yet refused on this page; null when there is none.
    */
   private unbundledSave(): string | null {
-    const ids = savedScenarioIds(this.deps.storage);
+    const ids = savedScenarioIds(this.deps.storage());
     return ids.find((id) => !bundledById(this.deps.scenarios, id) && !this.refused.has(id)) ?? null;
   }
 
@@ -412,6 +451,7 @@ export class GameFlow {
    * Continue then refuses), and (once the scenario has loaded) whose game it is and at which turn.
    */
   private saveOnTitle(): Pick<TitleModel, 'hasSave' | 'saved'> {
+    if (!this.storageOpen) return { hasSave: false, saved: null };
     const own = saveSlotFor(this.chosen.id, this.deps.storage).read() !== null;
     const hasSave = own || this.unbundledSave() !== null;
     if (!own || !this.saves) return { hasSave, saved: null };

@@ -52,6 +52,11 @@ export class DomLayer {
   private readonly live: HTMLElement;
   private readonly captions: HTMLElement;
   private captionsEnabled = true;
+  private drawn!: (scene: string) => void;
+  /** The first screen drawn (its scene): what waits until the page is up (a storage read, say) waits for this. */
+  readonly firstDrawn = new Promise<string>((resolve) => {
+    this.drawn = resolve;
+  });
 
   constructor(
     private readonly panel: HTMLElement,
@@ -79,7 +84,9 @@ export class DomLayer {
 
   /** Marks the scene as drawn and interactive (tests and the bench wait for this). */
   markReady(scene: string): void {
-    if (this.view?.scene === scene) document.body.dataset.sceneReady = scene;
+    if (this.view?.scene !== scene) return;
+    document.body.dataset.sceneReady = scene;
+    this.drawn(scene);
   }
 
   /** Polite announcement, for news and turn changes. */

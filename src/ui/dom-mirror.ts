@@ -20,10 +20,12 @@ export class DomMirror implements ScreenMirror {
   constructor(
     private readonly layer: DomLayer,
     private readonly send: Send,
+    /** The views of the screens after the title: a lazy chunk, the one main.ts loads with the session. */
+    private readonly screens: () => Promise<{ viewOf: typeof viewOf }>,
   ) {}
 
   loadScreens(): Promise<void> {
-    this.loading ??= import('./screen-views.ts').then(
+    this.loading ??= this.screens().then(
       (module) => {
         this.views = module.viewOf;
       },

@@ -1,5 +1,6 @@
 /**
- * Player settings, remembered in localStorage. Loading never throws: a missing, damaged or partly
+ * Player settings, remembered in IndexedDB (read asynchronously, so that no start waits on storage; issue 18), taken
+ * over once from the localStorage record of the builds before. Loading never throws: a missing, damaged or partly
  * outdated record keeps whatever fields are still valid and takes defaults for the rest, because a
  * broken settings record must never stop the game from starting.
  */
@@ -58,12 +59,41 @@ export function sanitizeSettings(raw: unknown): Settings {
 
 type Listener = (settings: Readonly<Settings>) => void;
 
-export class SettingsStore {
-  private current: Settings;
-  private readonly listeners = new Set<Listener>();
+/**
+ * Where the settings are kept. Reading is asynchronous on purpose (issue 18): the page must not wait on storage before
+ * its first screen, and localStorage, the only synchronous store, blocks the main thread on its first access (117 ms
+ * measured under load).
+ */
+export interface SettingsBackend {
+  /** The stored record, or undefined when there is none or it cannot be read; never rejects. */
+  read(): Promise<unknown>;
+  write(settings: Readonly<Settings>): void;
+  /**
+   * The record of the builds before this one, in localStorage (synchronous): read only when `read` found nothing, and
+   * only after the first screen is drawn (SettingsStore.adoptEarlier).
+   */
+  earlier(): unknown;
+}
 
-  constructor(private readonly storage: Storage | undefined = safeLocalStorage()) {
-    this.current = sanitizeSettings(readJson(this.storage, STORAGE_KEY));
+export class SettingsStore {
+  private current: Settings = { ...DEFAULT_SETTINGS };
+  private readonly listeners = new Set<Listener>();
+  /**
+   * Every change made on this page: made before the stored record arrived, they win over it (and are written once it
+   * has); a record taken over later (adoptEarlier) does not undo them either.
+   */
+  private changed: Partial<Settings> = {};
+  private arrived = false;
+  /** Whether the backend had a record: when not, adoptEarlier looks for the record of the builds before. */
+  private found = false;
+  /** Resolves once the stored settings are in `value` (defaults when none, or unreadable); never rejects. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly backend: SettingsBackend = browserSettings()) {
+    this.ready = backend.read().then(
+      (stored) => this.arrive(stored),
+      () => this.arrive(undefined),
+    );
   }
 
   get value(): Readonly<Settings> {
@@ -72,12 +102,9 @@ export class SettingsStore {
 
   update(patch: Partial<Settings>): void {
     this.current = sanitizeSettings({ ...this.current, ...patch });
-    try {
-      this.storage?.setItem(STORAGE_KEY, JSON.stringify(this.current));
-    } catch {
-      // Storage full or denied (private mode): the setting still applies for this session.
-    }
-    for (const listener of this.listeners) listener(this.current);
+    this.changed = { ...this.changed, ...patch };
+    if (this.arrived) this.backend.write(this.current);
+    this.tell();
   }
 
   /** Calls the listener now and on every change; returns the unsubscribe function. */
@@ -86,6 +113,72 @@ export class SettingsStore {
     listener(this.current);
     return () => this.listeners.delete(listener);
   }
+
+  /**
+   * Once the first screen is drawn: a device with no stored record may have one from the builds before this one, in
+   * localStorage; it is taken over (and applied, as a change) and stored here. Where there is none, the defaults are
+   * stored, so that no later start reads localStorage. Returns the settings adopted, or null when nothing changed.
+   */
+  async adoptEarlier(): Promise<Readonly<Settings> | null> {
+    await this.ready;
+    if (this.found) return null;
+    this.found = true;
+    const earlier = this.backend.earlier();
+    if (earlier === undefined) {
+      this.backend.write(this.current);
+      return null;
+    }
+    this.update({ ...sanitizeSettings(earlier), ...this.changed });
+    return this.current;
+  }
+
+  private arrive(stored: unknown): void {
+    this.found = stored !== undefined;
+    this.arrived = true;
+    this.current = sanitizeSettings({ ...(stored as object), ...this.changed });
+    if (Object.keys(this.changed).length > 0) this.backend.write(this.current);
+    this.tell();
+  }
+
+  private tell(): void {
+    for (const listener of this.listeners) listener(this.current);
+  }
+}
+
+/** The browser's store: one record in IndexedDB (asynchronous); nothing is kept where IndexedDB is unavailable. */
+export function browserSettings(): SettingsBackend {
+  const table = 'settings';
+  const db = new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('crisis-table', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(table);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const records = (mode: IDBTransactionMode) => db.then((d) => d.transaction(table, mode).objectStore(table));
+  return {
+    read: () =>
+      Promise.race([
+        // A store that never answers (blocked by another tab, say) must not hold the title: the defaults, after a
+        // while, and nothing taken over from localStorage (null is not "no record": it may be there, unread).
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000)),
+        records('readonly')
+          .then(
+            (store) =>
+              new Promise((resolve) => {
+                const request = store.get(STORAGE_KEY);
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => resolve(undefined);
+              }),
+          )
+          .catch(() => undefined), // IndexedDB disabled (some private modes): the defaults, for this session
+      ]),
+    write: (settings) =>
+      // Storage full or denied: the setting still applies for this session.
+      void records('readwrite')
+        .then((store) => store.put({ ...settings }, STORAGE_KEY))
+        .catch(() => {}),
+    earlier: () => readJson(safeLocalStorage(), STORAGE_KEY),
+  };
 }
 
 export function safeLocalStorage(): Storage | undefined {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { playByKeyboard } from '../../scripts/browser/keyboard-play.ts';
 import { type Drawn, intersects } from './support/canvas-drawn.ts';
 import { useGameBrowser } from './support/game-page.ts';
+import { storeSettings } from './support/stored-settings.ts';
 
 /** Every pair of the debrief's canvas texts that overlap, and every one that leaves the canvas. */
 async function chartProblems(page: Page): Promise<{ problems: string[]; texts: string[] }> {
@@ -49,11 +50,7 @@ describe('the debrief chart', () => {
       await withGame(
         async (game) => {
           const { page } = game;
-          await page.addInitScript(
-            (textScale) =>
-              localStorage.setItem('crisis-table.settings.v1', JSON.stringify({ textScale, muted: true })),
-            scale,
-          );
+          await storeSettings(game, { textScale: scale, muted: true });
           await game.open('?renderer=canvas&seed=5');
           await playByKeyboard(page, { perspective });
           await page.locator('body[data-scene-ready="debrief"]').waitFor({ state: 'attached' });

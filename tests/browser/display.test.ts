@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playByKeyboard } from '../../scripts/browser/keyboard-play.ts';
 import { sceneReady, useGameBrowser } from './support/game-page.ts';
+import { storeSettings } from './support/stored-settings.ts';
 
 describe('display', () => {
   const withGame = useGameBrowser();
@@ -48,10 +49,8 @@ describe('display', () => {
     await withGame(
       async (game) => {
         const { page } = game;
-        // Remembered settings, in place before the game starts (a reload mid-load would abort requests).
-        await page.addInitScript(() =>
-          localStorage.setItem('crisis-table.settings.v1', JSON.stringify({ textScale: 2, muted: true })),
-        );
+        // Remembered settings, in place before the game starts.
+        await storeSettings(game, { textScale: 2, muted: true });
         await game.open('?renderer=canvas&seed=9');
         await playByKeyboard(page, { perspective: 1, turns: 1 });
         const overflow = await page.evaluate(() => {

@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { playByKeyboard } from '../../scripts/browser/keyboard-play.ts';
 import { type Drawn, intersects } from './support/canvas-drawn.ts';
 import { sceneReady, titleLoaded, useGameBrowser } from './support/game-page.ts';
+import { storeSettings } from './support/stored-settings.ts';
 
 async function drawn(page: Page, scene: string): Promise<Drawn[]> {
   const all = await page.evaluate(() =>
@@ -159,9 +160,7 @@ describe('layout', () => {
     it(`lays the canvas out with the text at 200% at ${viewport.width}x${viewport.height}: no label covers another`, async () => {
       await withGame(async (game) => {
         const { page } = game;
-        await page.addInitScript(() =>
-          localStorage.setItem('crisis-table.settings.v1', JSON.stringify({ textScale: 2, muted: true })),
-        );
+        await storeSettings(game, { textScale: 2, muted: true });
         await game.open('?renderer=canvas&seed=9');
         await titleLoaded(page);
         expect(

@@ -27,20 +27,24 @@ export function savedScenarioIds(storage: Storage | undefined): string[] {
   }
 }
 
-/** The slot of one scenario in the given storage (main.ts hands in localStorage where the browser allows it). */
-export function saveSlotFor(scenarioId: string, storage: Storage | undefined): SaveSlot {
+/**
+ * The slot of one scenario in the given storage (main.ts hands in localStorage where the browser allows it), asked
+ * for only when the slot is used: even reaching localStorage may wait on the browser, and nothing before the title
+ * may (issue 18).
+ */
+export function saveSlotFor(scenarioId: string, store: () => Storage | undefined): SaveSlot {
   const key = PREFIX + scenarioId;
   return {
     read() {
       try {
-        return storage?.getItem(key) ?? null;
+        return store()?.getItem(key) ?? null;
       } catch {
         return null;
       }
     },
     write(json) {
       try {
-        storage?.setItem(key, json);
+        store()?.setItem(key, json);
         return true;
       } catch {
         return false;
@@ -48,7 +52,7 @@ export function saveSlotFor(scenarioId: string, storage: Storage | undefined): S
     },
     clear() {
       try {
-        storage?.removeItem(key);
+        store()?.removeItem(key);
       } catch {
         // nothing to do: an unreadable slot is an empty one
       }

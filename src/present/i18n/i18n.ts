@@ -94,6 +94,15 @@ export async function loadLanguage(language: Language): Promise<void> {
   current = language;
 }
 
+/**
+ * Starts fetching i18next, and a language's strings when one is named, without choosing it: the page fetches them
+ * while it reads the stored choice (src/ui/i18n/language.ts). A failed fetch is tried again by loadLanguage.
+ */
+export function prefetchLanguage(language: Language | null): void {
+  import('i18next').catch(() => {});
+  if (language) LOADERS[language]().catch(() => {});
+}
+
 export function language(): Language {
   return current;
 }

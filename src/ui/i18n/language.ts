@@ -3,21 +3,42 @@
  * is a choice too, and is remembered like one. The page's `<html lang dir>` follow it, so the DOM layer mirrors
  * (styles.css uses logical properties). The words themselves are src/present/i18n's.
  */
-import { direction, isLanguage, type Language, loadLanguage, pickLanguage } from '../../present/i18n/i18n.ts';
+import {
+  direction,
+  isLanguage,
+  type Language,
+  loadLanguage,
+  pickLanguage,
+  prefetchLanguage,
+} from '../../present/i18n/i18n.ts';
 import type { SettingsStore } from '../settings-store.ts';
 
-/** Loads the device's language and sets the page's lang and dir: before the first screen is drawn. */
-export async function startLanguage(store: SettingsStore): Promise<Language> {
+/**
+ * Loads the device's language and sets the page's lang and dir: before the first screen is drawn. `onChosen` hears
+ * which language it is as soon as it is known, once its files have been asked for (what loads next queues behind them).
+ */
+export async function startLanguage(
+  store: SettingsStore,
+  onChosen?: (chosen: Language) => void,
+): Promise<Language> {
   const asked = new URLSearchParams(location.search).get('lang');
+  // i18next, and the strings of a language the address asks for, come while the stored settings are read; the
+  // browser's language is not fetched on a guess: a player who chose another downloads none of it.
+  prefetchLanguage(isLanguage(asked) ? asked : null);
   if (isLanguage(asked)) {
-    if (asked !== store.value.language) store.update({ language: asked });
+    store.update({ language: asked });
     // Once remembered, the address forgets it: a reload (after another choice in the settings) must not undo that.
     const url = new URL(location.href);
     url.searchParams.delete('lang');
     history.replaceState(history.state, '', url);
   }
+  await store.ready;
   const chosen = pickLanguage(store.value.language, navigator.languages ?? [navigator.language]);
-  await useLanguage(chosen);
+  const loading = useLanguage(chosen);
+  // A task later: the strings' request goes out a microtask after the call (the bundler's import wrapper), and the
+  // files asked for next would otherwise go first.
+  if (onChosen) setTimeout(() => onChosen(chosen), 0);
+  await loading;
   return chosen;
 }
 

@@ -7,7 +7,6 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { isolate, LANGUAGE_NAMES, LANGUAGES, language, t } from '../../present/i18n/i18n.ts';
 import type { Intent, Send } from '../../present/intents.ts';
 import type { TitleModel } from '../../present/screens.ts';
-import { openConfirm } from '../dialogs/modal-dialog.ts';
 import type { ScreenView } from '../dom-layer.ts';
 import { addressIn } from '../i18n/language.ts';
 
@@ -40,13 +39,16 @@ function newGame(model: TitleModel, send: Send): void {
   const text = model.saved
     ? t('title.replaceTextAs', { role: isolate(model.saved.role), turn: model.saved.turn })
     : t('title.replaceText');
-  openConfirm({
-    id: 'new-game-dialog',
-    title: t('title.replaceTitle'),
-    text,
-    confirm: t('title.replaceConfirm'),
-    onConfirm: () => send({ type: 'new-game' }),
-  });
+  // The dialogs' code is a lazy chunk (issue 18): the first download need not hold it.
+  void import('../dialogs/modal-dialog.ts').then(({ openConfirm }) =>
+    openConfirm({
+      id: 'new-game-dialog',
+      title: t('title.replaceTitle'),
+      text,
+      confirm: t('title.replaceConfirm'),
+      onConfirm: () => send({ type: 'new-game' }),
+    }),
+  );
 }
 
 /** The scenarios by title, the chosen one pressed; nothing when there is only one (the menu plays it). */
