@@ -101,8 +101,9 @@ export function visitScenarioTexts(
       if (path.length === 1 && path[0] === 'meta' && key === 'sources') {
         // A source's title stays the document's own; what kind of document it is and how to read it are the
         // game's words about it, shown beside every citation, so they are translated.
-        if (Array.isArray(value))
-          value.forEach((source, i) => visitSourceWords(source, [...path, key, String(i)]));
+        if (Array.isArray(value)) {
+          for (const [i, source] of value.entries()) visitSourceWords(source, [...path, key, String(i)]);
+        }
         continue;
       }
       if (typeof value === 'string' && NAME_KEYS.has(key) && path.length >= 2) {
