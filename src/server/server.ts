@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { type MatchMakerDriver, matchMaker, type Presence, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { loadLanguage } from '../present/i18n/i18n.ts';
+import { LANGUAGES, loadLanguage } from '../present/i18n/i18n.ts';
 import { reportHtml } from '../present/report-html.ts';
 import { CodeSchema } from '../session/classroom-protocol.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
@@ -25,7 +25,7 @@ import { REPORT_CSP, sameOriginCors, securityHeaders } from './http-headers.ts';
 import { throttled } from './log-throttle.ts';
 import { hashSecret, type RecordStore } from './record-store.ts';
 import { oneLine } from './room-rules.ts';
-import { loadScenarios } from './scenarios.ts';
+import { loadScenarios, type ScenarioLanguages } from './scenarios.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -76,15 +76,19 @@ export async function startClassroomServer(
   log: (line: string) => void,
 ): Promise<RunningServer> {
   await ensureWebSocketGlobal();
-  // The views the server composes for the seats (src/present presenters) speak the default language, English.
-  await loadLanguage('en');
-  const scenarios = await loadScenarios(settings.scenariosDir, log);
+  // The views the server composes for the devices (src/present presenters) speak each device's language: every
+  // language's strings are loaded now, so that a view is built in one synchronously (withLanguage). English last:
+  // it stays the current language between builds.
+  for (const language of [...LANGUAGES].reverse()) await loadLanguage(language);
+  const languages: ScenarioLanguages = new Map();
+  const scenarios = await loadScenarios(settings.scenariosDir, log, languages);
   if (!settings.redisUrl) checkDataDir(settings.dataDir);
   const scaling = settings.redisUrl ? await redisParts(settings.redisUrl) : null;
   const store: RecordStore = scaling ? scaling.store : openSqliteStore(settings.dataDir);
   const restoreKey = randomBytes(24).toString('base64url');
   ClassroomRoom.deps = {
     scenarios,
+    languages,
     store,
     log,
     restoreKey,
