@@ -128,6 +128,28 @@ describe('a room in two languages', () => {
     for (const r of [projector.room, other.room, f.room]) await r.leave();
   });
 
+  it("gives the console's report in the language it asks for, and the CSV the same in any", async () => {
+    const f = await openRoom('ar-IQ');
+    expect(await request(f.room, 'command', { command: { type: 'game.start' } })).toMatchObject({ ok: true });
+    expect(await request(f.room, 'command', { command: { type: 'game.end' } })).toMatchObject({ ok: true });
+    const get = (query: string) =>
+      fetch(`http://127.0.0.1:${t.running.port}/api/rooms/${f.code}/export?${query}`, {
+        headers: { 'X-Facilitator-Key': KEY },
+      });
+    const ar = await (await get('format=html&language=ar-IQ')).text();
+    const en = await (await get('format=html')).text();
+    expect(ar).toContain('<html lang="ar-IQ" dir="rtl">');
+    expect(ar).toContain('تقرير ما بعد اللعبة');
+    expect(en).toContain('<html lang="en" dir="ltr">');
+    expect(en).not.toMatch(ARABIC);
+    const csvAr = await (await get('format=csv&language=ar-IQ')).text();
+    expect(csvAr).toBe(await (await get('format=csv')).text());
+    const refused = await get('format=html&language=fr');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toBe('Ask for a report in en or ar-IQ.');
+    await f.room.leave();
+  });
+
   it('refuses a language the game does not speak, in one sentence', async () => {
     const f = await openRoom();
     await expect(

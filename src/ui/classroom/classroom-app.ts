@@ -439,7 +439,9 @@ export class ClassroomApp {
   private async download(code: string, format: 'json' | 'csv' | 'html'): Promise<string | null> {
     const key = this.client?.key;
     if (!key) return t('class.exportOnlyFacilitator');
-    const response = await fetch(`/api/rooms/${code}/export?format=${format}`, {
+    // The report in the console's language; the record and the CSV are the same in every language.
+    const inLanguage = format === 'html' ? `&language=${language()}` : '';
+    const response = await fetch(`/api/rooms/${code}/export?format=${format}${inLanguage}`, {
       headers: { 'X-Facilitator-Key': key },
     }).catch(() => null);
     if (!response?.ok) return t('class.noExport');
