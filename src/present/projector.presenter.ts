@@ -98,12 +98,13 @@ export function wallNews(
 
 /**
  * A seat's name as the wall shows it: "The Coordination Framework and the Iran-aligned armed factions" reads
- * "Coordination Framework", "The Prime Minister (Mustafa al-Kadhimi) and his government" "Prime Minister".
+ * "Coordination Framework", "The Prime Minister (Mustafa al-Kadhimi) and his government" "Prime Minister"; in Arabic
+ * "الإطار التنسيقي والفصائل المسلحة المتحالفة" reads "الإطار التنسيقي" (و joined to the article is "and the").
  */
 export function wallSeatName(label: string): string {
   const short = label
     .replace(/^the\s+/i, '')
-    .split(/\s\(|\s+and\s+(?:the|his|her|its|their)\s/i)[0]!
+    .split(/\s\(|\s+and\s+(?:the|his|her|its|their)\s|\s+و(?=ال)/i)[0]!
     .trim();
   return short.length > 0 ? short : label;
 }
