@@ -1,6 +1,7 @@
 // The projector's wall, decided without the DOM: which public headlines fit the wall (how many, in what order,
 // and how many more there are), and the short seat names read from the back of the room. The page only draws it.
 import type { JournalView, PublicView } from '../sim/view.ts';
+import { t } from './i18n/i18n.ts';
 
 /** Lines of headlines the wall holds at 48 px in its news column (1920×1080), and characters in a line. */
 export const WALL_LINES = 5;
@@ -91,7 +92,7 @@ export function wallNews(
   return {
     shown,
     more,
-    moreText: more === 0 ? null : `and ${more} more report${more === 1 ? '' : 's'}`,
+    moreText: more === 0 ? null : t('projector.moreReports', { count: more }),
     none: ranked.length === 0,
   };
 }
