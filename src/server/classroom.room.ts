@@ -6,7 +6,7 @@ import { type Client, getMessageBytes, Protocol, Room, ServerError } from '@coly
 import { Packr } from 'msgpackr';
 import { type Actor, createActor } from 'xstate';
 import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-screens.ts';
-import { LANGUAGES, type Language, withLanguage } from '../present/i18n/i18n.ts';
+import { isLanguage, type Language, withLanguage } from '../present/i18n/i18n.ts';
 import { Lookup } from '../present/lookup.ts';
 import { localizeWords } from '../scenario/localize.ts';
 import {
@@ -85,7 +85,6 @@ const SAME_LANGUAGES: [Language, (typeof ROOM_LANGUAGES)[number]] extends [
   ? true
   : never = true;
 void SAME_LANGUAGES;
-void LANGUAGES;
 
 /**
  * Which seats the facilitator locked is kept beside the devices, under keys no token hash has (a hash has no
@@ -863,7 +862,9 @@ export class ClassroomRoom extends Room {
 
   /** The language a device's view is built in: its own, the room's for the projector. */
   private languageOf(identity: Identity): Language {
-    return identity.role === 'projector' ? (this.settings.language ?? 'en') : identity.language;
+    if (identity.role !== 'projector') return identity.language;
+    // The room's settings come back from the store: a language this server does not speak reads as English.
+    return isLanguage(this.settings.language) ? this.settings.language : 'en';
   }
 
   /**

@@ -59,11 +59,9 @@ async function inLanguages(
   const locales = await scenarioLocales(dir);
   for (const language of LANGUAGES) {
     if (language === 'en' || !locales.includes(language)) continue;
+    // A text with a problem (untranslated yet, stale) is shown in English; npm run validate lists them, and the
+    // server says nothing of them at start-up, where one line is kept for what stops it.
     const checked = await loadScenarioLocale(dir, language, scenario);
-    if (checked.problems.length > 0)
-      log(
-        `scenario ${english.scenario.meta.id}: ${checked.problems.length} ${language} texts are shown in English (npm run validate)`,
-      );
     const localized = localizeScenario(scenario, checked.texts);
     const c = compileScenario(localized);
     // The same game in other words: a view built from it must be a view of the English game's record.
