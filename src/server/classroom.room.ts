@@ -873,12 +873,14 @@ export class ClassroomRoom extends Room {
    * and the scenario texts the engine copied into the state from the English scenario put into it as well.
    */
   private viewIn(language: Language, identity: Identity, presence: RoomPresence): ClientView {
-    const words =
-      language === 'en' ? undefined : this.deps.languages?.get(this.c.scenario.meta.id)?.get(language);
-    const memo = entryOf(this.seatMemos, words ? language : 'en', () => new SeatViewMemo());
-    if (!words) return this.viewOf(identity, presence, { c: this.c, lookup: this.lookup }, memo);
-    const built = withLanguage(language, () => this.viewOf(identity, presence, words, memo));
-    return localizeWords(built, words.words);
+    // A memo per language: it keeps built sentences, which must not reach a device of another language.
+    const memo = entryOf(this.seatMemos, language, () => new SeatViewMemo());
+    const english = { c: this.c, lookup: this.lookup };
+    if (language === 'en') return this.viewOf(identity, presence, english, memo);
+    // A scenario not translated into the language still has the interface's sentences in it.
+    const words = this.deps.languages?.get(this.c.scenario.meta.id)?.get(language);
+    const built = withLanguage(language, () => this.viewOf(identity, presence, words ?? english, memo));
+    return words ? localizeWords(built, words.words) : built;
   }
 
   private viewOf(
