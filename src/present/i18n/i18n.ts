@@ -98,16 +98,11 @@ export function language(): Language {
   return current;
 }
 
-/** Whether the language's strings are loaded (loadLanguage resolved for it once). */
-export function hasLanguage(lang: Language): boolean {
-  return instance?.hasResourceBundle(lang, 'translation') ?? false;
-}
-
 /**
  * `build` run with `lang` as the current language, then the language put back: the classroom server builds each
  * device's view in that device's language, one after another in one process. Synchronous on purpose, so that no
  * other build can run in between (the server is single-threaded); the language's strings must be loaded already
- * (hasLanguage), or `t` gives keys.
+ * (loadLanguage once), or `t` gives keys.
  */
 export function withLanguage<T>(lang: Language, build: () => T): T {
   const before = current;
