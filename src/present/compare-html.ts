@@ -9,7 +9,7 @@ import type { Comparison } from '../sim/compare.ts';
 import { turnDate } from './cite.ts';
 import { axisDate } from './debrief.presenter.ts';
 import { direction, formatNumber, language, t } from './i18n/i18n.ts';
-import { esc } from './report-html.ts';
+import { esc, escText } from './report-html.ts';
 
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4', '3 6'];
@@ -33,9 +33,9 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
     s.decisions.flatMap((d) => d.options.map((o) => [`${d.actor}/${o.id}`, o.label.text] as const)),
   );
   const title = t('compare.title', { title: s.meta.title.text });
-  const parts = [`<h1>${esc(title)}</h1>`];
+  const parts = [`<h1>${escText(title)}</h1>`];
   parts.push(
-    `<h2>${esc(t('compare.ended'))}</h2><table><thead><tr>${headings([t('compare.group'), t('compare.ending'), t('compare.turnsPlayed')])}</tr></thead><tbody>`,
+    `<h2>${escText(t('compare.ended'))}</h2><table><thead><tr>${headings([t('compare.group'), t('compare.ending'), t('compare.turnsPlayed')])}</tr></thead><tbody>`,
   );
   for (const g of cmp.groups) {
     const ending = g.outcome ? (outcomes.get(g.outcome) ?? g.outcome) : t('compare.notEnded');
@@ -44,13 +44,13 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
     const played = reached
       ? t('compare.playedTo', { played: g.turnsPlayed, date: turnDate(reached) })
       : formatNumber(g.turnsPlayed);
-    parts.push(`<tr><td>${esc(g.label)}</td><td>${esc(ending)}</td><td>${esc(played)}</td></tr>`);
+    parts.push(`<tr><td>${esc(g.label)}</td><td>${escText(ending)}</td><td>${escText(played)}</td></tr>`);
   }
   parts.push('</tbody></table>');
   const first = cmp.firstDifference;
   const turn = first === null ? undefined : s.turns[first];
   parts.push(
-    `<p>${esc(
+    `<p>${escText(
       first === null
         ? t('compare.same')
         : turn
@@ -58,7 +58,7 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
           : t('compare.firstDiffered', { turn: first + 1 }),
     )}</p>`,
   );
-  parts.push(`<h2>${esc(t('compare.weightiest'))}</h2><p>${esc(t('compare.weightNote'))}</p>`);
+  parts.push(`<h2>${escText(t('compare.weightiest'))}</h2><p>${escText(t('compare.weightNote'))}</p>`);
   parts.push(
     `<table><thead><tr>${headings([t('compare.actor'), t('compare.decision'), t('compare.weight'), t('compare.takenBy')])}</tr></thead><tbody>`,
   );
@@ -70,15 +70,13 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
     );
   }
   parts.push(
-    `</tbody></table><h2>${esc(t('compare.indicators'))}</h2><p class="note">${esc(t('compare.indicatorsNote'))}</p>`,
+    `</tbody></table><h2>${escText(t('compare.indicators'))}</h2><p class="note">${escText(t('compare.indicatorsNote'))}</p>`,
   );
   const dates = [t('compare.start'), ...s.turns.map(axisDate)];
   for (const ind of s.indicators) {
     parts.push(chart(ind.label.text, ind.min, ind.max, cmp.indicators[ind.id] ?? [], cmp, dates));
   }
-  return `<!doctype html><html lang="${esc(language())}" dir="${direction()}"><head><meta charset="utf-8"><title>${esc(
-    title,
-  )}</title><style>${STYLE}</style></head><body><main>${parts.join('\n')}</main></body></html>\n`;
+  return `<!doctype html><html lang="${esc(language())}" dir="${direction()}"><head><meta charset="utf-8"><title>${escText(title)}</title><style>${STYLE}</style></head><body><main>${parts.join('\n')}</main></body></html>\n`;
 }
 
 function chart(
@@ -127,5 +125,5 @@ function chart(
 }
 
 function headings(names: readonly string[]): string {
-  return names.map((n) => `<th scope="col">${esc(n)}</th>`).join('');
+  return names.map((n) => `<th scope="col">${escText(n)}</th>`).join('');
 }

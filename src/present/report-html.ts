@@ -22,6 +22,11 @@ export function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
+/** Text inside an element (never an attribute): only what could open markup is escaped, so "team's" stays as it is. */
+export function escText(text: string | number): string {
+  return String(text).replace(/[&<>]/g, (ch) => ESCAPES[ch]!);
+}
+
 const STYLE = `
   body { font: 11pt/1.45 "Liberation Serif", "DejaVu Serif", Georgia, serif; color: #111; margin: 2rem auto; max-width: 48rem; }
   h1 { font-size: 20pt; margin: 0 0 .3rem; } h2 { font-size: 14pt; margin: 1.6rem 0 .4rem; break-after: avoid; }
@@ -47,20 +52,20 @@ const STYLE = `
 export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidView[] = []): string {
   const sources = new Map(s.meta.sources.map((x) => [x.file, x]));
   const cite = (text: Text): string => {
-    if (text.source === undefined) return `<span class="cite">${esc(t('report.invented'))}</span>`;
+    if (text.source === undefined) return `<span class="cite">${escText(t('report.invented'))}</span>`;
     const files = Array.isArray(text.source) ? text.source : [text.source];
     const refs = files
       .map((f) => `${f.split('_')[0]} (${sources.get(f)?.title ?? f})`)
       .join(t('report.listSeparator'));
     const line = files.length > 1 ? t('report.sourcesOf', { refs }) : t('report.sourceOf', { refs });
-    return `<span class="cite">${esc(line)}</span>`;
+    return `<span class="cite">${escText(line)}</span>`;
   };
   const actors = new Map(s.actors.map((a) => [a.id, a.name.text]));
   const actorName = (id: string) => actors.get(id) ?? id;
   const outcome = data.outcome ? s.outcomes.find((o) => o.id === data.outcome) : undefined;
   const parts: string[] = [];
   const title = t('report.title', { title: s.meta.title.text });
-  parts.push(`<h1>${esc(title)}</h1>`);
+  parts.push(`<h1>${escText(title)}</h1>`);
   const seats = Object.entries(data.seats).map(([a, h]) =>
     t('report.seat', { actor: actorName(a), holder: holderWord(h) }),
   );
@@ -73,10 +78,10 @@ export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidVie
     scenario: `${s.meta.id} ${s.meta.version}`,
     seats: seats.join(t('report.listSeparator')),
   });
-  parts.push(`<p class="meta">${esc(meta)}</p>`);
-  parts.push(`<h2>${esc(t('report.ending'))}</h2>`);
+  parts.push(`<p class="meta">${escText(meta)}</p>`);
+  parts.push(`<h2>${escText(t('report.ending'))}</h2>`);
   if (outcome) {
-    const origin = esc(
+    const origin = escText(
       outcome.outlookOf
         ? t('report.outlook', { source: sources.get(outcome.outlookOf)?.title ?? outcome.outlookOf })
         : t('report.ownEnding'),
@@ -87,13 +92,13 @@ export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidVie
     parts.push(`<p>${origin}</p>`);
   } else {
     const why = data.phase === 'ended' ? t('report.endedEarly') : t('report.notEnded');
-    parts.push(`<p>${esc(why)}</p>`);
+    parts.push(`<p>${escText(why)}</p>`);
   }
   parts.push(indicatorTable(s, data));
   parts.push(decisionsBesideHistory(s, data, cite, actorName));
   parts.push(saidSection(said, actorName));
   parts.push(facilitatorActions(s, data));
-  parts.push(`<h2>${esc(t('report.sources'))}</h2><ul>`);
+  parts.push(`<h2>${escText(t('report.sources'))}</h2><ul>`);
   for (const src of s.meta.sources) {
     const by = [src.outlet, src.author].filter(Boolean).join(', ');
     parts.push(
@@ -101,9 +106,7 @@ export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidVie
     );
   }
   parts.push('</ul>');
-  return `<!doctype html><html lang="${esc(language())}" dir="${direction()}"><head><meta charset="utf-8"><title>${esc(
-    title,
-  )}</title><style>${STYLE}</style></head><body>${parts.join('\n')}</body></html>\n`;
+  return `<!doctype html><html lang="${esc(language())}" dir="${direction()}"><head><meta charset="utf-8"><title>${escText(title)}</title><style>${STYLE}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }
 
 function indicatorTable(s: Scenario, data: ReportData): string {
@@ -117,7 +120,7 @@ function indicatorTable(s: Scenario, data: ReportData): string {
         .map((v) => `<td class="num">${esc(formatNumber(Math.round(v)))}</td>`)
         .join('')}</tr>`,
   );
-  return `<h2>${esc(t('report.indicators'))}</h2><p class="meta">${esc(t('report.indicatorsNote'))}</p><table class="indicators"><thead><tr><th scope="col">${esc(t('report.indicator'))}</th>${cols
+  return `<h2>${escText(t('report.indicators'))}</h2><p class="meta">${escText(t('report.indicatorsNote'))}</p><table class="indicators"><thead><tr><th scope="col">${escText(t('report.indicator'))}</th>${cols
     .map((x) => `<th scope="col" class="num">${esc(x)}</th>`)
     .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -130,22 +133,22 @@ function decisionsBesideHistory(
 ): string {
   const rows = data.decisions;
   const history = new Map(s.history.map((d) => [d.turn, d]));
-  const out = [`<h2>${esc(t('report.decisions'))}</h2>`];
+  const out = [`<h2>${escText(t('report.decisions'))}</h2>`];
   for (const turn of s.turns) {
     const mine = rows.filter((r) => r.turnId === turn.id);
     if (mine.length === 0) continue;
     const day = history.get(turn.id);
     out.push(
-      `<section class="day"><h3>${esc(t('report.day', { date: turnDate(turn), title: turn.title.text }))}</h3>`,
+      `<section class="day"><h3>${escText(t('report.day', { date: turnDate(turn), title: turn.title.text }))}</h3>`,
     );
     if (day?.context) out.push(`<p>${esc(day.context.text)}${cite(day.context)}</p>`);
     const head = [t('report.colActor'), t('report.colChosen'), t('report.colReal')];
     out.push(
-      `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>`,
+      `<table><thead><tr>${head.map((h) => `<th scope="col">${escText(h)}</th>`).join('')}</tr></thead><tbody>`,
     );
     for (const r of mine) {
       const real = day?.actors[r.actor];
-      const did = real?.did ? `${esc(real.did.text)}${cite(real.did)}` : esc(t('report.notReported'));
+      const did = real?.did ? `${esc(real.did.text)}${cite(real.did)}` : escText(t('report.notReported'));
       const mark =
         r.asInHistory === 'yes'
           ? ` ${t('report.asHistory')}`
@@ -156,10 +159,10 @@ function decisionsBesideHistory(
       const reason =
         r.reason === undefined
           ? ''
-          : `<br><span class="reason">${esc(t('report.reason'))} <bdi dir="auto">${esc(r.reason)}</bdi></span>`;
+          : `<br><span class="reason">${escText(t('report.reason'))} <bdi dir="auto">${esc(r.reason)}</bdi></span>`;
       const chosen = t('report.chosenBy', { option: r.label, by: byWord(r.by) });
       out.push(
-        `<tr><td>${esc(actorName(r.actor))}</td><td>${esc(chosen)}${esc(mark)}${reason}</td><td>${did}</td></tr>`,
+        `<tr><td>${esc(actorName(r.actor))}</td><td>${escText(chosen)}${escText(mark)}${reason}</td><td>${did}</td></tr>`,
       );
     }
     out.push('</tbody></table></section>');
@@ -181,15 +184,15 @@ function saidSection(said: readonly SaidView[], actorName: (id: string) => strin
           : t('report.openlyTo', { to });
     const state =
       x.hidden !== undefined
-        ? ` <span class="reason">(${esc(t('report.hiddenBy'))} <bdi dir="auto">${esc(x.hidden)}</bdi>)</span>`
+        ? ` <span class="reason">(${escText(t('report.hiddenBy'))} <bdi dir="auto">${esc(x.hidden)}</bdi>)</span>`
         : x.waiting
-          ? ` <span class="reason">${esc(t('report.neverApproved'))}</span>`
+          ? ` <span class="reason">${escText(t('report.neverApproved'))}</span>`
           : '';
     // What a team typed, cleaned by the engine: escaped, and set apart in its own direction.
     const line = t('report.saidLine', { turn: x.turn + 1, from: actorName(x.from), what });
-    return `<li>${esc(line)} <bdi dir="auto">${esc(x.text)}</bdi>${state}</li>`;
+    return `<li>${escText(line)} <bdi dir="auto">${esc(x.text)}</bdi>${state}</li>`;
   });
-  return `<h2>${esc(t('report.said'))}</h2><ul class="said">${lines.join('')}</ul>`;
+  return `<h2>${escText(t('report.said'))}</h2><ul class="said">${lines.join('')}</ul>`;
 }
 
 function facilitatorActions(s: Scenario, data: ReportData): string {
@@ -199,17 +202,19 @@ function facilitatorActions(s: Scenario, data: ReportData): string {
   const lines = data.facilitator.map((a) => {
     if (a.kind === 'inject') {
       const headline = events.get(a.event) ?? a.event;
-      return esc(a.at === 'now' ? t('report.injectNow', { headline }) : t('report.injectNext', { headline }));
+      return escText(
+        a.at === 'now' ? t('report.injectNow', { headline }) : t('report.injectNext', { headline }),
+      );
     }
     if (a.kind === 'override') {
       // The reason comes cleaned from the report's data (src/sim/report.ts); here it is escaped and set apart.
       const set = t('report.override', { indicator: labels.get(a.indicator) ?? a.indicator, value: a.value });
-      return `${esc(set)} <bdi dir="auto">${esc(a.reason)}</bdi>`;
+      return `${escText(set)} <bdi dir="auto">${esc(a.reason)}</bdi>`;
     }
-    return esc(a.kind === 'end' ? t('report.endedGame') : t('report.pausedGame'));
+    return escText(a.kind === 'end' ? t('report.endedGame') : t('report.pausedGame'));
   });
   if (lines.length === 0) return '';
-  return `<h2>${esc(t('report.facilitator'))}</h2><ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`;
+  return `<h2>${escText(t('report.facilitator'))}</h2><ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`;
 }
 
 /** Who held a seat, in words (the record says 'person', 'computer' or 'vacant'). */

@@ -31,9 +31,9 @@ describe('the report and a decision’s reason', () => {
     expect(data.decisions.find((r) => r.actor === other)).not.toHaveProperty('reason');
     const html = reportHtml(c.scenario, data);
     expect(html).toContain(
-      'The team&#39;s reason: <bdi dir="auto">We &lt;i&gt;must&lt;/i&gt; keep the street calm &amp; &quot;wait&quot;.</bdi>',
+      'The team\'s reason: <bdi dir="auto">We &lt;i&gt;must&lt;/i&gt; keep the street calm &amp; &quot;wait&quot;.</bdi>',
     );
     expect(html).not.toContain('<i>must</i>');
-    expect(html.match(/The team&#39;s reason/g)).toHaveLength(1);
+    expect(html.match(/The team's reason/g)).toHaveLength(1);
   });
 });
