@@ -26,21 +26,7 @@ const loadScenario = async () => {
   const loaded = await entry.load(chosenLanguage);
   return loaded.ok ? loaded.scenario : loaded.problem;
 };
-/**
- * A seat's screens in this device's language: the classroom server builds them from the English scenario, and the
- * device puts the scenario's words of its language in (src/scenario/localize.ts). English devices load nothing.
- */
-const loadWords = async () => {
-  if (chosenLanguage === 'en') return null;
-  const [loaded, { localizeWords, wordsOf }] = await Promise.all([
-    loadScenario(),
-    import('./scenario/localize.ts'),
-  ]);
-  if (typeof loaded === 'string') return null;
-  const words = wordsOf(loaded);
-  return words.size === 0 ? null : <T>(view: T): T => localizeWords(view, words);
-};
-void new ClassroomApp(requireElement('classroom'), loadScenario, loadWords).start();
+void new ClassroomApp(requireElement('classroom'), loadScenario).start();
 // Play without a network (src/offline/); offline, a room needs the server, which the note says until the start page holds it.
 registerOffline();
 requireElement('classroom').before(offlineRoomNote());

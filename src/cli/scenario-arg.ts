@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../scenario/load.ts';
 import { loadScenarioDir, ScenarioPathError } from '../scenario/load-dir.ts';
+import { loadScenarioLocale, scenarioLocales } from '../scenario/locale-dir.ts';
+import { localizeScenario } from '../scenario/localize.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
 
@@ -61,6 +63,31 @@ export async function knownScenario(
     }
   }
   return undefined;
+}
+
+/**
+ * A compiled scenario in another language (its locale/<language>/ texts; those with problems stay English), for the
+ * words of an export in that language: the same game, the same digest. Refused in one sentence when the scenario has
+ * no such language.
+ */
+export async function compiledIn(
+  c: CompiledScenario,
+  language: string,
+  root = SCENARIOS_ROOT,
+): Promise<CompiledScenario> {
+  const id = c.scenario.meta.id;
+  const entries = await readdir(root, { withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const dir = join(root, entry.name);
+    const loaded = await loadScenarioDir(dir).catch(() => null);
+    if (!loaded?.ok || loaded.scenario.meta.id !== id) continue;
+    if (!(await scenarioLocales(dir)).includes(language))
+      throw new CliError(`scenarios/${entry.name} has no ${language} texts (locale/${language}/)`, 1);
+    const { texts } = await loadScenarioLocale(dir, language, loaded.scenario);
+    return compileScenario(localizeScenario(loaded.scenario, texts));
+  }
+  throw new CliError(`the scenario ${id} is not among this game's scenarios`, 1);
 }
 
 /**

@@ -1,6 +1,8 @@
 // "A new version is ready": a calm notice at the foot of the page, in HTML (a landmark of its own, so that every
 // part of the page is in one), with a Reload button that the keyboard reaches like any other. It takes no focus and
-// blocks nothing: the player finishes what they are doing and reloads when they choose.
+// blocks nothing: the player finishes what they are doing and reloads when they choose. In the page's language (the
+// page has loaded it before a new version can be offered).
+import { t } from '../present/i18n/i18n.ts';
 import './offline.css';
 
 const NOTICE_ID = 'update-notice';
@@ -11,16 +13,16 @@ export function offerUpdate(accept: () => void): void {
   const notice = document.createElement('section');
   notice.id = NOTICE_ID;
   notice.className = 'update-notice';
-  notice.setAttribute('aria-label', 'New version');
+  notice.setAttribute('aria-label', t('offline.newVersion'));
   const text = document.createElement('p');
   text.setAttribute('role', 'status');
-  text.textContent = 'A new version is ready.';
+  text.textContent = t('offline.ready');
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = 'Reload';
+  button.textContent = t('offline.reload');
   button.addEventListener('click', () => {
     button.disabled = true;
-    text.textContent = 'Loading the new version…';
+    text.textContent = t('offline.loading');
     accept();
   });
   notice.append(text, button);

@@ -3,11 +3,13 @@
 // the scenario or a label is escaped. Lines are told apart by colour (Okabe and Ito's colour-blind-safe set) and by
 // dash, and each is named in words beside its chart, in dark text after a sample of its line (a coloured word on
 // white would not reach 4.5:1 for every colour of the set). The dates are the turns' own, as the debrief gives them.
+// In the current language (i18n.ts), like the after-action report; what it compares is the records', in any.
 import type { Scenario } from '../scenario/types.ts';
 import type { Comparison } from '../sim/compare.ts';
 import { turnDate } from './cite.ts';
 import { axisDate } from './debrief.presenter.ts';
-import { esc } from './report-html.ts';
+import { direction, formatNumber, language, t } from './i18n/i18n.ts';
+import { esc, escText } from './report-html.ts';
 
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4', '3 6'];
@@ -30,50 +32,51 @@ export function compareHtml(s: Scenario, cmp: Comparison): string {
   const labels = new Map(
     s.decisions.flatMap((d) => d.options.map((o) => [`${d.actor}/${o.id}`, o.label.text] as const)),
   );
-  const parts = [`<h1>Groups side by side: ${esc(s.meta.title.text)}</h1>`];
+  const title = t('compare.title', { title: s.meta.title.text });
+  const parts = [`<h1>${escText(title)}</h1>`];
   parts.push(
-    '<h2>Where each group ended</h2><table><thead><tr><th scope="col">Group</th><th scope="col">Ending</th><th scope="col">Turns played</th></tr></thead><tbody>',
+    `<h2>${escText(t('compare.ended'))}</h2><table><thead><tr>${headings([t('compare.group'), t('compare.ending'), t('compare.turnsPlayed')])}</tr></thead><tbody>`,
   );
   for (const g of cmp.groups) {
-    const ending = g.outcome ? (outcomes.get(g.outcome) ?? g.outcome) : 'not ended';
+    const ending = g.outcome ? (outcomes.get(g.outcome) ?? g.outcome) : t('compare.notEnded');
     // The date the group's game reached: the last turn it played.
     const reached = s.turns[g.turnsPlayed - 1];
-    const played = reached ? `${g.turnsPlayed} (to ${turnDate(reached)})` : String(g.turnsPlayed);
-    parts.push(`<tr><td>${esc(g.label)}</td><td>${esc(ending)}</td><td>${esc(played)}</td></tr>`);
+    const played = reached
+      ? t('compare.playedTo', { played: g.turnsPlayed, date: turnDate(reached) })
+      : formatNumber(g.turnsPlayed);
+    parts.push(`<tr><td>${esc(g.label)}</td><td>${escText(ending)}</td><td>${escText(played)}</td></tr>`);
   }
   parts.push('</tbody></table>');
   const first = cmp.firstDifference;
   const turn = first === null ? undefined : s.turns[first];
   parts.push(
-    `<p>${
+    `<p>${escText(
       first === null
-        ? 'The groups took the same decisions in every turn they played.'
-        : `The groups' decisions first differed in turn ${first + 1}${turn ? ` (${esc(turnDate(turn))}: ${esc(turn.title.text)})` : ''}.`
-    }</p>`,
+        ? t('compare.same')
+        : turn
+          ? t('compare.firstDifferedOn', { turn: first + 1, date: turnDate(turn), title: turn.title.text })
+          : t('compare.firstDiffered', { turn: first + 1 }),
+    )}</p>`,
   );
+  parts.push(`<h2>${escText(t('compare.weightiest'))}</h2><p>${escText(t('compare.weightNote'))}</p>`);
   parts.push(
-    '<h2>The decisions that weighed most</h2><p>A decision’s weight is how many points it moved the indicators, up or down, added over every time a group took it: a decision that raised Violence by 10 and lowered Street anger by 4 weighs 14, and taken by two groups, about twice that. It measures how much a decision moved the game, not whether for better or for worse; each game’s record gives the changes.</p>',
-  );
-  parts.push(
-    '<table><thead><tr><th scope="col">Actor</th><th scope="col">Decision</th><th scope="col">Weight</th><th scope="col">Taken by</th></tr></thead><tbody>',
+    `<table><thead><tr>${headings([t('compare.actor'), t('compare.decision'), t('compare.weight'), t('compare.takenBy')])}</tr></thead><tbody>`,
   );
   for (const w of cmp.weightiest) {
     parts.push(
       `<tr><td>${esc(actors.get(w.actor) ?? w.actor)}</td><td>${esc(labels.get(`${w.actor}/${w.option}`) ?? w.option)}</td><td>${esc(
-        w.weight,
-      )}</td><td>${esc(w.groups.join(', '))}</td></tr>`,
+        formatNumber(w.weight),
+      )}</td><td>${esc(w.groups.join(t('compare.listSeparator')))}</td></tr>`,
     );
   }
   parts.push(
-    '</tbody></table><h2>The indicators, group by group</h2><p class="note">Each indicator at the start and at the end of every turn, dated by the turn; “≈” marks a date the sources give only roughly.</p>',
+    `</tbody></table><h2>${escText(t('compare.indicators'))}</h2><p class="note">${escText(t('compare.indicatorsNote'))}</p>`,
   );
-  const dates = ['Start', ...s.turns.map(axisDate)];
+  const dates = [t('compare.start'), ...s.turns.map(axisDate)];
   for (const ind of s.indicators) {
     parts.push(chart(ind.label.text, ind.min, ind.max, cmp.indicators[ind.id] ?? [], cmp, dates));
   }
-  return `<!doctype html><html lang="${esc(s.meta.language)}"><head><meta charset="utf-8"><title>${esc(
-    `Groups side by side: ${s.meta.title.text}`,
-  )}</title><style>${STYLE}</style></head><body><main>${parts.join('\n')}</main></body></html>\n`;
+  return `<!doctype html><html lang="${esc(language())}" dir="${direction()}"><head><meta charset="utf-8"><title>${escText(title)}</title><style>${STYLE}</style></head><body><main>${parts.join('\n')}</main></body></html>\n`;
 }
 
 function chart(
@@ -104,8 +107,8 @@ function chart(
     i % every === 0 || i === longest - 1 ? text(x(i), h - pad + 14, dates[i] ?? '') : '',
   );
   const axis = [
-    text(pad - 4, y(max) + 4, String(max), 'end'),
-    text(pad - 4, y(min) + 4, String(min), 'end'),
+    text(pad - 4, y(max) + 4, formatNumber(max), 'end'),
+    text(pad - 4, y(min) + 4, formatNumber(min), 'end'),
     ...ticks,
   ].join('');
   const key = cmp.groups
@@ -115,10 +118,12 @@ function chart(
       // A picture of the line (an image, so that it prints as drawn), and the group's name in dark text.
       const line = `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="8"><line x1="0" y1="4" x2="28" y2="4" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg>`;
       const sample = `<img class="sample" alt="" width="28" height="8" src="data:image/svg+xml,${encodeURIComponent(line)}">`;
-      return `<span>${sample}${esc(g.label)}${last === undefined ? '' : `: ${esc(Math.round(last))}`}</span>`;
+      return `<span>${sample}${esc(g.label)}${last === undefined ? '' : `: ${esc(formatNumber(Math.round(last)))}`}</span>`;
     })
     .join('');
-  return `<div class="chart"><h3>${esc(title)}</h3><svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(
-    `${title}, group by group`,
-  )}"><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>${axis}${lines.join('')}</svg><p class="key">${key}</p></div>`;
+  return `<div class="chart"><h3>${esc(title)}</h3><svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(t('compare.chartLabel', { indicator: title }))}"><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#999"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#999"/>${axis}${lines.join('')}</svg><p class="key">${key}</p></div>`;
+}
+
+function headings(names: readonly string[]): string {
+  return names.map((n) => `<th scope="col">${escText(n)}</th>`).join('');
 }

@@ -1,6 +1,7 @@
 // The projector's wall, decided without the DOM: which public headlines fit the wall (how many, in what order,
 // and how many more there are), and the short seat names read from the back of the room. The page only draws it.
 import type { JournalView, PublicView } from '../sim/view.ts';
+import { t } from './i18n/i18n.ts';
 
 /** Lines of headlines the wall holds at 48 px in its news column (1920×1080), and characters in a line. */
 export const WALL_LINES = 5;
@@ -91,19 +92,20 @@ export function wallNews(
   return {
     shown,
     more,
-    moreText: more === 0 ? null : `and ${more} more report${more === 1 ? '' : 's'}`,
+    moreText: more === 0 ? null : t('projector.moreReports', { count: more }),
     none: ranked.length === 0,
   };
 }
 
 /**
  * A seat's name as the wall shows it: "The Coordination Framework and the Iran-aligned armed factions" reads
- * "Coordination Framework", "The Prime Minister (Mustafa al-Kadhimi) and his government" "Prime Minister".
+ * "Coordination Framework", "The Prime Minister (Mustafa al-Kadhimi) and his government" "Prime Minister"; in Arabic
+ * "الإطار التنسيقي والفصائل المسلحة المتحالفة" reads "الإطار التنسيقي" (و joined to the article is "and the").
  */
 export function wallSeatName(label: string): string {
   const short = label
     .replace(/^the\s+/i, '')
-    .split(/\s\(|\s+and\s+(?:the|his|her|its|their)\s/i)[0]!
+    .split(/\s\(|\s+and\s+(?:the|his|her|its|their)\s|\s+و(?=ال)/i)[0]!
     .trim();
   return short.length > 0 ? short : label;
 }

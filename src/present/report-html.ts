@@ -2,10 +2,13 @@
 // every decision beside what the real actor did on that date, the facilitator's actions, and the sources. One HTML
 // file with print rules, so that a browser's "Save as PDF" gives a clean document. Every text from the scenario or
 // the record is escaped: it is data, never markup. No name is in it: records hold seats and commands only.
+// It is in the current language (i18n.ts; the caller sets it and gives the scenario in it): the words only; what the
+// report says of the game is the record's, the same in every language.
 import type { Scenario, Text } from '../scenario/types.ts';
 import type { ReportData } from '../sim/report.ts';
 import type { SaidView } from '../sim/talk.ts';
 import { shortTurnDate, turnDate } from './cite.ts';
+import { direction, formatNumber, language, t } from './i18n/i18n.ts';
 import { dealsSection } from './report-deals.ts';
 
 const ESCAPES: Record<string, string> = {
@@ -18,6 +21,11 @@ const ESCAPES: Record<string, string> = {
 
 export function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}
+
+/** Text inside an element (never an attribute): only what could open markup is escaped, so "team's" stays as it is. */
+export function escText(text: string | number): string {
+  return String(text).replace(/[&<>]/g, (ch) => ESCAPES[ch]!);
 }
 
 const STYLE = `
@@ -44,47 +52,55 @@ const STYLE = `
  */
 export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidView[] = []): string {
   const sources = new Map(s.meta.sources.map((x) => [x.file, x]));
-  const cite = (t: Text): string => {
-    if (t.source === undefined) return '<span class="cite">Invented for the game</span>';
-    const files = Array.isArray(t.source) ? t.source : [t.source];
-    const refs = files.map((f) => `${f.split('_')[0]} (${sources.get(f)?.title ?? f})`);
-    return `<span class="cite">Source${files.length > 1 ? 's' : ''}: ${esc(refs.join('; '))}</span>`;
+  const cite = (text: Text): string => {
+    if (text.source === undefined) return `<span class="cite">${escText(t('report.invented'))}</span>`;
+    const files = Array.isArray(text.source) ? text.source : [text.source];
+    const refs = files
+      .map((f) => `${f.split('_')[0]} (${sources.get(f)?.title ?? f})`)
+      .join(t('report.listSeparator'));
+    const line = files.length > 1 ? t('report.sourcesOf', { refs }) : t('report.sourceOf', { refs });
+    return `<span class="cite">${escText(line)}</span>`;
   };
   const actors = new Map(s.actors.map((a) => [a.id, a.name.text]));
   const actorName = (id: string) => actors.get(id) ?? id;
   const outcome = data.outcome ? s.outcomes.find((o) => o.id === data.outcome) : undefined;
   const parts: string[] = [];
-  parts.push(`<h1>After-action report: ${esc(s.meta.title.text)}</h1>`);
-  const seats = Object.entries(data.seats).map(
-    ([a, h]) => `${actorName(a)}: ${h === 'person' ? 'players' : h}`,
+  const title = t('report.title', { title: s.meta.title.text });
+  parts.push(`<h1>${escText(title)}</h1>`);
+  const seats = Object.entries(data.seats).map(([a, h]) =>
+    t('report.seat', { actor: actorName(a), holder: holderWord(h) }),
   );
-  parts.push(
-    `<p class="meta">Seed ${esc(data.seed)} · ${esc(data.turnsPlayed)} of ${s.turns.length} turns · ${esc(
-      data.commands,
-    )} commands · scenario ${esc(s.meta.id)} ${esc(s.meta.version)}. Seats: ${esc(seats.join('; '))}.</p>`,
-  );
-  parts.push('<h2>The ending</h2>');
+  const meta = t('report.meta', {
+    // The seed is a code to type again, not a quantity: its digits as they are.
+    seed: String(data.seed),
+    played: data.turnsPlayed,
+    total: s.turns.length,
+    commands: data.commands,
+    scenario: `${s.meta.id} ${s.meta.version}`,
+    seats: seats.join(t('report.listSeparator')),
+  });
+  parts.push(`<p class="meta">${escText(meta)}</p>`);
+  parts.push(`<h2>${escText(t('report.ending'))}</h2>`);
   if (outcome) {
-    const origin = outcome.outlookOf
-      ? `One of the outlooks argued by ${esc(sources.get(outcome.outlookOf)?.title ?? outcome.outlookOf)}: an argument, not a finding.`
-      : "An ending of the game's own, not one of the analysis's outlooks.";
+    const origin = escText(
+      outcome.outlookOf
+        ? t('report.outlook', { source: sources.get(outcome.outlookOf)?.title ?? outcome.outlookOf })
+        : t('report.ownEnding'),
+    );
     // Only the summary's parts that hold in this game, as the engine found them (ReportData.summary).
     const summary = data.summary.map((p) => `${esc(p.text)}${cite(p)}`).join(' ');
     parts.push(`<p><strong>${esc(outcome.title.text)}</strong>. ${summary}</p>`);
     parts.push(`<p>${origin}</p>`);
   } else {
-    const why =
-      data.phase === 'ended'
-        ? 'The facilitator ended the game before an ending.'
-        : 'The game has not ended yet.';
-    parts.push(`<p>${why}</p>`);
+    const why = data.phase === 'ended' ? t('report.endedEarly') : t('report.notEnded');
+    parts.push(`<p>${escText(why)}</p>`);
   }
   parts.push(indicatorTable(s, data));
   parts.push(decisionsBesideHistory(s, data, cite, actorName));
   parts.push(saidSection(said, actorName));
   parts.push(dealsSection(s, data, esc));
   parts.push(facilitatorActions(s, data));
-  parts.push('<h2>Sources</h2><ul>');
+  parts.push(`<h2>${escText(t('report.sources'))}</h2><ul>`);
   for (const src of s.meta.sources) {
     const by = [src.outlet, src.author].filter(Boolean).join(', ');
     parts.push(
@@ -92,23 +108,21 @@ export function reportHtml(s: Scenario, data: ReportData, said: readonly SaidVie
     );
   }
   parts.push('</ul>');
-  return `<!doctype html><html lang="${esc(s.meta.language)}"><head><meta charset="utf-8"><title>${esc(
-    `After-action report: ${s.meta.title.text}`,
-  )}</title><style>${STYLE}</style></head><body>${parts.join('\n')}</body></html>\n`;
+  return `<!doctype html><html lang="${esc(language())}" dir="${direction()}"><head><meta charset="utf-8"><title>${escText(title)}</title><style>${STYLE}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }
 
 function indicatorTable(s: Scenario, data: ReportData): string {
   const cols = Array.from({ length: data.turnsPlayed + 1 }, (_, i) => {
     const turn = s.turns[i - 1];
-    return i === 0 ? 'Start' : turn ? shortTurnDate(turn) : String(i);
+    return i === 0 ? t('report.start') : turn ? shortTurnDate(turn) : String(i);
   });
   const rows = s.indicators.map(
     (ind) =>
       `<tr><th scope="row">${esc(ind.label.text)}</th>${(data.indicators[ind.id] ?? [])
-        .map((v) => `<td class="num">${esc(Math.round(v))}</td>`)
+        .map((v) => `<td class="num">${esc(formatNumber(Math.round(v)))}</td>`)
         .join('')}</tr>`,
   );
-  return `<h2>The indicators, turn by turn</h2><p class="meta">Values after each turn (month-day; ≈ where the sources give no day); every indicator, as the facilitator sees them.</p><table class="indicators"><thead><tr><th scope="col">Indicator</th>${cols
+  return `<h2>${escText(t('report.indicators'))}</h2><p class="meta">${escText(t('report.indicatorsNote'))}</p><table class="indicators"><thead><tr><th scope="col">${escText(t('report.indicator'))}</th>${cols
     .map((x) => `<th scope="col" class="num">${esc(x)}</th>`)
     .join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -121,32 +135,36 @@ function decisionsBesideHistory(
 ): string {
   const rows = data.decisions;
   const history = new Map(s.history.map((d) => [d.turn, d]));
-  const out = ['<h2>The decisions, beside history</h2>'];
+  const out = [`<h2>${escText(t('report.decisions'))}</h2>`];
   for (const turn of s.turns) {
     const mine = rows.filter((r) => r.turnId === turn.id);
     if (mine.length === 0) continue;
     const day = history.get(turn.id);
-    out.push(`<section class="day"><h3>${esc(turnDate(turn))}: ${esc(turn.title.text)}</h3>`);
-    if (day?.context) out.push(`<p>${esc(day.context.text)}${cite(day.context)}</p>`);
     out.push(
-      '<table><thead><tr><th scope="col">Actor</th><th scope="col">Chosen (by)</th><th scope="col">What the real actor did</th></tr></thead><tbody>',
+      `<section class="day"><h3>${escText(t('report.day', { date: turnDate(turn), title: turn.title.text }))}</h3>`,
+    );
+    if (day?.context) out.push(`<p>${esc(day.context.text)}${cite(day.context)}</p>`);
+    const head = [t('report.colActor'), t('report.colChosen'), t('report.colReal')];
+    out.push(
+      `<table><thead><tr>${head.map((h) => `<th scope="col">${escText(h)}</th>`).join('')}</tr></thead><tbody>`,
     );
     for (const r of mine) {
       const real = day?.actors[r.actor];
-      const did = real?.did ? `${esc(real.did.text)}${cite(real.did)}` : 'Not reported in the sources.';
+      const did = real?.did ? `${esc(real.did.text)}${cite(real.did)}` : escText(t('report.notReported'));
       const mark =
         r.asInHistory === 'yes'
-          ? ' (as the real actor did)'
+          ? ` ${t('report.asHistory')}`
           : r.asInHistory === 'no'
-            ? ' (not what the real actor did)'
+            ? ` ${t('report.notHistory')}`
             : '';
       // The team's reason is text it typed (cleaned by the engine): escaped, and set apart in its own direction.
       const reason =
         r.reason === undefined
           ? ''
-          : `<br><span class="reason">The team's reason: <bdi dir="auto">${esc(r.reason)}</bdi></span>`;
+          : `<br><span class="reason">${escText(t('report.reason'))} <bdi dir="auto">${esc(r.reason)}</bdi></span>`;
+      const chosen = t('report.chosenBy', { option: r.label, by: byWord(r.by) });
       out.push(
-        `<tr><td>${esc(actorName(r.actor))}</td><td>${esc(r.label)} (${esc(r.by)})${esc(mark)}${reason}</td><td>${did}</td></tr>`,
+        `<tr><td>${esc(actorName(r.actor))}</td><td>${escText(chosen)}${escText(mark)}${reason}</td><td>${did}</td></tr>`,
       );
     }
     out.push('</tbody></table></section>');
@@ -158,19 +176,25 @@ function decisionsBesideHistory(
 function saidSection(said: readonly SaidView[], actorName: (id: string) => string): string {
   if (said.length === 0) return '';
   const lines = said.map((x) => {
-    const to = x.to === 'public' ? 'the public' : x.to.map(actorName).join(', ');
+    const to =
+      x.to === 'public' ? t('report.thePublic') : x.to.map(actorName).join(t('report.listSeparator'));
     const what =
-      x.kind === 'message' ? `privately to ${to}` : x.to === 'public' ? 'to the public' : `openly to ${to}`;
+      x.kind === 'message'
+        ? t('report.privatelyTo', { to })
+        : x.to === 'public'
+          ? t('report.toPublic')
+          : t('report.openlyTo', { to });
     const state =
       x.hidden !== undefined
-        ? ` <span class="reason">(hidden by the facilitator: <bdi dir="auto">${esc(x.hidden)}</bdi>)</span>`
+        ? ` <span class="reason">(${escText(t('report.hiddenBy'))} <bdi dir="auto">${esc(x.hidden)}</bdi>)</span>`
         : x.waiting
-          ? ' <span class="reason">(never approved for the public)</span>'
+          ? ` <span class="reason">${escText(t('report.neverApproved'))}</span>`
           : '';
     // What a team typed, cleaned by the engine: escaped, and set apart in its own direction.
-    return `<li>${esc(`Turn ${x.turn + 1}, ${actorName(x.from)}, ${what}:`)} <bdi dir="auto">${esc(x.text)}</bdi>${state}</li>`;
+    const line = t('report.saidLine', { turn: x.turn + 1, from: actorName(x.from), what });
+    return `<li>${escText(line)} <bdi dir="auto">${esc(x.text)}</bdi>${state}</li>`;
   });
-  return `<h2>What the seats said</h2><ul class="said">${lines.join('')}</ul>`;
+  return `<h2>${escText(t('report.said'))}</h2><ul class="said">${lines.join('')}</ul>`;
 }
 
 function facilitatorActions(s: Scenario, data: ReportData): string {
@@ -179,16 +203,34 @@ function facilitatorActions(s: Scenario, data: ReportData): string {
   // Each line is escaped HTML; a reason someone typed is cleaned (free-text.ts) and set apart in its own direction.
   const lines = data.facilitator.map((a) => {
     if (a.kind === 'inject') {
-      return esc(
-        `Brought in ${a.at === 'now' ? 'at once' : 'at the next resolution'}: ${events.get(a.event) ?? a.event}`,
+      const headline = events.get(a.event) ?? a.event;
+      return escText(
+        a.at === 'now' ? t('report.injectNow', { headline }) : t('report.injectNext', { headline }),
       );
     }
     if (a.kind === 'override') {
       // The reason comes cleaned from the report's data (src/sim/report.ts); here it is escaped and set apart.
-      return `${esc(`Set ${labels.get(a.indicator) ?? a.indicator} to ${a.value}:`)} <bdi dir="auto">${esc(a.reason)}</bdi>`;
+      const set = t('report.override', { indicator: labels.get(a.indicator) ?? a.indicator, value: a.value });
+      return `${escText(set)} <bdi dir="auto">${esc(a.reason)}</bdi>`;
     }
-    return a.kind === 'end' ? 'Ended the game' : 'Paused the game';
+    return escText(a.kind === 'end' ? t('report.endedGame') : t('report.pausedGame'));
   });
   if (lines.length === 0) return '';
-  return `<h2>The facilitator's actions</h2><ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`;
+  return `<h2>${escText(t('report.facilitator'))}</h2><ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`;
+}
+
+/** Who held a seat, in words (the record says 'person', 'computer' or 'vacant'). */
+function holderWord(holder: string): string {
+  if (holder === 'person') return t('report.holderPlayers');
+  if (holder === 'computer') return t('report.holderComputer');
+  if (holder === 'vacant') return t('report.holderVacant');
+  return holder;
+}
+
+/** Who took a decision, in words (the decision log says 'seat', 'computer' or 'facilitator'). */
+function byWord(by: string): string {
+  if (by === 'seat') return t('report.bySeat');
+  if (by === 'computer') return t('report.byComputer');
+  if (by === 'facilitator') return t('report.byFacilitator');
+  return by;
 }

@@ -11,6 +11,7 @@ import type {
   SeatLine,
 } from '../present/classroom-screens.ts';
 import { debriefModel } from '../present/debrief.presenter.ts';
+import { t } from '../present/i18n/i18n.ts';
 import type { Lookup } from '../present/lookup.ts';
 import type { SituationModel } from '../present/screens.ts';
 import { situationModel } from '../present/turn.presenter.ts';
@@ -279,17 +280,14 @@ export function seatStatusLine(
   chosen: string | null,
   ended: boolean,
 ): string {
-  if (ended || state.phase === 'ended') return 'The game has ended.';
-  if (holder === 'computer')
-    return 'The computer plays this seat now; the facilitator can give it back to your team.';
-  if (holder === 'vacant')
-    return 'No one holds this seat now; the facilitator can give it back to your team.';
-  if (state.paused) return 'The facilitator has paused the game.';
+  if (ended || state.phase === 'ended') return t('seatStatus.ended');
+  if (holder === 'computer') return t('seatStatus.computer');
+  if (holder === 'vacant') return t('seatStatus.vacant');
+  if (state.paused) return t('seatStatus.paused');
   if (status === 'submitted')
-    return `Your team decided: ${chosen ?? 'submitted'}. You can change it until the turn resolves.`;
-  if (status === 'deciding')
-    return proposal ? 'Your team has a proposal: anyone can confirm it.' : 'Your team is deciding.';
-  return 'Waiting for the turn to resolve.';
+    return chosen ? t('seatStatus.decided', { option: chosen }) : t('seatStatus.submitted');
+  if (status === 'deciding') return proposal ? t('seatStatus.proposal') : t('seatStatus.deciding');
+  return t('seatStatus.waiting');
 }
 
 export function projectorClientView(

@@ -6,7 +6,9 @@ import { type Client, getMessageBytes, Protocol, Room, ServerError } from '@coly
 import { Packr } from 'msgpackr';
 import { type Actor, createActor } from 'xstate';
 import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-screens.ts';
+import { isLanguage, type Language, withLanguage } from '../present/i18n/i18n.ts';
 import { Lookup } from '../present/lookup.ts';
+import { localizeWords } from '../scenario/localize.ts';
 import {
   CODE_ALPHABET,
   CODE_LENGTH,
@@ -17,6 +19,7 @@ import {
   DeviceMessageSchema,
   ProposalMessageSchema,
   type Reply,
+  type ROOM_LANGUAGES,
   SeatMessageSchema,
   type Welcome,
 } from '../session/classroom-protocol.ts';
@@ -62,12 +65,26 @@ import {
   seatRefusal,
   TokenBucket,
 } from './room-rules.ts';
+import type { ScenarioInLanguage, ScenarioLanguages } from './scenarios.ts';
 
 /**
  * The room's settings as it stores them: the store's, and each seat's code hashed (like the facilitator's key). The
  * codes themselves are derived from the key (room-rules.ts seatCode), so only the facilitator can be given them.
  */
-type ClassSettings = RoomSettings & { seatKeys?: Record<string, string> };
+type ClassSettings = RoomSettings & {
+  seatKeys?: Record<string, string>;
+  /** The room's language, the projector's (the facilitator chose it); English for a room opened before. */
+  language?: Language;
+};
+
+/** The protocol's languages are the interface's: each list names every language of the other. */
+const SAME_LANGUAGES: [Language, (typeof ROOM_LANGUAGES)[number]] extends [
+  (typeof ROOM_LANGUAGES)[number],
+  Language,
+]
+  ? true
+  : never = true;
+void SAME_LANGUAGES;
 
 /**
  * Which seats the facilitator locked is kept beside the devices, under keys no token hash has (a hash has no
@@ -88,6 +105,8 @@ export const REMOVED_CLOSE = 4401;
 
 export interface ClassroomDeps {
   scenarios: ReadonlyMap<string, CompiledScenario>;
+  /** Each scenario in the other languages it is translated into, for the views of the devices that read them. */
+  languages?: ScenarioLanguages;
   store: RecordStore;
   /** One line per refusal or fault; never a student's name. */
   log: (line: string) => void;
@@ -143,8 +162,11 @@ export class ClassroomRoom extends Room {
   private writing: Promise<void> = Promise.resolve();
   /** The views last built, by key (a seat, the console, the projector, the lobby), and which to build again. */
   private readonly built = new Map<string, ClientView>();
-  /** Each seat's last build, so that a seat's view is built again only in the parts that changed. */
-  private readonly seatMemo = new SeatViewMemo();
+  /**
+   * Each seat's last build in each language, so that a seat's view is built again only in the parts that changed.
+   * A language has one only once a device reads the room in it: an English room builds nothing else.
+   */
+  private readonly seatMemos = new Map<Language, SeatViewMemo>();
   private dirty: Set<string> | 'all' = 'all';
   /** By view key: the view its devices were last sent and the texts they hold, for a device that joins them. */
   private readonly streams = new Map<string, Stream>();
@@ -204,6 +226,7 @@ export class ClassroomRoom extends Room {
     this.c = c;
     this.settings = {
       autoResolve: o.autoResolve,
+      language: o.language,
       // The origin's first commands are the room's own: only the rest is kept, so the record is written once.
       ...(origin ? { forkedAt, originTail: origin.entries.slice(forkedAt) } : {}),
     };
@@ -324,6 +347,7 @@ export class ClassroomRoom extends Room {
       role: identity.role,
       seat,
       token,
+      language: this.languageOf(identity),
       ...(this.halted !== null ? { halted: this.halted } : {}),
     };
     client.send('welcome', welcome);
@@ -703,7 +727,7 @@ export class ClassroomRoom extends Room {
   /** Marks views to build again at the next publish: some seats' (and the console's and projector's), or all. */
   private touch(seats: readonly string[] | 'all'): void {
     // Anything but a seat's own decision, withdrawal or proposal may change what every seat sees of the world.
-    if (seats === 'all') this.seatMemo.worldChanged();
+    if (seats === 'all') for (const memo of this.seatMemos.values()) memo.worldChanged();
     if (this.dirty === 'all') return;
     if (seats === 'all') this.dirty = 'all';
     else for (const seat of seats) this.dirty.add(`seat:${seat}`);
@@ -791,14 +815,17 @@ export class ClassroomRoom extends Room {
     for (const client of this.clients) {
       const member = this.members.get(client.sessionId);
       if (!member?.connected) continue;
-      const key = viewKey(member.identity);
+      const base = viewKey(member.identity);
+      const language = this.languageOf(member.identity);
+      // The audience: who sees the view, in which language (a seat's English and Arabic phones are two).
+      const key = language === 'en' ? base : `${base}@${language}`;
       let view = this.built.get(key);
       const stale =
         dirty === 'all' ||
-        dirty.has(key) ||
-        ((key === 'facilitator' || key === 'projector') && dirty.size > 0);
+        dirty.has(base) ||
+        ((base === 'facilitator' || base === 'projector') && dirty.size > 0);
       if (!view || (stale && !rebuilt.has(key))) {
-        view = this.viewOf(member.identity, presence);
+        view = this.viewIn(language, member.identity, presence);
         this.built.set(key, view);
         rebuilt.add(key);
       }
@@ -833,21 +860,49 @@ export class ClassroomRoom extends Room {
     }
   }
 
-  private viewOf(identity: Identity, presence: RoomPresence): ClientView {
+  /** The language a device's view is built in: its own, the room's for the projector. */
+  private languageOf(identity: Identity): Language {
+    if (identity.role !== 'projector') return identity.language;
+    // The room's settings come back from the store: a language this server does not speak reads as English.
+    return isLanguage(this.settings.language) ? this.settings.language : 'en';
+  }
+
+  /**
+   * A device's view in its language: English as the game is played; another language built from the scenario in
+   * that language, with the interface's sentences in it (the language switched for this build only, synchronously),
+   * and the scenario texts the engine copied into the state from the English scenario put into it as well.
+   */
+  private viewIn(language: Language, identity: Identity, presence: RoomPresence): ClientView {
+    // A memo per language: it keeps built sentences, which must not reach a device of another language.
+    const memo = entryOf(this.seatMemos, language, () => new SeatViewMemo());
+    const english = { c: this.c, lookup: this.lookup };
+    if (language === 'en') return this.viewOf(identity, presence, english, memo);
+    // A scenario not translated into the language still has the interface's sentences in it.
+    const words = this.deps.languages?.get(this.c.scenario.meta.id)?.get(language);
+    const built = withLanguage(language, () => this.viewOf(identity, presence, words ?? english, memo));
+    return words ? localizeWords(built, words.words) : built;
+  }
+
+  private viewOf(
+    identity: Identity,
+    presence: RoomPresence,
+    { c, lookup }: Pick<ScenarioInLanguage, 'c' | 'lookup'>,
+    memo: SeatViewMemo,
+  ): ClientView {
     const { state } = this.context();
-    if (identity.role === 'facilitator')
-      return consoleClientView(this.c, this.lookup, state, presence, this.seatMemo);
-    if (identity.role === 'projector') return projectorClientView(this.c, state, presence, this.seatMemo);
-    if (identity.seat === null) return lobbyClientView(this.c, state, presence);
+    if (identity.role === 'facilitator') return consoleClientView(c, lookup, state, presence, memo);
+    if (identity.role === 'projector') return projectorClientView(c, state, presence, memo);
+    if (identity.seat === null) return lobbyClientView(c, state, presence);
     return seatClientView(
-      this.c,
-      this.lookup,
+      c,
+      lookup,
       state,
       identity.seat,
       presence,
-      // The model's historical path, for the debrief's chart: replayed once per room, when first asked for.
+      // The model's historical path, for the debrief's chart: replayed once per room, when first asked for (the
+      // English scenario's: the path is numbers and ids).
       () => (this.historical ??= historicalPath(this.c, state.seed)),
-      this.seatMemo,
+      memo,
     );
   }
 

@@ -8,17 +8,23 @@ import {
   CreateOptionsSchema,
   JoinOptionsSchema,
   type ProposalMessageSchema,
+  type ROOM_LANGUAGES,
   SEAT_CODE_LENGTH,
 } from '../session/classroom-protocol.ts';
 import type { Command, Issuer } from '../sim/commands.ts';
 import { type GameState, type Holder, proposalOf } from '../sim/state.ts';
 import { hashSecret } from './record-store.ts';
 
+/** The language a device reads its view in (classroom-protocol.ts ROOM_LANGUAGES). */
+export type DeviceLanguage = (typeof ROOM_LANGUAGES)[number];
+
+/** Who a device is in a room, and the language its view is built in (the projector's is the room's). */
 export type Identity =
-  | { role: 'facilitator' }
+  | { role: 'facilitator'; language: DeviceLanguage }
   | { role: 'projector' }
   | {
       role: 'student';
+      language: DeviceLanguage;
       seat: string | null;
       tokenHash: string | null;
       name: string | null;
@@ -103,7 +109,14 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
   // The facilitator who opens a room joins it with the options it was opened with.
   const created = CreateOptionsSchema.safeParse(options);
   const parsed = created.success
-    ? ({ success: true, data: { role: 'facilitator', key: created.data.key } } as const)
+    ? ({
+        success: true,
+        data: {
+          role: 'facilitator',
+          key: created.data.key,
+          language: created.data.deviceLanguage ?? created.data.language,
+        },
+      } as const)
     : JoinOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const badSeatCode = parsed.error.issues.some((i) => i.path.includes('seatCode'));
@@ -114,11 +127,12 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
   const o = parsed.data;
   if (o.role === 'facilitator') {
     return hashSecret(o.key) === room.keyHash
-      ? { role: 'facilitator' }
+      ? { role: 'facilitator', language: o.language ?? 'en' }
       : refuse('not-allowed', `This key does not open room ${room.code} as its facilitator.`);
   }
   if (o.role === 'projector') return { role: 'projector' };
   const name = o.name ?? null;
+  const language = o.language ?? 'en';
   if (o.token !== undefined) {
     const tokenHash = hashSecret(o.token);
     const seat = room.devices.get(tokenHash);
@@ -131,21 +145,21 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
         `This device's place in room ${room.code} is not known; join again with the code.`,
       );
     }
-    return { role: 'student', seat, tokenHash, name, asking: null };
+    return { role: 'student', language, seat, tokenHash, name, asking: null };
   }
   // A seat code names its seat by itself; a seat named beside it must be the same.
   const seat = o.seat ?? (o.seatCode !== undefined ? seatOfCode(room, o.seatCode) : null);
   if (seat === null) {
     if (o.seatCode !== undefined)
       return refuse('wrong-seat-code', `This seat code opens no seat in room ${room.code}.`);
-    return { role: 'student', seat: null, tokenHash: null, name, asking: null };
+    return { role: 'student', language, seat: null, tokenHash: null, name, asking: null };
   }
   const refused = seatRefusal(room, seat, o.seatCode);
   if (refused) return refused;
   // Without its code, the device waits in the lobby for the facilitator to admit it.
   return o.seatCode === undefined
-    ? { role: 'student', seat: null, tokenHash: null, name, asking: seat }
-    : { role: 'student', seat, tokenHash: null, name, asking: null };
+    ? { role: 'student', language, seat: null, tokenHash: null, name, asking: seat }
+    : { role: 'student', language, seat, tokenHash: null, name, asking: null };
 }
 
 /** Who issues what a client sends: its own seat as a person, or the facilitator; the projector issues nothing. */

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { type MatchMakerDriver, matchMaker, type Presence, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { loadLanguage } from '../present/i18n/i18n.ts';
+import { isLanguage, LANGUAGES, loadLanguage, withLanguage } from '../present/i18n/i18n.ts';
 import { reportHtml } from '../present/report-html.ts';
 import { CodeSchema } from '../session/classroom-protocol.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
@@ -25,7 +25,7 @@ import { REPORT_CSP, sameOriginCors, securityHeaders } from './http-headers.ts';
 import { throttled } from './log-throttle.ts';
 import { hashSecret, type RecordStore } from './record-store.ts';
 import { oneLine } from './room-rules.ts';
-import { loadScenarios } from './scenarios.ts';
+import { loadScenarios, type ScenarioLanguages } from './scenarios.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -76,15 +76,19 @@ export async function startClassroomServer(
   log: (line: string) => void,
 ): Promise<RunningServer> {
   await ensureWebSocketGlobal();
-  // The views the server composes for the seats (src/present presenters) speak the default language, English.
-  await loadLanguage('en');
-  const scenarios = await loadScenarios(settings.scenariosDir, log);
+  // The views the server composes for the devices (src/present presenters) speak each device's language: every
+  // language's strings are loaded now, so that a view is built in one synchronously (withLanguage). English last:
+  // it stays the current language between builds.
+  for (const language of [...LANGUAGES].reverse()) await loadLanguage(language);
+  const languages: ScenarioLanguages = new Map();
+  const scenarios = await loadScenarios(settings.scenariosDir, log, languages);
   if (!settings.redisUrl) checkDataDir(settings.dataDir);
   const scaling = settings.redisUrl ? await redisParts(settings.redisUrl) : null;
   const store: RecordStore = scaling ? scaling.store : openSqliteStore(settings.dataDir);
   const restoreKey = randomBytes(24).toString('base64url');
   ClassroomRoom.deps = {
     scenarios,
+    languages,
     store,
     log,
     restoreKey,
@@ -180,7 +184,11 @@ export async function startClassroomServer(
         if (exported && req.method === 'GET') {
           const code = decoded(exported[1]!);
           if (code === null) return refuse(res, 400, 'That address is malformed.');
-          void exportRoom(code, url.searchParams.get('format'), req, store, scenarios).then(
+          const asked = {
+            format: url.searchParams.get('format'),
+            language: url.searchParams.get('language'),
+          };
+          void exportRoom(code, asked, req, store, scenarios, languages).then(
             (r) => {
               if (r.type.startsWith('text/html')) res.setHeader('Content-Security-Policy', REPORT_CSP);
               send(res, r.status, r.type, r.body);
@@ -341,14 +349,16 @@ function colyseusLogger(log: (line: string) => void) {
 /**
  * A room's exports for its facilitator (the key in the X-Facilitator-Key header, never in the address): the record as
  * JSON, which `npm run replay` and the game read, the decision log as CSV, or the printable after-action report as
- * HTML. None holds a student's name.
+ * HTML. None holds a student's name. The report is in the language asked for (`language`, English by default); the
+ * record and the CSV are data, the same in every language.
  */
 async function exportRoom(
   code: string,
-  format: string | null,
+  { format, language }: { format: string | null; language: string | null },
   req: IncomingMessage,
   store: RecordStore,
   scenarios: Map<string, CompiledScenario>,
+  languages: ScenarioLanguages,
 ): Promise<{ status: number; type: string; body: string }> {
   const refuse = (status: number, message: string) => ({
     status,
@@ -358,6 +368,9 @@ async function exportRoom(
   if (!CodeSchema.safeParse(code).success) return refuse(400, 'That is not a join code.');
   if (format !== 'json' && format !== 'csv' && format !== 'html') {
     return refuse(400, 'Ask for format=json, csv or html.');
+  }
+  if (language !== null && !isLanguage(language)) {
+    return refuse(400, `Ask for a report in ${LANGUAGES.join(' or ')}.`);
   }
   const stored = await store.load(code);
   const key = req.headers['x-facilitator-key'];
@@ -369,10 +382,15 @@ async function exportRoom(
   if (!c) return refuse(409, `Room ${code} was played with a scenario this server does not have.`);
   const state = replay(c, stored.record);
   if (format === 'html') {
-    const body = reportHtml(
-      c.scenario,
-      reportData(c, state, stored.record),
-      saidFor(state, { facilitator: true }),
+    // The report's words in the language asked for (its scenario texts too, where translated); its facts the game's.
+    const lang = language ?? 'en';
+    const inLanguage = lang === 'en' ? c : (languages.get(c.scenario.meta.id)?.get(lang)?.c ?? c);
+    const body = withLanguage(lang, () =>
+      reportHtml(
+        inLanguage.scenario,
+        reportData(inLanguage, state, stored.record),
+        saidFor(state, { facilitator: true }),
+      ),
     );
     return { status: 200, type: 'text/html; charset=utf-8', body };
   }

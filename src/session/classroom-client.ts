@@ -27,6 +27,8 @@ export interface ClassroomClientOptions {
   /** How long to keep trying to come back before giving up. */
   giveUpAfterMs?: number;
   fetch?: typeof fetch;
+  /** The language this device reads (classroom-protocol.ts ROOM_LANGUAGES): the room builds its views in it. */
+  language?: string;
 }
 
 /** `V`: the screens the room sends (src/present/classroom-screens.ts); this link only keeps them. */
@@ -61,13 +63,14 @@ export class ClassroomClient<V = unknown> {
 
   /** Opens a new room as its facilitator. */
   async open(options: Record<string, unknown> & { key: string }): Promise<Welcome> {
-    const room = await this.sdk.create('classroom', { ...options, role: 'facilitator' });
+    const device = this.options.language ? { deviceLanguage: this.options.language } : {};
+    const room = await this.sdk.create('classroom', { ...options, ...device, role: 'facilitator' });
     return this.attach(room, { code: '', role: 'facilitator', key: options.key });
   }
 
   /** Joins a room by its code; with kept credentials, as the same facilitator or at the same seat. */
   async join(code: string, options: Record<string, unknown>, kept?: Credentials): Promise<Welcome> {
-    const joinOptions = kept ? credentialOptions(kept) : options;
+    const joinOptions = withLanguage(kept ? credentialOptions(kept) : options, this.options.language);
     const room = await this.sdk.joinById(code, joinOptions);
     const role = (joinOptions as { role: Welcome['role'] }).role;
     return this.attach(room, {
@@ -168,7 +171,10 @@ export class ClassroomClient<V = unknown> {
           method: 'POST',
           headers: ensureHeaders(creds.key),
         });
-        const room = await this.sdk.joinById(creds.code, credentialOptions(creds));
+        const room = await this.sdk.joinById(
+          creds.code,
+          withLanguage(credentialOptions(creds), this.options.language),
+        );
         await this.attach(room, creds);
         return;
       } catch {
@@ -191,6 +197,14 @@ export class ClassroomClient<V = unknown> {
 /** An ended room wakes only for its facilitator (the server answers strangers 410): the key goes in a header. */
 export function ensureHeaders(key: string | undefined): Record<string, string> {
   return key ? { 'X-Facilitator-Key': key } : {};
+}
+
+/** A device's join options with the language it reads; the projector reads the room's, and says none. */
+function withLanguage(
+  options: Record<string, unknown>,
+  language: string | undefined,
+): Record<string, unknown> {
+  return language && options.role !== 'projector' ? { ...options, language } : options;
 }
 
 function credentialOptions(c: Credentials): Record<string, unknown> {

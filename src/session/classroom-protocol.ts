@@ -40,6 +40,13 @@ const name = z
     return isVisible(text) ? text : undefined;
   });
 
+/**
+ * The languages a device may read a room in: src/present/i18n/i18n.ts LANGUAGES (the session layer does not import
+ * the presenters; src/server/classroom.room.ts checks at compile time that the two lists are the same).
+ */
+export const ROOM_LANGUAGES = ['en', 'ar-IQ'] as const;
+const language = z.enum(ROOM_LANGUAGES);
+
 export const CreateOptionsSchema = z.strictObject({
   role: z.literal('facilitator'),
   scenario: id,
@@ -52,6 +59,12 @@ export const CreateOptionsSchema = z.strictObject({
   /** Resolve a turn as soon as every seat has decided; otherwise the facilitator resolves it. */
   autoResolve: z.boolean().default(true),
   key: secret,
+  /**
+   * The room's language: the projector's. The facilitator's own device reads the console in `deviceLanguage`
+   * (its device's language), which may differ.
+   */
+  language: language.default('en'),
+  deviceLanguage: language.optional(),
   /**
    * What if, as a room: the game of another record (a room's, a file's) up to the moment turn `turn` opened, to play
    * on from there with these seats. The room's seed is that record's.
@@ -66,7 +79,7 @@ export const CreateOptionsSchema = z.strictObject({
 export type CreateOptions = z.output<typeof CreateOptionsSchema>;
 
 export const JoinOptionsSchema = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('facilitator'), key: secret }),
+  z.strictObject({ role: z.literal('facilitator'), key: secret, language: language.optional() }),
   z.strictObject({
     role: z.literal('student'),
     /**
@@ -79,6 +92,8 @@ export const JoinOptionsSchema = z.discriminatedUnion('role', [
     /** The token this device was given when it first joined: it brings the device back to its seat. */
     token: secret.optional(),
     name: name.optional(),
+    /** The language this device reads: the room builds its seat's view in it (English when not said). */
+    language: language.optional(),
   }),
   z.strictObject({ role: z.literal('projector') }),
 ]);
@@ -127,6 +142,8 @@ export interface Welcome {
   seat: string | null;
   /** A student device's token, to keep in session storage. */
   token: string | null;
+  /** The language the device's views are built in: the one it asked for, the room's for the projector. */
+  language: (typeof ROOM_LANGUAGES)[number];
   /** Set when the room has stopped because the server cannot save it: why, in one sentence (also sent as 'halted'). */
   halted?: string;
 }

@@ -27,14 +27,26 @@ export function passStart(seats: readonly string[]): Entry[] {
   ];
 }
 
-/** Why these seats cannot start a game, in one sentence, or null when they can. */
-export function seatsProblem(c: CompiledScenario, seats: readonly string[]): string | null {
+/**
+ * What keeps pass-and-play from starting or going on, by code: the page says it in its language, in one sentence
+ * (src/ui/classroom/pass.page.ts). `why` is the save's own refusal (src/sim/save.ts), as the engine words it.
+ */
+export type PassProblem =
+  | { code: 'seat-count'; min: number; max: number }
+  | { code: 'unknown-seat'; actor: string }
+  | { code: 'seat-twice' }
+  | { code: 'no-save' }
+  | { code: 'not-several' }
+  | { code: 'unreadable'; why: string | null };
+
+/** Why these seats cannot start a game, or null when they can. */
+export function seatsProblem(c: CompiledScenario, seats: readonly string[]): PassProblem | null {
   if (seats.length < MIN_PLAYERS || seats.length > MAX_PLAYERS) {
-    return `Choose ${MIN_PLAYERS} to ${MAX_PLAYERS} players' seats; the computer plays the others.`;
+    return { code: 'seat-count', min: MIN_PLAYERS, max: MAX_PLAYERS };
   }
   const unknown = seats.find((s) => !c.playableIds.includes(s));
-  if (unknown) return `There is no playable actor ${unknown} in this scenario.`;
-  if (new Set(seats).size !== seats.length) return 'Each seat is held by one player.';
+  if (unknown) return { code: 'unknown-seat', actor: unknown };
+  if (new Set(seats).size !== seats.length) return { code: 'seat-twice' };
   return null;
 }
 
@@ -49,20 +61,21 @@ export function nextSeat(c: CompiledScenario, state: GameState): string | null {
   return playersOf(c, state).find((a) => waiting.includes(a)) ?? null;
 }
 
-export type PassRestore = { ok: true; record: GameRecord; state: GameState } | { ok: false; notice: string };
+export type PassRestore =
+  | { ok: true; record: GameRecord; state: GameState }
+  | { ok: false; problem: PassProblem };
 
-/** A saved pass-and-play game, replayed; or one sentence on why it cannot go on. */
+/** A saved pass-and-play game, replayed; or why it cannot go on. */
 export function restorePass(json: string | null, c: CompiledScenario): PassRestore {
-  if (json === null) return { ok: false, notice: 'There is no game on this device to continue.' };
+  if (json === null) return { ok: false, problem: { code: 'no-save' } };
   try {
     const restored = restoreSave(json, (id) => (id === c.scenario.meta.id ? c : undefined));
     if (playersOf(c, restored.state).length < MIN_PLAYERS) {
-      return { ok: false, notice: 'This save is not a game of several players. Start a new game.' };
+      return { ok: false, problem: { code: 'not-several' } };
     }
     return { ok: true, record: restored.record, state: restored.state };
   } catch (e) {
-    const sentence = e instanceof SaveError ? e.message : 'This save cannot be read.';
-    return { ok: false, notice: `${sentence} Start a new game.` };
+    return { ok: false, problem: { code: 'unreadable', why: e instanceof SaveError ? e.message : null } };
   }
 }
 

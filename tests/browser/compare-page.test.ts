@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { compareHtml } from '../../src/present/compare-html.ts';
 import { axisDate } from '../../src/present/debrief.presenter.ts';
+import { loadLanguage } from '../../src/present/i18n/i18n.ts';
 import { playBatchGame } from '../../src/sim/batch.ts';
 import { compareGames } from '../../src/sim/compare.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
@@ -14,6 +15,8 @@ import { SHOTS } from './support/game-page.ts';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
+  // The page is written in the current language (by key): English here.
+  await loadLanguage('en');
 });
 afterAll(async () => {
   await browser?.close();

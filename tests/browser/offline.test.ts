@@ -17,7 +17,7 @@ import {
   writeServiceWorker,
 } from '../../scripts/service-worker-plugin.ts';
 import { cacheName } from '../../src/offline/offline-routes.ts';
-import { ROOM_NEEDS_SERVER } from '../../src/ui/classroom/offline-room.part.ts';
+import EN from '../../src/present/i18n/en.json' with { type: 'json' };
 import { gamePage, titleLoaded } from './support/game-page.ts';
 
 let browser: Browser;
@@ -128,7 +128,7 @@ describe('play without a network', () => {
       await page.goto(new URL('class.html', inject('baseUrl')).href);
       const note = page.getByRole('region', { name: 'Offline' });
       await note.waitFor();
-      expect(await note.textContent()).toBe(ROOM_NEEDS_SERVER);
+      expect(await note.textContent()).toBe(EN['offline.roomNeedsServer']);
       await game.shot('offline-class-start');
       await page.goto(new URL('class.html?pass', inject('baseUrl')).href);
       await page.getByRole('heading', { name: 'Play together on this device' }).waitFor();

@@ -119,3 +119,32 @@ describe('npm run report with several records', () => {
     expect(csv.status).toBe(2);
   }, 120_000);
 });
+
+describe('npm run report in another language', () => {
+  it('prints the report in Arabic with --language ar-IQ, and the decision log the same in every language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    const file = join(dir, 'game.json');
+    const args = ['--scenario', 'baghdad-2021', '--games', '1', '--seed', '12', '--record', file];
+    expect((await run('simulate', args)).status).toBe(0);
+    const ar = await run('report', [file, '--format', 'html', '--language', 'ar-IQ']);
+    expect(ar.status).toBe(0);
+    expect(ar.stdout).toContain('<html lang="ar-IQ" dir="rtl">');
+    // The report's own words, and the scenario's (its title), in Arabic; none of the English headings.
+    expect(ar.stdout).toContain('تقرير ما بعد اللعبة');
+    expect(ar.stdout).toContain('القرارات، إلى جانب ما جرى فعلًا');
+    expect(ar.stdout).not.toContain('The decisions, beside history');
+    const en = await run('report', [file, '--format', 'html']);
+    expect(en.stdout).toContain('<html lang="en" dir="ltr">');
+    expect(en.stdout).toContain('The decisions, beside history');
+    const title = /<h1>([^<]*)<\/h1>/;
+    expect(ar.stdout.match(title)?.[1]).toMatch(/[\u0600-\u06FF]/);
+    expect(en.stdout.match(title)?.[1]).not.toMatch(/[\u0600-\u06FF]/);
+    // The CSV is data: its headers and rows are the same whichever language is asked for.
+    const csvAr = await run('report', [file, '--format', 'csv', '--language', 'ar-IQ']);
+    const csvEn = await run('report', [file, '--format', 'csv']);
+    expect(csvAr.stdout).toBe(csvEn.stdout);
+    const bad = await run('report', [file, '--format', 'html', '--language', 'fr']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+});

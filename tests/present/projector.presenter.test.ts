@@ -86,5 +86,8 @@ describe('the projector wall news', () => {
     );
     expect(wallSeatName('Iran (the Quds Force and the Supreme National Security Council)')).toBe('Iran');
     expect(wallSeatName('The United States')).toBe('United States');
+    // In Arabic, "and the" is و joined to the article: the name stops before it, as in English.
+    expect(wallSeatName('الإطار التنسيقي والفصائل المسلحة المتحالفة')).toBe('الإطار التنسيقي');
+    expect(wallSeatName('التيار الصدري')).toBe('التيار الصدري');
   });
 });

@@ -103,7 +103,7 @@ describe('pass-and-play', () => {
     await settle();
     const json = (g.emitted.filter((e) => e.type === 'save.write').at(-1) as { json: string }).json;
     const restored = restorePass(json, c);
-    if (!restored.ok) throw new Error(restored.notice);
+    if (!restored.ok) throw new Error(restored.problem.code);
     const again = start(restored.record);
     expect(again.at()).toBe('handOver');
     expect(again.screen()).toBe('public');
@@ -125,19 +125,32 @@ describe('pass-and-play', () => {
     const json = passRecordJson(g.ctx().record);
     expect(json).toBe((g.emitted.filter((e) => e.type === 'save.write').at(-1) as { json: string }).json);
     const restored = restorePass(json, c);
-    if (!restored.ok) throw new Error(restored.notice);
+    if (!restored.ok) throw new Error(restored.problem.code);
     expect(restored.state.world.turn).toBe(g.ctx().game.world.turn);
     // The same historical path for every player: the scenario's, played with this game's seed.
     expect(passHistorical(c, g.ctx().game)).toEqual(historicalPath(c, 6));
   });
 
-  it('refuses a game of one player, of six, of an unknown seat, and a damaged save, in one sentence', () => {
-    expect(seatsProblem(c, ['pm'])).toMatch(/Choose 2 to 5/);
-    expect(seatsProblem(c, ['pm', 'pm'])).toMatch(/one player/);
-    expect(seatsProblem(c, ['pm', 'king'])).toMatch(/no playable actor king/);
+  it('refuses a game of one player, of six, of an unknown seat, and a damaged save, each by its problem', () => {
+    expect(seatsProblem(c, ['pm'])).toEqual({ code: 'seat-count', min: 2, max: 5 });
+    expect(seatsProblem(c, ['pm', 'pm'])).toEqual({ code: 'seat-twice' });
+    expect(seatsProblem(c, ['pm', 'king'])).toEqual({ code: 'unknown-seat', actor: 'king' });
     expect(seatsProblem(c, ['pm', 'us'])).toBeNull();
+    expect(restorePass(null, c)).toEqual({ ok: false, problem: { code: 'no-save' } });
     const bad = restorePass('{"format":"crisis-table/record"', c);
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.notice).toMatch(/Start a new game\.$/);
+    expect(bad).toMatchObject({ ok: false, problem: { code: 'unreadable' } });
+  });
+
+  it('says each problem in one sentence of the page’s language', async () => {
+    const { passProblemText } = await import('../../src/ui/classroom/pass.page.ts');
+    const { loadLanguage, withLanguage } = await import('../../src/present/i18n/i18n.ts');
+    await loadLanguage('ar-IQ');
+    await loadLanguage('en');
+    const problem = seatsProblem(c, ['pm'])!;
+    expect(passProblemText(problem)).toBe("Choose 2 to 5 players' seats; the computer plays the others.");
+    expect(withLanguage('ar-IQ', () => passProblemText(problem))).toMatch(/^اختر مقاعد من ٢ إلى ٥ لاعبين/);
+    const bad = restorePass('{"format":"crisis-table/record"', c);
+    if (bad.ok) throw new Error('a damaged save was restored');
+    expect(passProblemText(bad.problem)).toMatch(/^[^\n]+ Start a new game\.$/);
   });
 });

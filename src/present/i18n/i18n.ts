@@ -107,6 +107,22 @@ export function language(): Language {
   return current;
 }
 
+/**
+ * `build` run with `lang` as the current language, then the language put back: the classroom server builds each
+ * device's view in that device's language, one after another in one process. Synchronous on purpose, so that no
+ * other build can run in between (the server is single-threaded); the language's strings must be loaded already
+ * (loadLanguage once), or `t` gives keys.
+ */
+export function withLanguage<T>(lang: Language, build: () => T): T {
+  const before = current;
+  current = lang;
+  try {
+    return build();
+  } finally {
+    current = before;
+  }
+}
+
 /** The writing direction of the current language. */
 export function direction(lang: Language = current): 'ltr' | 'rtl' {
   return lang === 'ar-IQ' ? 'rtl' : 'ltr';
@@ -122,7 +138,9 @@ export function t(key: string, vars?: Record<string, string | number>): string {
   for (const [name, value] of Object.entries(vars ?? {}))
     filled[name] =
       typeof value === 'number' ? (name === 'count' ? value : formatNumber(value)) : isolated(value);
-  return instance ? (instance.t(key, filled) as string) : key;
+  // The language is named at each call (not left to i18next's own current one), so that withLanguage needs no
+  // changeLanguage, which is asynchronous.
+  return instance ? (instance.t(key, { ...filled, lng: current }) as string) : key;
 }
 
 /**

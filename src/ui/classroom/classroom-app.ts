@@ -2,13 +2,13 @@
 // game state of its own: it renders the screen the server sends and turns clicks into requests.
 
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import type { ClientView, SeatClientView } from '../../present/classroom-screens.ts';
-import { isolate, t } from '../../present/i18n/i18n.ts';
+import type { ClientView } from '../../present/classroom-screens.ts';
+import { isolate, language, t } from '../../present/i18n/i18n.ts';
 import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
 import type { Scenario } from '../../session/pass-and-play-rules.ts';
 import { h } from '../dom.ts';
-import { chooseLanguage } from '../i18n/language.ts';
+import { chooseLanguage, showLanguage } from '../i18n/language.ts';
 import { SettingsStore } from '../settings-store.ts';
 import { type ConsoleActions, consolePage } from './console.page.ts';
 import { type DealActions, DealsPanel, dealsPanel } from './deals.part.ts';
@@ -69,30 +69,14 @@ export class ClassroomApp {
   /** The element lit renders into: the root's only child while a classroom page is on screen. */
   private host: HTMLElement | null = null;
   private lobbyAsking = new Asking(() => this.draw());
+  /** Set while the page turns to the room's language (the projector's). */
+  private turning = false;
 
   constructor(
     private readonly root: HTMLElement,
     /** The bundled scenario, for a game on this device alone; one sentence when it cannot be loaded. */
     private readonly loadScenario: () => Promise<Scenario | string>,
-    /**
-     * The scenario's words in this device's language, for a seat's screen (the server builds it from the English
-     * scenario): null in English, or when the language's texts cannot be had.
-     */
-    private readonly loadWords: () => Promise<(<T>(view: T) => T) | null> = async () => null,
   ) {}
-
-  /** The seat's screens in this device's language (issue 20), once its words have arrived; each view once. */
-  private inWords: (<T>(view: T) => T) | null = null;
-  private readonly worded = new WeakMap<SeatClientView, SeatClientView>();
-
-  private localized(view: SeatClientView): SeatClientView {
-    if (!this.inWords) return view;
-    const known = this.worded.get(view);
-    if (known) return known;
-    const out = this.inWords(view);
-    this.worded.set(view, out);
-    return out;
-  }
 
   async start(): Promise<void> {
     const code = codeInPath(location.pathname);
@@ -114,11 +98,6 @@ export class ClassroomApp {
       }
       return;
     }
-    // A seat's words in this device's language come while it joins; the page is drawn again when they do.
-    void this.loadWords().then((inWords) => {
-      this.inWords = inWords;
-      if (inWords && this.client?.view) this.draw();
-    });
     if (code && params.has('projector')) {
       await this.connect(code, { role: 'projector' });
       return;
@@ -324,7 +303,7 @@ export class ClassroomApp {
   private newClient(): ClassroomClient<ClientView> {
     void this.client?.close();
     if (this.ticking) clearInterval(this.ticking);
-    const client = new ClassroomClient<ClientView>({ endpoint: location.origin, keep });
+    const client = new ClassroomClient<ClientView>({ endpoint: location.origin, keep, language: language() });
     this.askAddress();
     this.client = client;
     this.seat = new SeatScreen(this.seatActions());
@@ -352,6 +331,16 @@ export class ClassroomApp {
     const view = client.view;
     if (!view) return;
     document.body.dataset.classView = view.kind;
+    // The projector reads the room's language (the facilitator chose it), whatever this device's is: the page
+    // turns to it, then is drawn again.
+    const roomLanguage = client.welcome?.language;
+    if (view.kind === 'projector' && roomLanguage && roomLanguage !== language() && !this.turning) {
+      this.turning = true;
+      void showLanguage(roomLanguage).then(() => {
+        this.turning = false;
+        if (this.client === client) this.draw();
+      });
+    }
     if (this.refusal && this.refusal.standing !== standing(view)) this.refusal = null;
     this.show(() => this.viewPage(client));
   }
@@ -384,15 +373,14 @@ export class ClassroomApp {
       return html`${notices}${lobbyPage(view, this.seatActions(), this.lobbyNote, this.lobbyAsking)}`;
     }
     this.seat ??= new SeatScreen(this.seatActions());
-    const seatView = this.localized(view);
-    const shown = this.seat.show(seatView);
+    const shown = this.seat.show(view);
     // A new turn (or the ending) opens at its top, with the focus on its heading: once, not on every update.
     if (shown.fresh) this.arrived = shown.heading;
     else if (shown.refocus) this.refocus = shown.refocus;
-    const talk = html`${talkPanel(seatView.talk, this.talk, this.talkActions(seatView.actor))}${
-      seatView.deals ? dealsPanel(seatView.deals, this.deals, this.dealActions(seatView.actor)) : nothing
+    const talk = html`${talkPanel(view.talk, this.talk, this.talkActions(view.actor))}${
+      view.deals ? dealsPanel(view.deals, this.deals, this.dealActions(view.actor)) : nothing
     }`;
-    return html`${notices}${seatPage(seatView, now, client.status, shown, talk, this.reason)}`;
+    return html`${notices}${seatPage(view, now, client.status, shown, talk, this.reason)}`;
   }
 
   /** The heading of a screen that has just arrived, to scroll to and focus once it is drawn. */
@@ -457,7 +445,9 @@ export class ClassroomApp {
   private async download(code: string, format: 'json' | 'csv' | 'html'): Promise<string | null> {
     const key = this.client?.key;
     if (!key) return t('class.exportOnlyFacilitator');
-    const response = await fetch(`/api/rooms/${code}/export?format=${format}`, {
+    // The report in the console's language; the record and the CSV are the same in every language.
+    const inLanguage = format === 'html' ? `&language=${language()}` : '';
+    const response = await fetch(`/api/rooms/${code}/export?format=${format}${inLanguage}`, {
       headers: { 'X-Facilitator-Key': key },
     }).catch(() => null);
     if (!response?.ok) return t('class.noExport');

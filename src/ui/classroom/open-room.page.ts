@@ -1,7 +1,15 @@
 // The facilitator opens a room: the scenario, the seed (drawn, or typed to replay a game), and for each actor a
-// team of students or the computer; whether a turn resolves as soon as every team has decided.
+// team of students or the computer; whether a turn resolves as soon as every team has decided; the room's language
+// (the projector's: each phone reads its own).
 import { html, type TemplateResult } from 'lit-html';
-import { t } from '../../present/i18n/i18n.ts';
+import {
+  isLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+  language,
+  t,
+} from '../../present/i18n/i18n.ts';
 import { type Asking, askingForm, fieldValue } from './form.ts';
 
 export interface ScenarioChoice {
@@ -15,6 +23,7 @@ export interface RoomChoices {
   seed: number;
   seats: Record<string, 'person' | 'computer'>;
   autoResolve: boolean;
+  language: Language;
 }
 
 /** `seed` is drawn once by the caller, so a redraw of the page never changes it under the facilitator. */
@@ -34,11 +43,13 @@ export function openRoomPage(
       ),
     );
     const auto = form.elements.namedItem('room-auto');
+    const chosen = fieldValue(form, 'room-language');
     return open({
       scenario: scenario.id,
       seed: Number(fieldValue(form, 'room-seed')),
       seats,
       autoResolve: auto instanceof HTMLInputElement && auto.checked,
+      language: isLanguage(chosen) ? chosen : language(),
     });
   };
   const fields = html`
@@ -58,6 +69,13 @@ export function openRoomPage(
     <label class="field" for="room-seed"><span>${t('openRoom.seed')}</span></label>
     <input id="room-seed" name="room-seed" type="number" dir="ltr" min="0" max="2147483647" value=${seed} required>
     <p class="hint">${t('openRoom.seedHint')}</p>
+    <label class="field" for="room-language"><span>${t('openRoom.language')}</span></label>
+    <select id="room-language" name="room-language">
+      ${LANGUAGES.map(
+        (l) => html`<option value=${l} lang=${l} ?selected=${l === language()}>${LANGUAGE_NAMES[l]}</option>`,
+      )}
+    </select>
+    <p class="hint">${t('openRoom.languageHint')}</p>
     <div class="field--check">
       <input id="room-auto" name="room-auto" type="checkbox" checked><label for="room-auto">${t('openRoom.auto')}</label>
     </div>`;

@@ -25,6 +25,7 @@ import {
   MAX_PLAYERS,
   MIN_PLAYERS,
   newPassRecord,
+  type PassProblem,
   playerView,
   publicPicture,
   restorePass,
@@ -115,14 +116,14 @@ export class PassAndPlay {
         (b) => b.value,
       );
       const refused = seatsProblem(this.c, seats);
-      if (refused) this.showSetup(refused);
+      if (refused) this.showSetup(passProblemText(refused));
       else
         this.play(newPassRecord(this.c, crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000, seats));
     };
     const resume = (json: string) => {
       const restored = restorePass(json, this.c);
       if (restored.ok) this.play(restored.record);
-      else this.showSetup(restored.notice);
+      else this.showSetup(passProblemText(restored.problem));
     };
     this.draw(html`<main class="class-page">
       <h1>${t('pass.heading')}</h1>
@@ -328,5 +329,23 @@ export class PassAndPlay {
       })}</p><p>${
         cmp.firstDifference === null ? t('pass.same') : t('pass.parted', { turn: cmp.firstDifference + 1 })
       }</p><button class="button" type="button" @click=${open}>${t('pass.compare')}</button></section>`;
+  }
+}
+
+/** Why pass-and-play cannot start or go on, in one sentence of the page's language. */
+export function passProblemText(p: PassProblem): string {
+  switch (p.code) {
+    case 'seat-count':
+      return t('pass.problem.seatCount', { min: p.min, max: p.max });
+    case 'unknown-seat':
+      return t('pass.problem.unknownSeat', { actor: p.actor });
+    case 'seat-twice':
+      return t('pass.problem.seatTwice');
+    case 'no-save':
+      return t('pass.problem.noSave');
+    case 'not-several':
+      return t('pass.problem.notSeveral');
+    case 'unreadable':
+      return p.why === null ? t('pass.problem.unreadable') : t('pass.problem.refused', { why: p.why });
   }
 }

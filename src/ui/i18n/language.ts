@@ -49,6 +49,14 @@ export async function chooseLanguage(store: SettingsStore, chosen: Language): Pr
 }
 
 /**
+ * A language this page reads in without it being the device's choice (the projector reads the room's language):
+ * loaded and set on the page, not remembered.
+ */
+export function showLanguage(shown: Language): Promise<void> {
+  return useLanguage(shown);
+}
+
+/**
  * Loads the language and sets the page's lang and dir. Strings that do not arrive (a lost connection) must not stop
  * the game from starting: it falls back to English, and failing that goes on without strings.
  */
