@@ -15,7 +15,7 @@ import { cleanText, isVisible } from './free-text.ts';
 import { MAX_AGREEMENT_PROPOSALS_PER_TURN, MAX_DECISION_REASON_CHARS } from './limits.ts';
 import { goalValues, type Mind, projectEffects, type Sight, sightContext } from './policy.ts';
 import { rngFor } from './rng.ts';
-import { wrongHolder } from './seat-check.ts';
+import { madeThisTurn, wrongHolder } from './seat-check.ts';
 import { sightFor } from './sight.ts';
 import { type AgreementItem, type GameState, holderOf } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
@@ -123,16 +123,6 @@ function between(item: AgreementItem, a: string, b: string): boolean {
   return (item.from === a && item.to === b) || (item.from === b && item.to === a);
 }
 
-function proposedThisTurn(s: GameState, actor: string): number {
-  let count = 0;
-  for (let i = s.agreements.length - 1; i >= 0; i--) {
-    const item = s.agreements[i]!;
-    if (item.turn !== s.world.turn) break;
-    if (item.from === actor) count++;
-  }
-  return count;
-}
-
 function checkPropose(
   c: CompiledScenario,
   s: GameState,
@@ -159,7 +149,7 @@ function checkPropose(
     if (item.status === 'accepted')
       return refusal('unchanged', `${agreement} already stands between ${actor} and ${to}.`);
   }
-  if (proposedThisTurn(s, actor) >= MAX_AGREEMENT_PROPOSALS_PER_TURN)
+  if (madeThisTurn(s, s.agreements, (item) => item.from === actor) >= MAX_AGREEMENT_PROPOSALS_PER_TURN)
     return refusal(
       'too-many',
       `${actor} has proposed ${MAX_AGREEMENT_PROPOSALS_PER_TURN} agreements this turn; it may propose more in the next.`,

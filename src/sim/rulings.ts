@@ -14,7 +14,7 @@ import {
   MAX_RULING_TEXT_CHARS,
 } from './limits.ts';
 import { rngFor } from './rng.ts';
-import { wrongHolder } from './seat-check.ts';
+import { madeThisTurn, wrongHolder } from './seat-check.ts';
 import type { GameState, Ruling, RulingItem } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
 
@@ -54,16 +54,6 @@ function checkText(text: string, max: number, what: string): Refusal | undefined
   return undefined;
 }
 
-function requestedThisTurn(s: GameState, actor: string): number {
-  let count = 0;
-  for (let i = s.rulings.length - 1; i >= 0; i--) {
-    const item = s.rulings[i]!;
-    if (item.turn !== s.world.turn) break;
-    if (item.actor === actor) count++;
-  }
-  return count;
-}
-
 function checkRequest(
   s: GameState,
   { actor, text, argument }: Extract<RulingCommand, { type: 'ruling.request' }>,
@@ -81,7 +71,7 @@ function checkRequest(
   return (
     checkText(text, MAX_RULING_TEXT_CHARS, 'act') ??
     checkText(argument, MAX_RULING_ARGUMENT_CHARS, 'argument') ??
-    (requestedThisTurn(s, actor) >= MAX_RULING_REQUESTS_PER_TURN
+    (madeThisTurn(s, s.rulings, (item) => item.actor === actor) >= MAX_RULING_REQUESTS_PER_TURN
       ? refusal(
           'too-many',
           `${actor} has requested ${MAX_RULING_REQUESTS_PER_TURN} rulings this turn; it may request more in the next.`,

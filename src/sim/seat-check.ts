@@ -19,3 +19,21 @@ export function wrongHolder(
     `The seat ${actor} is ${held}, so ${describeIssuer(by)} cannot ${doing} there.`,
   );
 }
+
+/**
+ * How many items of a record-ordered list (proposals, requests: newest last) a seat made in the current turn. It
+ * counts back from the end and stops at an older turn, so the cost is the turn's items, not the game's.
+ */
+export function madeThisTurn<T extends { turn: number }>(
+  s: GameState,
+  items: readonly T[],
+  mine: (item: T) => boolean,
+): number {
+  let count = 0;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.turn !== s.world.turn) break;
+    if (mine(item)) count++;
+  }
+  return count;
+}
