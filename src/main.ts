@@ -61,7 +61,9 @@ const afterFirstScreen = titleDrawn.then(
 void afterFirstScreen
   .then(() => Promise.all([settings.adoptEarlier(), language]))
   .then(([adopted]) => {
-    if (adopted?.language && adopted.language !== document.documentElement.lang) location.reload();
+    // The adopted record is stored before the page reloads in its language.
+    if (adopted?.language && adopted.language !== document.documentElement.lang)
+      void settings.saved().then(() => location.reload());
   });
 /** What New game waits for, one lazy chunk (src/solo-play.ts). */
 const soloPlay = () => import('./solo-play.ts');

@@ -67,7 +67,8 @@ type Listener = (settings: Readonly<Settings>) => void;
 export interface SettingsBackend {
   /** The stored record, or undefined when there is none or it cannot be read; never rejects. */
   read(): Promise<unknown>;
-  write(settings: Readonly<Settings>): void;
+  /** Stores the record; what it returns settles once it is stored, or could not be (never rejects). */
+  write(settings: Readonly<Settings>): Promise<void> | void;
   /**
    * The record of the builds before this one, in localStorage (synchronous): read only when `read` found nothing, and
    * only after the first screen is drawn (SettingsStore.adoptEarlier).
@@ -88,6 +89,8 @@ export class SettingsStore {
   private found = false;
   /** Resolves once the stored settings are in `value` (defaults when none, or unreadable); never rejects. */
   readonly ready: Promise<void>;
+  /** The last write, settled once it is stored (or could not be). */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly backend: SettingsBackend = browserSettings()) {
     this.ready = backend.read().then(
@@ -103,8 +106,20 @@ export class SettingsStore {
   update(patch: Partial<Settings>): void {
     this.current = sanitizeSettings({ ...this.current, ...patch });
     this.changed = { ...this.changed, ...patch };
-    if (this.arrived) this.backend.write(this.current);
+    if (this.arrived) this.write();
     this.tell();
+  }
+
+  /**
+   * Settles once every change made so far is stored: a page about to reload (a new language) waits for it, or the
+   * reload could start before the record is written and come back in the old settings.
+   */
+  saved(): Promise<void> {
+    return this.ready.then(() => this.writing);
+  }
+
+  private write(): void {
+    this.writing = Promise.resolve(this.backend.write(this.current));
   }
 
   /** Calls the listener now and on every change; returns the unsubscribe function. */
@@ -125,7 +140,7 @@ export class SettingsStore {
     this.found = true;
     const earlier = this.backend.earlier();
     if (earlier === undefined) {
-      this.backend.write(this.current);
+      this.write();
       return null;
     }
     this.update({ ...sanitizeSettings(earlier), ...this.changed });
@@ -136,7 +151,7 @@ export class SettingsStore {
     this.found = stored !== undefined;
     this.arrived = true;
     this.current = sanitizeSettings({ ...(stored as object), ...this.changed });
-    if (Object.keys(this.changed).length > 0) this.backend.write(this.current);
+    if (Object.keys(this.changed).length > 0) this.write();
     this.tell();
   }
 
@@ -173,9 +188,19 @@ export function browserSettings(): SettingsBackend {
           .catch(() => undefined), // IndexedDB disabled (some private modes): the defaults, for this session
       ]),
     write: (settings) =>
-      // Storage full or denied: the setting still applies for this session.
-      void records('readwrite')
-        .then((store) => store.put({ ...settings }, STORAGE_KEY))
+      // Stored once the transaction completes (not when put is called). Storage full or denied: the setting still
+      // applies for this session.
+      records('readwrite')
+        .then(
+          (store) =>
+            new Promise<void>((resolve) => {
+              const done = () => resolve();
+              store.transaction.oncomplete = done;
+              store.transaction.onerror = done;
+              store.transaction.onabort = done;
+              store.put({ ...settings }, STORAGE_KEY);
+            }),
+        )
         .catch(() => {}),
     earlier: () => readJson(safeLocalStorage(), STORAGE_KEY),
   };

@@ -114,3 +114,47 @@ describe('the settings read without waiting', () => {
     expect(none.earlierReads).toBe(1);
   });
 });
+
+describe('a change about to reload the page', () => {
+  /** A backend whose writes are stored only when the test says (the way an IndexedDB transaction completes later). */
+  class SlowBackend implements SettingsBackend {
+    record: unknown;
+    private pending: (() => void)[] = [];
+    read(): Promise<unknown> {
+      return Promise.resolve(this.record);
+    }
+    write(settings: Readonly<Settings>): Promise<void> {
+      return new Promise((resolve) =>
+        this.pending.push(() => {
+          this.record = { ...settings };
+          resolve();
+        }),
+      );
+    }
+    complete(): void {
+      for (const done of this.pending.splice(0)) done();
+    }
+    earlier(): unknown {
+      return undefined;
+    }
+  }
+
+  it('is saved only once the store has it: a reload waiting on saved() reads the new language', async () => {
+    const backend = new SlowBackend();
+    const store = new SettingsStore(backend);
+    await store.ready;
+    store.update({ language: 'en' });
+    let saved = false;
+    const waiting = store.saved().then(() => {
+      saved = true;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(saved).toBe(false);
+    expect(backend.record).toBeUndefined();
+    backend.complete();
+    await waiting;
+    expect(saved).toBe(true);
+    expect(backend.record).toMatchObject({ language: 'en' });
+  });
+});

@@ -94,7 +94,8 @@ export function openSettingsDialog(
       store.update({ motion }),
     )}${select('setting-language', t('settings.language'), languages, language(), (chosen) => {
       store.update({ language: chosen });
-      onLanguage(chosen);
+      // Stored before the page reloads in it, or the reload could read the old language.
+      void store.saved().then(() => onLanguage(chosen));
     })}</fieldset><p class="hint">${t('settings.saved')}</p>`;
   // A slider's percentage follows it as it moves: the contents drawn again from the settings, patched in place.
   const redraw = () => renderBody(dialog, body());
