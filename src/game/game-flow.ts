@@ -16,7 +16,6 @@ import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } f
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
 import type { SoloSaveSummary } from '../session/solo-rules.ts';
-import { TALK_LIMITS } from '../session/talk-limits.ts';
 import { Observable } from './observable.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
 import { type SaveSlot, savedScenarioIds, saveSlotFor } from './session/save-slot.ts';
@@ -383,7 +382,7 @@ export class GameFlow {
             seats: c.playableIds.map((a) => ({ actor: a, label: lookup.actorName(a) })),
             actor,
             live: game.phase !== 'ended' && !game.paused,
-            limits: TALK_LIMITS,
+            limits: present.TALK_LIMITS,
           }),
           talkRefused: refused,
           deals: dealsModel(view, lookup, game.phase !== 'ended' && !game.paused),

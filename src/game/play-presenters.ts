@@ -9,3 +9,6 @@ export { briefingModel, perspectiveModel } from '../present/opening.presenter.ts
 export { resolutionFirstSight, withReadingBudget } from '../present/reading.presenter.ts';
 export { talkModel } from '../present/talk.presenter.ts';
 export { resolutionModel, situationModel } from '../present/turn.presenter.ts';
+// The bounds of what the player writes: with the presenters, so that the title's chunk does not carry them (and with
+// them a static import that would pull the game's own chunk, and Phaser, into the class page).
+export { TALK_LIMITS } from '../session/talk-limits.ts';
