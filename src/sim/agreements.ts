@@ -15,7 +15,7 @@ import { cleanText, isVisible } from './free-text.ts';
 import { MAX_AGREEMENT_PROPOSALS_PER_TURN, MAX_DECISION_REASON_CHARS } from './limits.ts';
 import { goalValues, type Mind, projectEffects, type Sight, sightContext } from './policy.ts';
 import { rngFor } from './rng.ts';
-import { madeThisTurn, wrongHolder } from './seat-check.ts';
+import { checkSeatParty, madeThisTurn } from './seat-check.ts';
 import { sightFor } from './sight.ts';
 import { type AgreementItem, type GameState, holderOf } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
@@ -98,20 +98,9 @@ export function mayPropose(
 
 // --- the checks ----------------------------------------------------------------------------------------------------
 
-const ended = refusal('wrong-phase', 'The game has ended.');
-
 /** A seat acts only as itself, from a seat it holds, while a turn is open. */
 function checkParty(s: GameState, actor: string, by: Issuer): Refusal | undefined {
-  if ('facilitator' in by)
-    return refusal('not-allowed', 'Agreements are made by seats, not by the facilitator.');
-  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
-  if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
-  const wrong = wrongHolder(s, actor, by, 'act');
-  if (wrong) return wrong;
-  if (s.phase === 'ended') return ended;
-  if (s.phase === 'setup') return refusal('wrong-phase', 'The game has not started yet.');
-  if (s.paused) return refusal('paused', 'The game is paused.');
-  return undefined;
+  return checkSeatParty(s, actor, by, 'act', 'Agreements are made by seats, not by the facilitator.', true);
 }
 
 /** Whether the agreement's conditions hold on the game world now. */

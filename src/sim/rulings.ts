@@ -14,7 +14,7 @@ import {
   MAX_RULING_TEXT_CHARS,
 } from './limits.ts';
 import { rngFor } from './rng.ts';
-import { madeThisTurn, wrongHolder } from './seat-check.ts';
+import { checkSeatParty, madeThisTurn } from './seat-check.ts';
 import type { GameState, Ruling, RulingItem } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
 
@@ -59,16 +59,8 @@ function checkRequest(
   { actor, text, argument }: Extract<RulingCommand, { type: 'ruling.request' }>,
   by: Issuer,
 ): Refusal | undefined {
-  if ('facilitator' in by)
-    return refusal('not-allowed', 'A ruling is requested by a seat, not by the facilitator.');
-  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
-  if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
-  const wrong = wrongHolder(s, actor, by, 'act');
-  if (wrong) return wrong;
-  if (s.phase === 'ended') return ended;
-  if (s.phase === 'setup') return refusal('wrong-phase', 'The game has not started yet.');
-  if (s.paused) return refusal('paused', 'The game is paused.');
   return (
+    checkSeatParty(s, actor, by, 'act', 'A ruling is requested by a seat, not by the facilitator.', true) ??
     checkText(text, MAX_RULING_TEXT_CHARS, 'act') ??
     checkText(argument, MAX_RULING_ARGUMENT_CHARS, 'argument') ??
     (madeThisTurn(s, s.rulings, (item) => item.actor === actor) >= MAX_RULING_REQUESTS_PER_TURN

@@ -37,3 +37,27 @@ export function madeThisTurn<T extends { turn: number }>(
   }
   return count;
 }
+
+/**
+ * A seat acts only as itself, from a playable seat it holds, while the game is on (and, where `started`, once it has
+ * begun): the checks shared by what seats say, propose and request, in this order. `byFacilitator` is the sentence
+ * for a facilitator who tries it.
+ */
+export function checkSeatParty(
+  s: GameState,
+  actor: string,
+  by: Issuer,
+  doing: 'act' | 'speak',
+  byFacilitator: string,
+  started: boolean,
+): Refusal | undefined {
+  if ('facilitator' in by) return refusal('not-allowed', byFacilitator);
+  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot ${doing} for ${actor}.`);
+  if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
+  const wrong = wrongHolder(s, actor, by, doing);
+  if (wrong) return wrong;
+  if (s.phase === 'ended') return refusal('wrong-phase', 'The game has ended.');
+  if (started && s.phase === 'setup') return refusal('wrong-phase', 'The game has not started yet.');
+  if (s.paused) return refusal('paused', 'The game is paused.');
+  return undefined;
+}

@@ -19,7 +19,7 @@ import {
   MAX_SAID_PER_TURN,
   MAX_STATEMENT_CHARS,
 } from './limits.ts';
-import { wrongHolder } from './seat-check.ts';
+import { checkSeatParty } from './seat-check.ts';
 import type { GameState, Said, TalkRule } from './state.ts';
 import { worldContext } from './world-judge.ts';
 
@@ -123,16 +123,9 @@ export function saidFor(state: GameState, viewer: SaidViewer): SaidView[] {
 
 const ended = refusal('wrong-phase', 'The game has ended.');
 
-/** A seat speaks only as itself, from a seat it holds, while the game is on. */
+/** A seat speaks only as itself, from a seat it holds, while the game is on (before its start too). */
 function checkSpeaker(s: GameState, actor: string, by: Issuer): Refusal | undefined {
-  if ('facilitator' in by) return refusal('not-allowed', 'Seats speak here, not the facilitator.');
-  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot speak for ${actor}.`);
-  if (!Object.hasOwn(s.seats, actor)) return refusal('unknown', `${actor} is not a playable actor's seat.`);
-  const wrong = wrongHolder(s, actor, by, 'speak');
-  if (wrong) return wrong;
-  if (s.phase === 'ended') return ended;
-  if (s.paused) return refusal('paused', 'The game is paused.');
-  return undefined;
+  return checkSeatParty(s, actor, by, 'speak', 'Seats speak here, not the facilitator.', false);
 }
 
 /** The room's talk level allows this kind of talk. */
