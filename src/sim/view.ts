@@ -219,13 +219,38 @@ export function turnView(c: CompiledScenario, world: World, agreements?: readonl
 const ANY_GAME: Text = { text: 'This game has left the course of history.', invention: true };
 
 function announced(world: World, actor: string, option: string, turn: number): boolean {
-  return world.journal.some(
-    (j) =>
-      j.turn === turn &&
-      j.source.kind === 'decision' &&
-      j.source.actor === actor &&
-      j.source.option === option,
-  );
+  return journalIndex(world.journal).announced.has(`${turn}\u0000${actor}\u0000${option}`);
+}
+
+/**
+ * The journal's entries by what a cause asks of them, made once per journal and shared by every viewer's view: a
+ * view asks it once per indicator change, and a scan each time made a classroom's new turn quadratic (issue 18).
+ * The journal only grows (the engine appends to it, or copies it), so an index made at the same length holds.
+ */
+interface JournalIndex {
+  length: number;
+  /** Decisions announced: turn, actor, option. */
+  announced: Set<string>;
+  /** The first entry of each event in each turn, as the scan found it. */
+  events: Map<string, JournalEntry>;
+}
+
+const journalIndexes = new WeakMap<readonly JournalEntry[], JournalIndex>();
+
+function journalIndex(journal: readonly JournalEntry[]): JournalIndex {
+  const known = journalIndexes.get(journal);
+  if (known && known.length === journal.length) return known;
+  const index: JournalIndex = { length: journal.length, announced: new Set(), events: new Map() };
+  for (const j of journal) {
+    if (j.source.kind === 'decision')
+      index.announced.add(`${j.turn}\u0000${j.source.actor}\u0000${j.source.option}`);
+    else {
+      const key = `${j.turn}\u0000${j.source.event}`;
+      if (!index.events.has(key)) index.events.set(key, j);
+    }
+  }
+  journalIndexes.set(journal, index);
+  return index;
 }
 
 function visibleCause(world: World, viewer: Viewer, cause: Cause, turn: number): VisibleCause {
@@ -234,9 +259,7 @@ function visibleCause(world: World, viewer: Viewer, cause: Cause, turn: number):
     return own || announced(world, cause.actor, cause.option, turn) ? cause : { kind: 'undisclosed' };
   }
   if (cause.kind === 'event') {
-    const event = world.journal.find(
-      (j) => j.source.kind === 'event' && j.source.event === cause.event && j.turn === turn,
-    );
+    const event = journalIndex(world.journal).events.get(`${turn}\u0000${cause.event}`);
     return event && sees(viewer, event.audience) ? cause : { kind: 'undisclosed' };
   }
   if (cause.kind === 'agreement' || cause.kind === 'breach') {
@@ -264,36 +287,73 @@ export function indicatorHistory(c: CompiledScenario, world: World, id: string):
 }
 
 function indicatorViews(c: CompiledScenario, world: World, viewer: Viewer): IndicatorView[] {
-  return c.scenario.indicators.map((def) => {
-    const visible =
-      'public' in viewer ? def.visibility === 'public' : canSeeIndicator(c, def.id, viewer.actor);
+  const defs = c.scenario.indicators;
+  const visible = defs.map((def) =>
+    'public' in viewer ? def.visibility === 'public' : canSeeIndicator(c, def.id, viewer.actor),
+  );
+  const causes = visibleCauses(c, world, viewer, visible);
+  const histories = indicatorHistories(c, world);
+  return defs.map((def, k) => {
     const base = { id: def.id, label: def.label, meaning: def.meaning, min: def.min, max: def.max };
-    if (!visible) return { ...base, value: null, history: null, causes: [] };
-    const causes: IndicatorView['causes'] = [];
-    // Undisclosed causes of one turn are summed into one line after that turn's known causes: neither their
-    // number nor their place among the others (the actors' order) hints at whose they were.
-    let hidden: { turn: number; delta: number } | null = null;
-    const flush = () => {
-      if (hidden && hidden.delta !== 0) causes.push({ ...hidden, cause: { kind: 'undisclosed' } });
-      hidden = null;
-    };
-    for (const ch of world.changes) {
-      const delta = ch.deltas[def.id];
-      if (delta === undefined) continue;
-      if (hidden && hidden.turn !== ch.turn) flush();
-      const cause = visibleCause(world, viewer, ch.cause, ch.turn);
-      if (cause.kind !== 'undisclosed') causes.push({ turn: ch.turn, delta, cause });
-      else if (hidden) hidden.delta += delta;
-      else hidden = { turn: ch.turn, delta };
-    }
-    flush();
+    if (!visible[k]) return { ...base, value: null, history: null, causes: [] };
     return {
       ...base,
       value: world.indicators[def.id] ?? def.start,
-      history: indicatorHistory(c, world, def.id),
-      causes,
+      history: histories.get(def.id)!.slice(),
+      causes: causes[k]!,
     };
   });
+}
+
+/**
+ * Each visible indicator's causes as the viewer may know them, in one pass over the changes: a change's cause is
+ * judged once for all the indicators it moved. Undisclosed causes of one turn are summed into one line after that
+ * turn's known causes: neither their number nor their place among the others (the actors' order) hints at whose
+ * they were.
+ */
+function visibleCauses(
+  c: CompiledScenario,
+  world: World,
+  viewer: Viewer,
+  visible: readonly boolean[],
+): IndicatorView['causes'][] {
+  const defs = c.scenario.indicators;
+  const slot = new Map(defs.map((def, k) => [def.id, k]));
+  const causes: IndicatorView['causes'][] = defs.map(() => []);
+  const hidden: ({ turn: number; delta: number } | null)[] = defs.map(() => null);
+  const flush = (k: number) => {
+    const h = hidden[k];
+    if (h && h.delta !== 0) causes[k]!.push({ ...h, cause: { kind: 'undisclosed' } });
+    hidden[k] = null;
+  };
+  for (const ch of world.changes) {
+    let cause: VisibleCause | null = null;
+    for (const id in ch.deltas) {
+      const k = slot.get(id);
+      const delta = ch.deltas[id];
+      if (k === undefined || !visible[k] || delta === undefined) continue;
+      if (hidden[k] && hidden[k].turn !== ch.turn) flush(k);
+      cause ??= visibleCause(world, viewer, ch.cause, ch.turn);
+      if (cause.kind !== 'undisclosed') causes[k]!.push({ turn: ch.turn, delta, cause });
+      else if (hidden[k]) hidden[k].delta += delta;
+      else hidden[k] = { turn: ch.turn, delta };
+    }
+  }
+  for (let k = 0; k < defs.length; k++) flush(k);
+  return causes;
+}
+
+/** Every indicator's history, made once per state of the changes and shared by the viewers (each gets a copy). */
+const historiesOf = new WeakMap<World['changes'], { key: string; histories: Map<string, number[]> }>();
+
+function indicatorHistories(c: CompiledScenario, world: World): Map<string, number[]> {
+  // The changes only grow; the turn and the outcome decide how many turns the history holds.
+  const key = `${world.changes.length}/${world.turn}/${world.outcome ? 1 : 0}`;
+  const known = historiesOf.get(world.changes);
+  if (known && known.key === key) return known.histories;
+  const histories = new Map(c.scenario.indicators.map((def) => [def.id, indicatorHistory(c, world, def.id)]));
+  historiesOf.set(world.changes, { key, histories });
+  return histories;
 }
 
 function journalViews(c: CompiledScenario, world: World, viewer: Viewer, beliefs: Beliefs): JournalView[] {

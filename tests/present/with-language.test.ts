@@ -39,3 +39,34 @@ describe('withLanguage', () => {
     expect(t('seatStatus.waiting')).toBe('Waiting for the turn to resolve.');
   });
 });
+
+// `t` keeps what it gave (issue 18: the server asks for the same words in every seat's view): what it keeps must be
+// told apart by language, key, variable names, values and their types, and never outlive a language's strings.
+describe('what t keeps', () => {
+  it('gives each language, variable and value its own string, the same way every time', () => {
+    const ask = () => [
+      t('turn.counselOthers', { count: 1 }),
+      t('turn.counselOthers', { count: 2 }),
+      t('turn.since', { date: '7 November' }),
+      t('turn.since', { date: '8 November' }),
+      t('turn.since', { date: 7 }),
+      t('turn.since', { date: '7' }),
+      withLanguage('ar-IQ', () => t('turn.counselOthers', { count: 3 })),
+      withLanguage('ar-IQ', () => t('turn.since', { date: 7 })),
+    ];
+    const first = ask();
+    expect(first.slice(0, 4)).toEqual([
+      ' and 1 other',
+      ' and 2 others',
+      ', since 7 November',
+      ', since 8 November',
+    ]);
+    // A number is written in the language's digits; a string goes as it is.
+    expect(first[4]).toBe(', since 7');
+    expect(first[5]).toBe(', since 7');
+    expect(first[6]).toContain('٣');
+    expect(first[7]).toContain('٧');
+    expect(first[7]).not.toBe(first[4]);
+    expect(ask()).toEqual(first);
+  });
+});

@@ -87,8 +87,11 @@ export async function loadLanguage(language: Language): Promise<void> {
     engine,
     instance?.hasResourceBundle(language, 'translation') ? null : LOADERS[language]().then((m) => m.default),
   ]);
-  if (strings && !ready.hasResourceBundle(language, 'translation'))
+  if (strings && !ready.hasResourceBundle(language, 'translation')) {
     ready.addResourceBundle(language, 'translation', strings);
+    memo = new Map();
+    memoEntries = 0;
+  }
   await ready.changeLanguage(language);
   instance = ready;
   current = language;
@@ -134,13 +137,53 @@ export function direction(lang: Language = current): 'ltr' | 'rtl' {
  * i18next formats it too). The key must be a literal string (see the comment at the top).
  */
 export function t(key: string, vars?: Record<string, string | number>): string {
+  if (!instance) return key;
+  const slot = memoSlot(key, vars);
+  const known = slot.get(SAID);
+  if (known !== undefined) return known as string;
   const filled: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(vars ?? {}))
     filled[name] =
       typeof value === 'number' ? (name === 'count' ? value : formatNumber(value)) : isolated(value);
   // The language is named at each call (not left to i18next's own current one), so that withLanguage needs no
   // changeLanguage, which is asynchronous.
-  return instance ? (instance.t(key, { ...filled, lng: current }) as string) : key;
+  const text = instance.t(key, { ...filled, lng: current }) as string;
+  slot.set(SAID, text);
+  return text;
+}
+
+/**
+ * What `t` gave, by language, key and variables: the same call gives the same string while the language's strings
+ * are the same (they are added once, and loadLanguage forgets this when it adds some). i18next's own lookup and
+ * interpolation were a fifth of the classroom server's CPU at a new turn (issue 18): every seat's view asks for the
+ * same labels again in every build. A tree of maps, a level per variable name and value, so that no key is built
+ * by joining long texts (a string's hash is kept with it; a joined one is hashed afresh). Bounded by the number of
+ * entries, and forgotten whole when full: a cache, never a source of truth.
+ */
+type MemoLevel = Map<unknown, MemoLevel | string>;
+const SAID = Symbol('said');
+let memo: MemoLevel = new Map();
+let memoEntries = 0;
+const MAX_MEMO_ENTRIES = 50_000;
+
+function memoSlot(key: string, vars: Record<string, string | number> | undefined): MemoLevel {
+  if (memoEntries >= MAX_MEMO_ENTRIES) {
+    memo = new Map();
+    memoEntries = 0;
+  }
+  let level = deeper(deeper(memo, current), key);
+  if (vars) for (const name in vars) level = deeper(deeper(level, name), vars[name]);
+  return level;
+}
+
+function deeper(level: MemoLevel, key: unknown): MemoLevel {
+  let next = level.get(key) as MemoLevel | undefined;
+  if (next === undefined) {
+    next = new Map();
+    level.set(key, next);
+    memoEntries++;
+  }
+  return next;
 }
 
 /**
@@ -169,14 +212,30 @@ export function formatNumber(
   value: number,
   options: { signed?: boolean; percent?: boolean; digits?: number } = {},
 ): string {
-  return new Intl.NumberFormat(current, {
-    ...(options.digits ? { minimumIntegerDigits: options.digits, useGrouping: false } : {}),
-    ...(options.signed ? { signDisplay: 'exceptZero' as const } : {}),
-    ...(options.percent ? { style: 'percent' as const, maximumFractionDigits: 0 } : {}),
-  }).format(value);
+  const name = `${current}|${options.digits ?? 0}|${options.signed ? 1 : 0}|${options.percent ? 1 : 0}`;
+  let format = numberFormats.get(name);
+  if (!format) {
+    format = new Intl.NumberFormat(current, {
+      ...(options.digits ? { minimumIntegerDigits: options.digits, useGrouping: false } : {}),
+      ...(options.signed ? { signDisplay: 'exceptZero' as const } : {}),
+      ...(options.percent ? { style: 'percent' as const, maximumFractionDigits: 0 } : {}),
+    });
+    numberFormats.set(name, format);
+  }
+  return format.format(value);
 }
+
+/** Intl's formatters by language and options: making one costs far more than using it, and there are few kinds. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date in the current language (ar-IQ: the Iraqi month names, "٧ تشرين الثاني ٢٠٢١"). */
 export function formatDate(date: Date, style: 'long' | 'medium' = 'long'): string {
-  return new Intl.DateTimeFormat(current, { dateStyle: style, timeZone: 'UTC' }).format(date);
+  const name = `${current}|${style}`;
+  let format = dateFormats.get(name);
+  if (!format) {
+    format = new Intl.DateTimeFormat(current, { dateStyle: style, timeZone: 'UTC' });
+    dateFormats.set(name, format);
+  }
+  return format.format(date);
 }
