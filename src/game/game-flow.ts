@@ -317,7 +317,8 @@ export class GameFlow {
       case 'talk.publish':
       case 'talk.message': {
         const kind = intent.type === 'talk.publish' ? 'statement' : 'message';
-        return { type: 'talk.say', kind, text: intent.text, to: intent.to };
+        const claim = intent.type === 'talk.publish' ? intent.claim : undefined;
+        return { type: 'talk.say', kind, text: intent.text, to: intent.to, ...(claim ? { claim } : {}) };
       }
       case 'deal.propose':
       case 'deal.answer':
@@ -383,6 +384,8 @@ export class GameFlow {
             actor,
             live: game.phase !== 'ended' && !game.paused,
             limits: present.TALK_LIMITS,
+            claims: view.claims ?? [],
+            claimLabel: (id) => lookup.claimLabel(id),
           }),
           talkRefused: refused,
           deals: dealsModel(view, lookup, game.phase !== 'ended' && !game.paused),

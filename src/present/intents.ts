@@ -17,7 +17,8 @@ export type Intent =
   /** `reason`: the one or two sentences the player or team gave with the decision, if any. */
   | { type: 'confirm-decision'; reason?: string }
   /** The player's statement (`to`: the actors named; none, the public) or private message to computer actors. */
-  | { type: 'talk.publish'; text: string; to: string[] }
+  /** `claim`: one of the claims the view offers, which the statement then asserts. */
+  | { type: 'talk.publish'; text: string; to: string[]; claim?: string }
   | { type: 'talk.message'; text: string; to: string[] }
   /** The player proposes one of the agreements its view says it may, answers one made to it, or withdraws its own. */
   | { type: 'deal.propose'; agreement: string; to: string }

@@ -34,6 +34,11 @@ export class Lookup {
     return this.option(actor, option)?.label.text ?? option;
   }
 
+  /** A statement claim's words, as the scenario gives them (`statementClaims`). */
+  claimLabel(id: string): string {
+    return this.scenario.statementClaims?.find((x) => x.id === id)?.label.text ?? id;
+  }
+
   /** An agreement's short name, as the scenario gives it. */
   agreementLabel(id: string): string {
     return this.scenario.agreements?.find((a) => a.id === id)?.label.text ?? id;

@@ -23,6 +23,8 @@ export interface SaidLine {
   hidden: string | null;
   /** Said by the seat whose panel this is. */
   mine: boolean;
+  /** What a statement asserts, in the scenario's words (one of its `statementClaims`); null when it asserts none. */
+  claim: string | null;
 }
 
 /** The bounds of what a team may write, from the engine's limits (the server passes them in). */
@@ -40,6 +42,8 @@ export interface TalkModel {
   canMessage: boolean;
   /** The other seats a statement or a message may name. */
   seats: { actor: string; label: string }[];
+  /** What this seat's statement may assert now, as the scenario lets it (the engine's claimsOpen); none elsewhere. */
+  claims: { id: string; label: string }[];
   /** Newest first. */
   said: SaidLine[];
   limits: TalkLimits;
@@ -55,9 +59,18 @@ export interface TalkInput {
   /** Whether this viewer may speak at all now (a team holding its seat while the game is on). */
   live: boolean;
   limits: TalkLimits;
+  /** The claims the seat may attach to a statement now (its view's `claims`); none by default. */
+  claims?: readonly string[];
+  /** A claim's words, as the scenario gives them: for the claims offered and the statements that carry one. */
+  claimLabel?: (id: string) => string;
 }
 
-export function saidLine(said: SaidView, label: (actor: string) => string, actor: string | null): SaidLine {
+export function saidLine(
+  said: SaidView,
+  label: (actor: string) => string,
+  actor: string | null,
+  claimLabel?: (id: string) => string,
+): SaidLine {
   return {
     n: said.n,
     turn: said.turn + 1,
@@ -70,6 +83,7 @@ export function saidLine(said: SaidView, label: (actor: string) => string, actor
     waiting: said.waiting,
     hidden: said.hidden ?? null,
     mine: actor !== null && said.from === actor,
+    claim: said.claim !== undefined && claimLabel ? claimLabel(said.claim) : null,
   };
 }
 
@@ -84,7 +98,11 @@ export function talkModel(input: TalkInput): TalkModel {
     canStatement: speaks && input.rule.level !== 'none',
     canMessage: speaks && input.rule.level === 'all',
     seats: input.seats.filter((s) => s.actor !== input.actor).map((s) => ({ ...s })),
-    said: input.said.map((s) => saidLine(s, label, input.actor)).reverse(),
+    claims:
+      speaks && input.rule.level !== 'none'
+        ? (input.claims ?? []).map((id) => ({ id, label: input.claimLabel?.(id) ?? id }))
+        : [],
+    said: input.said.map((s) => saidLine(s, label, input.actor, input.claimLabel)).reverse(),
     limits: input.limits,
   };
 }

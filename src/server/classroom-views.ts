@@ -255,7 +255,7 @@ export function seatClientView(
       ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
       : null,
     debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
-    talk: seatTalk(c, state, actor, view.said),
+    talk: seatTalk(c, state, actor, view),
     deals: seatDeals(c, state, actor, view),
   };
 }

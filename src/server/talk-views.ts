@@ -5,7 +5,8 @@ import { type TalkLimits, type TalkModel, talkModel } from '../present/talk.pres
 import { TALK_LIMITS as LIMITS } from '../session/talk-limits.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { GameState } from '../sim/state.ts';
-import { type SaidView, saidFor } from '../sim/talk.ts';
+import { saidFor } from '../sim/talk.ts';
+import type { ActorView } from '../sim/view.ts';
 
 export const TALK_LIMITS: TalkLimits = { ...LIMITS };
 
@@ -13,22 +14,32 @@ function seats(c: CompiledScenario): { actor: string; label: string }[] {
   return c.playableIds.map((actor) => ({ actor, label: c.actorById.get(actor)?.name.text ?? actor }));
 }
 
-/** A seat's panel: what its view may read; its forms open while its team holds the seat in a game going on. */
+/**
+ * A seat's panel: what its view may read, and the claims its statements may carry now; its forms open while its
+ * team holds the seat in a game going on.
+ */
 export function seatTalk(
   c: CompiledScenario,
   state: GameState,
   actor: string,
-  said: readonly SaidView[] | undefined,
+  view: Pick<ActorView, 'said' | 'claims'>,
 ): TalkModel {
   const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
   return talkModel({
-    said: said ?? saidFor(state, { actor }),
+    said: view.said ?? saidFor(state, { actor }),
     rule: state.talk,
     seats: seats(c),
     actor,
     live,
     limits: TALK_LIMITS,
+    claims: view.claims ?? [],
+    claimLabel: claimLabelIn(c),
   });
+}
+
+/** A claim's words in the scenario the view is built from (in the device's language). */
+function claimLabelIn(c: CompiledScenario): (id: string) => string {
+  return (id) => c.statementClaimById.get(id)?.label.text ?? id;
 }
 
 /** The console's list: everything said, what waits for approval and what was hidden, with why. */
@@ -40,5 +51,6 @@ export function consoleTalk(c: CompiledScenario, state: GameState): TalkModel {
     actor: null,
     live: false,
     limits: TALK_LIMITS,
+    claimLabel: claimLabelIn(c),
   });
 }

@@ -45,7 +45,7 @@ export type PassEvent =
   | { type: 'option.select'; option: string }
   | { type: 'decision.confirm'; reason?: string | undefined }
   /** The player whose screen shows speaks, or proposes, answers or withdraws an agreement (as in the solo game). */
-  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[] }
+  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[]; claim?: string }
   | SoloDealEvent
   | { type: 'screen.next' };
 
@@ -147,7 +147,7 @@ export const passAndPlayMachine = setup({
         // player's seat answers on its own screen, before the turn resolves, or the proposal lapses.
         'talk.say': {
           actions: enqueueActions(({ enqueue, context, event }) => {
-            const entry = soloTalk(context.current!, event.kind, event.text, event.to);
+            const entry = soloTalk(context.current!, event.kind, event.text, event.to, event.claim);
             enqueue.sendTo('game', { type: 'command.send', entry });
           }),
         },

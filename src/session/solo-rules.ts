@@ -5,17 +5,22 @@ import type { CompiledScenario } from '../sim/compile.ts';
 import type { GameRecord } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
+import { statementOf } from './talk-commands.ts';
 
 /**
  * The player's statement or private message, as its seat's command: the engine checks it (the room's rule, the
- * addressees, the text) like any other, and the record keeps it.
+ * addressees, the text, the claim a statement carries) like any other, and the record keeps it.
  */
-export function soloTalk(actor: string, kind: 'statement' | 'message', text: string, to: string[]): Entry {
+export function soloTalk(
+  actor: string,
+  kind: 'statement' | 'message',
+  text: string,
+  to: string[],
+  claim?: string,
+): Entry {
   const by = { seat: actor, as: 'person' as const };
   if (kind === 'message') return { by, command: { type: 'message.send', actor, to, text } };
-  return to.length > 0
-    ? { by, command: { type: 'statement.publish', actor, text, to } }
-    : { by, command: { type: 'statement.publish', actor, text } };
+  return { by, command: statementOf(actor, text, to, claim) };
 }
 
 /** What the player does about an agreement, as the solo machine's event has it. */

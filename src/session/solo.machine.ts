@@ -23,7 +23,7 @@ export type SoloEvent =
   | { type: 'option.select'; option: string }
   | { type: 'decision.confirm'; reason?: string | undefined }
   /** The player speaks: a statement (`to` none: the public) or a private message to computer actors. */
-  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[] }
+  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[]; claim?: string }
   /** The player proposes an agreement, answers a proposal made to it, or withdraws its own (solo-rules soloDeal). */
   | { type: 'deal.propose'; agreement: string; to: string }
   | { type: 'deal.answer'; n: number; accept: boolean; reason: string }
@@ -276,7 +276,7 @@ export const soloMachine = setup({
             'decision.confirm': { guard: 'canConfirm', target: 'resolution', actions: 'confirm' },
             'talk.say': {
               actions: enqueueActions(({ enqueue, context, event }) => {
-                const entry = soloTalk(context.actor!, event.kind, event.text, event.to);
+                const entry = soloTalk(context.actor!, event.kind, event.text, event.to, event.claim);
                 enqueue.sendTo('game', { type: 'command.send', entry });
               }),
             },

@@ -7,6 +7,7 @@
 // resolves, and each takes it on the grounds the fact cites (resolve.ts credenceOf), the speaker's credibility
 // being data. A message carries no claim. The engine keeps what was said and who may see it (saidFor below, which
 // every view uses).
+import type { StatementClaim } from '../scenario/types.ts';
 import type { Command, Issuer, Refusal, TalkCommand } from './commands.ts';
 import { refusal } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
@@ -170,9 +171,21 @@ function checkClaim(
   const def = c.statementClaimById.get(claim);
   if (!def) return refusal('unknown', `There is no statement claim ${claim} in this scenario.`);
   if (def.speaker !== actor) return refusal('not-allowed', `${actor} cannot make the claim ${claim}.`);
-  if (def.when && !holds(def.when, worldContext(c, s.world, s.agreements)))
-    return refusal('not-offered', `The claim ${claim} cannot be made now.`);
+  if (!claimOpen(c, s, def)) return refusal('not-offered', `The claim ${claim} cannot be made now.`);
   return undefined;
+}
+
+/** Whether a claim may be made now: its `when` holds in this game (the same test for the check and the list). */
+function claimOpen(c: CompiledScenario, s: GameState, def: StatementClaim): boolean {
+  return def.when === undefined || holds(def.when, worldContext(c, s.world, s.agreements));
+}
+
+/**
+ * The claims `actor` may attach to a statement now, in the scenario's order: what the talk panels offer, so that a
+ * statement can carry one (the engine checks it again when the statement comes).
+ */
+export function claimsOpen(c: CompiledScenario, s: GameState, actor: string): StatementClaim[] {
+  return (c.scenario.statementClaims ?? []).filter((d) => d.speaker === actor && claimOpen(c, s, d));
 }
 
 /**

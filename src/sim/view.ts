@@ -10,7 +10,7 @@ import { sightContext } from './policy.ts';
 import type { Choice } from './resolve.ts';
 import { rulingsFor } from './rulings.ts';
 import { type Deadline, type GameState, type Holder, holderOf, type TalkRule, waitingFor } from './state.ts';
-import { type SaidView, saidFor } from './talk.ts';
+import { claimsOpen, type SaidView, saidFor } from './talk.ts';
 import type {
   AgreementItem,
   Belief,
@@ -152,6 +152,11 @@ export interface ActorView {
   said?: SaidView[];
   /** How much talk the room allows now. */
   talk?: TalkRule;
+  /**
+   * The claims this actor may attach to a statement now (talk.ts claimsOpen: the scenario's `statementClaims` it
+   * speaks whose `when` holds), by id; empty when the game is not on.
+   */
+  claims?: string[];
   /**
    * The agreements this actor may see (agreements.ts): the proposals it made or received, whatever became of
    * them, and the public agreements accepted. Never a proposal between two other seats that is not public.
@@ -582,6 +587,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
     outcome: outcomeView(c, world, state.agreements),
     said: saidFor(state, viewer),
     talk: { ...state.talk },
+    claims: ended ? [] : claimsOpen(c, state, actor).map((d) => d.id),
     agreements: agreementsFor(c, state, viewer),
     mayPropose: ended ? [] : mayPropose(c, state, actor),
     rulings: rulingsFor(state, viewer),

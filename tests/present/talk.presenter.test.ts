@@ -70,9 +70,48 @@ describe('a talk panel’s model', () => {
       waiting: false,
       hidden: null,
       mine: true,
+      claim: null,
     });
     expect(model.said.find((l) => l.n === 1)).toMatchObject({ toPublic: true, toLabels: [], mine: false });
     expect(model.said.find((l) => l.n === 5)?.hidden).toBe('Off topic.');
+  });
+});
+
+describe('the claims a statement may carry', () => {
+  const claimed: SaidView[] = [{ ...said[0]!, claim: 'calm-holds' }];
+  const label = (id: string) => (id === 'calm-holds' ? 'The calm holds' : `?${id}`);
+  const at = (level: 'none' | 'statements' | 'all', live = true, actor: string | null = 'pm') =>
+    talkModel({
+      said: claimed,
+      rule: { level, approve: false },
+      seats,
+      actor,
+      live,
+      limits,
+      claims: ['calm-holds'],
+      claimLabel: label,
+    });
+
+  it('offers the claims the view lists, in the scenario’s words, only where the seat may publish', () => {
+    expect(at('statements').claims).toEqual([{ id: 'calm-holds', label: 'The calm holds' }]);
+    expect(at('all').claims).toHaveLength(1);
+    expect(at('none').claims).toEqual([]);
+    expect(at('all', false).claims).toEqual([]);
+    expect(at('all', true, null).claims).toEqual([]);
+  });
+
+  it('says what a statement asserted, where the presenter can name it', () => {
+    expect(at('all').said[0]?.claim).toBe('The calm holds');
+    expect(
+      talkModel({
+        said: claimed,
+        rule: { level: 'all', approve: false },
+        seats,
+        actor: 'pm',
+        live: true,
+        limits,
+      }).said[0]?.claim,
+    ).toBeNull();
   });
 });
 

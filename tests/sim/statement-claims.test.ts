@@ -76,3 +76,26 @@ describe('statement claims', () => {
     expect(heard.some((h) => h.by === 'framework' && h.event === null)).toBe(false);
   });
 });
+
+describe('the claims a seat is offered', () => {
+  it('are the ones the engine accepts now, and only those: none before what they presuppose has happened', () => {
+    const all = (c.scenario.statementClaims ?? []).map((x) => x.id);
+    for (const turn of [c.scenario.turns[0]!.id, 'statements']) {
+      const game = gameAt(turn, ['framework', 'pm']);
+      for (const actor of ['framework', 'pm']) {
+        const offered = viewFor(c, game.state, actor).claims ?? [];
+        for (const claim of all) {
+          const accepted = applyCommand(c, game.state, say(actor, 'For the record.', claim)).ok;
+          expect([actor, turn, claim, accepted]).toEqual([actor, turn, claim, offered.includes(claim)]);
+        }
+      }
+    }
+    // Claims about the attack are offered only once the residence was attacked; the election's is from the start.
+    const first = viewFor(c, gameAt(c.scenario.turns[0]!.id, ['framework']).state, 'framework').claims;
+    const later = viewFor(c, gameAt('statements', ['framework']).state, 'framework').claims;
+    expect(first).toEqual(['election-was-rigged']);
+    expect(later).toEqual(
+      expect.arrayContaining(['election-was-rigged', 'deny-responsibility', 'attack-was-staged']),
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { isolate, language, t } from '../../present/i18n/i18n.ts';
 import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
 import type { Scenario } from '../../session/pass-and-play-rules.ts';
+import { statementOf } from '../../session/talk-commands.ts';
 import { h } from '../dom.ts';
 import { chooseLanguage, showLanguage } from '../i18n/language.ts';
 import { SettingsStore } from '../settings-store.ts';
@@ -481,12 +482,7 @@ export class ClassroomApp {
   /** The seat speaks as itself: the room checks that the device holds that seat (the engine, that it may speak). */
   private talkActions(actor: string): TalkActions {
     return {
-      publish: (text, to) =>
-        this.command(
-          to.length > 0
-            ? { type: 'statement.publish', actor, text, to }
-            : { type: 'statement.publish', actor, text },
-        ),
+      publish: (text, to, claim) => this.command(statementOf(actor, text, to, claim)),
       message: (text, to) => this.command({ type: 'message.send', actor, to, text }),
     };
   }

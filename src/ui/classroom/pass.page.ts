@@ -69,6 +69,7 @@ function passEventOf(intent: Intent): PassEvent | null {
         kind: intent.type === 'talk.publish' ? 'statement' : 'message',
         text: intent.text,
         to: intent.to,
+        ...(intent.type === 'talk.publish' && intent.claim ? { claim: intent.claim } : {}),
       };
     case 'deal.propose':
     case 'deal.answer':
@@ -251,6 +252,8 @@ export class PassAndPlay {
         actor: who,
         live,
         limits: TALK_LIMITS,
+        claims: view.claims ?? [],
+        claimLabel: (id) => this.lookup.claimLabel(id),
       }),
       talkRefused: refused,
       deals: dealsModel(view, this.lookup, live),

@@ -292,7 +292,12 @@ export class ReplayViewer {
   private said(viewer: Parameters<typeof saidAtStep>[2]): TemplateResult | typeof nothing {
     const mine = 'actor' in viewer ? viewer.actor : null;
     const lines = saidAtStep(this.game!, this.step, viewer).map((s) =>
-      saidLine(s, (a) => this.lookup.actorName(a), mine),
+      saidLine(
+        s,
+        (a) => this.lookup.actorName(a),
+        mine,
+        (id) => this.lookup.claimLabel(id),
+      ),
     );
     return html`${saidList(t('replay.said'), lines)}${this.deals(viewer)}`;
   }

@@ -13,8 +13,12 @@ import type { SaidLine, TalkModel } from '../../present/talk.presenter.ts';
 import { Asking } from './form.ts';
 
 export interface TalkActions {
-  /** `to`: the seats named; none, a statement to the public. Answers the refusal in one sentence, or null. */
-  publish(text: string, to: string[]): Promise<string | null>;
+  /**
+   * `to`: the seats named; none, a statement to the public. `claim`: what the statement asserts, one of the claims
+   * the model offers; none, a statement that asserts nothing the scenario counts. Answers the refusal in one
+   * sentence, or null.
+   */
+  publish(text: string, to: string[], claim?: string): Promise<string | null>;
   message(text: string, to: string[]): Promise<string | null>;
 }
 
@@ -59,6 +63,7 @@ export function saidItem(line: SaidLine, extra: TemplateResult | typeof nothing 
       line.waiting ? html` <span class="badge">${t('talk.waiting')}</span>` : nothing
     }</p>
     <p class="said-text" dir="auto">${line.text}</p>
+    ${line.claim !== null ? html`<p class="hint" data-said-claim="">${t('talk.asserts', { claim: line.claim })}</p>` : nothing}
     ${line.hidden !== null ? html`<p class="hint">${t('talk.hiddenBecause', { reason: line.hidden })}</p>` : nothing}
     ${extra}
   </li>`;
@@ -84,18 +89,38 @@ function seatBoxes(form: 'statement' | 'message', model: TalkModel): TemplateRes
   )}`;
 }
 
-function textOf(form: HTMLFormElement): { text: string; to: string[] } {
+function textOf(form: HTMLFormElement): { text: string; to: string[]; claim?: string } {
   const field = form.elements.namedItem('text');
   const text = field instanceof HTMLTextAreaElement ? field.value : '';
   const to = [...form.querySelectorAll<HTMLInputElement>('input[name="to"]:checked')].map((i) => i.value);
-  return { text, to };
+  const chosen = form.elements.namedItem('claim');
+  const claim = chosen instanceof HTMLSelectElement && chosen.value !== '' ? chosen.value : undefined;
+  return claim ? { text, to, claim } : { text, to };
+}
+
+/**
+ * What a statement may assert, where the scenario lets this seat make a claim now: a list whose first choice is
+ * none. Its words are the scenario's; the hint says that the claim, not the wording, is what others hear.
+ */
+function claimField(model: TalkModel): TemplateResult | typeof nothing {
+  if (model.claims.length === 0) return nothing;
+  return html`<label class="field" for="talk-statement-claim"><span>${t('talk.claim')}</span></label>
+    <select id="talk-statement-claim" name="claim" data-claim="" aria-describedby="talk-statement-claim-hint">
+      <option value="">${t('talk.claimNone')}</option>
+      ${repeat(
+        model.claims,
+        (x) => x.id,
+        (x) => html`<option value=${x.id} dir="auto">${x.label}</option>`,
+      )}
+    </select>
+    <p class="hint" id="talk-statement-claim-hint">${t('talk.claimHint')}</p>`;
 }
 
 function talkForm(
   kind: 'statement' | 'message',
   model: TalkModel,
   panel: TalkPanel,
-  send: (text: string, to: string[]) => Promise<string | null>,
+  send: (text: string, to: string[], claim?: string) => Promise<string | null>,
 ): TemplateResult {
   const max = kind === 'statement' ? model.limits.statement : model.limits.message;
   const asking = kind === 'statement' ? panel.statement : panel.message;
@@ -105,9 +130,9 @@ function talkForm(
     panel.redraw();
   };
   const ask = async (form: HTMLFormElement) => {
-    const { text, to } = textOf(form);
+    const { text, to, claim } = textOf(form);
     if (kind === 'message' && to.length === 0) return t('talk.pickSeat');
-    const refused = await send(text, to);
+    const refused = await send(text, to, claim);
     // Sent: the form is emptied (its defaults are empty and unticked: nothing in it is bound).
     if (refused === null) {
       form.reset();
@@ -126,6 +151,7 @@ function talkForm(
     <fieldset class="fieldset talk-to"><legend>${
       kind === 'statement' ? t('talk.statementTo') : t('talk.messageTo')
     }</legend>${seatBoxes(kind, model)}</fieldset>
+    ${kind === 'statement' ? claimField(model) : nothing}
     <p class="hint">${kind === 'statement' ? t('talk.statementHint') : t('talk.messageHint')}</p>
     <p class="notice" role="alert" ?hidden=${!asking.refused}>${asking.refused ?? nothing}</p>
     <button class="button button--primary" type="submit" ?disabled=${asking.pending}>${

@@ -69,8 +69,8 @@ interface Room {
  */
 function talkBlock(model: SituationModel, room: Room): TemplateResult | typeof nothing {
   if (!model.talk) return nothing;
-  const send = (type: 'talk.publish' | 'talk.message') => (text: string, to: string[]) => {
-    room.send({ type, text, to });
+  const send = (type: 'talk.publish' | 'talk.message') => (text: string, to: string[], claim?: string) => {
+    room.send(type === 'talk.publish' && claim ? { type, text, to, claim } : { type, text, to });
     return Promise.resolve(room.model().talkRefused ?? null);
   };
   return talkPanel(
