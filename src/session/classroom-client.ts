@@ -54,6 +54,11 @@ export class ClassroomClient<V = unknown> {
    */
   private base: BaseTexts | null = null;
   private fetchingBase: string | null = null;
+  /** The id of the scenario's texts this device holds, or null. */
+  get holdsTexts(): string | null {
+    return this.base?.id ?? null;
+  }
+
   /** Why this device goes without the scenario's texts (their fetch failed, or the room refused them), or null. */
   textsRefused: string | null = null;
 
