@@ -9,7 +9,6 @@ import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-
 import { isLanguage, type Language, withLanguage } from '../present/i18n/i18n.ts';
 import { Lookup } from '../present/lookup.ts';
 import { localizeWords } from '../scenario/localize.ts';
-import { TextsMessageSchema } from '../session/base-texts.ts';
 import {
   CODE_ALPHABET,
   CODE_LENGTH,
@@ -22,6 +21,7 @@ import {
   type Reply,
   type ROOM_LANGUAGES,
   SeatMessageSchema,
+  TextsMessageSchema,
   type Welcome,
 } from '../session/classroom-protocol.ts';
 import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';

@@ -3,16 +3,10 @@
 // is sent each of them as its number from the first view on; the texts the views build (a sentence with numbers in
 // it) still go once each, numbered after them (view-texts.ts). Both sides must hold the very same list: its id
 // names the scenario, its language and a hash of the game's digest and the list, and a device checks the hash of
-// what it fetched before it uses it. A device without them is sent every text as before.
-import { z } from 'zod';
-
+// what it fetched before it uses it. A device without them is sent every text as before. (No Zod here: the class
+// page's client reads this, and must not load the engine's chunk; the messages' schemas are the protocol's.)
 /** A base's id: `scenario.language.hash`, the hash 16 hex digits (base-texts.ts baseId). */
 export const BASE_ID = /^[a-z0-9][a-z0-9-]{0,80}\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\.[0-9a-f]{16}$/;
-
-export const BaseIdSchema = z.string().max(120).regex(BASE_ID);
-
-/** A device says which base it holds (the message `texts`). */
-export const TextsMessageSchema = z.strictObject({ base: BaseIdSchema });
 
 /** A base as it is served (the body of /api/texts/ID). */
 export interface BaseTexts {

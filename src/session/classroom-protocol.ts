@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CommandSchema } from '../sim/commands.ts';
 import { cleanText, isVisible } from '../sim/free-text.ts';
 import { MAX_DECISION_REASON_CHARS, MAX_FORK_RECORD_CHARS, MAX_NAME_CHARS } from '../sim/limits.ts';
-import { BaseIdSchema } from './base-texts.ts';
+import { BASE_ID } from './base-texts.ts';
 
 /** What a classroom device may ask of the engine: views send commands (the room says who issued them). */
 export type { Command } from '../sim/commands.ts';
@@ -47,6 +47,8 @@ const name = z
  */
 export const ROOM_LANGUAGES = ['en', 'ar-IQ'] as const;
 const language = z.enum(ROOM_LANGUAGES);
+/** The id of a scenario's texts in a language (base-texts.ts). */
+const BaseIdSchema = z.string().max(120).regex(BASE_ID);
 
 export const CreateOptionsSchema = z.strictObject({
   role: z.literal('facilitator'),
@@ -106,6 +108,9 @@ export const JoinOptionsSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('projector'), texts: BaseIdSchema.optional() }),
 ]);
 export type JoinOptions = z.output<typeof JoinOptionsSchema>;
+
+/** A device says which of the scenario's texts it holds (base-texts.ts): its views are then numbered after them. */
+export const TextsMessageSchema = z.strictObject({ base: BaseIdSchema });
 
 /** A command from a client; who issued it is never the client's to say: the room fills it in. */
 export const CommandMessageSchema = z.strictObject({ command: CommandSchema });
