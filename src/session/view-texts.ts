@@ -4,7 +4,9 @@
 // (a whole view, then each patch's values, in the order a message is encoded and read). A number goes as a short
 // binary (msgpack bin), a type no view ever holds, so it cannot be mistaken for a value. A whole view carries the
 // texts it is numbered against: a device that joins late or comes back gets every text its team's devices hold,
-// and from then on the same patches as they do (the room encodes each once).
+// and from then on the same patches as they do (the room encodes each once). A device that holds the scenario's
+// texts (base-texts.ts) numbers them first, 0 to n-1, as the room does for it: none of them is ever sent to it, and
+// a whole view names that base and carries only the texts numbered after it.
 import { applyPatch, PatchError, type PatchOp, packPatch, UNSAFE, unpackPatch } from './view-patch.ts';
 
 /** Texts shorter than this are sent as they are: a number costs 3–4 bytes. */
