@@ -21,11 +21,12 @@ import {
   type Reply,
   type ROOM_LANGUAGES,
   SeatMessageSchema,
+  TextsMessageSchema,
   type Welcome,
 } from '../session/classroom-protocol.ts';
 import { type SessionSnapshot, sessionMachine } from '../session/session.machine.ts';
 import { diffView } from '../session/view-patch.ts';
-import { encodePatch, encodeWhole, type TextTable } from '../session/view-texts.ts';
+import { encodePatch, encodeWhole, type TextBase, type TextTable } from '../session/view-texts.ts';
 import { type Command, cleanCommand, type Entry, type Issuer } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
@@ -65,6 +66,7 @@ import {
   seatRefusal,
   TokenBucket,
 } from './room-rules.ts';
+import { textBaseOf } from './scenario-texts.ts';
 import type { ScenarioInLanguage, ScenarioLanguages } from './scenarios.ts';
 
 /**
@@ -127,6 +129,8 @@ interface Member {
   sent: ClientView | null;
   /** The texts the device holds (view-texts.ts): what it was sent since its last whole view. */
   texts: TextTable | null;
+  /** The scenario's texts the device said it holds (base-texts.ts): its views are numbered after them. */
+  base: TextBase | null;
   bucket: TokenBucket;
   connected: boolean;
   /** Messages refused for the rate since the last line about them in the log, and when that line was written. */
@@ -313,7 +317,7 @@ export class ClassroomRoom extends Room {
     return result;
   }
 
-  override async onJoin(client: Client, _options: unknown, identity: Identity): Promise<void> {
+  override async onJoin(client: Client, options: unknown, identity: Identity): Promise<void> {
     let token: string | null = null;
     if (identity.role === 'student' && identity.tokenHash === null) {
       token = randomBytes(24).toString('base64url');
@@ -335,6 +339,7 @@ export class ClassroomRoom extends Room {
       identity,
       sent: null,
       texts: null,
+      base: this.baseHeld(identity, (options as { texts?: unknown } | null)?.texts),
       bucket: new TokenBucket(this.deps.rate.burst, this.deps.rate.perSecond, this.deps.now()),
       connected: true,
       limited: 0,
@@ -348,6 +353,7 @@ export class ClassroomRoom extends Room {
       seat,
       token,
       language: this.languageOf(identity),
+      texts: this.textBase(identity).id,
       ...(this.halted !== null ? { halted: this.halted } : {}),
     };
     client.send('welcome', welcome);
@@ -420,6 +426,9 @@ export class ClassroomRoom extends Room {
     );
     this.onMessage('device', (client, message) =>
       this.guarded(client, 'device', message, (m) => this.onDevice(client, m)),
+    );
+    this.onMessage('texts', (client, message) =>
+      this.guarded(client, 'texts', message, (m) => this.onTexts(client, m)),
     );
     this.onMessage('view.full', (client, message) =>
       this.guarded(client, 'view.full', message, async () => {
@@ -831,7 +840,9 @@ export class ClassroomRoom extends Room {
       }
       // A device that needs its whole view (it joined, came back, or asked) joins its team's stream: the view they
       // were last sent, with the texts they hold; then the same patch as they get, encoded once for all of them.
-      const stream = this.streams.get(key);
+      // The devices that hold the scenario's texts are a stream of their own, numbered after them.
+      const streamKey = member.base ? `${key}#${member.base.id}` : key;
+      const stream = this.streams.get(streamKey);
       if (member.sent === null && stream) {
         const whole: Frame = entryOf(wholes, stream, () => {
           const w = encodeWhole(stream.sent, stream.texts);
@@ -842,7 +853,7 @@ export class ClassroomRoom extends Room {
         member.texts = whole.texts;
       }
       if (member.sent === view) continue;
-      const sent = member.sent === null ? null : member.texts;
+      const sent = member.sent === null ? (member.base?.start ?? null) : member.texts;
       const byTexts = entryOf(
         entryOf(frames, member.sent, () => new Map()),
         sent,
@@ -856,8 +867,46 @@ export class ClassroomRoom extends Room {
       if (frame.bytes) client.enqueueRaw(frame.bytes);
       member.sent = view;
       member.texts = frame.texts;
-      this.streams.set(key, { sent: view, texts: frame.texts });
+      this.streams.set(streamKey, { sent: view, texts: frame.texts });
     }
+  }
+
+  /** The scenario's texts in a device's language: the base its views are numbered after once it holds them. */
+  private textBase(identity: Identity): TextBase {
+    return textBaseOf(this.c, this.languageOf(identity), this.deps.languages);
+  }
+
+  /** The base a device says it holds, if it is its language's; a claim of another is one line, and none. */
+  private baseHeld(identity: Identity, claimed: unknown): TextBase | null {
+    if (claimed === undefined) return null;
+    const base = this.textBase(identity);
+    if (claimed === base.id) return base;
+    const who = identity.role === 'student' ? `seat ${identity.seat ?? 'none'}` : identity.role;
+    this.deps.log(
+      oneLine(
+        `room ${this.code}: ${who} holds scenario texts ${String(claimed)}, not ${base.id}: its views come with their texts`,
+      ),
+    );
+    return null;
+  }
+
+  /** A device has fetched the scenario's texts: from its next whole view on (sent now), they go as numbers. */
+  private async onTexts(client: Client, message: unknown): Promise<Reply> {
+    const parsed = TextsMessageSchema.safeParse(message);
+    if (!parsed.success)
+      return this.replyRefused(client, refuse('malformed', 'This is not the id of scenario texts.'));
+    const member = this.members.get(client.sessionId)!;
+    const base = this.baseHeld(member.identity, parsed.data.base);
+    if (!base) {
+      const r = refuse('stale', `These are not this room's scenario texts in this device's language.`);
+      return { ok: false, code: r.code, message: r.message };
+    }
+    if (member.base !== base) {
+      member.base = base;
+      member.sent = null;
+      await this.publish();
+    }
+    return { ok: true, accepted: this.persisted };
   }
 
   /** The language a device's view is built in: its own, the room's for the projector. */
@@ -1036,7 +1085,8 @@ const packer = new Packr({ useRecords: true });
 /** The whole view (numbering its texts afresh), or what changed since `sent`, its texts sent as numbers. */
 function frameOf(sent: ClientView | null, texts: TextTable | null, view: ClientView): Frame {
   if (sent === null || texts === null) {
-    const whole = encodeWhole(view);
+    // Numbered afresh, or after the scenario's texts the device holds (a stream's first table: texts.base.start).
+    const whole = encodeWhole(view, texts ?? undefined);
     return { bytes: frameBytes('view', whole.value), texts: whole.texts };
   }
   const ops = diffView(sent, view);

@@ -25,6 +25,7 @@ import { REPORT_CSP, sameOriginCors, securityHeaders } from './http-headers.ts';
 import { throttled } from './log-throttle.ts';
 import { hashSecret, type RecordStore } from './record-store.ts';
 import { oneLine } from './room-rules.ts';
+import { serveTexts } from './scenario-texts.ts';
 import { loadScenarios, type ScenarioLanguages } from './scenarios.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { staticFiles } from './static-files.ts';
@@ -211,6 +212,7 @@ export async function startClassroomServer(
           );
           return;
         }
+        if (serveTexts(url.pathname, req, res, scenarios, languages)) return;
         files(req, res, next);
       });
       // The last word on any error: one line in the log, one sentence to the client, never a stack or a path.

@@ -2,6 +2,7 @@
 // server sends (whole, then as changes), sends requests, and comes back by itself after a dropped connection or
 // a restarted server: first to its own session, else to its seat with the token (or key) it kept.
 import { Client, type Room } from '@colyseus/sdk';
+import { type BaseTexts, readBase } from './base-texts.ts';
 import type { Reply, Welcome } from './classroom-protocol.ts';
 import { ViewReceiver } from './view-texts.ts';
 
@@ -29,6 +30,8 @@ export interface ClassroomClientOptions {
   fetch?: typeof fetch;
   /** The language this device reads (classroom-protocol.ts ROOM_LANGUAGES): the room builds its views in it. */
   language?: string;
+  /** Where a line goes when the scenario's texts cannot be used (the views then come with their texts). */
+  log?: (line: string) => void;
 }
 
 /** `V`: the screens the room sends (src/present/classroom-screens.ts); this link only keeps them. */
@@ -45,6 +48,19 @@ export class ClassroomClient<V = unknown> {
   private readonly sdk: Client;
   private readonly listeners = new Set<() => void>();
   private closing = false;
+  /**
+   * The scenario's texts in this device's language (base-texts.ts), once fetched and checked: the room sends each
+   * of them as its number. Fetched when the room's welcome names them, while the first view arrives with its texts.
+   */
+  private base: BaseTexts | null = null;
+  private fetchingBase: string | null = null;
+  /** The id of the scenario's texts this device holds, or null. */
+  get holdsTexts(): string | null {
+    return this.base?.id ?? null;
+  }
+
+  /** Why this device goes without the scenario's texts (their fetch failed, or the room refused them), or null. */
+  textsRefused: string | null = null;
 
   constructor(private readonly options: ClassroomClientOptions) {
     this.sdk = new Client(options.endpoint);
@@ -65,20 +81,26 @@ export class ClassroomClient<V = unknown> {
   async open(options: Record<string, unknown> & { key: string }): Promise<Welcome> {
     const device = this.options.language ? { deviceLanguage: this.options.language } : {};
     const room = await this.sdk.create('classroom', { ...options, ...device, role: 'facilitator' });
-    return this.attach(room, { code: '', role: 'facilitator', key: options.key });
+    return this.attach(room, { code: '', role: 'facilitator', key: options.key }, undefined);
   }
 
   /** Joins a room by its code; with kept credentials, as the same facilitator or at the same seat. */
   async join(code: string, options: Record<string, unknown>, kept?: Credentials): Promise<Welcome> {
-    const joinOptions = withLanguage(kept ? credentialOptions(kept) : options, this.options.language);
+    const joinOptions = this.withTexts(
+      withLanguage(kept ? credentialOptions(kept) : options, this.options.language),
+    );
     const room = await this.sdk.joinById(code, joinOptions);
     const role = (joinOptions as { role: Welcome['role'] }).role;
-    return this.attach(room, {
-      ...kept,
-      code,
-      role,
-      ...(typeof options.name === 'string' ? { name: options.name } : {}),
-    });
+    return this.attach(
+      room,
+      {
+        ...kept,
+        code,
+        role,
+        ...(typeof options.name === 'string' ? { name: options.name } : {}),
+      },
+      joinOptions.texts as string | undefined,
+    );
   }
 
   async request(type: string, message: unknown): Promise<Reply> {
@@ -101,7 +123,49 @@ export class ClassroomClient<V = unknown> {
     (this.room?.connection as unknown as { transport: { ws: WebSocket } })?.transport.ws.close(4999);
   }
 
-  private attach(room: Room, base: Credentials): Promise<Welcome> {
+  /** A join's options with the scenario's texts this device holds, so that its first view is numbered after them. */
+  private withTexts(options: Record<string, unknown>): Record<string, unknown> {
+    return this.base ? { ...options, texts: this.base.id } : options;
+  }
+
+  /**
+   * The scenario's texts the welcome names: fetched (the browser's cache keeps them: their address never changes)
+   * and checked, then said held, unless the join already said so. A failure is one line, and the views keep
+   * coming with their texts.
+   */
+  private async holdTexts(room: Room, id: string | undefined, claimed: string | undefined): Promise<void> {
+    if (id === undefined || id === claimed || this.fetchingBase === id) return;
+    if (this.base?.id !== id) {
+      this.fetchingBase = id;
+      const got = await this.fetchTexts(id);
+      this.fetchingBase = null;
+      if (typeof got === 'string') return this.refuseTexts(got);
+      this.base = got;
+    }
+    if (this.room !== room || this.status !== 'connected') return;
+    const reply = (await room.request('texts', { base: id }).catch(() => null)) as Reply | null;
+    if (reply && !reply.ok)
+      this.refuseTexts(`The room did not take the scenario's texts ${id}: ${reply.message}`);
+  }
+
+  private async fetchTexts(id: string): Promise<BaseTexts | string> {
+    try {
+      const f = this.options.fetch ?? fetch;
+      const res = await f(`${this.options.endpoint}/api/texts/${encodeURIComponent(id)}`);
+      if (!res.ok)
+        return `The scenario's texts ${id} could not be fetched (${res.status}); the views come with their texts.`;
+      return readBase(id, await res.json());
+    } catch {
+      return `The scenario's texts ${id} could not be fetched; the views come with their texts.`;
+    }
+  }
+
+  private refuseTexts(line: string): void {
+    this.textsRefused = line;
+    this.options.log?.(line);
+  }
+
+  private attach(room: Room, base: Credentials, claimed: string | undefined): Promise<Welcome> {
     this.room = room;
     // The client comes back its own way (below): the SDK's retries do not survive a restarted server.
     room.reconnection.enabled = false;
@@ -113,6 +177,7 @@ export class ClassroomClient<V = unknown> {
         if (w.token) creds.token = w.token;
         this.credentials = creds;
         this.options.keep?.(creds);
+        void this.holdTexts(room, w.texts, claimed);
         resolve(w);
       });
     });
@@ -121,7 +186,7 @@ export class ClassroomClient<V = unknown> {
       this.emit();
     });
     // The texts a view holds come once per connection: a new connection starts from a whole view.
-    const receiver = new ViewReceiver<V>();
+    const receiver = new ViewReceiver<V>((id) => (this.base?.id === id ? this.base.texts : undefined));
     room.onMessage('view', (wire: unknown) => {
       this.view = receiver.whole(wire);
       this.emit();
@@ -158,7 +223,8 @@ export class ClassroomClient<V = unknown> {
       try {
         // The same session, while the server still holds its place (a short drop).
         const room = await this.sdk.reconnect(lost.reconnectionToken);
-        await this.attach(room, this.credentials!);
+        // The room kept this device's place, and the texts it said it held (said again: the room takes it as a no-op).
+        await this.attach(room, this.credentials!, undefined);
         return;
       } catch {
         // The server lost the session (it restarted, or another process took the room over).
@@ -171,11 +237,9 @@ export class ClassroomClient<V = unknown> {
           method: 'POST',
           headers: ensureHeaders(creds.key),
         });
-        const room = await this.sdk.joinById(
-          creds.code,
-          withLanguage(credentialOptions(creds), this.options.language),
-        );
-        await this.attach(room, creds);
+        const rejoin = this.withTexts(withLanguage(credentialOptions(creds), this.options.language));
+        const room = await this.sdk.joinById(creds.code, rejoin);
+        await this.attach(room, creds, rejoin.texts as string | undefined);
         return;
       } catch {
         // Not back yet: try again after a longer wait.

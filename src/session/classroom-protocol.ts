@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CommandSchema } from '../sim/commands.ts';
 import { cleanText, isVisible } from '../sim/free-text.ts';
 import { MAX_DECISION_REASON_CHARS, MAX_FORK_RECORD_CHARS, MAX_NAME_CHARS } from '../sim/limits.ts';
+import { BASE_ID } from './base-texts.ts';
 
 /** What a classroom device may ask of the engine: views send commands (the room says who issued them). */
 export type { Command } from '../sim/commands.ts';
@@ -46,6 +47,8 @@ const name = z
  */
 export const ROOM_LANGUAGES = ['en', 'ar-IQ'] as const;
 const language = z.enum(ROOM_LANGUAGES);
+/** The id of a scenario's texts in a language (base-texts.ts). */
+const BaseIdSchema = z.string().max(120).regex(BASE_ID);
 
 export const CreateOptionsSchema = z.strictObject({
   role: z.literal('facilitator'),
@@ -79,7 +82,12 @@ export const CreateOptionsSchema = z.strictObject({
 export type CreateOptions = z.output<typeof CreateOptionsSchema>;
 
 export const JoinOptionsSchema = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('facilitator'), key: secret, language: language.optional() }),
+  z.strictObject({
+    role: z.literal('facilitator'),
+    key: secret,
+    language: language.optional(),
+    texts: BaseIdSchema.optional(),
+  }),
   z.strictObject({
     role: z.literal('student'),
     /**
@@ -94,10 +102,15 @@ export const JoinOptionsSchema = z.discriminatedUnion('role', [
     name: name.optional(),
     /** The language this device reads: the room builds its seat's view in it (English when not said). */
     language: language.optional(),
+    /** The scenario's texts this device holds (base-texts.ts): its views are numbered after them. */
+    texts: BaseIdSchema.optional(),
   }),
-  z.strictObject({ role: z.literal('projector') }),
+  z.strictObject({ role: z.literal('projector'), texts: BaseIdSchema.optional() }),
 ]);
 export type JoinOptions = z.output<typeof JoinOptionsSchema>;
+
+/** A device says which of the scenario's texts it holds (base-texts.ts): its views are then numbered after them. */
+export const TextsMessageSchema = z.strictObject({ base: BaseIdSchema });
 
 /** A command from a client; who issued it is never the client's to say: the room fills it in. */
 export const CommandMessageSchema = z.strictObject({ command: CommandSchema });
@@ -146,4 +159,6 @@ export interface Welcome {
   language: (typeof ROOM_LANGUAGES)[number];
   /** Set when the room has stopped because the server cannot save it: why, in one sentence (also sent as 'halted'). */
   halted?: string;
+  /** The scenario's texts in the device's language (base-texts.ts): fetched from /api/texts/ID, then said held. */
+  texts?: string;
 }

@@ -4,22 +4,47 @@
 // (a whole view, then each patch's values, in the order a message is encoded and read). A number goes as a short
 // binary (msgpack bin), a type no view ever holds, so it cannot be mistaken for a value. A whole view carries the
 // texts it is numbered against: a device that joins late or comes back gets every text its team's devices hold,
-// and from then on the same patches as they do (the room encodes each once).
+// and from then on the same patches as they do (the room encodes each once). A device that holds the scenario's
+// texts (base-texts.ts) numbers them first, 0 to n-1, as the room does for it: none of them is ever sent to it, and
+// a whole view names that base and carries only the texts numbered after it.
 import { applyPatch, PatchError, type PatchOp, packPatch, UNSAFE, unpackPatch } from './view-patch.ts';
 
 /** Texts shorter than this are sent as they are: a number costs 3–4 bytes. */
 export const MIN_TEXT = 8;
 
-/** A stream's texts, shared by the versions of its table (one per message sent). */
+/**
+ * A scenario's texts as a first numbering (base-texts.ts): numbered 0 to n-1 before anything a stream adds, the
+ * same on the device that holds them. One per base, shared by every stream that starts from it, never changed.
+ */
+export class TextBase {
+  readonly ids = new Map<string, number>();
+  /** The table of a stream that has sent nothing yet: one, so that the streams starting from it share frames. */
+  readonly start: TextTable;
+
+  constructor(
+    readonly id: string,
+    readonly texts: readonly string[],
+  ) {
+    // A text twice keeps its first number, as a device reading the list does.
+    texts.forEach((t, i) => {
+      if (!this.ids.has(t)) this.ids.set(t, i);
+    });
+    this.start = TextTable.from(this);
+  }
+}
+
+/** A stream's texts after its base, shared by the versions of its table (one per message sent). */
 class TextStore {
   readonly texts: string[] = [];
+  /** Each text's number, counted after the base's. */
   readonly ids = new Map<string, number>();
+  constructor(readonly base: TextBase | null) {}
 }
 
 /**
  * The texts a device holds after some message: a version, immutable, so that the devices sent the same messages
  * share it (and the frames built for it). A version that is its store's latest grows the store in place; one that
- * is not (two devices of one seat parted) copies its part first.
+ * is not (two devices of one seat parted) copies its part first (never the base's).
  */
 export class TextTable {
   private constructor(
@@ -28,28 +53,49 @@ export class TextTable {
   ) {}
 
   static empty(): TextTable {
-    return new TextTable(new TextStore(), 0);
+    return new TextTable(new TextStore(null), 0);
   }
 
-  /** Every text of this version, in the order they are numbered. */
+  /** A stream's first table over a base; TextBase.start is the one to use. */
+  static from(base: TextBase): TextTable {
+    return new TextTable(new TextStore(base), base.texts.length);
+  }
+
+  get base(): TextBase | null {
+    return this.store.base;
+  }
+
+  /** Every text of this version, in the order they are numbered (the base's first). */
   all(): string[] {
-    return this.store.texts.slice(0, this.size);
+    return [...(this.store.base?.texts ?? []), ...this.own()];
+  }
+
+  /** The texts numbered after the base: what a whole view brings a device that holds the base. */
+  own(): string[] {
+    return this.store.texts.slice(0, this.size - this.baseSize());
   }
 
   idOf(text: string): number | undefined {
+    const inBase = this.store.base?.ids.get(text);
+    if (inBase !== undefined) return inBase;
     const id = this.store.ids.get(text);
     return id !== undefined && id < this.size ? id : undefined;
+  }
+
+  private baseSize(): number {
+    return this.store.base?.texts.length ?? 0;
   }
 
   /** A writer of the next version: what it adds is numbered after this version's texts. */
   writer(): TextWriter {
     let store = this.store;
-    if (store.texts.length !== this.size) {
-      store = new TextStore();
-      for (let i = 0; i < this.size; i++) {
+    const own = this.size - this.baseSize();
+    if (store.texts.length !== own) {
+      store = new TextStore(this.store.base);
+      for (let i = 0; i < own; i++) {
         const t = this.store.texts[i]!;
         store.texts.push(t);
-        store.ids.set(t, i);
+        store.ids.set(t, this.store.ids.get(t)!);
       }
     }
     return new TextWriter(store, this.size, (size) =>
@@ -69,6 +115,8 @@ export class TextWriter {
   encode(v: unknown): unknown {
     if (typeof v === 'string') {
       if (v.length < MIN_TEXT) return v;
+      const inBase = this.store.base?.ids.get(v);
+      if (inBase !== undefined) return refBytes(inBase);
       const id = this.store.ids.get(v);
       if (id !== undefined && id < this.size) return refBytes(id);
       this.store.texts.push(v);
@@ -140,13 +188,21 @@ export class ViewReceiver<V> {
   view: V | null = null;
   private reader: TextReader | null = null;
 
-  /** A whole view: `{ texts, view }`, its texts numbered after those given. */
+  /** `bases`: the scenario's texts this device holds, by id (base-texts.ts), for a whole view numbered after them. */
+  constructor(private readonly bases: (id: string) => readonly string[] | undefined = () => undefined) {}
+
+  /** A whole view: `{ base?, texts, view }`, its texts numbered after the base's (if it names one), then those. */
   whole(wire: unknown): V {
-    const { texts, view } = (wire ?? {}) as { texts?: unknown; view?: unknown };
+    const { base, texts, view } = (wire ?? {}) as { base?: unknown; texts?: unknown; view?: unknown };
     if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string'))
       throw new PatchError('a whole view came without its texts');
+    const held = base === undefined ? [] : typeof base === 'string' ? this.bases(base) : undefined;
+    if (held === undefined)
+      throw new PatchError(
+        `a whole view is numbered after texts ${String(base)}, which this device does not hold`,
+      );
     this.reader = new TextReader();
-    this.reader.texts.push(...texts);
+    this.reader.texts.push(...held, ...texts);
     this.view = this.reader.decode(view) as V;
     return this.view;
   }
@@ -166,12 +222,17 @@ export class ViewReceiver<V> {
 
 /**
  * The room's side of one stream: the frames to send, and the texts the devices hold after them. A whole view is
- * numbered against `texts` (the texts its team's devices hold, sent with it), or afresh.
+ * numbered against `texts` (the texts its team's devices hold, sent with it, after the base it names if any), or
+ * afresh.
  */
 export function encodeWhole(view: unknown, texts = TextTable.empty()): { value: unknown; texts: TextTable } {
   const w = texts.writer();
   const encoded = w.encode(view);
-  return { value: { texts: texts.all(), view: encoded }, texts: w.done() };
+  const base = texts.base;
+  const value = base
+    ? { base: base.id, texts: texts.own(), view: encoded }
+    : { texts: texts.all(), view: encoded };
+  return { value, texts: w.done() };
 }
 
 export function encodePatch(ops: readonly PatchOp[], texts: TextTable): { value: unknown; texts: TextTable } {
