@@ -108,6 +108,12 @@ beforeAll(async () => {
   ];
   for (const entry of setup) expect(open.run(entry), JSON.stringify(entry)).toBe(true);
   states.open = open.state;
+  // The next turn: the proposal was left unanswered and lapsed.
+  const next = new LiveGame(c, 11);
+  for (const entry of open.record.entries) expect(next.run(entry)).toBe(true);
+  playTurns(next, [0], 1);
+  expect(next.state.world.turn).toBe(open.state.world.turn + 1);
+  states.nextTurn = next.state;
   const derived = (entries: Entry[]): GameState => {
     let s = open.state;
     for (const entry of entries) {
@@ -574,6 +580,10 @@ describe('numbers that name nothing, or what is over', () => {
     expectRefused(done(answer), withdraw, ['wrong-phase']);
     expectRefused(done(withdraw), answer, ['wrong-phase']);
     expectRefused(done(give), give, ['unchanged']);
+    // An answer a turn late: the proposal lapsed when its turn resolved.
+    expect(states.nextTurn!.agreements[0]!.status).toBe('lapsed');
+    expectRefused(states.nextTurn!, answer, ['wrong-phase']);
+    expectRefused(states.nextTurn!, withdraw, ['wrong-phase']);
     // A proposal answered by the party that made it, withdrawn by the one it was made to.
     expectRefused(
       states.open!,
