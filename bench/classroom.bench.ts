@@ -5,13 +5,13 @@
 // (goal < 4 KB), the server's memory per room, and the knee: the most rooms resolving at once that the process
 // answers at p99 ≤ 50 ms (KNEE=0 skips it). Figures only: nothing here is asserted.
 //
-// MESSAGES=on: talk as well (issue 19). Every student's client sends one private message (`message.send` over the
-// room's protocol, as `{ command }`, to the next seat) in every turn, at its own moment in the turn's think time
-// (at once in the burst turns). The issue asks for one every 10 s of a class's time; a class's turn lasts minutes
-// and the engine lets one seat say 20 things a turn (MAX_SAID_PER_TURN), shared by its five or six phones, so the
-// bench's pace (a turn in THINK ms) scales that to one per client per turn: one every 3 s of the bench's time, a
-// denser load than the issue's. The message's acknowledgement is timed beside the decision's; the bytes a client
-// receives in a turn include the messages it was shown. `npm run bench:talk` runs the bench without and with.
+// MESSAGES=on: talk as well (issue 19), at the issue's pace: every student's client sends one private message
+// (`message.send` over the room's protocol, as `{ command }`, to the next seat) every PACE_MS (10 s) of wall time,
+// from its own seeded offset so that the clients do not all fire together, independent of the turns, from the first
+// turn to the last. MESSAGES=per-turn: a denser load, one message per student client in every turn, at its own
+// moment in the turn's think time (at once in the burst turns): a turn in THINK ms makes that one every 3 s or so.
+// The message's acknowledgement is timed beside the decision's; the bytes a client receives in a turn include the
+// messages it was shown. `npm run bench:talk` runs the bench without and with (at the issue's pace).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,7 +28,13 @@ const PER_ROOM = 30;
 const TURNS = Number(process.env.TURNS ?? 6);
 const THINK = Number(process.env.THINK ?? 3000);
 const SEATS = ['pm', 'sadrists', 'framework', 'iran', 'us'];
-const MESSAGES = process.env.MESSAGES === 'on';
+const MESSAGES = process.env.MESSAGES ?? 'off';
+/** MESSAGES=per-turn: one message per student client per turn. */
+const MESSAGES_PER_TURN = MESSAGES === 'per-turn';
+/** MESSAGES=on: one message per student client every PACE_MS of wall time. */
+const MESSAGES_PACED = MESSAGES === 'on';
+const PACE_MS = Number(process.env.PACE_MS ?? 10_000);
+if (!['off', 'on', 'per-turn'].includes(MESSAGES)) throw new Error('bench: MESSAGES is off, on or per-turn');
 
 // Bytes on the wire, per client: the socket's own count of what it read (compressed frames as they arrived).
 const sockets = new Map<object, NodeWebSocket>();
@@ -133,7 +139,7 @@ async function health(endpoint: string): Promise<{ rooms: number; rss: number; h
 
 interface Figures {
   acks: number[];
-  /** A sent message to its acknowledgement (MESSAGES=on). */
+  /** A sent message to its acknowledgement (MESSAGES=on or per-turn). */
   messageAcks: number[];
   spread: number[];
   bytes: number[];
@@ -162,8 +168,8 @@ function rngFor(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A client's message of the turn to the next seat's, timed to its acknowledgement; refused ones are not counted. */
-async function sendMessage(d: Room['students'][number], turn: number, f: Figures): Promise<void> {
+/** A client's message to the next seat's, timed to its acknowledgement; refused ones are not counted. */
+async function sendMessage(d: Room['students'][number], label: string, f: Figures): Promise<void> {
   const to = SEATS[(SEATS.indexOf(d.seat) + 1) % SEATS.length]!;
   const sent = performance.now();
   const reply = await d.client.request('command', {
@@ -171,11 +177,41 @@ async function sendMessage(d: Room['students'][number], turn: number, f: Figures
       type: 'message.send',
       actor: d.seat,
       to: [to],
-      text: `Turn ${turn + 1}: can we talk before we decide?`,
+      text: `${label}: can we talk before we decide?`,
     },
   });
   if (!reply.ok) throw new Error(`bench: a message was refused: ${reply.message}`);
   f.messageAcks.push(performance.now() - sent);
+}
+
+/**
+ * MESSAGES=on: each student client sends a message every PACE_MS of wall time, its first after a seeded offset
+ * within the pace, until the returned stop is called (which waits for the messages under way). A room that has
+ * ended sends no more. `figures()`: where the acknowledgements go now (the phase being played).
+ */
+function startPacedTalk(rooms: Room[], figures: () => Figures): () => Promise<void> {
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
+  let done = false;
+  const talkers = rooms.flatMap((room, i) => {
+    const rng = rngFor(104_729 * (i + 1));
+    return room.students.map(async (s) => {
+      let next = performance.now() + rng() * PACE_MS;
+      for (let k = 1; ; k++) {
+        await Promise.race([sleep(Math.max(0, next - performance.now())), stopped]);
+        if (done || turnOf(room.facilitator.view) === 99) return;
+        await sendMessage(s, `Message ${k}`, figures());
+        next += PACE_MS;
+      }
+    });
+  });
+  return async () => {
+    done = true;
+    stop();
+    await Promise.all(talkers);
+  };
 }
 
 /**
@@ -209,9 +245,12 @@ async function playTurn(
     if (!reply.ok) throw new Error(`bench: a decision was refused: ${reply.message}`);
   };
   // The talk first in a burst turn (all at once, before the decisions); at its own moment in a turn on its own time.
-  const talk = MESSAGES
+  const label = `Turn ${turn + 1}`;
+  const talk = MESSAGES_PER_TURN
     ? room.students.map((s) =>
-        thinkMs === 0 ? sendMessage(s, turn, f) : sleep(rng() * thinkMs).then(() => sendMessage(s, turn, f)),
+        thinkMs === 0
+          ? sendMessage(s, label, f)
+          : sleep(rng() * thinkMs).then(() => sendMessage(s, label, f)),
       )
     : [];
   if (thinkMs === 0) {
@@ -342,7 +381,7 @@ async function main(): Promise<void> {
     const loaded = await health(endpoint);
     const clients = rooms.reduce((n, r) => n + r.all.length, 0);
     console.log(
-      `class load (compression ${process.env.COMPRESS ?? 'off'}, messages ${MESSAGES ? 'on: one per student client per turn' : 'off'}): ${rooms.length} rooms × ${PER_ROOM} clients = ${clients} WebSocket clients on one server process`,
+      `class load (compression ${process.env.COMPRESS ?? 'off'}, messages ${MESSAGES_PACED ? `on: one per student client every ${PACE_MS / 1000} s` : MESSAGES_PER_TURN ? 'per-turn: one per student client per turn' : 'off'}): ${rooms.length} rooms × ${PER_ROOM} clients = ${clients} WebSocket clients on one server process`,
     );
     console.log(
       `  server memory per room (30 clients connected, heap after GC): ${((loaded.heapUsed - before.heapUsed) / ROOMS / 1024).toFixed(0)} KB heap, ${((loaded.rss - before.rss) / ROOMS / 1024).toFixed(0)} KB resident`,
@@ -369,6 +408,8 @@ async function main(): Promise<void> {
     // Rooms on their own time: each team decides after a think time of up to THINK ms, as a class does.
     const staggered = noFigures();
     const half = Math.ceil(TURNS / 2);
+    let talking = staggered;
+    const stopTalk = MESSAGES_PACED ? startPacedTalk(rooms, () => talking) : async () => undefined;
     await Promise.all(
       rooms.map(async (r, i) => {
         const rng = rngFor(7919 * (i + 1));
@@ -379,10 +420,12 @@ async function main(): Promise<void> {
     const burst = noFigures();
     const none = () => 0;
     const burstCpu0 = cpuOf(server.pid!);
+    talking = burst;
     for (let turn = half; turn < TURNS; turn++) {
       await Promise.all(rooms.map((r) => playTurn(r, turn, burst, 0, none)));
     }
     const burstCpu = cpuOf(server.pid!) - burstCpu0;
+    await stopTalk();
     const wall = (performance.now() - wall0) / 1000;
     const loadCpu = process.cpuUsage(loadCpu0);
     const serverCpu = cpuOf(server.pid!) - serverCpu0;
@@ -415,7 +458,7 @@ async function main(): Promise<void> {
     );
     // One line to set beside the other run's (npm run bench:talk runs the bench without messages, then with).
     console.log(
-      `  summary, messages ${MESSAGES ? 'on' : 'off'}: last decision → views p99 ${quantile(staggered.spread, 0.99).toFixed(1)} ms on their own time, ${quantile(burst.spread, 0.99).toFixed(1)} ms all at once; bytes per client per turn median ${quantile([...staggered.bytes, ...burst.bytes], 0.5).toFixed(0)}, p95 ${quantile([...staggered.bytes, ...burst.bytes], 0.95).toFixed(0)}`,
+      `  summary, messages ${MESSAGES}: last decision → views p99 ${quantile(staggered.spread, 0.99).toFixed(1)} ms on their own time, ${quantile(burst.spread, 0.99).toFixed(1)} ms all at once; bytes per client per turn median ${quantile([...staggered.bytes, ...burst.bytes], 0.5).toFixed(0)}, p95 ${quantile([...staggered.bytes, ...burst.bytes], 0.95).toFixed(0)}; ${staggered.messageAcks.length + burst.messageAcks.length} messages, acknowledgement p99 ${quantile([...staggered.messageAcks, ...burst.messageAcks], 0.99).toFixed(1)} ms`,
     );
     if (process.env.KNEE !== '0') await knee(rooms);
     const after = untrusted();

@@ -216,9 +216,22 @@ export class TokenBucket {
 }
 
 /** A log line stays one line, whatever a client put in its message: control characters become spaces, and long
- * text is cut. */
+ * text is cut. So do the characters that reorder or hide what a terminal shows (bidirectional marks, embeddings,
+ * overrides and isolates; the C1 controls): a client's text cannot make a line read as another. */
 export function oneLine(text: string): string {
   let out = '';
-  for (const ch of text.slice(0, 300)) out += ch < ' ' || ch === '\u007f' ? ' ' : ch;
+  for (const ch of text.slice(0, 300)) out += hidesOrBreaks(ch.charCodeAt(0)) ? ' ' : ch;
   return out;
+}
+
+function hidesOrBreaks(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x61c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }

@@ -125,8 +125,15 @@ export interface Refusal {
   message: string;
 }
 
+/** Printable ASCII only: a sentence that needs no cleaning, as nearly all are. */
+const PLAIN = /^[\x20-\x7e]*$/;
+/** A refusal's sentence names a few ids at most (each at most 100 characters, by the schema below). */
+const MAX_REFUSAL_CHARS = 600;
+
 export function refusal(code: RefusalCode, message: string): Refusal {
-  return { ok: false, code, message };
+  // A sentence may name what a client sent (an actor, an addressee: ids of its choosing). It is kept to one line of
+  // what can be seen, as typed text is (free-text.ts): no line break, control or direction-changing character.
+  return { ok: false, code, message: PLAIN.test(message) ? message : cleanText(message, MAX_REFUSAL_CHARS) };
 }
 
 // Ids are bounded so that a hostile message cannot make the engine hold or echo megabytes.
