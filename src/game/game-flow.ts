@@ -95,7 +95,7 @@ export class GameFlow implements SoloHost {
    * The saves, once the title is drawn: the title offers the saved game, and, when neither the link nor the player
    * named a scenario, the first scenario with a saved game becomes the one the menu plays.
    */
-  private openStorage(): void {
+  private openStorage(retitle = true): void {
     if (this.storageOpen) return;
     this.storageOpen = true;
     if (!this.named && this.current === 'title') {
@@ -106,7 +106,7 @@ export class GameFlow implements SoloHost {
         return;
       }
     }
-    this.title.set({ ...this.title.value, ...this.saveOnTitle() });
+    if (retitle) this.title.set({ ...this.title.value, ...this.saveOnTitle() });
   }
 
   /** The map the scenes draw: the loaded scenario's, or null before it has loaded or when it has none. */
@@ -137,33 +137,48 @@ export class GameFlow implements SoloHost {
     // The scenario in the device's language (its words only: the record is the same in every language).
     this.loading ??= Promise.all([this.deps.loadPlay(), entry.load(words), this.deps.loadScreens()]).then(
       async ([{ session: module, presenters: present, SoloFlow }, result]) => {
-        // The title names the saved game with the scenario, in one change: the saves are read now, if the title is up.
-        await this.deps.titleDrawn;
-        this.openStorage();
-        // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
-        if (entry !== this.chosen) return null;
         if (!result.ok) {
+          await this.deps.titleDrawn;
+          this.openStorage(false);
+          if (entry !== this.chosen) return null;
           console.warn(result.problem);
           this.title.set({
             ...this.title.value,
+            ...this.saveOnTitle(),
             scenarioFailed: true,
             notice: `The scenario “${entry.title}” could not be loaded.`,
           });
           return null;
         }
         const { scenario } = result;
-        this.art = result.art;
         const c = module.compileScenario(scenario);
-        this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
-        this.title.set({
-          ...this.title.value,
-          ...this.saveOnTitle(),
-          scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
-        });
+        // The session starts as soon as its files have come, before the title is drawn when they came first: New game
+        // then acts on the title's first frame rather than after this work (issue 18). It reads no storage.
         const solo = new SoloFlow(this, module, present, scenario);
-        if (entry === this.chosen) return solo;
-        solo.stop();
-        return null;
+        const shown = { title: scenario.meta.title.text, summary: scenario.meta.summary.text };
+        if (entry === this.chosen) {
+          this.art = result.art;
+          this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
+          this.title.set({ ...this.title.value, scenario: shown });
+        }
+        // The saves are read once the title is up; the title names the saved game, if there is one, in one more change
+        // (the title scene draws again on each).
+        await this.deps.titleDrawn;
+        this.openStorage(false);
+        // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
+        if (entry !== this.chosen) {
+          solo.stop();
+          return null;
+        }
+        const before = this.title.value;
+        const saves = this.saveOnTitle();
+        const same =
+          before.scenario === shown &&
+          before.hasSave === saves.hasSave &&
+          before.saved?.role === saves.saved?.role &&
+          before.saved?.turn === saves.saved?.turn;
+        if (!same) this.title.set({ ...before, ...saves, scenario: shown });
+        return solo;
       },
     );
     return this.loading;
