@@ -123,7 +123,7 @@ module.exports = {
       comment: 'an import in src/ that resolves to no file or package',
       // The custom Phaser build requires through @phaser-src, an alias that only Vite knows (vite.config.ts); the
       // checked scenarios are modules that scripts/checked-scenario-plugin.ts makes when the game is built.
-      from: { path: '^src/', pathNot: '^src/game/phaser/phaser-build\\.cjs$' },
+      from: { path: '^src/', pathNot: '^src/game/phaser/phaser-(build|rnd)\\.cjs$' },
       to: { couldNotResolve: true, pathNot: '^virtual:checked-scenario/' },
     },
   ],

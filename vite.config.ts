@@ -30,6 +30,17 @@ const PHASER_FLAGS: Record<string, boolean> = {
  */
 const PHASER_STORAGE_CHECK = 'Features.localStorage = !!localStorage.getItem;';
 
+/**
+ * Phaser's core requires the whole of Phaser.Math (math/index) in two places, for its random generator only: those
+ * two requires take src/game/phaser/phaser-rnd.cjs instead, so that the math helpers nothing uses stay out of the first
+ * download (issue 18). A Phaser that changes them fails the build here rather than bundling the index again.
+ */
+const PHASER_MATH_INDEX: Record<string, string> = {
+  'core/Config.js': "require('../math/')",
+  'utils/object/GetAdvancedValue.js': "require('../../math')",
+};
+const phaserRnd = fileURLToPath(new URL('./src/game/phaser/phaser-rnd.cjs', import.meta.url));
+
 function phaserFlags(): Plugin {
   const flag = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
   return {
@@ -38,6 +49,12 @@ function phaserFlags(): Plugin {
       filter: { id: /[\\/]phaser[\\/]src[\\/].*\.js$/ },
       handler(source, id) {
         let code = source;
+        const file = id.replace(/\\/g, '/').replace(/^.*\/phaser\/src\//, '');
+        const mathIndex = PHASER_MATH_INDEX[file];
+        if (mathIndex) {
+          if (!code.includes(mathIndex)) throw new Error(`Phaser's require of Phaser.Math changed: ${id}`);
+          code = code.replace(mathIndex, `require(${JSON.stringify(phaserRnd)})`);
+        }
         if (/[\\/]device[\\/]Features\.js$/.test(id)) {
           if (!code.includes(PHASER_STORAGE_CHECK)) throw new Error(`Phaser's storage check changed: ${id}`);
           code = code.replace(PHASER_STORAGE_CHECK, "Features.localStorage = 'localStorage' in window;");

@@ -11,6 +11,7 @@ import './ui/styles.css';
 import { DeferredAudio } from './audio/deferred-audio.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
+import { loadMaps } from './game/scenes/title.scene.ts';
 import { provideServices } from './game/services.ts';
 import { BUNDLED_SCENARIOS } from './game/session/scenario-registry.ts';
 import { registerOffline } from './offline/register-offline.ts';
@@ -30,6 +31,17 @@ const language = startLanguage(settings, (chosen) => void flow?.prepare(chosen))
   () => {},
   () => {},
 );
+/** What New game waits for, one lazy chunk (src/solo-play.ts). */
+const soloPlay = () => import('./solo-play.ts');
+// Its code is the same in every language: it is asked for now, rather than once the stored settings have been read
+// (issue 18), a task later so that i18next's request goes first (the bundler's import wrapper sends it a microtask after
+// the call). Its four files and i18next leave the language's strings a connection of the six; the scenario, in the
+// language's words, is asked for with them (GameFlow.prepare), and a failure is asked again there. The title's map code
+// comes with it, so that the title's first frame draws the map rather than drawing itself again when it comes.
+setTimeout(() => {
+  void soloPlay().catch(() => null);
+  void loadMaps().catch(() => null);
+}, 0);
 
 /** A dialog's chunk once the language has come (its words); null when it cannot come (offline before it was kept). */
 const dialog = <M>(chunk: Promise<M>): Promise<M | null> =>
@@ -65,8 +77,6 @@ void afterFirstScreen
     if (adopted?.language && adopted.language !== document.documentElement.lang)
       void settings.saved().then(() => location.reload());
   });
-/** What New game waits for, one lazy chunk (src/solo-play.ts). */
-const soloPlay = () => import('./solo-play.ts');
 const mirror = new DomMirror(ui, send, soloPlay);
 settings.subscribe((s) => {
   applyDisplaySettings(s);

@@ -1,25 +1,21 @@
 /**
- * The page's side of the solo game. The game's flow (which screen, what is selected, the game itself) is the
- * solo session machine (src/session/solo.machine.ts); this adapter sends it the player's intents and renders
- * its state: each state becomes a screen model (by the presenters), a scene, sounds and the save slot. It
- * decides nothing about the game. The session, the engine and the scenario are a lazy chunk, loaded after
- * the title is drawn.
+ * The page's side of the solo game, the title's half: which scenario the title offers, its saved game, and the way
+ * to New game. The solo session's half (solo-flow.ts: the session machine, its screens, sounds and save slot) comes
+ * in the lazy chunk New game waits for (src/solo-play.ts), so that the first download does not carry it (issue 18).
+ * It decides nothing about the game.
  */
 import type Phaser from 'phaser';
-import type { Actor } from 'xstate';
-import type { Mood } from '../audio/cues.ts';
 import type { GameAudio } from '../audio/deferred-audio.ts';
 import { language } from '../present/i18n/i18n.ts';
 import type { Intent } from '../present/intents.ts';
-import type { Lookup } from '../present/lookup.ts';
-import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
+import type { PageServices, ScreenModel, TitleModel } from '../present/screens.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
 import type { SoloSaveSummary } from '../session/solo-rules.ts';
 import { Observable } from './observable.ts';
 import { SCENES, type SceneKey } from './scenes/scene-keys.ts';
-import { type SaveSlot, savedScenarioIds, saveSlotFor } from './session/save-slot.ts';
+import { savedScenarioIds, saveSlotFor } from './session/save-slot.ts';
 import { type BundledScenario, bundledById, type MapArt } from './session/scenario-registry.ts';
+import type { ScreenKind, SoloFlow, SoloHost } from './solo-flow.ts';
 
 type SessionModule = typeof import('./session/session-module.ts');
 type Presenters = typeof import('./play-presenters.ts');
@@ -42,22 +38,15 @@ export interface FlowDeps {
   scenarios: readonly BundledScenario[];
   /** The scenes and views of the screens after the title (lazy chunks), loaded with the session; once. */
   loadScreens: () => Promise<void>;
-  /** The session and the presenters: a lazy chunk (src/solo-play.ts), the same as the screens'. */
-  loadPlay: () => Promise<{ session: SessionModule; presenters: Presenters }>;
+  /** The session, the presenters and the solo half of the flow: a lazy chunk (src/solo-play.ts), the screens' too. */
+  loadPlay: () => Promise<{
+    session: SessionModule;
+    presenters: Presenters;
+    SoloFlow: typeof SoloFlow;
+  }>;
 }
 
-interface Loaded {
-  module: SessionModule;
-  present: Presenters;
-  scenario: Scenario;
-  lookup: Lookup;
-  slot: SaveSlot;
-  solo: Actor<SoloMachine>;
-}
-
-type Snapshot = ReturnType<Actor<SoloMachine>['getSnapshot']>;
-
-export class GameFlow {
+export class GameFlow implements SoloHost {
   readonly title = new Observable<TitleModel>({
     scenario: null,
     scenarioFailed: false,
@@ -68,9 +57,9 @@ export class GameFlow {
   /** The model of the current scene (perspective to debrief); null on the title. */
   readonly screen = new Observable<ScreenModel | null>(null);
   private game: Phaser.Game | null = null;
-  private loading: Promise<Loaded | null> | null = null;
+  private loading: Promise<SoloFlow | null> | null = null;
   /** The screen last shown: a scene starts only when this changes. */
-  private shown: ScreenKind = 'title';
+  private current: ScreenKind = 'title';
   /** The scenario once loaded, and how to read a save of it: the title names the saved game's role and turn. */
   private saves: { scenario: Scenario; describe: (json: string | null) => SoloSaveSummary | null } | null =
     null;
@@ -106,10 +95,10 @@ export class GameFlow {
    * The saves, once the title is drawn: the title offers the saved game, and, when neither the link nor the player
    * named a scenario, the first scenario with a saved game becomes the one the menu plays.
    */
-  private openStorage(): void {
+  private openStorage(retitle = true): void {
     if (this.storageOpen) return;
     this.storageOpen = true;
-    if (!this.named && this.shown === 'title') {
+    if (!this.named && this.current === 'title') {
       const saved = savedScenarioIds(this.deps.storage());
       const first = this.deps.scenarios.find((s) => saved.includes(s.id));
       if (first && first !== this.chosen) {
@@ -117,7 +106,7 @@ export class GameFlow {
         return;
       }
     }
-    this.title.set({ ...this.title.value, ...this.saveOnTitle() });
+    if (retitle) this.title.set({ ...this.title.value, ...this.saveOnTitle() });
   }
 
   /** The map the scenes draw: the loaded scenario's, or null before it has loaded or when it has none. */
@@ -130,7 +119,7 @@ export class GameFlow {
   }
 
   showTitle(notice: string | null = null): void {
-    this.shown = 'title';
+    this.current = 'title';
     this.screen.set(null);
     const said = notice ?? this.linkNotice;
     this.linkNotice = null;
@@ -143,39 +132,53 @@ export class GameFlow {
    * start: main.ts asks at once), and starts the solo session. New game waits for this. A scenario that fails to
    * load is reported on the title in one sentence. `words`: the device's language, when its strings are still coming.
    */
-  prepare(words: string = language()): Promise<Loaded | null> {
+  prepare(words: string = language()): Promise<SoloFlow | null> {
     const entry = this.chosen;
     // The scenario in the device's language (its words only: the record is the same in every language).
     this.loading ??= Promise.all([this.deps.loadPlay(), entry.load(words), this.deps.loadScreens()]).then(
-      async ([{ session: module, presenters: present }, result]) => {
-        // The title names the saved game with the scenario, in one change: the saves are read now, if the title is up.
-        await this.deps.titleDrawn;
-        this.openStorage();
-        // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
-        if (entry !== this.chosen) return null;
+      async ([{ session: module, presenters: present, SoloFlow }, result]) => {
         if (!result.ok) {
+          await this.deps.titleDrawn;
+          this.openStorage(false);
+          if (entry !== this.chosen) return null;
           console.warn(result.problem);
           this.title.set({
             ...this.title.value,
+            ...this.saveOnTitle(),
             scenarioFailed: true,
             notice: `The scenario “${entry.title}” could not be loaded.`,
           });
           return null;
         }
         const { scenario } = result;
-        this.art = result.art;
         const c = module.compileScenario(scenario);
-        this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
-        this.title.set({
-          ...this.title.value,
-          ...this.saveOnTitle(),
-          scenario: { title: scenario.meta.title.text, summary: scenario.meta.summary.text },
-        });
-        return this.startSolo(module, present, scenario).then((loaded) => {
-          if (entry === this.chosen) return loaded;
-          loaded.solo.stop();
+        // The session starts as soon as its files have come, before the title is drawn when they came first: New game
+        // then acts on the title's first frame rather than after this work (issue 18). It reads no storage.
+        const solo = new SoloFlow(this, module, present, scenario);
+        const shown = { title: scenario.meta.title.text, summary: scenario.meta.summary.text };
+        if (entry === this.chosen) {
+          this.art = result.art;
+          this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
+          this.title.set({ ...this.title.value, scenario: shown });
+        }
+        // The saves are read once the title is up; the title names the saved game, if there is one, in one more change
+        // (the title scene draws again on each).
+        await this.deps.titleDrawn;
+        this.openStorage(false);
+        // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
+        if (entry !== this.chosen) {
+          solo.stop();
           return null;
-        });
+        }
+        const before = this.title.value;
+        const saves = this.saveOnTitle();
+        const same =
+          before.scenario === shown &&
+          before.hasSave === saves.hasSave &&
+          before.saved?.role === saves.saved?.role &&
+          before.saved?.turn === saves.saved?.turn;
+        if (!same) this.title.set({ ...before, ...saves, scenario: shown });
+        return solo;
       },
     );
     return this.loading;
@@ -187,7 +190,7 @@ export class GameFlow {
    */
   private pick(id: string): void {
     const entry = bundledById(this.deps.scenarios, id);
-    if (!entry || entry === this.chosen || this.shown !== 'title') return;
+    if (!entry || entry === this.chosen || this.current !== 'title') return;
     this.named = true;
     this.choose(entry);
     const url = new URL(window.location.href);
@@ -202,7 +205,7 @@ export class GameFlow {
     this.loading = null;
     this.saves = null;
     this.art = null;
-    void left?.then((loaded) => loaded?.solo.stop());
+    void left?.then((loaded) => loaded?.stop());
     this.title.set({
       ...this.title.value,
       ...this.saveOnTitle(),
@@ -212,42 +215,6 @@ export class GameFlow {
       notice: null,
     });
     void this.prepare().catch((error: unknown) => this.fail(error));
-  }
-
-  private async startSolo(module: SessionModule, present: Presenters, scenario: Scenario): Promise<Loaded> {
-    const { fromPromise, createActor } = module;
-    const machine = module.soloMachine.provide({
-      actors: { loadScenario: fromPromise(async () => scenario) },
-    });
-    const solo = createActor(machine);
-    const loaded: Loaded = {
-      module,
-      present,
-      scenario,
-      lookup: new present.Lookup(scenario),
-      slot: saveSlotFor(scenario.meta.id, this.deps.storage),
-      solo,
-    };
-    solo.on('save.write', ({ json }) => {
-      if (!loaded.slot.write(json)) {
-        this.deps.page.announce('The game could not be saved in this browser; it goes on unsaved.');
-      }
-    });
-    solo.on('save.drop', () => {
-      loaded.slot.clear();
-      this.title.set({ ...this.title.value, ...this.saveOnTitle() });
-    });
-    let last: Snapshot | null = null;
-    solo.subscribe({
-      next: (snapshot) => {
-        const before = last;
-        last = snapshot;
-        this.render(loaded, before, snapshot);
-      },
-      error: (error) => this.fail(error),
-    });
-    solo.start();
-    return loaded;
   }
 
   handle(intent: Intent): void {
@@ -279,153 +246,8 @@ export class GameFlow {
         // Everything else goes to the session, in order; it ignores what its current state does not take
         // (a second click on Confirm, a choice on the wrong screen).
         void this.prepare()
-          .then((loaded) => loaded && this.send(loaded, intent))
+          .then((loaded) => loaded?.send(intent))
           .catch((error: unknown) => this.fail(error));
-    }
-  }
-
-  private send(loaded: Loaded, intent: Intent): void {
-    const event = this.eventFor(loaded, intent);
-    if (event) loaded.solo.send(event);
-  }
-
-  private eventFor(loaded: Loaded, intent: Intent): SoloEvent | null {
-    switch (intent.type) {
-      case 'new-game':
-        return { type: 'game.new' };
-      case 'continue': {
-        const json = loaded.slot.read();
-        const elsewhere = json === null ? this.unbundledSave() : null;
-        if (elsewhere !== null) {
-          this.refuseSave(elsewhere);
-          return null;
-        }
-        return { type: 'game.continue', json };
-      }
-      case 'quit-to-title':
-        return { type: 'title.show' };
-      case 'pick-perspective':
-        this.deps.audio.play('select');
-        return { type: 'perspective.pick', actor: intent.actorId };
-      case 'start-game':
-        return { type: 'game.begin', seed: seedFromQuery() };
-      case 'select-option':
-        this.deps.audio.play('select');
-        return { type: 'option.select', option: intent.optionId };
-      case 'confirm-decision':
-        return { type: 'decision.confirm', reason: intent.reason };
-      case 'talk.publish':
-      case 'talk.message': {
-        const kind = intent.type === 'talk.publish' ? 'statement' : 'message';
-        const claim = intent.type === 'talk.publish' ? intent.claim : undefined;
-        return { type: 'talk.say', kind, text: intent.text, to: intent.to, ...(claim ? { claim } : {}) };
-      }
-      case 'deal.propose':
-      case 'deal.answer':
-      case 'deal.withdraw':
-        return intent;
-      case 'next':
-      case 'show-debrief':
-        return { type: 'screen.next' };
-      default:
-        return null;
-    }
-  }
-
-  /** The screen for the session's state: a new scene when the screen changes, a new model when only it does. */
-  private render(loaded: Loaded, before: Snapshot | null, now: Snapshot): void {
-    const kind = screenOf(now);
-    const was = this.shown;
-    if (kind === 'title') {
-      const notice = now.context.notice;
-      // Back from a game: the title scene again. Already on it: only what it says changes.
-      if (was !== 'title') this.showTitle(notice);
-      else if (before !== null && before.context.notice !== notice) {
-        this.title.set({ ...this.title.value, ...this.saveOnTitle(), notice });
-      }
-      return;
-    }
-    const model = this.modelOf(loaded, kind, now);
-    if (!model) return;
-    if (was === kind) {
-      this.screen.set(model);
-      return;
-    }
-    this.show(model);
-    this.cue(loaded, model, was);
-  }
-
-  private modelOf(loaded: Loaded, kind: Exclude<ScreenKind, 'title'>, s: Snapshot): ScreenModel | null {
-    const { scenario, lookup, module, present } = loaded;
-    const {
-      perspectiveModel,
-      briefingModel,
-      situationModel,
-      resolutionModel,
-      debriefModel,
-      talkModel,
-      dealsModel,
-    } = present;
-    const { c, game, actor, before, selected, historical, refused } = s.context;
-    if (kind === 'perspective') return perspectiveModel(scenario, lookup, actor);
-    if (!c || !game || !actor) return null;
-    const view = module.viewFor(c, game, actor);
-    switch (kind) {
-      case 'briefing':
-        return briefingModel(view, lookup);
-      case 'situation':
-        // The player speaks to the computer's actors: every other playable seat, named as the scenario names it.
-        return {
-          ...situationModel(view, lookup, selected),
-          talk: talkModel({
-            said: view.said ?? [],
-            rule: view.talk ?? { level: 'all', approve: false },
-            seats: c.playableIds.map((a) => ({ actor: a, label: lookup.actorName(a) })),
-            actor,
-            live: game.phase !== 'ended' && !game.paused,
-            limits: present.TALK_LIMITS,
-            claims: view.claims ?? [],
-            claimLabel: (id) => lookup.claimLabel(id),
-          }),
-          talkRefused: refused,
-          deals: dealsModel(view, lookup, game.phase !== 'ended' && !game.paused),
-        };
-      case 'resolution': {
-        // The session resolves the turn just after the confirmation; until it has, there is nothing to show.
-        if (!before || (game.world.turn === before.world.turn && game.phase !== 'ended')) return null;
-        const resolved = resolutionModel(module.viewFor(c, before, actor), view, lookup);
-        // The next situation room, as the player will first see it, leaves the words this screen may show.
-        return present.withReadingBudget(
-          resolved,
-          resolved.ended ? null : situationModel(view, lookup, null),
-        );
-      }
-      case 'debrief':
-        // The historical path is the session's (the same scenario and seed replayed with the historical choices).
-        return debriefModel(view, lookup, historical);
-    }
-  }
-
-  /** The sounds and the spoken news of arriving at a screen. */
-  private cue(loaded: Loaded, model: ScreenModel, from: ScreenKind | null): void {
-    const { audio, page: ui } = this.deps;
-    if (model.kind === 'resolution') {
-      audio.play('confirm');
-      if (model.news.length > 0) {
-        audio.play('news');
-        // What the screen shows at first sight, not every report: the rest is one tap away there too.
-        const sight = loaded.present.resolutionFirstSight(model);
-        const more = sight.more > 0 ? ` ${sight.more} more under “${sight.all}”.` : '';
-        ui.announce(
-          `${model.news.length} new: ${sight.headlines.map((n) => n.item.headline.text).join('. ')}.${more}`,
-        );
-      }
-      this.setMood(model.mood);
-    } else if (model.kind === 'situation') {
-      if (from === 'resolution') audio.play('turn');
-      this.setMood(model.mood);
-    } else if (model.kind === 'debrief') {
-      audio.play('outcome');
     }
   }
 
@@ -468,46 +290,57 @@ export class GameFlow {
   }
 
   private async openCredits(): Promise<void> {
-    const loaded = await this.prepare();
-    const sources: SourceCredit[] | null = loaded
-      ? loaded.scenario.meta.sources.map((s) => ({ ...s }))
-      : null;
-    const cite = (t: { source?: string | string[] | undefined; invention?: true | undefined }) =>
-      t.invention ? 'invented for the game' : `source: ${[t.source ?? []].flat().join(', ')}`;
-    const reference: Reference | null = loaded
-      ? {
-          people: loaded.scenario.people.map((p) => ({
-            name: p.name,
-            text: p.description.text,
-            cite: cite(p.description),
-          })),
-          glossary: loaded.scenario.glossary.map((g) => ({
-            name: g.term,
-            text: g.definition.text,
-            cite: cite(g.definition),
-          })),
-        }
-      : null;
-    this.deps.page.openCredits(sources, reference);
+    const credits = (await this.prepare())?.credits();
+    this.deps.page.openCredits(credits?.sources ?? null, credits?.reference ?? null);
   }
 
-  private setMood(mood: Mood): void {
-    const before = this.deps.audio.currentMood;
-    this.deps.audio.setMood(mood);
-    if (mood === 'critical' && before !== 'critical') this.deps.audio.play('alarm');
+  // --- what the solo half (solo-flow.ts) asks of this one ---------------------------------------------------------
+
+  get audio(): GameAudio {
+    return this.deps.audio;
   }
 
-  private show(model: ScreenModel): void {
-    this.shown = model.kind;
+  get storage(): () => Storage | undefined {
+    return this.deps.storage;
+  }
+
+  get shown(): ScreenKind {
+    return this.current;
+  }
+
+  announce(text: string): void {
+    this.deps.page.announce(text);
+  }
+
+  update(model: ScreenModel): void {
+    this.screen.set(model);
+  }
+
+  retitle(notice?: string | null): void {
+    this.title.set({
+      ...this.title.value,
+      ...this.saveOnTitle(),
+      ...(notice === undefined ? {} : { notice }),
+    });
+  }
+
+  refusedElsewhere(): boolean {
+    const elsewhere = this.unbundledSave();
+    if (elsewhere !== null) this.refuseSave(elsewhere);
+    return elsewhere !== null;
+  }
+
+  show(model: ScreenModel): void {
+    this.current = model.kind;
     this.screen.set(model);
     this.start(SCENES[model.kind]);
   }
 
-  private fail(error: unknown): void {
+  fail(error: unknown): void {
     // Something the game could not do (it says why in one sentence): back to the title, never a crash.
     console.warn('game flow:', error);
     this.showTitle(sentence(error));
-    void this.loading?.then((loaded) => loaded?.solo.send({ type: 'title.show', notice: sentence(error) }));
+    void this.loading?.then((loaded) => loaded?.toTitle(sentence(error)));
   }
 
   protected start(key: SceneKey): void {
@@ -520,22 +353,7 @@ export class GameFlow {
   }
 }
 
-type ScreenKind = 'title' | 'perspective' | 'briefing' | 'situation' | 'resolution' | 'debrief';
-
-function screenOf(s: Snapshot): ScreenKind {
-  for (const kind of ['perspective', 'briefing', 'situation', 'resolution', 'debrief'] as const) {
-    if (s.hasTag(kind)) return kind;
-  }
-  return 'title';
-}
-
 function sentence(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/** `?seed=42` replays a game exactly (tests, workshops); otherwise every game differs. */
-function seedFromQuery(): number {
-  const seed = Number(new URLSearchParams(window.location.search).get('seed'));
-  return Number.isInteger(seed) && seed > 0 ? seed : Math.floor(Math.random() * 2 ** 31) + 1;
 }

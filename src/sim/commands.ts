@@ -136,102 +136,118 @@ export function refusal(code: RefusalCode, message: string): Refusal {
   return { ok: false, code, message: PLAIN.test(message) ? message : cleanText(message, MAX_REFUSAL_CHARS) };
 }
 
-// Ids are bounded so that a hostile message cannot make the engine hold or echo megabytes.
-const id = z.string().min(1).max(100);
-const turn = z.number().int().min(0).max(10_000).optional();
-const addressees = z.array(id).min(1).max(MAX_ADDRESSEES);
-/** The number of something said: never more than the commands a record holds. */
-const said = z.number().int().min(1).max(1_000_000);
+/**
+ * The schemas are built on first use (z.lazy), not when the engine's chunk is evaluated: a solo game's commands are
+ * made by the page itself and none is parsed, and building some fifty schemas took the main thread on the way to New
+ * game (issue 18). What they accept, and every refusal, is the same.
+ */
+function buildCommandSchemas() {
+  // Ids are bounded so that a hostile message cannot make the engine hold or echo megabytes.
+  const id = z.string().min(1).max(100);
+  const turn = z.number().int().min(0).max(10_000).optional();
+  const addressees = z.array(id).min(1).max(MAX_ADDRESSEES);
+  /** The number of something said: never more than the commands a record holds. */
+  const said = z.number().int().min(1).max(1_000_000);
 
-export const IssuerSchema = z.union([
-  z.strictObject({ seat: id, as: z.enum(['person', 'computer']) }),
-  z.strictObject({ facilitator: z.literal(true) }),
-]);
+  const issuer = z.union([
+    z.strictObject({ seat: id, as: z.enum(['person', 'computer']) }),
+    z.strictObject({ facilitator: z.literal(true) }),
+  ]);
 
-export const CommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('seat.set'),
-    actor: id,
-    holder: z.enum(['person', 'computer', 'vacant']),
-  }),
-  z.strictObject({ type: z.literal('game.start') }),
-  z.strictObject({
-    type: z.literal('decision.submit'),
-    actor: id,
-    option: id,
-    turn,
-    reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
-  }),
-  z.strictObject({ type: z.literal('decision.withdraw'), actor: id, turn }),
-  z.strictObject({ type: z.literal('proposal.set'), actor: id, option: id.nullable(), turn }),
-  z.strictObject({ type: z.literal('turn.resolve'), turn, now: z.literal(true).optional() }),
-  z.strictObject({ type: z.literal('game.pause') }),
-  z.strictObject({ type: z.literal('game.resume') }),
-  z.strictObject({
-    type: z.literal('deadline.set'),
-    seconds: z.number().int().min(5).max(86_400).nullable(),
-    onExpiry: z.enum(['computer', 'default']),
-    defaults: z.record(id, id).optional(),
-  }),
-  z.strictObject({ type: z.literal('deadline.expire'), turn }),
-  z.strictObject({ type: z.literal('inject.fire'), event: id, at: z.enum(['now', 'next-resolution']) }),
-  z.strictObject({
-    type: z.literal('indicator.override'),
-    indicator: id,
-    value: z.number().finite(),
-    reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
-  }),
-  z.strictObject({ type: z.literal('game.end') }),
-  z.strictObject({
-    type: z.literal('statement.publish'),
-    actor: id,
-    text: z.string().max(MAX_STATEMENT_CHARS),
-    to: addressees.optional(),
-    claim: id.optional(),
-  }),
-  z.strictObject({
-    type: z.literal('message.send'),
-    actor: id,
-    to: addressees,
-    text: z.string().max(MAX_MESSAGE_CHARS),
-  }),
-  z.strictObject({
-    type: z.literal('talk.set'),
-    level: z.enum(['none', 'statements', 'all']),
-    approve: z.boolean(),
-  }),
-  z.strictObject({ type: z.literal('statement.approve'), n: said }),
-  z.strictObject({
-    type: z.literal('said.hide'),
-    n: said,
-    reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
-  }),
-  z.strictObject({ type: z.literal('agreement.propose'), actor: id, to: id, agreement: id }),
-  z.strictObject({
-    type: z.literal('agreement.answer'),
-    actor: id,
-    n: said,
-    accept: z.boolean(),
-    reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
-  }),
-  z.strictObject({ type: z.literal('agreement.withdraw'), actor: id, n: said }),
-  z.strictObject({
-    type: z.literal('ruling.request'),
-    actor: id,
-    text: z.string().max(MAX_RULING_TEXT_CHARS),
-    argument: z.string().max(MAX_RULING_ARGUMENT_CHARS),
-  }),
-  z.strictObject({
-    type: z.literal('ruling.give'),
-    n: said,
-    verdict: z.enum(['allowed', 'refused', 'rolled']),
-    effect: id.optional(),
-    reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
-    odds: z.number().gt(0).lt(1).optional(),
-  }),
-]);
+  const command = z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('seat.set'),
+      actor: id,
+      holder: z.enum(['person', 'computer', 'vacant']),
+    }),
+    z.strictObject({ type: z.literal('game.start') }),
+    z.strictObject({
+      type: z.literal('decision.submit'),
+      actor: id,
+      option: id,
+      turn,
+      reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
+    }),
+    z.strictObject({ type: z.literal('decision.withdraw'), actor: id, turn }),
+    z.strictObject({ type: z.literal('proposal.set'), actor: id, option: id.nullable(), turn }),
+    z.strictObject({ type: z.literal('turn.resolve'), turn, now: z.literal(true).optional() }),
+    z.strictObject({ type: z.literal('game.pause') }),
+    z.strictObject({ type: z.literal('game.resume') }),
+    z.strictObject({
+      type: z.literal('deadline.set'),
+      seconds: z.number().int().min(5).max(86_400).nullable(),
+      onExpiry: z.enum(['computer', 'default']),
+      defaults: z.record(id, id).optional(),
+    }),
+    z.strictObject({ type: z.literal('deadline.expire'), turn }),
+    z.strictObject({ type: z.literal('inject.fire'), event: id, at: z.enum(['now', 'next-resolution']) }),
+    z.strictObject({
+      type: z.literal('indicator.override'),
+      indicator: id,
+      value: z.number().finite(),
+      reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
+    }),
+    z.strictObject({ type: z.literal('game.end') }),
+    z.strictObject({
+      type: z.literal('statement.publish'),
+      actor: id,
+      text: z.string().max(MAX_STATEMENT_CHARS),
+      to: addressees.optional(),
+      claim: id.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('message.send'),
+      actor: id,
+      to: addressees,
+      text: z.string().max(MAX_MESSAGE_CHARS),
+    }),
+    z.strictObject({
+      type: z.literal('talk.set'),
+      level: z.enum(['none', 'statements', 'all']),
+      approve: z.boolean(),
+    }),
+    z.strictObject({ type: z.literal('statement.approve'), n: said }),
+    z.strictObject({
+      type: z.literal('said.hide'),
+      n: said,
+      reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
+    }),
+    z.strictObject({ type: z.literal('agreement.propose'), actor: id, to: id, agreement: id }),
+    z.strictObject({
+      type: z.literal('agreement.answer'),
+      actor: id,
+      n: said,
+      accept: z.boolean(),
+      reason: z.string().max(MAX_DECISION_REASON_CHARS).optional(),
+    }),
+    z.strictObject({ type: z.literal('agreement.withdraw'), actor: id, n: said }),
+    z.strictObject({
+      type: z.literal('ruling.request'),
+      actor: id,
+      text: z.string().max(MAX_RULING_TEXT_CHARS),
+      argument: z.string().max(MAX_RULING_ARGUMENT_CHARS),
+    }),
+    z.strictObject({
+      type: z.literal('ruling.give'),
+      n: said,
+      verdict: z.enum(['allowed', 'refused', 'rolled']),
+      effect: id.optional(),
+      reason: z.string().trim().min(1).max(MAX_REASON_CHARS),
+      odds: z.number().gt(0).lt(1).optional(),
+    }),
+  ]);
+  return { issuer, command, entry: z.strictObject({ by: issuer, command }) };
+}
 
-export const EntrySchema = z.strictObject({ by: IssuerSchema, command: CommandSchema });
+let built: ReturnType<typeof buildCommandSchemas> | undefined;
+const schemas = () => {
+  built ??= buildCommandSchemas();
+  return built;
+};
+
+export const IssuerSchema = z.lazy(() => schemas().issuer);
+export const CommandSchema = z.lazy(() => schemas().command);
+export const EntrySchema = z.lazy(() => schemas().entry);
 
 /** The first thing wrong with a parsed value, as a short phrase: "command.option: too long". */
 export function firstIssue(error: z.ZodError): string {

@@ -86,22 +86,25 @@ export function forkAt(c: CompiledScenario, record: GameRecord, turn: number): G
 
 // --- reading a record that comes from outside ----------------------------------------------------------------
 
-const RecordSchema = z.strictObject({
-  format: z.literal(RECORD_FORMAT),
-  version: z.literal(RECORD_VERSION),
-  scenario: z.strictObject({
-    id: z.string().min(1).max(100),
-    version: z.string().max(100),
-    digest: z.string().regex(/^[0-9a-f]{8}$/),
+/** Built on first use, as the commands' schemas are (commands.ts): a game the page plays itself reads no record. */
+const RecordSchema = z.lazy(() =>
+  z.strictObject({
+    format: z.literal(RECORD_FORMAT),
+    version: z.literal(RECORD_VERSION),
+    scenario: z.strictObject({
+      id: z.string().min(1).max(100),
+      version: z.string().max(100),
+      digest: z.string().regex(/^[0-9a-f]{8}$/),
+    }),
+    seed: z.number().int().min(0).max(0xffffffff),
+    entries: z.array(EntrySchema).max(MAX_ENTRIES),
+    /** A save's seal (save.ts); a record read elsewhere may leave it out. */
+    checksum: z
+      .string()
+      .regex(/^[0-9a-f]{8}$/)
+      .optional(),
   }),
-  seed: z.number().int().min(0).max(0xffffffff),
-  entries: z.array(EntrySchema).max(MAX_ENTRIES),
-  /** A save's seal (save.ts); a record read elsewhere may leave it out. */
-  checksum: z
-    .string()
-    .regex(/^[0-9a-f]{8}$/)
-    .optional(),
-});
+);
 
 export type RecordDocument = z.output<typeof RecordSchema>;
 

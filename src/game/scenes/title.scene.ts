@@ -15,6 +15,22 @@ function whenIdle(task: () => void): void {
   else globalThis.setTimeout(task, 50);
 }
 
+type Maps = typeof import('../art/scenario-map.ts');
+
+/** The map's drawing code once it has come (a lazy chunk shared with the later scenes), for every title scene after. */
+let mapsLoaded: Maps | null = null;
+
+/**
+ * Asks for the map's drawing code before the title is created (main.ts, with the chunk New game waits for): the
+ * title's first frame then draws the map with the scenario, rather than drawing itself again when it comes (issue 18).
+ */
+export function loadMaps(): Promise<Maps> {
+  return import('../art/scenario-map.ts').then((maps) => {
+    mapsLoaded = maps;
+    return maps;
+  });
+}
+
 export class TitleScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
   private model!: TitleModel;
@@ -22,7 +38,7 @@ export class TitleScene extends BaseScene {
    * The map's drawing code, a lazy chunk shared with the later scenes: the title shows a map only once the scenario
    * has loaded (before, none), so the first download need not hold it.
    */
-  private maps: typeof import('../art/scenario-map.ts') | null = null;
+  private maps: Maps | null = mapsLoaded;
 
   constructor() {
     super(SCENES.title);
@@ -42,10 +58,12 @@ export class TitleScene extends BaseScene {
       this.art = null;
     });
     this.layoutOnResize(() => this.draw());
-    void import('../art/scenario-map.ts').then((maps) => {
-      this.maps = maps;
-      if (this.scene.isActive() && flow.map) this.draw();
-    });
+    if (!this.maps) {
+      void loadMaps().then((maps) => {
+        this.maps = maps;
+        if (this.scene.isActive() && flow.map) this.draw();
+      });
+    }
     this.markReadyAfterFirstFrame(SCENES.title);
     // Sounds load after the first frame, after what New game needs (the session, loading since the page started) and
     // at an idle moment, so that they delay none of them: Howler's start takes the main thread for tens of
