@@ -49,12 +49,16 @@ export function citer(scenario: Scenario): (text: Text) => Cited {
   };
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Made on first use: the first Intl formatter a page makes sets up the browser's date data (30–40 ms), which the way
+// to New game must not pay when the chunk holding this file is evaluated (issue 18).
+let englishDate: Intl.DateTimeFormat | null = null;
+const DATE = () =>
+  (englishDate ??= new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }));
 
 const LONG_DATES = new Map<string, string>();
 
@@ -67,7 +71,7 @@ export function longDate(iso: string): string {
   let text = LONG_DATES.get(key);
   if (text === undefined) {
     const date = new Date(`${iso}T00:00:00Z`);
-    text = Number.isNaN(date.getTime()) ? iso : language() === 'en' ? DATE.format(date) : formatDate(date);
+    text = Number.isNaN(date.getTime()) ? iso : language() === 'en' ? DATE().format(date) : formatDate(date);
     // A scenario has a few dozen dates; a hostile caller cannot grow this past a bound.
     if (LONG_DATES.size < 10_000) LONG_DATES.set(key, text);
   }

@@ -15,37 +15,43 @@ import type { GameState, Holder } from './state.ts';
 
 export const V2_FORMAT = 'crisis-table/save';
 
-const id = z.string().min(1).max(100);
+// Built on first use, as the record's schemas are (record.ts): a solo game that reads no old save builds none of it
+// on its way to New game (issue 18).
+let schema: ReturnType<typeof buildV2Schema> | null = null;
+const v2Schema = () => (schema ??= buildV2Schema());
 
-const V2Schema = z.object({
-  format: z.literal(V2_FORMAT),
-  version: z.literal(2),
-  scenario: z.object({ id, version: z.string().max(100), digest: z.string().max(16) }),
-  seed: z.number().int().min(0).max(0xffffffff),
-  seats: z.record(id, z.enum(['human', 'computer'])),
-  checksum: z.string(),
-  log: z
-    .array(
-      z.strictObject({
-        turn: z.number().int().min(0).max(1000),
-        actor: id,
-        option: id,
-        by: z.enum(['human', 'computer']),
-      }),
-    )
-    .max(MAX_RECORD_ENTRIES),
-  snapshot: z.object({
-    context: z.object({
-      world: z.object({
-        turn: z.number().int().min(0),
-        indicators: z.record(id, z.number()),
-        facts: z.record(id, z.boolean()),
-        fired: z.record(id, z.array(z.number().int())),
-        outcome: z.object({ id, turn: z.number().int() }).nullable(),
+const buildV2Schema = () => {
+  const id = z.string().min(1).max(100);
+  return z.object({
+    format: z.literal(V2_FORMAT),
+    version: z.literal(2),
+    scenario: z.object({ id, version: z.string().max(100), digest: z.string().max(16) }),
+    seed: z.number().int().min(0).max(0xffffffff),
+    seats: z.record(id, z.enum(['human', 'computer'])),
+    checksum: z.string(),
+    log: z
+      .array(
+        z.strictObject({
+          turn: z.number().int().min(0).max(1000),
+          actor: id,
+          option: id,
+          by: z.enum(['human', 'computer']),
+        }),
+      )
+      .max(MAX_RECORD_ENTRIES),
+    snapshot: z.object({
+      context: z.object({
+        world: z.object({
+          turn: z.number().int().min(0),
+          indicators: z.record(id, z.number()),
+          facts: z.record(id, z.boolean()),
+          fired: z.record(id, z.array(z.number().int())),
+          outcome: z.object({ id, turn: z.number().int() }).nullable(),
+        }),
       }),
     }),
-  }),
-});
+  });
+};
 
 const FACILITATOR: Issuer = { facilitator: true };
 
@@ -62,7 +68,7 @@ export function migrateV2Save(
   // the strict schema of a record does.
   const bad = prototypeKey(doc);
   if (bad) throw new RecordError(`This save is damaged: it holds a key named ${bad}.`);
-  const parsed = V2Schema.safeParse(doc);
+  const parsed = v2Schema().safeParse(doc);
   if (!parsed.success) throw new RecordError(`This save is damaged: ${firstIssue(parsed.error)}.`);
   const save = parsed.data;
   // The seal of version 2 covered the log and the snapshot, as that version wrote them.
