@@ -12,6 +12,7 @@ import type { GameAudio } from '../audio/deferred-audio.ts';
 import { language } from '../present/i18n/i18n.ts';
 import type { Intent } from '../present/intents.ts';
 import type { Lookup } from '../present/lookup.ts';
+import { soloRefusalText } from '../present/read-problem.ts';
 import type { PageServices, Reference, ScreenModel, SourceCredit, TitleModel } from '../present/screens.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
@@ -336,10 +337,12 @@ export class GameFlow {
     const kind = screenOf(now);
     const was = this.shown;
     if (kind === 'title') {
-      const notice = now.context.notice;
+      // A save's refusal in the device's language (issue 20); the session's English sentence otherwise.
+      const { refusal } = now.context;
+      const notice = refusal ? soloRefusalText(refusal) : now.context.notice;
       // Back from a game: the title scene again. Already on it: only what it says changes.
       if (was !== 'title') this.showTitle(notice);
-      else if (before !== null && before.context.notice !== notice) {
+      else if (before !== null && before.context.notice !== now.context.notice) {
         this.title.set({ ...this.title.value, ...this.saveOnTitle(), notice });
       }
       return;

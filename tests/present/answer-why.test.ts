@@ -110,13 +110,13 @@ describe('the computer’s reason, said in the viewer’s language', () => {
     const solo = withLanguage('ar-IQ', () => dealLine(old, 'pm', new Lookup(ar.scenario), false));
     expect(solo).toMatchObject({
       reason: 'Declined: an older wording.',
-      reasonBy: 'سببه، بنصّ السجل بالإنجليزية كما دُوِّن:',
+      reasonBy: 'سببه، بنصّ السجلّ بالإنجليزية كما دُوِّن:',
     });
     expect(dealLine(old, 'pm', new Lookup(c.scenario), false).reasonBy).toBe(
       "Its reason, in the record's words:",
     );
     const room = withLanguage('ar-IQ', () => roomDealLine(old, dealTexts(ar), 'pm'));
-    expect(room.reason).toContain('بنصّ السجل');
+    expect(room.reason).toContain('بنصّ السجلّ');
     expect(room.reason).toContain('Declined: an older wording.');
     // A person's words are theirs, as typed, in any language.
     const typed: AgreementView = {
