@@ -11,6 +11,7 @@ import type { Mood } from '../audio/cues.ts';
 import type { GameAudio } from '../audio/deferred-audio.ts';
 import type { Intent } from '../present/intents.ts';
 import type { Lookup } from '../present/lookup.ts';
+import { soloRefusalText } from '../present/read-problem.ts';
 import type { Reference, ScreenModel, SourceCredit } from '../present/screens.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
@@ -164,10 +165,12 @@ export class SoloFlow {
     const kind = screenOf(now);
     const was = this.host.shown;
     if (kind === 'title') {
-      const notice = now.context.notice;
+      // A save's refusal in the device's language (issue 20); the session's English sentence otherwise.
+      const { refusal } = now.context;
+      const notice = refusal ? soloRefusalText(refusal) : now.context.notice;
       // Back from a game: the title scene again. Already on it: only what it says changes.
       if (was !== 'title') this.host.showTitle(notice);
-      else if (before !== null && before.context.notice !== notice) this.host.retitle(notice);
+      else if (before !== null && before.context.notice !== now.context.notice) this.host.retitle(notice);
       return;
     }
     const model = this.modelOf(kind, now);

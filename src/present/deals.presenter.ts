@@ -1,9 +1,10 @@
 // A seat's deals as its screens show them: the agreements it may propose now and to whom (the engine's
 // `mayPropose`, never worked out here), the proposals it made or received and what became of each, with the answer's
-// reason (a person's words, or the computer's weighing by its own goals); and, for the debrief, the deals made and
+// reason (a person's words, or the computer's weighing by its own goals, said in the viewer's language); and, for the debrief, the deals made and
 // broken and the statements whose claims were heard. Built from the seat's own view: it holds only what the seat
 // may see (src/sim/agreements.ts maySee).
 import type { ActorView } from '../sim/view.ts';
+import { answerReason } from './answer-why.ts';
 import { isolate, t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { DealLine, DealsDebrief, DealsModel, MovedLine } from './screens.ts';
@@ -54,7 +55,7 @@ export function dealLine(
   lookup: Lookup,
   live: boolean,
 ): DealLine {
-  const reason = item.answer?.reason ?? null;
+  const said = answerReason(item, (id) => lookup.indicatorLabel(id));
   const pending = live && item.status === 'pending';
   return {
     n: item.n,
@@ -67,13 +68,15 @@ export function dealLine(
     head: headOf(item, actor, lookup),
     status: item.status,
     statusText: statusText(item, lookup),
-    reason,
+    reason: said?.text ?? null,
     reasonBy:
-      reason === null
+      said === null
         ? null
-        : item.answer?.by === 'computer'
+        : said.by === 'computer'
           ? t('solo.deal.reasonComputer')
-          : t('solo.deal.reasonPerson'),
+          : said.by === 'record'
+            ? t('solo.deal.reasonRecorded')
+            : t('solo.deal.reasonPerson'),
     canAnswer: pending && item.to === actor,
     canWithdraw: pending && item.from === actor,
   };

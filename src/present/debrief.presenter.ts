@@ -296,14 +296,19 @@ function goalsOf(view: ActorView, lookup: Lookup): GoalLine[] {
   });
 }
 
-const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** Short dates' formatters by language, made on first use: none is made while the chunk is evaluated (issue 18). */
+const shortDates = new Map<string, Intl.DateTimeFormat>();
 
 function shortDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return language() === 'en'
-    ? SHORT_DATE.format(date)
-    : new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+  const locale = language() === 'en' ? 'en-GB' : language();
+  let format = shortDates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    shortDates.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** A turn's date on a chart's axis: "5 Nov", marked "≈" where the sources give the day only roughly ("≈31 Dec"). */

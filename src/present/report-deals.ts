@@ -4,18 +4,29 @@
 // or the facilitator typed is cleaned by the engine, escaped here, and set apart in its own direction. Seats only,
 // never a person's name.
 import type { Scenario } from '../scenario/types.ts';
+import type { AgreementView } from '../sim/agreements.ts';
 import type { ReportData } from '../sim/report.ts';
-import type { AgreementItem, RulingItem } from '../sim/state.ts';
+import type { RulingItem } from '../sim/state.ts';
+import { answerReason } from './answer-why.ts';
 import { t } from './i18n/i18n.ts';
 
 type Esc = (text: string | number) => string;
+type Names = { actor: (id: string) => string; indicator: (id: string) => string };
 
 const bdi = (esc: Esc, text: string) => `<bdi dir="auto">${esc(text)}</bdi>`;
 
 /** Where a proposal ended up, in words (escaped HTML). */
-function outcomeOf(a: AgreementItem, esc: Esc, actorName: (id: string) => string): string {
+function outcomeOf(a: AgreementView, esc: Esc, names: Names): string {
   const computer = a.answer?.by === 'computer';
-  const reason = a.answer?.reason ? `: ${bdi(esc, a.answer.reason)}` : '';
+  // The computer's reason in the report's language, from the engine's data; a sentence the engine could give no
+  // data for (an older wording) is the record's, and said so.
+  const said = answerReason(a, names.indicator);
+  const reason =
+    said === null || said.text === ''
+      ? ''
+      : said.by === 'record'
+        ? `: ${esc(t('report.deals.recordedWords'))} ${bdi(esc, said.text)}`
+        : `: ${bdi(esc, said.text)}`;
   // Each key is written out at its call: the i18n check finds keys by their literal text.
   const answered = (turn: number, accepted: boolean) => {
     if (accepted)
@@ -43,7 +54,7 @@ function outcomeOf(a: AgreementItem, esc: Esc, actorName: (id: string) => string
     case 'broken':
       return `${answered((a.answer?.turn ?? a.turn) + 1, true)}; ${esc(
         t('report.deals.broken', {
-          actor: actorName(a.broken?.by ?? ''),
+          actor: names.actor(a.broken?.by ?? ''),
           turn: (a.broken?.turn ?? a.turn) + 1,
         }),
       )}`;
@@ -71,6 +82,8 @@ export function dealsSection(s: Scenario, data: ReportData, esc: Esc): string {
   if (data.agreements.length === 0 && data.rulings.length === 0) return '';
   const actors = new Map(s.actors.map((a) => [a.id, a.name.text]));
   const actorName = (id: string) => actors.get(id) ?? id;
+  const indicators = new Map(s.indicators.map((i) => [i.id, i.label.text]));
+  const names: Names = { actor: actorName, indicator: (id) => indicators.get(id) ?? id };
   const labels = new Map((s.agreements ?? []).map((a) => [a.id, a.label.text]));
   const effects = new Map((s.rulingEffects ?? []).map((e) => [e.id, e.label.text]));
   const out = [`<h2>${esc(t('report.deals.heading'))}</h2>`];
@@ -84,7 +97,7 @@ export function dealsSection(s: Scenario, data: ReportData, esc: Esc): string {
             to: actorName(a.to),
             agreement: labels.get(a.agreement) ?? a.agreement,
           }),
-        )}; ${outcomeOf(a, esc, actorName)}.</li>`,
+        )}; ${outcomeOf(a, esc, names)}.</li>`,
     );
     out.push(`<h3>${esc(t('report.deals.proposals'))}</h3><ul class="deals">${lines.join('')}</ul>`);
   }

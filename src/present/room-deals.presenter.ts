@@ -2,14 +2,21 @@
 // its view may see, what its view says it may propose), the console's (everything, and the scenario's menu of
 // ruling effects), the projector's (public agreements accepted or broken). Built from the engine's views
 // (agreementsFor, mayPropose, rulingsFor), never from the state: who may see what is the engine's rule.
+import type { AgreementView } from '../sim/agreements.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
-import type { AgreementItem, AgreementStatus, RulingItem } from '../sim/state.ts';
+import type { AgreementStatus, RulingItem } from '../sim/state.ts';
+import { answerReason } from './answer-why.ts';
+import { t } from './i18n/i18n.ts';
 
-/** The scenario's texts the lines name: an agreement's label and terms, a seat's name, a ruling effect's label. */
+/**
+ * The scenario's texts the lines name: an agreement's label and terms, a seat's name, a ruling effect's label, an
+ * indicator's label (what the computer's reason for an answer names).
+ */
 export interface DealTexts {
   agreement(id: string): { label: string; terms: string };
   actor(id: string): string;
   effect(id: string): string;
+  indicator(id: string): string;
 }
 
 /** The scenario's own words for what the lines name (an unknown id stands for itself). */
@@ -21,7 +28,19 @@ export function dealTexts(c: CompiledScenario): DealTexts {
     },
     actor: (id) => c.actorById.get(id)?.name.text ?? id,
     effect: (id) => c.rulingEffectById.get(id)?.label.text ?? id,
+    indicator: (id) => c.indicatorById.get(id)?.label.text ?? id,
   };
+}
+
+/**
+ * An answer's reason as a line gives it, in the language the line is built in (the server builds each device's
+ * view in its own): a person's words as typed; the computer's reason from the engine's data; or, where the record
+ * holds only a sentence in an older wording, that sentence marked as the record's.
+ */
+function reasonOf(item: AgreementView, texts: DealTexts): string | null {
+  const said = answerReason(item, (id) => texts.indicator(id));
+  if (said === null) return null;
+  return said.by === 'record' ? t('deal.why.recorded', { text: said.text }) : said.text;
 }
 
 /** One proposal, as a panel lists it: what, between whom, when (1-based), where it stands and why. */
@@ -36,7 +55,7 @@ export interface DealLine {
   to: string;
   toLabel: string;
   status: AgreementStatus;
-  /** The answer's reason, as typed or weighed (text only). */
+  /** The answer's reason, as typed, or as the computer weighed it said in the line's language (text only). */
   reason: string | null;
   /** Whether the computer gave the answer. */
   byComputer: boolean;
@@ -84,7 +103,7 @@ export interface DealsModel {
   limits: DealLimits;
 }
 
-export function dealLine(item: AgreementItem, texts: DealTexts, actor: string | null): DealLine {
+export function dealLine(item: AgreementView, texts: DealTexts, actor: string | null): DealLine {
   const { label, terms } = texts.agreement(item.agreement);
   return {
     n: item.n,
@@ -97,7 +116,7 @@ export function dealLine(item: AgreementItem, texts: DealTexts, actor: string | 
     to: item.to,
     toLabel: texts.actor(item.to),
     status: item.status,
-    reason: item.answer?.reason ?? null,
+    reason: reasonOf(item, texts),
     byComputer: item.answer?.by === 'computer',
     broken: item.broken ? { byLabel: texts.actor(item.broken.by), turn: item.broken.turn + 1 } : null,
     side: actor === null ? null : item.from === actor ? 'from' : item.to === actor ? 'to' : null,
@@ -133,7 +152,7 @@ export function rulingLine(item: RulingItem, texts: DealTexts, menu: DealsInput[
 }
 
 export interface DealsInput {
-  agreements: readonly AgreementItem[];
+  agreements: readonly AgreementView[];
   mayPropose: readonly { agreement: string; to: string }[];
   rulings: readonly RulingItem[];
   effects: readonly { id: string; label: string; actors: string[] | null }[];
@@ -158,7 +177,7 @@ export function dealsModel(input: DealsInput, texts: DealTexts): DealsModel {
 }
 
 /** The projector's wall: the public agreements accepted or broken, as the public view gives them. */
-export function wallDeals(agreements: readonly AgreementItem[] | undefined, texts: DealTexts): DealLine[] {
+export function wallDeals(agreements: readonly AgreementView[] | undefined, texts: DealTexts): DealLine[] {
   return (agreements ?? [])
     .filter((a) => a.status === 'accepted' || a.status === 'broken')
     .map((a) => dealLine(a, texts, null));

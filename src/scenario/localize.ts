@@ -23,15 +23,77 @@ export function localizeScenario(scenario: Scenario, texts: LocaleTexts): Scenar
   const base = englishOf(scenario);
   // Scenario data is plain JSON (it came from YAML through zod): a JSON copy is a deep one.
   const copy = JSON.parse(JSON.stringify(base)) as Scenario;
+  const sources = sourceNumbers(base);
   visitScenarioTexts(copy, (entry, holder, key) => {
-    const translated = Object.hasOwn(texts, entry.path) ? texts[entry.path] : undefined;
-    if (translated === undefined || translated === entry.text) return;
+    const raw = Object.hasOwn(texts, entry.path) ? texts[entry.path] : undefined;
+    if (raw === undefined || raw === entry.text) return;
+    const translated = ARABIC_LETTER.test(raw) ? arabicDigits(raw, sources) : raw;
     holder[key] = translated;
     // A name is a name: no original to show beside it.
     if (entry.kind !== 'name') holder.original = entry.text;
   });
   english.set(copy, base);
   return copy;
+}
+
+// --- digits ----------------------------------------------------------------------------------------------------
+//
+// The interface writes its numbers in the language's digits (i18n.ts formatNumber: Intl's, Arabic-Indic ٠١٢ in
+// ar-IQ), so an Arabic screen whose own words say "الجولة ٣" must not say "انتخابات 2021" in the scenario's prose
+// beside it. The translators write Latin digits (the sources do, and the locale checks compare numbers with the
+// English); the translation is given the interface's digits here, the one place every scenario text in another
+// language passes through (the browser, the classroom server and the command line all localize with this), so
+// every screen, the report and the server's views agree. Decided for issue 20 (docs/translation-review-ar-IQ-2.md).
+//
+// Only a text written in Arabic script is changed, and in it only numbers that are prose: a digit inside a Latin
+// token (a model name such as MC-12W, an identifier such as 49d9d13b, a URL), a number beside a Latin name (as in
+// "Resolution 2107"), and a source's number (the three digits a text cites a source by, such as 003, as the
+// screens show it beside a citation) keep their Latin digits. Only the digits change: separators and signs stay as
+// the translator wrote them. Every Arabic-script language this game has is Arabic (ar-IQ); a Persian or Urdu
+// locale would want its own digits (۰–۹), and should then be keyed on its locale here.
+
+const ARABIC_LETTER = /[ء-يٮ-ۓۺ-ۿ]/;
+/** A Latin token: letters, digits and what joins them in a name, an identifier or a URL. */
+const TOKEN = /[A-Za-z0-9][A-Za-z0-9_\-.:/?#&=%+@~]*/g;
+const LATIN_LETTER = /[A-Za-z]/;
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+
+/**
+ * The numbers a scenario's texts cite its sources by: a source file's first three characters when they are digits
+ * ("003_….txt" → "003"), as the screens name a source (debrief.presenter.ts).
+ */
+function sourceNumbers(scenario: Scenario): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const source of scenario.meta.sources) {
+    const number = source.file.slice(0, 3);
+    if (/^[0-9]{3}$/.test(number)) out.add(number);
+  }
+  return out;
+}
+
+/**
+ * An Arabic text with the digits of its prose numbers in Arabic-Indic, as the interface writes numbers; Latin tokens,
+ * numbers beside a Latin name and a source's number (`sources`) as they were. Pure; exported for its tests.
+ */
+export function arabicDigits(text: string, sources: ReadonlySet<string> = new Set()): string {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ at: m.index, text: m[0] }));
+  const latin = (i: number) => i >= 0 && i < tokens.length && LATIN_LETTER.test(tokens[i]!.text);
+  /** Only spaces between two neighbouring tokens: they read as one Latin name ("Resolution 2107"). */
+  const joined = (i: number, j: number) =>
+    /^[ \u00a0]+$/.test(text.slice(tokens[i]!.at + tokens[i]!.text.length, tokens[j]!.at));
+  let out = '';
+  let from = 0;
+  tokens.forEach((token, i) => {
+    const keep =
+      latin(i) ||
+      sources.has(token.text.replace(/[^0-9]+$/, '')) ||
+      (latin(i - 1) && joined(i - 1, i)) ||
+      (latin(i + 1) && joined(i, i + 1));
+    out += text.slice(from, token.at);
+    out += keep ? token.text : token.text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
+    from = token.at + token.text.length;
+  });
+  return out + text.slice(from);
 }
 
 /** The English scenario a localized one was made from; the scenario itself when it is the English one. */

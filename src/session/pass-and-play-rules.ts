@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Entry } from '../sim/commands.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
+import type { ReadProblem } from '../sim/read-problem.ts';
 import { type GameRecord, newRecord } from '../sim/record.ts';
 import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
 import { type GameState, waitingFor } from '../sim/state.ts';
@@ -37,7 +38,8 @@ export type PassProblem =
   | { code: 'seat-twice' }
   | { code: 'no-save' }
   | { code: 'not-several' }
-  | { code: 'unreadable'; why: string | null };
+  /** `why`: the save's problem in English; `problem`: the same as data, for a screen's language (read-problem.ts). */
+  | { code: 'unreadable'; why: string | null; problem: ReadProblem | null };
 
 /** Why these seats cannot start a game, or null when they can. */
 export function seatsProblem(c: CompiledScenario, seats: readonly string[]): PassProblem | null {
@@ -75,7 +77,11 @@ export function restorePass(json: string | null, c: CompiledScenario): PassResto
     }
     return { ok: true, record: restored.record, state: restored.state };
   } catch (e) {
-    return { ok: false, problem: { code: 'unreadable', why: e instanceof SaveError ? e.message : null } };
+    const saveError = e instanceof SaveError ? e : null;
+    return {
+      ok: false,
+      problem: { code: 'unreadable', why: saveError?.message ?? null, problem: saveError?.problem ?? null },
+    };
   }
 }
 

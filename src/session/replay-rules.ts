@@ -5,6 +5,7 @@
 import { agreementsFor } from '../sim/agreements.ts';
 import { type Comparison, compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
+import type { ReadProblem } from '../sim/read-problem.ts';
 import { forkAt, type GameRecord, replay } from '../sim/record.ts';
 import { rulingsFor } from '../sim/rulings.ts';
 import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
@@ -23,7 +24,10 @@ export interface ReplayGame {
   steps: number;
 }
 
-export type ReplayImport = { ok: true; game: ReplayGame } | { ok: false; notice: string };
+/** A refusal: `notice` in English, `problem` the same as data for a screen's language (absent: not a save's). */
+export type ReplayImport =
+  | { ok: true; game: ReplayGame }
+  | { ok: false; notice: string; problem?: ReadProblem };
 
 /** A record (or a save) as a file gives it: checked, replayed, or refused in one sentence. */
 export function importRecord(json: string, c: CompiledScenario): ReplayImport {
@@ -31,7 +35,8 @@ export function importRecord(json: string, c: CompiledScenario): ReplayImport {
     const { record, state } = restoreSave(json, (id) => (id === c.scenario.meta.id ? c : undefined));
     return { ok: true, game: replayGame(c, record, state) };
   } catch (e) {
-    return { ok: false, notice: e instanceof SaveError ? e.message : 'This file is not a game record.' };
+    if (e instanceof SaveError) return { ok: false, notice: e.message, problem: e.problem };
+    return { ok: false, notice: 'This file is not a game record.' };
   }
 }
 

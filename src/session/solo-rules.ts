@@ -2,6 +2,7 @@
 // computer's) and which seat a saved game is continued at.
 import type { Entry } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
+import type { ReadProblem } from '../sim/read-problem.ts';
 import type { GameRecord } from '../sim/record.ts';
 import { restoreSave, SaveError } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
@@ -81,20 +82,40 @@ export function describeSoloSave(json: string | null, c: CompiledScenario): Solo
   };
 }
 
+/** Why a solo save cannot go on, as data: a screen says it in its language (src/present/read-problem.ts). */
+export type SoloRefusal =
+  | { kind: 'no-save' }
+  | { kind: 'no-seat' }
+  | { kind: 'unreadable' }
+  | { kind: 'save'; problem: ReadProblem };
+
 export type SoloRestore =
   | { ok: true; record: GameRecord; state: GameState; actor: string; migrated: boolean }
-  | { ok: false; notice: string };
+  | { ok: false; notice: string; refusal: SoloRefusal };
 
 /** A saved solo game, checked by replaying it, and the seat the player holds in it; or why it cannot go on. */
 export function restoreSolo(json: string | null, c: CompiledScenario): SoloRestore {
-  if (json === null) return { ok: false, notice: 'There is no saved game to continue.' };
+  if (json === null)
+    return { ok: false, notice: 'There is no saved game to continue.', refusal: { kind: 'no-save' } };
   try {
     const restored = restoreSave(json, (id) => (id === c.scenario.meta.id ? c : undefined));
     const actor = Object.keys(restored.state.seats).find((a) => restored.state.seats[a] === 'person');
-    if (!actor) return { ok: false, notice: 'This save has no player’s seat in it. Start a new game.' };
+    if (!actor) {
+      const notice = 'This save has no player’s seat in it. Start a new game.';
+      return { ok: false, notice, refusal: { kind: 'no-seat' } };
+    }
     return { ok: true, record: restored.record, state: restored.state, actor, migrated: restored.migrated };
   } catch (e) {
-    const sentence = e instanceof SaveError ? e.message : 'This save cannot be read.';
-    return { ok: false, notice: `${sentence} Start a new game.` };
+    if (e instanceof SaveError)
+      return {
+        ok: false,
+        notice: `${e.message} Start a new game.`,
+        refusal: { kind: 'save', problem: e.problem },
+      };
+    return {
+      ok: false,
+      notice: 'This save cannot be read. Start a new game.',
+      refusal: { kind: 'unreadable' },
+    };
   }
 }

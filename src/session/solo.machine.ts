@@ -12,7 +12,7 @@ import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import { sessionMachine } from './session.machine.ts';
 import { personDecision } from './session-rules.ts';
-import { restoreSolo, soloDeal, soloStart, soloTalk } from './solo-rules.ts';
+import { restoreSolo, type SoloRefusal, soloDeal, soloStart, soloTalk } from './solo-rules.ts';
 
 export type SoloEvent =
   | { type: 'game.new' }
@@ -50,6 +50,8 @@ export interface SoloContext {
   before: GameState | null;
   /** One sentence for the title, such as why a save could not be continued. */
   notice: string | null;
+  /** Why the save could not be continued, as data: the title says it in the device's language (issue 20). */
+  refusal: SoloRefusal | null;
   /**
    * For the debrief: the same scenario and seed replayed with the historical choices (what the model gives for
    * them), computed once the game has ended.
@@ -110,13 +112,14 @@ export const soloMachine = setup({
       const restored = restoreSolo(json, context.c!);
       enqueue.assign({ wanted: null });
       if (!restored.ok) {
-        enqueue.assign({ notice: restored.notice, actor: null, record: null });
+        enqueue.assign({ notice: restored.notice, refusal: restored.refusal, actor: null, record: null });
         if (json !== null) enqueue.emit({ type: 'save.drop' });
         return;
       }
       const { record, actor } = restored;
       enqueue.assign({
         notice: null,
+        refusal: null,
         actor,
         record,
         saved: momentOf(record),
@@ -169,6 +172,7 @@ export const soloMachine = setup({
     game: null,
     before: null,
     notice: null,
+    refusal: null,
     historical: null,
     refused: null,
   },
@@ -176,7 +180,7 @@ export const soloMachine = setup({
   on: {
     'title.show': {
       target: '.title',
-      actions: assign({ notice: ({ event }) => event.notice ?? null, wanted: null }),
+      actions: assign({ notice: ({ event }) => event.notice ?? null, refusal: null, wanted: null }),
     },
   },
   states: {
@@ -234,7 +238,7 @@ export const soloMachine = setup({
     },
     perspective: {
       tags: ['perspective'],
-      entry: assign({ actor: null, wanted: null, notice: null }),
+      entry: assign({ actor: null, wanted: null, notice: null, refusal: null }),
       on: {
         'perspective.pick': { actions: assign({ actor: ({ event }) => event.actor }) },
         'game.begin': { guard: 'picked', target: 'game', actions: 'newGame' },

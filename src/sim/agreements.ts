@@ -7,6 +7,7 @@
 // The computer answers a proposal made to its seat, and may propose one to a person's seat, by weighing the terms
 // against its actor's own goals and sight only (weighAgreement): so a player alone can negotiate.
 import type { Agreement } from '../scenario/types.ts';
+import { type AnswerWhy, answerSentence, recoverWhy, whyOf } from './answer-why.ts';
 import type { AgreementCommand, Entry, Issuer, Refusal } from './commands.ts';
 import { refusal } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
@@ -35,8 +36,12 @@ type AgreementHandlers = {
 
 export type AgreementViewer = { actor: string } | { public: true } | { facilitator: true };
 
-/** One proposal as a view shows it (a copy of the state's item: a screen may keep it). */
-export type AgreementView = AgreementItem;
+/**
+ * One proposal as a view shows it (a copy of the state's item: a screen may keep it). `why`: for an answer the
+ * computer gave, its reason as data (answer-why.ts), when the recorded sentence is one its weighing writes; the
+ * screens say it in their own language, and show the recorded sentence as the record's words when it is absent.
+ */
+export type AgreementView = AgreementItem & { why?: AnswerWhy };
 
 /**
  * Whether a viewer may see one proposal: its two parties and the facilitator always; every seat and the public
@@ -56,14 +61,18 @@ export function agreementsFor(
   viewer: AgreementViewer,
 ): AgreementView[] {
   const out: AgreementView[] = [];
-  for (const item of state.agreements) if (maySee(c, viewer, item)) out.push(copyItem(item));
+  for (const item of state.agreements) if (maySee(c, viewer, item)) out.push(copyItem(c, item));
   return out;
 }
 
-function copyItem(item: AgreementItem): AgreementItem {
-  const copy: AgreementItem = { ...item };
+function copyItem(c: CompiledScenario, item: AgreementItem): AgreementView {
+  const copy: AgreementView = { ...item };
   if (item.answer) copy.answer = { ...item.answer };
   if (item.broken) copy.broken = { ...item.broken };
+  if (item.answer?.by === 'computer' && item.answer.reason !== undefined) {
+    const why = recoverWhy(c, item.agreement, item.to, item.answer.reason);
+    if (why) copy.why = why;
+  }
   return copy;
 }
 
@@ -256,7 +265,9 @@ export interface Weighing {
   accept: boolean;
   /** The terms' worth to the actor, on its policy's scale: its goals' share, plus the scenario's bias for it. */
   score: number;
-  /** One sentence the debrief can give: which of its goals the terms serve or harm, as the actor foresees them. */
+  /** Which of its goals the terms serve or harm, as the actor foresees them: what the screens say, in their language. */
+  why: AnswerWhy;
+  /** The same in one English sentence (answer-why.ts answerSentence): what the record keeps with the answer. */
   reason: string;
 }
 
@@ -280,33 +291,8 @@ export function weighAgreement(
   const bias = Object.hasOwn(def.policy, mind.actor) ? def.policy[mind.actor]! : 0;
   const score = values.reduce((sum, v) => sum + v.value, 0) + bias;
   const accept = score > 0;
-  return { accept, score, reason: reasonOf(c, accept, values, bias) };
-}
-
-function reasonOf(
-  c: CompiledScenario,
-  accept: boolean,
-  values: readonly { indicator: string; delta: number; value: number }[],
-  bias: number,
-): string {
-  const moves = (list: typeof values) =>
-    list
-      .slice(0, 2)
-      .map(
-        (v) =>
-          `${c.indicatorById.get(v.indicator)?.label.text ?? v.indicator} ${v.delta > 0 ? 'up' : 'down'}`,
-      )
-      .join(' and ');
-  const good = values.filter((v) => v.value > 0).sort((a, b) => b.value - a.value);
-  const bad = values.filter((v) => v.value < 0).sort((a, b) => a.value - b.value);
-  if (accept) {
-    if (good.length === 0) return 'Accepted: the terms suit its stance, though they move none of its goals.';
-    return `Accepted: by its own goals, the terms move ${moves(good)}, as it wants${bias < 0 ? ', whatever its reserve' : ''}.`;
-  }
-  if (bad.length > 0)
-    return `Declined: by its own goals, the terms move ${moves(bad)}, against what it wants.`;
-  if (bias < 0) return 'Declined: the terms go against its stance.';
-  return 'Declined: the terms do nothing for its own goals.';
+  const why = whyOf(accept, values, bias);
+  return { accept, score, why, reason: answerSentence(c, why) };
 }
 
 /** An actor's sight and mind as its policy reads them now: its offer's sight if it has one, else its sight now. */

@@ -1,10 +1,11 @@
 // A game is its record: the scenario's id and content digest, the seed, and every accepted command in order.
 // Every state, view, save, replay and fork is rebuilt from it; a state is only ever a cache of a record.
 import { z } from 'zod';
-import { type Entry, EntrySchema, firstIssue } from './commands.ts';
+import { type Entry, EntrySchema } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
 import { applyOwned } from './engine.ts';
 import { MAX_RECORD_ENTRIES } from './limits.ts';
+import { damagedAt, type ReadProblem, readProblemSentence } from './read-problem.ts';
 import { type GameState, initialState } from './state.ts';
 
 export const RECORD_FORMAT = 'crisis-table/record';
@@ -20,9 +21,16 @@ export interface GameRecord {
   entries: Entry[];
 }
 
-/** A record that cannot be used: one sentence that says why, and where. */
+/** A record that cannot be used: one sentence that says why, and where; and the same as data, for the screens. */
 export class RecordError extends Error {
   override name = 'RecordError';
+  /** The problem and its place, which a screen says in its own language (read-problem.ts). */
+  readonly problem: ReadProblem;
+
+  constructor(problem: ReadProblem) {
+    super(readProblemSentence(problem));
+    this.problem = problem;
+  }
 }
 
 export function newRecord(c: CompiledScenario, seed: number): GameRecord {
@@ -68,7 +76,8 @@ function replayEntries(
       continue;
     }
     if (!result.ok) {
-      throw new RecordError(`Command ${i + 1} (turn ${state.world.turn + 1}) is refused: ${result.message}`);
+      const params = { command: i + 1, turn: state.world.turn + 1, detail: result.message };
+      throw new RecordError({ key: 'record.command', params });
     }
     state = result.state;
   }
@@ -121,22 +130,18 @@ export function readRecord(
   known: (id: string) => CompiledScenario | undefined,
 ): { record: GameRecord; checksum: string | undefined; c: CompiledScenario } {
   if (!isObject(raw) || raw.format !== RECORD_FORMAT)
-    throw new RecordError('This is not a Crisis Table game record.');
+    throw new RecordError({ key: 'record.not-record', params: {} });
   if (raw.version !== RECORD_VERSION) {
-    throw new RecordError(
-      `This record is format version ${JSON.stringify(raw.version)}; this game reads version ${RECORD_VERSION}.`,
-    );
+    const params = { version: JSON.stringify(raw.version) ?? 'undefined', reads: RECORD_VERSION };
+    throw new RecordError({ key: 'record.version', params });
   }
   const parsed = RecordSchema.safeParse(raw);
-  if (!parsed.success) throw new RecordError(`This record is damaged: ${firstIssue(parsed.error)}.`);
+  if (!parsed.success) throw new RecordError(damagedAt('record.damaged', parsed.error));
   const { checksum, ...record } = parsed.data;
   const c = known(record.scenario.id);
-  if (!c)
-    throw new RecordError(`This record is of a scenario this game does not have (${record.scenario.id}).`);
-  if (record.scenario.digest !== c.digest) {
-    throw new RecordError(
-      `The scenario's content has changed since this record was made (${record.scenario.id} ${record.scenario.version}).`,
-    );
-  }
+  const { id, version } = record.scenario;
+  if (!c) throw new RecordError({ key: 'record.unknown-scenario', params: { scenario: id } });
+  if (record.scenario.digest !== c.digest)
+    throw new RecordError({ key: 'record.scenario-changed', params: { scenario: id, version } });
   return { record: record as GameRecord, checksum, c };
 }

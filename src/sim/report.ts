@@ -3,7 +3,7 @@
 // src/present/report-html.ts; read from a record by `npm run report` and the classroom server's exports.
 
 import type { Text } from '../scenario/types.ts';
-import { agreementsFor } from './agreements.ts';
+import { type AgreementView, agreementsFor } from './agreements.ts';
 import type { CompiledScenario } from './compile.ts';
 import { type DecisionRow, decisionRows } from './decision-log.ts';
 import { partsThatHold } from './ending-text.ts';
@@ -11,7 +11,7 @@ import { cleanText } from './free-text.ts';
 import { MAX_REASON_CHARS } from './limits.ts';
 import type { GameRecord } from './record.ts';
 import { rulingsFor } from './rulings.ts';
-import type { AgreementItem, GameState, Holder, RulingItem } from './state.ts';
+import type { GameState, Holder, RulingItem } from './state.ts';
 import { indicatorHistory } from './view.ts';
 import { worldContext } from './world-judge.ts';
 
@@ -48,7 +48,7 @@ export interface ReportData {
    * Every agreement proposed, in order: who proposed it to whom, what became of it (accepted, declined, withdrawn,
    * lapsed, broken), the answer's reason (a person's words, or the computer's weighing) and who broke it.
    */
-  agreements: AgreementItem[];
+  agreements: AgreementView[];
   /** Every request for a ruling, with the facilitator's ruling (and a roll's odds and draw) where one was given. */
   rulings: RulingItem[];
 }

@@ -5,10 +5,11 @@
 // screens) is carried over when its decisions still lead to exactly the world it holds, so that a player's game
 // survives an update that did not change its rules; where they do not, it is refused as another edition.
 import { z } from 'zod';
-import { type Entry, firstIssue, type Issuer } from './commands.ts';
+import type { Entry, Issuer } from './commands.ts';
 import type { CompiledScenario } from './compile.ts';
 import { hashText } from './hash-text.ts';
 import { MAX_RECORD_ENTRIES } from './limits.ts';
+import { damagedAt, type ReadProblem } from './read-problem.ts';
 import { type GameRecord, newRecord, RecordError, replay } from './record.ts';
 import { sameJson } from './same-json.ts';
 import type { GameState, Holder } from './state.ts';
@@ -60,25 +61,26 @@ export function migrateV2Save(
   known: (id: string) => CompiledScenario | undefined,
 ): { c: CompiledScenario; record: GameRecord } {
   if (doc.version !== 2) {
-    throw new RecordError(
-      `This save is format version ${JSON.stringify(doc.version)}, which this game cannot read.`,
-    );
+    const version = JSON.stringify(doc.version) ?? 'undefined';
+    throw new RecordError({ key: 'save.old-version', params: { version } });
   }
   // zod's records drop a key such as __proto__ unread, so such a save would pass for a good one: refuse it, as
   // the strict schema of a record does.
   const bad = prototypeKey(doc);
-  if (bad) throw new RecordError(`This save is damaged: it holds a key named ${bad}.`);
+  if (bad) throw new RecordError({ key: 'save.key', params: { key: bad } });
   const parsed = v2Schema().safeParse(doc);
-  if (!parsed.success) throw new RecordError(`This save is damaged: ${firstIssue(parsed.error)}.`);
+  if (!parsed.success) throw new RecordError(damagedAt('save.damaged', parsed.error));
   const save = parsed.data;
   // The seal of version 2 covered the log and the snapshot, as that version wrote them.
   const sealed = `"log":${JSON.stringify(doc.log)},"snapshot":${JSON.stringify(doc.snapshot)}`;
-  if (hashText(sealed) !== save.checksum)
-    throw new RecordError('This save is damaged: its checksum does not match.');
+  if (hashText(sealed) !== save.checksum) throw new RecordError({ key: 'save.checksum', params: {} });
   const c = known(save.scenario.id);
-  if (!c) throw new RecordError(`This save is of a scenario this game does not have (${save.scenario.id}).`);
+  if (!c) throw new RecordError({ key: 'save.unknown-scenario', params: { scenario: save.scenario.id } });
   const sameEdition = save.scenario.digest === c.digest;
-  const otherEdition = `This save was made with another edition of ${save.scenario.id} (${save.scenario.version}).`;
+  const otherEdition: ReadProblem = {
+    key: 'save.other-edition',
+    params: { scenario: save.scenario.id, version: save.scenario.version },
+  };
   const saved = save.snapshot.context.world;
   const record = newRecord(c, save.seed);
   const resolved = saved.outcome ? saved.outcome.turn + 1 : saved.turn;
@@ -97,9 +99,7 @@ export function migrateV2Save(
     sameJson(world.facts, saved.facts) &&
     sameJson(world.fired, saved.fired);
   if (!same) {
-    throw new RecordError(
-      sameEdition ? 'This save is damaged: its decisions do not lead to the game it holds.' : otherEdition,
-    );
+    throw new RecordError(sameEdition ? { key: 'save.decisions-differ', params: {} } : otherEdition);
   }
   return { c, record };
 }
@@ -139,7 +139,7 @@ function entriesOf(
     }
     entries.push({ by: FACILITATOR, command: { type: 'turn.resolve' } });
   }
-  if (next < log.length) throw new RecordError('This save is damaged: its log runs past the game it holds.');
+  if (next < log.length) throw new RecordError({ key: 'save.log-past', params: {} });
   for (const actor of c.playableIds) {
     const by = finalSeats?.[actor];
     if (by) seat(actor, holderOf(by));

@@ -4,6 +4,7 @@
 import type { CompiledScenario } from './compile.ts';
 import { hashText } from './hash-text.ts';
 import { MAX_READ_BYTES } from './limits.ts';
+import { asSaveProblem, type ReadProblem, readProblemSentence } from './read-problem.ts';
 import { type GameRecord, RECORD_FORMAT, RecordError, readRecord, replay } from './record.ts';
 import { migrateV2Save, V2_FORMAT } from './save-v2.ts';
 import type { GameState } from './state.ts';
@@ -11,8 +12,16 @@ import type { GameState } from './state.ts';
 /** More than any real save (a finished class game is about 20 KB): a bigger text is refused unread (limits.ts). */
 export const MAX_SAVE_CHARS = MAX_READ_BYTES;
 
+/** A save that cannot be used: one sentence that says why, and where; and the same as data, for the screens. */
 export class SaveError extends Error {
   override name = 'SaveError';
+  /** The problem and its place, which a screen says in its own language (read-problem.ts). */
+  readonly problem: ReadProblem;
+
+  constructor(problem: ReadProblem) {
+    super(readProblemSentence(problem));
+    this.problem = problem;
+  }
 }
 
 /**
@@ -47,16 +56,12 @@ export interface Restored {
  * scenario or edition, damaged (with where), or a command the engine refuses.
  */
 export function restoreSave(json: string, known: (id: string) => CompiledScenario | undefined): Restored {
-  if (json.length > MAX_SAVE_CHARS)
-    throw new SaveError('This is not a Crisis Table saved game: it is far too large.');
+  if (json.length > MAX_SAVE_CHARS) throw new SaveError({ key: 'save.too-large', params: {} });
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch (e) {
-    const deep = e instanceof RangeError;
-    throw new SaveError(
-      `This save is damaged: ${deep ? 'it is nested too deeply' : 'it is not valid JSON'}.`,
-    );
+    throw new SaveError({ key: e instanceof RangeError ? 'save.too-deep' : 'save.not-json', params: {} });
   }
   try {
     if (isObject(doc) && doc.format === V2_FORMAT) {
@@ -64,23 +69,20 @@ export function restoreSave(json: string, known: (id: string) => CompiledScenari
       return { c, record, state: replay(c, record), migrated: true };
     }
     if (!isObject(doc) || doc.format !== RECORD_FORMAT)
-      throw new SaveError('This is not a Crisis Table saved game.');
+      throw new SaveError({ key: 'save.not-save', params: {} });
     const { record, checksum, c } = readRecord(doc, known);
     if (checksum !== undefined && checksum !== checksumOf(record)) {
-      throw new SaveError('This save is damaged: its checksum does not match.');
+      throw new SaveError({ key: 'save.checksum', params: {} });
     }
     return { c, record, state: replay(c, record), migrated: false };
   } catch (e) {
     if (e instanceof SaveError) throw e;
-    if (e instanceof RecordError) {
-      const m = e.message;
-      throw new SaveError(
-        m.startsWith('Command ')
-          ? `This save is damaged: c${m.slice(1)}`
-          : m.replace(/^This record/, 'This save').replace(/this record/, 'this save'),
-      );
-    }
-    throw new SaveError(`This save is damaged: ${e instanceof Error ? e.message : String(e)}.`);
+    // The record's problem, said of the save: the same place.
+    if (e instanceof RecordError) throw new SaveError(asSaveProblem(e.problem));
+    throw new SaveError({
+      key: 'save.unreadable',
+      params: { detail: e instanceof Error ? e.message : String(e) },
+    });
   }
 }
 

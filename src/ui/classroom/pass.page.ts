@@ -14,6 +14,7 @@ import { dealsModel } from '../../present/deals.presenter.ts';
 import { t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import { Lookup } from '../../present/lookup.ts';
+import { readProblemText } from '../../present/read-problem.ts';
 import type { SituationModel } from '../../present/screens.ts';
 import { talkModel } from '../../present/talk.presenter.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
@@ -349,6 +350,8 @@ export function passProblemText(p: PassProblem): string {
     case 'not-several':
       return t('pass.problem.notSeveral');
     case 'unreadable':
+      // The save's problem in the page's language when the engine gave it as data (issue 20).
+      if (p.problem !== null) return t('pass.problem.refused', { why: readProblemText(p.problem) });
       return p.why === null ? t('pass.problem.unreadable') : t('pass.problem.refused', { why: p.why });
   }
 }

@@ -10,6 +10,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
 import { direction, t } from '../../present/i18n/i18n.ts';
 import { Lookup } from '../../present/lookup.ts';
+import { readProblemText } from '../../present/read-problem.ts';
 import { dealLine, dealTexts, rulingLine } from '../../present/room-deals.presenter.ts';
 import { saidLine } from '../../present/talk.presenter.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
@@ -80,7 +81,8 @@ export class ReplayViewer {
   /** Opens a record's text; returns why not, in one sentence, or null. */
   open(json: string): string | null {
     const imported = importRecord(json, this.c);
-    if (!imported.ok) return imported.notice;
+    // The refusal in the page's language when the engine gave it as data (issue 20).
+    if (!imported.ok) return imported.problem ? readProblemText(imported.problem) : imported.notice;
     this.game = imported.game;
     this.step = 0;
     this.whatIfNotice = null;
