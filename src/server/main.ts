@@ -24,6 +24,8 @@ const HELP = `Crisis Table classroom server
   --dist-dir D                  the built game to serve (default: this project's dist/, from npm run build)
   --compress on|off COMPRESS   compress the views sent (default off; on: a quarter of the bytes, more memory)
   --spread-rooms on|off         with Redis, open a new room on the process with the fewest (--processes sets it)
+  --siblings A,B                the other processes' public addresses: their pages may reach this one (--processes
+                                sets it)
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
   --restore-max N   RESTORE_MAX at most N of them come back at start, the others when a client asks (default 50)
   --max-rooms N     MAX_ROOMS   rooms open at once on this server (default 200)
@@ -69,6 +71,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServeSetti
         'guesses-per-minute',
         'processes',
         'spread-rooms',
+        'siblings',
       ].includes(name)
     ) {
       throw new Error(`unknown option --${name} (see --help)`);
@@ -96,6 +99,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServeSetti
   return {
     processes,
     spreadRooms: onOff(flags.get('spread-rooms') ?? 'off', 'spread-rooms'),
+    siblings: (flags.get('siblings') ?? '').split(',').filter((s) => s !== ''),
     port,
     restoreMax: count('restore-max', 'RESTORE_MAX', 50),
     limits: {
@@ -180,7 +184,7 @@ async function main(): Promise<void> {
 async function launcher(settings: ServeSettings): Promise<void> {
   const passed = process.argv.slice(2).filter((_, i, all) => {
     const flag = (i % 2 === 0 ? all[i] : all[i - 1]) ?? '';
-    return !['--processes', '--port', '--redis-url', '--spread-rooms'].includes(flag);
+    return !['--processes', '--port', '--redis-url', '--spread-rooms', '--siblings'].includes(flag);
   });
   const running = await launch(
     {

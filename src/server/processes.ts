@@ -148,6 +148,8 @@ class Group {
         ...this.plan.passed,
         ...['--processes', '1', '--spread-rooms', 'on', '--port', String(port)],
         ...['--redis-url', this.redisUrl, '--public-address', `${this.reachHost}:${port}`],
+        // A page from one process opens its room's socket on another: each lets the others' pages in.
+        ...['--siblings', this.addresses().join(',')],
       ],
       // The IPC channel only tells the child when the launcher has gone (main.ts stops on its disconnect).
       { env: { ...process.env, PROCESSES: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
@@ -179,6 +181,11 @@ class Group {
         void this.start(i);
       });
     });
+  }
+
+  /** Every process's public address. */
+  addresses(): string[] {
+    return [...Array(this.plan.count).keys()].map((i) => `${this.reachHost}:${this.plan.port + i}`);
   }
 
   /** The processes first (each closes its rooms and stores), then the redis-server they share. */

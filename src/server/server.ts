@@ -54,6 +54,8 @@ export interface ServerSettings {
   limits?: Partial<GuardLimits>;
   /** With Redis and several processes (npm run serve -- --processes N): a new room opens on the one with fewest. */
   spreadRooms?: boolean;
+  /** Those processes' public addresses (host:port): their pages may open sockets to this one. */
+  siblings?: readonly string[];
 }
 
 export interface RunningServer {
@@ -248,7 +250,8 @@ export async function startClassroomServer(
     log,
     roomCount: () => matchMaker.stats.local.roomCount,
     roomExists: async (code) => (await matchMaker.query({ roomId: code })).length > 0,
-    headers: securityHeaders(settings.distDir),
+    headers: securityHeaders(settings.distDir, settings.siblings ?? []),
+    siblings: settings.siblings ?? [],
   });
 
   const restored: string[] = [];

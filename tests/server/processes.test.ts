@@ -20,6 +20,8 @@ import {
   untilLinked,
 } from './support.ts';
 
+// Two processes start at once, each loading every scenario: on a loaded 2-core machine that takes a while.
+const START_MS = 90_000;
 const cleanup: (() => void)[] = [];
 afterAll(() => {
   for (const stop of cleanup.reverse()) stop();
@@ -61,6 +63,23 @@ async function bothDecide(game: MidTurn): Promise<void> {
   );
 }
 
+/** What a WebSocket upgrade to `host` from a page of `origin` is answered: 101 when it opens, else the status. */
+async function upgradeStatus(host: string, origin: string): Promise<number> {
+  const { WebSocket } = await import('ws');
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://${host}/`, { headers: { Origin: origin } });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', () => resolve(0));
+  });
+}
+
 describe('the launcher: settings', () => {
   it('reads --processes and PROCESSES, auto being the cores but one', () => {
     expect(processCount(undefined, 4)).toBe(1);
@@ -83,20 +102,22 @@ describe('the launcher: several processes on one Redis', () => {
     const redis = await startRedis();
     cleanup.push(redis.stop);
     const port = await twoFreePorts();
-    const launcher = await spawnServer([
-      '--port',
-      String(port),
-      '--processes',
-      '2',
-      '--redis-url',
-      redis.url,
-    ]);
+    const args = ['--port', String(port), '--processes', '2', '--redis-url', redis.url];
+    const launcher = await spawnServer(args, {}, START_MS);
     cleanup.push(() => launcher.kill('SIGTERM'));
     const endpoint = `http://127.0.0.1:${port}`;
     // The launcher prints the first process's address only.
     await expect
       .poll(() => launcher.lines.filter((l) => /^ {2}http/.test(l)).map((l) => l.split(' ')[2]))
       .toEqual([`${endpoint}/class`]);
+
+    // A page from the first process may open its room's socket on the second (a page of another site may not), and
+    // its policy lets it.
+    const second = `127.0.0.1:${port + 1}`;
+    expect(await upgradeStatus(second, endpoint)).not.toBe(403);
+    expect(await upgradeStatus(second, 'http://class.example.org')).toBe(403);
+    const csp = (await fetch(`${endpoint}/api/scenarios`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`ws://${second}`);
 
     // Both rooms opened and joined through the first process's address: the second goes to the other process.
     const a = await midTurnGame(endpoint, endpoint, 41);
@@ -132,12 +153,16 @@ describe('the launcher: several processes on one Redis', () => {
 
     launcher.kill('SIGTERM');
     expect(await launcher.stopped).toBe(0);
-  }, 150_000);
+  }, 240_000);
 
   it('starts its own redis-server when none is given, and stops it with the processes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crisis-table-launch-'));
     const port = await twoFreePorts();
-    const launcher = await spawnServer(['--port', String(port), '--processes', '2', '--data-dir', dataDir]);
+    const launcher = await spawnServer(
+      ['--port', String(port), '--processes', '2', '--data-dir', dataDir],
+      {},
+      START_MS,
+    );
     cleanup.push(() => launcher.kill('SIGKILL'));
     const url = launcher.lines
       .find((l) => l.includes('share their rooms through Redis at'))
@@ -159,7 +184,7 @@ describe('the launcher: several processes on one Redis', () => {
       s.listen(redisPort, '127.0.0.1', () => s.close(() => resolve(true)));
     });
     expect(open).toBe(true);
-  }, 90_000);
+  }, 200_000);
 
   it('refuses in one line without redis-server on PATH and no --redis-url', async () => {
     const { spawnSync } = await import('node:child_process');
@@ -172,5 +197,5 @@ describe('the launcher: several processes on one Redis', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([`serve: ${NO_REDIS}`]);
-  }, 90_000);
+  }, 200_000);
 });
