@@ -13,9 +13,11 @@ const HELP = `Crisis Table classroom server
   --port N          PORT        where it listens (default 2567)
   --host H          HOST        the interface it listens on (default 0.0.0.0: the school network)
   --data-dir D      DATA_DIR    where game records are kept, in SQLite (default ./data)
-  --processes N     PROCESSES   N server processes on ports from --port, rooms spread over them (default 1;
-                                auto: one per core but one). They share rooms through --redis-url, or else a
-                                redis-server started here (its data in DATA_DIR/redis; install redis-server)
+  --processes N     PROCESSES   N server processes on ports from --port, new rooms on the one with fewest
+                                (default 1; auto: one per core but one). They share rooms and records through
+                                --redis-url, or else a redis-server started here (install redis-server; its data
+                                in DATA_DIR/redis, apart from the SQLite records of one process). A process that
+                                stops is reported and started again; its rooms come back when their devices do
   --redis-url U     REDIS_URL   share rooms with other processes through Redis; records are kept there too
   --public-address A PUBLIC_ADDRESS  host:port at which clients reach this process (with Redis, each process's
                                      own); printed first and used in the join links and QR code
