@@ -314,7 +314,7 @@ async function knee(rooms: Room[]): Promise<void> {
   }
   const bound = fail > rooms.length ? `${pass}, all the rooms open` : `${pass} (${fail} missed)`;
   console.log(
-    `  knee (the most rooms of ${PER_ROOM} clients resolving at once at p99 ≤ 50 ms, one process): ${bound}; tried ${tried.join(', ')}`,
+    `  knee (the most rooms of ${PER_ROOM} clients resolving at once at p99 ≤ 50 ms, ${PROCESSES === 1 ? 'one process' : `${PROCESSES} processes`}): ${bound}; tried ${tried.join(', ')}`,
   );
 }
 
@@ -345,8 +345,26 @@ function report(name: string, f: Figures, spreadTarget: number): void {
   console.log(`      by who received them, median / p95: ${roles.join(', ')}`);
 }
 
-async function main(): Promise<void> {
-  const port = await freePort();
+/** PROCESSES=N (N > 1): the rooms spread over N server processes sharing one Redis (npm run serve -- --processes). */
+const PROCESSES = Number(process.env.PROCESSES ?? 1);
+
+interface Servers {
+  endpoint: string;
+  /** Each process's own address (its /api/health counts its own rooms and memory). */
+  endpoints: string[];
+  /** The server processes' ids, and the redis-server's when there is one (its CPU is reported beside theirs). */
+  pids: number[];
+  redisPid: number | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server: one process as `npm run serve` starts it (SQLite), or with PROCESSES=N the launcher's N processes
+ * on consecutive ports and the redis-server it starts (data in the bench's own folder).
+ */
+async function startServers(): Promise<Servers> {
+  let port = await freePort();
+  while (PROCESSES > 1 && !(await portFree(port + 1))) port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'crisis-bench-class-'));
   const server = spawn(
     process.execPath,
@@ -356,32 +374,71 @@ async function main(): Promise<void> {
       '--import',
       'tsx',
       'src/server/main.ts',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-      '--compress',
-      process.env.COMPRESS ?? 'off',
+      ...['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir],
+      ...['--compress', process.env.COMPRESS ?? 'off', '--processes', String(PROCESSES)],
       // Every room of the bench is opened from this one address.
-      '--rooms-per-address',
-      String(ROOMS + 10),
+      ...['--rooms-per-address', String(ROOMS + 10)],
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PROCESSES: String(PROCESSES) } },
   );
+  const pids: number[] = [];
   await new Promise<void>((resolve) =>
-    server.stdout.on('data', (d: Buffer) => d.toString().includes('classroom server on port') && resolve()),
+    server.stdout.on('data', (d: Buffer) => {
+      for (const m of d.toString().matchAll(/listens on port \d+ \(pid (\d+)\)/g)) pids.push(Number(m[1]));
+      if (d.toString().includes('classroom server on port')) resolve();
+    }),
   );
-  const endpoint = `http://127.0.0.1:${port}`;
+  const redisPid = PROCESSES > 1 ? Number(readFileSync(join(dataDir, 'redis', 'redis.pid'), 'utf8')) : null;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    endpoints: [...Array(PROCESSES).keys()].map((i) => `http://127.0.0.1:${port + i}`),
+    pids: PROCESSES === 1 ? [server.pid!] : pids,
+    redisPid,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.once('exit', () => resolve());
+        server.kill('SIGTERM');
+      }),
+  };
+}
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** The server processes' CPU seconds so far, summed (the redis-server's apart: redisCpu). */
+const cpuOfServers = (s: Servers): number => s.pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
+const redisCpu = (s: Servers): number => (s.redisPid ? cpuOf(s.redisPid) : 0);
+
+/** Every process's rooms and memory, summed, and the rooms each holds. */
+async function healthAll(
+  s: Servers,
+): Promise<{ rooms: number; rss: number; heapUsed: number; perProcess: number[] }> {
+  const each = await Promise.all(s.endpoints.map(health));
+  const sum = (k: 'rooms' | 'rss' | 'heapUsed') => each.reduce((n, h) => n + h[k], 0);
+  return {
+    rooms: sum('rooms'),
+    rss: sum('rss'),
+    heapUsed: sum('heapUsed'),
+    perProcess: each.map((h) => h.rooms),
+  };
+}
+
+async function main(): Promise<void> {
+  const servers = await startServers();
+  const endpoint = servers.endpoint;
   try {
-    const before = await health(endpoint);
+    const before = await healthAll(servers);
     const rooms: Room[] = [];
     for (let r = 0; r < ROOMS; r++) rooms.push(await openRoom(endpoint, 1000 + r));
-    const loaded = await health(endpoint);
+    const loaded = await healthAll(servers);
     const clients = rooms.reduce((n, r) => n + r.all.length, 0);
     console.log(
-      `class load (compression ${process.env.COMPRESS ?? 'off'}, messages ${MESSAGES_PACED ? `on: one per student client every ${PACE_MS / 1000} s` : MESSAGES_PER_TURN ? 'per-turn: one per student client per turn' : 'off'}): ${rooms.length} rooms × ${PER_ROOM} clients = ${clients} WebSocket clients on one server process`,
+      `class load (compression ${process.env.COMPRESS ?? 'off'}, messages ${MESSAGES_PACED ? `on: one per student client every ${PACE_MS / 1000} s` : MESSAGES_PER_TURN ? 'per-turn: one per student client per turn' : 'off'}): ${rooms.length} rooms × ${PER_ROOM} clients = ${clients} WebSocket clients on ${PROCESSES === 1 ? 'one server process' : `${PROCESSES} server processes (rooms per process: ${loaded.perProcess.join(', ')}; Redis between them)`}`,
     );
     console.log(
       `  server memory per room (30 clients connected, heap after GC): ${((loaded.heapUsed - before.heapUsed) / ROOMS / 1024).toFixed(0)} KB heap, ${((loaded.rss - before.rss) / ROOMS / 1024).toFixed(0)} KB resident`,
@@ -399,10 +456,11 @@ async function main(): Promise<void> {
     );
     // What the server spends with every room open and nothing happening (its ticks, the sockets' pings): part of
     // the figure per room-turn below, which no view building can remove.
-    const idle0 = cpuOf(server.pid!);
+    const idle0 = cpuOfServers(servers);
     await sleep(2000);
-    const idlePerSecond = (cpuOf(server.pid!) - idle0) / 2;
-    const serverCpu0 = cpuOf(server.pid!);
+    const idlePerSecond = (cpuOfServers(servers) - idle0) / 2;
+    const serverCpu0 = cpuOfServers(servers);
+    const redisCpu0 = redisCpu(servers);
     const loadCpu0 = process.cpuUsage();
     const wall0 = performance.now();
     // Rooms on their own time: each team decides after a think time of up to THINK ms, as a class does.
@@ -419,24 +477,28 @@ async function main(): Promise<void> {
     // Then the worst case: every room's decisions at the same moment, turn after turn.
     const burst = noFigures();
     const none = () => 0;
-    const burstCpu0 = cpuOf(server.pid!);
+    const burstCpu0 = cpuOfServers(servers);
     talking = burst;
     for (let turn = half; turn < TURNS; turn++) {
       await Promise.all(rooms.map((r) => playTurn(r, turn, burst, 0, none)));
     }
-    const burstCpu = cpuOf(server.pid!) - burstCpu0;
+    const burstCpu = cpuOfServers(servers) - burstCpu0;
     await stopTalk();
     const wall = (performance.now() - wall0) / 1000;
     const loadCpu = process.cpuUsage(loadCpu0);
-    const serverCpu = cpuOf(server.pid!) - serverCpu0;
-    const played = await health(endpoint);
+    const serverCpu = cpuOfServers(servers) - serverCpu0;
+    const played = await healthAll(servers);
     console.log(
       `  while playing ${TURNS} turns (${wall.toFixed(1)} s): the server used ${((serverCpu / wall) * 100).toFixed(0)}% of a core, this load process ${(((loadCpu.user + loadCpu.system) / 1e6 / wall) * 100).toFixed(0)}%`,
     );
     const perRoomTurn = (serverCpu * 1000) / (ROOMS * TURNS);
     console.log(
-      `  server CPU per room-turn: ${perRoomTurn.toFixed(1)} ms (target ≤ 5 ms: ${verdict(perRoomTurn <= 5)})`,
+      `  server CPU per room-turn${PROCESSES > 1 ? ` (summed over the ${PROCESSES} processes)` : ''}: ${perRoomTurn.toFixed(1)} ms (target ≤ 5 ms: ${verdict(perRoomTurn <= 5)})`,
     );
+    if (servers.redisPid)
+      console.log(
+        `    and the redis-server between them: ${(((redisCpu(servers) - redisCpu0) * 1000) / (ROOMS * TURNS)).toFixed(1)} ms per room-turn`,
+      );
     console.log(
       `    of which idle (every room open, nothing played: ${(idlePerSecond * 1000).toFixed(0)} ms of CPU per second) ${((idlePerSecond * wall * 1000) / (ROOMS * TURNS)).toFixed(1)} ms; in the burst alone ${((burstCpu * 1000) / (ROOMS * (TURNS - half))).toFixed(1)} ms per room-turn`,
     );
@@ -465,7 +527,7 @@ async function main(): Promise<void> {
     if (after) console.log(`  (${after})`);
     await Promise.all(rooms.flatMap((r) => r.all.map((c) => c.close())));
   } finally {
-    server.kill('SIGTERM');
+    await servers.stop();
   }
 }
 

@@ -58,6 +58,8 @@ export interface GuardDeps {
   roomExists: (code: string) => Promise<boolean>;
   /** The security headers of a response to this request. */
   headers: (req: IncomingMessage) => Record<string, string>;
+  /** The launcher's processes (host:port, --processes): a page one of them served may open a socket here. */
+  siblings?: readonly string[];
   now?: () => number;
 }
 
@@ -187,7 +189,8 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const origin = req.headers.origin;
     const host = req.headers.host;
-    if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`) {
+    const known = (h: string | undefined) => origin === `http://${h}` || origin === `https://${h}`;
+    if (origin !== undefined && !known(host) && !deps.siblings?.some(known)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }

@@ -36,7 +36,10 @@ export function inlineHashes(distDir: string): { styles: string[]; scripts: stri
 /** A Host header that names a host (and port), nothing else: it goes into the policy. */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
-export function securityHeaders(distDir: string): (req: IncomingMessage) => Record<string, string> {
+export function securityHeaders(
+  distDir: string,
+  siblings: readonly string[] = [],
+): (req: IncomingMessage) => Record<string, string> {
   const { styles, scripts } = inlineHashes(distDir);
   const fixed = {
     'X-Content-Type-Options': 'nosniff',
@@ -57,7 +60,11 @@ export function securityHeaders(distDir: string): (req: IncomingMessage) => Reco
   };
   function build(host: string | undefined): Record<string, string> {
     // 'self' covers ws:/wss: to the same host in current browsers; the explicit sources cover older ones.
-    const sockets = host && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+    // The launcher's other processes (--processes) hold rooms too: the page's sockets may go to them.
+    const others = siblings.filter((s) => HOST.test(s) && s !== host);
+    const sockets = [...(host && HOST.test(host) ? [host] : []), ...others]
+      .map((h) => ` ws://${h} wss://${h}`)
+      .join('');
     const csp = [
       "default-src 'self'",
       `script-src 'self'${scripts.map((s) => ` ${s}`).join('')}`,

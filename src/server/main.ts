@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { isLoopbackHost, serverUrls } from './addresses.ts';
 import { DEFAULT_LIMITS } from './http-guard.ts';
+import { launch, processCount } from './processes.ts';
 import { type ServerSettings, startClassroomServer } from './server.ts';
 
 const HELP = `Crisis Table classroom server
@@ -12,6 +13,11 @@ const HELP = `Crisis Table classroom server
   --port N          PORT        where it listens (default 2567)
   --host H          HOST        the interface it listens on (default 0.0.0.0: the school network)
   --data-dir D      DATA_DIR    where game records are kept, in SQLite (default ./data)
+  --processes N     PROCESSES   N server processes on ports from --port, new rooms on the one with fewest
+                                (default 1; auto: one per core but one). They share rooms and records through
+                                --redis-url, or else a redis-server started here (install redis-server; its data
+                                in DATA_DIR/redis, apart from the SQLite records of one process). A process that
+                                stops is reported and started again; its rooms come back when their devices do
   --redis-url U     REDIS_URL   share rooms with other processes through Redis; records are kept there too
   --public-address A PUBLIC_ADDRESS  host:port at which clients reach this process (with Redis, each process's
                                      own); printed first and used in the join links and QR code
@@ -19,6 +25,9 @@ const HELP = `Crisis Table classroom server
                                      printed first and used in the join links and QR code, before PUBLIC_ADDRESS
   --dist-dir D                  the built game to serve (default: this project's dist/, from npm run build)
   --compress on|off COMPRESS   compress the views sent (default off; on: a quarter of the bytes, more memory)
+  --spread-rooms on|off         with Redis, open a new room on the process with the fewest (--processes sets it)
+  --siblings A,B                the other processes' public addresses: their pages may reach this one (--processes
+                                sets it)
   --restore-hours N             games not ended that changed in the last N hours come back at start (default 24)
   --restore-max N   RESTORE_MAX at most N of them come back at start, the others when a client asks (default 50)
   --max-rooms N     MAX_ROOMS   rooms open at once on this server (default 200)
@@ -32,7 +41,10 @@ Game records hold seats and commands only: no student name is ever written.`;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSettings | 'help' {
+/** The server's settings, and how many processes run it. */
+export type ServeSettings = ServerSettings & { processes: number };
+
+export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServeSettings | 'help' {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -59,6 +71,9 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
         'rooms-per-address',
         'rooms-per-server',
         'guesses-per-minute',
+        'processes',
+        'spread-rooms',
+        'siblings',
       ].includes(name)
     ) {
       throw new Error(`unknown option --${name} (see --help)`);
@@ -78,7 +93,15 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): ServerSett
       throw new Error(`--${flag} (${envName}) must be a whole number, not ${raw}`);
     return n;
   };
+  const processes = processCount(flags.get('processes') ?? env.PROCESSES);
+  if (processes > 1 && (flags.has('public-address') || env.PUBLIC_ADDRESS))
+    throw new Error(
+      '--processes gives each process its own public address: give --join-address for a proxy instead',
+    );
   return {
+    processes,
+    spreadRooms: onOff(flags.get('spread-rooms') ?? 'off', 'spread-rooms'),
+    siblings: (flags.get('siblings') ?? '').split(',').filter((s) => s !== ''),
     port,
     restoreMax: count('restore-max', 'RESTORE_MAX', 50),
     limits: {
@@ -119,7 +142,7 @@ export function startLines(urls: string[], port: number): string[] {
 }
 
 async function main(): Promise<void> {
-  let settings: ServerSettings | 'help';
+  let settings: ServeSettings | 'help';
   try {
     settings = readSettings(process.argv.slice(2), process.env);
   } catch (e) {
@@ -129,6 +152,13 @@ async function main(): Promise<void> {
   if (settings === 'help') {
     console.log(HELP);
     return;
+  }
+  if (settings.processes > 1) return launcher(settings);
+  // Started by the launcher (--processes): it goes when the launcher goes, however the launcher ended.
+  let orphaned: () => void = () => process.exit(1);
+  if (process.channel) {
+    process.channel.unref();
+    process.on('disconnect', () => orphaned());
   }
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
   // Start-up that does not finish (a store that never answers) ends the process rather than leaving it deaf.
@@ -140,10 +170,41 @@ async function main(): Promise<void> {
   clearTimeout(deadline);
   for (const code of running.restored) log(`room ${code} is back`);
   const urls = serverUrls(running.port, settings.host, [settings.joinAddress, settings.publicAddress]);
-  for (const line of startLines(urls, running.port)) console.log(line);
-  const stop = () => void running.close().then(() => process.exit(0));
+  // Before the ready lines: whoever waits for them may signal at once. A store that no longer answers (the shared
+  // Redis gone) does not hold the process for ever.
+  const stop = () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void running.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  orphaned = stop;
+  for (const line of startLines(urls, running.port)) console.log(line);
+}
+
+/** Several processes: the launcher starts them (processes.ts) and prints the one address students open. */
+async function launcher(settings: ServeSettings): Promise<void> {
+  const passed = process.argv.slice(2).filter((_, i, all) => {
+    const flag = (i % 2 === 0 ? all[i] : all[i - 1]) ?? '';
+    return !['--processes', '--port', '--redis-url', '--spread-rooms', '--siblings'].includes(flag);
+  });
+  const running = await launch(
+    {
+      count: settings.processes,
+      port: settings.port,
+      host: settings.host,
+      dataDir: settings.dataDir,
+      redisUrl: settings.redisUrl,
+      joinAddress: settings.joinAddress ?? null,
+      passed,
+    },
+    (line) => console.log(line),
+    (line) => console.error(line),
+  );
+  console.log(
+    `serve: ${settings.processes} processes share their rooms through Redis at ${running.redisUrl}`,
+  );
+  for (const line of startLines(running.urls, settings.port)) console.log(line);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -53,6 +53,10 @@ export interface ServerSettings {
   restoreMax?: number;
   /** Limits on anonymous clients (body sizes, rooms opened, code guesses); DEFAULT_LIMITS for any not given. */
   limits?: Partial<GuardLimits>;
+  /** With Redis and several processes (npm run serve -- --processes N): a new room opens on the one with fewest. */
+  spreadRooms?: boolean;
+  /** Those processes' public addresses (host:port): their pages may open sockets to this one. */
+  siblings?: readonly string[];
 }
 
 export interface RunningServer {
@@ -142,8 +146,8 @@ export async function startClassroomServer(
           driver: scaling.driver,
           // Clients reach the process that holds their room at its own address.
           ...(settings.publicAddress ? { publicAddress: settings.publicAddress } : {}),
-          // A room opens on the process the facilitator reached: its console is already connected there.
-          selectProcessIdToCreateRoom: async () => matchMaker.processId,
+          // A room opens on the process the facilitator reached, unless the launcher spreads them (fewestRooms).
+          selectProcessIdToCreateRoom: settings.spreadRooms ? fewestRooms : async () => matchMaker.processId,
         }
       : {}),
     express: (app) => {
@@ -248,7 +252,8 @@ export async function startClassroomServer(
     log,
     roomCount: () => matchMaker.stats.local.roomCount,
     roomExists: async (code) => (await matchMaker.query({ roomId: code })).length > 0,
-    headers: securityHeaders(settings.distDir),
+    headers: securityHeaders(settings.distDir, settings.siblings ?? []),
+    siblings: settings.siblings ?? [],
   });
 
   const restored: string[] = [];
@@ -327,6 +332,26 @@ async function ensureRoom(
     log(`room ${code}: could not be brought back: ${message}`);
     return { status: 409, body: { ok: false, message } };
   }
+}
+
+/**
+ * The process holding the fewest rooms (this one on a tie: the facilitator's console is connected here already).
+ * The rooms are counted from their listings in Redis, which a room joins as it opens; Colyseus's own per-process
+ * counts are written at most once a second, too late when a class opens its rooms one after another. A room
+ * brought back from its record stays here: the key that lets it be restored is this process's own.
+ */
+async function fewestRooms(_name: string, options: unknown): Promise<string> {
+  const here = matchMaker.processId;
+  if ((options as { restore?: unknown } | null)?.restore !== undefined) return here;
+  const [processes, rooms] = await Promise.all([
+    matchMaker.stats.fetchAll(),
+    matchMaker.query({ name: ROOM }),
+  ]);
+  const count = new Map<string, number>([[here, 0], ...processes.map((p) => [p.processId, 0] as const)]);
+  for (const r of rooms) if (count.has(r.processId)) count.set(r.processId, count.get(r.processId)! + 1);
+  let best = here;
+  for (const [id, n] of count) if (n < count.get(best)!) best = id;
+  return best;
 }
 
 function scenarioList(scenarios: Map<string, CompiledScenario>) {

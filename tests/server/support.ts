@@ -110,7 +110,11 @@ export interface ServerProcess {
 }
 
 /** `npm run serve`'s program in its own process, as a teacher's laptop runs it; resolves once it listens. */
-export async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  args: string[],
+  env: Record<string, string> = {},
+  startMs = 30_000,
+): Promise<ServerProcess> {
   const { spawn } = await import('node:child_process');
   const child = spawn(
     process.execPath,
@@ -123,10 +127,11 @@ export async function spawnServer(args: string[], env: Record<string, string> = 
   const lines: string[] = [];
   const stopped = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the server did not start:\n${lines.join('\n')}`)),
-      30_000,
-    );
+    // A server that did not start is stopped (a launcher stops its own processes): nothing outlives the test.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`the server did not start:\n${lines.join('\n')}`));
+    }, startMs);
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line) lines.push(line);
       if (lines.some((l) => l.includes('classroom server on port'))) {
