@@ -357,13 +357,13 @@ export class ClassroomRoom extends Room {
       ...(this.halted !== null ? { halted: this.halted } : {}),
     };
     client.send('welcome', welcome);
-    this.touch('all');
+    this.touch('all', { world: false });
     await this.publish();
   }
 
   override onDrop(client: Client): void {
     const member = this.members.get(client.sessionId);
-    this.touch('all');
+    this.touch('all', { world: false });
     void this.publish();
     // A removed device has no place to come back to.
     if (!member) return;
@@ -382,13 +382,13 @@ export class ClassroomRoom extends Room {
     }
     member.connected = true;
     member.sent = null;
-    this.touch('all');
+    this.touch('all', { world: false });
     void this.publish();
   }
 
   override onLeave(client: Client): void {
     this.members.delete(client.sessionId);
-    this.touch('all');
+    this.touch('all', { world: false });
     void this.publish();
     this.idleCheck();
   }
@@ -733,10 +733,15 @@ export class ClassroomRoom extends Room {
     return this.session.getSnapshot().context;
   }
 
-  /** Marks views to build again at the next publish: some seats' (and the console's and projector's), or all. */
-  private touch(seats: readonly string[] | 'all'): void {
+  /**
+   * Marks views to build again at the next publish: some seats' (and the console's and projector's), or all.
+   * `world: false`: only who is in the room changed (a device joined, dropped, came back or left), which no seat's
+   * picture of the game depends on, so the memo's world stays and each view is put together again from it; a class
+   * of thirty joining then costs thirty quick rebuilds, not thirty whole ones (issue 18).
+   */
+  private touch(seats: readonly string[] | 'all', { world = true }: { world?: boolean } = {}): void {
     // Anything but a seat's own decision, withdrawal or proposal may change what every seat sees of the world.
-    if (seats === 'all') for (const memo of this.seatMemos.values()) memo.worldChanged();
+    if (seats === 'all' && world) for (const memo of this.seatMemos.values()) memo.worldChanged();
     if (this.dirty === 'all') return;
     if (seats === 'all') this.dirty = 'all';
     else for (const seat of seats) this.dirty.add(`seat:${seat}`);
