@@ -32,8 +32,15 @@ export async function startNewGameByKeyboard(page: Page): Promise<void> {
     if (intent === 'new-game') break;
   }
   await page.keyboard.press('Enter');
-  // With a saved game, New game first asks before it replaces it: a player who plays again says yes.
+  // With a saved game, New game first asks before it replaces it: a player who plays again says yes. The question
+  // may open a moment after the key (the title waits for the game's code), so wait for it or for the next screen.
   const ask = page.locator('#new-game-dialog');
+  const next = page.locator('body[data-scene="perspective"]');
+  await ask
+    .or(next)
+    .first()
+    .waitFor({ state: 'visible', timeout: 20_000 })
+    .catch(() => undefined);
   if (await ask.isVisible().catch(() => false))
     await ask.getByRole('button', { name: 'Start a new game' }).click();
 }
