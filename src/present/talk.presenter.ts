@@ -92,16 +92,17 @@ export function talkModel(input: TalkInput): TalkModel {
   const labels = new Map(input.seats.map((s) => [s.actor, s.label]));
   const label = (actor: string) => labels.get(actor) ?? actor;
   const speaks = input.actor !== null && input.live;
+  const canStatement = speaks && input.rule.level !== 'none';
   return {
     level: input.rule.level,
     approve: input.rule.approve,
-    canStatement: speaks && input.rule.level !== 'none',
+    canStatement,
     canMessage: speaks && input.rule.level === 'all',
     seats: input.seats.filter((s) => s.actor !== input.actor).map((s) => ({ ...s })),
-    claims:
-      speaks && input.rule.level !== 'none'
-        ? (input.claims ?? []).map((id) => ({ id, label: input.claimLabel?.(id) ?? id }))
-        : [],
+    // What a statement may assert is offered only where a statement may be published.
+    claims: canStatement
+      ? (input.claims ?? []).map((id) => ({ id, label: input.claimLabel?.(id) ?? id }))
+      : [],
     said: input.said.map((s) => saidLine(s, label, input.actor, input.claimLabel)).reverse(),
     limits: input.limits,
   };
