@@ -7,6 +7,7 @@ export { debriefModel } from '../present/debrief.presenter.ts';
 export { Lookup } from '../present/lookup.ts';
 export { briefingModel, perspectiveModel } from '../present/opening.presenter.ts';
 export { resolutionFirstSight, withReadingBudget } from '../present/reading.presenter.ts';
+export { refusalText } from '../present/refusal-text.ts';
 export { talkModel } from '../present/talk.presenter.ts';
 export { resolutionModel, situationModel } from '../present/turn.presenter.ts';
 // The bounds of what the player writes: with the presenters, so that the title's chunk does not carry them (and with

@@ -215,7 +215,7 @@ export class SoloFlow {
             claims: view.claims ?? [],
             claimLabel: (id) => lookup.claimLabel(id),
           }),
-          talkRefused: refused,
+          talkRefused: refused ? present.refusalText(refused, lookup) : null,
           deals: dealsModel(view, lookup, game.phase !== 'ended' && !game.paused),
         };
       case 'resolution': {

@@ -60,6 +60,11 @@ export class Lookup {
     return this.scenario.rulingEffects?.find((r) => r.id === id)?.label.text ?? id;
   }
 
+  /** An event's headline, as the scenario gives it. */
+  eventHeadline(id: string): string {
+    return this.events.get(id)?.headline.text ?? id;
+  }
+
   indicatorLabel(id: string): string {
     return this.indicators.get(id) ?? id;
   }

@@ -8,6 +8,7 @@ import { type Actor, createActor } from 'xstate';
 import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-screens.ts';
 import { isLanguage, type Language, withLanguage } from '../present/i18n/i18n.ts';
 import { Lookup } from '../present/lookup.ts';
+import { saidText } from '../present/refusal-text.ts';
 import { localizeWords } from '../scenario/localize.ts';
 import {
   CODE_ALPHABET,
@@ -699,7 +700,12 @@ export class ClassroomRoom extends Room {
     const ctx = this.context();
     if (ctx.record.entries.length === mark.entries && ctx.refusal !== mark.refusal && ctx.refusal) {
       const r = ctx.refusal;
-      return this.replyRefused(client, { refused: true, code: r.code, message: r.message });
+      return this.replyRefused(client, {
+        refused: true,
+        code: r.code,
+        message: r.message,
+        ...(r.said ? { said: r.said } : {}),
+      });
     }
     try {
       await this.persist();
@@ -714,7 +720,18 @@ export class ClassroomRoom extends Room {
 
   private replyRefused(client: Client, r: Refused): Reply {
     this.logRefusal(client, r);
-    return { ok: false, code: r.code, message: r.message };
+    return { ok: false, code: r.code, message: this.sayRefused(client, r) };
+  }
+
+  /** A refusal in the device's language, with the scenario's names in it; the English sentence if it has no key. */
+  private sayRefused(client: Client, r: Refused): string {
+    const identity = this.members.get(client.sessionId)?.identity;
+    if (!r.said) return r.message;
+    const said = r.said;
+    const language = identity ? this.languageOf(identity) : 'en';
+    if (language === 'en') return saidText(said, this.lookup);
+    const words = this.deps.languages?.get(this.c.scenario.meta.id)?.get(language);
+    return withLanguage(language, () => saidText(said, words?.lookup ?? this.lookup));
   }
 
   private logRefusal(client: Client, r: Refused): void {

@@ -12,6 +12,7 @@ import {
   SEAT_CODE_LENGTH,
 } from '../session/classroom-protocol.ts';
 import type { Command, Issuer } from '../sim/commands.ts';
+import type { RefusalSaid } from '../sim/refusal-keys.ts';
 import { type GameState, type Holder, proposalOf } from '../sim/state.ts';
 import { hashSecret } from './record-store.ts';
 
@@ -35,7 +36,9 @@ export type Identity =
 export interface Refused {
   refused: true;
   code: string;
+  /** One English sentence, for the log; the device hears `said` in its own language when there is one. */
   message: string;
+  said?: RefusalSaid;
 }
 
 export function refuse(code: string, message: string): Refused {

@@ -3,7 +3,7 @@
 // page comes back to the same hand-over, never to someone's private screen.
 
 import type { Scenario } from '../scenario/types.ts';
-import type { Entry } from '../sim/commands.ts';
+import type { Entry, Refusal } from '../sim/commands.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
 import type { ReadProblem } from '../sim/read-problem.ts';
@@ -95,7 +95,16 @@ export function publicPicture(c: CompiledScenario, state: GameState): PublicView
   return publicView(c, state);
 }
 
-export type { ActorView, CompiledScenario, GameRecord, GameState, HistoricalPath, PublicView, Scenario };
+export type {
+  ActorView,
+  CompiledScenario,
+  GameRecord,
+  GameState,
+  HistoricalPath,
+  PublicView,
+  Refusal,
+  Scenario,
+};
 
 /** The scenario, ready to play (the page has only its validated text). */
 export function compilePass(scenario: Scenario): CompiledScenario {

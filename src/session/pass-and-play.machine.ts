@@ -5,6 +5,7 @@
 // screen, and neither does a page the browser restores from its back/forward cache (the page sends page.left when it
 // is hidden); no screen ever holds another seat's choice before the turn resolves.
 import { and, assertEvent, assign, enqueueActions, setup } from 'xstate';
+import type { Refusal } from '../sim/commands.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import { type GameRecord, replay } from '../sim/record.ts';
 import { saveJson } from '../sim/save.ts';
@@ -33,8 +34,9 @@ export interface PassContext {
   turn: number;
   /** How many commands the save holds. */
   saved: number;
-  /** Why the game refused the current player's last statement, message or deal, in one sentence; null once one is taken. */
-  refused: string | null;
+  /** Why the game refused the current player's last statement, message or deal; null once one is taken. The screens
+   * say it in the player's language (src/present/refusal-text.ts). */
+  refused: Refusal | null;
 }
 
 export type PassEvent =
@@ -107,9 +109,9 @@ export const passAndPlayMachine = setup({
         const { record, state, refusal } = event.snapshot.context as {
           record: GameRecord;
           state: GameState;
-          refusal: { message: string } | null;
+          refusal: Refusal | null;
         };
-        enqueue.assign({ game: state, record, refused: refusal?.message ?? null });
+        enqueue.assign({ game: state, record, refused: refusal ?? null });
         // Saved after every decision, so a reload keeps what was decided and comes back at the next hand-over.
         if (record.entries.length === context.saved) return;
         enqueue.assign({ saved: record.entries.length });

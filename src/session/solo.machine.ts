@@ -4,7 +4,7 @@
 // (loading the scenario's files) or goes out as emitted events (writing and removing the save slot).
 import { assertEvent, assign, enqueueActions, fromPromise, setup } from 'xstate';
 import type { Scenario } from '../scenario/types.ts';
-import type { Entry } from '../sim/commands.ts';
+import type { Entry, Refusal } from '../sim/commands.ts';
 import { type CompiledScenario, compileScenario } from '../sim/compile.ts';
 import { type HistoricalPath, historicalPath } from '../sim/history.ts';
 import { type GameRecord, newRecord, replay } from '../sim/record.ts';
@@ -57,8 +57,9 @@ export interface SoloContext {
    * them), computed once the game has ended.
    */
   historical: HistoricalPath | null;
-  /** Why the game refused the player's last command (a statement or message), in one sentence; null once one is taken. */
-  refused: string | null;
+  /** Why the game refused the player's last command (a statement or message); null once one is taken. The screens say
+   * it in the player's language (src/present/refusal-text.ts). */
+  refused: Refusal | null;
 }
 
 /** What the page is asked to do: keep the game's record in the save slot, or remove a save that cannot go on. */
@@ -254,9 +255,9 @@ export const soloMachine = setup({
             const { record, state, refusal } = event.snapshot.context as {
               record: GameRecord;
               state: GameState;
-              refusal: { message: string } | null;
+              refusal: Refusal | null;
             };
-            enqueue.assign({ game: state, refused: refusal?.message ?? null });
+            enqueue.assign({ game: state, refused: refusal ?? null });
             const moment = momentOf(record);
             if (moment === context.saved) return;
             enqueue.assign({ saved: moment });

@@ -22,6 +22,12 @@ import { type AgreementItem, type GameState, holderOf } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
 import { worldContext } from './world-judge.ts';
 
+const AGREEMENT_BY_FACILITATOR = refusal(
+  'not-allowed',
+  'Agreements are made by seats, not by the facilitator.',
+  { key: 'agreement.by-facilitator', params: {} },
+);
+
 export type AgreementHappening =
   | { kind: 'agreement.proposed'; n: number }
   | { kind: 'agreement.answered'; n: number; accept: boolean }
@@ -109,7 +115,7 @@ export function mayPropose(
 
 /** A seat acts only as itself, from a seat it holds, while a turn is open. */
 function checkParty(s: GameState, actor: string, by: Issuer): Refusal | undefined {
-  return checkSeatParty(s, actor, by, 'act', 'Agreements are made by seats, not by the facilitator.', true);
+  return checkSeatParty(s, actor, by, 'act', AGREEMENT_BY_FACILITATOR, true);
 }
 
 /** Whether the agreement's conditions hold on the game world now. */

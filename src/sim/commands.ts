@@ -12,6 +12,7 @@ import {
   MAX_RULING_TEXT_CHARS,
   MAX_STATEMENT_CHARS,
 } from './limits.ts';
+import type { RefusalSaid } from './refusal-keys.ts';
 import type { Holder, TalkLevel } from './state.ts';
 
 export type Issuer = { seat: string; as: 'person' | 'computer' } | { facilitator: true };
@@ -118,11 +119,16 @@ export type RefusalCode =
   /** The seat has changed its decision too often this turn. */
   | 'too-many';
 
-/** A command the engine will not take: a stable code for programs, one sentence for people. Nothing changed. */
+/**
+ * A command the engine will not take: a stable code for programs, one English sentence for logs and the command
+ * line, and the same as data (a key and what it names) for the screens to say in the viewer's language. Nothing
+ * changed.
+ */
 export interface Refusal {
   ok: false;
   code: RefusalCode;
   message: string;
+  said?: RefusalSaid;
 }
 
 /** Printable ASCII only: a sentence that needs no cleaning, as nearly all are. */
@@ -130,10 +136,34 @@ const PLAIN = /^[\x20-\x7e]*$/;
 /** A refusal's sentence names a few ids at most (each at most 100 characters, by the schema below). */
 const MAX_REFUSAL_CHARS = 600;
 
-export function refusal(code: RefusalCode, message: string): Refusal {
+export function refusal(code: RefusalCode, message: string, said?: RefusalSaid): Refusal {
   // A sentence may name what a client sent (an actor, an addressee: ids of its choosing). It is kept to one line of
-  // what can be seen, as typed text is (free-text.ts): no line break, control or direction-changing character.
-  return { ok: false, code, message: PLAIN.test(message) ? message : cleanText(message, MAX_REFUSAL_CHARS) };
+  // what can be seen, as typed text is (free-text.ts): no line break, control or direction-changing character. The
+  // screens clean what they show of `said` the same way (src/present/refusal-text.ts).
+  const sentence = PLAIN.test(message) ? message : cleanText(message, MAX_REFUSAL_CHARS);
+  return said
+    ? { ok: false, code, message: sentence, said: cleanSaid(said) }
+    : { ok: false, code, message: sentence };
+}
+
+/** The parameters as the sentence is: each text one line of what can be seen (they are ids a client may have sent). */
+function cleanSaid(said: RefusalSaid): RefusalSaid {
+  const clean = (text: string) => (PLAIN.test(text) ? text : cleanText(text, MAX_REFUSAL_CHARS));
+  let params: Record<string, string | number | readonly string[]> | null = null;
+  for (const [name, value] of Object.entries(said.params)) {
+    const kept =
+      typeof value === 'string' ? clean(value) : typeof value === 'number' ? value : value.map(clean);
+    if (kept === value || (Array.isArray(kept) && kept.every((x, i) => x === (value as string[])[i])))
+      continue;
+    params ??= { ...said.params };
+    params[name] = kept;
+  }
+  return params ? { key: said.key, params } : said;
+}
+
+/** Who issued a command, as a refusal's parameters: `by` and, for a seat, `bySeat` (see describeIssuer). */
+export function issuerParams(by: Issuer): { by: 'facilitator' | 'person' | 'computer'; bySeat?: string } {
+  return 'facilitator' in by ? { by: 'facilitator' } : { by: by.as, bySeat: by.seat };
 }
 
 /**
@@ -261,7 +291,10 @@ export function firstIssue(error: z.ZodError): string {
 export function parseEntry(raw: unknown): Entry | Refusal {
   const parsed = EntrySchema.safeParse(raw);
   if (!parsed.success)
-    return refusal('malformed', `This is not a well-formed command (${firstIssue(parsed.error)}).`);
+    return refusal('malformed', `This is not a well-formed command (${firstIssue(parsed.error)}).`, {
+      key: 'command.malformed',
+      params: { detail: firstIssue(parsed.error) },
+    });
   return parsed.data as Entry;
 }
 
@@ -281,8 +314,12 @@ export function cleanCommand(command: Command): Command | Refusal {
     case 'said.hide': {
       const reason = cleanText(command.reason, MAX_REASON_CHARS);
       if (!isVisible(reason)) {
-        const what = command.type === 'said.hide' ? 'Hiding something said' : 'An override';
-        return refusal('malformed', `${what} needs a reason with something to read.`);
+        const hide = command.type === 'said.hide';
+        const what = hide ? 'Hiding something said' : 'An override';
+        return refusal('malformed', `${what} needs a reason with something to read.`, {
+          key: hide ? 'command.hide-reason-empty' : 'command.override-reason-empty',
+          params: {},
+        });
       }
       return { ...command, reason };
     }
@@ -302,19 +339,30 @@ export function cleanCommand(command: Command): Command | Refusal {
     }
     case 'ruling.request': {
       if (command.text.length > MAX_RULING_TEXT_CHARS || command.argument.length > MAX_RULING_ARGUMENT_CHARS)
-        return refusal('malformed', 'This request is longer than a request for a ruling may be.');
+        return refusal('malformed', 'This request is longer than a request for a ruling may be.', {
+          key: 'command.request-too-long',
+          params: {},
+        });
       const text = cleanText(command.text, MAX_RULING_TEXT_CHARS);
       const argument = cleanText(command.argument, MAX_RULING_ARGUMENT_CHARS);
       if (!isVisible(text) || !isVisible(argument))
         return refusal(
           'malformed',
           'A request for a ruling needs an act and an argument with something to read.',
+          {
+            key: 'command.request-empty',
+            params: {},
+          },
         );
       return { ...command, text, argument };
     }
     case 'ruling.give': {
       const reason = cleanText(command.reason, MAX_REASON_CHARS);
-      if (!isVisible(reason)) return refusal('malformed', 'A ruling needs a reason with something to read.');
+      if (!isVisible(reason))
+        return refusal('malformed', 'A ruling needs a reason with something to read.', {
+          key: 'command.ruling-reason-empty',
+          params: {},
+        });
       return { ...command, reason };
     }
     case 'statement.publish':
@@ -322,9 +370,16 @@ export function cleanCommand(command: Command): Command | Refusal {
       const max = command.type === 'message.send' ? MAX_MESSAGE_CHARS : MAX_STATEMENT_CHARS;
       // Too long is refused, not cut: the writer should know that the end of its text would be lost.
       if (command.text.length > max)
-        return refusal('malformed', `This text is longer than ${max} characters.`);
+        return refusal('malformed', `This text is longer than ${max} characters.`, {
+          key: 'command.text-too-long',
+          params: { max },
+        });
       const text = cleanText(command.text, max);
-      if (!isVisible(text)) return refusal('malformed', 'There is nothing to read in this text.');
+      if (!isVisible(text))
+        return refusal('malformed', 'There is nothing to read in this text.', {
+          key: 'command.text-empty',
+          params: {},
+        });
       return { ...command, text };
     }
     default:

@@ -33,7 +33,7 @@ import {
   resolveTurnInPlace,
 } from './resolve.ts';
 import { RULING_HANDLERS, type RulingHappening } from './rulings.ts';
-import { wrongHolder } from './seat-check.ts';
+import { GAME_ENDED, GAME_NOT_STARTED, GAME_PAUSED, wrongHolder } from './seat-check.ts';
 import { SightTracker, sightFor } from './sight.ts';
 import { type GameState, holderOf, isReady, waitingFor } from './state.ts';
 import {
@@ -95,7 +95,11 @@ function refusalOf(c: CompiledScenario, state: GameState, entry: Entry): Refusal
   // Looked up as an own key: a type such as 'constructor' must not find Object's.
   const type = entry.command.type;
   const handler = Object.hasOwn(HANDLERS, type) ? (HANDLERS[type] as Handler<Command>) : undefined;
-  if (!handler) return refusal('malformed', `There is no command ${String(entry.command.type)}.`);
+  if (!handler)
+    return refusal('malformed', `There is no command ${String(entry.command.type)}.`, {
+      key: 'engine.no-command',
+      params: { command: String(entry.command.type) },
+    });
   return checkIssuer(c, entry.by, handler.issuer) ?? handler.check(c, state, entry.command, entry.by);
 }
 
@@ -363,14 +367,17 @@ export function computerChoice(c: CompiledScenario, state: GameState, actor: str
 
 // --- the handlers: one per command, each its checks and then its changes -------------------------------------
 
-const ended = refusal('wrong-phase', 'The game has ended.');
+const ended = GAME_ENDED;
 
 function needsOpenTurn(s: GameState, turn: number | undefined): Refusal | undefined {
   if (s.phase === 'ended') return ended;
-  if (s.phase === 'setup') return refusal('wrong-phase', 'The game has not started yet.');
-  if (s.paused) return refusal('paused', 'The game is paused.');
+  if (s.phase === 'setup') return GAME_NOT_STARTED;
+  if (s.paused) return GAME_PAUSED;
   if (turn !== undefined && turn !== s.world.turn) {
-    return refusal('stale', `This was sent for turn ${turn + 1}; the game is on turn ${s.world.turn + 1}.`);
+    return refusal('stale', `This was sent for turn ${turn + 1}; the game is on turn ${s.world.turn + 1}.`, {
+      key: 'engine.stale',
+      params: { sent: turn + 1, turn: s.world.turn + 1 },
+    });
   }
   return undefined;
 }

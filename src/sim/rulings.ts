@@ -18,6 +18,12 @@ import { checkSeatParty, madeThisTurn } from './seat-check.ts';
 import type { GameState, Ruling, RulingItem } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
 
+const RULING_BY_FACILITATOR = refusal(
+  'not-allowed',
+  'A ruling is requested by a seat, not by the facilitator.',
+  { key: 'ruling.by-facilitator', params: {} },
+);
+
 export type RulingHappening = { kind: 'ruling.requested'; n: number } | { kind: 'ruling.given'; n: number };
 
 type RulingHandlers = {
@@ -60,7 +66,7 @@ function checkRequest(
   by: Issuer,
 ): Refusal | undefined {
   return (
-    checkSeatParty(s, actor, by, 'act', 'A ruling is requested by a seat, not by the facilitator.', true) ??
+    checkSeatParty(s, actor, by, 'act', RULING_BY_FACILITATOR, true) ??
     checkText(text, MAX_RULING_TEXT_CHARS, 'act') ??
     checkText(argument, MAX_RULING_ARGUMENT_CHARS, 'argument') ??
     (madeThisTurn(s, s.rulings, (item) => item.actor === actor) >= MAX_RULING_REQUESTS_PER_TURN

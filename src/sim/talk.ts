@@ -20,9 +20,14 @@ import {
   MAX_SAID_PER_TURN,
   MAX_STATEMENT_CHARS,
 } from './limits.ts';
-import { checkSeatParty } from './seat-check.ts';
+import { checkSeatParty, GAME_ENDED } from './seat-check.ts';
 import type { GameState, Said, TalkRule } from './state.ts';
 import { worldContext } from './world-judge.ts';
+
+const TALK_BY_FACILITATOR = refusal('not-allowed', 'Seats speak here, not the facilitator.', {
+  key: 'talk.by-facilitator',
+  params: {},
+});
 
 export type TalkHappening =
   | { kind: 'said'; n: number }
@@ -122,11 +127,11 @@ export function saidFor(state: GameState, viewer: SaidViewer): SaidView[] {
 
 // --- the checks --------------------------------------------------------------------------------------------------
 
-const ended = refusal('wrong-phase', 'The game has ended.');
+const ended = GAME_ENDED;
 
 /** A seat speaks only as itself, from a seat it holds, while the game is on (before its start too). */
 function checkSpeaker(s: GameState, actor: string, by: Issuer): Refusal | undefined {
-  return checkSeatParty(s, actor, by, 'speak', 'Seats speak here, not the facilitator.', false);
+  return checkSeatParty(s, actor, by, 'speak', TALK_BY_FACILITATOR, false);
 }
 
 /** The room's talk level allows this kind of talk. */

@@ -11,13 +11,18 @@ import type {
 } from '../../src/present/classroom-screens.ts';
 import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
 
 const KEY = 'facilitator-key-0123456789';
 const ARABIC = /[\u0600-\u06FF]/;
 let t: TestClassroom;
 
+/** The framework's English name, as the scenario gives it. */
+let FRAMEWORK: string;
+
 beforeAll(async () => {
+  FRAMEWORK = (await bundledScenario()).actorById.get('framework')!.name.text;
   t = await bootClassroom();
 });
 afterAll(async () => {
@@ -89,6 +94,23 @@ describe('a room in two languages', () => {
     );
     expect(arAfter.statusLine).toMatch(ARABIC);
     expect(builtLanguages(f.code)).toEqual(['ar-IQ', 'en']);
+
+    // A command the game refuses is refused to each phone in its own language, naming the seats by their names.
+    const speakForOther = { command: { type: 'statement.publish', actor: 'framework', text: 'For them.' } };
+    const arRefused = await request(ar.room, 'command', speakForOther);
+    const enRefused = await request(en.room, 'command', speakForOther);
+    expect(arRefused).toMatchObject({ ok: false, code: 'not-your-seat' });
+    expect(enRefused).toMatchObject({ ok: false, code: 'not-your-seat' });
+    const arText = (arRefused as { message: string }).message;
+    const enText = (enRefused as { message: string }).message;
+    expect(arText).toMatch(ARABIC);
+    expect(arText).toContain(arView.situation.actor.name.text);
+    expect(arText).not.toMatch(/framework|\bpm\b/);
+    expect(enText).toBe(
+      `The seat pm cannot speak for framework.`
+        .replace('pm', enView.situation.actor.name.text)
+        .replace('framework', FRAMEWORK),
+    );
     for (const r of [en.room, ar.room, f.room]) await r.leave();
   });
 

@@ -7,11 +7,16 @@ import type { ConsoleClientView, SeatClientView } from '../../src/present/classr
 import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
 import type { Entry } from '../../src/sim/commands.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
 import { bootClassroom, Inbox, type TestClassroom } from './support.ts';
 
 const KEY = 'proposal-facilitator-key-0001';
 let t: TestClassroom;
+/** The scenario's English name of the framework's seat, as a refusal says it. */
+let FRAMEWORK: string;
+
 beforeAll(async () => {
+  FRAMEWORK = (await bundledScenario()).actorById.get('framework')!.name.text;
   // Rooms nobody is in are let go after 300 ms, so that the test can bring one back from its record.
   t = await bootClassroom(undefined, undefined, 300);
 });
@@ -121,7 +126,8 @@ describe('a team’s proposal', () => {
     expect(await request(fw.room, 'proposal', { kind: 'set', option: fwOpen })).toMatchObject({
       ok: false,
       code: 'not-your-seat',
-      message: 'The seat framework is held by the computer, so the person at framework cannot act there.',
+      // Said with the scenario's name of the seat.
+      message: `The seat of ${FRAMEWORK} is held by the computer, so a person cannot act there.`,
     });
     await fw.room.leave();
     await back.room.leave();

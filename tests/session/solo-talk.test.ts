@@ -44,7 +44,7 @@ describe('the solo player speaks', () => {
     const actor = await situation();
     actor.send({ type: 'talk.say', kind: 'message', text: 'To myself.', to: ['gov'] });
     const { game, refused } = actor.getSnapshot().context;
-    expect(refused).toBe('gov cannot address itself.');
+    expect(refused?.message).toBe('gov cannot address itself.');
     expect(game!.said).toEqual([]);
     // The next command taken clears it.
     actor.send({ type: 'talk.say', kind: 'statement', text: 'Now in public.', to: [] });

@@ -15,11 +15,12 @@ import { t } from '../../present/i18n/i18n.ts';
 import type { Intent } from '../../present/intents.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { readProblemText } from '../../present/read-problem.ts';
+import { refusalText } from '../../present/refusal-text.ts';
 import type { SituationModel } from '../../present/screens.ts';
 import { talkModel } from '../../present/talk.presenter.ts';
 import { situationModel } from '../../present/turn.presenter.ts';
 import { type PassEvent, passAndPlayMachine } from '../../session/pass-and-play.machine.ts';
-import type { GameRecord, GameState, Scenario } from '../../session/pass-and-play-rules.ts';
+import type { GameRecord, GameState, Refusal, Scenario } from '../../session/pass-and-play-rules.ts';
 import {
   type CompiledScenario,
   compilePass,
@@ -240,7 +241,7 @@ export class PassAndPlay {
     state: GameState,
     who: string,
     selected: string | null,
-    refused: string | null,
+    refused: Refusal | null,
   ): SituationModel {
     const view = playerView(this.c, state, who);
     const live = state.phase !== 'ended' && !state.paused;
@@ -256,7 +257,7 @@ export class PassAndPlay {
         claims: view.claims ?? [],
         claimLabel: (id) => this.lookup.claimLabel(id),
       }),
-      talkRefused: refused,
+      talkRefused: refused ? refusalText(refused, this.lookup) : null,
       deals: dealsModel(view, this.lookup, live),
     };
   }

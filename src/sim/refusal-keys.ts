@@ -1,0 +1,60 @@
+// What the engine refuses, by key (issue 20): each refusal carries a key and the ids and numbers it names beside
+// its English sentence, so a screen says it in the viewer's language with the scenario's names in it
+// (src/present/refusal-text.ts). The sentence stays what programs, logs and the command line read.
+//
+// One union per module that refuses, each in its own block below: the modules are converted one by one, and the
+// presenters keep one table per module (src/present/refusals/).
+
+/** Parameters by name. The screens read some names as scenario ids and say them by their names:
+ * `actor`, `seat`, seats (`seat`, `bySeat`, `to`, `from`, `party`), `actors` (a list), `option` (of `actor`),
+ * `event`, `indicator`, `agreement`, `claim`, `effect` (a ruling's). Numbers are said in the viewer's digits;
+ * `turn` is 1-based, as people count. `by` describes an issuer: see `issuerParams`. */
+export type RefusalParams = Readonly<Record<string, string | number | readonly string[]>>;
+
+/** engine.ts: the decisions, the facilitator's commands, the turn. */
+export type EngineRefusalKey = 'engine.no-command' | 'engine.stale';
+
+/** commands.ts: commands that do not parse, and free text with nothing to read. */
+export type CommandRefusalKey =
+  | 'command.malformed'
+  | 'command.hide-reason-empty'
+  | 'command.override-reason-empty'
+  | 'command.request-too-long'
+  | 'command.request-empty'
+  | 'command.ruling-reason-empty'
+  | 'command.text-too-long'
+  | 'command.text-empty';
+
+/** seat-check.ts: the game's phase, who holds a seat, and whether the issuer may speak or act for it. */
+export type SeatRefusalKey =
+  | 'game.ended'
+  | 'game.not-started'
+  | 'game.paused'
+  | 'seat.not-playable'
+  | 'seat.other-act'
+  | 'seat.other-speak'
+  | 'seat.wrong-holder-act'
+  | 'seat.wrong-holder-speak';
+
+/** talk.ts: statements, messages, decision reasons, approvals and hiding. */
+export type TalkRefusalKey = 'talk.by-facilitator';
+
+/** agreements.ts: proposals, answers, withdrawals and breaches. */
+export type AgreementRefusalKey = 'agreement.by-facilitator';
+
+/** rulings.ts: requests for a ruling and the facilitator's rulings. */
+export type RulingRefusalKey = 'ruling.by-facilitator';
+
+export type RefusalKey =
+  | EngineRefusalKey
+  | CommandRefusalKey
+  | SeatRefusalKey
+  | TalkRefusalKey
+  | AgreementRefusalKey
+  | RulingRefusalKey;
+
+/** A refusal's words as data: a key, and what it names. */
+export interface RefusalSaid {
+  key: RefusalKey;
+  params: RefusalParams;
+}
