@@ -16,7 +16,7 @@ import { cleanText, isVisible } from './free-text.ts';
 import { MAX_AGREEMENT_PROPOSALS_PER_TURN, MAX_DECISION_REASON_CHARS } from './limits.ts';
 import { goalValues, type Mind, projectEffects, type Sight, sightContext } from './policy.ts';
 import { rngFor } from './rng.ts';
-import { checkSeatParty, madeThisTurn } from './seat-check.ts';
+import { checkSeatParty, madeThisTurn, notPlayable } from './seat-check.ts';
 import { sightFor } from './sight.ts';
 import { type AgreementItem, type GameState, holderOf } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
@@ -136,27 +136,59 @@ function checkPropose(
   const wrong = checkParty(s, actor, by);
   if (wrong) return wrong;
   if (s.talk.level !== 'all')
-    return refusal('not-allowed', 'The room allows no proposals of agreements now.');
+    return refusal('not-allowed', 'The room allows no proposals of agreements now.', {
+      key: 'agreement.level',
+      params: {},
+    });
   const def = c.agreementById.get(agreement);
-  if (!def) return refusal('unknown', `There is no agreement ${agreement} in this scenario.`);
-  if (!Object.hasOwn(s.seats, to)) return refusal('unknown', `${to} is not a playable actor's seat.`);
+  if (!def)
+    return refusal('unknown', `There is no agreement ${agreement} in this scenario.`, {
+      key: 'agreement.unknown',
+      params: { agreement },
+    });
+  if (!Object.hasOwn(s.seats, to)) return notPlayable(to);
   if (!def.pairs.some((p) => p.from === actor && p.to === to))
-    return refusal('not-allowed', `${actor} may not propose ${agreement} to ${to}.`);
+    return refusal('not-allowed', `${actor} may not propose ${agreement} to ${to}.`, {
+      key: 'agreement.not-pair',
+      params: { actor, agreement, to },
+    });
   if (holderOf(s, to) === 'vacant')
-    return refusal('not-allowed', `The seat ${to} is vacant: no one can answer.`);
+    return refusal('not-allowed', `The seat ${to} is vacant: no one can answer.`, {
+      key: 'agreement.vacant',
+      params: { to },
+    });
   if (!conditionsHold(c, s, def))
-    return refusal('not-offered', `The conditions of ${agreement} do not hold now.`);
+    return refusal('not-offered', `The conditions of ${agreement} do not hold now.`, {
+      key: 'agreement.conditions',
+      params: { agreement },
+    });
+  return checkStanding(s, actor, to, agreement) ?? checkProposalRate(s, actor);
+}
+
+/** No proposal of the same agreement waits, and none stands, between the two seats (either way round). */
+function checkStanding(s: GameState, actor: string, to: string, agreement: string): Refusal | undefined {
   for (const item of s.agreements) {
     if (item.agreement !== agreement || !between(item, actor, to)) continue;
     if (item.status === 'pending')
-      return refusal('unchanged', `${agreement} is already proposed between ${actor} and ${to}.`);
+      return refusal('unchanged', `${agreement} is already proposed between ${actor} and ${to}.`, {
+        key: 'agreement.pending',
+        params: { agreement, actor, to },
+      });
     if (item.status === 'accepted')
-      return refusal('unchanged', `${agreement} already stands between ${actor} and ${to}.`);
+      return refusal('unchanged', `${agreement} already stands between ${actor} and ${to}.`, {
+        key: 'agreement.stands',
+        params: { agreement, actor, to },
+      });
   }
+  return undefined;
+}
+
+function checkProposalRate(s: GameState, actor: string): Refusal | undefined {
   if (madeThisTurn(s, s.agreements, (item) => item.from === actor) >= MAX_AGREEMENT_PROPOSALS_PER_TURN)
     return refusal(
       'too-many',
       `${actor} has proposed ${MAX_AGREEMENT_PROPOSALS_PER_TURN} agreements this turn; it may propose more in the next.`,
+      { key: 'agreement.too-many', params: { actor, max: MAX_AGREEMENT_PROPOSALS_PER_TURN } },
     );
   return undefined;
 }
@@ -166,10 +198,16 @@ function ownItem(s: GameState, n: number, actor: string, side: 'to' | 'from'): A
   const item = Number.isInteger(n) && n >= 1 && n <= s.agreements.length ? s.agreements[n - 1]! : undefined;
   if (!item || item[side] !== actor) {
     const doing = side === 'to' ? 'answer' : 'withdraw';
-    return refusal('unknown', `${actor} has no proposal numbered ${n} to ${doing}.`);
+    return refusal('unknown', `${actor} has no proposal numbered ${n} to ${doing}.`, {
+      key: side === 'to' ? 'agreement.none-to-answer' : 'agreement.none-to-withdraw',
+      params: { actor, n },
+    });
   }
   if (item.status !== 'pending')
-    return refusal('wrong-phase', `Proposal ${n} is no longer open: it was ${item.status}.`);
+    return refusal('wrong-phase', `Proposal ${n} is no longer open: it was ${item.status}.`, {
+      key: 'agreement.closed',
+      params: { n, status: item.status },
+    });
   return item;
 }
 
@@ -209,12 +247,17 @@ export const AGREEMENT_HANDLERS: AgreementHandlers = {
         return refusal(
           'malformed',
           `An answer's reason may be at most ${MAX_DECISION_REASON_CHARS} characters; this one has ${reason.length}.`,
+          {
+            key: 'agreement.reason-too-long',
+            params: { max: MAX_DECISION_REASON_CHARS, length: reason.length },
+          },
         );
       const def = c.agreementById.get(item.agreement);
       if (accept && (!def || !conditionsHold(c, s, def)))
         return refusal(
           'not-offered',
           `The conditions of ${item.agreement} no longer hold: it can only be declined now.`,
+          { key: 'agreement.conditions-gone', params: { agreement: item.agreement } },
         );
       return undefined;
     },

@@ -37,13 +37,61 @@ export type SeatRefusalKey =
   | 'seat.wrong-holder-speak';
 
 /** talk.ts: statements, messages, decision reasons, approvals and hiding. */
-export type TalkRefusalKey = 'talk.by-facilitator';
+export type TalkRefusalKey =
+  | 'talk.address-self'
+  | 'talk.addressee-twice'
+  | 'talk.already-hidden'
+  | 'talk.approve-hidden'
+  | 'talk.approve-not-waiting'
+  | 'talk.by-facilitator'
+  | 'talk.claim-not-now'
+  | 'talk.claim-not-speaker'
+  | 'talk.claim-unknown'
+  | 'talk.decision-reason-too-long'
+  | 'talk.level-none'
+  | 'talk.level-statements'
+  | 'talk.message-empty'
+  | 'talk.message-too-long'
+  | 'talk.no-addressee'
+  | 'talk.no-number'
+  | 'talk.statement-empty'
+  | 'talk.statement-too-long'
+  | 'talk.too-many';
 
 /** agreements.ts: proposals, answers, withdrawals and breaches. */
-export type AgreementRefusalKey = 'agreement.by-facilitator';
+export type AgreementRefusalKey =
+  | 'agreement.by-facilitator'
+  | 'agreement.closed'
+  | 'agreement.conditions'
+  | 'agreement.conditions-gone'
+  | 'agreement.level'
+  | 'agreement.none-to-answer'
+  | 'agreement.none-to-withdraw'
+  | 'agreement.not-pair'
+  | 'agreement.pending'
+  | 'agreement.reason-too-long'
+  | 'agreement.stands'
+  | 'agreement.too-many'
+  | 'agreement.unknown'
+  | 'agreement.vacant';
 
 /** rulings.ts: requests for a ruling and the facilitator's rulings. */
-export type RulingRefusalKey = 'ruling.by-facilitator';
+export type RulingRefusalKey =
+  | 'ruling.act-empty'
+  | 'ruling.act-too-long'
+  | 'ruling.allowed-no-effect'
+  | 'ruling.allowed-odds'
+  | 'ruling.already-ruled'
+  | 'ruling.argument-empty'
+  | 'ruling.argument-too-long'
+  | 'ruling.by-facilitator'
+  | 'ruling.effect-not-for'
+  | 'ruling.effect-unknown'
+  | 'ruling.no-request'
+  | 'ruling.odds-range'
+  | 'ruling.refused-grants'
+  | 'ruling.rolled-no-effect'
+  | 'ruling.too-many';
 
 export type RefusalKey =
   | EngineRefusalKey

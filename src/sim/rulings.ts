@@ -14,7 +14,7 @@ import {
   MAX_RULING_TEXT_CHARS,
 } from './limits.ts';
 import { rngFor } from './rng.ts';
-import { checkSeatParty, madeThisTurn } from './seat-check.ts';
+import { checkSeatParty, GAME_ENDED, GAME_NOT_STARTED, madeThisTurn } from './seat-check.ts';
 import type { GameState, Ruling, RulingItem } from './state.ts';
 import type { TalkDraft, TalkHandler } from './talk.ts';
 
@@ -47,16 +47,21 @@ export function rulingRoll(seed: number, n: number): number {
   return rngFor(seed, 'ruling', n)();
 }
 
-const ended = refusal('wrong-phase', 'The game has ended.');
-
-function checkText(text: string, max: number, what: string): Refusal | undefined {
+function checkText(text: string, max: number, what: 'act' | 'argument'): Refusal | undefined {
   if (text.length > max)
     return refusal(
       'malformed',
       `A ruling's ${what} may be at most ${max} characters; this one has ${text.length}.`,
+      {
+        key: what === 'act' ? 'ruling.act-too-long' : 'ruling.argument-too-long',
+        params: { max, length: text.length },
+      },
     );
   if (!isVisible(cleanText(text, max)))
-    return refusal('malformed', `There is nothing to read in the ${what}.`);
+    return refusal('malformed', `There is nothing to read in the ${what}.`, {
+      key: what === 'act' ? 'ruling.act-empty' : 'ruling.argument-empty',
+      params: {},
+    });
   return undefined;
 }
 
@@ -73,6 +78,7 @@ function checkRequest(
       ? refusal(
           'too-many',
           `${actor} has requested ${MAX_RULING_REQUESTS_PER_TURN} rulings this turn; it may request more in the next.`,
+          { key: 'ruling.too-many', params: { actor, max: MAX_RULING_REQUESTS_PER_TURN } },
         )
       : undefined)
   );
@@ -83,29 +89,69 @@ function checkGive(
   s: GameState,
   { n, verdict, effect, reason, odds }: Extract<RulingCommand, { type: 'ruling.give' }>,
 ): Refusal | undefined {
-  if (s.phase !== 'deciding')
-    return s.phase === 'ended' ? ended : refusal('wrong-phase', 'The game has not started yet.');
+  if (s.phase !== 'deciding') return s.phase === 'ended' ? GAME_ENDED : GAME_NOT_STARTED;
   if (!Number.isInteger(n) || n < 1 || n > s.rulings.length)
-    return refusal('unknown', `No request for a ruling is numbered ${n} in this game.`);
+    return refusal('unknown', `No request for a ruling is numbered ${n} in this game.`, {
+      key: 'ruling.no-request',
+      params: { n },
+    });
   const item = s.rulings[n - 1]!;
-  if (item.ruling) return refusal('unchanged', `Request ${n} has already been ruled on.`);
+  if (item.ruling)
+    return refusal('unchanged', `Request ${n} has already been ruled on.`, {
+      key: 'ruling.already-ruled',
+      params: { n },
+    });
   if (!isVisible(cleanText(reason, MAX_REASON_CHARS)))
-    return refusal('malformed', 'A ruling needs a reason with something to read.');
+    // The sentence the classroom's cleaning says (commands.ts): a command the page made meets this one.
+    return refusal('malformed', 'A ruling needs a reason with something to read.', {
+      key: 'command.ruling-reason-empty',
+      params: {},
+    });
   if (verdict === 'refused') {
     if (effect !== undefined || odds !== undefined)
-      return refusal('malformed', 'A refusal grants no effect and rolls no odds.');
+      return refusal('malformed', 'A refusal grants no effect and rolls no odds.', {
+        key: 'ruling.refused-grants',
+        params: {},
+      });
     return undefined;
   }
+  return checkGrant(c, item, verdict, effect, odds);
+}
+
+/** What an allowed or rolled ruling grants: an effect the scenario offers to this seat, and odds only for a roll. */
+function checkGrant(
+  c: CompiledScenario,
+  item: RulingItem,
+  verdict: 'allowed' | 'rolled',
+  effect: string | undefined,
+  odds: number | undefined,
+): Refusal | undefined {
   if (effect === undefined)
-    return refusal('malformed', `A ruling that is ${verdict} names the effect it grants.`);
+    return refusal('malformed', `A ruling that is ${verdict} names the effect it grants.`, {
+      key: verdict === 'allowed' ? 'ruling.allowed-no-effect' : 'ruling.rolled-no-effect',
+      params: {},
+    });
   const def = c.rulingEffectById.get(effect);
-  if (!def) return refusal('unknown', `There is no ruling effect ${effect} in this scenario.`);
+  if (!def)
+    return refusal('unknown', `There is no ruling effect ${effect} in this scenario.`, {
+      key: 'ruling.effect-unknown',
+      params: { effect },
+    });
   if (def.actors && !def.actors.includes(item.actor))
-    return refusal('not-allowed', `The ruling effect ${effect} cannot be granted to ${item.actor}.`);
+    return refusal('not-allowed', `The ruling effect ${effect} cannot be granted to ${item.actor}.`, {
+      key: 'ruling.effect-not-for',
+      params: { effect, actor: item.actor },
+    });
   if (verdict === 'allowed' && odds !== undefined)
-    return refusal('malformed', 'An allowed ruling rolls no odds.');
+    return refusal('malformed', 'An allowed ruling rolls no odds.', {
+      key: 'ruling.allowed-odds',
+      params: {},
+    });
   if (verdict === 'rolled' && (odds === undefined || !(odds > 0 && odds < 1)))
-    return refusal('malformed', 'A roll needs odds above 0 and below 1.');
+    return refusal('malformed', 'A roll needs odds above 0 and below 1.', {
+      key: 'ruling.odds-range',
+      params: {},
+    });
   return undefined;
 }
 

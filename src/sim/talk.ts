@@ -20,7 +20,7 @@ import {
   MAX_SAID_PER_TURN,
   MAX_STATEMENT_CHARS,
 } from './limits.ts';
-import { checkSeatParty, GAME_ENDED } from './seat-check.ts';
+import { checkSeatParty, GAME_ENDED, notPlayable } from './seat-check.ts';
 import type { GameState, Said, TalkRule } from './state.ts';
 import { worldContext } from './world-judge.ts';
 
@@ -67,6 +67,7 @@ export function checkDecisionReason(raw: string | undefined): Refusal | undefine
   return refusal(
     'malformed',
     `A decision's reason may be at most ${MAX_DECISION_REASON_CHARS} characters; this one has ${raw.length}.`,
+    { key: 'talk.decision-reason-too-long', params: { max: MAX_DECISION_REASON_CHARS, length: raw.length } },
   );
 }
 
@@ -137,31 +138,54 @@ function checkSpeaker(s: GameState, actor: string, by: Issuer): Refusal | undefi
 /** The room's talk level allows this kind of talk. */
 function checkLevel(s: GameState, kind: Said['kind']): Refusal | undefined {
   if (s.talk.level === 'none')
-    return refusal('not-allowed', 'The room allows no statements or messages now.');
+    return refusal('not-allowed', 'The room allows no statements or messages now.', {
+      key: 'talk.level-none',
+      params: {},
+    });
   if (kind === 'message' && s.talk.level === 'statements')
-    return refusal('not-allowed', 'The room allows public statements only, not private messages, now.');
+    return refusal('not-allowed', 'The room allows public statements only, not private messages, now.', {
+      key: 'talk.level-statements',
+      params: {},
+    });
   return undefined;
 }
 
 /** Each addressee is another seat of the game, named once. */
 function checkAddressees(s: GameState, actor: string, to: readonly string[]): Refusal | undefined {
-  if (to.length === 0) return refusal('malformed', 'Name at least one seat to address.');
+  if (to.length === 0)
+    return refusal('malformed', 'Name at least one seat to address.', {
+      key: 'talk.no-addressee',
+      params: {},
+    });
   const seen = new Set<string>();
   for (const a of to) {
-    if (!Object.hasOwn(s.seats, a)) return refusal('unknown', `${a} is not a playable actor's seat.`);
-    if (a === actor) return refusal('malformed', `${actor} cannot address itself.`);
-    if (seen.has(a)) return refusal('malformed', `${a} is named twice among the addressees.`);
+    if (!Object.hasOwn(s.seats, a)) return notPlayable(a);
+    if (a === actor)
+      return refusal('malformed', `${actor} cannot address itself.`, {
+        key: 'talk.address-self',
+        params: { actor },
+      });
+    if (seen.has(a))
+      return refusal('malformed', `${a} is named twice among the addressees.`, {
+        key: 'talk.addressee-twice',
+        params: { actor: a },
+      });
     seen.add(a);
   }
   return undefined;
 }
 
-/** `what`: 'statement' or 'message'. */
-function checkText(text: string, max: number, what: string): Refusal | undefined {
+function checkText(text: string, max: number, what: 'statement' | 'message'): Refusal | undefined {
   if (text.length > max)
-    return refusal('malformed', `A ${what} may be at most ${max} characters; this one has ${text.length}.`);
+    return refusal('malformed', `A ${what} may be at most ${max} characters; this one has ${text.length}.`, {
+      key: what === 'statement' ? 'talk.statement-too-long' : 'talk.message-too-long',
+      params: { max, length: text.length },
+    });
   if (!isVisible(cleanText(text, max)))
-    return refusal('malformed', `There is nothing to read in this ${what}.`);
+    return refusal('malformed', `There is nothing to read in this ${what}.`, {
+      key: what === 'statement' ? 'talk.statement-empty' : 'talk.message-empty',
+      params: {},
+    });
   return undefined;
 }
 
@@ -174,9 +198,21 @@ function checkClaim(
 ): Refusal | undefined {
   if (claim === undefined) return undefined;
   const def = c.statementClaimById.get(claim);
-  if (!def) return refusal('unknown', `There is no statement claim ${claim} in this scenario.`);
-  if (def.speaker !== actor) return refusal('not-allowed', `${actor} cannot make the claim ${claim}.`);
-  if (!claimOpen(c, s, def)) return refusal('not-offered', `The claim ${claim} cannot be made now.`);
+  if (!def)
+    return refusal('unknown', `There is no statement claim ${claim} in this scenario.`, {
+      key: 'talk.claim-unknown',
+      params: { claim },
+    });
+  if (def.speaker !== actor)
+    return refusal('not-allowed', `${actor} cannot make the claim ${claim}.`, {
+      key: 'talk.claim-not-speaker',
+      params: { actor, claim },
+    });
+  if (!claimOpen(c, s, def))
+    return refusal('not-offered', `The claim ${claim} cannot be made now.`, {
+      key: 'talk.claim-not-now',
+      params: { claim },
+    });
   return undefined;
 }
 
@@ -227,13 +263,17 @@ function checkRate(s: GameState, actor: string): Refusal | undefined {
   return refusal(
     'too-many',
     `${actor} has sent ${MAX_SAID_PER_TURN} statements and messages this turn; it may send more in the next.`,
+    { key: 'talk.too-many', params: { actor, max: MAX_SAID_PER_TURN } },
   );
 }
 
 /** The thing said that the facilitator's command names. */
 function checkNumber(s: GameState, n: number): Refusal | undefined {
   if (!Number.isInteger(n) || n < 1 || n > s.said.length)
-    return refusal('unknown', `Nothing numbered ${n} has been said in this game.`);
+    return refusal('unknown', `Nothing numbered ${n} has been said in this game.`, {
+      key: 'talk.no-number',
+      params: { n },
+    });
   return undefined;
 }
 
@@ -322,9 +362,16 @@ export const TALK_HANDLERS: TalkHandlers = {
       const wrong = checkNumber(s, n);
       if (wrong) return wrong;
       const said = s.said[n - 1]!;
-      if (said.hidden !== undefined) return refusal('wrong-phase', `Statement ${n} is hidden.`);
+      if (said.hidden !== undefined)
+        return refusal('wrong-phase', `Statement ${n} is hidden.`, {
+          key: 'talk.approve-hidden',
+          params: { n },
+        });
       if (!said.waiting)
-        return refusal('wrong-phase', `Number ${n} is not a statement waiting for approval.`);
+        return refusal('wrong-phase', `Number ${n} is not a statement waiting for approval.`, {
+          key: 'talk.approve-not-waiting',
+          params: { n },
+        });
       return undefined;
     },
     run(d, { n }) {
@@ -337,10 +384,18 @@ export const TALK_HANDLERS: TalkHandlers = {
     // Allowed after the end too: the debrief and the report show only what the room let stand.
     check(_c, s, { n, reason }) {
       if (!isVisible(cleanText(reason, MAX_REASON_CHARS)))
-        return refusal('malformed', 'Hiding something said needs a reason with something to read.');
+        // The sentence the classroom's cleaning says (commands.ts): a command the page made meets this one.
+        return refusal('malformed', 'Hiding something said needs a reason with something to read.', {
+          key: 'command.hide-reason-empty',
+          params: {},
+        });
       const wrong = checkNumber(s, n);
       if (wrong) return wrong;
-      if (s.said[n - 1]!.hidden !== undefined) return refusal('unchanged', `Number ${n} is already hidden.`);
+      if (s.said[n - 1]!.hidden !== undefined)
+        return refusal('unchanged', `Number ${n} is already hidden.`, {
+          key: 'talk.already-hidden',
+          params: { n },
+        });
       return undefined;
     },
     run(d, { n, reason }) {
