@@ -1,7 +1,7 @@
 // What a refusal's table reads its parameters with: each id said by the scenario's name in the viewer's language
 // (an id the scenario does not have, as a client may send, is said as it came: the engine kept it to one clean line).
 import type { RefusalKey, RefusalParams } from '../../sim/refusal-keys.ts';
-import { t } from '../i18n/i18n.ts';
+import { formatNumber, t } from '../i18n/i18n.ts';
 
 /** The scenario's names: a Lookup (src/present/lookup.ts) is one. */
 export interface RefusalNames {
@@ -26,10 +26,13 @@ export class Words {
     return Array.isArray(value) ? value.join(', ') : String(value ?? '');
   }
 
-  /** A number, which the interface writes in the viewer's digits. */
-  number(name: string): number {
+  /**
+   * A number (a count, a bound, an item's or a turn's number) in the viewer's digits, without grouping: the
+   * engine's English sentence writes "1000", not "1,000".
+   */
+  number(name: string): string {
     const value = this.params[name];
-    return typeof value === 'number' ? value : Number(value ?? 0);
+    return formatNumber(typeof value === 'number' ? value : Number(value ?? 0), { digits: 1 });
   }
 
   actor(name: string): string {

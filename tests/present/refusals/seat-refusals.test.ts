@@ -7,7 +7,7 @@ import { type RefusalNames, saidText } from '../../../src/present/refusal-text.t
 import { cleanCommand, type Entry, parseEntry, type Refusal } from '../../../src/sim/commands.ts';
 import type { CompiledScenario } from '../../../src/sim/compile.ts';
 import { applyCommand } from '../../../src/sim/engine.ts';
-import { MAX_RULING_TEXT_CHARS, MAX_STATEMENT_CHARS } from '../../../src/sim/limits.ts';
+import { MAX_MESSAGE_CHARS, MAX_RULING_TEXT_CHARS, MAX_STATEMENT_CHARS } from '../../../src/sim/limits.ts';
 import type { CommandRefusalKey, RefusalKey, SeatRefusalKey } from '../../../src/sim/refusal-keys.ts';
 import type { GameState } from '../../../src/sim/state.ts';
 import { bundledScenario } from '../../helpers/bundled.ts';
@@ -98,6 +98,14 @@ const CASES: readonly (readonly [string, unknown])[] = [
   ['open', { by: pm, command: { type: 'ruling.request', actor: 'pm', text: ' ', argument: 'y' } }],
   ['open', { by: FACILITATOR, command: { type: 'ruling.give', n: 1, verdict: 'refused', reason: '\u200b' } }],
   ['made:open', { by: pm, command: say('pm', 'x'.repeat(MAX_STATEMENT_CHARS + 1)) }],
+  // A bound of four digits: the English line writes it as the engine does (1000, not 1,000).
+  [
+    'made:open',
+    {
+      by: pm,
+      command: { type: 'message.send', actor: 'pm', to: ['us'], text: 'x'.repeat(MAX_MESSAGE_CHARS + 1) },
+    },
+  ],
   ['open', { by: pm, command: say('pm', '\u202e \u200d') }],
 ];
 
