@@ -174,6 +174,11 @@ export interface SituationModel {
   /** Where actors acted in the last resolved turn (their announced choices and statements): for the map. */
   mapThisTurn?: MapActed[];
   /**
+   * The proposals made to this actor that wait for its answer, oldest first, by name: the first sight says so
+   * (reading.presenter.ts). Absent when none waits.
+   */
+  awaiting?: { n: number; from: string; agreement: string }[];
+  /**
    * The solo player's talk panel: what it may read of what was said, and its forms; with why its last statement or
    * message was refused, in one sentence. Absent where the room has its own panel (a classroom seat) or none.
    */
