@@ -5,7 +5,7 @@ import type { GameState, Holder } from '../sim/state.ts';
 import type { PublicView } from '../sim/view.ts';
 import type { DealLine, DealsModel } from './room-deals.presenter.ts';
 import type { DebriefModel, SituationModel } from './screens.ts';
-import type { TalkModel } from './talk.presenter.ts';
+import type { TalkWire } from './talk-wire.ts';
 
 /** A seat as the console and the projector show it: never what it chose, only whether it has. */
 export interface SeatLine {
@@ -77,8 +77,8 @@ export interface SeatClientView {
   outcome: { title: string; summary: string } | null;
   /** Once the game has ended: this seat's debrief, as the solo game gives it. */
   debrief: DebriefModel | null;
-  /** What this seat may read of what was said, and what it may still say under the room's rule. */
-  talk: TalkModel;
+  /** What this seat may read of what was said, and what it may still say under the room's rule (talkModelOf). */
+  talk: TalkWire;
   /** Its proposals made and received, the public agreements, what it may propose, and its requests for a ruling. */
   deals?: DealsModel;
 }
@@ -115,8 +115,8 @@ export interface ConsoleClientView {
    * the turn (0-based) their decisions parted, or null when they never did.
    */
   besideOrigin: { was: string | null; now: string | null; parted: number | null } | null;
-  /** Everything said, waiting statements and hidden items too (with why), and the room's rule on talk. */
-  talk: TalkModel;
+  /** Everything said, waiting statements and hidden items too (with why), and the room's rule on talk (talkModelOf). */
+  talk: TalkWire;
   /** Every proposal and request for a ruling, and the scenario's menu of effects to rule with. */
   deals?: DealsModel;
 }

@@ -1,104 +1,103 @@
-// A seat's deals as its screens show them: the agreements it may propose now and to whom (the engine's
-// `mayPropose`, never worked out here), the proposals it made or received and what became of each, with the answer's
-// reason (a person's words, or the computer's weighing by its own goals, said in the viewer's language); and, for the debrief, the deals made and
-// broken and the statements whose claims were heard. Built from the seat's own view: it holds only what the seat
-// may see (src/sim/agreements.ts maySee).
+// A seat's deals in the solo game and pass-and-play, and in the debrief: the one deal model
+// (room-deals.presenter.ts), built from the seat's own view (it holds only what the seat may see: src/sim/agreements.ts
+// maySee) with the scenario's words from the lookup, and worded as these screens word it: who proposed what to whom
+// from the seat's side ("you proposed it to"), where it stands with the turn, and whose the answer's reason is. What
+// the seat may propose is the engine's `mayPropose`, never worked out here. And, for the debrief, the statements
+// whose claims were heard.
+
+import { DEAL_LIMITS } from '../session/talk-limits.ts';
 import type { ActorView } from '../sim/view.ts';
-import { answerReason } from './answer-why.ts';
 import { isolate, t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
-import type { DealLine, DealsDebrief, DealsModel, MovedLine } from './screens.ts';
+import {
+  type DealLine,
+  type DealsModel,
+  type DealTexts,
+  dealLine,
+  dealsModel as deals,
+} from './room-deals.presenter.ts';
+import type { DealsDebrief, MovedLine } from './screens.ts';
 
-export type { DealLine, DealOffer, DealsDebrief, DealsModel, MovedLine } from './screens.ts';
+export type { DealLine, DealsModel } from './room-deals.presenter.ts';
+export type { DealsDebrief, MovedLine } from './screens.ts';
 
 /** The part of a seat's view its deals come from. */
 export type DealsSeen = Pick<ActorView, 'actor' | 'agreements' | 'mayPropose'>;
 
-function statusText(item: NonNullable<ActorView['agreements']>[number], lookup: Lookup): string {
-  switch (item.status) {
+/** The scenario's words for what a line names, from the lookup (in the language it was built in). */
+export function lookupDealTexts(lookup: Lookup): DealTexts {
+  return {
+    agreement: (id) => ({ label: lookup.agreementLabel(id), terms: lookup.agreementTerms(id) }),
+    actor: (id) => lookup.actorName(id),
+    effect: (id) => id,
+    indicator: (id) => lookup.indicatorLabel(id),
+  };
+}
+
+/** Where a proposal stands, in one sentence, with the turn it was answered in (who broke it, and when). */
+export function dealStatusText(line: DealLine): string {
+  switch (line.status) {
     case 'pending':
       return t('solo.deal.status.pending');
     case 'accepted':
-      return t('solo.deal.status.accepted', { turn: (item.answer?.turn ?? item.turn) + 1 });
+      return t('solo.deal.status.accepted', { turn: line.answered ?? line.turn });
     case 'declined':
-      return t('solo.deal.status.declined', { turn: (item.answer?.turn ?? item.turn) + 1 });
+      return t('solo.deal.status.declined', { turn: line.answered ?? line.turn });
     case 'withdrawn':
       return t('solo.deal.status.withdrawn');
     case 'lapsed':
       return t('solo.deal.status.lapsed');
     case 'broken':
-      return item.broken
-        ? t('solo.deal.status.brokenBy', {
-            actor: isolate(lookup.actorName(item.broken.by)),
-            turn: item.broken.turn + 1,
-          })
+      return line.broken
+        ? t('solo.deal.status.brokenBy', { actor: isolate(line.broken.byLabel), turn: line.broken.turn })
         : t('solo.deal.status.broken');
   }
 }
 
-function headOf(item: { turn: number; from: string; to: string }, actor: string, lookup: Lookup): string {
-  const turn = item.turn + 1;
-  if (item.from === actor) return t('solo.deal.head.yours', { turn, to: isolate(lookup.actorName(item.to)) });
-  if (item.to === actor)
-    return t('solo.deal.head.toYou', { turn, from: isolate(lookup.actorName(item.from)) });
-  return t('solo.deal.head.between', {
-    turn,
-    from: isolate(lookup.actorName(item.from)),
-    to: isolate(lookup.actorName(item.to)),
-  });
+/** Who proposed it to whom, in which turn, from the seat's side. */
+export function dealHeadText(line: DealLine): string {
+  const turn = line.turn;
+  if (line.side === 'from') return t('solo.deal.head.yours', { turn, to: isolate(line.toLabel) });
+  if (line.side === 'to') return t('solo.deal.head.toYou', { turn, from: isolate(line.fromLabel) });
+  return t('solo.deal.head.between', { turn, from: isolate(line.fromLabel), to: isolate(line.toLabel) });
 }
 
-/** One proposal as a line; `live`: the game goes on and the seat may act (answer, withdraw). */
-export function dealLine(
-  item: NonNullable<ActorView['agreements']>[number],
-  actor: string,
-  lookup: Lookup,
-  live: boolean,
-): DealLine {
-  const said = answerReason(item, (id) => lookup.indicatorLabel(id));
-  const pending = live && item.status === 'pending';
-  return {
-    n: item.n,
-    turn: item.turn + 1,
-    agreement: item.agreement,
-    label: lookup.agreementLabel(item.agreement),
-    terms: lookup.agreementTerms(item.agreement),
-    from: item.from,
-    to: item.to,
-    head: headOf(item, actor, lookup),
-    status: item.status,
-    statusText: statusText(item, lookup),
-    reason: said?.text ?? null,
-    reasonBy:
-      said === null
-        ? null
-        : said.by === 'computer'
-          ? t('solo.deal.reasonComputer')
-          : said.by === 'record'
-            ? t('solo.deal.reasonRecorded')
-            : t('solo.deal.reasonPerson'),
-    canAnswer: pending && item.to === actor,
-    canWithdraw: pending && item.from === actor,
-  };
+/** Whose the answer's reason is, in words; null without one. */
+export function dealReasonBy(line: DealLine): string | null {
+  if (line.reason === null) return null;
+  if (line.reasonBy === 'computer') return t('solo.deal.reasonComputer');
+  if (line.reasonBy === 'record') return t('solo.deal.reasonRecorded');
+  return t('solo.deal.reasonPerson');
+}
+
+/** What the seat may do with a line now: answer one made to it, withdraw its own, while it waits and the seat acts. */
+export function dealActs(
+  model: Pick<DealsModel, 'live'>,
+  line: DealLine,
+): { answer: boolean; withdraw: boolean } {
+  const pending = model.live && line.status === 'pending';
+  return { answer: pending && line.side === 'to', withdraw: pending && line.side === 'from' };
+}
+
+/** How many of the seat's agreements stand now. */
+export function dealsStanding(model: Pick<DealsModel, 'deals'>): number {
+  return model.deals.filter((l) => l.status === 'accepted').length;
 }
 
 /** The seat's deals panel: what it may propose now (the engine's list), and its proposals, newest first. */
 export function dealsModel(view: DealsSeen, lookup: Lookup, live: boolean): DealsModel {
-  const items = view.agreements ?? [];
-  return {
-    offers: live
-      ? (view.mayPropose ?? []).map(({ agreement, to }) => ({
-          key: `${agreement}/${to}`,
-          agreement,
-          to,
-          label: lookup.agreementLabel(agreement),
-          terms: lookup.agreementTerms(agreement),
-          toLabel: lookup.actorName(to),
-        }))
-      : [],
-    lines: items.map((item) => dealLine(item, view.actor, lookup, live)).reverse(),
-    standing: items.filter((item) => item.status === 'accepted').length,
-  };
+  return deals(
+    {
+      agreements: view.agreements ?? [],
+      mayPropose: view.mayPropose ?? [],
+      rulings: [],
+      effects: [],
+      actor: view.actor,
+      live,
+      limits: { ...DEAL_LIMITS },
+    },
+    lookupDealTexts(lookup),
+  );
 }
 
 /** The part of a seat's view the debrief's deals come from. */
@@ -155,7 +154,7 @@ export function dealsDebrief(view: DealsDebriefSeen, lookup: Lookup): DealsDebri
     });
   }
   return {
-    lines: (view.agreements ?? []).map((item) => dealLine(item, view.actor, lookup, false)),
+    lines: (view.agreements ?? []).map((item) => dealLine(item, lookupDealTexts(lookup), view.actor)),
     moved,
   };
 }

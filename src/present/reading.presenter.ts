@@ -11,7 +11,7 @@
  * This module decides which items are shown and how many words they take; the canvas scene and the DOM layer both
  * render what it returns, and its fixed texts, so that what is counted is what is shown.
  */
-import { t } from './i18n/i18n.ts';
+import { isolate, t } from './i18n/i18n.ts';
 import { signed } from './indicators.presenter.ts';
 import type {
   Counsel,
@@ -288,8 +288,23 @@ export interface SituationFirstSight {
   moves: MoveGroup[];
   /** in place of the moves: the first turn, or nothing moved */
   still: string | null;
+  /** that a proposal waits for this actor's answer (the oldest named, and how many more), or null */
+  awaiting: string | null;
   confirm: string;
   words: number;
+}
+
+/**
+ * A proposal waiting for the actor's answer, in one sentence at first sight: a team that does not answer lets it
+ * lapse, so it must not be one tap away. Several: how many, and the oldest.
+ */
+export function awaitingLine(awaiting: SituationModel['awaiting']): string | null {
+  const [first] = awaiting ?? [];
+  if (!awaiting || !first) return null;
+  const names = { from: isolate(first.from), agreement: isolate(first.agreement) };
+  return awaiting.length === 1
+    ? t('reading.proposalWaits', names)
+    : t('reading.proposalsWait', { ...names, count: awaiting.length });
 }
 
 export function situationFirstSight(model: SituationModel): SituationFirstSight {
@@ -302,6 +317,7 @@ export function situationFirstSight(model: SituationModel): SituationFirstSight 
     : READING_TEXT.letItPlay;
   const heading = t('reading.turnOfDate', { turn: turn.index + 1, total: turn.count, date: turn.date });
   const [warning] = model.warnings ?? [];
+  const awaiting = awaitingLine(model.awaiting);
   const moved = model.indicators.filter((r) => r.trend === 'up' || r.trend === 'down');
   const still =
     turn.index === 0 ? READING_TEXT.firstTurn : moved.length === 0 ? READING_TEXT.nothingMoved : null;
@@ -312,6 +328,7 @@ export function situationFirstSight(model: SituationModel): SituationFirstSight 
     turn.summary.text,
     turn.history && READING_TEXT.history,
     warning?.text,
+    awaiting,
     READING_TEXT.decisionHeading,
     !decision && READING_TEXT.noDecision,
     // The key badges (1-9) are words a reader sees too.
@@ -341,6 +358,7 @@ export function situationFirstSight(model: SituationModel): SituationFirstSight 
     counsel,
     moves: lines.groups,
     still,
+    awaiting,
     confirm,
     words: fixed + lines.words,
   };

@@ -2,6 +2,8 @@
 // its view may see, what its view says it may propose), the console's (everything, and the scenario's menu of
 // ruling effects), the projector's (public agreements accepted or broken). Built from the engine's views
 // (agreementsFor, mayPropose, rulingsFor), never from the state: who may see what is the engine's rule.
+// The one deal model: the solo game, pass-and-play and the debrief build the same lines from a seat's view
+// (deals.presenter.ts), and word them their own way.
 import type { AgreementView } from '../sim/agreements.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { AgreementStatus, RulingItem } from '../sim/state.ts';
@@ -32,18 +34,22 @@ export function dealTexts(c: CompiledScenario): DealTexts {
   };
 }
 
+/** Whose words an answer's reason is: a person's as typed, the computer's weighing, or the record's own sentence. */
+export type ReasonBy = 'person' | 'computer' | 'record';
+
 /**
- * An answer's reason as a line gives it, in the language the line is built in (the server builds each device's
- * view in its own): a person's words as typed; the computer's reason from the engine's data; or, where the record
- * holds only a sentence in an older wording, that sentence marked as the record's.
+ * An answer's reason as a screen shows it where it says nothing else of whose it is (a classroom's panels): a
+ * sentence the record holds in an older wording is marked as the record's.
  */
-function reasonOf(item: AgreementView, texts: DealTexts): string | null {
-  const said = answerReason(item, (id) => texts.indicator(id));
-  if (said === null) return null;
-  return said.by === 'record' ? t('deal.why.recorded', { text: said.text }) : said.text;
+export function dealReasonShown(line: Pick<DealLine, 'reason' | 'reasonBy'>): string | null {
+  if (line.reason === null) return null;
+  return line.reasonBy === 'record' ? t('deal.why.recorded', { text: line.reason }) : line.reason;
 }
 
-/** One proposal, as a panel lists it: what, between whom, when (1-based), where it stands and why. */
+/**
+ * One proposal, as every deal panel lists it (the classroom's, the solo game's and pass-and-play's, the replay, the
+ * debrief): what, between whom, when (1-based), where it stands and why. Each screen words it its own way from this.
+ */
 export interface DealLine {
   n: number;
   turn: number;
@@ -55,8 +61,14 @@ export interface DealLine {
   to: string;
   toLabel: string;
   status: AgreementStatus;
-  /** The answer's reason, as typed, or as the computer weighed it said in the line's language (text only). */
+  /** The turn (1-based) it was answered in; null while it is not. */
+  answered: number | null;
+  /**
+   * The answer's reason, in the language the line is built in (the server builds each device's view in its own):
+   * a person's words as typed, the computer's reason from the engine's data, or the record's older sentence.
+   */
   reason: string | null;
+  reasonBy: ReasonBy | null;
   /** Whether the computer gave the answer. */
   byComputer: boolean;
   /** The party whose act broke it, and the turn (1-based). */
@@ -105,6 +117,7 @@ export interface DealsModel {
 
 export function dealLine(item: AgreementView, texts: DealTexts, actor: string | null): DealLine {
   const { label, terms } = texts.agreement(item.agreement);
+  const said = answerReason(item, (id) => texts.indicator(id));
   return {
     n: item.n,
     turn: item.turn + 1,
@@ -116,7 +129,9 @@ export function dealLine(item: AgreementView, texts: DealTexts, actor: string | 
     to: item.to,
     toLabel: texts.actor(item.to),
     status: item.status,
-    reason: reasonOf(item, texts),
+    answered: item.answer ? item.answer.turn + 1 : null,
+    reason: said?.text ?? null,
+    reasonBy: said?.by ?? null,
     byComputer: item.answer?.by === 'computer',
     broken: item.broken ? { byLabel: texts.actor(item.broken.by), turn: item.broken.turn + 1 } : null,
     side: actor === null ? null : item.from === actor ? 'from' : item.to === actor ? 'to' : null,

@@ -4,8 +4,8 @@
  * simulation's views; nothing here decides anything about the game.
  */
 
-import type { AgreementStatus } from '../sim/state.ts';
 import type { Cited } from './cite.ts';
+import type { DealLine, DealsModel } from './room-deals.presenter.ts';
 import type { TalkModel } from './talk.presenter.ts';
 
 /**
@@ -173,6 +173,11 @@ export interface SituationModel {
   warnings?: EndingWarning[];
   /** Where actors acted in the last resolved turn (their announced choices and statements): for the map. */
   mapThisTurn?: MapActed[];
+  /**
+   * The proposals made to this actor that wait for its answer, oldest first, by name: the first sight says so
+   * (reading.presenter.ts). Absent when none waits.
+   */
+  awaiting?: { n: number; from: string; agreement: string }[];
   /**
    * The solo player's talk panel: what it may read of what was said, and its forms; with why its last statement or
    * message was refused, in one sentence. Absent where the room has its own panel (a classroom seat) or none.
@@ -410,50 +415,6 @@ export interface ScreenMirror {
   showLoading(): (fraction: number, what: string) => void;
   /** Marks the scene as drawn and interactive (tests and the bench wait for this). */
   markReady(scene: string): void;
-}
-
-/** One agreement the seat may propose now, to one seat. */
-export interface DealOffer {
-  /** `agreement/to`: the choice's value in the form. */
-  key: string;
-  agreement: string;
-  to: string;
-  label: string;
-  terms: string;
-  toLabel: string;
-}
-
-/** One proposal, made or received, and where it stands. */
-export interface DealLine {
-  n: number;
-  /** 1-based, as the screens number turns. */
-  turn: number;
-  agreement: string;
-  label: string;
-  terms: string;
-  from: string;
-  to: string;
-  /** Who proposed it to whom, in which turn. */
-  head: string;
-  status: AgreementStatus;
-  /** Where it stands, in one sentence (who broke it, and when, for a broken one). */
-  statusText: string;
-  /** The answer's reason, as given; null when there is none. */
-  reason: string | null;
-  /** Whose reason it is, in words ("The computer's weighing", "Their reason"); null without one. */
-  reasonBy: string | null;
-  /** The seat may answer it now (a proposal to it, pending, while the game goes on). */
-  canAnswer: boolean;
-  /** The seat may withdraw it now (its own proposal, pending, while the game goes on). */
-  canWithdraw: boolean;
-}
-
-export interface DealsModel {
-  offers: DealOffer[];
-  /** Newest first. */
-  lines: DealLine[];
-  /** How many of the seat's agreements stand now. */
-  standing: number;
 }
 
 /** A statement whose claim its audience heard: what moved beliefs, as the debrief tells it. */

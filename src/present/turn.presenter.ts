@@ -381,7 +381,16 @@ export function situationModel(
     places: world.places,
     warnings: world.warnings,
     mapThisTurn: world.mapThisTurn,
+    ...awaitingOf(view, lookup),
   };
+}
+
+/** The proposals to this actor still waiting for its answer, as the first sight names them; none: no field. */
+function awaitingOf(view: ActorView, lookup: Lookup): Pick<SituationModel, 'awaiting'> {
+  const awaiting = (view.agreements ?? [])
+    .filter((a) => a.status === 'pending' && a.to === view.actor)
+    .map((a) => ({ n: a.n, from: lookup.actorName(a.from), agreement: lookup.agreementLabel(a.agreement) }));
+  return awaiting.length === 0 ? {} : { awaiting };
 }
 
 /** The parts of the situation room that follow from the world, the actor's beliefs and the phase alone. */

@@ -8,22 +8,14 @@ import {
   dealTexts,
   wallDeals,
 } from '../present/room-deals.presenter.ts';
+import { DEAL_LIMITS } from '../session/talk-limits.ts';
 import { agreementsFor } from '../sim/agreements.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
-import {
-  MAX_DECISION_REASON_CHARS,
-  MAX_RULING_ARGUMENT_CHARS,
-  MAX_RULING_TEXT_CHARS,
-} from '../sim/limits.ts';
 import { rulingsFor } from '../sim/rulings.ts';
 import type { GameState } from '../sim/state.ts';
 import type { ActorView, PublicView } from '../sim/view.ts';
 
-const LIMITS = {
-  reason: MAX_DECISION_REASON_CHARS,
-  rulingText: MAX_RULING_TEXT_CHARS,
-  rulingArgument: MAX_RULING_ARGUMENT_CHARS,
-};
+const LIMITS = DEAL_LIMITS;
 
 /** A seat's panel: what its view may see; its forms open while its team holds the seat in a game going on. */
 export function seatDeals(c: CompiledScenario, state: GameState, actor: string, view: ActorView): DealsModel {

@@ -1,7 +1,9 @@
 // The talk panels' models, as the server builds them into each view (classroom-views.ts): a seat's from what its own
 // view may read (the engine's saidFor), the console's from everything said. Kept apart from the views' memo: what
-// was said is small, and built again only when the view is.
-import { type TalkLimits, type TalkModel, talkModel } from '../present/talk.presenter.ts';
+// was said is small, and built again only when the view is. Each goes in its wire form (talk-wire.ts): the device
+// builds the model back, and a new line is all a patch carries of it.
+import type { TalkLimits } from '../present/talk.presenter.ts';
+import { type TalkWire, talkWire } from '../present/talk-wire.ts';
 import { TALK_LIMITS as LIMITS } from '../session/talk-limits.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { GameState } from '../sim/state.ts';
@@ -23,9 +25,9 @@ export function seatTalk(
   state: GameState,
   actor: string,
   view: Pick<ActorView, 'said' | 'claims'>,
-): TalkModel {
+): TalkWire {
   const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
-  return talkModel({
+  return talkWire({
     said: view.said ?? saidFor(state, { actor }),
     rule: state.talk,
     seats: seats(c),
@@ -43,8 +45,8 @@ function claimLabelIn(c: CompiledScenario): (id: string) => string {
 }
 
 /** The console's list: everything said, what waits for approval and what was hidden, with why. */
-export function consoleTalk(c: CompiledScenario, state: GameState): TalkModel {
-  return talkModel({
+export function consoleTalk(c: CompiledScenario, state: GameState): TalkWire {
+  return talkWire({
     said: saidFor(state, { facilitator: true }),
     rule: state.talk,
     seats: seats(c),

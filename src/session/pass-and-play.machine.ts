@@ -11,9 +11,9 @@ import { type GameRecord, replay } from '../sim/record.ts';
 import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import { nextSeat } from './pass-and-play-rules.ts';
+import { isSeatTalk, type SeatTalkEvent, seatTalkEntry } from './seat-talk.ts';
 import { sessionMachine } from './session.machine.ts';
 import { personDecision } from './session-rules.ts';
-import { type SoloDealEvent, soloDeal, soloTalk } from './solo-rules.ts';
 
 export interface PassInput {
   c: CompiledScenario;
@@ -47,8 +47,7 @@ export type PassEvent =
   | { type: 'option.select'; option: string }
   | { type: 'decision.confirm'; reason?: string | undefined }
   /** The player whose screen shows speaks, or proposes, answers or withdraws an agreement (as in the solo game). */
-  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[]; claim?: string }
-  | SoloDealEvent
+  | SeatTalkEvent
   | { type: 'screen.next' };
 
 export type PassEmitted = { type: 'save.write'; json: string };
@@ -73,6 +72,11 @@ export const passAndPlayMachine = setup({
       (context.game.offers[context.current]?.options.includes(context.selected) ?? false),
   },
   actions: {
+    // The player speaks or acts on an agreement, as the seat that speaks here (seat-talk.ts).
+    say: enqueueActions(({ enqueue, context, event }) => {
+      if (isSeatTalk(event))
+        enqueue.sendTo('game', { type: 'command.send', entry: seatTalkEntry(context.current!, event) });
+    }),
     handOver: assign(({ context }) => ({
       current: nextSeat(context.c, context.game),
       selected: null,
@@ -147,23 +151,8 @@ export const passAndPlayMachine = setup({
         'decision.confirm': { guard: 'canConfirm', target: 'passing', actions: 'confirm' },
         // A computer seat answers a proposal in the same step (the session runs nextCommand after each command); a
         // player's seat answers on its own screen, before the turn resolves, or the proposal lapses.
-        'talk.say': {
-          actions: enqueueActions(({ enqueue, context, event }) => {
-            const entry = soloTalk(context.current!, event.kind, event.text, event.to, event.claim);
-            enqueue.sendTo('game', { type: 'command.send', entry });
-          }),
-        },
-        'deal.*': {
-          actions: enqueueActions(({ enqueue, context, event }) => {
-            if (
-              event.type !== 'deal.propose' &&
-              event.type !== 'deal.answer' &&
-              event.type !== 'deal.withdraw'
-            )
-              return;
-            enqueue.sendTo('game', { type: 'command.send', entry: soloDeal(context.current!, event) });
-          }),
-        },
+        'talk.say': { actions: 'say' },
+        'deal.*': { actions: 'say' },
         'seat.hide': { target: 'handOver', actions: assign({ selected: null }) },
         // Leaving the page (Back, Forward, another address, closing the tab) hides the screen as the player would:
         // a page the browser keeps in its back/forward cache, shown again, is at the same player's hand-over.

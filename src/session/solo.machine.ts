@@ -10,9 +10,10 @@ import { type HistoricalPath, historicalPath } from '../sim/history.ts';
 import { type GameRecord, newRecord, replay } from '../sim/record.ts';
 import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
+import { isSeatTalk, type SeatTalkEvent, seatTalkEntry } from './seat-talk.ts';
 import { sessionMachine } from './session.machine.ts';
 import { personDecision } from './session-rules.ts';
-import { restoreSolo, type SoloRefusal, soloDeal, soloStart, soloTalk } from './solo-rules.ts';
+import { restoreSolo, type SoloRefusal, soloStart } from './solo-rules.ts';
 
 export type SoloEvent =
   | { type: 'game.new' }
@@ -22,12 +23,11 @@ export type SoloEvent =
   | { type: 'game.begin'; seed: number }
   | { type: 'option.select'; option: string }
   | { type: 'decision.confirm'; reason?: string | undefined }
-  /** The player speaks: a statement (`to` none: the public) or a private message to computer actors. */
-  | { type: 'talk.say'; kind: 'statement' | 'message'; text: string; to: string[]; claim?: string }
-  /** The player proposes an agreement, answers a proposal made to it, or withdraws its own (solo-rules soloDeal). */
-  | { type: 'deal.propose'; agreement: string; to: string }
-  | { type: 'deal.answer'; n: number; accept: boolean; reason: string }
-  | { type: 'deal.withdraw'; n: number }
+  /**
+   * The player speaks (a statement, or a private message to computer actors), or proposes an agreement, answers a
+   * proposal made to it, or withdraws its own (seat-talk.ts).
+   */
+  | SeatTalkEvent
   | { type: 'screen.next' }
   | { type: 'title.show'; notice?: string | undefined };
 
@@ -93,6 +93,11 @@ export const soloMachine = setup({
     }),
   },
   actions: {
+    // The player speaks or acts on an agreement, as the seat that speaks here (seat-talk.ts).
+    say: enqueueActions(({ enqueue, context, event }) => {
+      if (isSeatTalk(event))
+        enqueue.sendTo('game', { type: 'command.send', entry: seatTalkEntry(context.actor!, event) });
+    }),
     newGame: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'game.begin');
       const record = newRecord(context.c!, event.seed);
@@ -279,24 +284,9 @@ export const soloMachine = setup({
           on: {
             'option.select': { actions: assign({ selected: ({ event }) => event.option }) },
             'decision.confirm': { guard: 'canConfirm', target: 'resolution', actions: 'confirm' },
-            'talk.say': {
-              actions: enqueueActions(({ enqueue, context, event }) => {
-                const entry = soloTalk(context.actor!, event.kind, event.text, event.to, event.claim);
-                enqueue.sendTo('game', { type: 'command.send', entry });
-              }),
-            },
+            'talk.say': { actions: 'say' },
             // The computer's answer follows in the same step: the session runs nextCommand after each command.
-            'deal.*': {
-              actions: enqueueActions(({ enqueue, context, event }) => {
-                if (
-                  event.type !== 'deal.propose' &&
-                  event.type !== 'deal.answer' &&
-                  event.type !== 'deal.withdraw'
-                )
-                  return;
-                enqueue.sendTo('game', { type: 'command.send', entry: soloDeal(context.actor!, event) });
-              }),
-            },
+            'deal.*': { actions: 'say' },
           },
         },
         resolution: {

@@ -3,6 +3,8 @@
 // player sees it stand, with that reason, on its next screen. Nothing of it shows on a hand-over.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SITUATION_WORDS } from '../../src/present/reading.presenter.ts';
+import { firstSight } from './support/first-sight.ts';
 import { useGameBrowser } from './support/game-page.ts';
 
 const withGame = useGameBrowser();
@@ -71,12 +73,23 @@ describe('pass-and-play deals', () => {
       expect(await page.locator('[data-deals]').count()).toBe(0);
       await show(page);
       expect(await page.locator('.eyebrow').first().textContent()).toContain('Coordination Framework');
+      // Said at first sight, before "More" is opened, and counted among its words (the presenter's count is the page's).
+      const alert = page.locator('[data-first-sight] [data-awaiting]');
+      expect(await alert.textContent()).toMatch(
+        /^A proposal from .*Prime Minister.*: .+\. It waits for your answer/,
+      );
+      const sight = await firstSight(page, '.view--situation');
+      expect(sight.text).toContain('It waits for your answer this turn.');
+      expect(sight.words).toBe(sight.declared);
+      expect(sight.words).toBeLessThanOrEqual(SITUATION_WORDS);
       await page.locator('details.more > summary').click();
       const offered = page.locator('[data-deal][data-status="pending"]');
       expect(await offered.locator('.deal-head').textContent()).toContain('proposed it to you');
       await offered.locator('textarea[name="reason"]').fill('A recount is what we asked for.');
       await offered.locator('[data-deal-accept]').click();
       await page.locator('[data-deal][data-status="accepted"]').waitFor();
+      // Answered: nothing waits any more.
+      expect(await alert.count()).toBe(0);
       expect(await page.locator('[data-deal-standing]').textContent()).toBe('1 agreement stands.');
       await confirm(page);
 

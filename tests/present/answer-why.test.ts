@@ -3,11 +3,15 @@
 // record's own words, in both languages; a person's words stay as typed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerReason, answerWhyText } from '../../src/present/answer-why.ts';
-import { dealLine } from '../../src/present/deals.presenter.ts';
+import { dealReasonBy, lookupDealTexts } from '../../src/present/deals.presenter.ts';
 import { loadLanguage, withLanguage } from '../../src/present/i18n/i18n.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import { dealsSection } from '../../src/present/report-deals.ts';
-import { dealTexts, dealLine as roomDealLine } from '../../src/present/room-deals.presenter.ts';
+import {
+  dealReasonShown,
+  dealTexts,
+  dealLine as roomDealLine,
+} from '../../src/present/room-deals.presenter.ts';
 import { loadScenarioDir } from '../../src/scenario/load-dir.ts';
 import { loadScenarioLocale } from '../../src/scenario/locale-dir.ts';
 import { localizeScenario } from '../../src/scenario/localize.ts';
@@ -53,6 +57,12 @@ const ARABIC = /[\u0600-\u06ff]/;
 const LATIN = /[A-Za-z]/;
 const label = (on: CompiledScenario) => (id: string) => on.indicatorById.get(id)?.label.text ?? id;
 
+/** A proposal as the solo game's panel words it: the one deal line, with whose its reason is in words. */
+function soloLine(item: AgreementView, lookup: Lookup) {
+  const line = roomDealLine(item, lookupDealTexts(lookup), 'pm');
+  return { ...line, reasonBy: dealReasonBy(line) };
+}
+
 describe('the computer’s reason, said in the viewer’s language', () => {
   it('in English is word for word the record’s sentence, for every kind of reason', () => {
     const moves = [
@@ -89,10 +99,10 @@ describe('the computer’s reason, said in the viewer’s language', () => {
 
   it('on the solo deals panel and the room’s panel: the reason in the language, who gave it', () => {
     const lookupAr = new Lookup(ar.scenario);
-    const solo = withLanguage('ar-IQ', () => dealLine(items[0]!, 'pm', lookupAr, false));
+    const solo = withLanguage('ar-IQ', () => soloLine(items[0]!, lookupAr));
     expect(solo.reason).toMatch(/^قَبِل: /);
     expect(solo.reasonBy).toBe('سببه، بحسب أهدافه هو:');
-    const soloEn = dealLine(items[0]!, 'pm', new Lookup(c.scenario), false);
+    const soloEn = soloLine(items[0]!, new Lookup(c.scenario));
     expect(soloEn.reason).toBe(items[0]!.answer!.reason);
     expect(soloEn.reasonBy).toBe('Its reason, weighed by its own goals:');
     const room = withLanguage('ar-IQ', () => roomDealLine(items[1]!, dealTexts(ar), 'pm'));
@@ -107,17 +117,16 @@ describe('the computer’s reason, said in the viewer’s language', () => {
     };
     delete old.why;
     expect(answerReason(old, label(c))).toEqual({ text: 'Declined: an older wording.', by: 'record' });
-    const solo = withLanguage('ar-IQ', () => dealLine(old, 'pm', new Lookup(ar.scenario), false));
+    const solo = withLanguage('ar-IQ', () => soloLine(old, new Lookup(ar.scenario)));
     expect(solo).toMatchObject({
       reason: 'Declined: an older wording.',
       reasonBy: 'سببه، بنصّ السجلّ بالإنجليزية كما دُوِّن:',
     });
-    expect(dealLine(old, 'pm', new Lookup(c.scenario), false).reasonBy).toBe(
-      "Its reason, in the record's words:",
-    );
+    expect(soloLine(old, new Lookup(c.scenario)).reasonBy).toBe("Its reason, in the record's words:");
     const room = withLanguage('ar-IQ', () => roomDealLine(old, dealTexts(ar), 'pm'));
-    expect(room.reason).toContain('بنصّ السجلّ');
-    expect(room.reason).toContain('Declined: an older wording.');
+    const shown = withLanguage('ar-IQ', () => dealReasonShown(room));
+    expect(shown).toContain('بنصّ السجلّ');
+    expect(shown).toContain('Declined: an older wording.');
     // A person's words are theirs, as typed, in any language.
     const typed: AgreementView = {
       ...old,

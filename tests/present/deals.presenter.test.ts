@@ -3,10 +3,19 @@
 // follows from the view (answer one made to it, withdraw its own, nothing once the game is over); the turn's causes
 // name an agreement, a breach and a ruling; the debrief lists the deals and the statements whose claims were heard.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dealsDebrief, dealsModel } from '../../src/present/deals.presenter.ts';
+import {
+  dealActs,
+  dealHeadText,
+  dealReasonBy,
+  dealStatusText,
+  dealsDebrief,
+  dealsModel,
+  dealsStanding,
+} from '../../src/present/deals.presenter.ts';
 import { debriefModel } from '../../src/present/debrief.presenter.ts';
 import { indicatorRows } from '../../src/present/indicators.presenter.ts';
 import { Lookup } from '../../src/present/lookup.ts';
+import type { DealsModel } from '../../src/present/room-deals.presenter.ts';
 import { nextCommand } from '../../src/session/session-rules.ts';
 import { soloDeal } from '../../src/session/solo-rules.ts';
 import type { Entry } from '../../src/sim/commands.ts';
@@ -36,12 +45,31 @@ function computerActs(game: LiveGame): Entry | null {
   return entry;
 }
 
+/**
+ * The panel as the solo game and pass-and-play word it (ui/views/deals.part.ts): the one deal model, each line with
+ * its head, its status and whose its reason is, and what the seat may do with it.
+ */
+function shown(model: DealsModel) {
+  return {
+    offers: model.mayPropose.map((o) => ({ ...o, key: `${o.agreement}/${o.to}` })),
+    standing: dealsStanding(model),
+    lines: model.deals.map((l) => ({
+      ...l,
+      head: dealHeadText(l),
+      statusText: dealStatusText(l),
+      reasonBy: dealReasonBy(l),
+      canAnswer: dealActs(model, l).answer,
+      canWithdraw: dealActs(model, l).withdraw,
+    })),
+  };
+}
+
 const propose = (agreement: string, to: string) => soloDeal('pm', { type: 'deal.propose', agreement, to });
 
 describe('the deals panel', () => {
   it('offers what the engine says may be proposed, and shows each answer with its reason', () => {
     const game = pmAt('statements');
-    const before = dealsModel(viewFor(c, game.state, 'pm'), lookup, true);
+    const before = shown(dealsModel(viewFor(c, game.state, 'pm'), lookup, true));
     expect(before.offers.map((o) => [o.agreement, o.to])).toEqual(
       viewFor(c, game.state, 'pm').mayPropose!.map((m) => [m.agreement, m.to]),
     );
@@ -58,7 +86,7 @@ describe('the deals panel', () => {
     computerActs(game);
     expect(game.run(propose('recount-for-sit-ins', 'framework'))).toBe(true);
     computerActs(game);
-    const model = dealsModel(viewFor(c, game.state, 'pm'), lookup, true);
+    const model = shown(dealsModel(viewFor(c, game.state, 'pm'), lookup, true));
     // Newest first; both answered by the computer, each with its weighing.
     expect(model.lines.map((l) => [l.n, l.agreement, l.status])).toEqual([
       [2, 'recount-for-sit-ins', 'declined'],
@@ -83,13 +111,13 @@ describe('the deals panel', () => {
     expect(proposal.command).toMatchObject({ type: 'agreement.propose', actor: 'us', to: 'pm' });
     // Left pending, not answered by a computer: a proposal the player made and may still withdraw.
     expect(game.run(propose('recount-for-sit-ins', 'framework'))).toBe(true);
-    const live = dealsModel(viewFor(c, game.state, 'pm'), lookup, true);
+    const live = shown(dealsModel(viewFor(c, game.state, 'pm'), lookup, true));
     const [mine, theirs] = live.lines;
     expect(theirs).toMatchObject({ from: 'us', canAnswer: true, canWithdraw: false, status: 'pending' });
     expect(theirs!.head).toBe(`Turn 7 · ${lookup.actorName('us')} proposed it to you`);
     expect(theirs!.statusText).toBe('Waiting for an answer.');
     expect(mine).toMatchObject({ from: 'pm', canAnswer: false, canWithdraw: true });
-    const ended = dealsModel(viewFor(c, game.state, 'pm'), lookup, false);
+    const ended = shown(dealsModel(viewFor(c, game.state, 'pm'), lookup, false));
     expect(ended.offers).toEqual([]);
     expect(ended.lines.some((l) => l.canAnswer || l.canWithdraw)).toBe(false);
 
@@ -101,7 +129,7 @@ describe('the deals panel', () => {
       ),
     ).toBe(true);
     expect(game.run(soloDeal('pm', { type: 'deal.withdraw', n: mine!.n }))).toBe(true);
-    const after = dealsModel(viewFor(c, game.state, 'pm'), lookup, true).lines;
+    const after = shown(dealsModel(viewFor(c, game.state, 'pm'), lookup, true)).lines;
     expect(after.find((l) => l.n === n)).toMatchObject({
       status: 'declined',
       reason: 'Not before our own inquiry.',

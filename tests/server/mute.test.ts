@@ -7,6 +7,7 @@ import { join as joinPath } from 'node:path';
 import type { Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
+import { talkModelOf } from '../../src/present/talk-wire.ts';
 import { MUTED } from '../../src/server/classroom.room.ts';
 import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
@@ -97,10 +98,14 @@ describe('a muted device', () => {
     expect(await request(ben.room, 'command', message('Ben writes.'))).toMatchObject({ ok: true });
     const after = await f.inbox.until<ConsoleClientView>((v) => v.talk.said.length > 0, 'Ben’s message');
     expect(after.accepted).toBe(accepted + 1);
-    expect(after.talk.said.map((l) => l.text)).toEqual(['Ben writes.']);
+    expect(talkModelOf(after.talk).said.map((l) => l.text)).toEqual(['Ben writes.']);
     // The muted device still reads, and may still propose: muting is of talk only.
     const seat = await ana.inbox.until<SeatClientView>((v) => v.talk.said.length === 1, 'Ben’s message');
-    expect(seat.talk.said[0]).toMatchObject({ from: 'pm', text: 'Ben writes.', kind: 'message' });
+    expect(talkModelOf(seat.talk).said[0]).toMatchObject({
+      from: 'pm',
+      text: 'Ben writes.',
+      kind: 'message',
+    });
     const option = seat.situation.decision!.options.find((o) => o.open)!.id;
     expect(await request(ana.room, 'proposal', { kind: 'set', option })).toMatchObject({ ok: true });
 

@@ -7,6 +7,7 @@ import type { Room } from '@colyseus/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleClientView, SeatClientView } from '../../src/present/classroom-screens.ts';
+import { talkModelOf } from '../../src/present/talk-wire.ts';
 import { CLASSROOM_RATE } from '../../src/server/classroom.room.ts';
 import { seatCode } from '../../src/server/room-rules.ts';
 import type { Reply } from '../../src/session/classroom-protocol.ts';
@@ -258,11 +259,11 @@ describe('a student’s device sending the new commands as someone else', () => 
       await command(r.fw, { type: 'message.send', actor: 'framework', to: ['pm'], text: 'Still there?' }),
     ).toMatchObject({ ok: true });
     const seen = await r.ben.until<SeatClientView>((v) => v.talk.said.length === 3, 'the new message');
-    expect(seen.talk.said.map((s) => s.text).sort()).toEqual([
-      'Can we meet?',
-      'Still there?',
-      'We call for calm.',
-    ]);
+    expect(
+      talkModelOf(seen.talk)
+        .said.map((s) => s.text)
+        .sort(),
+    ).toEqual(['Can we meet?', 'Still there?', 'We call for calm.']);
     const after = await stored(t, r);
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);

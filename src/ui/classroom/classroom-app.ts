@@ -4,6 +4,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { ClientView } from '../../present/classroom-screens.ts';
 import { isolate, language, t } from '../../present/i18n/i18n.ts';
+import { talkModelOf } from '../../present/talk-wire.ts';
 import { ClassroomClient, type Credentials, ensureHeaders } from '../../session/classroom-client.ts';
 import type { Command, Reply } from '../../session/classroom-protocol.ts';
 import type { Scenario } from '../../session/pass-and-play-rules.ts';
@@ -378,7 +379,7 @@ export class ClassroomApp {
     // A new turn (or the ending) opens at its top, with the focus on its heading: once, not on every update.
     if (shown.fresh) this.arrived = shown.heading;
     else if (shown.refocus) this.refocus = shown.refocus;
-    const talk = html`${talkPanel(view.talk, this.talk, this.talkActions(view.actor))}${
+    const talk = html`${talkPanel(talkModelOf(view.talk), this.talk, this.talkActions(view.actor))}${
       view.deals ? dealsPanel(view.deals, this.deals, this.dealActions(view.actor)) : nothing
     }`;
     return html`${notices}${seatPage(view, now, client.status, shown, talk, this.reason)}`;

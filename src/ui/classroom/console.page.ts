@@ -13,6 +13,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { turnDate } from '../../present/cite.ts';
 import type { ConsoleClientView } from '../../present/classroom-screens.ts';
 import { isolate, language, t } from '../../present/i18n/i18n.ts';
+import { talkModelOf } from '../../present/talk-wire.ts';
 import type { Command, DeviceMessage } from '../../session/classroom-protocol.ts';
 import { memoQr } from './qr.ts';
 import { rulingsBlock } from './rulings.part.ts';
@@ -284,7 +285,7 @@ function muteButton(
  * "Approve" for a statement waiting and "Hide" with a reason for anything still shown.
  */
 function talkBlock(view: ConsoleClientView, act: Act, actions: ConsoleActions): TemplateResult {
-  const talk = view.talk;
+  const talk = talkModelOf(view.talk);
   const set = () => {
     const level = fieldNow('talk-level');
     const approve = document.getElementById('talk-approve');

@@ -10,7 +10,12 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { formatNumber, isolate, t } from '../../present/i18n/i18n.ts';
-import type { DealLine, DealsModel, RulingLine } from '../../present/room-deals.presenter.ts';
+import {
+  type DealLine,
+  type DealsModel,
+  dealReasonShown,
+  type RulingLine,
+} from '../../present/room-deals.presenter.ts';
 import { Asking } from './form.ts';
 
 export interface DealActions {
@@ -74,7 +79,7 @@ export function dealItem(line: DealLine, extra: TemplateResult | typeof nothing 
     <p data-deal-status="">${dealStatus(line)}</p>
     ${
       line.reason !== null
-        ? html`<p class="hint">${t('deal.answerReason')} <span dir="auto" data-deal-reason="">${line.reason}</span></p>`
+        ? html`<p class="hint">${t('deal.answerReason')} <span dir="auto" data-deal-reason="">${dealReasonShown(line)}</span></p>`
         : nothing
     }
     ${extra}

@@ -5,7 +5,15 @@
 // The reasons are shown as text only (lit escapes them), in whichever direction they are written.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { DealLine, DealsModel } from '../../present/deals.presenter.ts';
+import {
+  type DealLine,
+  type DealsModel,
+  dealActs,
+  dealHeadText,
+  dealReasonBy,
+  dealStatusText,
+  dealsStanding,
+} from '../../present/deals.presenter.ts';
 import { formatNumber, t } from '../../present/i18n/i18n.ts';
 
 export interface DealActions {
@@ -16,18 +24,18 @@ export interface DealActions {
 
 /** The proposal form: each agreement the seat may propose now, to whom, with its terms; one is picked. */
 function proposeForm(model: DealsModel, actions: DealActions): TemplateResult {
-  if (model.offers.length === 0)
-    return html`<p class="hint" data-deal-none="">${t('solo.deal.noOffers')}</p>`;
+  const offers = model.mayPropose.map((o) => ({ ...o, key: `${o.agreement}/${o.to}` }));
+  if (offers.length === 0) return html`<p class="hint" data-deal-none="">${t('solo.deal.noOffers')}</p>`;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const picked = form.querySelector<HTMLInputElement>('input[name="offer"]:checked');
-    const offer = model.offers.find((o) => o.key === picked?.value);
+    const offer = offers.find((o) => o.key === picked?.value);
     if (offer) actions.propose(offer.agreement, offer.to);
   };
   return html`<form class="class-form deal-propose" data-deal-propose="" @submit=${submit}>
     <fieldset class="fieldset"><legend>${t('solo.deal.proposeLegend')}</legend>${repeat(
-      model.offers,
+      offers,
       (o) => o.key,
       (o, i) => html`<div class="deal-offer"><label for=${`deal-offer-${i}`}><input type="radio" name="offer"
         id=${`deal-offer-${i}`} value=${o.key} required data-deal-offer=${o.key}> ${t('solo.deal.offer', {
@@ -61,13 +69,13 @@ function answerForm(line: DealLine, maxReason: number, actions: DealActions): Te
 /** One proposal: who proposed it to whom, its terms, where it stands, the answer's reason, and what the seat may do. */
 export function dealItem(line: DealLine, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<li class="deal" data-deal=${String(line.n)} data-status=${line.status}>
-    <p class="hint deal-head">${line.head}</p>
+    <p class="hint deal-head">${dealHeadText(line)}</p>
     <p class="deal-label" dir="auto"><strong>${line.label}</strong></p>
     <p class="hint deal-terms" dir="auto">${line.terms}</p>
-    <p class="deal-status" data-deal-status="">${line.statusText}</p>
+    <p class="deal-status" data-deal-status="">${dealStatusText(line)}</p>
     ${
       line.reason !== null
-        ? html`<p class="deal-reason" data-deal-reason=""><span class="hint">${line.reasonBy}</span> <span
+        ? html`<p class="deal-reason" data-deal-reason=""><span class="hint">${dealReasonBy(line)}</span> <span
             dir="auto">${line.reason}</span></p>`
         : nothing
     }
@@ -80,24 +88,26 @@ export function dealsPanel(model: DealsModel, maxReason: number, actions: DealAc
   return html`<section class="block deals" aria-labelledby="deals-heading" data-deals="">
     <h2 id="deals-heading">${t('solo.deal.heading')}</h2>
     <p class="hint">${t('solo.deal.intro')}</p>
-    <p data-deal-standing="">${t('solo.deal.standing', { count: model.standing })}</p>
+    <p data-deal-standing="">${t('solo.deal.standing', { count: dealsStanding(model) })}</p>
     ${proposeForm(model, actions)}
     ${
-      model.lines.length === 0
+      model.deals.length === 0
         ? html`<p class="hint">${t('solo.deal.nothing')}</p>`
         : html`<ol class="deal-list" data-deal-list="">${repeat(
-            model.lines,
+            model.deals,
             (l) => l.n,
-            (l) =>
-              dealItem(
+            (l) => {
+              const acts = dealActs(model, l);
+              return dealItem(
                 l,
-                l.canAnswer
+                acts.answer
                   ? answerForm(l, maxReason, actions)
-                  : l.canWithdraw
+                  : acts.withdraw
                     ? html`<button class="button" type="button" data-deal-withdraw=${String(l.n)}
                         @click=${() => actions.withdraw(l.n)}>${t('solo.deal.withdraw')}</button>`
                     : nothing,
-              ),
+              );
+            },
           )}</ol>`
     }
   </section>`;

@@ -121,6 +121,15 @@ function warningBlock(model: SituationModel): TemplateResult | typeof nothing {
   return html`<div class="notice ending-warning" role="note" aria-label=${t('situation.nearEnding')}><p class="ending-warning__text">${nearest.text}</p></div>`;
 }
 
+/**
+ * A proposal waiting for this seat's answer: said at first sight (it lapses at the end of the turn), in the
+ * presenter's counted sentence; the answer itself is in the agreements panel.
+ */
+function awaitingBlock(sight: SituationFirstSight): TemplateResult | typeof nothing {
+  if (!sight.awaiting) return nothing;
+  return html`<div class="notice" role="note" data-awaiting=""><p>${sight.awaiting}</p></div>`;
+}
+
 /** What moved in the last turn: the advisers' notes on the largest slips, then the other moves in one line. */
 function changeList(sight: SituationFirstSight): TemplateResult {
   if (sight.still) return html`<p>${sight.still}</p>`;
@@ -310,7 +319,7 @@ function situationTemplate(model: SituationModel, room: Room): TemplateResult {
   const sight = situationFirstSight(model);
   return html`<div class="first-sight" data-first-sight=""><p class="eyebrow">${model.actor.name.text}</p><h1
     tabindex="-1">${sight.heading}</h1><p class="turn-title" dir="auto">${model.turn.title.text}</p><p
-    class="turn-summary" dir="auto">${model.turn.summary.text}</p>${historyBlock(model, sight)}${warningBlock(model)}${
+    class="turn-summary" dir="auto">${model.turn.summary.text}</p>${historyBlock(model, sight)}${warningBlock(model)}${awaitingBlock(sight)}${
       // The decision before what changed: on a phone the first option shows without scrolling, and in the solo
       // game the "What happened" screen has just shown the moves.
       decisionBlock(model, room)
