@@ -78,6 +78,13 @@ const GAME_START =
   /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|boot|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
 
 /**
+ * What the page asks for before Phaser's code runs (src/early-start.ts): a chunk of its own, which imports the shared
+ * start but no Phaser, so that main's first import is this one and the browser evaluates it (and sends its requests)
+ * before Phaser's module code (issue 18).
+ */
+const EARLY = /[\\/]src[\\/](early-start|game[\\/]art[\\/]maps-loader)\.ts$/;
+
+/**
  * What New game waits for, as three files rather than fourteen (issue 18): a browser fetches six files at a time from
  * one HTTP/1.1 server, so fourteen came in three rounds after the title. The engine (the rules, the sessions, XState and
  * Zod) and what the solo game and the class page both show (the presenters and the shared views) are the two groups
@@ -116,7 +123,13 @@ export default defineConfig(({ command }) => ({
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {
     // Every browser the game runs in supports <link rel=modulepreload> (Chromium 66, Safari 17, Firefox 115).
-    modulePreload: { polyfill: false },
+    // A lazy chunk with no imports of its own is fetched by import() alone, whose request Chromium sends only once the
+    // running task ends: asked for while the page's modules evaluate (src/early-start.ts), it would wait for Phaser's.
+    // A <link rel=modulepreload> of the chunk itself, which the import's wrapper adds, is sent at once (issue 18).
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (file, deps) => (deps.length > 0 ? deps : [file]),
+    },
     assetsInlineLimit: (file: string) => (/\.(opus|mp3|wav)$/.test(file) ? false : undefined),
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
@@ -133,6 +146,9 @@ export default defineConfig(({ command }) => ({
             { name: 'phaser', test: /[\\/](phaser[\\/]src|eventemitter3|game[\\/]phaser)[\\/]/ },
             { name: 'howler', test: /[\\/]node_modules[\\/]howler[\\/]/ },
             { name: 'start', test: SHARED_START },
+            // After the shared start (which it imports, and which must stay apart from it: the class page loads that one
+            // and must not run this one), before the game's start (which imports the map loader too).
+            { name: 'early-start', test: EARLY },
             { name: 'game-start', test: GAME_START },
             // Before the engine: the engine's limits (constants) are also what the talk fields show, on the class page
             // too, which must not load the engine for them.
