@@ -75,7 +75,7 @@ function phaserFlags(): Plugin {
 const SHARED_START =
   /[\\/](node_modules[\\/]lit-html[\\/]|src[\\/](present[\\/](palette|i18n[\\/]i18n)|ui[\\/](settings-store|theme|dom-layer|dom|i18n[\\/]language)|game[\\/]session[\\/]scenario-registry|offline[\\/]register-offline)\.ts$)/;
 const GAME_START =
-  /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|boot|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
+  /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
 
 /**
  * What the page asks for before Phaser's code runs (src/early-start.ts): a chunk of its own, which imports the shared

@@ -80,12 +80,19 @@ export class GameFlow implements SoloHost {
   private named: boolean;
   /** New game was chosen before the saves were read: they are looked at before the game begins (keepUnseenSave). */
   private newUnchecked = false;
+  /** Whether the title has been drawn once (FlowDeps.titleDrawn). */
+  private drawn = false;
+  /** What the title says of the chosen scenario once it has loaded (its title and summary); null before. */
+  private loaded: TitleModel['scenario'] = null;
 
   constructor(private readonly deps: FlowDeps) {
     const wanted = new URLSearchParams(window.location.search).get('scenario');
     const linked = bundledById(deps.scenarios, wanted);
     this.named = linked !== undefined || deps.scenarios.length === 1;
     this.chosen = linked ?? deps.scenarios[0]!;
+    void deps.titleDrawn.then(() => {
+      this.drawn = true;
+    });
     void deps.storageOpens.then(() => this.openStorage());
     if (wanted !== null && !linked) this.linkNotice = `This game does not include the scenario “${wanted}”.`;
     const offered =
@@ -125,7 +132,7 @@ export class GameFlow implements SoloHost {
     this.screen.set(null);
     const said = notice ?? this.linkNotice;
     this.linkNotice = null;
-    this.title.set({ ...this.title.value, ...this.saveOnTitle(), notice: said });
+    this.title.set({ ...this.title.value, ...this.saveOnTitle(), scenario: this.loaded, notice: said });
     this.start(SCENES.title);
   }
 
@@ -171,28 +178,28 @@ export class GameFlow implements SoloHost {
           return module.describeSoloSave(json, c);
         };
         this.saves = { scenario, describe };
-        this.title.set({ ...this.title.value, scenario: shown });
-        // The saves are not read here: New game may be waiting for this, and a storage read blocks (issue 18: no
-        // synchronous storage read on the way to New game). They are read once the title is drawn, at an idle moment
-        // (openStorage); when that moment came before the scenario, the title names the saved game a task later,
-        // after any New game that waited for this.
-        if (this.storageOpen) setTimeout(() => this.retitleSaves(shown), 0);
+        this.loaded = shown;
+        if (this.current === 'title' && !this.title.value.scenario) {
+          // Before the title is drawn, it is drawn with the scenario at once. Once it is up, the title says the scenario
+          // a task later: a New game that waited for this is handled first, and the title it leaves is not drawn again
+          // for nothing (issue 18).
+          if (this.drawn) setTimeout(() => this.retitleScenario(shown), 0);
+          else this.retitleScenario(shown);
+        }
         return solo;
       },
     );
     return this.loading;
   }
 
-  /** The title names the saved game of the scenario just loaded, when that changes what it says. */
-  private retitleSaves(shown: TitleModel['scenario']): void {
-    const before = this.title.value;
-    if (this.current !== 'title' || before.scenario !== shown) return;
-    const saves = this.saveOnTitle();
-    const same =
-      before.hasSave === saves.hasSave &&
-      before.saved?.role === saves.saved?.role &&
-      before.saved?.turn === saves.saved?.turn;
-    if (!same) this.title.set({ ...before, ...saves });
+  /**
+   * The title says the scenario just loaded, and, when the saves have been read (the title is drawn and an idle moment
+   * came before the scenario), names its saved game. The saves are not read otherwise: New game may be waiting for the
+   * scenario, and a storage read blocks (issue 18: no synchronous storage read on the way to New game).
+   */
+  private retitleScenario(shown: NonNullable<TitleModel['scenario']>): void {
+    if (this.current !== 'title' || this.title.value.scenario) return;
+    this.title.set({ ...this.title.value, ...(this.storageOpen ? this.saveOnTitle() : {}), scenario: shown });
   }
 
   /**
@@ -216,6 +223,7 @@ export class GameFlow implements SoloHost {
     this.loading = null;
     this.saves = null;
     this.art = null;
+    this.loaded = null;
     void left?.then((loaded) => loaded?.stop());
     this.title.set({
       ...this.title.value,

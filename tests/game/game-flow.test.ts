@@ -83,6 +83,22 @@ describe('the game flow before the saves are read', () => {
     expect(storage.items[SLOT]).toBeDefined();
   });
 
+  it('handles a New game that waited for the scenario before the title it leaves says the scenario', async () => {
+    const { flow } = flowWith({});
+    const said: (string | null)[] = [];
+    flow.title.subscribe((model) => said.push(model.scenario?.title ?? null));
+    flow.handle({ type: 'new-game' });
+    await settle();
+    await settle();
+    expect(flow.shown).toBe('perspective');
+    expect(said.filter((s) => s !== null)).toEqual([]);
+    // Back on the title, it says the scenario.
+    flow.handle({ type: 'quit-to-title' });
+    await settle();
+    expect(flow.shown).toBe('title');
+    expect(flow.title.value.scenario?.title).toBe(miniScenario.meta.title.text);
+  });
+
   it('keeps a saved game that the title had not offered yet, and offers it on the title', async () => {
     const saved = '{"format":"crisis-table/save","version":0}';
     const { flow, storage } = flowWith({ [SLOT]: saved });
