@@ -31,6 +31,29 @@ const PHASER_FLAGS: Record<string, boolean> = {
 const PHASER_STORAGE_CHECK = 'Features.localStorage = !!localStorage.getItem;';
 
 /**
+ * Phaser's device check also creates a WebGL context at module load, to learn whether WebGL works, in every renderer:
+ * under load it took the canvas game 250 ms before the title (issue 18). Only the choice of renderer reads the answer
+ * (core/CreateRenderer.js, for AUTO and WEBGL), so the test runs when first read: the canvas renderer never runs it,
+ * AUTO runs it once as before. The same check also told whether ImageData is a Uint8ClampedArray (support32bit):
+ * that part, which needs no WebGL, stays at load.
+ */
+const PHASER_WEBGL_TEST = 'Features.webGL = testWebGL();';
+const PHASER_WEBGL_LAZY = `if (window['WebGLRenderingContext']) {
+  try {
+    var canvas2D = CanvasPool.create2D(this);
+    isUint8 = canvas2D.getContext('2d', { willReadFrequently: true }).createImageData(1, 1).data instanceof Uint8ClampedArray;
+    CanvasPool.remove(canvas2D);
+  } catch (e) { isUint8 = false; }
+}
+var webGLTested;
+Object.defineProperty(Features, 'webGL', {
+  configurable: true,
+  enumerable: true,
+  get: function () { if (webGLTested === undefined) webGLTested = !!testWebGL(); return webGLTested; },
+  set: function (value) { webGLTested = value; }
+});`;
+
+/**
  * Phaser's core requires the whole of Phaser.Math (math/index) in two places, for its random generator only: those
  * two requires take src/game/phaser/phaser-rnd.cjs instead, so that the math helpers nothing uses stay out of the first
  * download (issue 18). A Phaser that changes them fails the build here rather than bundling the index again.
@@ -58,6 +81,8 @@ function phaserFlags(): Plugin {
         if (/[\\/]device[\\/]Features\.js$/.test(id)) {
           if (!code.includes(PHASER_STORAGE_CHECK)) throw new Error(`Phaser's storage check changed: ${id}`);
           code = code.replace(PHASER_STORAGE_CHECK, "Features.localStorage = 'localStorage' in window;");
+          if (!code.includes(PHASER_WEBGL_TEST)) throw new Error(`Phaser's WebGL check changed: ${id}`);
+          code = code.replace(PHASER_WEBGL_TEST, PHASER_WEBGL_LAZY);
         }
         if (!code.includes('typeof ')) return code === source ? null : { code, map: null };
         return { code: code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name])), map: null };
