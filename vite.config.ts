@@ -120,7 +120,7 @@ const EARLY = /[\\/]src[\\/](early-start|game[\\/]art[\\/]maps-loader)\.ts$/;
 const ENGINE =
   /[\\/](node_modules[\\/](zod|xstate)[\\/]|src[\\/](sim[\\/][\w-]+|session[\\/](session|solo)(\.machine|-rules))\.ts$)/;
 const SHARED_PLAY =
-  /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|(indicators|reading|debrief|opening|news|warning|turn|talk|deals)\.presenter)|ui[\\/]views[\\/](cited|(indicators|deals|reason)\.part|(debrief|situation)\.view)|ui[\\/]classroom[\\/]talk\.part|session[\\/](talk-limits|talk-commands)|sim[\\/]limits|scenario[\\/](scenario-texts|localize))\.ts$/;
+  /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|read-problem|(indicators|reading|debrief|opening|news|warning|turn|talk|deals)\.presenter)|ui[\\/]views[\\/](cited|(indicators|deals|reason)\.part|(debrief|situation)\.view)|ui[\\/]classroom[\\/]talk\.part|session[\\/](talk-limits|talk-commands)|sim[\\/]limits|scenario[\\/](scenario-texts|localize))\.ts$/;
 export default defineConfig(({ command }) => ({
   // The production build uses the custom Phaser build; the dev server keeps the stock ESM bundle,
   // because it serves modules unbundled and Phaser's sources are CommonJS. Both expose the same API
