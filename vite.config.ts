@@ -31,6 +31,29 @@ const PHASER_FLAGS: Record<string, boolean> = {
 const PHASER_STORAGE_CHECK = 'Features.localStorage = !!localStorage.getItem;';
 
 /**
+ * Phaser's device check also creates a WebGL context at module load, to learn whether WebGL works, in every renderer:
+ * under load it took the canvas game 250 ms before the title (issue 18). Only the choice of renderer reads the answer
+ * (core/CreateRenderer.js, for AUTO and WEBGL), so the test runs when first read: the canvas renderer never runs it,
+ * AUTO runs it once as before. The same check also told whether ImageData is a Uint8ClampedArray (support32bit):
+ * that part, which needs no WebGL, stays at load.
+ */
+const PHASER_WEBGL_TEST = 'Features.webGL = testWebGL();';
+const PHASER_WEBGL_LAZY = `if (window['WebGLRenderingContext']) {
+  try {
+    var canvas2D = CanvasPool.create2D(this);
+    isUint8 = canvas2D.getContext('2d', { willReadFrequently: true }).createImageData(1, 1).data instanceof Uint8ClampedArray;
+    CanvasPool.remove(canvas2D);
+  } catch (e) { isUint8 = false; }
+}
+var webGLTested;
+Object.defineProperty(Features, 'webGL', {
+  configurable: true,
+  enumerable: true,
+  get: function () { if (webGLTested === undefined) webGLTested = !!testWebGL(); return webGLTested; },
+  set: function (value) { webGLTested = value; }
+});`;
+
+/**
  * Phaser's core requires the whole of Phaser.Math (math/index) in two places, for its random generator only: those
  * two requires take src/game/phaser/phaser-rnd.cjs instead, so that the math helpers nothing uses stay out of the first
  * download (issue 18). A Phaser that changes them fails the build here rather than bundling the index again.
@@ -58,6 +81,8 @@ function phaserFlags(): Plugin {
         if (/[\\/]device[\\/]Features\.js$/.test(id)) {
           if (!code.includes(PHASER_STORAGE_CHECK)) throw new Error(`Phaser's storage check changed: ${id}`);
           code = code.replace(PHASER_STORAGE_CHECK, "Features.localStorage = 'localStorage' in window;");
+          if (!code.includes(PHASER_WEBGL_TEST)) throw new Error(`Phaser's WebGL check changed: ${id}`);
+          code = code.replace(PHASER_WEBGL_TEST, PHASER_WEBGL_LAZY);
         }
         if (!code.includes('typeof ')) return code === source ? null : { code, map: null };
         return { code: code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name])), map: null };
@@ -75,7 +100,14 @@ function phaserFlags(): Plugin {
 const SHARED_START =
   /[\\/](node_modules[\\/]lit-html[\\/]|src[\\/](present[\\/](palette|i18n[\\/]i18n)|ui[\\/](settings-store|theme|dom-layer|dom|i18n[\\/]language)|game[\\/]session[\\/]scenario-registry|offline[\\/]register-offline)\.ts$)/;
 const GAME_START =
-  /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|boot|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
+  /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
+
+/**
+ * What the page asks for before Phaser's code runs (src/early-start.ts): a chunk of its own, which imports the shared
+ * start but no Phaser, so that main's first import is this one and the browser evaluates it (and sends its requests)
+ * before Phaser's module code (issue 18).
+ */
+const EARLY = /[\\/]src[\\/](early-start|game[\\/]art[\\/]maps-loader)\.ts$/;
 
 /**
  * What New game waits for, as three files rather than fourteen (issue 18): a browser fetches six files at a time from
@@ -88,7 +120,7 @@ const GAME_START =
 const ENGINE =
   /[\\/](node_modules[\\/](zod|xstate)[\\/]|src[\\/](sim[\\/][\w-]+|session[\\/](session|solo)(\.machine|-rules))\.ts$)/;
 const SHARED_PLAY =
-  /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|(indicators|reading|debrief|opening|news|warning|turn|talk|deals)\.presenter)|ui[\\/]views[\\/](cited|(indicators|deals|reason)\.part|(debrief|situation)\.view)|ui[\\/]classroom[\\/]talk\.part|session[\\/](talk-limits|talk-commands)|sim[\\/]limits|scenario[\\/](scenario-texts|localize))\.ts$/;
+  /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|read-problem|(indicators|reading|debrief|opening|news|warning|turn|talk|deals)\.presenter)|ui[\\/]views[\\/](cited|(indicators|deals|reason)\.part|(debrief|situation)\.view)|ui[\\/]classroom[\\/]talk\.part|session[\\/](talk-limits|talk-commands)|sim[\\/]limits|scenario[\\/](scenario-texts|localize))\.ts$/;
 export default defineConfig(({ command }) => ({
   // The production build uses the custom Phaser build; the dev server keeps the stock ESM bundle,
   // because it serves modules unbundled and Phaser's sources are CommonJS. Both expose the same API
@@ -116,7 +148,13 @@ export default defineConfig(({ command }) => ({
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {
     // Every browser the game runs in supports <link rel=modulepreload> (Chromium 66, Safari 17, Firefox 115).
-    modulePreload: { polyfill: false },
+    // A lazy chunk with no imports of its own is fetched by import() alone, whose request Chromium sends only once the
+    // running task ends: asked for while the page's modules evaluate (src/early-start.ts), it would wait for Phaser's.
+    // A <link rel=modulepreload> of the chunk itself, which the import's wrapper adds, is sent at once (issue 18).
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (file, deps) => (deps.length > 0 ? deps : [file]),
+    },
     assetsInlineLimit: (file: string) => (/\.(opus|mp3|wav)$/.test(file) ? false : undefined),
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
@@ -133,6 +171,9 @@ export default defineConfig(({ command }) => ({
             { name: 'phaser', test: /[\\/](phaser[\\/]src|eventemitter3|game[\\/]phaser)[\\/]/ },
             { name: 'howler', test: /[\\/]node_modules[\\/]howler[\\/]/ },
             { name: 'start', test: SHARED_START },
+            // After the shared start (which it imports, and which must stay apart from it: the class page loads that one
+            // and must not run this one), before the game's start (which imports the map loader too).
+            { name: 'early-start', test: EARLY },
             { name: 'game-start', test: GAME_START },
             // Before the engine: the engine's limits (constants) are also what the talk fields show, on the class page
             // too, which must not load the engine for them.

@@ -7,11 +7,13 @@
  * the screens after the title are lazy chunks fetched while Phaser starts (the language first, then the rest); the
  * preload scene holds the title until the language has come, and New game waits for the rest (GameFlow.prepare).
  */
+// First: its chunk imports no Phaser, so the browser evaluates it before Phaser's code, and what New game needs is on
+// its way meanwhile (src/early-start.ts).
+import { settings, soloPlay } from './early-start.ts';
 import './ui/styles.css';
 import { DeferredAudio } from './audio/deferred-audio.ts';
 import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
-import { loadMaps } from './game/scenes/title.scene.ts';
 import { provideServices } from './game/services.ts';
 import { BUNDLED_SCENARIOS } from './game/session/scenario-registry.ts';
 import { registerOffline } from './offline/register-offline.ts';
@@ -19,29 +21,16 @@ import type { Intent } from './present/intents.ts';
 import { DomLayer, requireElement } from './ui/dom-layer.ts';
 import { DomMirror } from './ui/dom-mirror.ts';
 import { startLanguage } from './ui/i18n/language.ts';
-import { prefersReducedMotion, SettingsStore, safeLocalStorage } from './ui/settings-store.ts';
+import { prefersReducedMotion, safeLocalStorage } from './ui/settings-store.ts';
 import { applyDisplaySettings, applyPalette } from './ui/theme.ts';
 
-const settings = new SettingsStore();
 applyPalette();
-// The device's language (i18next and its strings are chunks of their own): the title waits for it, Phaser's start does not.
-// What New game needs (the session, the scenario, the later screens) is asked for as soon as the language is known,
-// right behind the language's own two files: a browser fetches six files at a time from one server, in the order asked.
+// The device's language: the title waits for it, Phaser's start does not. Its files were asked for by early-start.ts,
+// on a guess (the address's or the browser's language); a stored choice of another is asked for once it is read.
 const language = startLanguage(settings, (chosen) => void flow?.prepare(chosen)).then(
   () => {},
   () => {},
 );
-/** What New game waits for, one lazy chunk (src/solo-play.ts). */
-const soloPlay = () => import('./solo-play.ts');
-// Its code is the same in every language: it is asked for now, rather than once the stored settings have been read
-// (issue 18), a task later so that i18next's request goes first (the bundler's import wrapper sends it a microtask after
-// the call). Its four files and i18next leave the language's strings a connection of the six; the scenario, in the
-// language's words, is asked for with them (GameFlow.prepare), and a failure is asked again there. The title's map code
-// comes with it, so that the title's first frame draws the map rather than drawing itself again when it comes.
-setTimeout(() => {
-  void soloPlay().catch(() => null);
-  void loadMaps().catch(() => null);
-}, 0);
 
 /** A dialog's chunk once the language has come (its words); null when it cannot come (offline before it was kept). */
 const dialog = <M>(chunk: Promise<M>): Promise<M | null> =>

@@ -5,6 +5,7 @@
  * six files at a time from one HTTP/1.1 server: New game waited a round more for them (issue 18).
  */
 
+export * as maps from './game/art/scenario-map.ts';
 export { drawnObjects } from './game/drawn-objects.ts';
 export * as presenters from './game/play-presenters.ts';
 export { addPlayScenes } from './game/scenes/play-scenes.ts';

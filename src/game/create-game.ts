@@ -1,11 +1,10 @@
 /**
  * The Phaser game: renderer from the query string, sized to the stage, no Phaser audio (Howler has it). It starts
- * with the scenes up to the title; the game flow adds the others (scenes/play-scenes.ts, a lazy chunk) with the session.
+ * with the preload and title scenes; the game flow adds the others (scenes/play-scenes.ts, a lazy chunk) with the session.
  */
 import Phaser from 'phaser';
 import { PALETTE } from '../present/palette.ts';
 import { rendererFromQuery } from './renderer-choice.ts';
-import { BootScene } from './scenes/boot.scene.ts';
 import { PreloadScene } from './scenes/preload.scene.ts';
 import { TitleScene } from './scenes/title.scene.ts';
 
@@ -20,6 +19,8 @@ export function createPhaserGame(parent: HTMLElement): Phaser.Game {
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
     render: { antialias: true },
-    scene: [BootScene, PreloadScene, TitleScene],
+    // The preload scene first: it starts the title as soon as the language has come (a Boot scene before it, which
+    // did nothing, cost the title a frame; issue 18).
+    scene: [PreloadScene, TitleScene],
   });
 }

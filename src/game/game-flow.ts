@@ -6,7 +6,7 @@
  */
 import type Phaser from 'phaser';
 import type { GameAudio } from '../audio/deferred-audio.ts';
-import { language } from '../present/i18n/i18n.ts';
+import { language, t } from '../present/i18n/i18n.ts';
 import type { Intent } from '../present/intents.ts';
 import type { PageServices, ScreenModel, TitleModel } from '../present/screens.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -78,12 +78,21 @@ export class GameFlow implements SoloHost {
   private storageOpen = false;
   /** Whether the scenario was named by the link or picked: then a saved game does not choose it. */
   private named: boolean;
+  /** New game was chosen before the saves were read: they are looked at before the game begins (keepUnseenSave). */
+  private newUnchecked = false;
+  /** Whether the title has been drawn once (FlowDeps.titleDrawn). */
+  private drawn = false;
+  /** What the title says of the chosen scenario once it has loaded (its title and summary); null before. */
+  private loaded: TitleModel['scenario'] = null;
 
   constructor(private readonly deps: FlowDeps) {
     const wanted = new URLSearchParams(window.location.search).get('scenario');
     const linked = bundledById(deps.scenarios, wanted);
     this.named = linked !== undefined || deps.scenarios.length === 1;
     this.chosen = linked ?? deps.scenarios[0]!;
+    void deps.titleDrawn.then(() => {
+      this.drawn = true;
+    });
     void deps.storageOpens.then(() => this.openStorage());
     if (wanted !== null && !linked) this.linkNotice = `This game does not include the scenario “${wanted}”.`;
     const offered =
@@ -123,7 +132,7 @@ export class GameFlow implements SoloHost {
     this.screen.set(null);
     const said = notice ?? this.linkNotice;
     this.linkNotice = null;
-    this.title.set({ ...this.title.value, ...this.saveOnTitle(), notice: said });
+    this.title.set({ ...this.title.value, ...this.saveOnTitle(), scenario: this.loaded, notice: said });
     this.start(SCENES.title);
   }
 
@@ -139,7 +148,6 @@ export class GameFlow implements SoloHost {
       async ([{ session: module, presenters: present, SoloFlow }, result]) => {
         if (!result.ok) {
           await this.deps.titleDrawn;
-          this.openStorage(false);
           if (entry !== this.chosen) return null;
           console.warn(result.problem);
           this.title.set({
@@ -151,37 +159,47 @@ export class GameFlow implements SoloHost {
           return null;
         }
         const { scenario } = result;
-        const c = module.compileScenario(scenario);
         // The session starts as soon as its files have come, before the title is drawn when they came first: New game
         // then acts on the title's first frame rather than after this work (issue 18). It reads no storage.
         const solo = new SoloFlow(this, module, present, scenario);
-        const shown = { title: scenario.meta.title.text, summary: scenario.meta.summary.text };
-        if (entry === this.chosen) {
-          this.art = result.art;
-          this.saves = { scenario, describe: (json) => module.describeSoloSave(json, c) };
-          this.title.set({ ...this.title.value, scenario: shown });
-        }
-        // The saves are read once the title is up; the title names the saved game, if there is one, in one more change
-        // (the title scene draws again on each).
-        await this.deps.titleDrawn;
-        this.openStorage(false);
         // Another scenario was picked (or has a saved game) while this one loaded: the title is the other's now.
         if (entry !== this.chosen) {
           solo.stop();
           return null;
         }
-        const before = this.title.value;
-        const saves = this.saveOnTitle();
-        const same =
-          before.scenario === shown &&
-          before.hasSave === saves.hasSave &&
-          before.saved?.role === saves.saved?.role &&
-          before.saved?.turn === saves.saved?.turn;
-        if (!same) this.title.set({ ...before, ...saves, scenario: shown });
+        const shown = { title: scenario.meta.title.text, summary: scenario.meta.summary.text };
+        this.art = result.art;
+        // A save is described (its role and turn, on the title) by the compiled scenario: compiled only when there is
+        // one to describe, so that New game does not wait for it (the session compiles its own).
+        let c: ReturnType<typeof module.compileScenario> | null = null;
+        const describe = (json: string | null) => {
+          if (json === null) return null;
+          c ??= module.compileScenario(scenario);
+          return module.describeSoloSave(json, c);
+        };
+        this.saves = { scenario, describe };
+        this.loaded = shown;
+        if (this.current === 'title' && !this.title.value.scenario) {
+          // Before the title is drawn, it is drawn with the scenario at once. Once it is up, the title says the scenario
+          // a task later: a New game that waited for this is handled first, and the title it leaves is not drawn again
+          // for nothing (issue 18).
+          if (this.drawn) setTimeout(() => this.retitleScenario(shown), 0);
+          else this.retitleScenario(shown);
+        }
         return solo;
       },
     );
     return this.loading;
+  }
+
+  /**
+   * The title says the scenario just loaded, and, when the saves have been read (the title is drawn and an idle moment
+   * came before the scenario), names its saved game. The saves are not read otherwise: New game may be waiting for the
+   * scenario, and a storage read blocks (issue 18: no synchronous storage read on the way to New game).
+   */
+  private retitleScenario(shown: NonNullable<TitleModel['scenario']>): void {
+    if (this.current !== 'title' || this.title.value.scenario) return;
+    this.title.set({ ...this.title.value, ...(this.storageOpen ? this.saveOnTitle() : {}), scenario: shown });
   }
 
   /**
@@ -205,6 +223,7 @@ export class GameFlow implements SoloHost {
     this.loading = null;
     this.saves = null;
     this.art = null;
+    this.loaded = null;
     void left?.then((loaded) => loaded?.stop());
     this.title.set({
       ...this.title.value,
@@ -242,13 +261,33 @@ export class GameFlow implements SoloHost {
           quitToTitle: this.screen.value ? () => this.handle({ type: 'quit-to-title' }) : undefined,
         });
         return;
-      default:
-        // Everything else goes to the session, in order; it ignores what its current state does not take
-        // (a second click on Confirm, a choice on the wrong screen).
-        void this.prepare()
-          .then((loaded) => loaded?.send(intent))
-          .catch((error: unknown) => this.fail(error));
+      case 'new-game':
+        // Before the saves are read (once the title is drawn, at an idle moment), the title offered no saved game and
+        // New game did not ask: it acts at once all the same (issue 18), and the saves are looked at before the new
+        // game would replace one (start-game), on that action of the player's.
+        if (!this.storageOpen) this.newUnchecked = true;
+        break;
+      case 'start-game':
+        if (this.newUnchecked && this.keepUnseenSave()) return;
+        break;
     }
+    // Everything else goes to the session, in order; it ignores what its current state does not take (a second click
+    // on Confirm, a choice on the wrong screen).
+    void this.prepare()
+      .then((loaded) => loaded?.send(intent))
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  /**
+   * A new game chosen before the saves were read is about to begin: when the scenario has a saved game after all, it
+   * is kept, and the title offers it (and New game asks before replacing it). Returns whether it did.
+   */
+  private keepUnseenSave(): boolean {
+    this.newUnchecked = false;
+    this.openStorage(false);
+    if (saveSlotFor(this.chosen.id, this.deps.storage).read() === null) return false;
+    void this.loading?.then((loaded) => loaded?.toTitle(t('title.saveKept')));
+    return true;
   }
 
   /**

@@ -162,6 +162,9 @@ export class SoloFlow {
 
   /** The screen for the session's state: a new scene when the screen changes, a new model when only it does. */
   private render(before: Snapshot | null, now: Snapshot): void {
+    // An event the state does not take (a second click on New game, queued while the scenario loaded) leaves the
+    // snapshot as it was: the screen is drawn once, not again for nothing (issue 18: that was New game's second draw).
+    if (before === now) return;
     const kind = screenOf(now);
     const was = this.host.shown;
     if (kind === 'title') {

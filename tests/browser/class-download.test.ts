@@ -22,6 +22,34 @@ function firstDownload(dist: string, page: string): string[] {
   return [...seen].map((f) => f.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
 }
 
+/** The chunks a chunk imports statically, in the order of its import statements (the order they are evaluated in). */
+function staticImports(dist: string, file: string): string[] {
+  const code = readFileSync(join(dist, 'assets', file), 'utf8');
+  return [...code.matchAll(/import(?:\{[^}]*\}from|\s*\*\s*as\s+\w+\s+from|)\s*"\.\/([^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
+}
+
+describe('the game’s early start (issue 18)', () => {
+  it('is evaluated before Phaser: main’s first import, reaching no Phaser', () => {
+    const dist = inject('distDir');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const main = /src="\/assets\/(main-[\w-]+\.js)"/.exec(html)?.[1];
+    expect(main).toBeDefined();
+    const first = staticImports(dist, main!)[0] ?? '';
+    expect(first).toMatch(/^early-start-/);
+    const seen = new Set<string>();
+    const queue = [first];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      queue.push(...staticImports(dist, file));
+    }
+    expect([...seen].filter((f) => /^(phaser|game-start)-/.test(f))).toEqual([]);
+  });
+});
+
 describe('the class page’s first download', () => {
   it('holds neither Phaser, nor the solo game’s start, nor the engine', () => {
     const files = firstDownload(inject('distDir'), 'class.html');

@@ -74,6 +74,33 @@ describe('title screen', () => {
     );
   });
 
+  it('creates no WebGL context with the canvas renderer, and with the automatic choice draws the title all the same', async () => {
+    // Phaser's device check created one at load in every renderer, to choose the renderer (issue 18: 250 ms before
+    // the title under load); it now runs when the choice is made, which the canvas renderer never asks for.
+    const COUNT = `(() => {
+      window.__webgl = 0;
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        if (String(kind).includes('webgl')) window.__webgl++;
+        return get.call(this, kind, ...rest);
+      };
+    })();`;
+    const webgl = (page: import('playwright-core').Page) =>
+      page.evaluate(() => (window as unknown as { __webgl: number }).__webgl);
+    await withGame(async (game) => {
+      const { page } = game;
+      await page.addInitScript(COUNT);
+      await game.open();
+      await titleLoaded(page);
+      expect(await webgl(page)).toBe(0);
+      // The automatic choice asks (WebGL where the browser has it, here a software one): it is asked at least once.
+      await game.open('?renderer=auto');
+      await titleLoaded(page);
+      expect(await webgl(page)).toBeGreaterThan(0);
+      expect(game.problems).toEqual([]);
+    });
+  });
+
   it('remembers settings and opens the menu with Esc', async () => {
     await withGame(async (game) => {
       const { page } = game;

@@ -38,7 +38,10 @@ export class PerspectiveScene extends BaseScene {
       update(m);
       this.draw(m);
     });
-    this.layoutOnResize(() => this.draw(current));
+    // The canvas is drawn at the scene's first update, before its first frame is rendered: the click that led here
+    // (New game) is handled, its HTML view shown and focused, without also waiting in the same task for the drawing
+    // and the layout it measures; the frame shows the same (issue 18).
+    this.events.once('update', () => this.layoutOnResize(() => this.draw(current)));
     this.markReadyAfterFirstFrame(SCENES.perspective);
   }
 

@@ -1,6 +1,5 @@
 /** Scene keys, also written to <body data-scene> by the DOM layer (tests wait on them). */
 export const SCENES = {
-  boot: 'boot',
   preload: 'preload',
   title: 'title',
   perspective: 'perspective',

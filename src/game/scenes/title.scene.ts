@@ -7,6 +7,7 @@ import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
+import { loadMaps, mapsLoaded } from '../art/maps-loader.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
@@ -17,20 +18,6 @@ function whenIdle(task: () => void): void {
 
 type Maps = typeof import('../art/scenario-map.ts');
 
-/** The map's drawing code once it has come (a lazy chunk shared with the later scenes), for every title scene after. */
-let mapsLoaded: Maps | null = null;
-
-/**
- * Asks for the map's drawing code before the title is created (main.ts, with the chunk New game waits for): the
- * title's first frame then draws the map with the scenario, rather than drawing itself again when it comes (issue 18).
- */
-export function loadMaps(): Promise<Maps> {
-  return import('../art/scenario-map.ts').then((maps) => {
-    mapsLoaded = maps;
-    return maps;
-  });
-}
-
 export class TitleScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
   private model!: TitleModel;
@@ -38,7 +25,7 @@ export class TitleScene extends BaseScene {
    * The map's drawing code, a lazy chunk shared with the later scenes: the title shows a map only once the scenario
    * has loaded (before, none), so the first download need not hold it.
    */
-  private maps: Maps | null = mapsLoaded;
+  private maps: Maps | null = mapsLoaded();
 
   constructor() {
     super(SCENES.title);
@@ -59,10 +46,13 @@ export class TitleScene extends BaseScene {
     });
     this.layoutOnResize(() => this.draw());
     if (!this.maps) {
-      void loadMaps().then((maps) => {
-        this.maps = maps;
-        if (this.scene.isActive() && flow.map) this.draw();
-      });
+      void loadMaps().then(
+        (maps) => {
+          this.maps = maps;
+          if (this.scene.isActive() && flow.map) this.draw();
+        },
+        () => {}, // not arrived (a lost connection): the title goes on without the map
+      );
     }
     this.markReadyAfterFirstFrame(SCENES.title);
     // Sounds load after the first frame, after what New game needs (the session, loading since the page started) and

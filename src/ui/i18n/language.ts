@@ -22,8 +22,9 @@ export async function startLanguage(
   onChosen?: (chosen: Language) => void,
 ): Promise<Language> {
   const asked = new URLSearchParams(location.search).get('lang');
-  // i18next, and the strings of a language the address asks for, come while the stored settings are read; the
-  // browser's language is not fetched on a guess: a player who chose another downloads none of it.
+  // i18next, and the strings of a language the address asks for, come while the stored settings are read. The class
+  // page fetches the browser's language only once they are read; the game asks for it on a guess before that, in
+  // src/early-start.ts (New game waits for the strings, issue 18).
   prefetchLanguage(isLanguage(asked) ? asked : null);
   if (isLanguage(asked)) {
     store.update({ language: asked });

@@ -1,0 +1,116 @@
+// The title's half of the game flow on the way to New game (issue 18, "the first screen first"): New game acts
+// without reading the saves (a synchronous storage read blocks the page), and a saved game the title could not offer
+// yet is not replaced: the saves are read on the player's next action, before the game begins, and the game is kept.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { GameAudio } from '../../src/audio/deferred-audio.ts';
+import { GameFlow } from '../../src/game/game-flow.ts';
+import * as presenters from '../../src/game/play-presenters.ts';
+import { bundledScenario } from '../../src/game/session/scenario-registry.ts';
+import * as session from '../../src/game/session/session-module.ts';
+import { SoloFlow } from '../../src/game/solo-flow.ts';
+import { t } from '../../src/present/i18n/i18n.ts';
+import { miniScenario } from '../helpers/mini-scenario.ts';
+
+/** localStorage's part that the flow uses, counting every read. */
+function watchedStorage(items: Record<string, string>) {
+  const reads: string[] = [];
+  const store = {
+    get length() {
+      reads.push('length');
+      return Object.keys(items).length;
+    },
+    key: (i: number) => {
+      reads.push(`key(${i})`);
+      return Object.keys(items)[i] ?? null;
+    },
+    getItem: (key: string) => {
+      reads.push(`getItem(${key})`);
+      return items[key] ?? null;
+    },
+    setItem: (key: string, value: string) => {
+      items[key] = value;
+    },
+    removeItem: (key: string) => {
+      delete items[key];
+    },
+  } as unknown as Storage;
+  return { store, reads, items };
+}
+
+const SLOT = `crisis-table.save.${miniScenario.meta.id}`;
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+function flowWith(items: Record<string, string>) {
+  const storage = watchedStorage(items);
+  const silent = new Proxy({}, { get: () => () => undefined }) as GameAudio;
+  const scenario = bundledScenario(miniScenario.meta.id, miniScenario.meta.title.text, async () => ({
+    checked: { ok: true, scenario: miniScenario, art: null },
+  }));
+  const flow = new GameFlow({
+    page: { announce: () => {}, openSettings: () => {}, openCredits: () => {}, openMenu: () => {} },
+    audio: silent,
+    storage: () => storage.store,
+    titleDrawn: Promise.resolve(),
+    // The idle moment after the title never comes in these tests: New game is chosen before it.
+    storageOpens: new Promise(() => {}),
+    scenarios: [scenario],
+    loadScreens: async () => {},
+    loadPlay: async () => ({ session, presenters, SoloFlow }),
+  });
+  return { flow, storage };
+}
+
+const playable = miniScenario.actors.find((a) => a.playable)!.id;
+
+describe('the game flow before the saves are read', () => {
+  beforeEach(() => {
+    (globalThis as { window?: unknown }).window = { location: { search: '' } };
+  });
+  afterEach(() => {
+    delete (globalThis as { window?: unknown }).window;
+  });
+
+  it('acts on New game without reading storage, and begins the game when there is no save', async () => {
+    const { flow, storage } = flowWith({});
+    flow.handle({ type: 'new-game' });
+    await settle();
+    expect(flow.shown).toBe('perspective');
+    expect(storage.reads).toEqual([]);
+    flow.handle({ type: 'pick-perspective', actorId: playable });
+    flow.handle({ type: 'start-game' });
+    await settle();
+    expect(flow.shown).toBe('briefing');
+    expect(storage.items[SLOT]).toBeDefined();
+  });
+
+  it('handles a New game that waited for the scenario before the title it leaves says the scenario', async () => {
+    const { flow } = flowWith({});
+    const said: (string | null)[] = [];
+    flow.title.subscribe((model) => said.push(model.scenario?.title ?? null));
+    flow.handle({ type: 'new-game' });
+    await settle();
+    await settle();
+    expect(flow.shown).toBe('perspective');
+    expect(said.filter((s) => s !== null)).toEqual([]);
+    // Back on the title, it says the scenario.
+    flow.handle({ type: 'quit-to-title' });
+    await settle();
+    expect(flow.shown).toBe('title');
+    expect(flow.title.value.scenario?.title).toBe(miniScenario.meta.title.text);
+  });
+
+  it('keeps a saved game that the title had not offered yet, and offers it on the title', async () => {
+    const saved = '{"format":"crisis-table/save","version":0}';
+    const { flow, storage } = flowWith({ [SLOT]: saved });
+    flow.handle({ type: 'new-game' });
+    await settle();
+    expect(flow.shown).toBe('perspective');
+    expect(storage.reads).toEqual([]);
+    flow.handle({ type: 'pick-perspective', actorId: playable });
+    flow.handle({ type: 'start-game' });
+    await settle();
+    expect(flow.shown).toBe('title');
+    expect(storage.items[SLOT]).toBe(saved);
+    expect(flow.title.value).toMatchObject({ hasSave: true, notice: t('title.saveKept') });
+  });
+});
