@@ -1,6 +1,6 @@
 /** The journal as the actor saw it: news, statements, rumours, with misinformation marked once exposed. */
 import type { ActorView, JournalView } from '../sim/view.ts';
-import { t } from './i18n/i18n.ts';
+import { language, t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { NewsItem } from './screens.ts';
 
@@ -25,7 +25,34 @@ function kindLabel(kind: JournalView['kind']): string {
   }
 }
 
+/**
+ * The items made, by the lookup, the journal view (the engine shares one for an entry across viewers and turns:
+ * view.ts) and the language and move: a classroom builds every seat's earlier news again at every turn, and the same
+ * item, as the same object, is also what the diff skips (issue 18). Items are never changed once made.
+ */
+const itemsMade = new WeakMap<Lookup, WeakMap<JournalView, Map<string, NewsItem>>>();
+
 export function newsItem(entry: JournalView, lookup: Lookup, moved = 0): NewsItem {
+  let byEntry = itemsMade.get(lookup);
+  if (byEntry === undefined) {
+    byEntry = new WeakMap();
+    itemsMade.set(lookup, byEntry);
+  }
+  let byKey = byEntry.get(entry);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byEntry.set(entry, byKey);
+  }
+  const key = `${language()}|${moved}`;
+  let item = byKey.get(key);
+  if (item === undefined) {
+    item = makeNewsItem(entry, lookup, moved);
+    byKey.set(key, item);
+  }
+  return item;
+}
+
+function makeNewsItem(entry: JournalView, lookup: Lookup, moved: number): NewsItem {
   return {
     kind: entry.kind,
     kindLabel: kindLabel(entry.kind),

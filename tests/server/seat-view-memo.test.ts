@@ -1,5 +1,6 @@
 // A seat's view (and the console's and projector's) built from the room's memo (only the parts that changed built
-// again) is the view built from scratch, at every command of a sample of games; and a client that applied every
+// again, and the journal, beliefs, news and belief lines that carry over from earlier turns taken as made then) is the
+// view built from scratch (cold: no cache answers), at every command of a sample of games; and a client that applied every
 // patch (copies and texts sent as numbers included, through the wire's encoding) holds that same view, whether it
 // was there from the start, joined late, or came back.
 import { Packr, unpack } from 'msgpackr';
@@ -151,18 +152,26 @@ describe.each([
         // memo's world on, and every view must still show the room as it now is.
         const here = presence(1 + (Math.floor(step / 25) % 3));
         const s = game.state;
+        // From scratch means cold: a copy of the compiled scenario and a new lookup, which no view or presenter has
+        // made anything for (their caches are keyed on them), so nothing carried over from an earlier turn is used.
+        const cold = { ...c };
+        const coldLookup = new Lookup(c.scenario);
         const audiences: [string, () => ClientView, () => ClientView][] = [
           ...c.playableIds.map((actor): [string, () => ClientView, () => ClientView] => [
             actor,
             () => seatClientView(c, lookup, s, actor, here, historical, memo),
-            () => seatClientView(c, lookup, s, actor, here, historical),
+            () => seatClientView(cold, coldLookup, s, actor, here, historical),
           ]),
           [
             'console',
             () => consoleClientView(c, lookup, s, here, memo),
-            () => consoleClientView(c, lookup, s, here),
+            () => consoleClientView(cold, coldLookup, s, here),
           ],
-          ['projector', () => projectorClientView(c, s, here, memo), () => projectorClientView(c, s, here)],
+          [
+            'projector',
+            () => projectorClientView(c, s, here, memo),
+            () => projectorClientView(cold, s, here),
+          ],
         ];
         for (const [actor, withMemo, fromScratch] of audiences) {
           const built = withMemo();
