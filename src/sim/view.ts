@@ -16,6 +16,7 @@ import type {
   Belief,
   Beliefs,
   Cause,
+  Change,
   Heard,
   JournalEntry,
   RulingItem,
@@ -323,15 +324,31 @@ function visibleCauses(
   visible: readonly boolean[],
 ): IndicatorView['causes'][] {
   const defs = c.scenario.indicators;
-  const slot = new Map(defs.map((def, k) => [def.id, k]));
-  const causes: IndicatorView['causes'][] = defs.map(() => []);
+  const slot = slotsOf(c);
+  const changes = world.changes;
+  // What an earlier view of this game by this viewer judged of the turns before its last one, where the changes it
+  // read are still the first ones here (the engine only appends to them, or copies them).
+  const sofar = causesSoFar(c, changes[0], viewer);
+  const from = sofar.upTo > 0 && changes[sofar.upTo - 1] === sofar.last ? sofar.upTo : 0;
+  const causes: IndicatorView['causes'][] =
+    from > 0 ? sofar.causes.map((x) => x.slice()) : defs.map(() => []);
   const hidden: ({ turn: number; delta: number } | null)[] = defs.map(() => null);
   const flush = (k: number) => {
     const h = hidden[k];
     if (h && h.delta !== 0) causes[k]!.push({ ...h, cause: { kind: 'undisclosed' } });
     hidden[k] = null;
   };
-  for (const ch of world.changes) {
+  const lastTurn = changes[changes.length - 1]?.turn;
+  for (let i = from; i < changes.length; i++) {
+    const ch = changes[i]!;
+    // At the last turn's first change, every earlier turn is over (its causes, and what says whether they are
+    // known, change no more): kept for the next view of this game by this viewer.
+    if (ch.turn === lastTurn && i > from && changes[i - 1]!.turn !== lastTurn) {
+      for (let k = 0; k < defs.length; k++) flush(k);
+      sofar.upTo = i;
+      sofar.last = changes[i - 1];
+      sofar.causes = causes.map((x) => x.slice());
+    }
     let cause: VisibleCause | null = null;
     for (const id in ch.deltas) {
       const k = slot.get(id);
@@ -346,6 +363,46 @@ function visibleCauses(
   }
   for (let k = 0; k < defs.length; k++) flush(k);
   return causes;
+}
+
+/** Each indicator's place among the scenario's, made once per scenario. */
+const slots = new WeakMap<CompiledScenario, Map<string, number>>();
+function slotsOf(c: CompiledScenario): Map<string, number> {
+  let slot = slots.get(c);
+  if (slot === undefined) {
+    slot = new Map(c.scenario.indicators.map((def, k) => [def.id, k]));
+    slots.set(c, slot);
+  }
+  return slot;
+}
+
+/** Where visibleCauses got to for a viewer of a game: the causes of every turn before the last it read, judged. */
+interface CausesSoFar {
+  /** How many changes they cover (0: none yet), and the last of them, to tell the same game's changes. */
+  upTo: number;
+  last: Change | undefined;
+  causes: IndicatorView['causes'][];
+}
+
+/** By scenario, then by the game's first change (shared by every copy of its state), then by viewer. */
+const causesKept = new WeakMap<CompiledScenario, WeakMap<Change, Map<string, CausesSoFar>>>();
+const NOT_YET: Change = { turn: -1, cause: { kind: 'start' }, deltas: {} };
+
+function causesSoFar(c: CompiledScenario, first: Change | undefined, viewer: Viewer): CausesSoFar {
+  const byGame = madeOf(causesKept, c);
+  const game = first ?? NOT_YET;
+  let byViewer = byGame.get(game);
+  if (byViewer === undefined) {
+    byViewer = new Map();
+    byGame.set(game, byViewer);
+  }
+  const key = 'public' in viewer ? '' : `@${viewer.actor}`;
+  let sofar = byViewer.get(key);
+  if (sofar === undefined) {
+    sofar = { upTo: 0, last: undefined, causes: [] };
+    byViewer.set(key, sofar);
+  }
+  return sofar;
 }
 
 /** Every indicator's history, made once per state of the changes and shared by the viewers (each gets a copy). */
