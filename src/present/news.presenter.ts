@@ -83,25 +83,31 @@ function movesByTurn(
   lookup: Lookup,
   wanted: (turn: number) => boolean,
 ): (turn: number, entry: JournalView) => number {
-  const byActor = new Map<string, number>();
-  const byHeadline = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, delta: number) =>
-    map.set(key, (map.get(key) ?? 0) + Math.abs(delta));
+  // By turn, then by actor or headline: no key is built per cause (every seat's earlier news reads every cause).
+  const byActor = new Map<number, Map<string, number>>();
+  const byHeadline = new Map<number, Map<string, number>>();
+  const add = (map: Map<number, Map<string, number>>, turn: number, key: string, delta: number) => {
+    let at = map.get(turn);
+    if (at === undefined) {
+      at = new Map();
+      map.set(turn, at);
+    }
+    at.set(key, (at.get(key) ?? 0) + Math.abs(delta));
+  };
   const headlines = headlinesOf(lookup);
   for (const indicator of view.indicators) {
     for (const { turn: at, delta, cause } of indicator.causes) {
       if (!wanted(at)) continue;
-      if (cause.kind === 'decision') add(byActor, `${at}|${cause.actor}`, delta);
-      else if (cause.kind === 'event')
-        add(byHeadline, `${at}|${headlines.get(cause.event) ?? cause.event}`, delta);
+      if (cause.kind === 'decision') add(byActor, at, cause.actor, delta);
+      else if (cause.kind === 'event') add(byHeadline, at, headlines.get(cause.event) ?? cause.event, delta);
     }
   }
   return (turn, entry) =>
     entry.kind === 'action'
       ? entry.actor
-        ? (byActor.get(`${turn}|${entry.actor}`) ?? 0)
+        ? (byActor.get(turn)?.get(entry.actor) ?? 0)
         : 0
-      : (byHeadline.get(`${turn}|${entry.headline.text}`) ?? 0);
+      : (byHeadline.get(turn)?.get(entry.headline.text) ?? 0);
 }
 
 /** Each event's headline by its id, made once per scenario (a classroom server builds news for every seat and turn). */
