@@ -2,7 +2,8 @@
 // after each command the views that can have changed are built (a decision: its seat, the console, the projector;
 // anything else: every view), diffed against the last sent and encoded, as the room's flush does. Run with the
 // room's memo and without it (every view built from scratch), in the same process, so the ratio holds on a loaded
-// machine. Figures only. `npx tsx bench/classroom-views.bench.ts` (GAMES=…).
+// machine. Commands go through applyRun, as the room's session applies them. Figures only.
+// `npx tsx bench/classroom-views.bench.ts` (GAMES=…, ROUNDS=…).
 import { Packr } from 'msgpackr';
 import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
 import { loadLanguage } from '../src/present/i18n/i18n.ts';
@@ -18,7 +19,7 @@ import { diffView } from '../src/session/view-patch.ts';
 import { encodePatch, encodeWhole, type TextTable } from '../src/session/view-texts.ts';
 import type { Entry } from '../src/sim/commands.ts';
 import { compileScenario } from '../src/sim/compile.ts';
-import { applyCommand } from '../src/sim/engine.ts';
+import { applyRun } from '../src/sim/engine.ts';
 import { historicalPath } from '../src/sim/history.ts';
 import { type GameState, initialState, waitingFor } from '../src/sim/state.ts';
 
@@ -46,8 +47,10 @@ const packer = new Packr({ useRecords: true });
 /** One game; returns the room-turns played and the bytes of the patches. */
 function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; bytes: number } {
   let state: GameState = initialState(c, seed);
+  // Through applyRun, as the room's session applies commands: it copies the state's lists at every event, which is
+  // what the room's memo sees (applyCommand shares them, and hid a memo that missed in the server: issue 18).
   const run = (e: Entry) => {
-    const r = applyCommand(c, state, e);
+    const r = applyRun(c, state, e, () => null);
     if (r.ok) state = r.state;
     // As the room does: anything but a seat's own decision may change what every seat sees of the world.
     if (r.ok && e.command.type !== 'decision.submit') memo?.worldChanged();

@@ -478,11 +478,17 @@ async function main(): Promise<void> {
     const burst = noFigures();
     const none = () => 0;
     const burstCpu0 = cpuOfServers(servers);
+    const burstFrom = process.hrtime.bigint() / 1000n;
     talking = burst;
     for (let turn = half; turn < TURNS; turn++) {
       await Promise.all(rooms.map((r) => playTurn(r, turn, burst, 0, none)));
     }
     const burstCpu = cpuOfServers(servers) - burstCpu0;
+    // The burst's window on the monotonic clock the server's CPU profile stamps its samples with (µs).
+    if (process.env.PROFILE)
+      console.log(
+        `  burst window (monotonic µs, for the profile): ${burstFrom}-${process.hrtime.bigint() / 1000n}`,
+      );
     await stopTalk();
     const wall = (performance.now() - wall0) / 1000;
     const loadCpu = process.cpuUsage(loadCpu0);

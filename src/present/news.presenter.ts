@@ -1,6 +1,6 @@
 /** The journal as the actor saw it: news, statements, rumours, with misinformation marked once exposed. */
 import type { ActorView, JournalView } from '../sim/view.ts';
-import { t } from './i18n/i18n.ts';
+import { language, t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { NewsItem } from './screens.ts';
 
@@ -25,7 +25,34 @@ function kindLabel(kind: JournalView['kind']): string {
   }
 }
 
+/**
+ * The items made, by the lookup, the journal view (the engine shares one for an entry across viewers and turns:
+ * view.ts) and the language and move: a classroom builds every seat's earlier news again at every turn, and the same
+ * item, as the same object, is also what the diff skips (issue 18). Items are never changed once made.
+ */
+const itemsMade = new WeakMap<Lookup, WeakMap<JournalView, Map<string, NewsItem>>>();
+
 export function newsItem(entry: JournalView, lookup: Lookup, moved = 0): NewsItem {
+  let byEntry = itemsMade.get(lookup);
+  if (byEntry === undefined) {
+    byEntry = new WeakMap();
+    itemsMade.set(lookup, byEntry);
+  }
+  let byKey = byEntry.get(entry);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byEntry.set(entry, byKey);
+  }
+  const key = `${language()}|${moved}`;
+  let item = byKey.get(key);
+  if (item === undefined) {
+    item = makeNewsItem(entry, lookup, moved);
+    byKey.set(key, item);
+  }
+  return item;
+}
+
+function makeNewsItem(entry: JournalView, lookup: Lookup, moved: number): NewsItem {
   return {
     kind: entry.kind,
     kindLabel: kindLabel(entry.kind),
@@ -56,25 +83,31 @@ function movesByTurn(
   lookup: Lookup,
   wanted: (turn: number) => boolean,
 ): (turn: number, entry: JournalView) => number {
-  const byActor = new Map<string, number>();
-  const byHeadline = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, delta: number) =>
-    map.set(key, (map.get(key) ?? 0) + Math.abs(delta));
+  // By turn, then by actor or headline: no key is built per cause (every seat's earlier news reads every cause).
+  const byActor = new Map<number, Map<string, number>>();
+  const byHeadline = new Map<number, Map<string, number>>();
+  const add = (map: Map<number, Map<string, number>>, turn: number, key: string, delta: number) => {
+    let at = map.get(turn);
+    if (at === undefined) {
+      at = new Map();
+      map.set(turn, at);
+    }
+    at.set(key, (at.get(key) ?? 0) + Math.abs(delta));
+  };
   const headlines = headlinesOf(lookup);
   for (const indicator of view.indicators) {
     for (const { turn: at, delta, cause } of indicator.causes) {
       if (!wanted(at)) continue;
-      if (cause.kind === 'decision') add(byActor, `${at}|${cause.actor}`, delta);
-      else if (cause.kind === 'event')
-        add(byHeadline, `${at}|${headlines.get(cause.event) ?? cause.event}`, delta);
+      if (cause.kind === 'decision') add(byActor, at, cause.actor, delta);
+      else if (cause.kind === 'event') add(byHeadline, at, headlines.get(cause.event) ?? cause.event, delta);
     }
   }
   return (turn, entry) =>
     entry.kind === 'action'
       ? entry.actor
-        ? (byActor.get(`${turn}|${entry.actor}`) ?? 0)
+        ? (byActor.get(turn)?.get(entry.actor) ?? 0)
         : 0
-      : (byHeadline.get(`${turn}|${entry.headline.text}`) ?? 0);
+      : (byHeadline.get(turn)?.get(entry.headline.text) ?? 0);
 }
 
 /** Each event's headline by its id, made once per scenario (a classroom server builds news for every seat and turn). */

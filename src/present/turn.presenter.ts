@@ -2,7 +2,7 @@
 import type { Condition, Fact } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
 import { type DatedTurn, dateShown, shortRef, turnDate } from './cite.ts';
-import { t } from './i18n/i18n.ts';
+import { language, t } from './i18n/i18n.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import { moodFor } from './mood.ts';
@@ -403,23 +403,52 @@ function situationOfWorld(view: ActorView, lookup: Lookup): Omit<SituationModel,
     news: current > 0 ? newsOfTurn(view, lookup, current - 1) : [],
     earlier: earlierNews(view, lookup, current - 1),
     indicators,
-    beliefs: view.beliefs.map((b) => ({
-      statement: lookup.cite(b.statement),
-      ...beliefLines(
-        b,
-        lookup.scenario.turns,
-        basisFor(
-          lookup.scenario.facts.find((f) => f.id === b.fact),
-          view.actor,
-        ),
-      ),
-    })),
+    beliefs: view.beliefs.map((b) => beliefLine(b, view.actor, lookup)),
     counsel: counselFor(indicators),
     mood: moodFor(indicators, lookup),
     places: placesFor(lookup),
     warnings: endingWarnings(view, lookup),
     mapThisTurn: actedThisTurn(view, lookup),
   };
+}
+
+type BeliefLine = SituationModel['beliefs'][number];
+
+/**
+ * The lines made, by the lookup, the belief's view (the engine shares one for a belief that did not change: view.ts)
+ * and the language and actor: a classroom builds every seat's beliefs again at every turn (issue 18).
+ */
+const linesMade = new WeakMap<Lookup, WeakMap<ActorView['beliefs'][number], Map<string, BeliefLine>>>();
+
+/** A belief on the situation's panel: what it states, and the actor's lines about it. */
+function beliefLine(b: ActorView['beliefs'][number], actor: string, lookup: Lookup): BeliefLine {
+  let byBelief = linesMade.get(lookup);
+  if (byBelief === undefined) {
+    byBelief = new WeakMap();
+    linesMade.set(lookup, byBelief);
+  }
+  let byKey = byBelief.get(b);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byBelief.set(b, byKey);
+  }
+  const key = `${language()}|${actor}`;
+  let line = byKey.get(key);
+  if (line === undefined) {
+    line = {
+      statement: lookup.cite(b.statement),
+      ...beliefLines(
+        b,
+        lookup.scenario.turns,
+        basisFor(
+          lookup.scenario.facts.find((f) => f.id === b.fact),
+          actor,
+        ),
+      ),
+    };
+    byKey.set(key, line);
+  }
+  return line;
 }
 
 /** The decision the actor faces (its options, open or closed and why), or null. */

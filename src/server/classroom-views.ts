@@ -37,6 +37,11 @@ export class SeatViewMemo {
   readonly seats = new Map<string, SeatBuild>();
   /** Moves on whenever the world, the beliefs, the stances or the queue may have changed. */
   generation = 0;
+  /**
+   * How the engine's seat views were made: from scratch (viewFor), again from the last (a seat's own move), or
+   * kept. Counted so that a test can tell the memo holds where the room needs it to (issue 18).
+   */
+  readonly made = { scratch: 0, again: 0, kept: 0 };
   /** The public view (the console's and the projector's) last built, and the generation it was built in. */
   public: { world: number; said: GameState['said']; view: PublicView } | null = null;
   /** The console's indicators and injects last built, and the generation they were built in. */
@@ -74,7 +79,7 @@ export function publicViewOf(c: CompiledScenario, state: GameState, memo?: SeatV
       deadline: state.deadline?.seconds ?? null,
       decided: Object.keys(state.offers).filter((a) => state.pending[a] !== undefined),
       waitingFor: waiting,
-      said: last.said === state.said ? last.view.said : saidFor(state, { public: true }),
+      said: same(last.said, state.said) ? last.view.said : saidFor(state, { public: true }),
     };
   }
   if (memo) memo.public = { world: memo.generation, said: state.said, view };
@@ -93,14 +98,27 @@ interface SeatBuild {
   debrief: SeatClientView['debrief'];
 }
 
-const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => x === b[i]);
+/**
+ * The same thing, or the same list's items: the session's engine copies the said list, the agreements and the
+ * rulings at every event (applyRun's owned copy), so a list's identity changes with every command while its items,
+ * which the engine replaces and never changes, stay the same objects. Compared by identity alone, every seat's memo
+ * missed on every command in the server (issue 18).
+ */
+function same(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.every((x, i) => same(x, b[i]));
 
 /**
  * The same world, posture, offer, phase, agreements and rulings (seatBuild's inputs 0, 1, 2, 4, 9, 10): only the
  * seat's own moves differ.
  */
 const sameMind = (a: readonly unknown[], b: readonly unknown[]) =>
-  a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[4] === b[4] && a[9] === b[9] && a[10] === b[10];
+  a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[4] === b[4] && same(a[9], b[9]) && same(a[10], b[10]);
 
 /**
  * The engine's view of a seat after its own decision, withdrawal or proposal, a pause or a change of holder: what
@@ -155,12 +173,18 @@ function seatBuild(
   ];
   const world = [generation, state.phase];
   const last = memo?.seats.get(actor);
-  if (last && sameInputs(last.inputs, inputs) && last.proposal === proposal) return last;
+  const kept = last !== undefined && sameInputs(last.inputs, inputs);
+  if (kept && last.proposal === proposal) {
+    if (memo) memo.made.kept++;
+    return last;
+  }
+  const how = kept ? 'kept' : last && sameMind(last.inputs, inputs) ? 'again' : 'scratch';
+  if (memo) memo.made[how]++;
   const view =
-    last && sameInputs(last.inputs, inputs)
-      ? last.view
-      : last && sameMind(last.inputs, inputs)
-        ? decidedAgain(last.view, state, actor)
+    how === 'kept'
+      ? last!.view
+      : how === 'again'
+        ? decidedAgain(last!.view, state, actor)
         : viewFor(c, state, actor);
   const sameWorld = last !== undefined && sameInputs(last.world, world);
   // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.

@@ -16,6 +16,7 @@ import type {
   Belief,
   Beliefs,
   Cause,
+  Change,
   Heard,
   JournalEntry,
   RulingItem,
@@ -323,15 +324,31 @@ function visibleCauses(
   visible: readonly boolean[],
 ): IndicatorView['causes'][] {
   const defs = c.scenario.indicators;
-  const slot = new Map(defs.map((def, k) => [def.id, k]));
-  const causes: IndicatorView['causes'][] = defs.map(() => []);
+  const slot = slotsOf(c);
+  const changes = world.changes;
+  // What an earlier view of this game by this viewer judged of the turns before its last one, where the changes it
+  // read are still the first ones here (the engine only appends to them, or copies them).
+  const sofar = causesSoFar(c, changes[0], viewer);
+  const from = sofar.upTo > 0 && changes[sofar.upTo - 1] === sofar.last ? sofar.upTo : 0;
+  const causes: IndicatorView['causes'][] =
+    from > 0 ? sofar.causes.map((x) => x.slice()) : defs.map(() => []);
   const hidden: ({ turn: number; delta: number } | null)[] = defs.map(() => null);
   const flush = (k: number) => {
     const h = hidden[k];
     if (h && h.delta !== 0) causes[k]!.push({ ...h, cause: { kind: 'undisclosed' } });
     hidden[k] = null;
   };
-  for (const ch of world.changes) {
+  const lastTurn = changes[changes.length - 1]?.turn;
+  for (let i = from; i < changes.length; i++) {
+    const ch = changes[i]!;
+    // At the last turn's first change, every earlier turn is over (its causes, and what says whether they are
+    // known, change no more): kept for the next view of this game by this viewer.
+    if (ch.turn === lastTurn && i > from && changes[i - 1]!.turn !== lastTurn) {
+      for (let k = 0; k < defs.length; k++) flush(k);
+      sofar.upTo = i;
+      sofar.last = changes[i - 1];
+      sofar.causes = causes.map((x) => x.slice());
+    }
     let cause: VisibleCause | null = null;
     for (const id in ch.deltas) {
       const k = slot.get(id);
@@ -346,6 +363,46 @@ function visibleCauses(
   }
   for (let k = 0; k < defs.length; k++) flush(k);
   return causes;
+}
+
+/** Each indicator's place among the scenario's, made once per scenario. */
+const slots = new WeakMap<CompiledScenario, Map<string, number>>();
+function slotsOf(c: CompiledScenario): Map<string, number> {
+  let slot = slots.get(c);
+  if (slot === undefined) {
+    slot = new Map(c.scenario.indicators.map((def, k) => [def.id, k]));
+    slots.set(c, slot);
+  }
+  return slot;
+}
+
+/** Where visibleCauses got to for a viewer of a game: the causes of every turn before the last it read, judged. */
+interface CausesSoFar {
+  /** How many changes they cover (0: none yet), and the last of them, to tell the same game's changes. */
+  upTo: number;
+  last: Change | undefined;
+  causes: IndicatorView['causes'][];
+}
+
+/** By scenario, then by the game's first change (shared by every copy of its state), then by viewer. */
+const causesKept = new WeakMap<CompiledScenario, WeakMap<Change, Map<string, CausesSoFar>>>();
+const NOT_YET: Change = { turn: -1, cause: { kind: 'start' }, deltas: {} };
+
+function causesSoFar(c: CompiledScenario, first: Change | undefined, viewer: Viewer): CausesSoFar {
+  const byGame = madeOf(causesKept, c);
+  const game = first ?? NOT_YET;
+  let byViewer = byGame.get(game);
+  if (byViewer === undefined) {
+    byViewer = new Map();
+    byGame.set(game, byViewer);
+  }
+  const key = 'public' in viewer ? '' : `@${viewer.actor}`;
+  let sofar = byViewer.get(key);
+  if (sofar === undefined) {
+    sofar = { upTo: 0, last: undefined, causes: [] };
+    byViewer.set(key, sofar);
+  }
+  return sofar;
 }
 
 /** Every indicator's history, made once per state of the changes and shared by the viewers (each gets a copy). */
@@ -363,43 +420,80 @@ function indicatorHistories(c: CompiledScenario, world: World): Map<string, numb
 
 function journalViews(c: CompiledScenario, world: World, viewer: Viewer, beliefs: Beliefs): JournalView[] {
   const out: JournalView[] = [];
+  const made = madeOf(journalViewsMade, c);
   for (const entry of world.journal) {
     if (!sees(viewer, entry.audience)) continue;
     const src = entry.source;
-    if (src.kind === 'decision') {
-      const option = c.optionById.get(src.actor)?.get(src.option);
-      if (!option?.announce) continue;
-      // A statement belongs to its date: the real actor's words show only on a date the history records this
-      // step for this actor. On any other day the same act is this game's own, shown without the source's words
-      // and marked as not having happened in history, as a counterfactual event is.
-      const asInHistory = asOnThatDate(c, entry.turn, src.actor, src.option);
-      out.push({
-        turn: entry.turn,
-        kind: 'action',
-        headline: asInHistory ? option.announce : (option.announceAnyDay ?? thisGamesAct(option.announce)),
-        body: null,
-        actor: src.actor,
-        counterfactual: !asInHistory,
-        claim: null,
-        exposed: false,
-      });
-      continue;
+    const event = src.kind === 'decision' ? undefined : c.eventById.get(src.event);
+    const known = event?.claim ? beliefs[event.claim.fact] : undefined;
+    const exposed = event?.claim !== undefined && known?.confirmed === true && known.is !== event.claim.is;
+    // The same entry, seen as exposed or not, is the same view whoever sees it and whenever: made once, shared by
+    // every viewer and every later view (a classroom builds each seat's journal again at every turn: issue 18).
+    let pair = made.get(entry);
+    if (pair === undefined) {
+      pair = [undefined, undefined];
+      made.set(entry, pair);
     }
-    const event = c.eventById.get(src.event);
-    if (!event) continue;
-    const known = event.claim ? beliefs[event.claim.fact] : undefined;
-    out.push({
-      turn: entry.turn,
-      kind: event.kind,
-      headline: event.headline,
-      body: event.body ?? null,
-      actor: event.speaker ?? null,
-      counterfactual: event.counterfactual,
-      claim: event.claim ?? null,
-      exposed: event.claim !== undefined && known?.confirmed === true && known.is !== event.claim.is,
-    });
+    const slot = exposed ? 1 : 0;
+    let view = pair[slot];
+    if (view === undefined) {
+      view = journalView(c, entry, exposed);
+      pair[slot] = view;
+    }
+    if (view !== null) out.push(view);
   }
   return out;
+}
+
+/** Each scenario's journal views and belief views, by the engine's entry or belief they show (never changed). */
+const journalViewsMade = new WeakMap<
+  CompiledScenario,
+  WeakMap<JournalEntry, [JournalView | null | undefined, JournalView | null | undefined]>
+>();
+const beliefViewsMade = new WeakMap<CompiledScenario, WeakMap<Belief, BeliefView>>();
+
+function madeOf<K extends object, V>(caches: WeakMap<CompiledScenario, WeakMap<K, V>>, c: CompiledScenario) {
+  let made = caches.get(c);
+  if (made === undefined) {
+    made = new WeakMap();
+    caches.set(c, made);
+  }
+  return made;
+}
+
+/** One entry of the journal as any viewer who sees it sees it; null: it shows nothing (an act not announced). */
+function journalView(c: CompiledScenario, entry: JournalEntry, exposed: boolean): JournalView | null {
+  const src = entry.source;
+  if (src.kind === 'decision') {
+    const option = c.optionById.get(src.actor)?.get(src.option);
+    if (!option?.announce) return null;
+    // A statement belongs to its date: the real actor's words show only on a date the history records this
+    // step for this actor. On any other day the same act is this game's own, shown without the source's words
+    // and marked as not having happened in history, as a counterfactual event is.
+    const asInHistory = asOnThatDate(c, entry.turn, src.actor, src.option);
+    return {
+      turn: entry.turn,
+      kind: 'action',
+      headline: asInHistory ? option.announce : (option.announceAnyDay ?? thisGamesAct(option.announce)),
+      body: null,
+      actor: src.actor,
+      counterfactual: !asInHistory,
+      claim: null,
+      exposed: false,
+    };
+  }
+  const event = c.eventById.get(src.event);
+  if (!event) return null;
+  return {
+    turn: entry.turn,
+    kind: event.kind,
+    headline: event.headline,
+    body: event.body ?? null,
+    actor: event.speaker ?? null,
+    counterfactual: event.counterfactual,
+    claim: event.claim ?? null,
+    exposed,
+  };
 }
 
 /** An announcement on a day the real actor did not take that step: the same words, as this game's own act. */
@@ -462,34 +556,50 @@ export function beliefShown(c: CompiledScenario, actor: string | null, fact: str
 }
 
 function beliefViews(c: CompiledScenario, beliefs: Beliefs, actor: string | null = null): BeliefView[] {
-  const dateOf = (turn: number) => c.scenario.turns[Math.min(turn, c.scenario.turns.length - 1)]?.date ?? '';
   const out: BeliefView[] = [];
+  const made = madeOf(beliefViewsMade, c);
   for (const f of c.scenario.facts) {
     const b = beliefs[f.id];
     if (b === undefined || !beliefShown(c, actor, f.id, b)) continue;
-    const stance: Stance = b.stance ?? (b.confirmed ? 'confirmed' : 'credits');
-    out.push({
-      ...b,
-      fact: f.id,
-      statement: f.statement,
-      stance,
-      evidence: stance === 'confirmed' && b.via !== 'start' ? sourceText(c, b.via) : null,
-      since: b.via === 'start' ? null : dateOf(b.turn),
-      claims: (b.heard ?? []).map((h) => ({
-        is: h.is,
-        from: sourceText(c, h.by ?? h.event ?? ''),
-        fromActor: h.by !== null && c.actorById.has(h.by),
-        headline:
-          h.by !== null && c.actorById.has(h.by) && h.event !== null
-            ? (c.eventById.get(h.event)?.headline ?? null)
-            : null,
-        date: dateOf(h.turn),
-        credence: h.credence,
-        exposed: stance === 'confirmed' && h.is !== b.is,
-      })),
-    });
+    // A belief is replaced, never changed, when the actor learns or hears more: its view is made once and shared
+    // by every view that holds it (the length checks what a resolution's own heard list might have grown by).
+    let view = made.get(b);
+    if (view === undefined || view.fact !== f.id || view.claims.length !== (b.heard?.length ?? 0)) {
+      view = beliefView(c, f, b);
+      made.set(b, view);
+    }
+    out.push(view);
   }
   return out;
+}
+
+function beliefView(
+  c: CompiledScenario,
+  f: CompiledScenario['scenario']['facts'][number],
+  b: Belief,
+): BeliefView {
+  const dateOf = (turn: number) => c.scenario.turns[Math.min(turn, c.scenario.turns.length - 1)]?.date ?? '';
+  const stance: Stance = b.stance ?? (b.confirmed ? 'confirmed' : 'credits');
+  return {
+    ...b,
+    fact: f.id,
+    statement: f.statement,
+    stance,
+    evidence: stance === 'confirmed' && b.via !== 'start' ? sourceText(c, b.via) : null,
+    since: b.via === 'start' ? null : dateOf(b.turn),
+    claims: (b.heard ?? []).map((h) => ({
+      is: h.is,
+      from: sourceText(c, h.by ?? h.event ?? ''),
+      fromActor: h.by !== null && c.actorById.has(h.by),
+      headline:
+        h.by !== null && c.actorById.has(h.by) && h.event !== null
+          ? (c.eventById.get(h.event)?.headline ?? null)
+          : null,
+      date: dateOf(h.turn),
+      credence: h.credence,
+      exposed: stance === 'confirmed' && h.is !== b.is,
+    })),
+  };
 }
 
 function outcomeView(

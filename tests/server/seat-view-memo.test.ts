@@ -1,5 +1,6 @@
 // A seat's view (and the console's and projector's) built from the room's memo (only the parts that changed built
-// again) is the view built from scratch, at every command of a sample of games; and a client that applied every
+// again, and the journal, beliefs, news and belief lines that carry over from earlier turns taken as made then) is the
+// view built from scratch (cold: no cache answers), at every command of a sample of games; and a client that applied every
 // patch (copies and texts sent as numbers included, through the wire's encoding) holds that same view, whether it
 // was there from the start, joined late, or came back.
 import { Packr, unpack } from 'msgpackr';
@@ -16,6 +17,7 @@ import { diffView, packPatch } from '../../src/session/view-patch.ts';
 import { encodePatch, encodeWhole, type TextTable, ViewReceiver } from '../../src/session/view-texts.ts';
 import type { Entry } from '../../src/sim/commands.ts';
 import type { CompiledScenario } from '../../src/sim/compile.ts';
+import { applyRun } from '../../src/sim/engine.ts';
 import { historicalPath } from '../../src/sim/history.ts';
 import { holderOf, waitingFor } from '../../src/sim/state.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
@@ -105,14 +107,34 @@ class Stream {
   }
 }
 
-describe('seat views built from the memo', () => {
+/**
+ * A game played as the room's session plays it: each command through applyRun, which copies the state's lists (the
+ * said list, the agreements, the rulings) at every event, so their identity changes with every command.
+ */
+class SessionGame extends LiveGame {
+  override run(entry: Entry): boolean {
+    const result = applyRun(this.c, this.state, entry, () => null);
+    if (!result.ok) {
+      this.refused++;
+      return false;
+    }
+    this.state = result.state;
+    this.record.entries.push(...result.entries);
+    return true;
+  }
+}
+
+describe.each([
+  ['the engine applies each command', LiveGame],
+  ["the session's engine copies the state at each command, as in the room", SessionGame],
+])('seat views built from the memo (%s)', (_, Game) => {
   it('equal the views built from scratch (the console and projector too), and the patched client copies equal them too', () => {
     let copies = 0;
     let bytes = 0;
     let plainBytes = 0;
     for (const seed of [1, 7, 42, 1000]) {
       const rng = rngFor(seed * 31 + 5);
-      const game = new LiveGame(c, seed).start(c.playableIds.slice(0, 4));
+      const game = new Game(c, seed).start(c.playableIds.slice(0, 4));
       const memo = new SeatViewMemo();
       const historical = () => historicalPath(c, seed);
       // From the start; from step 60 (a device joining late); and one that comes back at step 120.
@@ -130,18 +152,26 @@ describe('seat views built from the memo', () => {
         // memo's world on, and every view must still show the room as it now is.
         const here = presence(1 + (Math.floor(step / 25) % 3));
         const s = game.state;
+        // From scratch means cold: a copy of the compiled scenario and a new lookup, which no view or presenter has
+        // made anything for (their caches are keyed on them), so nothing carried over from an earlier turn is used.
+        const cold = { ...c };
+        const coldLookup = new Lookup(c.scenario);
         const audiences: [string, () => ClientView, () => ClientView][] = [
           ...c.playableIds.map((actor): [string, () => ClientView, () => ClientView] => [
             actor,
             () => seatClientView(c, lookup, s, actor, here, historical, memo),
-            () => seatClientView(c, lookup, s, actor, here, historical),
+            () => seatClientView(cold, coldLookup, s, actor, here, historical),
           ]),
           [
             'console',
             () => consoleClientView(c, lookup, s, here, memo),
-            () => consoleClientView(c, lookup, s, here),
+            () => consoleClientView(cold, coldLookup, s, here),
           ],
-          ['projector', () => projectorClientView(c, s, here, memo), () => projectorClientView(c, s, here)],
+          [
+            'projector',
+            () => projectorClientView(c, s, here, memo),
+            () => projectorClientView(cold, s, here),
+          ],
         ];
         for (const [actor, withMemo, fromScratch] of audiences) {
           const built = withMemo();
@@ -161,6 +191,10 @@ describe('seat views built from the memo', () => {
         plainBytes += first.plainBytes;
       }
       expect(game.ended).toBe(true);
+      // The memo held: a seat's view is made from scratch at most once for each state of the world, and a seat's own
+      // moves made it again from the last one (in the room, a copied list once made every build start from scratch).
+      expect(memo.made.scratch).toBeLessThanOrEqual((memo.generation + 1) * c.playableIds.length);
+      expect(memo.made.again).toBeGreaterThan(0);
     }
     // The sample moved last turn's news among the earlier news: the copies were exercised.
     expect(copies).toBeGreaterThan(0);

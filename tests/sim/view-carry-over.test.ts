@@ -1,0 +1,50 @@
+// The engine's views carry over what earlier views of the same game made (journal entries' and beliefs' views, the
+// causes of the turns before the last: view.ts). Across a sample of games played as the room's session plays them
+// (applyRun, which copies the state's lists at every event), every actor's view and the public view at every turn
+// equal the views made cold, from a copy of the compiled scenario that no cache knows (issue 18).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/sim/commands.ts';
+import type { CompiledScenario } from '../../src/sim/compile.ts';
+import { applyRun, computerChoice } from '../../src/sim/engine.ts';
+import { type GameState, holderOf, initialState, waitingFor } from '../../src/sim/state.ts';
+import { publicView, viewFor } from '../../src/sim/view.ts';
+import { bundledScenario } from '../helpers/bundled.ts';
+import { FACILITATOR, resolveEntry, submit } from '../helpers/play.ts';
+
+let c: CompiledScenario;
+beforeAll(async () => {
+  c = await bundledScenario();
+});
+
+function run(state: GameState, entry: Entry): GameState {
+  const result = applyRun(c, state, entry, () => null);
+  return result.ok ? result.state : state;
+}
+
+describe('views that carry over from earlier turns', () => {
+  it('equal the views made cold, for every actor and the public, at every turn of a sample of games', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      let s = initialState(c, seed);
+      // Some seats held by people, the rest by the computer, so that private and hidden causes both occur.
+      for (const actor of c.playableIds.slice(0, seed % 4))
+        s = run(s, { by: FACILITATOR, command: { type: 'seat.set', actor, holder: 'person' } });
+      s = run(s, { by: FACILITATOR, command: { type: 'game.start' } });
+      for (let turn = 0; turn < 40 && s.phase === 'deciding'; turn++) {
+        for (const actor of waitingFor(s)) {
+          const options = s.offers[actor]!.options;
+          const person = holderOf(s, actor) === 'person';
+          const option = person ? options[(seed * 7 + turn) % options.length]! : computerChoice(c, s, actor);
+          if (option !== null) s = run(s, submit(actor, option, person ? 'person' : 'computer'));
+        }
+        s = run(s, resolveEntry);
+        // Cold: a copy of the compiled scenario, for which nothing has been made.
+        const cold = { ...c };
+        for (const actor of c.actorIds) expect(viewFor(c, s, actor)).toEqual(viewFor(cold, s, actor));
+        expect(publicView(c, s)).toEqual(publicView(cold, s));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+});
