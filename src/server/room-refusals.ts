@@ -2,7 +2,7 @@
 // key, as the engine's refusals are (src/sim/refusal-keys.ts). Each refusal keeps its English sentence for the log;
 // the device hears it by its key, in its own language, with the scenario's names for the seats it names.
 
-import { t } from '../present/i18n/i18n.ts';
+import { type Language, t, withLanguage } from '../present/i18n/i18n.ts';
 import { type RefusalNames, Words } from '../present/refusals/words.ts';
 import type { RefusalKey, RefusalParams, RefusalSaid } from '../sim/refusal-keys.ts';
 
@@ -103,4 +103,52 @@ export function isRoomSaid(said: RefusalSaid | RoomRefusalSaid): said is RoomRef
 /** A room's refusal in the current language, with `names` for the seats it names. */
 export function roomSaidText({ key, params }: RoomRefusalSaid, names: RefusalNames): string {
   return roomRefusals[key](new Words(params, names));
+}
+
+/**
+ * What the server's gate (http-guard.ts) refuses before any room hears the request: too many wrong room codes from
+ * one network, too many rooms, a request too large or too slow. A page shows the sentence as it comes, so the gate
+ * says it in the language the request asks for (see `requestLanguage`). Params: the numbers it names.
+ */
+export type GateRefusalKey =
+  | 'busy'
+  | 'fault'
+  | 'rooms-by-network'
+  | 'rooms-opened'
+  | 'rooms-running'
+  | 'too-large'
+  | 'too-many-guesses'
+  | 'too-slow';
+
+export const gateRefusals: {
+  readonly [key in GateRefusalKey]: (n: Readonly<Record<string, number>>) => string;
+} = {
+  busy: () => t('refusal.room.http.busy'),
+  fault: () => t('refusal.room.http.fault'),
+  'rooms-by-network': (n) =>
+    t('refusal.room.http.roomsByNetwork', { rooms: n.rooms ?? 0, minutes: n.minutes ?? 0 }),
+  'rooms-opened': () => t('refusal.room.http.roomsOpened'),
+  'rooms-running': (n) => t('refusal.room.http.roomsRunning', { max: n.max ?? 0 }),
+  'too-large': (n) => t('refusal.room.http.tooLarge', { max: n.max ?? 0 }),
+  'too-many-guesses': () => t('refusal.room.http.tooManyGuesses'),
+  'too-slow': () => t('refusal.room.http.tooSlow'),
+};
+
+/**
+ * The language a request asks for (its Accept-Language: the classroom client sends the device's own), by its first
+ * choice: Arabic for any Arabic, else English.
+ */
+export function requestLanguage(acceptLanguage: string | undefined): Language {
+  const first = (acceptLanguage ?? '').split(',')[0]!.trim().toLowerCase();
+  return first === 'ar' || first.startsWith('ar-') ? 'ar-IQ' : 'en';
+}
+
+/** The gate's refusal in `language`; in English, its own sentence as written (the numbers as the log has them). */
+export function gateSentence(
+  language: Language,
+  key: GateRefusalKey,
+  english: string,
+  params: Readonly<Record<string, number>> = {},
+): string {
+  return language === 'en' ? english : withLanguage(language, () => gateRefusals[key](params));
 }
