@@ -2,7 +2,7 @@
 // key, as the engine's refusals are (src/sim/refusal-keys.ts). Each refusal keeps its English sentence for the log;
 // the device hears it by its key, in its own language, with the scenario's names for the seats it names.
 
-import { type Language, t, withLanguage } from '../present/i18n/i18n.ts';
+import { formatNumber, type Language, t, withLanguage } from '../present/i18n/i18n.ts';
 import { type RefusalNames, Words } from '../present/refusals/words.ts';
 import type { RefusalKey, RefusalParams, RefusalSaid } from '../sim/refusal-keys.ts';
 
@@ -120,16 +120,21 @@ export type GateRefusalKey =
   | 'too-many-guesses'
   | 'too-slow';
 
+/** A number in the viewer's digits without grouping, as the gate's English sentence writes it (16384). */
+function plain(n: number | undefined): string {
+  return formatNumber(n ?? 0, { digits: 1 });
+}
+
 export const gateRefusals: {
   readonly [key in GateRefusalKey]: (n: Readonly<Record<string, number>>) => string;
 } = {
   busy: () => t('refusal.room.http.busy'),
   fault: () => t('refusal.room.http.fault'),
   'rooms-by-network': (n) =>
-    t('refusal.room.http.roomsByNetwork', { rooms: n.rooms ?? 0, minutes: n.minutes ?? 0 }),
+    t('refusal.room.http.roomsByNetwork', { rooms: plain(n.rooms), minutes: plain(n.minutes) }),
   'rooms-opened': () => t('refusal.room.http.roomsOpened'),
-  'rooms-running': (n) => t('refusal.room.http.roomsRunning', { max: n.max ?? 0 }),
-  'too-large': (n) => t('refusal.room.http.tooLarge', { max: n.max ?? 0 }),
+  'rooms-running': (n) => t('refusal.room.http.roomsRunning', { max: plain(n.max) }),
+  'too-large': (n) => t('refusal.room.http.tooLarge', { max: plain(n.max) }),
   'too-many-guesses': () => t('refusal.room.http.tooManyGuesses'),
   'too-slow': () => t('refusal.room.http.tooSlow'),
 };

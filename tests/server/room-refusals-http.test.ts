@@ -163,7 +163,7 @@ describe("the gate's refusals, in the language the request asks for", () => {
   });
 
   it("keeps the gate's English sentence in its table, and hears the first language a request asks for", () => {
-    // The numbers the gates above named (each under a thousand: the interface writes larger ones grouped).
+    // The numbers the gates above named; and a large one, which the gate's English writes without grouping.
     const named: Partial<Record<GateRefusalKey, Record<string, number>>> = {
       'rooms-running': { max: 1 },
       'rooms-by-network': { rooms: 1, minutes: 10 },
@@ -176,6 +176,9 @@ describe("the gate's refusals, in the language the request asks for", () => {
         key,
       ).toBe(en.message);
     }
+    expect(withLanguage('en', () => gateRefusals['too-large']({ max: 16384 }))).toBe(
+      'That request is too large (at most 16384 bytes here).',
+    );
     expect(requestLanguage('ar-IQ,ar;q=0.9')).toBe('ar-IQ');
     expect(requestLanguage('ar')).toBe('ar-IQ');
     expect(requestLanguage('en-GB,ar;q=0.5')).toBe('en');
