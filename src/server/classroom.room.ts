@@ -8,7 +8,7 @@ import { type Actor, createActor } from 'xstate';
 import type { ClientView, DeviceLine, RoomPresence } from '../present/classroom-screens.ts';
 import { isLanguage, type Language, withLanguage } from '../present/i18n/i18n.ts';
 import { Lookup } from '../present/lookup.ts';
-import { saidText } from '../present/refusal-text.ts';
+import { type RefusalNames, saidText } from '../present/refusal-text.ts';
 import { localizeWords } from '../scenario/localize.ts';
 import {
   CODE_ALPHABET,
@@ -51,9 +51,11 @@ import {
   seatStatus,
 } from './classroom-views.ts';
 import { hashSecret, originOf, type RecordStore, type RoomSettings, StoreError } from './record-store.ts';
+import { isRoomSaid, roomSaidText } from './room-refusals.ts';
 import {
   type Identity,
   issuerOf,
+  joinLanguage,
   oneLine,
   parseJoin,
   proposalCommand,
@@ -306,7 +308,8 @@ export class ClassroomRoom extends Room {
     const result = parseJoin(options, this.keys());
     if ('refused' in result) {
       this.deps.log(`room ${this.code}: join refused (${result.code}): ${result.message}`);
-      throw new ServerError(4403, result.message);
+      // Said in the language the device asked for: the join page shows the sentence as it comes.
+      throw new ServerError(4403, this.sayIn(joinLanguage(options), result));
     }
     // After a restart the room knows only the seat codes' hashes: the facilitator's key gives the codes again.
     const seatKeys = this.settings.seatKeys;
@@ -440,7 +443,12 @@ export class ClassroomRoom extends Room {
       }),
     );
     this.onMessage('*', (client, type) => {
-      this.logRefusal(client, refuse('malformed', `There is no message ${String(type).slice(0, 40)}.`));
+      this.logRefusal(
+        client,
+        refuse('malformed', `There is no message ${String(type).slice(0, 40)}.`, 'room.no-message', {
+          type: String(type).slice(0, 40),
+        }),
+      );
     });
   }
 
@@ -453,22 +461,31 @@ export class ClassroomRoom extends Room {
   ): Promise<Reply> {
     const member = this.members.get(client.sessionId);
     if (!member)
-      return this.replyRefused(client, refuse('not-allowed', 'This device has not joined the room.'));
+      return this.replyRefused(
+        client,
+        refuse('not-allowed', 'This device has not joined the room.', 'room.not-joined'),
+      );
     const now = this.deps.now();
     if (!member.bucket.take(now)) {
-      const r = refuse('rate-limited', `Too many messages (${type}); slow down.`);
+      const r = refuse('rate-limited', `Too many messages (${type}); slow down.`, 'room.rate-limited', {
+        type,
+      });
       // A flood is one line a second in the log, with how many were refused, not a line per message.
       member.limited++;
       if (now - member.limitLoggedAt >= 1000) {
-        this.logRefusal(client, { ...r, message: `${member.limited} messages over the limit; slow down.` });
+        this.logRefusal(client, {
+          refused: true,
+          code: r.code,
+          message: `${member.limited} messages over the limit; slow down.`,
+        });
         member.limitLoggedAt = now;
         member.limited = 0;
       }
-      return { ok: false, code: r.code, message: r.message };
+      return { ok: false, code: r.code, message: this.sayRefused(client, r) };
     }
     // Fail-stop: once the store has failed, nothing more is taken (a device may still ask for its whole view).
     if (this.halted !== null && type !== 'view.full') {
-      return this.replyRefused(client, refuse('storage', this.halted));
+      return this.replyRefused(client, refuse('storage', this.halted, 'room.storage'));
     }
     try {
       return await handle(message);
@@ -476,24 +493,29 @@ export class ClassroomRoom extends Room {
       // A store that fails on anything (a device's seat too) stops the room, as a failed append does.
       if (e instanceof StoreError) {
         this.halt(e);
-        return this.replyRefused(client, refuse('storage', this.halted ?? e.message));
+        return this.replyRefused(client, refuse('storage', this.halted ?? e.message, 'room.storage'));
       }
       this.deps.log(oneLine(`room ${this.code}: ${type} failed: ${String(e)}`));
-      return { ok: false, code: 'fault', message: 'The server could not take this message.' };
+      // Logged above, as it failed: the device hears only that it was not taken.
+      const fault = refuse('fault', 'The server could not take this message.', 'room.fault');
+      return { ok: false, code: fault.code, message: this.sayRefused(client, fault) };
     }
   }
 
   private async onCommand(client: Client, message: unknown): Promise<Reply> {
     const parsed = CommandMessageSchema.safeParse(message);
     if (!parsed.success)
-      return this.replyRefused(client, refuse('malformed', 'This is not a well-formed command.'));
+      return this.replyRefused(
+        client,
+        refuse('malformed', 'This is not a well-formed command.', 'room.command-malformed'),
+      );
     const identity = this.members.get(client.sessionId)!.identity;
     const by: Issuer | Refused = issuerOf(identity);
     if ('refused' in by) return this.replyRefused(client, by);
     const type = parsed.data.command.type;
     const talks = type === 'statement.publish' || type === 'message.send';
     if (talks && identity.role === 'student' && this.mutedDevices.has(identity.tokenHash ?? ''))
-      return this.replyRefused(client, refuse('muted', MUTED));
+      return this.replyRefused(client, refuse('muted', MUTED, 'room.muted'));
     return this.apply(client, { by, command: parsed.data.command as Command });
   }
 
@@ -504,13 +526,16 @@ export class ClassroomRoom extends Room {
   private async onProposal(client: Client, message: unknown): Promise<Reply> {
     const parsed = ProposalMessageSchema.safeParse(message);
     if (!parsed.success)
-      return this.replyRefused(client, refuse('malformed', 'This is not a well-formed proposal.'));
+      return this.replyRefused(
+        client,
+        refuse('malformed', 'This is not a well-formed proposal.', 'room.proposal-malformed'),
+      );
     const by = issuerOf(this.members.get(client.sessionId)!.identity);
     if ('refused' in by) return this.replyRefused(client, by);
     if ('facilitator' in by)
       return this.replyRefused(
         client,
-        refuse('not-your-seat', 'Only a team at a seat it holds may propose.'),
+        refuse('not-your-seat', 'Only a team at a seat it holds may propose.', 'room.propose-not-seat'),
       );
     const command = proposalCommand(this.context().state, by.seat, parsed.data);
     if ('refused' in command) return this.replyRefused(client, command);
@@ -523,19 +548,26 @@ export class ClassroomRoom extends Room {
       const badSeatCode = parsed.error.issues.some((i) => i.path.includes('seatCode'));
       return this.replyRefused(
         client,
-        refuse('malformed', badSeatCode ? SEAT_CODE_SHAPE : 'This is not a seat.'),
+        badSeatCode
+          ? refuse('malformed', SEAT_CODE_SHAPE, 'room.seat-code-shape')
+          : refuse('malformed', 'This is not a seat.', 'room.seat-malformed'),
       );
     }
     const member = this.members.get(client.sessionId)!;
     const { identity } = member;
     if (identity.role !== 'student')
-      return this.replyRefused(client, refuse('not-allowed', 'Only a student takes a seat.'));
+      return this.replyRefused(
+        client,
+        refuse('not-allowed', 'Only a student takes a seat.', 'room.seat-student-only'),
+      );
     const { seatCode: code } = parsed.data;
     const seat = 'seat' in parsed.data ? parsed.data.seat : seatOfCode(this.keys(), parsed.data.seatCode);
     if (seat === null)
       return this.replyRefused(
         client,
-        refuse('wrong-seat-code', `This seat code opens no seat in room ${this.code}.`),
+        refuse('wrong-seat-code', `This seat code opens no seat in room ${this.code}.`, 'room.code-no-seat', {
+          room: this.code,
+        }),
       );
     if (identity.seat === seat) return { ok: true, accepted: this.persisted };
     const refused = seatRefusal(this.keys(), seat, code) ?? this.turnRefusal(identity.seat, seat);
@@ -544,18 +576,25 @@ export class ClassroomRoom extends Room {
       if (identity.seat !== null) {
         return this.replyRefused(
           client,
-          refuse('needs-seat-code', `Seat ${seat} needs its seat code; ask the facilitator for it.`),
+          refuse(
+            'needs-seat-code',
+            `The seat of ${seat} needs its seat code; ask the facilitator for it.`,
+            'room.needs-seat-code',
+            { seat },
+          ),
         );
       }
       // Without the code the device waits in the lobby; the console shows it asking, to admit it.
       identity.asking = seat;
       this.touch('all');
       await this.publish();
-      return {
-        ok: false,
-        code: 'waiting',
-        message: `Waiting for the facilitator to admit this device to seat ${seat}.`,
-      };
+      const waiting = refuse(
+        'waiting',
+        `Waiting for the facilitator to admit this device to the seat of ${seat}.`,
+        'room.waiting',
+        { seat },
+      );
+      return { ok: false, code: waiting.code, message: this.sayRefused(client, waiting) };
     }
     await this.moveTo(member, seat);
     return { ok: true, accepted: this.persisted };
@@ -570,9 +609,12 @@ export class ClassroomRoom extends Room {
     const { state } = this.context();
     const open = (actor: string) => ['deciding', 'submitted'].includes(seatStatus(state, actor));
     if (open(from) || open(to)) {
+      const seat = open(from) ? from : to;
       return refuse(
         'turn-open',
-        `A device changes seats between turns only: ${open(from) ? from : to} has a decision open in this turn.`,
+        `A device changes seats between turns only: ${seat} has a decision open in this turn.`,
+        'room.turn-open',
+        { seat },
       );
     }
     return null;
@@ -596,13 +638,24 @@ export class ClassroomRoom extends Room {
   private async onDevice(client: Client, message: unknown): Promise<Reply> {
     const parsed = DeviceMessageSchema.safeParse(message);
     if (!parsed.success)
-      return this.replyRefused(client, refuse('malformed', 'This is not a well-formed device request.'));
+      return this.replyRefused(
+        client,
+        refuse('malformed', 'This is not a well-formed device request.', 'room.device-malformed'),
+      );
     if (this.members.get(client.sessionId)!.identity.role !== 'facilitator')
-      return this.replyRefused(client, refuse('not-allowed', 'Only the facilitator manages devices.'));
+      return this.replyRefused(
+        client,
+        refuse('not-allowed', 'Only the facilitator manages devices.', 'room.devices-facilitator-only'),
+      );
     const m: DeviceMessage = parsed.data;
     if (m.action === 'lock') {
       if (!Object.hasOwn(this.context().state.seats, m.seat))
-        return this.replyRefused(client, refuse('not-your-seat', `There is no seat ${m.seat.slice(0, 40)}.`));
+        return this.replyRefused(
+          client,
+          refuse('not-your-seat', `There is no seat ${m.seat.slice(0, 40)}.`, 'room.no-seat-named', {
+            seat: m.seat.slice(0, 40),
+          }),
+        );
       if (m.locked) this.lockedSeats.add(m.seat);
       else this.lockedSeats.delete(m.seat);
       await this.deps.store.setDevice(this.code, LOCK + m.seat, m.locked ? m.seat : null);
@@ -614,7 +667,9 @@ export class ClassroomRoom extends Room {
     if (!tokenHash || this.devices.get(tokenHash) === REMOVED)
       return this.replyRefused(
         client,
-        refuse('no-device', `There is no device ${m.device.slice(0, 40)} here.`),
+        refuse('no-device', `There is no device ${m.device.slice(0, 40)} here.`, 'room.no-device', {
+          device: m.device.slice(0, 40),
+        }),
       );
     const members = [...this.members].filter(
       ([, x]) => x.identity.role === 'student' && x.identity.tokenHash === tokenHash,
@@ -646,10 +701,17 @@ export class ClassroomRoom extends Room {
     if (!waiting || seat === null)
       return this.replyRefused(
         client,
-        refuse('not-waiting', `Device ${m.device} is not waiting for a seat.`),
+        refuse('not-waiting', `Device ${m.device} is not waiting for a seat.`, 'room.not-waiting', {
+          device: m.device,
+        }),
       );
     if (this.context().state.seats[seat] !== 'person')
-      return this.replyRefused(client, refuse('not-your-seat', `Seat ${seat} is not a team's seat now.`));
+      return this.replyRefused(
+        client,
+        refuse('not-your-seat', `The seat of ${seat} is not a team's seat now.`, 'room.not-team-seat', {
+          seat,
+        }),
+      );
     await this.moveTo(waiting[1], seat);
     return { ok: true, accepted: this.persisted };
   }
@@ -678,12 +740,13 @@ export class ClassroomRoom extends Room {
     const bytes = this.recordBytes + Buffer.byteLength(JSON.stringify(entry)) + 1;
     if (entries <= MAX_RECORD_ENTRIES - reserveEntries && bytes <= MAX_RECORD_BYTES - reserveBytes)
       return null;
-    return refuse(
-      'record-full',
-      seat
-        ? "This game's record is full, so it takes no more decisions; the facilitator can end the game."
-        : "This game's record is full; end the game and export it.",
-    );
+    return seat
+      ? refuse(
+          'record-full',
+          "This game's record is full, so it takes no more decisions; the facilitator can end the game.",
+          'room.record-full-seat',
+        )
+      : refuse('record-full', "This game's record is full; end the game and export it.", 'room.record-full');
   }
 
   /** Where the record and the last refusal stand, to tell after an event whether it was taken. */
@@ -713,7 +776,8 @@ export class ClassroomRoom extends Room {
       // halt() has told every device and logged why; nothing of this command was acknowledged.
     }
     // Acknowledged only once written: a room that stopped while this waited answers why.
-    if (this.halted !== null) return this.replyRefused(client, refuse('storage', this.halted));
+    if (this.halted !== null)
+      return this.replyRefused(client, refuse('storage', this.halted, 'room.storage'));
     setImmediate(() => void this.publish());
     return { ok: true, accepted: this.persisted };
   }
@@ -723,15 +787,23 @@ export class ClassroomRoom extends Room {
     return { ok: false, code: r.code, message: this.sayRefused(client, r) };
   }
 
-  /** A refusal in the device's language, with the scenario's names in it; the English sentence if it has no key. */
+  /**
+   * A refusal in the device's language, the engine's or the room's own, with the scenario's names in it; the
+   * English sentence if it has no key. A device not in the room is answered in English.
+   */
   private sayRefused(client: Client, r: Refused): string {
     const identity = this.members.get(client.sessionId)?.identity;
-    if (!r.said) return r.message;
+    return this.sayIn(identity ? this.languageOf(identity) : 'en', r);
+  }
+
+  private sayIn(language: Language, r: Refused): string {
     const said = r.said;
-    const language = identity ? this.languageOf(identity) : 'en';
-    if (language === 'en') return saidText(said, this.lookup);
+    if (!said) return r.message;
+    const say = (names: RefusalNames) =>
+      isRoomSaid(said) ? roomSaidText(said, names) : saidText(said, names);
+    if (language === 'en') return say(this.lookup);
     const words = this.deps.languages?.get(this.c.scenario.meta.id)?.get(language);
-    return withLanguage(language, () => saidText(said, words?.lookup ?? this.lookup));
+    return withLanguage(language, () => say(words?.lookup ?? this.lookup));
   }
 
   private logRefusal(client: Client, r: Refused): void {
@@ -916,12 +988,19 @@ export class ClassroomRoom extends Room {
   private async onTexts(client: Client, message: unknown): Promise<Reply> {
     const parsed = TextsMessageSchema.safeParse(message);
     if (!parsed.success)
-      return this.replyRefused(client, refuse('malformed', 'This is not the id of scenario texts.'));
+      return this.replyRefused(
+        client,
+        refuse('malformed', 'This is not the id of scenario texts.', 'room.texts-malformed'),
+      );
     const member = this.members.get(client.sessionId)!;
     const base = this.baseHeld(member.identity, parsed.data.base);
     if (!base) {
-      const r = refuse('stale', `These are not this room's scenario texts in this device's language.`);
-      return { ok: false, code: r.code, message: r.message };
+      const r = refuse(
+        'stale',
+        `These are not this room's scenario texts in this device's language.`,
+        'room.texts-stale',
+      );
+      return { ok: false, code: r.code, message: this.sayRefused(client, r) };
     }
     if (member.base !== base) {
       member.base = base;

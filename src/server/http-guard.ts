@@ -4,6 +4,7 @@
 // count once a minute, never the codes).
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { type GateRefusalKey, gateSentence, requestLanguage } from './room-refusals.ts';
 
 export interface GuardLimits {
   /** Bytes of a request body on every route but `create` (a join needs well under 1 KB). */
@@ -101,11 +102,24 @@ export function addressOf(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** Answers in one sentence, as JSON (`{ok:false, message}`, which the SDK shows), and closes the exchange. */
+/**
+ * A refusal a page may show: its English sentence, and its key with the numbers it names, from which it is said in
+ * the language the request asks for (room-refusals.ts). The `code` of the answer is the key, for programs.
+ */
+export interface HttpRefusal {
+  code: GateRefusalKey;
+  message: string;
+  params?: Record<string, number>;
+}
+
+/**
+ * Answers in one sentence, as JSON (`{ok:false, message}`, which the SDK shows: a page shows it as it comes, so a
+ * refusal by key is said in the language the request asks for), and closes the exchange.
+ */
 export function refuse(
   res: ServerResponse,
   status: number,
-  message: string,
+  message: string | HttpRefusal,
   extra: Record<string, string> = {},
   close = false,
 ): void {
@@ -113,13 +127,34 @@ export function refuse(
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ ok: false, message });
+  const body = JSON.stringify(
+    typeof message === 'string'
+      ? { ok: false, message }
+      : {
+          ok: false,
+          code: message.code,
+          message: gateSentence(
+            requestLanguage(res.req?.headers['accept-language']),
+            message.code,
+            message.message,
+            message.params,
+          ),
+        },
+  );
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
   if (close) res.setHeader('Connection', 'close');
   res.end(body);
+}
+
+function tooLarge(max: number): HttpRefusal {
+  return {
+    code: 'too-large',
+    message: `That request is too large (at most ${max} bytes here).`,
+    params: { max },
+  };
 }
 
 const CREATE = /^\/matchmake\/(create|joinOrCreate)\/[^/]+$/;
@@ -173,9 +208,8 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
     const a = addressOf(req);
     if (guesses.count(a) < limits.guessesPerMinute) return true;
     guessRefused++;
-    refuse(res, 429, 'Too many wrong room codes from this network: wait a minute, then check the code.', {
-      'Retry-After': String(guesses.retryAfter(a)),
-    });
+    const message = 'Too many wrong room codes from this network: wait a minute, then check the code.';
+    refuse(res, 429, { code: 'too-many-guesses', message }, { 'Retry-After': String(guesses.retryAfter(a)) });
     return false;
   };
 
@@ -207,7 +241,7 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
     for (const [k, v] of Object.entries(deps.headers(req))) res.setHeader(k, v);
     void gate(req, res).catch((e: unknown) => {
       log(`http: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
-      refuse(res, 500, 'The server could not answer this request.');
+      refuse(res, 500, { code: 'fault', message: 'The server could not answer this request.' });
     });
   });
 
@@ -225,7 +259,7 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
     }
     if (length !== null && length > limit) {
       bodiesRefused++;
-      refuse(res, 413, `That request is too large (at most ${limit} bytes here).`, {}, true);
+      refuse(res, 413, tooLarge(limit), {}, true);
       return;
     }
 
@@ -237,34 +271,35 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
       const a = addressOf(req);
       if (deps.roomCount() >= limits.maxRooms) {
         roomsRefused++;
+        const message = `This server is running as many rooms as it may (${limits.maxRooms}): try again later.`;
         refuse(
           res,
           503,
-          `This server is running as many rooms as it may (${limits.maxRooms}): try again later.`,
-          {
-            'Retry-After': '60',
-          },
+          { code: 'rooms-running', message, params: { max: limits.maxRooms } },
+          { 'Retry-After': '60' },
         );
         return;
       }
       if (roomsOnServer.count('*') >= limits.roomsPerServer) {
         roomsRefused++;
+        const message = 'This server has opened as many rooms as it may for now: try again in a few minutes.';
         refuse(
           res,
           503,
-          'This server has opened as many rooms as it may for now: try again in a few minutes.',
-          {
-            'Retry-After': String(roomsOnServer.retryAfter('*')),
-          },
+          { code: 'rooms-opened', message },
+          { 'Retry-After': String(roomsOnServer.retryAfter('*')) },
         );
         return;
       }
       if (roomsByAddress.count(a) >= limits.roomsPerAddress) {
         roomsRefused++;
+        const rooms = limits.roomsPerAddress;
+        const minutes = Math.round(limits.roomWindowMs / 60_000);
+        const message = `This network has opened ${rooms} rooms in the last ${minutes} minutes: wait, or reuse a room.`;
         refuse(
           res,
           429,
-          `This network has opened ${limits.roomsPerAddress} rooms in the last ${Math.round(limits.roomWindowMs / 60_000)} minutes: wait, or reuse a room.`,
+          { code: 'rooms-by-network', message, params: { rooms, minutes } },
           { 'Retry-After': String(roomsByAddress.retryAfter(a)) },
         );
         return;
@@ -287,7 +322,7 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
       // Only a fork's record may be large.
       reservation?.();
       bodiesRefused++;
-      refuse(res, 413, `That request is too large (at most ${limits.smallBody} bytes here).`, {}, true);
+      refuse(res, 413, tooLarge(limits.smallBody), {}, true);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers['content-type']) {
@@ -333,13 +368,8 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
       if (isLarge) {
         if (largeInFlight >= LARGE_IN_FLIGHT) {
           bodiesRefused++;
-          refuse(
-            res,
-            503,
-            'The server is busy reading other large requests: try again in a moment.',
-            {},
-            true,
-          );
+          const message = 'The server is busy reading other large requests: try again in a moment.';
+          refuse(res, 503, { code: 'busy', message }, {}, true);
           resolve(null);
           return;
         }
@@ -358,7 +388,7 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
       };
       const timer = setTimeout(() => {
         bodiesRefused++;
-        refuse(res, 408, 'That request took too long to arrive.', {}, true);
+        refuse(res, 408, { code: 'too-slow', message: 'That request took too long to arrive.' }, {}, true);
         req.destroy();
         finish(null);
       }, limits.readMs);
@@ -366,7 +396,7 @@ export function installGuard(http: HttpServer, deps: GuardDeps): Guard {
         size += chunk.length;
         if (size > limit) {
           bodiesRefused++;
-          refuse(res, 413, `That request is too large (at most ${limit} bytes here).`, {}, true);
+          refuse(res, 413, tooLarge(limit), {}, true);
           req.pause();
           res.once('finish', () => req.destroy());
           chunks.length = 0;

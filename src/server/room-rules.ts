@@ -8,13 +8,14 @@ import {
   CreateOptionsSchema,
   JoinOptionsSchema,
   type ProposalMessageSchema,
-  type ROOM_LANGUAGES,
+  ROOM_LANGUAGES,
   SEAT_CODE_LENGTH,
 } from '../session/classroom-protocol.ts';
 import type { Command, Issuer } from '../sim/commands.ts';
-import type { RefusalSaid } from '../sim/refusal-keys.ts';
+import type { RefusalParams, RefusalSaid } from '../sim/refusal-keys.ts';
 import { type GameState, type Holder, proposalOf } from '../sim/state.ts';
 import { hashSecret } from './record-store.ts';
+import type { RoomRefusalKey, RoomRefusalSaid } from './room-refusals.ts';
 
 /** The language a device reads its view in (classroom-protocol.ts ROOM_LANGUAGES). */
 export type DeviceLanguage = (typeof ROOM_LANGUAGES)[number];
@@ -38,11 +39,31 @@ export interface Refused {
   code: string;
   /** One English sentence, for the log; the device hears `said` in its own language when there is one. */
   message: string;
-  said?: RefusalSaid;
+  /** The engine's refusal (src/sim/refusal-keys.ts) or the room's own (room-refusals.ts), as data. */
+  said?: RefusalSaid | RoomRefusalSaid;
 }
 
-export function refuse(code: string, message: string): Refused {
-  return { refused: true, code, message };
+/**
+ * The room's own refusal: the English sentence, and the same by its key with what it names (said to the device in
+ * its language). What a client sent stays one line of what can be seen, as the log keeps it.
+ */
+export function refuse(
+  code: string,
+  message: string,
+  key: RoomRefusalKey,
+  params: RefusalParams = {},
+): Refused {
+  const clean: Record<string, string | number | readonly string[]> = {};
+  for (const [name, value] of Object.entries(params))
+    clean[name] = typeof value === 'string' ? oneLine(value) : value;
+  return { refused: true, code, message, said: { key, params: clean } };
+}
+
+/** The language a joining device asked for (a refused join is said in it), English when it named none it may. */
+export function joinLanguage(options: unknown): DeviceLanguage {
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  const asked = o.deviceLanguage ?? o.language;
+  return ROOM_LANGUAGES.find((l) => l === asked) ?? 'en';
 }
 
 export interface RoomKeys {
@@ -97,13 +118,29 @@ export function seatRefusal(
   code: string | undefined,
 ): Refused | null {
   if (!Object.hasOwn(room.seats, seat) || room.seats[seat] !== 'person') {
-    return refuse('not-your-seat', `Room ${room.code} has no team seat ${seat.slice(0, 40)}.`);
+    const named = seat.slice(0, 40);
+    return refuse('not-your-seat', `Room ${room.code} has no team seat for ${named}.`, 'room.no-team-seat', {
+      room: room.code,
+      seat: named,
+    });
   }
   if (room.locked.has(seat)) {
-    return refuse('locked', `Seat ${seat} is locked: its team is complete; ask the facilitator.`);
+    return refuse(
+      'locked',
+      `The seat of ${seat} is locked: its team is complete; ask the facilitator.`,
+      'room.seat-locked',
+      {
+        seat,
+      },
+    );
   }
   if (code !== undefined && seatOfCode(room, code) !== seat) {
-    return refuse('wrong-seat-code', `This seat code does not open seat ${seat} in room ${room.code}.`);
+    return refuse(
+      'wrong-seat-code',
+      `This seat code does not open the seat of ${seat} in room ${room.code}.`,
+      'room.wrong-seat-code',
+      { seat, room: room.code },
+    );
   }
   return null;
 }
@@ -124,14 +161,28 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
   if (!parsed.success) {
     const badSeatCode = parsed.error.issues.some((i) => i.path.includes('seatCode'));
     return badSeatCode
-      ? refuse('malformed', SEAT_CODE_SHAPE)
-      : refuse('malformed', `These are not the options of a device joining room ${room.code}.`);
+      ? refuse('malformed', SEAT_CODE_SHAPE, 'room.seat-code-shape')
+      : refuse(
+          'malformed',
+          `These are not the options of a device joining room ${room.code}.`,
+          'room.join-malformed',
+          {
+            room: room.code,
+          },
+        );
   }
   const o = parsed.data;
   if (o.role === 'facilitator') {
     return hashSecret(o.key) === room.keyHash
       ? { role: 'facilitator', language: o.language ?? 'en' }
-      : refuse('not-allowed', `This key does not open room ${room.code} as its facilitator.`);
+      : refuse(
+          'not-allowed',
+          `This key does not open room ${room.code} as its facilitator.`,
+          'room.wrong-key',
+          {
+            room: room.code,
+          },
+        );
   }
   if (o.role === 'projector') return { role: 'projector' };
   const name = o.name ?? null;
@@ -140,12 +191,21 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
     const tokenHash = hashSecret(o.token);
     const seat = room.devices.get(tokenHash);
     if (seat === REMOVED) {
-      return refuse('removed', `The facilitator removed this device from room ${room.code}.`);
+      return refuse(
+        'removed',
+        `The facilitator removed this device from room ${room.code}.`,
+        'room.removed',
+        {
+          room: room.code,
+        },
+      );
     }
     if (seat === undefined) {
       return refuse(
         'stale',
         `This device's place in room ${room.code} is not known; join again with the code.`,
+        'room.unknown-device',
+        { room: room.code },
       );
     }
     return { role: 'student', language, seat, tokenHash, name, asking: null };
@@ -154,7 +214,14 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
   const seat = o.seat ?? (o.seatCode !== undefined ? seatOfCode(room, o.seatCode) : null);
   if (seat === null) {
     if (o.seatCode !== undefined)
-      return refuse('wrong-seat-code', `This seat code opens no seat in room ${room.code}.`);
+      return refuse(
+        'wrong-seat-code',
+        `This seat code opens no seat in room ${room.code}.`,
+        'room.code-no-seat',
+        {
+          room: room.code,
+        },
+      );
     return { role: 'student', language, seat: null, tokenHash: null, name, asking: null };
   }
   const refused = seatRefusal(room, seat, o.seatCode);
@@ -168,8 +235,9 @@ export function parseJoin(options: unknown, room: RoomKeys): Identity | Refused 
 /** Who issues what a client sends: its own seat as a person, or the facilitator; the projector issues nothing. */
 export function issuerOf(identity: Identity): Issuer | Refused {
   if (identity.role === 'facilitator') return { facilitator: true };
-  if (identity.role === 'projector') return refuse('not-allowed', 'The projector only shows the game.');
-  if (identity.seat === null) return refuse('not-your-seat', 'Take a seat before deciding.');
+  if (identity.role === 'projector')
+    return refuse('not-allowed', 'The projector only shows the game.', 'room.projector');
+  if (identity.seat === null) return refuse('not-your-seat', 'Take a seat before deciding.', 'room.no-seat');
   return { seat: identity.seat, as: 'person' };
 }
 
@@ -187,7 +255,7 @@ export function proposalCommand(
   if (message.kind === 'set') return { type: 'proposal.set', actor, option: message.option, turn };
   if (message.kind === 'withdraw') return { type: 'decision.withdraw', actor, turn };
   const option = proposalOf(state, actor);
-  if (option === null) return refuse('not-ready', 'There is no proposal to confirm.');
+  if (option === null) return refuse('not-ready', 'There is no proposal to confirm.', 'room.no-proposal');
   const reason = message.reason;
   return reason === undefined
     ? { type: 'decision.submit', actor, option, turn }

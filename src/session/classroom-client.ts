@@ -64,6 +64,13 @@ export class ClassroomClient<V = unknown> {
 
   constructor(private readonly options: ClassroomClientOptions) {
     this.sdk = new Client(options.endpoint);
+    // The server's gate refuses some requests before any room knows this device (too many wrong codes, too many
+    // rooms): it says why in the language the request asks for.
+    if (options.language)
+      this.sdk.http.options.headers = {
+        ...this.sdk.http.options.headers,
+        'Accept-Language': options.language,
+      };
   }
 
   /** The facilitator's key, for what only the facilitator may ask of the server (the room's exports). */
