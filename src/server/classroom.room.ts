@@ -358,7 +358,7 @@ export class ClassroomRoom extends Room {
       token,
       language: this.languageOf(identity),
       texts: this.textBase(identity).id,
-      ...(this.halted !== null ? { halted: this.halted } : {}),
+      ...(this.halted !== null ? { halted: this.haltedIn(this.languageOf(identity)) } : {}),
     };
     client.send('welcome', welcome);
     this.touch('all', { world: false });
@@ -796,6 +796,11 @@ export class ClassroomRoom extends Room {
     return this.sayIn(identity ? this.languageOf(identity) : 'en', r);
   }
 
+  /** Why the room stopped, in a device's language (the log keeps the English sentence). */
+  private haltedIn(language: Language): string {
+    return this.sayIn(language, refuse('storage', this.halted ?? '', 'room.storage'));
+  }
+
   private sayIn(language: Language, r: Refused): string {
     const said = r.said;
     if (!said) return r.message;
@@ -892,7 +897,11 @@ export class ClassroomRoom extends Room {
     });
     this.origin = undefined;
     this.touch('all');
-    this.broadcast('halted', { message: this.halted });
+    // Each device is told in its own language.
+    for (const client of this.clients) {
+      const identity = this.members.get(client.sessionId)?.identity;
+      client.send('halted', { message: this.haltedIn(identity ? this.languageOf(identity) : 'en') });
+    }
     setImmediate(() => void this.publish());
   }
 

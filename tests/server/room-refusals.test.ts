@@ -248,7 +248,17 @@ describe("the room's own refusals, in the device's language", () => {
     member.bucket = new TokenBucket(0, 0, 0);
     await refusedIn(request(pm.room, 'view.full', {}), 'rate-limited');
     member.bucket = bucket;
+    // Every device is told why the room stopped, each in its own language.
+    const told = (r: Room) =>
+      new Promise<string>((resolve) => r.onMessage('halted', (m: { message: string }) => resolve(m.message)));
+    const ann = await join(f.code, { role: 'student', name: 'Ann' });
+    await ann.inbox.until<LobbyClientView>((v) => v.kind === 'lobby');
+    const [arTold, enTold] = [told(pm.room), told(ann.room)];
     (room.halt as (e: unknown) => void).call(room, new Error('the disk is gone'));
+    expect(await arTold).toMatch(ARABIC);
+    expect(await enTold).toBe(
+      'The game is stopped because the server cannot save it; tell the facilitator (nothing since the last saved move is kept).',
+    );
     await refusedIn(request(pm.room, 'command', statement), 'storage');
 
     // A connection the room does not count as one of its devices is answered in English.
@@ -267,7 +277,7 @@ describe("the room's own refusals, in the device's language", () => {
       code: 'not-allowed',
       message: 'This device has not joined the room.',
     });
-    for (const c of [pm, lobby, projector, f]) await c.room.leave();
+    for (const c of [pm, lobby, projector, ann, f]) await c.room.leave();
   });
 
   it('reached every key of the room, each keeping its English sentence word for word', () => {
