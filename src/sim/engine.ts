@@ -101,7 +101,12 @@ function refusalOf(c: CompiledScenario, state: GameState, entry: Entry): Refusal
       key: 'engine.no-command',
       params: { command: String(entry.command.type) },
     });
-  return checkIssuer(c, entry.by, handler.issuer) ?? handler.check(c, state, entry.command, entry.by);
+  const refused =
+    checkIssuer(c, entry.by, handler.issuer) ?? handler.check(c, state, entry.command, entry.by);
+  // A seat's command from the facilitator is refused by its own check first of all, in its own words (a decision,
+  // a statement, an agreement, a ruling's request); were a check ever to let one through, it is refused here.
+  if (!refused && handler.issuer === 'seat' && 'facilitator' in entry.by) return DECISION_BY_FACILITATOR;
+  return refused;
 }
 
 /** What a run did: where it ends, the commands it took in order, and what they did. */
@@ -213,10 +218,7 @@ function checkIssuer(c: CompiledScenario, by: Issuer, needs: 'seat' | 'facilitat
       params: issuerParams(by),
     });
   }
-  if (needs === 'seat') {
-    if ('facilitator' in by) return DECISION_BY_FACILITATOR;
-    if (!c.actorById.has(by.seat)) return noActor(by.seat);
-  }
+  if (needs === 'seat' && !('facilitator' in by) && !c.actorById.has(by.seat)) return noActor(by.seat);
   return undefined;
 }
 

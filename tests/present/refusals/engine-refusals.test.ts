@@ -205,6 +205,43 @@ describe("the engine's refusals, by key", () => {
     ]);
   });
 
+  it("refuse a seat's command from the facilitator in that command's own words", () => {
+    const asFacilitator = (command: Record<string, unknown>) => refused('open', byFacilitator(command));
+    const cases: readonly (readonly [Record<string, unknown>, RefusalKey, string])[] = [
+      [
+        { type: 'decision.submit', actor: 'pm', option: options[0] },
+        'engine.decision-by-facilitator',
+        'A decision is taken at a seat, not by the facilitator.',
+      ],
+      [{ type: 'decision.withdraw', actor: 'pm' }, 'engine.decision-by-facilitator', ''],
+      [{ type: 'proposal.set', actor: 'pm', option: null }, 'engine.decision-by-facilitator', ''],
+      [
+        { type: 'statement.publish', actor: 'pm', text: 'We call for calm.' },
+        'talk.by-facilitator',
+        'Seats speak here, not the facilitator.',
+      ],
+      [{ type: 'message.send', actor: 'pm', to: ['us'], text: 'Hello.' }, 'talk.by-facilitator', ''],
+      [
+        { type: 'agreement.propose', actor: 'pm', to: 'us', agreement: 'joint-investigation' },
+        'agreement.by-facilitator',
+        'Agreements are made by seats, not by the facilitator.',
+      ],
+      [{ type: 'agreement.answer', actor: 'pm', n: 1, accept: true }, 'agreement.by-facilitator', ''],
+      [{ type: 'agreement.withdraw', actor: 'pm', n: 1 }, 'agreement.by-facilitator', ''],
+      [
+        { type: 'ruling.request', actor: 'pm', text: 'We march.', argument: 'For calm.' },
+        'ruling.by-facilitator',
+        'A ruling is requested by a seat, not by the facilitator.',
+      ],
+    ];
+    for (const [command, key, message] of cases) {
+      const r = asFacilitator(command);
+      expect(r.code, String(command.type)).toBe('not-allowed');
+      expect(expectSaid(r, arabic), String(command.type)).toBe(key);
+      if (message) expect(r.message).toBe(message);
+    }
+  });
+
   it('say an offer with nothing open as such, in both languages', () => {
     const r = refused('bare', inBare('gov', { type: 'decision.submit', option: 'accuse' }));
     expect(r.message).toBe('accuse is not open to gov now (open: none).');
