@@ -12,6 +12,7 @@ import {
   describeIssuer,
   type Entry,
   type Issuer,
+  issuerParams,
   type Refusal,
   refusal,
 } from './commands.ts';
@@ -33,7 +34,7 @@ import {
   resolveTurnInPlace,
 } from './resolve.ts';
 import { RULING_HANDLERS, type RulingHappening } from './rulings.ts';
-import { GAME_ENDED, GAME_NOT_STARTED, GAME_PAUSED, wrongHolder } from './seat-check.ts';
+import { GAME_ENDED, GAME_NOT_STARTED, GAME_PAUSED, notPlayable, wrongHolder } from './seat-check.ts';
 import { SightTracker, sightFor } from './sight.ts';
 import { type GameState, holderOf, isReady, waitingFor } from './state.ts';
 import {
@@ -100,7 +101,12 @@ function refusalOf(c: CompiledScenario, state: GameState, entry: Entry): Refusal
       key: 'engine.no-command',
       params: { command: String(entry.command.type) },
     });
-  return checkIssuer(c, entry.by, handler.issuer) ?? handler.check(c, state, entry.command, entry.by);
+  const refused =
+    checkIssuer(c, entry.by, handler.issuer) ?? handler.check(c, state, entry.command, entry.by);
+  // A seat's command from the facilitator is refused by its own check first of all, in its own words (a decision,
+  // a statement, an agreement, a ruling's request); were a check ever to let one through, it is refused here.
+  if (!refused && handler.issuer === 'seat' && 'facilitator' in entry.by) return DECISION_BY_FACILITATOR;
+  return refused;
 }
 
 /** What a run did: where it ends, the commands it took in order, and what they did. */
@@ -207,15 +213,29 @@ type Handlers = { [T in CommandType]: Handler<Extract<Command, { type: T }>> };
 
 function checkIssuer(c: CompiledScenario, by: Issuer, needs: 'seat' | 'facilitator'): Refusal | undefined {
   if (needs === 'facilitator' && !('facilitator' in by)) {
-    return refusal('not-allowed', `Only the facilitator may do this, not ${describeIssuer(by)}.`);
+    return refusal('not-allowed', `Only the facilitator may do this, not ${describeIssuer(by)}.`, {
+      key: 'engine.facilitator-only',
+      params: issuerParams(by),
+    });
   }
-  if (needs === 'seat') {
-    if ('facilitator' in by)
-      return refusal('not-allowed', 'A decision is taken at a seat, not by the facilitator.');
-    if (!c.actorById.has(by.seat))
-      return refusal('unknown', `There is no actor ${by.seat} in this scenario.`);
-  }
+  if (needs === 'seat' && !('facilitator' in by) && !c.actorById.has(by.seat)) return noActor(by.seat);
   return undefined;
+}
+
+const DECISION_BY_FACILITATOR = refusal(
+  'not-allowed',
+  'A decision is taken at a seat, not by the facilitator.',
+  {
+    key: 'engine.decision-by-facilitator',
+    params: {},
+  },
+);
+
+function noActor(actor: string): Refusal {
+  return refusal('unknown', `There is no actor ${actor} in this scenario.`, {
+    key: 'engine.no-actor',
+    params: { actor },
+  });
 }
 
 /** The state being built: a shallow copy whose parts are copied on first write, or, when owned, the state itself. */
@@ -404,6 +424,7 @@ function checkChanges(s: GameState, actor: string): Refusal | undefined {
   return refusal(
     'too-many',
     `${actor} has changed its decision ${MAX_DECISION_CHANGES_PER_TURN} times this turn; it may not change it again until the next.`,
+    { key: 'engine.too-many-changes', params: { actor, max: MAX_DECISION_CHANGES_PER_TURN } },
   );
 }
 
@@ -413,21 +434,35 @@ function countChange(d: Draft, actor: string): void {
 }
 
 function checkSeat(c: CompiledScenario, s: GameState, actor: string, by: Issuer): Refusal | undefined {
-  if ('facilitator' in by)
-    return refusal('not-allowed', 'A decision is taken at a seat, not by the facilitator.');
-  if (by.seat !== actor) return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`);
+  if ('facilitator' in by) return DECISION_BY_FACILITATOR;
+  if (by.seat !== actor)
+    return refusal('not-your-seat', `The seat ${by.seat} cannot act for ${actor}.`, {
+      key: 'seat.other-act',
+      params: { seat: by.seat, actor },
+    });
   const wrong = wrongHolder(s, actor, by, 'act');
   if (wrong) return wrong;
-  if (!c.actorById.has(actor)) return refusal('unknown', `There is no actor ${actor} in this scenario.`);
+  if (!c.actorById.has(actor)) return noActor(actor);
   return undefined;
+}
+
+/** `option` is not among the options `actor` is offered now (`open`, in the offer's order). */
+function notOpen(actor: string, option: string, open: readonly string[]): Refusal {
+  return refusal(
+    'not-offered',
+    `${option} is not open to ${actor} now (open: ${open.join(', ') || 'none'}).`,
+    {
+      key: 'engine.option-not-open',
+      params: { option, actor, open: open.slice() },
+    },
+  );
 }
 
 const HANDLERS: Handlers = {
   'seat.set': {
     issuer: 'facilitator',
     check(_c, s, { actor }) {
-      if (!Object.hasOwn(s.seats, actor))
-        return refusal('unknown', `${actor} is not a playable actor's seat.`);
+      if (!Object.hasOwn(s.seats, actor)) return notPlayable(actor);
       if (s.phase === 'ended') return ended;
       return undefined;
     },
@@ -443,7 +478,12 @@ const HANDLERS: Handlers = {
   'game.start': {
     issuer: 'facilitator',
     check: (_c, s) =>
-      s.phase === 'setup' ? undefined : refusal('wrong-phase', 'The game has already started.'),
+      s.phase === 'setup'
+        ? undefined
+        : refusal('wrong-phase', 'The game has already started.', {
+            key: 'engine.already-started',
+            params: {},
+          }),
     run(d) {
       d.s.phase = 'deciding';
       return [d.openTurn()];
@@ -455,11 +495,12 @@ const HANDLERS: Handlers = {
       const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn) ?? checkDecisionReason(reason);
       if (wrong) return wrong;
       const offer = s.offers[actor];
-      if (!offer) return refusal('not-offered', `${actor} has no decision to make this turn.`);
-      if (!offer.options.includes(option)) {
-        const open = offer.options.join(', ') || 'none';
-        return refusal('not-offered', `${option} is not open to ${actor} now (open: ${open}).`);
-      }
+      if (!offer)
+        return refusal('not-offered', `${actor} has no decision to make this turn.`, {
+          key: 'engine.no-decision',
+          params: { actor },
+        });
+      if (!offer.options.includes(option)) return notOpen(actor, option, offer.options);
       // The same choice by the same hand again is not a new command: it would change nothing but the record.
       const pending = s.pending[actor];
       if (
@@ -468,7 +509,10 @@ const HANDLERS: Handlers = {
         pending.by === ('facilitator' in by ? 'facilitator' : by.as) &&
         pending.reason === decisionReason(reason)
       ) {
-        return refusal('unchanged', `${actor} has already chosen ${option}.`);
+        return refusal('unchanged', `${actor} has already chosen ${option}.`, {
+          key: 'engine.already-chosen',
+          params: { actor, option },
+        });
       }
       return checkChanges(s, actor);
     },
@@ -487,7 +531,11 @@ const HANDLERS: Handlers = {
     check(c, s, { actor, turn }, by) {
       const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
       if (wrong) return wrong;
-      if (!s.pending[actor]) return refusal('not-offered', `${actor} has no decision to withdraw.`);
+      if (!s.pending[actor])
+        return refusal('not-offered', `${actor} has no decision to withdraw.`, {
+          key: 'engine.nothing-to-withdraw',
+          params: { actor },
+        });
       return checkChanges(s, actor);
     },
     run(d, { actor }) {
@@ -502,29 +550,36 @@ const HANDLERS: Handlers = {
       const wrong = checkSeat(c, s, actor, by) ?? needsOpenTurn(s, turn);
       if (wrong) return wrong;
       if ('seat' in by && by.as !== 'person')
-        return refusal('not-allowed', `The computer at ${actor} decides; it does not propose.`);
+        return refusal('not-allowed', `The computer at ${actor} decides; it does not propose.`, {
+          key: 'engine.computer-proposes',
+          params: { actor },
+        });
       const offer = s.offers[actor];
       if (!offer || offer.options.length === 0)
-        return refusal('not-offered', `${actor} has no decision to make this turn, so nothing to propose.`);
-      if (option !== null && !offer.options.includes(option)) {
-        return refusal(
-          'not-offered',
-          `${option} is not open to ${actor} now (open: ${offer.options.join(', ')}).`,
-        );
-      }
+        return refusal('not-offered', `${actor} has no decision to make this turn, so nothing to propose.`, {
+          key: 'engine.nothing-to-propose',
+          params: { actor },
+        });
+      if (option !== null && !offer.options.includes(option)) return notOpen(actor, option, offer.options);
       const held = Object.hasOwn(s.proposals, actor) ? s.proposals[actor]! : null;
       // The same proposal again is not a new command: it would change nothing but the record.
       if (held === option) {
-        return refusal(
-          'unchanged',
-          option === null ? `${actor} has no proposal to clear.` : `${actor} has already proposed ${option}.`,
-        );
+        return option === null
+          ? refusal('unchanged', `${actor} has no proposal to clear.`, {
+              key: 'engine.no-proposal-to-clear',
+              params: { actor },
+            })
+          : refusal('unchanged', `${actor} has already proposed ${option}.`, {
+              key: 'engine.already-proposed',
+              params: { actor, option },
+            });
       }
       const made = Object.hasOwn(s.proposed, actor) ? s.proposed[actor]! : 0;
       if (made < MAX_PROPOSALS_PER_TURN) return undefined;
       return refusal(
         'too-many',
         `${actor} has made ${MAX_PROPOSALS_PER_TURN} proposals this turn; confirm one of them, or wait for the next turn.`,
+        { key: 'engine.too-many-proposals', params: { actor, max: MAX_PROPOSALS_PER_TURN } },
       );
     },
     run(d, { actor, option }) {
@@ -542,7 +597,11 @@ const HANDLERS: Handlers = {
       const wrong = needsOpenTurn(s, turn);
       if (wrong) return wrong;
       if (!now && !isReady(s)) {
-        return refusal('not-ready', `The turn cannot resolve yet: waiting for ${waitingFor(s).join(', ')}.`);
+        const waiting = waitingFor(s);
+        return refusal('not-ready', `The turn cannot resolve yet: waiting for ${waiting.join(', ')}.`, {
+          key: 'engine.waiting-for',
+          params: { actors: waiting },
+        });
       }
       return undefined;
     },
@@ -555,7 +614,10 @@ const HANDLERS: Handlers = {
       s.phase === 'ended'
         ? ended
         : s.paused
-          ? refusal('wrong-phase', 'The game is already paused.')
+          ? refusal('wrong-phase', 'The game is already paused.', {
+              key: 'engine.already-paused',
+              params: {},
+            })
           : undefined,
     run(d) {
       d.s.paused = true;
@@ -564,7 +626,10 @@ const HANDLERS: Handlers = {
   },
   'game.resume': {
     issuer: 'facilitator',
-    check: (_c, s) => (s.paused ? undefined : refusal('wrong-phase', 'The game is not paused.')),
+    check: (_c, s) =>
+      s.paused
+        ? undefined
+        : refusal('wrong-phase', 'The game is not paused.', { key: 'engine.not-paused', params: {} }),
     run(d) {
       d.s.paused = false;
       return [{ kind: 'game.resumed' }];
@@ -575,10 +640,12 @@ const HANDLERS: Handlers = {
     check(c, s, { defaults }) {
       if (s.phase === 'ended') return ended;
       for (const [actor, option] of Object.entries(defaults ?? {})) {
-        if (!Object.hasOwn(s.seats, actor))
-          return refusal('unknown', `${actor} is not a playable actor's seat.`);
+        if (!Object.hasOwn(s.seats, actor)) return notPlayable(actor);
         if (!c.optionById.get(actor)?.has(option))
-          return refusal('unknown', `${actor} has no option ${option}.`);
+          return refusal('unknown', `${actor} has no option ${option}.`, {
+            key: 'engine.no-option',
+            params: { actor, option },
+          });
       }
       return undefined;
     },
@@ -597,11 +664,19 @@ const HANDLERS: Handlers = {
     check(c, s, { event }) {
       if (s.phase !== 'deciding') return s.phase === 'ended' ? ended : needsOpenTurn(s, undefined);
       const def = c.eventById.get(event);
-      if (!def) return refusal('unknown', `There is no event ${event} in this scenario.`);
+      if (!def)
+        return refusal('unknown', `There is no event ${event} in this scenario.`, {
+          key: 'engine.no-event',
+          params: { event },
+        });
       if (def.once && (Object.hasOwn(s.world.fired, event) || s.queued.includes(event))) {
         return refusal(
           'already-fired',
           `The event ${event} happens once, and has already fired or is queued.`,
+          {
+            key: 'engine.event-once',
+            params: { event },
+          },
         );
       }
       return undefined;
@@ -632,9 +707,16 @@ const HANDLERS: Handlers = {
     check(c, s, { indicator, value }) {
       if (s.phase === 'ended') return ended;
       const def = c.indicatorById.get(indicator);
-      if (!def) return refusal('unknown', `There is no indicator ${indicator} in this scenario.`);
+      if (!def)
+        return refusal('unknown', `There is no indicator ${indicator} in this scenario.`, {
+          key: 'engine.no-indicator',
+          params: { indicator },
+        });
       if (value < def.min || value > def.max) {
-        return refusal('out-of-range', `${indicator} runs from ${def.min} to ${def.max}, not ${value}.`);
+        return refusal('out-of-range', `${indicator} runs from ${def.min} to ${def.max}, not ${value}.`, {
+          key: 'engine.out-of-range',
+          params: { indicator, min: def.min, max: def.max, value },
+        });
       }
       return undefined;
     },

@@ -12,7 +12,31 @@
 export type RefusalParams = Readonly<Record<string, string | number | readonly string[]>>;
 
 /** engine.ts: the decisions, the facilitator's commands, the turn. */
-export type EngineRefusalKey = 'engine.no-command' | 'engine.stale';
+export type EngineRefusalKey =
+  | 'engine.already-chosen'
+  | 'engine.already-paused'
+  | 'engine.already-proposed'
+  | 'engine.already-started'
+  | 'engine.computer-proposes'
+  | 'engine.decision-by-facilitator'
+  | 'engine.event-once'
+  | 'engine.facilitator-only'
+  | 'engine.no-actor'
+  | 'engine.no-command'
+  | 'engine.no-decision'
+  | 'engine.no-event'
+  | 'engine.no-indicator'
+  | 'engine.no-option'
+  | 'engine.no-proposal-to-clear'
+  | 'engine.not-paused'
+  | 'engine.nothing-to-propose'
+  | 'engine.nothing-to-withdraw'
+  | 'engine.option-not-open'
+  | 'engine.out-of-range'
+  | 'engine.stale'
+  | 'engine.too-many-changes'
+  | 'engine.too-many-proposals'
+  | 'engine.waiting-for';
 
 /** commands.ts: commands that do not parse, and free text with nothing to read. */
 export type CommandRefusalKey =

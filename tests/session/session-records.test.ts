@@ -141,6 +141,11 @@ describe('the session with its computer seats inside it', () => {
     expect(run.ok && run.state.phase).toBe('ended');
     expect(state).toEqual(copy);
     const refused = applyRun(c, state, { by: { facilitator: true }, command: { type: 'game.start' } }, next);
-    expect(refused).toEqual({ ok: false, code: 'wrong-phase', message: 'The game has already started.' });
+    expect(refused).toEqual({
+      ok: false,
+      code: 'wrong-phase',
+      message: 'The game has already started.',
+      said: { key: 'engine.already-started', params: {} },
+    });
   });
 });
