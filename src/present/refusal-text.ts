@@ -1,6 +1,6 @@
 // A refused command in the viewer's language (issue 20): the engine's refusal by its key (src/sim/refusal-keys.ts),
-// with the scenario's names for the ids it names, in the viewer's digits. A refusal without a key (one from before,
-// or from a program) is said in the engine's English sentence, as it always was.
+// with the scenario's names for the ids it names, in the viewer's digits. The engine's English sentence stays what
+// logs and the command line read.
 import type { Refusal } from '../sim/commands.ts';
 import type { RefusalKey, RefusalSaid } from '../sim/refusal-keys.ts';
 import { agreementRefusals } from './refusals/agreement-refusals.ts';
@@ -23,8 +23,8 @@ const TABLES: RefusalTable<RefusalKey> = {
 };
 
 /** The refusal in one line of the current language; `names` says the scenario's ids (a Lookup does). */
-export function refusalText(r: Pick<Refusal, 'message' | 'said'>, names: RefusalNames): string {
-  return r.said ? saidText(r.said, names) : r.message;
+export function refusalText(r: Pick<Refusal, 'said'>, names: RefusalNames): string {
+  return saidText(r.said, names);
 }
 
 export function saidText({ key, params }: RefusalSaid, names: RefusalNames): string {

@@ -128,7 +128,7 @@ export interface Refusal {
   ok: false;
   code: RefusalCode;
   message: string;
-  said?: RefusalSaid;
+  said: RefusalSaid;
 }
 
 /** Printable ASCII only: a sentence that needs no cleaning, as nearly all are. */
@@ -136,14 +136,12 @@ const PLAIN = /^[\x20-\x7e]*$/;
 /** A refusal's sentence names a few ids at most (each at most 100 characters, by the schema below). */
 const MAX_REFUSAL_CHARS = 600;
 
-export function refusal(code: RefusalCode, message: string, said?: RefusalSaid): Refusal {
+export function refusal(code: RefusalCode, message: string, said: RefusalSaid): Refusal {
   // A sentence may name what a client sent (an actor, an addressee: ids of its choosing). It is kept to one line of
   // what can be seen, as typed text is (free-text.ts): no line break, control or direction-changing character. The
-  // screens clean what they show of `said` the same way (src/present/refusal-text.ts).
+  // parameters of `said` are kept the same way (cleanSaid).
   const sentence = PLAIN.test(message) ? message : cleanText(message, MAX_REFUSAL_CHARS);
-  return said
-    ? { ok: false, code, message: sentence, said: cleanSaid(said) }
-    : { ok: false, code, message: sentence };
+  return { ok: false, code, message: sentence, said: cleanSaid(said) };
 }
 
 /** The parameters as the sentence is: each text one line of what can be seen (they are ids a client may have sent). */

@@ -2,8 +2,8 @@
 // its English sentence, so a screen says it in the viewer's language with the scenario's names in it
 // (src/present/refusal-text.ts). The sentence stays what programs, logs and the command line read.
 //
-// One union per module that refuses, each in its own block below: the modules are converted one by one, and the
-// presenters keep one table per module (src/present/refusals/).
+// One union per module that refuses, each in its own block below, and one table of words per module in the
+// presenters (src/present/refusals/). Every refusal has its words (`refusal()` requires them).
 
 /** Parameters by name. The screens read some names as scenario ids and say them by their names:
  * `actor`, `seat`, seats (`seat`, `bySeat`, `to`, `from`, `party`), `actors` (a list), `option` (of `actor`),
