@@ -1,7 +1,8 @@
 /** The journal as the actor saw it: news, statements, rumours, with misinformation marked once exposed. */
 import type { ActorView, JournalView } from '../sim/view.ts';
-import { language, t } from './i18n/i18n.ts';
+import { t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
+import { type MadeOnce, madeOnce } from './made-once.ts';
 import type { NewsItem } from './screens.ts';
 
 /** What a view holds of the turn's news: an actor's view, or the public's (pass-and-play's hand-over). */
@@ -30,26 +31,10 @@ function kindLabel(kind: JournalView['kind']): string {
  * view.ts) and the language and move: a classroom builds every seat's earlier news again at every turn, and the same
  * item, as the same object, is also what the diff skips (issue 18). Items are never changed once made.
  */
-const itemsMade = new WeakMap<Lookup, WeakMap<JournalView, Map<string, NewsItem>>>();
+const itemsMade: MadeOnce<JournalView, NewsItem> = new WeakMap();
 
 export function newsItem(entry: JournalView, lookup: Lookup, moved = 0): NewsItem {
-  let byEntry = itemsMade.get(lookup);
-  if (byEntry === undefined) {
-    byEntry = new WeakMap();
-    itemsMade.set(lookup, byEntry);
-  }
-  let byKey = byEntry.get(entry);
-  if (byKey === undefined) {
-    byKey = new Map();
-    byEntry.set(entry, byKey);
-  }
-  const key = `${language()}|${moved}`;
-  let item = byKey.get(key);
-  if (item === undefined) {
-    item = makeNewsItem(entry, lookup, moved);
-    byKey.set(key, item);
-  }
-  return item;
+  return madeOnce(itemsMade, lookup, entry, String(moved), () => makeNewsItem(entry, lookup, moved));
 }
 
 function makeNewsItem(entry: JournalView, lookup: Lookup, moved: number): NewsItem {

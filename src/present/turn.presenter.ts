@@ -2,9 +2,10 @@
 import type { Condition, Fact } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
 import { type DatedTurn, dateShown, shortRef, turnDate } from './cite.ts';
-import { language, t } from './i18n/i18n.ts';
+import { t } from './i18n/i18n.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
+import { type MadeOnce, madeOnce } from './made-once.ts';
 import { moodFor } from './mood.ts';
 import { earlierNews, newsOfTurn } from './news.presenter.ts';
 import { turnLine } from './opening.presenter.ts';
@@ -418,37 +419,21 @@ type BeliefLine = SituationModel['beliefs'][number];
  * The lines made, by the lookup, the belief's view (the engine shares one for a belief that did not change: view.ts)
  * and the language and actor: a classroom builds every seat's beliefs again at every turn (issue 18).
  */
-const linesMade = new WeakMap<Lookup, WeakMap<ActorView['beliefs'][number], Map<string, BeliefLine>>>();
+const linesMade: MadeOnce<ActorView['beliefs'][number], BeliefLine> = new WeakMap();
 
 /** A belief on the situation's panel: what it states, and the actor's lines about it. */
 function beliefLine(b: ActorView['beliefs'][number], actor: string, lookup: Lookup): BeliefLine {
-  let byBelief = linesMade.get(lookup);
-  if (byBelief === undefined) {
-    byBelief = new WeakMap();
-    linesMade.set(lookup, byBelief);
-  }
-  let byKey = byBelief.get(b);
-  if (byKey === undefined) {
-    byKey = new Map();
-    byBelief.set(b, byKey);
-  }
-  const key = `${language()}|${actor}`;
-  let line = byKey.get(key);
-  if (line === undefined) {
-    line = {
-      statement: lookup.cite(b.statement),
-      ...beliefLines(
-        b,
-        lookup.scenario.turns,
-        basisFor(
-          lookup.scenario.facts.find((f) => f.id === b.fact),
-          actor,
-        ),
+  return madeOnce(linesMade, lookup, b, actor, () => ({
+    statement: lookup.cite(b.statement),
+    ...beliefLines(
+      b,
+      lookup.scenario.turns,
+      basisFor(
+        lookup.scenario.facts.find((f) => f.id === b.fact),
+        actor,
       ),
-    };
-    byKey.set(key, line);
-  }
-  return line;
+    ),
+  }));
 }
 
 /** The decision the actor faces (its options, open or closed and why), or null. */
