@@ -35,21 +35,6 @@ export function after(c: CompiledScenario, state: GameState, entries: readonly E
  */
 export type Path = 'message' | 'made' | 'record';
 
-/**
- * The refusal of a module's own check (its handler's `check`), for what the engine's dispatch refuses before it:
- * a seat's command issued by the facilitator (engine.ts checkIssuer).
- */
-export function refusedByCheck(
-  handler: { check(c: CompiledScenario, s: GameState, command: never, by: Issuer): Refusal | undefined },
-  c: CompiledScenario,
-  state: GameState,
-  entry: { by: Issuer; command: unknown },
-): Refusal {
-  const r = handler.check(c, state, entry.command as never, entry.by);
-  expect(r, JSON.stringify(entry)).toBeDefined();
-  return r!;
-}
-
 /** The refusal of `raw` in `state`, by `path`. */
 export function refusedIn(
   c: CompiledScenario,
