@@ -14,8 +14,6 @@ import {
   CODE_ALPHABET,
   CODE_LENGTH,
   CommandMessageSchema,
-  type CreateOptions,
-  CreateOptionsSchema,
   type DeviceMessage,
   DeviceMessageSchema,
   ProposalMessageSchema,
@@ -39,8 +37,8 @@ import {
   SEAT_RESERVE_BYTES,
   SEAT_RESERVE_ENTRIES,
 } from '../sim/limits.ts';
-import { forkAt, type GameRecord, newRecord, replay } from '../sim/record.ts';
-import { restoreSave, SaveError, saveJson } from '../sim/save.ts';
+import { type GameRecord, replay } from '../sim/record.ts';
+import { saveJson } from '../sim/save.ts';
 import type { GameState } from '../sim/state.ts';
 import {
   consoleClientView,
@@ -51,6 +49,7 @@ import {
   seatStatus,
 } from './classroom-views.ts';
 import { hashSecret, originOf, type RecordStore, type RoomSettings, StoreError } from './record-store.ts';
+import { openingOf, openRefused } from './room-open.ts';
 import { isRoomSaid, roomSaidText } from './room-refusals.ts';
 import {
   type Identity,
@@ -212,24 +211,13 @@ export class ClassroomRoom extends Room {
 
   /** A new room from the facilitator's choices: scenario, seed, and who holds each seat. */
   private async open(options: unknown): Promise<void> {
-    const parsed = CreateOptionsSchema.safeParse(options);
-    if (!parsed.success) throw new ServerError(400, 'These are not the options of a new room.');
-    const o: CreateOptions = parsed.data;
-    const c = this.deps.scenarios.get(o.scenario);
-    if (!c) throw new ServerError(400, `There is no scenario ${o.scenario} on this server.`);
-    const origin = o.fork ? originRecord(c, o.fork.record) : null;
-    const record = origin && o.fork ? forkAt(c, origin, o.fork.turn) : newRecord(c, o.seed);
-    const forkedAt = record.entries.length;
-    if (origin && Buffer.byteLength(saveJson(origin)) > MAX_RECORD_BYTES - SEAT_RESERVE_BYTES) {
-      throw new ServerError(400, 'The game to play on from is too large to open as a room.');
-    }
-    for (const [actor, holder] of Object.entries(o.seats)) {
-      const command: Command = { type: 'seat.set', actor, holder };
-      record.entries.push({ by: { facilitator: true }, command });
-    }
-    // The seats are commands like any other: the engine takes them or the room is not opened.
-    const seated = replayOrRefusal(c, record);
-    if (seated) throw new ServerError(400, seated);
+    const {
+      c,
+      options: o,
+      record,
+      forkedAt,
+      origin,
+    } = openingOf(options, this.deps.scenarios, this.deps.languages);
     this.c = c;
     this.settings = {
       autoResolve: o.autoResolve,
@@ -254,7 +242,7 @@ export class ClassroomRoom extends Room {
         this.seatCodes = codes;
         break;
       }
-      if (tries > 50) throw new ServerError(503, 'No join code is free; try again.');
+      if (tries > 50) throw openRefused(503, joinLanguage(options), 'no-code-free');
     }
     this.startSession(record);
   }
@@ -1138,16 +1126,6 @@ export class ClassroomRoom extends Room {
   override onDispose(): void {
     if (this.idle) clearTimeout(this.idle);
     this.session?.stop();
-  }
-}
-
-/** What if, as a room: the record a room plays on from, read and replayed; refused in one sentence. */
-function originRecord(c: CompiledScenario, json: string): GameRecord {
-  try {
-    return restoreSave(json, (id) => (id === c.scenario.meta.id ? c : undefined)).record;
-  } catch (e) {
-    const why = e instanceof SaveError ? e.message : 'It is not a game record.';
-    throw new ServerError(400, `The game to play on from cannot be read: ${why}`);
   }
 }
 

@@ -280,6 +280,39 @@ describe("the room's own refusals, in the device's language", () => {
     for (const c of [pm, lobby, projector, ann, f]) await c.room.leave();
   });
 
+  it("says a refused opening in the facilitator's device's language, as the open-room page shows it", async () => {
+    const options = {
+      role: 'facilitator',
+      scenario: 'baghdad-2021',
+      seed: 7,
+      seats: { pm: 'person' },
+      autoResolve: true,
+      key: KEY,
+      language: 'en',
+    };
+    const opening = (more: Record<string, unknown>) =>
+      t.harness.sdk.create('classroom', { ...options, ...more }).then(
+        () => {
+          throw new Error('the room opened');
+        },
+        (e: unknown) => (e as Error).message,
+      );
+    const unknown = await opening({ scenario: 'nowhere', deviceLanguage: 'ar-IQ' });
+    expectArabic(unknown, 'no-scenario');
+    expect(unknown).toContain('nowhere');
+    expect(await opening({ scenario: 'nowhere' })).toBe('There is no scenario nowhere on this server.');
+    // Every join code taken: the store refuses each new one.
+    const store = (ClassroomRoom as unknown as { deps: { store: { create: () => Promise<boolean> } } }).deps
+      .store;
+    const taken = vi.spyOn(store, 'create').mockResolvedValue(false);
+    try {
+      expectArabic(await opening({ deviceLanguage: 'ar-IQ' }), 'no-code-free');
+      expect(await opening({})).toBe('No join code is free; try again.');
+    } finally {
+      taken.mockRestore();
+    }
+  });
+
   it('reached every key of the room, each keeping its English sentence word for word', () => {
     const keys = new Set<RoomRefusalKey>();
     for (const r of reached) {
