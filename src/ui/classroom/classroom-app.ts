@@ -291,6 +291,8 @@ export class ClassroomApp {
     }).catch(() => null);
     if (ensured && (await classroomJson(ensured.clone())) === null) return NO_SERVER;
     if (ensured?.status === 404) return t('class.noRoom', { code: isolate(code) });
+    // An ended game stays a record that only its facilitator may open: the others are told it ended, not that it is gone.
+    if (ensured?.status === 410) return t('class.roomEnded', { code: isolate(code) });
     const client = this.newClient();
     try {
       await client.join(code, options, kept);
