@@ -522,11 +522,14 @@ export class ClassroomApp {
       message: oneSentence(e),
     }));
     if (!reply || reply.ok) return null;
+    // The link's own refusal (no room heard the request) is the page's to say, in the page's language.
+    const link = client?.status === 'reconnecting' ? t('seat.reconnecting') : t('seat.notConnected');
+    const text = reply.code === 'offline' ? link : reply.message;
     if (this.client === client && client?.view) {
-      this.refusal = { text: reply.message, standing: standing(client.view) };
+      this.refusal = { text, standing: standing(client.view) };
       this.draw();
     }
-    return reply.message;
+    return text;
   }
 
   /** Puts a page on screen: from now on each redraw renders `page` into the host, patching the DOM in place. */

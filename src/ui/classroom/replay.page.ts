@@ -8,7 +8,7 @@
 
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { dateShown } from '../../present/cite.ts';
-import { direction, t } from '../../present/i18n/i18n.ts';
+import { direction, language, t } from '../../present/i18n/i18n.ts';
 import { Lookup } from '../../present/lookup.ts';
 import { readProblemText } from '../../present/read-problem.ts';
 import { dealLine, dealTexts, rulingLine } from '../../present/room-deals.presenter.ts';
@@ -239,7 +239,8 @@ export class ReplayViewer {
     const seats = Object.fromEntries(
       this.c.playableIds.map((a) => [a, players.includes(a) ? 'person' : 'computer']),
     );
-    const client = new ClassroomClient({ endpoint: location.origin, keep });
+    // The room's language and this device's are the page's: a refusal comes in it, and the projector reads it too.
+    const client = new ClassroomClient({ endpoint: location.origin, keep, language: language() });
     try {
       const welcome = await client.open({
         scenario: this.c.scenario.meta.id,
@@ -248,6 +249,7 @@ export class ReplayViewer {
         autoResolve: true,
         key: newKey(),
         fork: { record: recordJson(this.game!), turn: this.step },
+        language: language(),
       });
       location.assign(`/class/${welcome.code}`);
     } catch (e) {
