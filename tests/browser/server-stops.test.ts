@@ -1,6 +1,7 @@
-// A room whose game has ended, after the server restarted (issue 20): the room is a record that only its facilitator
-// may open again (the server answers 410 to anyone else). A phone that types its code is told that the game ended,
-// in its own language, not that there is no such room.
+// When the classroom server stops (issue 20). A request the page cannot send (no room hears it) is refused by the
+// page itself, in the page's language, and the console says the link is lost. After a restart, a room whose game has
+// ended is a record that only its facilitator may open again (the server answers 410 to anyone else): a phone that
+// types its code is told that the game ended, in its own language, not that there is no such room.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ const strings = (file: string) =>
   JSON.parse(
     readFileSync(join(import.meta.dirname, `../../src/present/i18n/${file}.json`), 'utf8'),
   ) as Record<string, string>;
+const AR = strings('ar-IQ');
 
 let browser: Browser;
 let server: ServerProcess | null = null;
@@ -27,13 +29,43 @@ afterAll(async () => {
   server?.kill('SIGTERM');
 });
 
-describe('a room whose game has ended', () => {
-  it("tells a phone that the game ended, in the phone's language", async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const dataDir = mkdtempSync(join(tmpdir(), 'crisis-ended-room-'));
-    const args = ['--port', String(port), '--data-dir', dataDir, '--dist-dir', inject('distDir')];
-    server = await spawnServer(args);
+/** A server of its own, on a free port and a fresh data folder; `args` start it again on the same data. */
+async function ownServer(prefix: string): Promise<{ base: string; args: string[] }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const args = ['--port', String(port), '--data-dir', dataDir, '--dist-dir', inject('distDir')];
+  server = await spawnServer(args);
+  return { base: `http://127.0.0.1:${port}`, args };
+}
+
+async function stopServer(): Promise<void> {
+  server?.kill('SIGTERM');
+  await server?.stopped;
+  server = null;
+}
+
+describe('when the classroom server stops', () => {
+  it("refuses a console's request in the page's language, and says the link is lost", async () => {
+    const { base } = await ownServer('crisis-link-lost-');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ar-IQ' });
+    const page = await context.newPage();
+    await page.goto(`${base}/class`);
+    await page.waitForFunction(() => document.documentElement.lang === 'ar-IQ');
+    await page.getByRole('button', { name: AR['start.openRoom']! }).click();
+    await page.getByRole('button', { name: AR['openRoom.open']!, exact: true }).click();
+    await page.waitForSelector('body[data-class-view="console"]');
+
+    await stopServer();
+    await page.locator('.class-link--lost:not([hidden])').waitFor();
+    await page.getByRole('button', { name: AR['console.start']!, exact: true }).click();
+    const refusal = page.locator('.class-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(AR['seat.reconnecting']);
+    await context.close();
+  });
+
+  it("tells a phone that a room's game ended, in the phone's language, after a restart", async () => {
+    const { base, args } = await ownServer('crisis-ended-room-');
     const facilitator = await new Client(base).create('classroom', {
       role: 'facilitator',
       scenario: 'baghdad-2021',
@@ -51,8 +83,7 @@ describe('a room whose game has ended', () => {
       ok: true,
     });
     // The record is kept; the server stops, and starts again on the same data.
-    server.kill('SIGTERM');
-    await server.stopped;
+    await stopServer();
     server = await spawnServer(args);
 
     for (const [locale, language] of [
