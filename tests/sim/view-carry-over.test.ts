@@ -48,3 +48,34 @@ describe('views that carry over from earlier turns', () => {
     expect(compared).toBeGreaterThan(50);
   });
 });
+
+/** Every journal entry, belief and change the state holds, each with the JSON it had when first seen. */
+function recordSeen(s: GameState, seen: Map<object, string>): void {
+  const objects: object[] = [...s.world.journal, ...s.world.changes];
+  for (const beliefs of Object.values(s.beliefs)) objects.push(...Object.values(beliefs));
+  for (const o of objects) if (!seen.has(o)) seen.set(o, JSON.stringify(o));
+}
+
+describe("the engine's made objects, which the view caches are keyed by", () => {
+  it('are never changed once made: every journal entry, belief and change keeps its first form', () => {
+    const seen = new Map<object, string>();
+    for (let seed = 1; seed <= 8; seed++) {
+      let s = initialState(c, seed);
+      for (const actor of c.playableIds.slice(0, seed % 3))
+        s = run(s, { by: FACILITATOR, command: { type: 'seat.set', actor, holder: 'person' } });
+      s = run(s, { by: FACILITATOR, command: { type: 'game.start' } });
+      recordSeen(s, seen);
+      for (let turn = 0; turn < 40 && s.phase === 'deciding'; turn++) {
+        for (const actor of waitingFor(s)) {
+          const option = computerChoice(c, s, actor);
+          if (option !== null) s = run(s, submit(actor, option, holderOf(s, actor) ?? 'computer'));
+          recordSeen(s, seen);
+        }
+        s = run(s, resolveEntry);
+        recordSeen(s, seen);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(500);
+    for (const [o, first] of seen) expect(JSON.stringify(o)).toBe(first);
+  });
+});
