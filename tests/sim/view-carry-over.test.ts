@@ -68,7 +68,8 @@ describe("the engine's made objects, which the view caches are keyed by", () => 
       for (let turn = 0; turn < 40 && s.phase === 'deciding'; turn++) {
         for (const actor of waitingFor(s)) {
           const option = computerChoice(c, s, actor);
-          if (option !== null) s = run(s, submit(actor, option, holderOf(s, actor) ?? 'computer'));
+          if (option !== null)
+            s = run(s, submit(actor, option, holderOf(s, actor) === 'person' ? 'person' : 'computer'));
           recordSeen(s, seen);
         }
         s = run(s, resolveEntry);
