@@ -105,6 +105,14 @@ export const MUTED = 'The facilitator has muted this device: it cannot publish s
 /** How often a room's Colyseus clock ticks. */
 const ROOM_TICK_MS = 250;
 
+/**
+ * How long the views that a seat's own decision, withdrawal or proposal changes may wait for the next change: the
+ * seats of a class decide within moments of each other, and each decision alone made its seat's view, the console
+ * and the projector again and sent them (four times a turn, then once more for the turn's resolution, which goes at
+ * once and takes what waits with it). Short enough that a team and the facilitator see a decision as it is made.
+ */
+export const SEAT_CHANGE_WAIT_MS = 100;
+
 /** The close code a removed device is sent away with: its client does not try to come back. */
 export const REMOVED_CLOSE = 4401;
 
@@ -175,6 +183,8 @@ export class ClassroomRoom extends Room {
    */
   private readonly seatMemos = new Map<Language, SeatViewMemo>();
   private dirty: Set<string> | 'all' = 'all';
+  /** The publish that a seat's own change waits for (SEAT_CHANGE_WAIT_MS), while one is set. */
+  private waiting: ReturnType<typeof setTimeout> | null = null;
   /** By view key: the view its devices were last sent and the texts they hold, for a device that joins them. */
   private readonly streams = new Map<string, Stream>();
   private turnClock = { key: '', startedAt: 0 };
@@ -905,17 +915,29 @@ export class ClassroomRoom extends Room {
     setImmediate(() => void this.publish());
   }
 
-  /** Writes what the session accepted, then sends each client what changed in its view: in that order, always. */
-  publish(): Promise<void> {
+  /**
+   * Writes what the session accepted, then sends each client what changed in its view: in that order, always.
+   * `now`: even what only a seat's own move changed goes now (else it may wait a moment for the next change).
+   */
+  publish(now = false): Promise<void> {
     this.publishing = this.publishing.then(
-      () => this.flush(),
-      () => this.flush(),
+      () => this.flush(now),
+      () => this.flush(now),
     );
     return this.publishing;
   }
 
-  private async flush(): Promise<void> {
+  private async flush(now: boolean): Promise<void> {
     await this.persist();
+    if (!now && this.mayWait()) {
+      this.waiting ??= setTimeout(() => {
+        this.waiting = null;
+        void this.publish(true);
+      }, SEAT_CHANGE_WAIT_MS);
+      return;
+    }
+    if (this.waiting) clearTimeout(this.waiting);
+    this.waiting = null;
     const presence = this.presence_();
     const dirty = this.dirty;
     this.dirty = new Set();
@@ -972,6 +994,16 @@ export class ClassroomRoom extends Room {
       member.texts = frame.texts;
       this.streams.set(streamKey, { sent: view, texts: frame.texts });
     }
+  }
+
+  /**
+   * Whether what changed since the last publish is only seats' own decisions, withdrawals or proposals (their views,
+   * the console's and the projector's), and every device holds a view: then the publish may wait for the next change.
+   */
+  private mayWait(): boolean {
+    if (this.dirty === 'all' || this.dirty.size === 0 || this.halted !== null) return false;
+    for (const m of this.members.values()) if (m.connected && m.sent === null) return false;
+    return true;
   }
 
   /** The scenario's texts in a device's language: the base its views are numbered after once it holds them. */
@@ -1137,6 +1169,7 @@ export class ClassroomRoom extends Room {
 
   override onDispose(): void {
     if (this.idle) clearTimeout(this.idle);
+    if (this.waiting) clearTimeout(this.waiting);
     this.session?.stop();
   }
 }
