@@ -16,6 +16,7 @@ import type { Lookup } from '../present/lookup.ts';
 import type { SituationModel } from '../present/screens.ts';
 import { situationModel } from '../present/turn.presenter.ts';
 import { sameJson } from '../session/view-patch.ts';
+import type { Command } from '../sim/commands.ts';
 import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
@@ -24,6 +25,26 @@ import { saidFor } from '../sim/talk.ts';
 import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
 import { consoleDeals, projectorDeals, seatDeals } from './deal-views.ts';
 import { consoleTalk, seatTalk } from './talk-views.ts';
+
+/**
+ * What a command may change of the views, by its type: only its own seat's (a seat's decision, withdrawal or proposal:
+ * that seat's view, the console's and the projector's); only what was said ('said': a message, a statement, its
+ * approval or hiding, which no seat's picture of the world, beliefs, stances, offers, agreements or talk rules
+ * follows from, so every view is put together again from the memo's world); or anything ('world'). The room builds
+ * again by it, and the memo's world moves on only for 'world' (issue 18: each message made every seat's view again
+ * from scratch).
+ */
+export function viewsChangedBy(type: Command['type']): 'seat' | 'said' | 'world' {
+  if (type === 'decision.submit' || type === 'decision.withdraw' || type === 'proposal.set') return 'seat';
+  if (
+    type === 'message.send' ||
+    type === 'statement.publish' ||
+    type === 'statement.approve' ||
+    type === 'said.hide'
+  )
+    return 'said';
+  return 'world';
+}
 
 /**
  * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:

@@ -49,6 +49,7 @@ import {
   SeatViewMemo,
   seatClientView,
   seatStatus,
+  viewsChangedBy,
 } from './classroom-views.ts';
 import { hashSecret, originOf, type RecordStore, type RoomSettings, StoreError } from './record-store.ts';
 import { isRoomSaid, roomSaidText } from './room-refusals.ts';
@@ -839,9 +840,10 @@ export class ClassroomRoom extends Room {
 
   /**
    * Marks views to build again at the next publish: some seats' (and the console's and projector's), or all.
-   * `world: false`: only who is in the room changed (a device joined, dropped, came back or left), which no seat's
-   * picture of the game depends on, so the memo's world stays and each view is put together again from it; a class
-   * of thirty joining then costs thirty quick rebuilds, not thirty whole ones (issue 18).
+   * `world: false`: only who is in the room changed (a device joined, dropped, came back or left), or what was said
+   * (classroom-views.ts viewsChangedBy), which no seat's picture of the game depends on, so the memo's world stays and
+   * each view is put together again from it; a class of thirty joining then costs thirty quick rebuilds, not thirty
+   * whole ones, and so does each message (issue 18).
    */
   private touch(seats: readonly string[] | 'all', { world = true }: { world?: boolean } = {}): void {
     // Anything but a seat's own decision, withdrawal or proposal may change what every seat sees of the world.
@@ -874,16 +876,12 @@ export class ClassroomRoom extends Room {
     }
     this.persisted = n;
     for (const e of batch) this.recordBytes += Buffer.byteLength(JSON.stringify(e)) + 1;
-    // A decision, a withdrawal or a proposal changes only its own seat's view (and the console and projector);
-    // anything else may change every view.
+    // A decision, a withdrawal or a proposal changes only its own seat's view (and the console and projector); what
+    // is said, every view but none's picture of the world; anything else may change every view.
     for (const { command } of batch) {
-      if (
-        command.type === 'decision.submit' ||
-        command.type === 'decision.withdraw' ||
-        command.type === 'proposal.set'
-      )
-        this.touch([command.actor]);
-      else this.touch('all');
+      const changed = viewsChangedBy(command.type);
+      if (changed === 'seat' && 'actor' in command) this.touch([command.actor]);
+      else this.touch('all', { world: changed === 'world' });
     }
   }
 

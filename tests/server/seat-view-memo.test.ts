@@ -12,6 +12,7 @@ import {
   projectorClientView,
   SeatViewMemo,
   seatClientView,
+  viewsChangedBy,
 } from '../../src/server/classroom-views.ts';
 import { diffView, packPatch } from '../../src/session/view-patch.ts';
 import { encodePatch, encodeWhole, type TextTable, ViewReceiver } from '../../src/session/view-texts.ts';
@@ -45,8 +46,6 @@ const presence = (team: number): RoomPresence => ({
   autoResolve: true,
 });
 
-const SEAT_ONLY = new Set(['decision.submit', 'decision.withdraw', 'proposal.set']);
-
 function rngFor(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
@@ -66,6 +65,7 @@ function nextEntry(game: LiveGame, rng: () => number): Entry {
     const move = [0, 1, 2, 3].map(() => Math.floor(rng() * 1000));
     return entryFor(c, s, move);
   }
+  if (roll < 0.3) return talkEntry(s, rng);
   const who = waiting[Math.floor(rng() * waiting.length)];
   if (!who) return resolveEntry;
   const options = s.offers[who]!.options;
@@ -73,6 +73,28 @@ function nextEntry(game: LiveGame, rng: () => number): Entry {
   if (roll < 0.35)
     return { by: { seat: who, as: 'person' }, command: { type: 'proposal.set', actor: who, option } };
   return submit(who, option);
+}
+
+/**
+ * Something said: a message to another seat, a statement to all or to one, the facilitator approving one that waits
+ * or hiding one; now and then the room starts or stops asking for approval (a change of the talk rules).
+ */
+function talkEntry(s: LiveGame['state'], rng: () => number): Entry {
+  const seats = c.playableIds;
+  const actor = seats[Math.floor(rng() * seats.length)]!;
+  const other = seats.find((a) => a !== actor)!;
+  const roll = rng();
+  const by = { seat: actor, as: 'person' as const };
+  if (roll < 0.35)
+    return { by, command: { type: 'message.send', actor, to: [other], text: `Talk to ${other}?` } };
+  if (roll < 0.6) {
+    const to = rng() < 0.5 ? {} : { to: [other] };
+    return { by, command: { type: 'statement.publish', actor, text: `${actor} says so.`, ...to } };
+  }
+  const n = 1 + Math.floor(rng() * Math.max(1, s.said.length));
+  if (roll < 0.75) return { by: FACILITATOR, command: { type: 'statement.approve', n } };
+  if (roll < 0.9) return { by: FACILITATOR, command: { type: 'said.hide', n, reason: 'Off the subject.' } };
+  return { by: FACILITATOR, command: { type: 'talk.set', level: 'all', approve: !s.talk.approve } };
 }
 
 /** One device's stream as the room sends it (classroom.room.ts frameOf), read back through msgpack by its client. */
@@ -130,6 +152,7 @@ describe.each([
 ])('seat views built from the memo (%s)', (_, Game) => {
   it('equal the views built from scratch (the console and projector too), and the patched client copies equal them too', () => {
     let copies = 0;
+    let said = 0;
     let bytes = 0;
     let plainBytes = 0;
     for (const seed of [1, 7, 42, 1000]) {
@@ -140,14 +163,17 @@ describe.each([
       // From the start; from step 60 (a device joining late); and one that comes back at step 120.
       const streams = new Map<string, { first: Stream; late: Stream; back: Stream }>();
       for (let step = 0; step < 400 && !game.ended; step++) {
-        // As the room does: every command but a seat's own decision, withdrawal or proposal moves the memo's world
-        // on (and a computer's decision that resolves the turn is followed by the resolution's entries).
+        // As the room does: every command but a seat's own decision, withdrawal or proposal, or something said, moves
+        // the memo's world on (and a computer's decision that resolves the turn is followed by the resolution's
+        // entries).
         const n = game.record.entries.length;
         game.run(nextEntry(game, rng));
         game.computersDecide();
         if (game.state.paused) game.run({ by: FACILITATOR, command: { type: 'game.resume' } });
-        for (const { command } of game.record.entries.slice(n))
-          if (!SEAT_ONLY.has(command.type)) memo.worldChanged();
+        for (const { command } of game.record.entries.slice(n)) {
+          if (viewsChangedBy(command.type) === 'world') memo.worldChanged();
+          if (viewsChangedBy(command.type) === 'said') said++;
+        }
         // The presence changes now and then (a device joins or leaves): as in the room, that does not move the
         // memo's world on, and every view must still show the room as it now is.
         const here = presence(1 + (Math.floor(step / 25) % 3));
@@ -196,6 +222,8 @@ describe.each([
       expect(memo.made.scratch).toBeLessThanOrEqual((memo.generation + 1) * c.playableIds.length);
       expect(memo.made.again).toBeGreaterThan(0);
     }
+    // The sample said things (messages, statements, approvals, hidings), which leave the memo's world as it was.
+    expect(said).toBeGreaterThan(10);
     // The sample moved last turn's news among the earlier news: the copies were exercised.
     expect(copies).toBeGreaterThan(0);
     // And the texts a device holds were sent as numbers: the patches are far smaller than with every text in full.
