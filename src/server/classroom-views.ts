@@ -27,23 +27,30 @@ import { consoleDeals, projectorDeals, seatDeals } from './deal-views.ts';
 import { consoleTalk, seatTalk } from './talk-views.ts';
 
 /**
- * What a command may change of the views, by its type: only its own seat's (a seat's decision, withdrawal or proposal:
- * that seat's view, the console's and the projector's); only what was said ('said': a message, a statement, its
- * approval or hiding, which no seat's picture of the world, beliefs, stances, offers, agreements or talk rules
- * follows from, so every view is put together again from the memo's world); or anything ('world'). The room builds
- * again by it, and the memo's world moves on only for 'world' (issue 18: each message made every seat's view again
- * from scratch).
+ * What a command may change of the views: some seats' views (and the console's and the projector's), or every one;
+ * and whether it may change what any seat sees of the world (`world`). A seat's decision, withdrawal or proposal
+ * changes its own seat's view; a message or a statement to named seats, its sender's and theirs; a public statement,
+ * its approval or its hiding, every view. None of these changes the world, the beliefs, the stances, the offers, the
+ * agreements or the talk rules, which the seat memo's world stands for, so the views are put together again from
+ * the memo; anything else may change everything. The room builds again by this rule (issue 18: each message made
+ * every seat's view again from scratch), and the memo test checks it.
  */
-export function viewsChangedBy(type: Command['type']): 'seat' | 'said' | 'world' {
-  if (type === 'decision.submit' || type === 'decision.withdraw' || type === 'proposal.set') return 'seat';
-  if (
-    type === 'message.send' ||
-    type === 'statement.publish' ||
-    type === 'statement.approve' ||
-    type === 'said.hide'
-  )
-    return 'said';
-  return 'world';
+export function viewsChangedBy(command: Command): { seats: readonly string[] | 'all'; world: boolean } {
+  switch (command.type) {
+    case 'decision.submit':
+    case 'decision.withdraw':
+    case 'proposal.set':
+      return { seats: [command.actor], world: false };
+    case 'message.send':
+      return { seats: [command.actor, ...command.to], world: false };
+    case 'statement.publish':
+      return { seats: command.to ? [command.actor, ...command.to] : 'all', world: false };
+    case 'statement.approve':
+    case 'said.hide':
+      return { seats: 'all', world: false };
+    default:
+      return { seats: 'all', world: true };
+  }
 }
 
 /**

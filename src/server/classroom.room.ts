@@ -846,8 +846,7 @@ export class ClassroomRoom extends Room {
    * whole ones, and so does each message (issue 18).
    */
   private touch(seats: readonly string[] | 'all', { world = true }: { world?: boolean } = {}): void {
-    // Anything but a seat's own decision, withdrawal or proposal may change what every seat sees of the world.
-    if (seats === 'all' && world) for (const memo of this.seatMemos.values()) memo.worldChanged();
+    if (world) for (const memo of this.seatMemos.values()) memo.worldChanged();
     if (this.dirty === 'all') return;
     if (seats === 'all') this.dirty = 'all';
     else for (const seat of seats) this.dirty.add(`seat:${seat}`);
@@ -876,12 +875,11 @@ export class ClassroomRoom extends Room {
     }
     this.persisted = n;
     for (const e of batch) this.recordBytes += Buffer.byteLength(JSON.stringify(e)) + 1;
-    // A decision, a withdrawal or a proposal changes only its own seat's view (and the console and projector); what
-    // is said, every view but none's picture of the world; anything else may change every view.
+    // A decision, a withdrawal or a proposal changes only its own seat's view (and the console and projector), a
+    // message its sender's and its addressees'; anything else may change every view (classroom-views.ts).
     for (const { command } of batch) {
-      const changed = viewsChangedBy(command.type);
-      if (changed === 'seat' && 'actor' in command) this.touch([command.actor]);
-      else this.touch('all', { world: changed === 'world' });
+      const changed = viewsChangedBy(command);
+      this.touch(changed.seats, { world: changed.world });
     }
   }
 
@@ -952,10 +950,11 @@ export class ClassroomRoom extends Room {
       // The audience: who sees the view, in which language (a seat's English and Arabic phones are two).
       const key = language === 'en' ? base : `${base}@${language}`;
       let view = this.built.get(key);
+      // The console, the projector and the lobby show every seat's status: any seat's change may change them.
       const stale =
         dirty === 'all' ||
         dirty.has(base) ||
-        ((base === 'facilitator' || base === 'projector') && dirty.size > 0);
+        ((base === 'facilitator' || base === 'projector' || base === LOBBY) && dirty.size > 0);
       if (!view || (stale && !rebuilt.has(key))) {
         view = this.viewIn(language, member.identity, presence);
         this.built.set(key, view);
@@ -1241,5 +1240,12 @@ function frameBytes(type: 'view' | 'patch', value: unknown): Uint8Array {
 }
 
 function viewKey(identity: Identity): string {
-  return identity.role === 'student' ? `seat:${identity.seat ?? ''}` : identity.role;
+  return identity.role === 'student'
+    ? identity.seat === null
+      ? LOBBY
+      : `seat:${identity.seat}`
+    : identity.role;
 }
+
+/** The view key of a student without a seat. */
+const LOBBY = 'seat:';
