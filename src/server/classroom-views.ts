@@ -16,6 +16,7 @@ import type { Lookup } from '../present/lookup.ts';
 import type { SituationModel } from '../present/screens.ts';
 import { situationModel } from '../present/turn.presenter.ts';
 import { sameJson } from '../session/view-patch.ts';
+import type { Command } from '../sim/commands.ts';
 import { compareGames } from '../sim/compare.ts';
 import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
@@ -24,6 +25,33 @@ import { saidFor } from '../sim/talk.ts';
 import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
 import { consoleDeals, projectorDeals, seatDeals } from './deal-views.ts';
 import { consoleTalk, seatTalk } from './talk-views.ts';
+
+/**
+ * What a command may change of the views: some seats' views (and the console's and the projector's), or every one;
+ * and whether it may change what any seat sees of the world (`world`). A seat's decision, withdrawal or proposal
+ * changes its own seat's view; a message or a statement to named seats, its sender's and theirs; a public statement,
+ * its approval or its hiding, every view. None of these changes the world, the beliefs, the stances, the offers, the
+ * agreements or the talk rules, which the seat memo's world stands for, so the views are put together again from
+ * the memo; anything else may change everything. The room builds again by this rule (issue 18: each message made
+ * every seat's view again from scratch), and the memo test checks it.
+ */
+export function viewsChangedBy(command: Command): { seats: readonly string[] | 'all'; world: boolean } {
+  switch (command.type) {
+    case 'decision.submit':
+    case 'decision.withdraw':
+    case 'proposal.set':
+      return { seats: [command.actor], world: false };
+    case 'message.send':
+      return { seats: [command.actor, ...command.to], world: false };
+    case 'statement.publish':
+      return { seats: command.to ? [command.actor, ...command.to] : 'all', world: false };
+    case 'statement.approve':
+    case 'said.hide':
+      return { seats: 'all', world: false };
+    default:
+      return { seats: 'all', world: true };
+  }
+}
 
 /**
  * What a room keeps of each seat's last build, so that building a seat's view again computes only what changed:

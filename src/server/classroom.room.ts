@@ -47,6 +47,7 @@ import {
   SeatViewMemo,
   seatClientView,
   seatStatus,
+  viewsChangedBy,
 } from './classroom-views.ts';
 import { hashSecret, originOf, type RecordStore, type RoomSettings, StoreError } from './record-store.ts';
 import { openingOf, openRefused } from './room-open.ts';
@@ -103,6 +104,14 @@ export const MUTED = 'The facilitator has muted this device: it cannot publish s
 
 /** How often a room's Colyseus clock ticks. */
 const ROOM_TICK_MS = 250;
+
+/**
+ * How long the views that a seat's own decision, withdrawal or proposal changes may wait for the next change: the
+ * seats of a class decide within moments of each other, and each decision alone made its seat's view, the console
+ * and the projector again and sent them (four times a turn, then once more for the turn's resolution, which goes at
+ * once and takes what waits with it). Short enough that a team and the facilitator see a decision as it is made.
+ */
+export const SEAT_CHANGE_WAIT_MS = 100;
 
 /** The close code a removed device is sent away with: its client does not try to come back. */
 export const REMOVED_CLOSE = 4401;
@@ -174,6 +183,8 @@ export class ClassroomRoom extends Room {
    */
   private readonly seatMemos = new Map<Language, SeatViewMemo>();
   private dirty: Set<string> | 'all' = 'all';
+  /** The publish that a seat's own change waits for (SEAT_CHANGE_WAIT_MS), while one is set. */
+  private waiting: ReturnType<typeof setTimeout> | null = null;
   /** By view key: the view its devices were last sent and the texts they hold, for a device that joins them. */
   private readonly streams = new Map<string, Stream>();
   private turnClock = { key: '', startedAt: 0 };
@@ -817,13 +828,13 @@ export class ClassroomRoom extends Room {
 
   /**
    * Marks views to build again at the next publish: some seats' (and the console's and projector's), or all.
-   * `world: false`: only who is in the room changed (a device joined, dropped, came back or left), which no seat's
-   * picture of the game depends on, so the memo's world stays and each view is put together again from it; a class
-   * of thirty joining then costs thirty quick rebuilds, not thirty whole ones (issue 18).
+   * `world: false`: only who is in the room changed (a device joined, dropped, came back or left), or what was said
+   * (classroom-views.ts viewsChangedBy), which no seat's picture of the game depends on, so the memo's world stays and
+   * each view is put together again from it; a class of thirty joining then costs thirty quick rebuilds, not thirty
+   * whole ones, and so does each message (issue 18).
    */
   private touch(seats: readonly string[] | 'all', { world = true }: { world?: boolean } = {}): void {
-    // Anything but a seat's own decision, withdrawal or proposal may change what every seat sees of the world.
-    if (seats === 'all' && world) for (const memo of this.seatMemos.values()) memo.worldChanged();
+    if (world) for (const memo of this.seatMemos.values()) memo.worldChanged();
     if (this.dirty === 'all') return;
     if (seats === 'all') this.dirty = 'all';
     else for (const seat of seats) this.dirty.add(`seat:${seat}`);
@@ -852,16 +863,11 @@ export class ClassroomRoom extends Room {
     }
     this.persisted = n;
     for (const e of batch) this.recordBytes += Buffer.byteLength(JSON.stringify(e)) + 1;
-    // A decision, a withdrawal or a proposal changes only its own seat's view (and the console and projector);
-    // anything else may change every view.
+    // A decision, a withdrawal or a proposal changes only its own seat's view (and the console and projector), a
+    // message its sender's and its addressees'; anything else may change every view (classroom-views.ts).
     for (const { command } of batch) {
-      if (
-        command.type === 'decision.submit' ||
-        command.type === 'decision.withdraw' ||
-        command.type === 'proposal.set'
-      )
-        this.touch([command.actor]);
-      else this.touch('all');
+      const changed = viewsChangedBy(command);
+      this.touch(changed.seats, { world: changed.world });
     }
   }
 
@@ -893,17 +899,29 @@ export class ClassroomRoom extends Room {
     setImmediate(() => void this.publish());
   }
 
-  /** Writes what the session accepted, then sends each client what changed in its view: in that order, always. */
-  publish(): Promise<void> {
+  /**
+   * Writes what the session accepted, then sends each client what changed in its view: in that order, always.
+   * `now`: even what only a seat's own move changed goes now (else it may wait a moment for the next change).
+   */
+  publish(now = false): Promise<void> {
     this.publishing = this.publishing.then(
-      () => this.flush(),
-      () => this.flush(),
+      () => this.flush(now),
+      () => this.flush(now),
     );
     return this.publishing;
   }
 
-  private async flush(): Promise<void> {
+  private async flush(now: boolean): Promise<void> {
     await this.persist();
+    if (!now && this.mayWait()) {
+      this.waiting ??= setTimeout(() => {
+        this.waiting = null;
+        void this.publish(true);
+      }, SEAT_CHANGE_WAIT_MS);
+      return;
+    }
+    if (this.waiting) clearTimeout(this.waiting);
+    this.waiting = null;
     const presence = this.presence_();
     const dirty = this.dirty;
     this.dirty = new Set();
@@ -920,10 +938,11 @@ export class ClassroomRoom extends Room {
       // The audience: who sees the view, in which language (a seat's English and Arabic phones are two).
       const key = language === 'en' ? base : `${base}@${language}`;
       let view = this.built.get(key);
+      // The console, the projector and the lobby show every seat's status: any seat's change may change them.
       const stale =
         dirty === 'all' ||
         dirty.has(base) ||
-        ((base === 'facilitator' || base === 'projector') && dirty.size > 0);
+        ((base === 'facilitator' || base === 'projector' || base === LOBBY) && dirty.size > 0);
       if (!view || (stale && !rebuilt.has(key))) {
         view = this.viewIn(language, member.identity, presence);
         this.built.set(key, view);
@@ -960,6 +979,16 @@ export class ClassroomRoom extends Room {
       member.texts = frame.texts;
       this.streams.set(streamKey, { sent: view, texts: frame.texts });
     }
+  }
+
+  /**
+   * Whether what changed since the last publish is only seats' own decisions, withdrawals or proposals (their views,
+   * the console's and the projector's), and every device holds a view: then the publish may wait for the next change.
+   */
+  private mayWait(): boolean {
+    if (this.dirty === 'all' || this.dirty.size === 0 || this.halted !== null) return false;
+    for (const m of this.members.values()) if (m.connected && m.sent === null) return false;
+    return true;
   }
 
   /** The scenario's texts in a device's language: the base its views are numbered after once it holds them. */
@@ -1125,6 +1154,7 @@ export class ClassroomRoom extends Room {
 
   override onDispose(): void {
     if (this.idle) clearTimeout(this.idle);
+    if (this.waiting) clearTimeout(this.waiting);
     this.session?.stop();
   }
 }
@@ -1188,5 +1218,12 @@ function frameBytes(type: 'view' | 'patch', value: unknown): Uint8Array {
 }
 
 function viewKey(identity: Identity): string {
-  return identity.role === 'student' ? `seat:${identity.seat ?? ''}` : identity.role;
+  return identity.role === 'student'
+    ? identity.seat === null
+      ? LOBBY
+      : `seat:${identity.seat}`
+    : identity.role;
 }
+
+/** The view key of a student without a seat. */
+const LOBBY = 'seat:';

@@ -111,8 +111,16 @@ function sharedKeys(a: Path, b: Path): number {
   return n;
 }
 
-/** Where each part of a view is: the part holding it and its key there (the root has none). */
-type Held = Map<Json, { in: Json; key: string | number } | null>;
+/**
+ * Where each part of a view is: its number in walk order, and by number the part holding it and its key there (the
+ * root, number 0, has none). Numbers and two flat lists, not an object per part: the index holds every part of a view
+ * (thousands in a seat's), and it was half of a diff's time (issue 18).
+ */
+interface Held {
+  at: Map<Json, number>;
+  parents: Json[];
+  keys: (string | number)[];
+}
 
 function holdsParts(v: Json[] | { [k: string]: Json }): boolean {
   if (Array.isArray(v)) return v.some((x) => typeof x === 'object' && x !== null);
@@ -120,25 +128,43 @@ function holdsParts(v: Json[] | { [k: string]: Json }): boolean {
   return false;
 }
 
-/** Every object and list of the view before the patch: paths are made only for what is copied. */
+/** Every object and list of the view before the patch (a part met twice is where it was met first). */
 function indexParts(root: Json): Held {
-  const held: Held = new Map();
-  const walk = (v: Json, at: { in: Json; key: string | number } | null) => {
-    if (v === null || typeof v !== 'object' || held.has(v)) return;
-    held.set(v, at);
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i]!, { in: v, key: i });
-    else for (const k of Object.keys(v)) walk(v[k]!, { in: v, key: k });
-  };
-  walk(root, null);
+  const held: Held = { at: new Map(), parents: [], keys: [] };
+  if (root !== null && typeof root === 'object') {
+    held.at.set(root, 0);
+    held.parents.push(null);
+    held.keys.push(0);
+    indexUnder(root, held);
+  }
   return held;
 }
 
+function indexUnder(v: Json[] | { [k: string]: Json }, held: Held): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) indexAt(v[i]!, v, i, held);
+  } else for (const k in v) indexAt(v[k]!, v, k, held);
+}
+
+function indexAt(x: Json, parent: Json, key: string | number, held: Held): void {
+  if (x === null || typeof x !== 'object' || held.at.has(x)) return;
+  held.at.set(x, held.parents.length);
+  held.parents.push(parent);
+  held.keys.push(key);
+  indexUnder(x, held);
+}
+
 function pathIn(held: Held, v: Json, known?: Map<Json, Path>): Path | undefined {
-  if (!held.has(v)) return undefined;
+  let n = held.at.get(v);
+  if (n === undefined) return undefined;
   const cached = known?.get(v);
   if (cached) return cached;
   const path: Path = [];
-  for (let at = held.get(v); at; at = held.get(at.in)) path.unshift(at.key);
+  while (n > 0) {
+    path.push(held.keys[n]!);
+    n = held.at.get(held.parents[n]!)!;
+  }
+  path.reverse();
   known?.set(v, path);
   return path;
 }
@@ -146,9 +172,13 @@ function pathIn(held: Held, v: Json, known?: Map<Json, Path>): Path | undefined 
 /** Whether a new part holds a part of the view before, which is copied rather than sent. */
 function holdsKnown(v: Json, d: Diff): boolean {
   if (v === null || typeof v !== 'object') return false;
-  if (d.held?.has(v)) return true;
-  if (Array.isArray(v)) return v.some((x) => holdsKnown(x, d));
-  return Object.keys(v).some((k) => holdsKnown(v[k]!, d));
+  if (d.held?.at.has(v)) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (holdsKnown(v[i]!, d)) return true;
+    return false;
+  }
+  for (const k in v) if (holdsKnown(v[k]!, d)) return true;
+  return false;
 }
 
 /** Whether two views (plain JSON) are the same, part for part. */

@@ -124,9 +124,13 @@ export class TextWriter {
       return v;
     }
     if (typeof v !== 'object' || v === null) return v;
-    if (Array.isArray(v)) return v.map((x) => this.encode(x));
+    if (Array.isArray(v)) {
+      const list = new Array(v.length);
+      for (let i = 0; i < v.length; i++) list[i] = this.encode(v[i]);
+      return list;
+    }
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = this.encode((v as Record<string, unknown>)[k]);
+    for (const k in v) out[k] = this.encode((v as Record<string, unknown>)[k]);
     return out;
   }
 
@@ -142,6 +146,23 @@ export class TextWriter {
 
 /** A number as the fewest little-endian bytes (a scenario's texts number in the hundreds: 1 or 2). */
 function refBytes(id: number): Uint8Array {
+  if (id >= REFS_KEPT) return makeRef(id);
+  let ref = refs[id];
+  if (ref === undefined) {
+    ref = makeRef(id);
+    refs[id] = ref;
+  }
+  return ref;
+}
+
+/**
+ * Each number's bytes, made once and shared by every message that sends it (they are only ever read): a typed array
+ * is dear to make, and a turn's patches name hundreds of texts. Kept for the numbers a stream reaches in practice.
+ */
+const REFS_KEPT = 0x4000;
+const refs: Uint8Array[] = [];
+
+function makeRef(id: number): Uint8Array {
   if (id < 0x100) return Uint8Array.of(id);
   if (id < 0x10000) return Uint8Array.of(id & 0xff, id >> 8);
   return Uint8Array.of(id & 0xff, (id >> 8) & 0xff, id >> 16);

@@ -12,6 +12,7 @@ import {
   projectorClientView,
   SeatViewMemo,
   seatClientView,
+  viewsChangedBy,
 } from '../../src/server/classroom-views.ts';
 import { diffView, packPatch } from '../../src/session/view-patch.ts';
 import { encodePatch, encodeWhole, type TextTable, ViewReceiver } from '../../src/session/view-texts.ts';
@@ -45,8 +46,6 @@ const presence = (team: number): RoomPresence => ({
   autoResolve: true,
 });
 
-const SEAT_ONLY = new Set(['decision.submit', 'decision.withdraw', 'proposal.set']);
-
 function rngFor(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
@@ -66,6 +65,7 @@ function nextEntry(game: LiveGame, rng: () => number): Entry {
     const move = [0, 1, 2, 3].map(() => Math.floor(rng() * 1000));
     return entryFor(c, s, move);
   }
+  if (roll < 0.3) return talkEntry(s, rng);
   const who = waiting[Math.floor(rng() * waiting.length)];
   if (!who) return resolveEntry;
   const options = s.offers[who]!.options;
@@ -73,6 +73,31 @@ function nextEntry(game: LiveGame, rng: () => number): Entry {
   if (roll < 0.35)
     return { by: { seat: who, as: 'person' }, command: { type: 'proposal.set', actor: who, option } };
   return submit(who, option);
+}
+
+/** A seat's own moves: they change its view, not what was said. */
+const SEAT_MOVES = new Set(['decision.submit', 'decision.withdraw', 'proposal.set']);
+
+/**
+ * Something said: a message to another seat, a statement to all or to one, the facilitator approving one that waits
+ * or hiding one; now and then the room starts or stops asking for approval (a change of the talk rules).
+ */
+function talkEntry(s: LiveGame['state'], rng: () => number): Entry {
+  const seats = c.playableIds;
+  const actor = seats[Math.floor(rng() * seats.length)]!;
+  const other = seats.find((a) => a !== actor)!;
+  const roll = rng();
+  const by = { seat: actor, as: 'person' as const };
+  if (roll < 0.35)
+    return { by, command: { type: 'message.send', actor, to: [other], text: `Talk to ${other}?` } };
+  if (roll < 0.6) {
+    const to = rng() < 0.5 ? {} : { to: [other] };
+    return { by, command: { type: 'statement.publish', actor, text: `${actor} says so.`, ...to } };
+  }
+  const n = 1 + Math.floor(rng() * Math.max(1, s.said.length));
+  if (roll < 0.75) return { by: FACILITATOR, command: { type: 'statement.approve', n } };
+  if (roll < 0.9) return { by: FACILITATOR, command: { type: 'said.hide', n, reason: 'Off the subject.' } };
+  return { by: FACILITATOR, command: { type: 'talk.set', level: 'all', approve: !s.talk.approve } };
 }
 
 /** One device's stream as the room sends it (classroom.room.ts frameOf), read back through msgpack by its client. */
@@ -130,6 +155,7 @@ describe.each([
 ])('seat views built from the memo (%s)', (_, Game) => {
   it('equal the views built from scratch (the console and projector too), and the patched client copies equal them too', () => {
     let copies = 0;
+    let said = 0;
     let bytes = 0;
     let plainBytes = 0;
     for (const seed of [1, 7, 42, 1000]) {
@@ -139,18 +165,33 @@ describe.each([
       const historical = () => historicalPath(c, seed);
       // From the start; from step 60 (a device joining late); and one that comes back at step 120.
       const streams = new Map<string, { first: Stream; late: Stream; back: Stream }>();
+      const kept = new Map<string, ClientView>();
       for (let step = 0; step < 400 && !game.ended; step++) {
-        // As the room does: every command but a seat's own decision, withdrawal or proposal moves the memo's world
-        // on (and a computer's decision that resolves the turn is followed by the resolution's entries).
+        // As the room does: every command but a seat's own decision, withdrawal or proposal, or something said, moves
+        // the memo's world on (and a computer's decision that resolves the turn is followed by the resolution's
+        // entries).
         const n = game.record.entries.length;
         game.run(nextEntry(game, rng));
         game.computersDecide();
         if (game.state.paused) game.run({ by: FACILITATOR, command: { type: 'game.resume' } });
-        for (const { command } of game.record.entries.slice(n))
-          if (!SEAT_ONLY.has(command.type)) memo.worldChanged();
+        // And as the room does, only the views the commands may have changed are built again (the console's and the
+        // projector's whenever any is): every other view kept from before must still be the view built cold.
+        let touched: Set<string> | 'all' = step === 0 ? 'all' : new Set();
+        for (const { command } of game.record.entries.slice(n)) {
+          const changed = viewsChangedBy(command);
+          if (changed.world) memo.worldChanged();
+          else if (!SEAT_MOVES.has(command.type)) said++;
+          if (changed.seats === 'all') touched = 'all';
+          else if (touched !== 'all') for (const seat of changed.seats) touched.add(seat);
+        }
         // The presence changes now and then (a device joins or leaves): as in the room, that does not move the
-        // memo's world on, and every view must still show the room as it now is.
+        // memo's world on (but every view is built again), and every view must still show the room as it now is.
         const here = presence(1 + (Math.floor(step / 25) % 3));
+        if (step % 25 === 0) touched = 'all';
+        const stale = (key: string) =>
+          touched === 'all' ||
+          touched.has(key) ||
+          (touched.size > 0 && (key === 'console' || key === 'projector'));
         const s = game.state;
         // From scratch means cold: a copy of the compiled scenario and a new lookup, which no view or presenter has
         // made anything for (their caches are keyed on them), so nothing carried over from an earlier turn is used.
@@ -174,7 +215,8 @@ describe.each([
           ],
         ];
         for (const [actor, withMemo, fromScratch] of audiences) {
-          const built = withMemo();
+          const built = stale(actor) || !kept.has(actor) ? withMemo() : kept.get(actor)!;
+          kept.set(actor, built);
           const fresh = fromScratch();
           expect(built).toEqual(fresh);
           const at = streams.get(actor) ?? { first: new Stream(), late: new Stream(), back: new Stream() };
@@ -196,6 +238,8 @@ describe.each([
       expect(memo.made.scratch).toBeLessThanOrEqual((memo.generation + 1) * c.playableIds.length);
       expect(memo.made.again).toBeGreaterThan(0);
     }
+    // The sample said things (messages, statements, approvals, hidings), which leave the memo's world as it was.
+    expect(said).toBeGreaterThan(10);
     // The sample moved last turn's news among the earlier news: the copies were exercised.
     expect(copies).toBeGreaterThan(0);
     // And the texts a device holds were sent as numbers: the patches are far smaller than with every text in full.

@@ -228,6 +228,29 @@ describe('a seat belongs to its team', () => {
   });
 });
 
+describe('the lobby', () => {
+  it("shows each seat's status as it moves: a seat's decision reaches the devices waiting in the lobby", async () => {
+    const f = await openRoom();
+    const pm = await join(f.code, { role: 'student', seatCode: seatCode(KEY, f.code, 'pm') });
+    await pm.inbox.until<SeatClientView>((v) => v.kind === 'seat' && v.actor === 'pm');
+    const waiting = await join(f.code, { role: 'student' });
+    await waiting.inbox.until<LobbyClientView>((v) => v.kind === 'lobby');
+    const option = await startTurn(f, pm);
+    const pmIn = (v: LobbyClientView) => v.seats.find((s) => s.actor === 'pm')?.status;
+    await waiting.inbox.until<LobbyClientView>((v) => v.kind === 'lobby' && pmIn(v) === 'deciding');
+    const turn = 0;
+    expect(
+      await request(pm.room, 'command', { command: { type: 'decision.submit', actor: 'pm', option, turn } }),
+    ).toMatchObject({ ok: true });
+    // Only the pm's own view changed, and the console's and the projector's: the lobby lists its status too.
+    await waiting.inbox.until<LobbyClientView>(
+      (v) => v.kind === 'lobby' && pmIn(v) === 'submitted',
+      "the pm's decision in the lobby",
+    );
+    for (const c of [pm, waiting, f]) await c.room.leave();
+  });
+});
+
 describe('only its code enters a class', () => {
   it('never puts a `join` or `joinOrCreate` by name into a running class', async () => {
     const f = await openRoom();

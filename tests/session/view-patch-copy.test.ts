@@ -36,6 +36,19 @@ describe('copies in a patch', () => {
     expect(applyPatch(before, ops)).toEqual(after);
   });
 
+  it('copies a part held twice from where the view first holds it, and a deep part by its whole path', () => {
+    const shared = { text: 'A part the view holds in two places', list: [{ n: 1 }] };
+    const before = { x: { y: [0, shared] }, z: shared, w: null as unknown, v: null as unknown };
+    const after = { ...before, w: shared, v: [shared.list[0]] };
+    const ops = diffView(before, after);
+    expect(ops).toEqual([
+      [['w'], ['x', 'y', 1], COPY],
+      [['v'], [null]],
+      [['v', 0], ['x', 'y', 1, 'list', 0], COPY],
+    ]);
+    expect(applyPatch(structuredClone(before), ops)).toEqual(after);
+  });
+
   it('refuses a copy from a path the view does not hold, or through a prototype key', () => {
     const view = { a: { b: 1 } };
     expect(() => applyPatch(view, [[['c'], ['a', 'x'], COPY]] as PatchOp[])).toThrow(PatchError);
