@@ -418,6 +418,10 @@ class Resolution {
     this.turn = w.turn;
     this.indicators = inPlace ? w.indicators : { ...w.indicators };
     this.facts = inPlace ? w.facts : { ...w.facts };
+    // A game fires thousands of events on a large scenario: an ordinary object given that many keys, in an order
+    // of its own each game, goes through a hidden class per key; an owned world's record becomes a hash table once.
+    if (inPlace && Object.getPrototypeOf(w.fired) !== null)
+      w.fired = Object.assign(hashTable<number[]>(), w.fired);
     this.fired = inPlace ? w.fired : { ...w.fired };
     this.firedIndex = firedIndexOf(c, this.fired);
     this.log = inPlace ? w.log : w.log.slice();
