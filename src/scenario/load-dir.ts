@@ -31,12 +31,28 @@ export async function loadScenarioDir(dirOrFile: string): Promise<LoadResult> {
     }
   }
   if (tooBig.length > 0) return { ok: false, problems: tooBig };
-  const loaded = parseScenarioFiles(texts);
+  const loaded = parseWithPlainEnv(texts);
   if (!loaded.ok) return loaded;
   // The folder's map (art/map.yaml), when it has one: checked here so that `npm run validate` and the server
   // refuse a scenario whose map the game could not draw. It is not part of the scenario (see map-art.ts).
   const art = await loadMapArt(dirOrFile, loaded.scenario);
   return 'problem' in art ? { ok: false, problems: [art.problem] } : loaded;
+}
+
+/**
+ * parseScenarioFiles, with process.env a plain copy of itself for the call. yaml's parser reads
+ * process.env.LOG_TOKENS at every token, and Node's process.env asks the environment of the process each time:
+ * that was a sixth of the parse of a large scenario (issue 18). The call is synchronous, so nothing else runs while
+ * the copy stands (same names, same values), and the real one is back before it returns.
+ */
+function parseWithPlainEnv(texts: readonly ScenarioText[]): LoadResult {
+  const env = process.env;
+  process.env = { ...env };
+  try {
+    return parseScenarioFiles(texts);
+  } finally {
+    process.env = env;
+  }
 }
 
 /** The map of a scenario folder (null when it has none, or when given a single file), or why it is refused. */

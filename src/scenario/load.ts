@@ -7,11 +7,11 @@ import {
   isAlias,
   isMap,
   isNode,
+  isPair,
   isScalar,
   isSeq,
   LineCounter,
   parseDocument,
-  visit,
   type Node as YamlNode,
 } from 'yaml';
 import type { z } from 'zod';
@@ -261,7 +261,7 @@ export function readYamlFile(
   }
 }
 
-type LinePos = (offset: number | undefined) => { line: number; col: number };
+export type LinePos = (offset: number | undefined) => { line: number; col: number };
 type Spot = { line: number; column: number; message: string };
 
 function syntaxMessage(code: string, message: string): string {
@@ -274,49 +274,63 @@ function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
-type Tree = { spots: Spot[]; aliases: number[]; targets: Map<Alias, YamlNode> };
+export type Tree = { spots: Spot[]; aliases: number[]; targets: Map<Alias, YamlNode> };
 
 /**
  * One walk over a file's tree: repeated keys; and aliases: where they are, which node each refers to (the
  * last node before it with that anchor, as yaml resolves them) and whether one stands inside the node it
  * refers to. Such a cycle would make the data infinitely deep; it is reported at the alias.
  */
-function scanTree(doc: Document.Parsed, where: LinePos): Tree {
+export function scanTree(doc: Document.Parsed, where: LinePos): Tree {
   const tree: Tree = { spots: [], aliases: [], targets: new Map() };
   const spot = (offset: number | undefined, message: string) => {
     const { line, col } = where(offset);
     tree.spots.push({ line, column: col, message });
   };
   const anchors = new Map<string, YamlNode>();
-  const anchor = (_: unknown, node: YamlNode) => {
-    if (node.anchor) anchors.set(node.anchor, node);
+  // The document, then the collections and pairs down to the node being read: what yaml's visit() gives as the
+  // ancestors. A walk of our own, in the same order: visit() copies that list at every collection and pair, which
+  // made this walk a tenth of loading a large scenario.
+  const ancestors: unknown[] = [doc];
+  const alias = (node: Alias) => {
+    tree.aliases.push(node.range?.[0] ?? 0);
+    const target = anchors.get(node.source);
+    if (!target) {
+      // Here rather than from toJS, which names the alias but not where it is.
+      spot(node.range?.[0], `alias *${node.source} has no anchor &${node.source} before it`);
+      return;
+    }
+    tree.targets.set(node, target);
+    // Past the limit the file is refused anyway: no need to pay for the ancestor scan.
+    if (tree.aliases.length <= MAX_ALIASES && ancestors.includes(target)) {
+      spot(
+        node.range?.[0],
+        `alias *${node.source} stands inside the node it refers to (&${node.source}), a loop without end; ` +
+          'write the repeated part out',
+      );
+    }
   };
-  visit(doc, {
-    Map: (key, map) => {
-      anchor(key, map);
-      duplicateKeys(map.items, where, spot);
-    },
-    Seq: anchor,
-    Scalar: anchor,
-    Alias: (_, alias, ancestors) => {
-      tree.aliases.push(alias.range?.[0] ?? 0);
-      const target = anchors.get(alias.source);
-      if (!target) {
-        // Here rather than from toJS, which names the alias but not where it is.
-        spot(alias.range?.[0], `alias *${alias.source} has no anchor &${alias.source} before it`);
-        return;
-      }
-      tree.targets.set(alias, target);
-      // Past the limit the file is refused anyway: no need to pay for the ancestor scan.
-      if (tree.aliases.length <= MAX_ALIASES && ancestors.includes(target)) {
-        spot(
-          alias.range?.[0],
-          `alias *${alias.source} stands inside the node it refers to (&${alias.source}), a loop without end; ` +
-            'write the repeated part out',
-        );
-      }
-    },
-  });
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      alias(node);
+      return;
+    }
+    if (isPair(node)) {
+      ancestors.push(node);
+      walk(node.key);
+      walk(node.value);
+      ancestors.pop();
+      return;
+    }
+    if (!isNode(node)) return;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (!isMap(node) && !isSeq(node)) return;
+    if (isMap(node)) duplicateKeys(node.items, where, spot);
+    ancestors.push(node);
+    for (const item of node.items) walk(item);
+    ancestors.pop();
+  };
+  walk(doc.contents);
   return tree;
 }
 

@@ -14,15 +14,26 @@ import type {
   ScenarioEvent,
   StatementClaim,
 } from '../scenario/types.ts';
-import { type Predicate, predicateOf } from './conditions.ts';
+import { numberedPredicate, type Predicate } from './conditions.ts';
+import { type Step, stepsOf } from './effects.ts';
 import { hashParts } from './rng.ts';
 
 /** An event as the resolution tests it every turn, in one fixed shape. */
 export interface EventRule {
   id: string;
+  /**
+   * Its place in the scenario's events (the first event of its id, should ids repeat): what a game's flags of
+   * fired events are indexed by (resolve.ts).
+   */
+  index: number;
   once: boolean;
+  /** The turns (indexes) it may fire in: its window, from the first turn to the last when open. */
+  from: number;
+  to: number;
   when: Predicate | undefined;
   event: ScenarioEvent;
+  /** Its effects as the resolution runs them, made once per scenario rather than looked up at each firing. */
+  steps: Step[];
 }
 
 export interface CompiledScenario {
@@ -40,6 +51,10 @@ export interface CompiledScenario {
   decisionById: Map<string, Decision>;
   factById: Map<string, Fact>;
   eventById: Map<string, ScenarioEvent>;
+  /** Every event as a rule, in file order. */
+  eventRules: EventRule[];
+  /** The rule of each event id (the last, as eventById, should ids repeat). */
+  eventRuleById: Map<string, EventRule>;
   /** eventsAt[turnIndex]: the events whose window includes the turn, in file order. */
   eventsAt: EventRule[][];
   /** For each actor, the indicators it sees. */
@@ -70,6 +85,24 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     for (const option of decision.options) options.set(option.id, option);
     optionById.set(decision.actor, options);
   }
+  const firstIndex = new Map<string, number>();
+  scenario.events.forEach((e, i) => {
+    if (!firstIndex.has(e.id)) firstIndex.set(e.id, i);
+  });
+  const eventRules: EventRule[] = scenario.events.map((event) => ({
+    id: event.id,
+    index: firstIndex.get(event.id)!,
+    once: event.once,
+    // A window's end that names no turn leaves it open, as its start that names none (checks refuse both).
+    from: event.turns?.from === undefined ? 0 : (turnIndexById.get(event.turns.from) ?? 0),
+    to:
+      event.turns?.to === undefined
+        ? Number.POSITIVE_INFINITY
+        : (turnIndexById.get(event.turns.to) ?? Number.POSITIVE_INFINITY),
+    when: event.when ? numberedPredicate(event.when, (id) => firstIndex.get(id)) : undefined,
+    event,
+    steps: stepsOf(event.effects),
+  }));
   return {
     scenario,
     // The English scenario's, for a scenario in another language too: a record does not depend on the language.
@@ -86,20 +119,9 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     decisionById: new Map(scenario.decisions.map((d) => [d.id, d])),
     factById: new Map(scenario.facts.map((f) => [f.id, f])),
     eventById: new Map(scenario.events.map((e) => [e.id, e])),
-    eventsAt: scenario.turns.map((_, t) =>
-      scenario.events
-        .filter((e) => {
-          const from = e.turns?.from === undefined ? 0 : (turnIndexById.get(e.turns.from) ?? 0);
-          const to = e.turns?.to === undefined ? t : (turnIndexById.get(e.turns.to) ?? t);
-          return t >= from && t <= to;
-        })
-        .map((event) => ({
-          id: event.id,
-          once: event.once,
-          when: event.when ? predicateOf(event.when) : undefined,
-          event,
-        })),
-    ),
+    eventRules,
+    eventRuleById: new Map(eventRules.map((r) => [r.id, r])),
+    eventsAt: scenario.turns.map((_, t) => eventRules.filter((r) => t >= r.from && t <= r.to)),
     agreementById: new Map((scenario.agreements ?? []).map((a) => [a.id, a])),
     rulingEffectById: new Map((scenario.rulingEffects ?? []).map((r) => [r.id, r])),
     statementClaimById: new Map((scenario.statementClaims ?? []).map((x) => [x.id, x])),

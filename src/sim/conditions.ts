@@ -11,6 +11,11 @@ export interface ConditionContext {
   belief(actor: string, fact: string): boolean | undefined;
   chose(actor: string, option: string, turn: number | undefined): boolean;
   fired(event: string): boolean;
+  /**
+   * Optional: the same answer as fired() for the event the scenario numbers `n` (compile.ts: its index), for a
+   * judge that keeps fired events by number (the resolution), so that a hot condition hashes no id.
+   */
+  firedAt?(n: number): boolean;
   posture(actor: string): string | undefined;
   random(): number;
   /**
@@ -40,23 +45,31 @@ export function predicateOf(c: Condition): Predicate {
   return p;
 }
 
-function predicate(c: Condition): Predicate {
+/**
+ * The condition as a function of the context, its `fired` conditions on an event `number` knows asking the context
+ * by number (firedAt) when it can. Not cached: the numbers are one scenario's; compile.ts makes these once.
+ */
+export function numberedPredicate(c: Condition, number: (event: string) => number | undefined): Predicate {
+  return predicate(c, number);
+}
+
+function predicate(c: Condition, number?: (event: string) => number | undefined): Predicate {
   if (c.all) {
-    const parts = c.all.map(predicate);
+    const parts = c.all.map((x) => predicate(x, number));
     return (ctx) => {
       for (const p of parts) if (!p(ctx)) return false;
       return true;
     };
   }
   if (c.any) {
-    const parts = c.any.map(predicate);
+    const parts = c.any.map((x) => predicate(x, number));
     return (ctx) => {
       for (const p of parts) if (p(ctx)) return true;
       return false;
     };
   }
   if (c.not) {
-    const inner = predicate(c.not);
+    const inner = predicate(c.not, number);
     return (ctx) => !inner(ctx);
   }
   if (c.atLeast) return threshold(c.atLeast, (v, n) => v >= n);
@@ -76,6 +89,8 @@ function predicate(c: Condition): Predicate {
   }
   if (c.fired !== undefined) {
     const event = c.fired;
+    const n = number?.(event);
+    if (n !== undefined) return (ctx) => (ctx.firedAt === undefined ? ctx.fired(event) : ctx.firedAt(n));
     return (ctx) => ctx.fired(event);
   }
   if (c.turn) {

@@ -1,6 +1,6 @@
 // The rules of a turn, as pure functions: the crisis machine calls them and stores what they return.
-import type { Audience, Effect, Outcome, ScenarioEvent } from '../scenario/types.ts';
-import { type CompiledScenario, inAudience } from './compile.ts';
+import type { Audience, Effect, Outcome } from '../scenario/types.ts';
+import { type CompiledScenario, type EventRule, inAudience } from './compile.ts';
 import { type ConditionContext, holds } from './conditions.ts';
 import { type Step, stepsOf } from './effects.ts';
 import { type Rng, rngFor } from './rng.ts';
@@ -326,17 +326,33 @@ export function endingOf(
   return r.outcomeAtEnd();
 }
 
-// Looking an id up in a record whose keys differ from game to game is slow in V8; a Set is not. A record that
-// grows in place keeps its Set from turn to turn.
-const firedIdSets = new WeakMap<Record<string, number[]>, Set<string>>();
+/**
+ * The events a game has fired, as the resolution asks of them. `flags`, by the event's index (compile.ts): a
+ * once-event already fired is skipped by reading a flag rather than by hashing its id. `pending`: the scenario's
+ * events in file order less the once-events seen fired, so that a turn's pass does not even visit those. Made from
+ * the record's keys, and kept beside a record that grows in place (every firing goes through Resolution.fire).
+ */
+interface FiredIndex {
+  c: CompiledScenario;
+  flags: Uint8Array;
+  pending: EventRule[];
+}
 
-function firedIdsOf(fired: Record<string, number[]>): Set<string> {
-  let ids = firedIdSets.get(fired);
-  if (!ids) {
-    ids = new Set(Object.keys(fired));
-    firedIdSets.set(fired, ids);
+// Looking an id up in a record whose keys differ from game to game is slow in V8; a flag by index is not.
+const firedIndexes = new WeakMap<Record<string, number[]>, FiredIndex>();
+
+function firedIndexOf(c: CompiledScenario, fired: Record<string, number[]>): FiredIndex {
+  let index = firedIndexes.get(fired);
+  if (index?.c !== c) {
+    const flags = new Uint8Array(c.eventRules.length);
+    for (const id of Object.keys(fired)) {
+      const rule = c.eventRuleById.get(id);
+      if (rule !== undefined) flags[rule.index] = 1;
+    }
+    index = { c, flags, pending: c.eventRules.filter((r) => !(r.once && flags[r.index] === 1)) };
+    firedIndexes.set(fired, index);
   }
-  return ids;
+  return index;
 }
 
 /** actor -> option -> the turns it was chosen in, over the first `covered` records of a log. */
@@ -373,7 +389,7 @@ class Resolution {
   private readonly indicators: Record<string, number>;
   private readonly facts: Record<string, boolean>;
   private readonly fired: Record<string, number[]>;
-  private readonly firedIds: Set<string>;
+  private readonly firedIndex: FiredIndex;
   private readonly log: DecisionRecord[];
   private readonly journal: JournalEntry[];
   private readonly changes: Change[];
@@ -402,8 +418,12 @@ class Resolution {
     this.turn = w.turn;
     this.indicators = inPlace ? w.indicators : { ...w.indicators };
     this.facts = inPlace ? w.facts : { ...w.facts };
+    // A game fires thousands of events on a large scenario: an ordinary object given that many keys, in an order
+    // of its own each game, goes through a hidden class per key; an owned world's record becomes a hash table once.
+    if (inPlace && Object.getPrototypeOf(w.fired) !== null)
+      w.fired = Object.assign(hashTable<number[]>(), w.fired);
     this.fired = inPlace ? w.fired : { ...w.fired };
-    this.firedIds = firedIdsOf(this.fired);
+    this.firedIndex = firedIndexOf(c, this.fired);
     this.log = inPlace ? w.log : w.log.slice();
     this.journal = inPlace ? w.journal : w.journal.slice();
     this.changes = inPlace ? w.changes : w.changes.slice();
@@ -419,7 +439,14 @@ class Resolution {
         const turns = this.choices.turns.get(actor)?.get(option);
         return turns !== undefined && (turn === undefined || turns.includes(turn));
       },
-      fired: (event) => this.firedIds.has(event),
+      fired: (event) => {
+        const rule = c.eventRuleById.get(event);
+        // An id the scenario does not have can only come from a record made elsewhere: its own keys say.
+        return rule === undefined
+          ? Object.hasOwn(this.fired, event)
+          : this.firedIndex.flags[rule.index] === 1;
+      },
+      firedAt: (n) => this.firedIndex.flags[n] === 1,
       posture: (actor) => this.postures[actor] ?? input.postures[actor],
       random: rng,
       agreed: (id) => (this.standing.get(id) ?? 0) > 0,
@@ -523,44 +550,53 @@ class Resolution {
     }
   }
 
+  /**
+   * The scenario's events whose window holds this turn, in file order: each fires when its condition holds, unless
+   * it is a once-event already fired. Those it passes over for good are dropped from the game's pending list.
+   */
   fireEvents(): void {
-    for (const rule of this.c.eventsAt[this.turn] ?? []) {
-      if (rule.once && this.firedIds.has(rule.id)) continue;
+    const { flags, pending } = this.firedIndex;
+    const turn = this.turn;
+    // Past the calendar (a game whose last turn met no outcome) no event's window holds.
+    if (turn < 0 || turn >= this.c.eventsAt.length) return;
+    let kept = 0;
+    for (let i = 0; i < pending.length; i++) {
+      const rule = pending[i]!;
+      if (rule.once && flags[rule.index] === 1) continue;
+      pending[kept++] = rule;
+      if (turn < rule.from || turn > rule.to) continue;
       if (rule.when && !rule.when(this.ctx)) continue;
-      this.fire(rule.event, false);
+      this.fire(rule, false);
+      if (rule.once) kept--;
     }
+    pending.length = kept;
   }
 
   /** The facilitator's inject: the event fires whatever its conditions say. */
   inject(id: string): void {
-    const event = this.c.eventById.get(id);
-    if (event) this.fire(event, true);
+    const rule = this.c.eventRuleById.get(id);
+    if (rule) this.fire(rule, true);
   }
 
-  private fire(event: ScenarioEvent, injected: boolean): void {
-    this.fired[event.id] = (this.fired[event.id] ?? []).concat(this.turn);
-    this.firedIds.add(event.id);
+  private fire(rule: EventRule, injected: boolean): void {
+    const { event, id } = rule;
+    const flags = this.firedIndex.flags;
+    // Not flagged: the record has no turns of it yet (the flags mirror its keys).
+    this.fired[id] = flags[rule.index] === 1 ? this.fired[id]!.concat(this.turn) : [this.turn];
+    flags[rule.index] = 1;
     const entry: JournalEntry = {
       turn: this.turn,
-      source: { kind: 'event', event: event.id },
+      source: { kind: 'event', event: id },
       audience: event.audience,
     };
     if (injected) entry.injected = true;
     this.journal.push(entry);
     if (event.claim)
-      this.tell(
-        event.claim.fact,
-        event.claim.is,
-        event.audience,
-        event.id,
-        event.speaker ?? null,
-        event.id,
-        null,
-      );
+      this.tell(event.claim.fact, event.claim.is, event.audience, id, event.speaker ?? null, id, null);
     const cause: Cause = injected
-      ? { kind: 'event', event: event.id, injected: true }
-      : { kind: 'event', event: event.id };
-    this.apply(event.effects, cause, event.id, event.speaker ?? null, event.id);
+      ? { kind: 'event', event: id, injected: true }
+      : { kind: 'event', event: id };
+    this.run(rule.steps, cause, id, event.speaker ?? null, id);
   }
 
   override(indicator: string, value: number, reason: string): void {

@@ -25,6 +25,15 @@ describe('loadScenarioDir', () => {
     expect(broken.ok).toBe(true);
   });
 
+  it('leaves process.env as it was (the parse reads a plain copy of it), whether the scenario loads or not', async () => {
+    const env = process.env;
+    expect((await loadScenarioDir(VALID)).ok).toBe(true);
+    expect(process.env).toBe(env);
+    const broken = scenarioWith('env', { 'zz.yaml': 'glossary: [\n' });
+    expect((await loadScenarioDir(broken)).ok).toBe(false);
+    expect(process.env).toBe(env);
+  });
+
   it('names files by the folder as given, relative to the working directory', async () => {
     const dir = scenarioWith('relative', { 'zz.yaml': 'glossary:\n  - term: x\n' });
     const result = await loadScenarioDir(dir);
