@@ -132,12 +132,12 @@ const SHARED_START =
 const GAME_START =
   /[\\/]src[\\/](game[\\/](game-flow|observable|services|scenes[\\/]scene-keys|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
 /**
- * The canvas (src/solo-canvas.ts: the Phaser game, its scenes, the art and widgets only they draw): a lazy chunk beside
- * Phaser's, evaluated after the title's menu and New game's session (src/main.ts), which are HTML and need no Phaser
- * (issue 18).
+ * The canvas's start (src/solo-canvas.ts: the Phaser game, its preload and title scenes, the art the title draws): a
+ * lazy chunk beside Phaser's, evaluated after the title's menu and New game's session (src/main.ts), which are HTML and
+ * need no Phaser (issue 18). The later scenes (scenes/play-scenes.ts) are a lazy chunk of their own.
  */
 const CANVAS_START =
-  /[\\/]src[\\/](solo-canvas|game[\\/](create-game|renderer-choice|scenes[\\/][\w-]+|art[\\/](backdrop|emblem-[\w-]+|inset|label-layout)|widgets[\\/][\w-]+))\.ts$/;
+  /[\\/]src[\\/](solo-canvas|game[\\/](create-game|renderer-choice|scenes[\\/](base|preload|title)\.scene|art[\\/](backdrop|scenario-map)))\.ts$/;
 
 /**
  * What the page asks for before Phaser's code runs (src/early-start.ts): a chunk of its own, which imports the shared

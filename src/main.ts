@@ -121,6 +121,7 @@ let game: Phaser.Game | null = null;
  * join once the solo game's chunk is there too.
  */
 async function startCanvas(): Promise<void> {
+  const scenes = import('./game/scenes/play-scenes.ts');
   const canvas = await import('./solo-canvas.ts');
   const started = canvas.createPhaserGame(requireElement('stage'));
   game = started;
@@ -140,9 +141,9 @@ async function startCanvas(): Promise<void> {
     language,
   });
   flow?.attach(started);
-  const play = await soloPlay();
+  const [play, { addPlayScenes }] = await Promise.all([soloPlay(), scenes]);
   drawn = play;
-  await canvas.addPlayScenes(started);
+  await addPlayScenes(started);
   flow?.scenesAdded();
 }
 // The language failed (offline before it was kept): New game is still prepared (in English). The canvas after.

@@ -56,9 +56,6 @@ export async function register(url: string): Promise<void> {
   registration.addEventListener('updatefound', () => follow(registration.installing));
   // A page left open (a class's projector, a long game) asks again when it is looked at or the network returns.
   const check = () => void registration.update().catch(() => {});
-  // A page that a worker already controls asks once now: the browser's own check after the navigation came 5 s to
-  // more than 30 s later in the browser tests, and a teacher's new build should be offered on this visit.
-  if (hadController) check();
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') check();
   });
