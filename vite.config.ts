@@ -92,6 +92,36 @@ function phaserFlags(): Plugin {
 }
 
 /**
+ * The canvas's chunks (Phaser, the canvas's start) are imported lazily (src/main.ts evaluates them after the title's
+ * menu and New game's session, which are HTML), but fetched at once: a <link rel=modulepreload> in index.html fetches
+ * and compiles them without evaluating them, so that the canvas does not wait for the download when its turn comes
+ * (issue 18). The class page does not load them.
+ */
+// solo-canvas: the bundler's facade of the dynamic import (a few bytes), one request more otherwise.
+const CANVAS_CHUNKS = new Set(['phaser', 'canvas-start', 'solo-canvas']);
+function preloadCanvas(): Plugin {
+  return {
+    name: 'crisis-table:preload-canvas',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        if (!context.bundle || !/[\\/]index\.html$/.test(context.filename)) return;
+        const files = Object.values(context.bundle).flatMap((chunk) =>
+          chunk.type === 'chunk' && CANVAS_CHUNKS.has(chunk.name) ? [chunk.fileName] : [],
+        );
+        if (files.length !== CANVAS_CHUNKS.size)
+          throw new Error(`the canvas's chunks changed: ${files.join(', ')}`);
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
  * What the title needs before it can draw, as two chunks rather than a dozen (issue 18: fewer, larger files compress
  * better, and the first download is Phaser's and these): what the class page shares (lit-html, the words, the
  * settings, the theme, the DOM layer), and the game's own start (its flow, the title's scenes, views and art, audio).
@@ -100,14 +130,21 @@ function phaserFlags(): Plugin {
 const SHARED_START =
   /[\\/](node_modules[\\/]lit-html[\\/]|src[\\/](present[\\/](palette|i18n[\\/]i18n)|ui[\\/](settings-store|theme|dom-layer|dom|i18n[\\/]language)|game[\\/]session[\\/]scenario-registry|offline[\\/]register-offline)\.ts$)/;
 const GAME_START =
-  /[\\/]src[\\/](game[\\/](game-flow|create-game|renderer-choice|observable|services|scenes[\\/](base|preload|title)\.scene|scenes[\\/]scene-keys|art[\\/]backdrop|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
+  /[\\/]src[\\/](game[\\/](game-flow|observable|services|scenes[\\/]scene-keys|session[\\/]save-slot)|audio[\\/]deferred-audio|ui[\\/](dom-mirror|views[\\/](title|loading)\.view))\.ts$/;
+/**
+ * The canvas's start (src/solo-canvas.ts: the Phaser game, its preload and title scenes, the art the title draws): a
+ * lazy chunk beside Phaser's, evaluated after the title's menu and New game's session (src/main.ts), which are HTML and
+ * need no Phaser (issue 18). The later scenes (scenes/play-scenes.ts) are a lazy chunk of their own.
+ */
+const CANVAS_START =
+  /[\\/]src[\\/](solo-canvas|game[\\/](create-game|renderer-choice|scenes[\\/](base|preload|title)\.scene|art[\\/](backdrop|scenario-map)))\.ts$/;
 
 /**
  * What the page asks for before Phaser's code runs (src/early-start.ts): a chunk of its own, which imports the shared
  * start but no Phaser, so that main's first import is this one and the browser evaluates it (and sends its requests)
  * before Phaser's module code (issue 18).
  */
-const EARLY = /[\\/]src[\\/](early-start|game[\\/]art[\\/]maps-loader)\.ts$/;
+const EARLY = /[\\/]src[\\/]early-start\.ts$/;
 
 /**
  * What New game waits for, as three files rather than fourteen (issue 18): a browser fetches six files at a time from
@@ -143,7 +180,7 @@ export default defineConfig(({ command }) => ({
   // are checked at build time (and in dev), so the browser runs no YAML or Zod to play one.
   plugins:
     command === 'build'
-      ? [checkedScenarioPlugin(), phaserFlags(), serviceWorkerPlugin(), precompressPlugin()]
+      ? [checkedScenarioPlugin(), phaserFlags(), preloadCanvas(), serviceWorkerPlugin(), precompressPlugin()]
       : [checkedScenarioPlugin()],
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {
@@ -179,6 +216,9 @@ export default defineConfig(({ command }) => ({
             // too, which must not load the engine for them.
             { name: 'shared-play', test: SHARED_PLAY },
             { name: 'engine', test: ENGINE },
+            // Last: what the scenes share with the session and the views (the presenters, the map's code) is in those
+            // groups' chunks, which the canvas's imports, rather than in the canvas's, which New game must not wait for.
+            { name: 'canvas-start', test: CANVAS_START },
           ],
         },
       },

@@ -10,13 +10,12 @@
  *    once the settings are read (language.ts), as before: a few kilobytes more, once, for that device only;
  * 3. the scenario New game plays, in English (its record and numbers, needed in every language: the words of another
  *    language are a chunk of their own, asked for once the language is known), the solo game's chunk (the session,
- *    the engine, the later screens, the map's drawing code).
+ *    the engine, the later screens' views; the canvas, which draws them, is a chunk of its own, src/solo-canvas.ts).
  *
  * Nothing here reads storage synchronously, and nothing here decides anything the later code does not decide again:
  * these are requests, and the modules they load are the same ones main.ts and the flow import later.
  */
 
-import { provideMaps } from './game/art/maps-loader.ts';
 import { BUNDLED_SCENARIOS, bundledById } from './game/session/scenario-registry.ts';
 import { isLanguage, pickLanguage, prefetchLanguage } from './present/i18n/i18n.ts';
 import { SettingsStore } from './ui/settings-store.ts';
@@ -33,4 +32,3 @@ export const soloPlay = () => import('./solo-play.ts');
 // The scenario the title will offer first (GameFlow picks the same one: the link's, else the first), in English.
 void (bundledById(BUNDLED_SCENARIOS, asked.get('scenario')) ?? BUNDLED_SCENARIOS[0])?.load();
 void soloPlay().catch(() => null);
-provideMaps(() => soloPlay().then((play) => play.maps));

@@ -1,18 +1,21 @@
 /**
- * Entry point: settings first (read from IndexedDB while Phaser starts; the title waits for the language, which waits
- * for them, so text size and motion apply before it draws), then the DOM layer, the audio manager, the game flow and
- * the Phaser game.
+ * Entry point: settings first (read from IndexedDB; the title waits for the language, which waits for them, so text
+ * size and motion apply before it draws), then the DOM layer, the audio manager, the game flow, and the Phaser game
+ * last, as a lazy chunk.
  *
  * Nothing here waits (issue 18, "the first screen first"): the device's language, the session, the scenario and
- * the screens after the title are lazy chunks fetched while Phaser starts (the language first, then the rest); the
- * preload scene holds the title until the language has come, and New game waits for the rest (GameFlow.prepare).
+ * the screens after the title are lazy chunks fetched at once (the language first, then the rest). Every control is
+ * HTML (the DOM layer; the canvas is aria-hidden and carries none the DOM lacks), so the title's menu is shown as soon
+ * as the language has come, and New game acts once the session has come, without waiting for Phaser: Phaser's code
+ * (a hundred milliseconds of module evaluation, then its boot) is evaluated after them, and its canvas then draws
+ * whichever screen is current.
  */
 // First: its chunk imports no Phaser, so the browser evaluates it before Phaser's code, and what New game needs is on
 // its way meanwhile (src/early-start.ts).
 import { settings, soloPlay } from './early-start.ts';
 import './ui/styles.css';
+import type Phaser from 'phaser';
 import { DeferredAudio } from './audio/deferred-audio.ts';
-import { createPhaserGame } from './game/create-game.ts';
 import { GameFlow } from './game/game-flow.ts';
 import { provideServices } from './game/services.ts';
 import { BUNDLED_SCENARIOS } from './game/session/scenario-registry.ts';
@@ -31,6 +34,8 @@ const language = startLanguage(settings, (chosen) => void flow?.prepare(chosen))
   () => {},
   () => {},
 );
+// The title's HTML as soon as the language has come (GameFlow.resume), whether or not Phaser has started.
+void language.then(() => flow?.resume());
 
 /** A dialog's chunk once the language has come (its words); null when it cannot come (offline before it was kept). */
 const dialog = <M>(chunk: Promise<M>): Promise<M | null> =>
@@ -97,40 +102,56 @@ flow = new GameFlow({
       void dialog(import('./ui/dialogs/menu.dialog.ts')).then((d) => d?.openMenuDialog(actions)),
   },
   audio,
+  mirror,
   storage: safeLocalStorage,
   loadPlay: soloPlay,
   titleDrawn,
   storageOpens: afterFirstScreen,
   scenarios: BUNDLED_SCENARIOS,
-  // The scenes join the game and the views the DOM layer once each: the flow asks again only after a failure.
-  loadScreens: () =>
-    Promise.all([
-      soloPlay().then((play) => {
-        drawn = play;
-        return play.addPlayScenes(game);
-      }),
-      mirror.loadScreens(),
-    ]).then(() => {}),
+  // The views join the DOM layer once: the flow asks again only after a failure. The scenes join the canvas apart
+  // (startCanvas): New game's screen is HTML first.
+  loadScreens: () => Promise.all([soloPlay(), mirror.loadScreens()]).then(() => {}),
 });
-const game = createPhaserGame(requireElement('stage'));
-flow.attach(game);
-// The scenes see the DOM layer and the settings only through these, so src/game imports no src/ui.
-provideServices(game, {
-  ui: mirror,
-  display: {
-    get textScale() {
-      return settings.value.textScale;
+
+let game: Phaser.Game | null = null;
+/**
+ * The Phaser game, a lazy chunk: its code is evaluated once New game's files have been (or could not be), so that its
+ * hundred milliseconds of module evaluation and its boot come after the title's menu and New game's session rather
+ * than before them (issue 18). The preload scene then starts the flow's current screen; the scenes after the title
+ * join once the solo game's chunk is there too.
+ */
+async function startCanvas(): Promise<void> {
+  const scenes = import('./game/scenes/play-scenes.ts');
+  const canvas = await import('./solo-canvas.ts');
+  const started = canvas.createPhaserGame(requireElement('stage'));
+  game = started;
+  // The scenes see the DOM layer and the settings only through these, so src/game imports no src/ui.
+  provideServices(started, {
+    ui: mirror,
+    display: {
+      get textScale() {
+        return settings.value.textScale;
+      },
+      get reducedMotion() {
+        return prefersReducedMotion(settings.value);
+      },
     },
-    get reducedMotion() {
-      return prefersReducedMotion(settings.value);
-    },
-  },
-  audio,
-  flow,
-  language,
-});
-// The language failed (offline before it was kept): New game is still prepared (in English).
-void language.then(() => flow?.prepare());
+    audio,
+    flow: flow!,
+    language,
+  });
+  flow?.attach(started);
+  const [play, { addPlayScenes }] = await Promise.all([soloPlay(), scenes]);
+  drawn = play;
+  await addPlayScenes(started);
+  flow?.scenesAdded();
+}
+// The language failed (offline before it was kept): New game is still prepared (in English). The canvas after.
+void language
+  .then(() => flow?.prepare())
+  .catch(() => null)
+  .then(startCanvas)
+  .catch((error: unknown) => console.warn('the canvas could not start:', error));
 
 /**
  * What the canvas draws, read-only, for the browser tests and the play-test (src/game/drawn-objects.ts): its code comes
@@ -138,7 +159,9 @@ void language.then(() => flow?.prepare());
  */
 let drawn: Pick<typeof import('./solo-play.ts'), 'drawnObjects'> | null = null;
 Object.defineProperty(window, 'crisisTable', {
-  value: Object.freeze({ canvas: () => drawn?.drawnObjects(game, requireElement('stage')) ?? [] }),
+  value: Object.freeze({
+    canvas: () => (game && drawn?.drawnObjects(game, requireElement('stage'))) ?? [],
+  }),
 });
 // Play without a network: the service worker keeps this build once the first screen is up (src/offline/), and once
 // what New game needs has come: its files would take connections from those.

@@ -6,24 +6,26 @@
  */
 import type { Browser } from 'playwright-core';
 
-type Marked = Window & { __actedAt?: number; __titleAt?: number };
+type Marked = Window & { __actedAt?: number; __titleAt?: number; __canvasAt?: number };
 
 // The page scripts are plain text: a function compiled by tsx would carry its helpers (__name) into the page.
 /**
- * Marks when the title is drawn (body[data-scene-ready=title]) and calls `act` until it says done: every 10 ms, and
- * at once on every change of the page (a MutationObserver), so that a timer delayed by a busy main thread does not
- * delay the first click. `act` sets __actedAt itself, at the moment it sees the page act.
+ * Marks when the title is up (\`title\`: a test in the page's terms) and when the canvas has drawn its first frame
+ * (body[data-scene-ready], of any scene), and calls \`act\` until it says done: every 10 ms, and at once on every change
+ * of the page (a MutationObserver), so that a timer delayed by a busy main thread does not delay the first click.
+ * \`act\` sets __actedAt itself, at the moment it sees the page act. It ends once the page has acted and the canvas has
+ * drawn: the game's title is HTML first (its canvas may come after New game has acted, and then draws that screen).
  */
-const loop = (act: string) => `(() => {
+const loop = (title: string, act: string) => `(() => {
   const poke = () => {
-    if (window.__titleAt === undefined && document.body?.dataset.sceneReady === 'title')
-      window.__titleAt = performance.now();
-    if (window.__actedAt !== undefined && window.__titleAt !== undefined) return;
+    if (window.__titleAt === undefined && (${title})) window.__titleAt = performance.now();
+    if (window.__canvasAt === undefined && document.body?.dataset.sceneReady) window.__canvasAt = performance.now();
+    if (window.__actedAt !== undefined && window.__canvasAt !== undefined) return;
     if (window.__actedAt === undefined) { ${act} }
     setTimeout(poke, 10);
   };
   new MutationObserver(() => {
-    if (window.__actedAt === undefined || window.__titleAt === undefined) poke();
+    if (window.__actedAt === undefined || window.__canvasAt === undefined) poke();
   }).observe(document, { subtree: true, childList: true, attributes: true });
   poke();
 })();`;
@@ -33,12 +35,19 @@ const loop = (act: string) => `(() => {
  * "no longer the title": the loading screen (data-scene=preload) comes before the title and is no action. The
  * MutationObserver sees that change in the same task as it happens, as the empty game's handler sees its input.
  */
-const GAME = loop(`
+/** The game's title is up once its menu (HTML, over the canvas) offers New game; before, the splash or loading. */
+const GAME_TITLE = `document.body?.dataset.scene === 'title' && !!document.querySelector('button[data-intent="new-game"]:not([disabled])')`;
+const GAME = loop(
+  GAME_TITLE,
+  `
     if (document.body?.dataset.scene === 'perspective') { window.__actedAt = performance.now(); return; }
-    document.querySelector('button[data-intent="new-game"]:not([disabled])')?.click();`);
+    document.querySelector('button[data-intent="new-game"]:not([disabled])')?.click();`,
+);
 
 /** Clicks the empty game's canvas until Phaser's input handler has run (the empty game sets __actedAt). */
-const EMPTY = loop(`
+const EMPTY = loop(
+  `document.body?.dataset.sceneReady === 'title'`,
+  `
     const canvas = document.querySelector('canvas');
     if (canvas) {
       const box = canvas.getBoundingClientRect();
@@ -47,11 +56,14 @@ const EMPTY = loop(`
       canvas.dispatchEvent(new MouseEvent('mousedown', at));
       canvas.dispatchEvent(new PointerEvent('pointerup', at));
       canvas.dispatchEvent(new MouseEvent('mouseup', at));
-    }`);
+    }`,
+);
 
 export interface Interactive {
-  /** the title (or the empty game's first frame) marked ready */
+  /** the game's title menu up (New game enabled), or the empty game's first frame */
   title: number;
+  /** the canvas's first frame (of whichever scene is current) */
+  canvas: number;
   /** the first input acted on */
   acted: number;
 }
@@ -63,7 +75,7 @@ export async function timeToInteractive(browser: Browser, url: string, empty: bo
     await page.addInitScript(empty ? EMPTY : GAME);
     await page.goto(url);
     await page.waitForFunction(
-      () => (window as Marked).__actedAt !== undefined && (window as Marked).__titleAt !== undefined,
+      () => (window as Marked).__actedAt !== undefined && (window as Marked).__canvasAt !== undefined,
       undefined,
       {
         timeout: 30_000,
@@ -72,7 +84,11 @@ export async function timeToInteractive(browser: Browser, url: string, empty: bo
     );
     return await page.evaluate(() => {
       const w = window as Marked;
-      return { title: w.__titleAt ?? Number.NaN, acted: w.__actedAt ?? Number.NaN };
+      return {
+        title: w.__titleAt ?? Number.NaN,
+        canvas: w.__canvasAt ?? Number.NaN,
+        acted: w.__actedAt ?? Number.NaN,
+      };
     });
   } finally {
     await context.close();

@@ -8,7 +8,7 @@ import type Phaser from 'phaser';
 import type { GameAudio } from '../audio/deferred-audio.ts';
 import { language, t } from '../present/i18n/i18n.ts';
 import type { Intent } from '../present/intents.ts';
-import type { PageServices, ScreenModel, TitleModel } from '../present/screens.ts';
+import type { PageServices, ScreenMirror, ScreenModel, TitleModel } from '../present/screens.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SoloSaveSummary } from '../session/solo-rules.ts';
 import { Observable } from './observable.ts';
@@ -23,6 +23,12 @@ type Presenters = typeof import('./play-presenters.ts');
 export interface FlowDeps {
   /** The DOM layer's dialogs and live region, wired in by main.ts. */
   page: PageServices;
+  /**
+   * The HTML of each screen (the DOM layer): the flow shows it itself when the screen changes, not the scene, so that
+   * the title and New game's screen are up and take input before Phaser has started (issue 18, "the first screen
+   * first"); the canvas draws the same screen once its scene runs.
+   */
+  mirror: ScreenMirror;
   audio: GameAudio;
   /**
    * Where saves are kept: the browser's localStorage, or nothing where it is disabled. Synchronous, so the flow
@@ -60,6 +66,10 @@ export class GameFlow implements SoloHost {
   private loading: Promise<SoloFlow | null> | null = null;
   /** The screen last shown: a scene starts only when this changes. */
   private current: ScreenKind = 'title';
+  /** The HTML view shown for the current screen (its kind, and how it re-renders); null before the first. */
+  private view: { kind: ScreenKind; update: (model: never) => void } | null = null;
+  /** Whether the scenes after the title have joined the game (attach, scenesAdded): before, only the title's can start. */
+  private playScenes = false;
   /** The scenario once loaded, and how to read a save of it: the title names the saved game's role and turn. */
   private saves: { scenario: Scenario; describe: (json: string | null) => SoloSaveSummary | null } | null =
     null;
@@ -98,6 +108,13 @@ export class GameFlow implements SoloHost {
     const offered =
       deps.scenarios.length > 1 ? deps.scenarios.map(({ id, title }) => ({ id, title })) : undefined;
     this.title.set({ ...this.title.value, scenarios: offered, chosen: this.chosen.id });
+    // The HTML view follows its model, whether or not the canvas's scene runs yet.
+    this.title.subscribe((model) => {
+      if (this.view?.kind === 'title') (this.view.update as (m: TitleModel) => void)(model);
+    });
+    this.screen.subscribe((model) => {
+      if (model && this.view?.kind === model.kind) (this.view.update as (m: ScreenModel) => void)(model);
+    });
   }
 
   /**
@@ -123,8 +140,37 @@ export class GameFlow implements SoloHost {
     return this.art;
   }
 
+  /**
+   * The Phaser game, once its code has come (main.ts): from then on the canvas draws the current screen too. The title's
+   * scenes are in it; the later screens' once `scenesAdded` is called.
+   */
   attach(game: Phaser.Game): void {
     this.game = game;
+  }
+
+  /** The scenes of the screens after the title have joined the game: the current screen's starts if it is one. */
+  scenesAdded(): void {
+    this.playScenes = true;
+    if (this.current !== 'title') this.start(SCENES[this.current]);
+  }
+
+  /**
+   * The language has come (main.ts), or the game's preload scene is done: the title's HTML is shown if no screen is yet,
+   * and the canvas draws whichever screen is current (New game may have been chosen before Phaser started).
+   */
+  resume(): void {
+    if (!this.view) {
+      this.showTitle();
+      return;
+    }
+    // The scene already running (started by the other of the two callers) is not started again: only the others stop.
+    const key = SCENES[this.current];
+    const game = this.game;
+    if (!game || (key !== SCENES.title && !this.playScenes)) return;
+    for (const scene of game.scene.getScenes(true)) {
+      if (scene.scene.key !== key) game.scene.stop(scene.scene.key);
+    }
+    if (!game.scene.isActive(key)) game.scene.start(key);
   }
 
   showTitle(notice: string | null = null): void {
@@ -133,6 +179,7 @@ export class GameFlow implements SoloHost {
     const said = notice ?? this.linkNotice;
     this.linkNotice = null;
     this.title.set({ ...this.title.value, ...this.saveOnTitle(), scenario: this.loaded, notice: said });
+    this.view = { kind: 'title', update: this.deps.mirror.showTitle(this.title.value) };
     this.start(SCENES.title);
   }
 
@@ -371,7 +418,9 @@ export class GameFlow implements SoloHost {
 
   show(model: ScreenModel): void {
     this.current = model.kind;
+    this.view = null;
     this.screen.set(model);
+    this.view = { kind: model.kind, update: this.deps.mirror.showScreen(model) };
     this.start(SCENES[model.kind]);
   }
 
@@ -382,9 +431,10 @@ export class GameFlow implements SoloHost {
     void this.loading?.then((loaded) => loaded?.toTitle(sentence(error)));
   }
 
+  /** Starts the canvas's scene of a screen, when the game and that scene are there (else resume/scenesAdded will). */
   protected start(key: SceneKey): void {
     const game = this.game;
-    if (!game) return;
+    if (!game || (key !== SCENES.title && !this.playScenes)) return;
     for (const scene of game.scene.getScenes(true)) {
       if (scene.scene.key !== key) game.scene.stop(scene.scene.key);
     }

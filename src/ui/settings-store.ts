@@ -160,15 +160,31 @@ export class SettingsStore {
   }
 }
 
+/** Where the settings are kept in IndexedDB: index.html's inline script opens the same database (SETTINGS_DB). */
+export const SETTINGS_DB = { name: 'crisis-table', version: 1, table: 'settings' } as const;
+
+/**
+ * The database as index.html opened it before the modules came (issue 18: the title's language waits for the stored
+ * settings), taken once: a second store, or a page without that script (the class page), opens its own.
+ */
+function earlyDatabase(): Promise<IDBDatabase> | undefined {
+  const page = globalThis as { crisisTableSettingsDb?: Promise<IDBDatabase> };
+  const early = page.crisisTableSettingsDb;
+  delete page.crisisTableSettingsDb;
+  return early;
+}
+
 /** The browser's store: one record in IndexedDB (asynchronous); nothing is kept where IndexedDB is unavailable. */
 export function browserSettings(): SettingsBackend {
-  const table = 'settings';
-  const db = new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('crisis-table', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(table);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const { name, version, table } = SETTINGS_DB;
+  const db =
+    earlyDatabase() ??
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, version);
+      request.onupgradeneeded = () => request.result.createObjectStore(table);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
   const records = (mode: IDBTransactionMode) => db.then((d) => d.transaction(table, mode).objectStore(table));
   return {
     read: () =>

@@ -9,6 +9,7 @@ import { bundledScenario } from '../../src/game/session/scenario-registry.ts';
 import * as session from '../../src/game/session/session-module.ts';
 import { SoloFlow } from '../../src/game/solo-flow.ts';
 import { t } from '../../src/present/i18n/i18n.ts';
+import type { ScreenMirror } from '../../src/present/screens.ts';
 import { miniScenario } from '../helpers/mini-scenario.ts';
 
 /** localStorage's part that the flow uses, counting every read. */
@@ -40,8 +41,29 @@ function watchedStorage(items: Record<string, string>) {
 const SLOT = `crisis-table.save.${miniScenario.meta.id}`;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** The DOM mirror's part that the flow uses, recording each screen shown and each re-render. */
+function recordingMirror() {
+  const shown: string[] = [];
+  const renders: string[] = [];
+  const mirror: ScreenMirror = {
+    loadScreens: async () => {},
+    showScreen: (model) => {
+      shown.push(model.kind);
+      return (next) => renders.push(next.kind);
+    },
+    showTitle: () => {
+      shown.push('title');
+      return (next) => renders.push(`title:${next.scenario?.title ?? ''}`);
+    },
+    showLoading: () => () => {},
+    markReady: () => {},
+  };
+  return { mirror, shown, renders };
+}
+
 function flowWith(items: Record<string, string>) {
   const storage = watchedStorage(items);
+  const html = recordingMirror();
   const silent = new Proxy({}, { get: () => () => undefined }) as GameAudio;
   const scenario = bundledScenario(miniScenario.meta.id, miniScenario.meta.title.text, async () => ({
     checked: { ok: true, scenario: miniScenario, art: null },
@@ -49,6 +71,7 @@ function flowWith(items: Record<string, string>) {
   const flow = new GameFlow({
     page: { announce: () => {}, openSettings: () => {}, openCredits: () => {}, openMenu: () => {} },
     audio: silent,
+    mirror: html.mirror,
     storage: () => storage.store,
     titleDrawn: Promise.resolve(),
     // The idle moment after the title never comes in these tests: New game is chosen before it.
@@ -57,7 +80,7 @@ function flowWith(items: Record<string, string>) {
     loadScreens: async () => {},
     loadPlay: async () => ({ session, presenters, SoloFlow }),
   });
-  return { flow, storage };
+  return { flow, storage, html };
 }
 
 const playable = miniScenario.actors.find((a) => a.playable)!.id;
@@ -112,5 +135,41 @@ describe('the game flow before the saves are read', () => {
     expect(flow.shown).toBe('title');
     expect(storage.items[SLOT]).toBe(saved);
     expect(flow.title.value).toMatchObject({ hasSave: true, notice: t('title.saveKept') });
+  });
+});
+
+// Every control is HTML, so the flow shows each screen's HTML itself, with no Phaser game attached yet: the title's menu
+// and New game's screen do not wait for Phaser's code (issue 18, "the first screen first").
+describe('the game flow before the canvas has started', () => {
+  beforeEach(() => {
+    (globalThis as { window?: unknown }).window = { location: { search: '' } };
+  });
+  afterEach(() => {
+    delete (globalThis as { window?: unknown }).window;
+  });
+
+  it("shows the title, then New game's choice of perspective, as HTML, and keeps each up to date", async () => {
+    const { flow, html } = flowWith({});
+    flow.resume();
+    expect(html.shown).toEqual(['title']);
+    // A second call (the preload scene's, once Phaser has started) does not show it again.
+    flow.resume();
+    expect(html.shown).toEqual(['title']);
+    await flow.prepare();
+    await settle();
+    // The scenario came: the title's HTML says it.
+    expect(html.renders).toContain(`title:${miniScenario.meta.title.text}`);
+    flow.handle({ type: 'new-game' });
+    await settle();
+    expect(flow.shown).toBe('perspective');
+    expect(html.shown).toEqual(['title', 'perspective']);
+    // A pick re-renders the same screen's HTML in place.
+    flow.handle({ type: 'pick-perspective', actorId: playable });
+    await settle();
+    expect(html.shown).toEqual(['title', 'perspective']);
+    expect(html.renders.at(-1)).toBe('perspective');
+    flow.handle({ type: 'start-game' });
+    await settle();
+    expect(html.shown).toEqual(['title', 'perspective', 'briefing']);
   });
 });

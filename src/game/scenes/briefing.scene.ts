@@ -24,7 +24,6 @@ export class BriefingScene extends BaseScene {
   create(): void {
     const model = this.screenOf('briefing');
     if (!model) return;
-    this.svc.ui.showScreen(model);
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.briefing);
   }

@@ -25,10 +25,9 @@ export class DebriefScene extends BaseScene {
     const model = this.screenOf('debrief');
     if (!model) return;
     this.selected = model.chart.selected;
-    const updateMirror = this.svc.ui.showScreen(model);
-    // The chart's indicator is the model's: the panel's switch asks the flow, and both layers redraw from it.
+    // The chart's indicator is the model's: the panel's switch asks the flow, and both layers redraw from it (the
+    // panel's HTML is the flow's to show and update, GameFlow.show).
     this.onScreenUpdate('debrief', (next) => {
-      updateMirror(next);
       this.selected = next.chart.selected;
       if (this.scene.isActive()) this.draw(next);
     });

@@ -31,11 +31,10 @@ export class PerspectiveScene extends BaseScene {
   create(): void {
     const model = this.screenOf('perspective');
     if (!model) return;
-    const update = this.svc.ui.showScreen(model);
+    // Its HTML is the flow's to show (GameFlow.show), before this scene starts: the canvas draws the same model.
     let current: PerspectiveModel = model;
     this.onScreenUpdate('perspective', (m) => {
       current = m;
-      update(m);
       this.draw(m);
     });
     // The canvas is drawn at the scene's first update, before its first frame is rendered: the click that led here

@@ -17,7 +17,9 @@ export class PreloadScene extends BaseScene {
     let arrived = false;
     void language.then(() => {
       arrived = true;
-      if (this.scene.isActive()) flow.showTitle();
+      // The title's HTML may be up already (main.ts shows it when the language comes), and New game chosen: the canvas
+      // starts at the flow's current screen.
+      if (this.scene.isActive()) flow.resume();
     });
     // Not there yet: the DOM layer says so with a <progress> (already there: the title comes without it).
     void Promise.resolve().then(() => {

@@ -28,7 +28,6 @@ export class ResolutionScene extends BaseScene {
   create(): void {
     const model = this.screenOf('resolution');
     if (!model) return;
-    this.svc.ui.showScreen(model);
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.resolution);
   }

@@ -43,8 +43,6 @@ export class SituationScene extends BaseScene {
   create(): void {
     const model = this.screenOf('situation');
     if (!model) return;
-    const update = this.svc.ui.showScreen(model);
-    this.onScreenUpdate('situation', update);
     this.layoutOnResize(() => this.draw(model));
     this.markReadyAfterFirstFrame(SCENES.situation);
   }

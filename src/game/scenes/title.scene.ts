@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import { DISPLAY_FONT_STACK, PALETTE } from '../../present/palette.ts';
 import type { TitleModel } from '../../present/screens.ts';
 import { drawBackdrop } from '../art/backdrop.ts';
-import { loadMaps, mapsLoaded } from '../art/maps-loader.ts';
+import { drawMap } from '../art/scenario-map.ts';
 import { BaseScene } from './base.scene.ts';
 import { SCENES } from './scene-keys.ts';
 
@@ -16,28 +16,21 @@ function whenIdle(task: () => void): void {
   else globalThis.setTimeout(task, 50);
 }
 
-type Maps = typeof import('../art/scenario-map.ts');
-
 export class TitleScene extends BaseScene {
   private art: Phaser.GameObjects.Container | null = null;
   private model!: TitleModel;
-  /**
-   * The map's drawing code, a lazy chunk shared with the later scenes: the title shows a map only once the scenario
-   * has loaded (before, none), so the first download need not hold it.
-   */
-  private maps: Maps | null = mapsLoaded();
 
   constructor() {
     super(SCENES.title);
   }
 
   create(): void {
-    const { ui, flow, audio } = this.svc;
+    const { flow, audio } = this.svc;
     this.model = flow.title.value;
-    const update = ui.showTitle(this.model);
+    // The menu's HTML is the flow's to show and update (GameFlow.showTitle), before Phaser has started when the
+    // language came first: this scene draws the canvas from the same model.
     const unsubscribe = flow.title.subscribe((model) => {
       this.model = model;
-      update(model);
       this.draw();
     });
     this.events.once('shutdown', () => {
@@ -45,15 +38,6 @@ export class TitleScene extends BaseScene {
       this.art = null;
     });
     this.layoutOnResize(() => this.draw());
-    if (!this.maps) {
-      void loadMaps().then(
-        (maps) => {
-          this.maps = maps;
-          if (this.scene.isActive() && flow.map) this.draw();
-        },
-        () => {}, // not arrived (a lost connection): the title goes on without the map
-      );
-    }
     this.markReadyAfterFirstFrame(SCENES.title);
     // Sounds load after the first frame, after what New game needs (the session, loading since the page started) and
     // at an idle moment, so that they delay none of them: Howler's start takes the main thread for tens of
@@ -81,8 +65,8 @@ export class TitleScene extends BaseScene {
       ? { x: width * 0.38, y: height * 0.08, width: width * 0.58, height: height * 0.84 }
       : { x: width * 0.05, y: height * 0.05, width: width * 0.9, height: height * 0.9 };
     const mapArt = this.svc.flow.map;
-    if (mapArt && this.maps) {
-      const map = this.maps.drawMap(this, mapArt, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
+    if (mapArt) {
+      const map = drawMap(this, mapArt, mapBox, { strength: wide ? 0.75 : 0.35, labels: false });
       art.add(map.container);
       if (map.capital) this.drawCapitalPulse(art, map.capital, Math.min(width, height));
     }
