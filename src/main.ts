@@ -122,6 +122,12 @@ let game: Phaser.Game | null = null;
  */
 async function startCanvas(): Promise<void> {
   const scenes = import('./game/scenes/play-scenes.ts');
+  // What the canvas draws is listed from its first frame on: the solo game's chunk came with New game's preparation,
+  // so this is set before the game exists, not after the later scenes' chunk.
+  const play = soloPlay().then((module) => {
+    drawn = module;
+    return module;
+  });
   const canvas = await import('./solo-canvas.ts');
   const started = canvas.createPhaserGame(requireElement('stage'));
   game = started;
@@ -141,8 +147,7 @@ async function startCanvas(): Promise<void> {
     language,
   });
   flow?.attach(started);
-  const [play, { addPlayScenes }] = await Promise.all([soloPlay(), scenes]);
-  drawn = play;
+  const [, { addPlayScenes }] = await Promise.all([play, scenes]);
   await addPlayScenes(started);
   flow?.scenesAdded();
 }
