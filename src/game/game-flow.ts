@@ -201,7 +201,7 @@ export class GameFlow implements SoloHost {
             ...this.title.value,
             ...this.saveOnTitle(),
             scenarioFailed: true,
-            notice: `The scenario “${entry.title}” could not be loaded.`,
+            notice: t('title.scenarioNotLoaded', { title: entry.title }),
           });
           return null;
         }

@@ -61,13 +61,14 @@ function recordingMirror() {
   return { mirror, shown, renders };
 }
 
-function flowWith(items: Record<string, string>) {
+function flowWith(items: Record<string, string>, loads = true) {
   const storage = watchedStorage(items);
   const html = recordingMirror();
   const silent = new Proxy({}, { get: () => () => undefined }) as GameAudio;
-  const scenario = bundledScenario(miniScenario.meta.id, miniScenario.meta.title.text, async () => ({
-    checked: { ok: true, scenario: miniScenario, art: null },
-  }));
+  const scenario = bundledScenario(miniScenario.meta.id, miniScenario.meta.title.text, async () => {
+    if (!loads) throw new Error('offline');
+    return { checked: { ok: true, scenario: miniScenario, art: null } };
+  });
   const flow = new GameFlow({
     page: { announce: () => {}, openSettings: () => {}, openCredits: () => {}, openMenu: () => {} },
     audio: silent,
@@ -171,5 +172,17 @@ describe('the game flow before the canvas has started', () => {
     flow.handle({ type: 'start-game' });
     await settle();
     expect(html.shown).toEqual(['title', 'perspective', 'briefing']);
+  });
+
+  it("says on the title, in the page's words, which scenario could not be loaded, and offers no New game", async () => {
+    const { flow } = flowWith({}, false);
+    void flow.prepare();
+    await settle();
+    await settle();
+    expect(flow.title.value).toMatchObject({
+      scenarioFailed: true,
+      notice: t('title.scenarioNotLoaded', { title: miniScenario.meta.title.text }),
+    });
+    expect(flow.title.value.notice).toContain(miniScenario.meta.title.text);
   });
 });
