@@ -6,6 +6,7 @@ import './ui/styles.css';
 import './ui/classroom/classroom.css';
 import { BUNDLED_SCENARIOS, bundledById } from './game/session/scenario-registry.ts';
 import { registerOffline } from './offline/register-offline.ts';
+import { t } from './present/i18n/i18n.ts';
 import { ClassroomApp } from './ui/classroom/classroom-app.ts';
 import { offlineRoomNote } from './ui/classroom/offline-room.part.ts';
 import { requireElement } from './ui/dom-layer.ts';
@@ -21,10 +22,12 @@ const chosenLanguage = await startLanguage(new SettingsStore());
 const loadScenario = async () => {
   const wanted = new URLSearchParams(location.search).get('scenario');
   const entry = wanted === null ? BUNDLED_SCENARIOS[0] : bundledById(BUNDLED_SCENARIOS, wanted);
-  if (!entry) return `This game does not include the scenario “${wanted}”.`;
+  if (!entry) return t('title.scenarioNotIncluded', { id: wanted ?? '' });
   // In the device's language: pass-and-play, the replay and the teacher's pack read their own words.
   const loaded = await entry.load(chosenLanguage);
-  return loaded.ok ? loaded.scenario : loaded.problem;
+  if (loaded.ok) return loaded.scenario;
+  console.warn(loaded.problem);
+  return t('title.scenarioNotLoaded', { title: entry.title });
 };
 void new ClassroomApp(requireElement('classroom'), loadScenario).start();
 // Play without a network (src/offline/); offline, a room needs the server, which the note says until the start page holds it.

@@ -80,8 +80,11 @@ export class GameFlow implements SoloHost {
   private chosen: BundledScenario;
   /** The map of the scenario once loaded (null: it has none, and the scenes draw a plain placeholder). */
   private art: MapArt | null = null;
-  /** What the first title says: a link to a scenario the game does not bundle. */
-  private linkNotice: string | null = null;
+  /**
+   * What the first title says: the id of a scenario a link named that the game does not bundle. Said when the title
+   * is shown, once the page's strings have come (the flow is made before they have).
+   */
+  private linkMissing: string | null = null;
   /** Saves of scenarios the game does not bundle, already refused on this page: Continue no longer offers them. */
   private readonly refused = new Set<string>();
   /** Whether the saves may be read yet (FlowDeps.storageOpens): before, the title offers none. */
@@ -104,7 +107,7 @@ export class GameFlow implements SoloHost {
       this.drawn = true;
     });
     void deps.storageOpens.then(() => this.openStorage());
-    if (wanted !== null && !linked) this.linkNotice = `This game does not include the scenario “${wanted}”.`;
+    if (wanted !== null && !linked) this.linkMissing = wanted;
     const offered =
       deps.scenarios.length > 1 ? deps.scenarios.map(({ id, title }) => ({ id, title })) : undefined;
     this.title.set({ ...this.title.value, scenarios: offered, chosen: this.chosen.id });
@@ -176,8 +179,9 @@ export class GameFlow implements SoloHost {
   showTitle(notice: string | null = null): void {
     this.current = 'title';
     this.screen.set(null);
-    const said = notice ?? this.linkNotice;
-    this.linkNotice = null;
+    const missing = this.linkMissing;
+    this.linkMissing = null;
+    const said = notice ?? (missing === null ? null : t('title.scenarioNotIncluded', { id: missing }));
     this.title.set({ ...this.title.value, ...this.saveOnTitle(), scenario: this.loaded, notice: said });
     this.view = { kind: 'title', update: this.deps.mirror.showTitle(this.title.value) };
     this.start(SCENES.title);
@@ -352,7 +356,7 @@ export class GameFlow implements SoloHost {
     this.title.set({
       ...this.title.value,
       ...this.saveOnTitle(),
-      notice: `The saved game is of the scenario “${id}”, which this game does not include.`,
+      notice: t('title.saveOfOtherScenario', { id }),
     });
   }
 

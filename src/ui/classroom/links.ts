@@ -1,6 +1,7 @@
 // Where a classroom device keeps what brings it back, and the addresses a class uses. A student's token lives in
 // session storage (this tab only: a shared classroom computer forgets it when the tab closes); the facilitator's
 // key in local storage, so the console survives a closed browser.
+import { t } from '../../present/i18n/i18n.ts';
 import type { Credentials } from '../../session/classroom-client.ts';
 
 const STUDENT = 'crisis-table.class.student.';
@@ -60,7 +61,7 @@ export function joinBase(origin: string, serverUrls: readonly string[]): string 
 export function loopbackWarning(origin: string, base: string): string | null {
   if (base === origin || !isLoopbackHost(new URL(origin).hostname)) return null;
   const host = new URL(origin).hostname;
-  return `This console is open at ${host}, which students' devices cannot reach: their link and QR code use ${base}.`;
+  return t('console.loopback', { host, base });
 }
 
 /**
