@@ -3,7 +3,8 @@
 // anything else: every view), diffed against the last sent and encoded, as the room's flush does. Run with the
 // room's memo and without it (every view built from scratch), in the same process, so the ratio holds on a loaded
 // machine. Commands go through applyRun, as the room's session applies them. Figures only.
-// `npx tsx bench/classroom-views.bench.ts` (GAMES=…, ROUNDS=…).
+// `npx tsx bench/classroom-views.bench.ts` (GAMES=…, ROUNDS=…; MEMO=only measures the memo alone, as a profile of the
+// room's work wants: `MEMO=only node --cpu-prof --import tsx bench/classroom-views.bench.ts`).
 import { Packr } from 'msgpackr';
 import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
 import { loadLanguage } from '../src/present/i18n/i18n.ts';
@@ -125,6 +126,11 @@ function measure(withMemo: boolean): { ms: number; bytes: number } {
 }
 
 measure(true); // warm-up
+if (process.env.MEMO === 'only') {
+  for (let r = 0; r < Number(process.env.ROUNDS ?? 3); r++)
+    console.log(`views of one room per room-turn, with the memo: ${measure(true).ms.toFixed(2)} ms CPU`);
+  process.exit(0);
+}
 const rounds = [0, 1, 2]
   .slice(0, Number(process.env.ROUNDS ?? 3))
   .map(() => ({ scratch: measure(false), memo: measure(true) }));
