@@ -132,7 +132,7 @@ if (process.env.MEMO === 'only') {
   let scavenges = 0;
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries())
-      if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR)
+      if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR)
         scavenges++;
   });
   gc.observe({ entryTypes: ['gc'] });

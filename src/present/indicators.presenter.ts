@@ -47,22 +47,24 @@ function briefCause(cause: VisibleCause, viewer: string, lookup: Lookup): string
  * every turn it is shown in) and the language, viewer and move: a classroom builds every seat's rows at every turn
  * (issue 18). A cause the viewer may not know is one line whoever it was. Lines are shared: never changed.
  */
-const causeLines: MadeOnce<object, CauseLine> = new WeakMap();
+const causeLines: MadeOnce<object, Map<number, CauseLine>> = new WeakMap();
 const UNDISCLOSED = {};
 
 function causeLine(cause: VisibleCause, delta: number, viewer: string, lookup: Lookup): CauseLine {
   const undisclosed = cause.kind === 'undisclosed';
-  return madeOnce(
+  const byDelta = madeOnce(
     causeLines,
     lookup,
     undisclosed ? UNDISCLOSED : cause,
-    `${undisclosed ? '' : viewer}|${delta}`,
-    () => ({
-      text: causeText(cause, viewer, lookup),
-      brief: briefCause(cause, viewer, lookup),
-      delta,
-    }),
+    undisclosed ? '' : viewer,
+    () => new Map<number, CauseLine>(),
   );
+  let line = byDelta.get(delta);
+  if (line === undefined) {
+    line = { text: causeText(cause, viewer, lookup), brief: briefCause(cause, viewer, lookup), delta };
+    byDelta.set(delta, line);
+  }
+  return line;
 }
 
 /** The actor's goals by indicator, made once per card (cards are made once per language: lookup.ts). */
