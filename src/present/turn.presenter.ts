@@ -462,6 +462,14 @@ function beliefLine(b: ActorView['beliefs'][number], actor: string, lookup: Look
   }));
 }
 
+type OptionLine = NonNullable<SituationModel['decision']>['options'][number];
+
+/**
+ * The options' lines made, by the lookup, the scenario's option label (never changed) and the language, id, place
+ * and reason closed (none: open), for any viewer: a line holds nothing of the viewer but its reason closed.
+ */
+const optionsMade: MadeOnce<object, OptionLine> = new WeakMap();
+
 /** The decision the actor faces (its options, open or closed and why), or null. */
 function decisionModel(view: ActorView, lookup: Lookup, selected: string | null): SituationModel['decision'] {
   const decision = view.decision;
@@ -470,15 +478,20 @@ function decisionModel(view: ActorView, lookup: Lookup, selected: string | null)
   const heardOf = (fact: string) => heard.has(fact);
   return {
     prompt: lookup.cite(decision.prompt),
-    options: decision.options.map((o, i) => ({
-      id: o.id,
-      key: i + 1,
-      label: o.label.text,
-      description: lookup.cite(o.description),
-      line: oneLine(o.description.text),
-      open: o.open,
-      closed: o.open ? null : closedReason(o.closedBy, view.actor, lookup, heardOf),
-    })),
+    options: decision.options.map((o, i) => {
+      const closed = o.open ? null : closedReason(o.closedBy, view.actor, lookup, heardOf);
+      // The same option, open or closed for the same reason, is the same object from turn to turn (the actor faces
+      // one decision every turn): the diff skips it.
+      return madeOnce(optionsMade, lookup, o.label, `${o.id}\u0000${i}\u0000${closed ?? '\u0001'}`, () => ({
+        id: o.id,
+        key: i + 1,
+        label: o.label.text,
+        description: lookup.cite(o.description),
+        line: oneLine(o.description.text),
+        open: o.open,
+        closed,
+      }));
+    }),
     selected: selected ?? decision.chosen,
   };
 }
