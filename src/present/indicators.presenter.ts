@@ -44,7 +44,7 @@ function briefCause(cause: VisibleCause, viewer: string, lookup: Lookup): string
 
 /**
  * A cause's line, made once by the lookup, the engine's cause (never changed; one object for every viewer, and for
- * every turn it is shown in) and the language, viewer and move: a classroom builds every seat's rows at every turn
+ * every turn it is shown in) and the language, whether it is the viewer's own decision, and the move: a classroom builds every seat's rows at every turn
  * (issue 18). A cause the viewer may not know is one line whoever it was. Lines are shared: never changed.
  */
 const causeLines: MadeOnce<object, Map<number, CauseLine>> = new WeakMap();
@@ -56,7 +56,8 @@ function causeLine(cause: VisibleCause, delta: number, viewer: string, lookup: L
     causeLines,
     lookup,
     undisclosed ? UNDISCLOSED : cause,
-    undisclosed ? '' : viewer,
+    // The words differ only for the viewer whose own decision it was ("You: …"): one line for it, one for the rest.
+    cause.kind === 'decision' && cause.actor === viewer ? 'own' : '',
     () => new Map<number, CauseLine>(),
   );
   let line = byDelta.get(delta);
