@@ -3,7 +3,9 @@
 // anything else: every view), diffed against the last sent and encoded, as the room's flush does. Run with the
 // room's memo and without it (every view built from scratch), in the same process, so the ratio holds on a loaded
 // machine. Commands go through applyRun, as the room's session applies them. Figures only.
-// `npx tsx bench/classroom-views.bench.ts` (GAMES=…, ROUNDS=…).
+// `npx tsx bench/classroom-views.bench.ts` (GAMES=…, ROUNDS=…; MEMO=only measures the memo alone, as a profile of the
+// room's work wants: `MEMO=only node --cpu-prof --import tsx bench/classroom-views.bench.ts`).
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Packr } from 'msgpackr';
 import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
 import { loadLanguage } from '../src/present/i18n/i18n.ts';
@@ -125,6 +127,26 @@ function measure(withMemo: boolean): { ms: number; bytes: number } {
 }
 
 measure(true); // warm-up
+if (process.env.MEMO === 'only') {
+  // Young-generation collections stand for what was allocated (each one follows a full nursery of the same size).
+  let scavenges = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR)
+        scavenges++;
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  for (let r = 0; r < Number(process.env.ROUNDS ?? 3); r++) {
+    const before = scavenges;
+    const { ms } = measure(true);
+    await new Promise((done) => setTimeout(done, 10));
+    console.log(
+      `views of one room per room-turn, with the memo: ${ms.toFixed(2)} ms CPU; ${scavenges - before} young collections in ${GAMES} games`,
+    );
+  }
+  gc.disconnect();
+  process.exit(0);
+}
 const rounds = [0, 1, 2]
   .slice(0, Number(process.env.ROUNDS ?? 3))
   .map(() => ({ scratch: measure(false), memo: measure(true) }));

@@ -2,7 +2,7 @@
 import type { Actor, Option, Scenario, ScenarioEvent } from '../scenario/types.ts';
 import type { VisibleCause } from '../sim/view.ts';
 import { type Cited, citer } from './cite.ts';
-import { t } from './i18n/i18n.ts';
+import { language, t } from './i18n/i18n.ts';
 import type { ActorCard } from './screens.ts';
 
 export class Lookup {
@@ -84,7 +84,23 @@ export class Lookup {
     return actor?.emblem ?? id;
   }
 
+  /**
+   * The actor's card, made once per language (a classroom builds every seat's screen at every turn, and the same
+   * card is what the diff skips: issue 18). Shared, as cited lines are: a reader must not change one.
+   */
   card(id: string): ActorCard {
+    const key = `${language()}|${id}`;
+    let card = this.cards.get(key);
+    if (card === undefined) {
+      card = this.makeCard(id);
+      this.cards.set(key, card);
+    }
+    return card;
+  }
+
+  private readonly cards = new Map<string, ActorCard>();
+
+  private makeCard(id: string): ActorCard {
     const actor = this.actors.get(id);
     if (!actor) throw new Error(`no actor ${id} in the scenario`);
     return {
@@ -95,6 +111,14 @@ export class Lookup {
       goals: actor.goals.map((g) => ({ indicator: g.indicator, want: g.want, why: this.cite(g.why) })),
     };
   }
+
+  /** A fact of the scenario by its id. */
+  fact(id: string): Scenario['facts'][number] | undefined {
+    this.facts ??= new Map(this.scenario.facts.map((f) => [f.id, f]));
+    return this.facts.get(id);
+  }
+
+  private facts: Map<string, Scenario['facts'][number]> | undefined;
 
   briefing(id: string): Cited | null {
     const b = this.actors.get(id)?.briefing;

@@ -4,8 +4,11 @@
 import { language } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 
-/** A cache of made things, by lookup, then by the engine's object, then by the current language and `key`. */
-export type MadeOnce<O extends object, T> = WeakMap<Lookup, WeakMap<O, Map<string, T>>>;
+/**
+ * A cache of made things, by lookup, then by the engine's object, then by the current language, then by `key`:
+ * nested, so that a look-up builds no string (a server looks up hundreds per turn).
+ */
+export type MadeOnce<O extends object, T> = WeakMap<Lookup, WeakMap<O, Map<string, Map<string, T>>>>;
 
 /** The thing made for (lookup, of, the current language, key): made by `make` the first time, then the same. */
 export function madeOnce<O extends object, T>(
@@ -20,16 +23,21 @@ export function madeOnce<O extends object, T>(
     byObject = new WeakMap();
     cache.set(lookup, byObject);
   }
-  let byKey = byObject.get(of);
+  let byLanguage = byObject.get(of);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    byObject.set(of, byLanguage);
+  }
+  const lang = language();
+  let byKey = byLanguage.get(lang);
   if (byKey === undefined) {
     byKey = new Map();
-    byObject.set(of, byKey);
+    byLanguage.set(lang, byKey);
   }
-  const full = `${language()}|${key}`;
-  let made = byKey.get(full);
+  let made = byKey.get(key);
   if (made === undefined) {
     made = make();
-    byKey.set(full, made);
+    byKey.set(key, made);
   }
   return made;
 }

@@ -2,7 +2,7 @@
 import type { Condition, Fact } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
 import { type DatedTurn, dateShown, shortRef, turnDate } from './cite.ts';
-import { t } from './i18n/i18n.ts';
+import { language, t } from './i18n/i18n.ts';
 import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import { type MadeOnce, madeOnce } from './made-once.ts';
@@ -134,21 +134,44 @@ export function counselFor(rows: readonly IndicatorRow[]): Counsel[] {
         .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
       const [largest] = pushing;
       const others = pushing.length - 1;
-      const more = others > 0 ? t('turn.counselOthers', { count: others }) : '';
-      const why = largest
-        ? delta > 0
-          ? t('turn.counselUp', { brief: largest.brief, delta: signed(largest.delta), more })
-          : t('turn.counselDown', { brief: largest.brief, delta: signed(largest.delta), more })
-        : '';
-      return {
-        indicator: r.id,
-        text:
-          r.want === 'high'
-            ? t('turn.counselHigh', { label: r.label, delta: signed(delta), why })
-            : t('turn.counselLow', { label: r.label, delta: signed(delta), why }),
-      };
+      // The same slip with the same largest cause reads the same words: made once (every seat, every turn).
+      const key = `${r.want}\u0000${r.label}\u0000${delta}\u0000${largest ? `${largest.brief}\u0000${largest.delta}` : ''}\u0000${others}`;
+      return { indicator: r.id, text: wordsOnce(key, () => counselText(r, delta, largest, others)) };
     });
 }
+
+function counselText(
+  r: IndicatorRow,
+  delta: number,
+  largest: IndicatorRow['causes'][number] | undefined,
+  others: number,
+): string {
+  const more = others > 0 ? t('turn.counselOthers', { count: others }) : '';
+  const why = largest
+    ? delta > 0
+      ? t('turn.counselUp', { brief: largest.brief, delta: signed(largest.delta), more })
+      : t('turn.counselDown', { brief: largest.brief, delta: signed(largest.delta), more })
+    : '';
+  return r.want === 'high'
+    ? t('turn.counselHigh', { label: r.label, delta: signed(delta), why })
+    : t('turn.counselLow', { label: r.label, delta: signed(delta), why });
+}
+
+/**
+ * Words made from scenario texts and numbers alone, by those inputs (`key`) and the language: a classroom server
+ * builds them for every seat at every turn (issue 18). Bounded, as oneLine's cache is: a scenario's worth at most.
+ */
+function wordsOnce(key: string, make: () => string): string {
+  const full = `${language()}\u0000${key}`;
+  let words = madeWords.get(full);
+  if (words === undefined) {
+    words = make();
+    if (madeWords.size < 20_000) madeWords.set(full, words);
+  }
+  return words;
+}
+
+const madeWords = new Map<string, string>();
 
 /** Words at most in an option's first-sight line: twelve options must fit a lesson's reading. */
 const LINE_WORDS = 8;
@@ -196,7 +219,7 @@ function turnWords(id: string, lookup: Lookup): string {
 }
 
 function factWords(id: string, lookup: Lookup): string {
-  const fact = lookup.scenario.facts.find((f) => f.id === id);
+  const fact = lookup.fact(id);
   return fact ? quoted(fact.statement.text) : t('turn.unknownFact');
 }
 
@@ -232,8 +255,18 @@ function whenWords(turn: string | undefined, lookup: Lookup): string {
   return turn ? t('turn.inTurnOf', { turn: turnWords(turn, lookup) }) : '';
 }
 
+/**
+ * The words made, by the lookup, the scenario's condition (never changed) and the language and viewer: a classroom
+ * builds every seat's closed options again at every turn, from the same conditions (issue 18).
+ */
+const needsMade: MadeOnce<Condition, string> = new WeakMap();
+
 /** One part of an option's condition, as what the option needs, in words from the scenario. */
 function needWords(c: Condition, viewer: string, lookup: Lookup): string {
+  return madeOnce(needsMade, lookup, c, viewer, () => makeNeedWords(c, viewer, lookup));
+}
+
+function makeNeedWords(c: Condition, viewer: string, lookup: Lookup): string {
   if (c.all) return c.all.map((p) => needWords(p, viewer, lookup)).join(t('debrief.semicolon'));
   if (c.any)
     return t('turn.oneOf', {
@@ -425,16 +458,17 @@ const linesMade: MadeOnce<ActorView['beliefs'][number], BeliefLine> = new WeakMa
 function beliefLine(b: ActorView['beliefs'][number], actor: string, lookup: Lookup): BeliefLine {
   return madeOnce(linesMade, lookup, b, actor, () => ({
     statement: lookup.cite(b.statement),
-    ...beliefLines(
-      b,
-      lookup.scenario.turns,
-      basisFor(
-        lookup.scenario.facts.find((f) => f.id === b.fact),
-        actor,
-      ),
-    ),
+    ...beliefLines(b, lookup.scenario.turns, basisFor(lookup.fact(b.fact), actor)),
   }));
 }
+
+type OptionLine = NonNullable<SituationModel['decision']>['options'][number];
+
+/**
+ * The options' lines made, by the lookup, the scenario's option label (never changed) and the language, id, place
+ * and reason closed (none: open), for any viewer: a line holds nothing of the viewer but its reason closed.
+ */
+const optionsMade: MadeOnce<object, OptionLine> = new WeakMap();
 
 /** The decision the actor faces (its options, open or closed and why), or null. */
 function decisionModel(view: ActorView, lookup: Lookup, selected: string | null): SituationModel['decision'] {
@@ -444,15 +478,20 @@ function decisionModel(view: ActorView, lookup: Lookup, selected: string | null)
   const heardOf = (fact: string) => heard.has(fact);
   return {
     prompt: lookup.cite(decision.prompt),
-    options: decision.options.map((o, i) => ({
-      id: o.id,
-      key: i + 1,
-      label: o.label.text,
-      description: lookup.cite(o.description),
-      line: oneLine(o.description.text),
-      open: o.open,
-      closed: o.open ? null : closedReason(o.closedBy, view.actor, lookup, heardOf),
-    })),
+    options: decision.options.map((o, i) => {
+      const closed = o.open ? null : closedReason(o.closedBy, view.actor, lookup, heardOf);
+      // The same option, open or closed for the same reason, is the same object from turn to turn (the actor faces
+      // one decision every turn): the diff skips it.
+      return madeOnce(optionsMade, lookup, o.label, `${o.id}\u0000${i}\u0000${closed ?? '\u0001'}`, () => ({
+        id: o.id,
+        key: i + 1,
+        label: o.label.text,
+        description: lookup.cite(o.description),
+        line: oneLine(o.description.text),
+        open: o.open,
+        closed,
+      }));
+    }),
     selected: selected ?? decision.chosen,
   };
 }

@@ -299,16 +299,44 @@ function indicatorViews(c: CompiledScenario, world: World, viewer: Viewer): Indi
   );
   const causes = visibleCauses(c, world, viewer, visible);
   const histories = indicatorHistories(c, world);
+  const unseen = unseenViews(c);
   return defs.map((def, k) => {
-    const base = { id: def.id, label: def.label, meaning: def.meaning, min: def.min, max: def.max };
-    if (!visible[k]) return { ...base, value: null, history: null, causes: [] };
+    if (!visible[k]) return unseen[k]!;
     return {
-      ...base,
+      id: def.id,
+      label: def.label,
+      meaning: def.meaning,
+      min: def.min,
+      max: def.max,
       value: world.indicators[def.id] ?? def.start,
-      history: histories.get(def.id)!.slice(),
+      // The same history for every viewer who sees the indicator: shared, as the views' other parts are.
+      history: histories.get(def.id)!,
       causes: causes[k]!,
     };
   });
+}
+
+/**
+ * Each indicator as a viewer who cannot see it sees it, made once per scenario: the same for every such viewer at
+ * every turn (a classroom builds every seat's view at every turn: issue 18), and never changed.
+ */
+const unseenMade = new WeakMap<CompiledScenario, IndicatorView[]>();
+function unseenViews(c: CompiledScenario): IndicatorView[] {
+  let unseen = unseenMade.get(c);
+  if (unseen === undefined) {
+    unseen = c.scenario.indicators.map((def) => ({
+      id: def.id,
+      label: def.label,
+      meaning: def.meaning,
+      min: def.min,
+      max: def.max,
+      value: null,
+      history: null,
+      causes: [],
+    }));
+    unseenMade.set(c, unseen);
+  }
+  return unseen;
 }
 
 /**
@@ -330,12 +358,21 @@ function visibleCauses(
   // read are still the first ones here (the engine only appends to them, or copies them).
   const sofar = causesSoFar(c, changes[0], viewer);
   const from = sofar.upTo > 0 && changes[sofar.upTo - 1] === sofar.last ? sofar.upTo : 0;
-  const causes: IndicatorView['causes'][] =
-    from > 0 ? sofar.causes.map((x) => x.slice()) : defs.map(() => []);
+  // An indicator's list is the one kept (shared with the views of this viewer before, never changed) until this view
+  // adds to it, and copied then: an indicator that did not move keeps its list, and nothing is copied per view.
+  const causes: IndicatorView['causes'][] = from > 0 ? sofar.causes.slice() : defs.map(() => []);
+  const owned: boolean[] = defs.map(() => from === 0);
+  const add = (k: number, item: IndicatorView['causes'][number]) => {
+    if (!owned[k]) {
+      causes[k] = causes[k]!.slice();
+      owned[k] = true;
+    }
+    causes[k]!.push(item);
+  };
   const hidden: ({ turn: number; delta: number } | null)[] = defs.map(() => null);
   const flush = (k: number) => {
     const h = hidden[k];
-    if (h && h.delta !== 0) causes[k]!.push({ ...h, cause: { kind: 'undisclosed' } });
+    if (h && h.delta !== 0) add(k, { ...h, cause: { kind: 'undisclosed' } });
     hidden[k] = null;
   };
   const lastTurn = changes[changes.length - 1]?.turn;
@@ -347,7 +384,9 @@ function visibleCauses(
       for (let k = 0; k < defs.length; k++) flush(k);
       sofar.upTo = i;
       sofar.last = changes[i - 1];
-      sofar.causes = causes.map((x) => x.slice());
+      // Kept as they are: from here on this view copies a list before it adds to it.
+      sofar.causes = causes.slice();
+      owned.fill(false);
     }
     let cause: VisibleCause | null = null;
     for (const id in ch.deltas) {
@@ -356,7 +395,7 @@ function visibleCauses(
       if (k === undefined || !visible[k] || delta === undefined) continue;
       if (hidden[k] && hidden[k].turn !== ch.turn) flush(k);
       cause ??= visibleCause(world, viewer, ch.cause, ch.turn);
-      if (cause.kind !== 'undisclosed') causes[k]!.push({ turn: ch.turn, delta, cause });
+      if (cause.kind !== 'undisclosed') add(k, { turn: ch.turn, delta, cause });
       else if (hidden[k]) hidden[k].delta += delta;
       else hidden[k] = { turn: ch.turn, delta };
     }
@@ -405,7 +444,7 @@ function causesSoFar(c: CompiledScenario, first: Change | undefined, viewer: Vie
   return sofar;
 }
 
-/** Every indicator's history, made once per state of the changes and shared by the viewers (each gets a copy). */
+/** Every indicator's history, made once per state of the changes and shared by the viewers (never changed). */
 const historiesOf = new WeakMap<World['changes'], { key: string; histories: Map<string, number[]> }>();
 
 function indicatorHistories(c: CompiledScenario, world: World): Map<string, number[]> {
@@ -413,7 +452,13 @@ function indicatorHistories(c: CompiledScenario, world: World): Map<string, numb
   const key = `${world.changes.length}/${world.turn}/${world.outcome ? 1 : 0}`;
   const known = historiesOf.get(world.changes);
   if (known && known.key === key) return known.histories;
-  const histories = new Map(c.scenario.indicators.map((def) => [def.id, indicatorHistory(c, world, def.id)]));
+  // Frozen: one viewer's view cannot change another's (a write throws).
+  const histories = new Map(
+    c.scenario.indicators.map((def) => [
+      def.id,
+      Object.freeze(indicatorHistory(c, world, def.id)) as number[],
+    ]),
+  );
   historiesOf.set(world.changes, { key, histories });
   return histories;
 }

@@ -195,13 +195,15 @@ describe.each([
         const s = game.state;
         // From scratch means cold: a copy of the compiled scenario and a new lookup, which no view or presenter has
         // made anything for (their caches are keyed on them), so nothing carried over from an earlier turn is used.
+        // Each seat's own: the memo's views share what the engine's and the presenters' caches made for every seat, and
+        // a seat's view built alone must not differ from it (a seat shown what was made for another seat would).
         const cold = { ...c };
         const coldLookup = new Lookup(c.scenario);
         const audiences: [string, () => ClientView, () => ClientView][] = [
           ...c.playableIds.map((actor): [string, () => ClientView, () => ClientView] => [
             actor,
             () => seatClientView(c, lookup, s, actor, here, historical, memo),
-            () => seatClientView(cold, coldLookup, s, actor, here, historical),
+            () => seatClientView({ ...c }, new Lookup(c.scenario), s, actor, here, historical),
           ]),
           [
             'console',

@@ -104,13 +104,18 @@ describe('indicator views', () => {
     );
   });
 
-  it('gives each viewer its own copy of a history, so that no view changes another', () => {
+  it('shares one history between viewers, frozen, so that no view changes another', () => {
     const game = playTurns(new LiveGame(c, 7).start(c.playableIds), [1, 2, 3], 3);
     const [a, b] = c.playableIds;
     const first = viewFor(c, game.state, a!).indicators.find((i) => i.history !== null)!;
     const second = viewFor(c, game.state, b!).indicators.find((i) => i.id === first.id)!;
     if (second.history === null) return expect(first.history).not.toBeNull();
-    expect(first.history).not.toBe(second.history);
+    const was = second.history.slice();
+    expect(() => first.history!.push(99)).toThrow(TypeError);
+    expect(() => {
+      first.history![0] = 99;
+    }).toThrow(TypeError);
+    expect(second.history).toEqual(was);
     expect(first.history).toEqual(second.history);
   });
 });
