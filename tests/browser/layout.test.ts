@@ -98,7 +98,7 @@ describe('layout', () => {
       await heading.waitFor();
       expect(await heading.isVisible()).toBe(true);
       const status = page.getByRole('status');
-      expect(await status.textContent()).toContain('Loading');
+      expect(await status.locator('span:visible').textContent()).toBe('Loading the game…');
       expect(await status.isVisible()).toBe(true);
       // Inside the page's main landmark, so that every part of the page is in one.
       expect(await page.locator('main#ui #splash').count()).toBe(1);
@@ -109,14 +109,51 @@ describe('layout', () => {
     });
   });
 
+  it('paints the first screen in Arabic, right to left, on a device that reads Arabic', async () => {
+    await withGame(
+      async (game) => {
+        const { page } = game;
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        await page.route(/\.(js|css)(\?|$)/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(new URL('?renderer=canvas', inject('baseUrl')).href, { waitUntil: 'commit' });
+        await page.getByRole('heading', { level: 1, name: 'طاولة الأزمة' }).waitFor();
+        expect(await page.getByRole('status').locator('span:visible').textContent()).toBe(
+          'جارٍ تحميل اللعبة…',
+        );
+        expect(
+          await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+        ).toEqual(['ar-IQ', 'rtl']);
+        // The address's language wins over the browser's, as in the game.
+        await page.goto(new URL('?renderer=canvas&lang=en', inject('baseUrl')).href, { waitUntil: 'commit' });
+        await page.getByRole('heading', { level: 1, name: 'Crisis Table' }).waitFor();
+        expect(await page.getByRole('status').locator('span:visible').textContent()).toBe(
+          'Loading the game…',
+        );
+        release();
+        await titleLoaded(page);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        expect(game.problems).toEqual([]);
+      },
+      undefined,
+      { locale: 'ar-IQ' },
+    );
+  });
+
   it('has the splash in the HTML the server sends, before any script runs', async () => {
     await withGame(async (game) => {
       await game.open();
       const response = await game.page.request.get(game.page.url());
       const html = await response.text();
       expect(html).toContain('id="splash"');
-      expect(html).toMatch(/<h1[^>]*>Crisis Table<\/h1>/);
-      expect(html).toContain('role="status">Loading the game…');
+      expect(html).toMatch(/<h1[^>]*><span lang="en">Crisis Table<\/span>/);
+      expect(html).toContain('role="status"><span lang="en">Loading the game…</span>');
+      expect(html).toContain('<span lang="ar-IQ">جارٍ تحميل اللعبة…</span>');
     });
   });
 

@@ -34,7 +34,10 @@ describe("index.html's early opening of the settings' database", () => {
 
   it('opens the database and store the settings store uses, which takes it over once', async () => {
     const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
-    const script = html.match(/<script>([\s\S]*?)<\/script>/)?.[1];
+    // The inline block that opens the database (the page has another, which picks the first paint's language).
+    const script = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+      .map((m) => m[1])
+      .find((block) => block?.includes('crisisTableSettingsDb'));
     expect(script).toBeDefined();
     const fake = fakeIndexedDb();
     const page: { crisisTableSettingsDb?: Promise<unknown> } = {};
