@@ -17,6 +17,23 @@ async function drawn(page: Page, scene: string): Promise<Drawn[]> {
   return all.filter((d) => d.scene === scene);
 }
 
+/**
+ * Opens the game at `query` with every script and stylesheet held back, so that the first paint can be looked at;
+ * returns what lets them come. Not game.open(): its navigation waits for the page's load, which the held script delays.
+ */
+async function firstPaint(page: Page, query: string): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.(js|css)(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(new URL(query, inject('baseUrl')).href, { waitUntil: 'commit' });
+  return release;
+}
+
 /** Every pair of canvas texts of the scene that overlap, and every text that leaves the canvas. */
 async function textProblems(page: Page, scene: string): Promise<string[]> {
   const stage = await page.evaluate(() => {
@@ -83,17 +100,7 @@ describe('layout', () => {
   it('paints the game’s name and a loading message before the script arrives, and replaces them when it starts', async () => {
     await withGame(async (game) => {
       const { page } = game;
-      // Hold every script and stylesheet until the first paint has been looked at.
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await page.route(/\.(js|css)(\?|$)/, async (route) => {
-        await held;
-        await route.continue();
-      });
-      // Not game.open(): its navigation waits for the page's load, which the held script delays.
-      await page.goto(new URL('?renderer=canvas', inject('baseUrl')).href, { waitUntil: 'commit' });
+      const release = await firstPaint(page, '?renderer=canvas');
       const heading = page.getByRole('heading', { level: 1, name: 'Crisis Table' });
       await heading.waitFor();
       expect(await heading.isVisible()).toBe(true);
@@ -113,15 +120,7 @@ describe('layout', () => {
     await withGame(
       async (game) => {
         const { page } = game;
-        let release = () => {};
-        const held = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        await page.route(/\.(js|css)(\?|$)/, async (route) => {
-          await held;
-          await route.continue();
-        });
-        await page.goto(new URL('?renderer=canvas', inject('baseUrl')).href, { waitUntil: 'commit' });
+        const release = await firstPaint(page, '?renderer=canvas');
         await page.getByRole('heading', { level: 1, name: 'طاولة الأزمة' }).waitFor();
         expect(await page.getByRole('status').locator('span:visible').textContent()).toBe(
           'جارٍ تحميل اللعبة…',
