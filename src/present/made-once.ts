@@ -18,26 +18,26 @@ export function madeOnce<O extends object, T>(
   key: string,
   make: () => T,
 ): T {
-  let byObject = cache.get(lookup);
-  if (byObject === undefined) {
-    byObject = new WeakMap();
-    cache.set(lookup, byObject);
+  const byObject = child(cache, lookup, () => new WeakMap<O, Map<string, Map<string, T>>>());
+  const byKey = child(
+    child(byObject, of, () => new Map<string, Map<string, T>>()),
+    language(),
+    () => new Map<string, T>(),
+  );
+  return child(byKey, key, make);
+}
+
+interface Keyed<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** The level under `key`, made empty the first time. */
+function child<K, V>(level: Keyed<K, V>, key: K, make: () => V): V {
+  let next = level.get(key);
+  if (next === undefined) {
+    next = make();
+    level.set(key, next);
   }
-  let byLanguage = byObject.get(of);
-  if (byLanguage === undefined) {
-    byLanguage = new Map();
-    byObject.set(of, byLanguage);
-  }
-  const lang = language();
-  let byKey = byLanguage.get(lang);
-  if (byKey === undefined) {
-    byKey = new Map();
-    byLanguage.set(lang, byKey);
-  }
-  let made = byKey.get(key);
-  if (made === undefined) {
-    made = make();
-    byKey.set(key, made);
-  }
-  return made;
+  return next;
 }
