@@ -20,12 +20,20 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = resolve(import.meta.dirname, '../../..');
   const outDir = mkdtempSync(join(tmpdir(), 'crisis-browser-'));
-  await build({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // The build that ships: Vitest sets NODE_ENV to 'test', under which Vite resolves packages' development builds
+  // (lit's dev mode, with its checks and its console warning), so the tests would run other code than players do.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
   const served = await servePreview({ root, outDir });
   project.provide('baseUrl', served.url);
   project.provide('distDir', outDir);
