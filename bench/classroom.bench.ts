@@ -129,12 +129,33 @@ async function openRoom(endpoint: string, seed: number): Promise<Room> {
   return { code, facilitator, students, all };
 }
 
-async function health(endpoint: string): Promise<{ rooms: number; rss: number; heapUsed: number }> {
-  return (await fetch(`${endpoint}/api/health`)).json() as Promise<{
+/** What the server's rooms did to send views (classroom.room.ts viewWork), summed over its processes. */
+type Work = Record<'publishes' | 'views' | 'frames' | 'writes' | 'bytes', number>;
+
+async function health(
+  endpoint: string,
+  gc = true,
+): Promise<{ rooms: number; rss: number; heapUsed: number; work?: Work }> {
+  return (await fetch(`${endpoint}/api/health${gc ? '' : '?gc=no'}`)).json() as Promise<{
     rooms: number;
     rss: number;
     heapUsed: number;
+    work?: Work;
   }>;
+}
+
+/** The work counts of every process, summed, read without a collection (it would land in the CPU measured). */
+async function workOf(s: Servers): Promise<Work> {
+  const each = await Promise.all(s.endpoints.map((e) => health(e, false)));
+  const sum: Work = { publishes: 0, views: 0, frames: 0, writes: 0, bytes: 0 };
+  for (const h of each) for (const k of Object.keys(sum) as (keyof Work)[]) sum[k] += h.work?.[k] ?? 0;
+  return sum;
+}
+
+/** The work counts between two readings, per room-turn. */
+function workLine(a: Work, b: Work, roomTurns: number): string {
+  const per = (k: keyof Work) => ((b[k] - a[k]) / roomTurns).toFixed(1);
+  return `publishes ${per('publishes')}, views built ${per('views')}, frames encoded ${per('frames')}, frames written ${per('writes')} (${((b.bytes - a.bytes) / roomTurns / 1024).toFixed(1)} KB)`;
 }
 
 interface Figures {
@@ -418,7 +439,7 @@ const redisCpu = (s: Servers): number => (s.redisPid ? cpuOf(s.redisPid) : 0);
 async function healthAll(
   s: Servers,
 ): Promise<{ rooms: number; rss: number; heapUsed: number; perProcess: number[] }> {
-  const each = await Promise.all(s.endpoints.map(health));
+  const each = await Promise.all(s.endpoints.map((e) => health(e)));
   const sum = (k: 'rooms' | 'rss' | 'heapUsed') => each.reduce((n, h) => n + h[k], 0);
   return {
     rooms: sum('rooms'),
@@ -459,6 +480,7 @@ async function main(): Promise<void> {
     const idle0 = cpuOfServers(servers);
     await sleep(2000);
     const idlePerSecond = (cpuOfServers(servers) - idle0) / 2;
+    const work0 = await workOf(servers);
     const serverCpu0 = cpuOfServers(servers);
     const redisCpu0 = redisCpu(servers);
     const loadCpu0 = process.cpuUsage();
@@ -477,6 +499,7 @@ async function main(): Promise<void> {
     // Then the worst case: every room's decisions at the same moment, turn after turn.
     const burst = noFigures();
     const none = () => 0;
+    const workStaggered = await workOf(servers);
     const burstCpu0 = cpuOfServers(servers);
     const burstFrom = process.hrtime.bigint() / 1000n;
     talking = burst;
@@ -484,6 +507,7 @@ async function main(): Promise<void> {
       await Promise.all(rooms.map((r) => playTurn(r, turn, burst, 0, none)));
     }
     const burstCpu = cpuOfServers(servers) - burstCpu0;
+    const workBurst = await workOf(servers);
     // The burst's window on the monotonic clock the server's CPU profile stamps its samples with (µs).
     if (process.env.PROFILE)
       console.log(
@@ -507,6 +531,9 @@ async function main(): Promise<void> {
       );
     console.log(
       `    of which idle (every room open, nothing played: ${(idlePerSecond * 1000).toFixed(0)} ms of CPU per second) ${((idlePerSecond * wall * 1000) / (ROOMS * TURNS)).toFixed(1)} ms; in the burst alone ${((burstCpu * 1000) / (ROOMS * (TURNS - half))).toFixed(1)} ms per room-turn`,
+    );
+    console.log(
+      `    per room-turn on their own time: ${workLine(work0, workStaggered, ROOMS * half)}; all at once: ${workLine(workStaggered, workBurst, ROOMS * (TURNS - half))}`,
     );
     const busy = untrusted();
     if (busy) console.log(`  (${busy})`);

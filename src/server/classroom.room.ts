@@ -134,6 +134,13 @@ export interface ClassroomDeps {
 
 export const CLASSROOM_RATE = { burst: 20, perSecond: 10, disconnectAbove: 100 };
 
+/**
+ * What this process's rooms have done to send views, counted for the health figures (the class bench prints them per
+ * room-turn, to tell where a turn's work goes): publishes that sent something, views built, frames encoded (once per
+ * audience), frames written to a socket, and their bytes.
+ */
+export const viewWork = { publishes: 0, views: 0, frames: 0, writes: 0, bytes: 0 };
+
 interface Member {
   identity: Identity;
   /** The view last sent, to send only what changed; null until the first whole view. */
@@ -922,6 +929,7 @@ export class ClassroomRoom extends Room {
     }
     if (this.waiting) clearTimeout(this.waiting);
     this.waiting = null;
+    viewWork.publishes++;
     const presence = this.presence_();
     const dirty = this.dirty;
     this.dirty = new Set();
@@ -944,6 +952,7 @@ export class ClassroomRoom extends Room {
         dirty.has(base) ||
         ((base === 'facilitator' || base === 'projector' || base === LOBBY) && dirty.size > 0);
       if (!view || (stale && !rebuilt.has(key))) {
+        viewWork.views++;
         view = this.viewIn(language, member.identity, presence);
         this.built.set(key, view);
         rebuilt.add(key);
@@ -958,7 +967,7 @@ export class ClassroomRoom extends Room {
           const w = encodeWhole(stream.sent, stream.texts);
           return { bytes: frameBytes('view', w.value), texts: w.texts };
         });
-        client.enqueueRaw(whole.bytes!);
+        send(client, whole.bytes!);
         member.sent = stream.sent;
         member.texts = whole.texts;
       }
@@ -974,7 +983,7 @@ export class ClassroomRoom extends Room {
         frame = frameOf(member.sent, sent, view);
         byTexts.set(key, frame);
       }
-      if (frame.bytes) client.enqueueRaw(frame.bytes);
+      if (frame.bytes) send(client, frame.bytes);
       member.sent = view;
       member.texts = frame.texts;
       this.streams.set(streamKey, { sent: view, texts: frame.texts });
@@ -1214,7 +1223,14 @@ function frameOf(sent: ClientView | null, texts: TextTable | null, view: ClientV
 }
 
 function frameBytes(type: 'view' | 'patch', value: unknown): Uint8Array {
+  viewWork.frames++;
   return getMessageBytes.raw(Protocol.ROOM_DATA, type, undefined, packer.pack(value));
+}
+
+function send(client: Client, bytes: Uint8Array): void {
+  viewWork.writes++;
+  viewWork.bytes += bytes.byteLength;
+  client.enqueueRaw(bytes);
 }
 
 function viewKey(identity: Identity): string {

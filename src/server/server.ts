@@ -19,7 +19,7 @@ import { reportData } from '../sim/report.ts';
 import { saveJson } from '../sim/save.ts';
 import { saidFor } from '../sim/talk.ts';
 import { serverUrls } from './addresses.ts';
-import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom } from './classroom.room.ts';
+import { CLASSROOM_RATE, type ClassroomDeps, ClassroomRoom, viewWork } from './classroom.room.ts';
 import { DEFAULT_LIMITS, type Guard, type GuardLimits, installGuard, refuse } from './http-guard.ts';
 import { REPORT_CSP, sameOriginCors, securityHeaders } from './http-headers.ts';
 import { throttled } from './log-throttle.ts';
@@ -176,13 +176,15 @@ export async function startClassroomServer(
           if (!isLoopback(req) && !(healthKey && req.headers['x-health-key'] === healthKey)) {
             return sendJson(res, 200, { ok: true });
           }
-          (globalThis as { gc?: () => void }).gc?.();
+          // ?gc=no: the figures as they stand, without a collection (the class bench reads its counts mid-play).
+          if (url.searchParams.get('gc') !== 'no') (globalThis as { gc?: () => void }).gc?.();
           const m = process.memoryUsage();
           return sendJson(res, 200, {
             ok: true,
             rooms: matchMaker.stats.local.roomCount,
             rss: m.rss,
             heapUsed: m.heapUsed,
+            work: { ...viewWork },
           });
         }
         const exported = /^\/api\/rooms\/([^/]+)\/export$/.exec(url.pathname);
