@@ -28,6 +28,7 @@ import { makeOffer, policyChoice } from './offer.ts';
 import {
   type Choice,
   endingOf,
+  hashTable,
   injectEvent,
   overrideIndicator,
   resolveTurn,
@@ -170,18 +171,25 @@ function ownedCopy(s: GameState): GameState {
   const w = s.world;
   const beliefs: GameState['beliefs'] = {};
   for (const actor in s.beliefs) beliefs[actor] = copyRecord(s.beliefs[actor]!);
+  // Written out in initialState's order (state.ts), not spread: the copy has the hidden class of every other state.
   const copy: GameState = {
-    ...s,
+    seed: s.seed,
+    phase: s.phase,
+    paused: s.paused,
     seats: copyRecord(s.seats),
     world: {
-      ...w,
+      turn: w.turn,
       indicators: copyRecord(w.indicators),
       facts: copyRecord(w.facts),
-      fired: copyRecord(w.fired),
+      fired:
+        Object.getPrototypeOf(w.fired) === null
+          ? Object.assign(hashTable<number[]>(), w.fired)
+          : copyRecord(w.fired),
       log: w.log.slice(),
       journal: w.journal.slice(),
       changes: w.changes.slice(),
       publicBeliefs: copyRecord(w.publicBeliefs),
+      outcome: w.outcome,
     },
     beliefs,
     postures: copyRecord(s.postures),
@@ -189,12 +197,15 @@ function ownedCopy(s: GameState): GameState {
     pending: copyRecord(s.pending),
     deadline: s.deadline,
     queued: s.queued.slice(),
+    injectedThisTurn: s.injectedThisTurn,
     changes: copyRecord(s.changes),
+    said: s.said.slice(),
+    talk: s.talk,
     proposals: copyRecord(s.proposals),
     proposed: copyRecord(s.proposed),
-    said: s.said.slice(),
     agreements: s.agreements.slice(),
     rulings: s.rulings.slice(),
+    accepted: s.accepted,
   };
   // The copy's journal and log begin as the original's: each actor's sight goes on from where it had read.
   const sights = trackers.get(s);
