@@ -92,25 +92,29 @@ function phaserFlags(): Plugin {
 }
 
 /**
- * The canvas's chunks (Phaser, the canvas's start) are imported lazily (src/main.ts evaluates them after the title's
- * menu and New game's session, which are HTML), but fetched at once: a <link rel=modulepreload> in index.html fetches
- * and compiles them without evaluating them, so that the canvas does not wait for the download when its turn comes
- * (issue 18). The class page does not load them.
+ * The canvas's chunks (Phaser, the canvas's start) are imported lazily, and fetched lazily too: src/main.ts asks for them
+ * once New game's files have come (and evaluates them then), not from index.html. Fetched at once, Phaser's 190 kB and
+ * their compilation took the network and the two cores of a loaded machine while the title's files and New game's were
+ * still coming, and the title and New game waited for them (issue 18); its canvas, which draws what the HTML already
+ * shows, comes a little later instead. The class page does not load them.
+ *
+ * What index.html does fetch at once beside its script: the bundler's helpers (rolldown-runtime), which New game's
+ * chunk imports (and Phaser's, and the canvas's): asked for here, they are not one more of the files New game waits for,
+ * which a browser fetches six at a time from an HTTP/1.1 server.
  */
-// solo-canvas: the bundler's facade of the dynamic import (a few bytes), one request more otherwise.
-const CANVAS_CHUNKS = new Set(['phaser', 'canvas-start', 'solo-canvas']);
-function preloadCanvas(): Plugin {
+const PRELOADED_CHUNKS = new Set(['rolldown-runtime']);
+function preloadRuntime(): Plugin {
   return {
-    name: 'crisis-table:preload-canvas',
+    name: 'crisis-table:preload-runtime',
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
         if (!context.bundle || !/[\\/]index\.html$/.test(context.filename)) return;
         const files = Object.values(context.bundle).flatMap((chunk) =>
-          chunk.type === 'chunk' && CANVAS_CHUNKS.has(chunk.name) ? [chunk.fileName] : [],
+          chunk.type === 'chunk' && PRELOADED_CHUNKS.has(chunk.name) ? [chunk.fileName] : [],
         );
-        if (files.length !== CANVAS_CHUNKS.size)
-          throw new Error(`the canvas's chunks changed: ${files.join(', ')}`);
+        if (files.length !== PRELOADED_CHUNKS.size)
+          throw new Error(`the chunks index.html preloads changed: ${files.join(', ')}`);
         return files.map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
@@ -149,13 +153,14 @@ const EARLY = /[\\/]src[\\/]early-start\.ts$/;
 /**
  * What New game waits for, as three files rather than fourteen (issue 18): a browser fetches six files at a time from
  * one HTTP/1.1 server, so fourteen came in three rounds after the title. The engine (the rules, the sessions, XState and
- * Zod) and what the solo game and the class page both show (the presenters and the shared views) are the two groups
+ * Zod, and the words of their refusals, which every page that loads the engine shows; a chunk of their own, they were
+ * the seventh file of New game's six and waited for a free connection) and what the solo game and the class page both show (the presenters and the shared views) are the two groups
  * here; the third is the solo game's own (src/solo-play.ts: its scenes, which import Phaser, and their views). The class
  * page loads the shared one with its own start (it showed the situation view from there already) and the engine with
  * a local game, never the solo game's.
  */
 const ENGINE =
-  /[\\/](node_modules[\\/](zod|xstate)[\\/]|src[\\/](sim[\\/][\w-]+|session[\\/](session|solo)(\.machine|-rules))\.ts$)/;
+  /[\\/](node_modules[\\/](zod|xstate)[\\/]|src[\\/](sim[\\/][\w-]+|session[\\/](session|solo)(\.machine|-rules)|present[\\/](refusal-text|refusals[\\/][\w-]+))\.ts$)/;
 const SHARED_PLAY =
   /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|read-problem|(indicators|reading|debrief|opening|news|warning|turn|talk|deals)\.presenter)|ui[\\/]views[\\/](cited|(indicators|deals|reason)\.part|(debrief|situation)\.view)|ui[\\/]classroom[\\/]talk\.part|session[\\/](talk-limits|talk-commands)|sim[\\/]limits|scenario[\\/](scenario-texts|localize))\.ts$/;
 export default defineConfig(({ command }) => ({
@@ -180,7 +185,7 @@ export default defineConfig(({ command }) => ({
   // are checked at build time (and in dev), so the browser runs no YAML or Zod to play one.
   plugins:
     command === 'build'
-      ? [checkedScenarioPlugin(), phaserFlags(), preloadCanvas(), serviceWorkerPlugin(), precompressPlugin()]
+      ? [checkedScenarioPlugin(), phaserFlags(), preloadRuntime(), serviceWorkerPlugin(), precompressPlugin()]
       : [checkedScenarioPlugin()],
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {

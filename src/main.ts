@@ -7,8 +7,8 @@
  * the screens after the title are lazy chunks fetched at once (the language first, then the rest). Every control is
  * HTML (the DOM layer; the canvas is aria-hidden and carries none the DOM lacks), so the title's menu is shown as soon
  * as the language has come, and New game acts once the session has come, without waiting for Phaser: Phaser's code
- * (a hundred milliseconds of module evaluation, then its boot) is evaluated after them, and its canvas then draws
- * whichever screen is current.
+ * (190 kB to fetch and compile, a hundred milliseconds of module evaluation, then its boot) is fetched and evaluated
+ * after them, and its canvas then draws whichever screen is current.
  */
 // First: its chunk imports no Phaser, so the browser evaluates it before Phaser's code, and what New game needs is on
 // its way meanwhile (src/early-start.ts).
@@ -115,9 +115,9 @@ flow = new GameFlow({
 
 let game: Phaser.Game | null = null;
 /**
- * The Phaser game, a lazy chunk: its code is evaluated once New game's files have been (or could not be), so that its
- * hundred milliseconds of module evaluation and its boot come after the title's menu and New game's session rather
- * than before them (issue 18). The preload scene then starts the flow's current screen; the scenes after the title
+ * The Phaser game, a lazy chunk: its code is fetched and evaluated once New game's files have been (or could not be),
+ * so that its download and compilation, its hundred milliseconds of module evaluation and its boot come after the
+ * title's menu and New game's session rather than before them (issue 18). The preload scene then starts the flow's current screen; the scenes after the title
  * join once the solo game's chunk is there too.
  */
 async function startCanvas(): Promise<void> {

@@ -5,10 +5,9 @@
  *
  *   npx tsx bench/web/profile-start.ts DIST [QUERY]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { serveCompressed } from './serve-compressed.ts';
+import { sourceReader } from './source-of.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const query = process.argv[3] ?? '?renderer=canvas';
@@ -56,60 +55,12 @@ try {
   for (const [file, ms] of rows) console.log(`${ms.toFixed(1).padStart(8)} ms  ${file}`);
   // By source, for the chunks whose maps are there.
   const bySource = new Map<string, number>();
-  const maps = new Map<string, { sources: string[]; lines: [number, number][][] } | null>();
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const mapOf = (file: string) => {
-    if (maps.has(file)) return maps.get(file)!;
-    let parsed: { sources: string[]; lines: [number, number][][] } | null = null;
-    try {
-      const raw = JSON.parse(readFileSync(join(dist, 'assets', `${file}.map`), 'utf8')) as {
-        sources: string[];
-        mappings: string;
-      };
-      let src = 0;
-      const lines = raw.mappings.split(';').map((line) => {
-        let col = 0;
-        return (line ? line.split(',') : []).map((seg) => {
-          const vals: number[] = [];
-          let v = 0;
-          let shift = 0;
-          for (const ch of seg) {
-            let d = B64.indexOf(ch);
-            const more = d & 32;
-            d &= 31;
-            v += d << shift;
-            if (more) shift += 5;
-            else {
-              vals.push(v & 1 ? -(v >> 1) : v >> 1);
-              v = 0;
-              shift = 0;
-            }
-          }
-          col += vals[0] ?? 0;
-          if (vals.length > 1) src += vals[1] ?? 0;
-          return [col, src] as [number, number];
-        });
-      });
-      parsed = { sources: raw.sources, lines };
-    } catch {
-      parsed = null;
-    }
-    maps.set(file, parsed);
-    return parsed;
-  };
+  const sourceOf = sourceReader(dist);
   profile.samples.forEach((id, i) => {
     const frame = byId.get(id)?.callFrame;
     if (!frame?.url) return;
     const file = frame.url.split('/').pop()!;
-    const map = mapOf(file);
-    let name = file;
-    if (map) {
-      const segs = map.lines[frame.lineNumber] ?? [];
-      let hit: [number, number] | undefined;
-      for (const s of segs) if (s[0] <= frame.columnNumber) hit = s;
-      if (hit)
-        name = (map.sources[hit[1]] ?? file).replace(/.*node_modules\//, '').replace(/.*\/src\//, 'src/');
-    }
+    const name = sourceOf(file, frame.lineNumber, frame.columnNumber);
     bySource.set(name, (bySource.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const byFunction = new Map<string, number>();

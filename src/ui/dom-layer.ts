@@ -76,10 +76,18 @@ export class DomLayer {
     document.body.dataset.scene = view.scene;
     delete document.body.dataset.sceneReady;
     this.panel.replaceChildren(view.element);
-    this.panel.scrollTop = 0;
     view.heading.tabIndex = -1;
-    // Focus the heading unless a dialog is open (it keeps focus until closed).
-    if (!document.querySelector('dialog[open]')) view.heading.focus({ preventScroll: true });
+    // The panel's scroll and the focus are set at the next frame, before it is drawn: each makes the browser lay the
+    // page out at once, and here, in the task that shows the view, that was the new view's whole style and layout
+    // before anything else could run (issue 18: New game's screen, and the title, waited for it). At the frame the
+    // layout is the one the frame does anyway. A view replaced before then, or one the player has already put the focus
+    // in (a click that quick), is left as it is.
+    requestAnimationFrame(() => {
+      if (this.view !== view || view.element.contains(document.activeElement)) return;
+      this.panel.scrollTop = 0;
+      // Focus the heading unless a dialog is open (it keeps focus until closed).
+      if (!document.querySelector('dialog[open]')) view.heading.focus({ preventScroll: true });
+    });
   }
 
   /** Marks the scene as drawn and interactive (tests and the bench wait for this). */

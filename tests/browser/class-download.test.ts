@@ -57,8 +57,10 @@ describe('the class page’s first download', () => {
     expect(files.filter((f) => ['phaser', 'game-start', 'engine', 'howler'].includes(f))).toEqual([]);
   });
 
-  it('is the check that sees them: the solo game’s first download has Phaser and its start', () => {
+  it('is the check that sees them: the solo game’s first download has its start', () => {
     const files = firstDownload(inject('distDir'), 'index.html');
-    expect(files).toEqual(expect.arrayContaining(['phaser', 'game-start']));
+    expect(files).toEqual(expect.arrayContaining(['game-start']));
+    // Phaser is not in it any more: the canvas's files are fetched once New game's have come (start-order.test.ts).
+    expect(files).not.toContain('phaser');
   });
 });
