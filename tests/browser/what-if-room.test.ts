@@ -1,7 +1,8 @@
 // A what-if room opened from the replay (issue 20): the room takes the replay page's language. Opened from a replay
-// read in Arabic, the room's projector, on a device set to English, shows Arabic, and the facilitator's browser lands
-// on the room's console. Opened from an English replay, the projector stays English: the language is the page's,
-// not a constant.
+// read in Arabic, the room's projector, on a device set to English, turns to Arabic, and the facilitator's browser
+// lands on the room's console. Opened from an English replay, a projector on an Arabic device turns to English: the
+// language is the page's, not a constant. (A projector is drawn first in its device's language and turns to the
+// room's once it has its strings, so the test waits for the turn rather than reading the first drawing.)
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
@@ -25,9 +26,9 @@ afterAll(async () => {
   server?.kill('SIGTERM');
 });
 
-/** A page in a fresh context whose browser language is English. */
-async function englishDevice(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+/** A page in a fresh context whose browser language is `locale`. */
+async function device(path: string, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
   await page.goto(base + path);
@@ -38,7 +39,7 @@ async function englishDevice(path: string): Promise<Page> {
 async function roomFromReplay(query: string): Promise<string> {
   const c = await bundledScenario();
   const game = playTurns(new LiveGame(c, 8).start(['pm']), [0, 2, 1]);
-  const page = await englishDevice(`/class.html?replay${query}`);
+  const page = await device(`/class.html?replay${query}`);
   await page.locator('#replay-file').setInputFiles({
     name: 'game.json',
     mimeType: 'application/json',
@@ -55,10 +56,11 @@ async function roomFromReplay(query: string): Promise<string> {
   return code;
 }
 
-/** The room's projector on an English device: the page's language and direction once it shows the room. */
-async function projectorLanguage(code: string): Promise<[string, string]> {
-  const projector = await englishDevice(`/class/${code}?projector`);
+/** The room's projector on a device set to `locale`: its language and direction once it reads `expected`. */
+async function projectorTurnsTo(code: string, locale: string, expected: string): Promise<[string, string]> {
+  const projector = await device(`/class/${code}?projector`, locale);
   await projector.waitForSelector('body[data-class-view="projector"]');
+  await projector.waitForFunction((lang) => document.documentElement.lang === lang, expected);
   const shown = await projector.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
   await projector.context().close();
   return shown as [string, string];
@@ -67,13 +69,13 @@ async function projectorLanguage(code: string): Promise<[string, string]> {
 describe('a what-if room opened from the replay', () => {
   it('reads in the replay page’s language on the projector, Arabic from an Arabic replay', async () => {
     const code = await roomFromReplay('&lang=ar-IQ');
-    expect(await projectorLanguage(code)).toEqual(['ar-IQ', 'rtl']);
+    expect(await projectorTurnsTo(code, 'en-GB', 'ar-IQ')).toEqual(['ar-IQ', 'rtl']);
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('and English from an English replay', async () => {
+  it('and English from an English replay, on an Arabic device too', async () => {
     const code = await roomFromReplay('&lang=en');
-    expect(await projectorLanguage(code)).toEqual(['en', 'ltr']);
+    expect(await projectorTurnsTo(code, 'ar-IQ', 'en')).toEqual(['en', 'ltr']);
     expect(errors).toEqual([]);
   }, 120_000);
 });
