@@ -11,8 +11,9 @@ import type {
   SeatLine,
 } from '../present/classroom-screens.ts';
 import { debriefModel } from '../present/debrief.presenter.ts';
-import { t } from '../present/i18n/i18n.ts';
+import { language, t } from '../present/i18n/i18n.ts';
 import type { Lookup } from '../present/lookup.ts';
+import { type MadeOnce, madeOnce } from '../present/made-once.ts';
 import type { SituationModel } from '../present/screens.ts';
 import { situationModel } from '../present/turn.presenter.ts';
 import { sameJson } from '../session/view-patch.ts';
@@ -124,6 +125,9 @@ interface SeatBuild {
   proposal: string | null;
   situation: SituationModel;
   debrief: SeatClientView['debrief'];
+  /** What the situation was made with. */
+  lookup: Lookup;
+  language: string;
 }
 
 /**
@@ -218,9 +222,31 @@ function seatBuild(
   // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.
   const sameOffer =
     sameWorld && last.inputs[2] === state.offers[actor] && last.inputs[1] === state.postures[actor];
-  let situation = situationModel(view, lookup, proposal, sameWorld ? last.situation : null, sameOffer);
+  // The last build's news carried over only where it was made with this lookup in this language (the room keeps a
+  // memo per language, and passes that language's lookup).
+  const before =
+    last && !sameWorld && last.lookup === lookup && last.language === language()
+      ? { view: last.view, model: last.situation }
+      : undefined;
+  let situation = situationModel(
+    view,
+    lookup,
+    proposal,
+    sameWorld ? last.situation : null,
+    sameOffer,
+    before,
+  );
   if (last && !sameWorld) situation = sharedWith(last.situation, situation);
-  const build: SeatBuild = { inputs, view, world, proposal, situation, debrief: null };
+  const build: SeatBuild = {
+    inputs,
+    view,
+    world,
+    proposal,
+    situation,
+    debrief: null,
+    lookup,
+    language: language(),
+  };
   memo?.seats.set(actor, build);
   return build;
 }
@@ -373,10 +399,7 @@ export function consoleClientView(
     seats: seatLines(c, state, presence).map((s) => ({
       ...s,
       names: presence.namesAt(s.actor),
-      options: (state.offers[s.actor]?.options ?? []).map((id) => ({
-        id,
-        label: lookup.optionLabel(s.actor, id),
-      })),
+      options: optionLines(lookup, s.actor, state.offers[s.actor]?.options),
     })),
     ...consoleLists(c, state, memo),
     deadline: state.deadline,
@@ -389,6 +412,26 @@ export function consoleClientView(
     talk: consoleTalk(c, state),
     deals: consoleDeals(c, state),
   };
+}
+
+/**
+ * A seat's open options as the console lists them, made once per lookup, offer's list (the engine replaces an offer,
+ * never changes one), language and seat: the console is built at every decision of every turn (issue 18), and the
+ * same list is what the diff skips. Shared: never changed.
+ */
+const optionLinesMade: MadeOnce<readonly string[], ConsoleClientView['seats'][number]['options']> =
+  new WeakMap();
+const NO_OPTIONS: ConsoleClientView['seats'][number]['options'] = [];
+
+function optionLines(
+  lookup: Lookup,
+  actor: string,
+  options: readonly string[] | undefined,
+): ConsoleClientView['seats'][number]['options'] {
+  if (options === undefined || options.length === 0) return NO_OPTIONS;
+  return madeOnce(optionLinesMade, lookup, options, actor, () =>
+    options.map((id) => ({ id, label: lookup.optionLabel(actor, id) })),
+  );
 }
 
 /** The console's indicators and injects: kept from the memo while the world and the queue are the same objects. */
