@@ -15,6 +15,7 @@ import { language, t } from '../present/i18n/i18n.ts';
 import type { Lookup } from '../present/lookup.ts';
 import { type MadeOnce, madeOnce } from '../present/made-once.ts';
 import type { SituationModel } from '../present/screens.ts';
+import type { TalkWire } from '../present/talk-wire.ts';
 import { situationModel } from '../present/turn.presenter.ts';
 import { sameJson } from '../session/view-patch.ts';
 import type { Command } from '../sim/commands.ts';
@@ -23,7 +24,7 @@ import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
 import { saidFor } from '../sim/talk.ts';
-import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
+import { type ActorView, type PublicView, publicView, TurnShared, viewFor } from '../sim/view.ts';
 import { consoleDeals, projectorDeals, seatDeals } from './deal-views.ts';
 import { consoleTalk, seatTalk } from './talk-views.ts';
 
@@ -79,6 +80,11 @@ export class SeatViewMemo {
     indicators: ConsoleClientView['indicators'];
     injects: ConsoleClientView['injects'];
   } | null = null;
+
+  /** The turn's view of the state last shown, shared by the seats' views of it. */
+  readonly turn = new TurnShared();
+  /** Each seat's talk panel last built, and what it was built from. */
+  readonly talk = new Map<string, TalkBuild>();
 
   worldChanged(): void {
     this.generation++;
@@ -217,7 +223,7 @@ function seatBuild(
       ? last!.view
       : how === 'again'
         ? decidedAgain(last!.view, state, actor)
-        : viewFor(c, state, actor);
+        : viewFor(c, state, actor, memo?.turn);
   const sameWorld = last !== undefined && sameInputs(last.world, world);
   // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.
   const sameOffer =
@@ -333,9 +339,58 @@ export function seatClientView(
       ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
       : null,
     debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
-    talk: seatTalk(c, state, actor, view),
+    talk: seatTalkOf(c, state, actor, view, memo),
     deals: seatDeals(c, state, actor, view),
   };
+}
+
+interface TalkBuild {
+  c: CompiledScenario;
+  said: GameState['said'];
+  level: GameState['talk']['level'];
+  approve: boolean;
+  live: boolean;
+  claims: readonly string[];
+  wire: TalkWire;
+}
+
+/**
+ * The seat's talk panel, kept from its last build where what it is built from is the same: the scenario, what was
+ * said (the same items: the seat's view reads them alone, by saidFor), the room's rule, whether the seat may speak
+ * and the claims it may attach. A new turn changes none of these, and every seat's panel was built again (issue 18).
+ */
+function seatTalkOf(
+  c: CompiledScenario,
+  state: GameState,
+  actor: string,
+  view: ActorView,
+  memo: SeatViewMemo | undefined,
+): TalkWire {
+  const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
+  const claims = view.claims ?? [];
+  const last = memo?.talk.get(actor);
+  if (
+    last &&
+    last.c === c &&
+    same(last.said, state.said) &&
+    last.level === state.talk.level &&
+    last.approve === state.talk.approve &&
+    last.live === live &&
+    last.claims.length === claims.length &&
+    last.claims.every((id, i) => id === claims[i])
+  )
+    return last.wire;
+  const wire = seatTalk(c, state, actor, view);
+  memo?.talk.set(actor, {
+    c,
+    said: state.said,
+    level: state.talk.level,
+    approve: state.talk.approve,
+    live,
+    claims,
+    wire,
+  });
+  return wire;
 }
 
 /** The debrief, built once for a view (the game has ended: its view changes no more but for the talk). */

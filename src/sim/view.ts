@@ -683,7 +683,36 @@ function unmetParts(available: Condition, ctx: ConditionContext): Condition[] {
   return unmet.length > 0 ? unmet : parts;
 }
 
-export function viewFor(c: CompiledScenario, state: GameState, actor: string): ActorView {
+/**
+ * The turn's view made for one state of a game and shared by the views of that state built after it: a classroom
+ * builds five seats' views of one state, and turnView judges what the turn presupposes for each (issue 18). The
+ * caller holds one and vouches that a state it shows is never changed in place (the session's engine copies a state
+ * before it changes it); the turn is made again whenever the world or the agreements are other objects.
+ */
+export class TurnShared {
+  private world: World | null = null;
+  private agreements: readonly AgreementItem[] | undefined;
+  private turn: TurnView | null = null;
+
+  of(c: CompiledScenario, world: World, agreements: readonly AgreementItem[] | undefined): TurnView {
+    if (this.turn === null || this.world !== world || this.agreements !== agreements || this.c !== c) {
+      this.turn = turnView(c, world, agreements);
+      this.world = world;
+      this.agreements = agreements;
+      this.c = c;
+    }
+    return this.turn;
+  }
+
+  private c: CompiledScenario | null = null;
+}
+
+export function viewFor(
+  c: CompiledScenario,
+  state: GameState,
+  actor: string,
+  shared?: TurnShared,
+): ActorView {
   if (!c.actorById.has(actor)) throw new Error(`no actor ${actor} in this game`);
   const { world } = state;
   const viewer = { actor };
@@ -726,7 +755,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
     seat: holderOf(state, actor),
     status: ended ? 'ended' : decision && pending === undefined ? 'deciding' : 'waiting',
     paused: state.paused,
-    turn: turnView(c, world, state.agreements),
+    turn: shared ? shared.of(c, world, state.agreements) : turnView(c, world, state.agreements),
     posture: state.postures[actor] ?? '',
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, beliefs),

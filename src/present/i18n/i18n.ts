@@ -148,7 +148,8 @@ export function t(key: string, vars?: Record<string, string | number>): string {
       typeof value === 'number' ? (name === 'count' ? value : formatNumber(value)) : isolated(value);
   // The language is named at each call (not left to i18next's own current one), so that withLanguage needs no
   // changeLanguage, which is asynchronous.
-  const text = filledPlainly(instance, key, filled) ?? (instance.t(key, { ...filled, lng: current }) as string);
+  const text =
+    filledPlainly(instance, key, filled) ?? (instance.t(key, { ...filled, lng: current }) as string);
   slot.set(SAID, text);
   return text;
 }
