@@ -51,6 +51,8 @@ const packer = new Packr({ useRecords: true });
 /** CPU microseconds spent building views, by audience and publish (MEMO=build): resolution or decision. */
 const built = {
   resolution: { seats: 0, console: 0, projector: 0 },
+  /** The last resolution, which ends the game: the debrief is built then. */
+  ending: { seats: 0, console: 0, projector: 0 },
   decision: { seats: 0, console: 0, projector: 0 },
 };
 let timing = false;
@@ -122,7 +124,8 @@ function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; by
       publish([actor, 'console', 'projector']);
     }
     run(f({ type: 'turn.resolve' }));
-    publish(all, 'resolution');
+    // (The state is the one run made: not narrowed by the loop's test.)
+    publish(all, (state as GameState).phase === 'ended' ? 'ending' : 'resolution');
     turns++;
   }
   return { turns, bytes };
@@ -150,9 +153,9 @@ if (process.env.MEMO === 'build') {
     for (let g = 0; g < GAMES; g++) turns += play(1000 + g, new SeatViewMemo()).turns;
     timing = false;
     const ms = (us: number) => (us / 1000 / turns).toFixed(3);
-    const { resolution: res, decision: dec } = built;
+    const { resolution: res, ending: end, decision: dec } = built;
     console.log(
-      `views built per room-turn (CPU ms): resolution: seats ${ms(res.seats)}, console ${ms(res.console)}, projector ${ms(res.projector)}; decisions: seats ${ms(dec.seats)}, console ${ms(dec.console)}, projector ${ms(dec.projector)}; all ${ms(Object.values(built).reduce((n, at) => n + at.seats + at.console + at.projector, 0))}`,
+      `views built per room-turn (CPU ms): resolution: seats ${ms(res.seats)}, console ${ms(res.console)}, projector ${ms(res.projector)}; the ending's (the debrief) ${ms(end.seats + end.console + end.projector)}; decisions: seats ${ms(dec.seats)}, console ${ms(dec.console)}, projector ${ms(dec.projector)}; all ${ms(Object.values(built).reduce((n, at) => n + at.seats + at.console + at.projector, 0))}`,
     );
   }
   process.exit(0);
