@@ -83,7 +83,7 @@ export class SeatViewMemo {
 
   /** The turn's view of the state last shown, shared by the seats' views of it. */
   readonly turn = new TurnShared();
-  /** Each seat's talk panel last built, and what it was built from. */
+  /** Each seat's talk panel last built, and what it was built from; the console's under its own key. */
   readonly talk = new Map<string, TalkBuild>();
 
   worldChanged(): void {
@@ -393,6 +393,36 @@ function seatTalkOf(
   return wire;
 }
 
+/** The console's key in the memo's talk panels: no seat's id (ids are the scenario's, and never hold a space). */
+const CONSOLE_TALK = ' console';
+
+/**
+ * The console's talk panel, kept from its last build while what was said (the same items) and the room's rule are
+ * the same: it lists everything said, and the console is built again at every decision (issue 18).
+ */
+function consoleTalkOf(c: CompiledScenario, state: GameState, memo: SeatViewMemo | undefined): TalkWire {
+  const last = memo?.talk.get(CONSOLE_TALK);
+  if (
+    last &&
+    last.c === c &&
+    same(last.said, state.said) &&
+    last.level === state.talk.level &&
+    last.approve === state.talk.approve
+  )
+    return last.wire;
+  const wire = consoleTalk(c, state);
+  memo?.talk.set(CONSOLE_TALK, {
+    c,
+    said: state.said,
+    level: state.talk.level,
+    approve: state.talk.approve,
+    live: false,
+    claims: [],
+    wire,
+  });
+  return wire;
+}
+
 /** The debrief, built once for a view (the game has ended: its view changes no more but for the talk). */
 function debriefOf(
   build: SeatBuild,
@@ -464,7 +494,7 @@ export function consoleClientView(
     seatCodes: presence.seatCodes,
     devices: presence.devices(),
     besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
-    talk: consoleTalk(c, state),
+    talk: consoleTalkOf(c, state, memo),
     deals: consoleDeals(c, state),
   };
 }
