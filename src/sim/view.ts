@@ -402,7 +402,8 @@ function visibleCauses(
     hidden[k] = null;
   };
   const lastTurn = changes[changes.length - 1]?.turn;
-  let index: JournalIndex | undefined;
+  // Made once per journal and shared by every viewer's view of it.
+  const index = journalIndex(world.journal);
   for (let i = from; i < changes.length; i++) {
     const ch = changes[i]!;
     // At the last turn's first change, every earlier turn is over (its causes, and what says whether they are
@@ -421,7 +422,7 @@ function visibleCauses(
       const delta = ch.deltas[id];
       if (k === undefined || !visible[k] || delta === undefined) continue;
       if (hidden[k] && hidden[k].turn !== ch.turn) flush(k);
-      cause ??= visibleCause((index ??= journalIndex(world.journal)), viewer, ch);
+      cause ??= visibleCause(index, viewer, ch);
       if (cause.kind !== 'undisclosed') add(k, { turn: ch.turn, delta, cause });
       else if (hidden[k]) hidden[k].delta += delta;
       else hidden[k] = { turn: ch.turn, delta };
