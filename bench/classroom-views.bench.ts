@@ -4,7 +4,9 @@
 // room's memo and without it (every view built from scratch), in the same process, so the ratio holds on a loaded
 // machine. Commands go through applyRun, as the room's session applies them. Figures only.
 // `npx tsx bench/classroom-views.bench.ts` (GAMES=…, ROUNDS=…; MEMO=only measures the memo alone, as a profile of the
-// room's work wants: `MEMO=only node --cpu-prof --import tsx bench/classroom-views.bench.ts`).
+// room's work wants: `MEMO=only node --cpu-prof --import tsx bench/classroom-views.bench.ts`; MEMO=build measures the
+// building of the views alone, with the memo, by audience: the seats', the console's and the projector's, at the
+// resolution's publish and at the decisions', in CPU time per room-turn).
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Packr } from 'msgpackr';
 import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
@@ -46,6 +48,15 @@ const f = (command: Entry['command']): Entry => ({ by: { facilitator: true }, co
 // As the room packs (classroom.room.ts).
 const packer = new Packr({ useRecords: true });
 
+/** CPU microseconds spent building views, by audience and publish (MEMO=build): resolution or decision. */
+const built = {
+  resolution: { seats: 0, console: 0, projector: 0 },
+  /** The last resolution, which ends the game: the debrief is built then. */
+  ending: { seats: 0, console: 0, projector: 0 },
+  decision: { seats: 0, console: 0, projector: 0 },
+};
+let timing = false;
+
 /** One game; returns the room-turns played and the bytes of the patches. */
 function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; bytes: number } {
   let state: GameState = initialState(c, seed);
@@ -68,14 +79,20 @@ function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; by
   const sent = new Map<string, ClientView>();
   const texts = new Map<string, TextTable>();
   let bytes = 0;
-  const publish = (keys: readonly string[]) => {
+  const publish = (keys: readonly string[], at: keyof typeof built = 'decision') => {
     for (const key of keys) {
+      const cpu0 = timing ? process.cpuUsage() : null;
       const view: ClientView =
         key === 'console'
           ? consoleClientView(c, lookup, state, presence, memo)
           : key === 'projector'
             ? projectorClientView(c, state, presence, memo)
             : seatClientView(c, lookup, state, key, presence, historical, memo);
+      if (cpu0) {
+        const cpu = process.cpuUsage(cpu0);
+        const part = key === 'console' || key === 'projector' ? key : 'seats';
+        built[at][part] += cpu.user + cpu.system;
+      }
       const before = sent.get(key);
       const held = texts.get(key);
       // The first whole view is not counted: the figure is what a turn costs.
@@ -107,7 +124,8 @@ function play(seed: number, memo: SeatViewMemo | undefined): { turns: number; by
       publish([actor, 'console', 'projector']);
     }
     run(f({ type: 'turn.resolve' }));
-    publish(all);
+    // (The state is the one run made: not narrowed by the loop's test.)
+    publish(all, (state as GameState).phase === 'ended' ? 'ending' : 'resolution');
     turns++;
   }
   return { turns, bytes };
@@ -127,6 +145,21 @@ function measure(withMemo: boolean): { ms: number; bytes: number } {
 }
 
 measure(true); // warm-up
+if (process.env.MEMO === 'build') {
+  for (let r = 0; r < Number(process.env.ROUNDS ?? 3); r++) {
+    for (const at of Object.values(built)) for (const k of Object.keys(at)) at[k as keyof typeof at] = 0;
+    timing = true;
+    let turns = 0;
+    for (let g = 0; g < GAMES; g++) turns += play(1000 + g, new SeatViewMemo()).turns;
+    timing = false;
+    const ms = (us: number) => (us / 1000 / turns).toFixed(3);
+    const { resolution: res, ending: end, decision: dec } = built;
+    console.log(
+      `views built per room-turn (CPU ms): resolution: seats ${ms(res.seats)}, console ${ms(res.console)}, projector ${ms(res.projector)}; the ending's (the debrief) ${ms(end.seats + end.console + end.projector)}; decisions: seats ${ms(dec.seats)}, console ${ms(dec.console)}, projector ${ms(dec.projector)}; all ${ms(Object.values(built).reduce((n, at) => n + at.seats + at.console + at.projector, 0))}`,
+    );
+  }
+  process.exit(0);
+}
 if (process.env.MEMO === 'only') {
   // Young-generation collections stand for what was allocated (each one follows a full nursery of the same size).
   let scavenges = 0;

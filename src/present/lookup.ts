@@ -8,7 +8,8 @@ import type { ActorCard } from './screens.ts';
 export class Lookup {
   readonly cite: ReturnType<typeof citer>;
   private readonly actors: Map<string, Actor>;
-  private readonly options = new Map<string, Option>();
+  /** By actor, then option id: no key is joined per look-up (a server looks options up for every seat at every turn). */
+  private readonly options = new Map<string, Map<string, Option>>();
   private readonly events: Map<string, ScenarioEvent>;
   private readonly indicators: Map<string, string>;
   private readonly tensions: Map<string, number>;
@@ -16,7 +17,15 @@ export class Lookup {
   constructor(readonly scenario: Scenario) {
     this.cite = citer(scenario);
     this.actors = new Map(scenario.actors.map((a) => [a.id, a]));
-    for (const d of scenario.decisions) for (const o of d.options) this.options.set(`${d.actor}/${o.id}`, o);
+    for (const d of scenario.decisions) {
+      let byId = this.options.get(d.actor);
+      if (byId === undefined) {
+        byId = new Map();
+        this.options.set(d.actor, byId);
+      }
+      // In the same order as the joined keys were set: a repeated id keeps the last, as before.
+      for (const o of d.options) byId.set(o.id, o);
+    }
     this.events = new Map(scenario.events.map((e) => [e.id, e]));
     this.indicators = new Map(scenario.indicators.map((i) => [i.id, i.label.text]));
     this.tensions = new Map(scenario.indicators.map((i) => [i.id, i.tension ?? 0]));
@@ -27,7 +36,7 @@ export class Lookup {
   }
 
   option(actor: string, option: string): Option | undefined {
-    return this.options.get(`${actor}/${option}`);
+    return this.options.get(actor)?.get(option);
   }
 
   optionLabel(actor: string, option: string): string {

@@ -10,7 +10,10 @@ import type { Lookup } from './lookup.ts';
  */
 export type MadeOnce<O extends object, T> = WeakMap<Lookup, WeakMap<O, Map<string, Map<string, T>>>>;
 
-/** The thing made for (lookup, of, the current language, key): made by `make` the first time, then the same. */
+/**
+ * The thing made for (lookup, of, the current language, key): made by `make` the first time, then the same. Each level
+ * is looked up without a closure made for it: a server looks up hundreds per turn, and each closure was garbage.
+ */
 export function madeOnce<O extends object, T>(
   cache: MadeOnce<O, T>,
   lookup: Lookup,
@@ -18,26 +21,26 @@ export function madeOnce<O extends object, T>(
   key: string,
   make: () => T,
 ): T {
-  const byObject = child(cache, lookup, () => new WeakMap<O, Map<string, Map<string, T>>>());
-  const byKey = child(
-    child(byObject, of, () => new Map<string, Map<string, T>>()),
-    language(),
-    () => new Map<string, T>(),
-  );
-  return child(byKey, key, make);
-}
-
-interface Keyed<K, V> {
-  get(key: K): V | undefined;
-  set(key: K, value: V): unknown;
-}
-
-/** The level under `key`, made empty the first time. */
-function child<K, V>(level: Keyed<K, V>, key: K, make: () => V): V {
-  let next = level.get(key);
-  if (next === undefined) {
-    next = make();
-    level.set(key, next);
+  let byObject = cache.get(lookup);
+  if (byObject === undefined) {
+    byObject = new WeakMap();
+    cache.set(lookup, byObject);
   }
-  return next;
+  let byLanguage = byObject.get(of);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    byObject.set(of, byLanguage);
+  }
+  const lang = language();
+  let byKey = byLanguage.get(lang);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byLanguage.set(lang, byKey);
+  }
+  let made = byKey.get(key);
+  if (made === undefined) {
+    made = make();
+    byKey.set(key, made);
+  }
+  return made;
 }

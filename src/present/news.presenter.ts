@@ -108,13 +108,30 @@ function headlinesOf(lookup: Lookup): Map<string, string> {
 
 /** The news of every turn before `before` that has news, oldest first: each turn's as newsOfTurn gives it. */
 function newsBefore(view: Seen, lookup: Lookup, before: number): { turn: number; items: NewsItem[] }[] {
-  const moved = movesByTurn(view, lookup, (t) => t < before);
+  return newsGrouped(
+    view,
+    lookup,
+    movesByTurn(view, lookup, (t) => t < before),
+    (t) => t < before,
+  );
+}
+
+/** The journal's items of the turns `wanted` takes, grouped by turn, oldest first (turns without news left out). */
+function newsGrouped(
+  view: Seen,
+  lookup: Lookup,
+  moved: (turn: number, entry: JournalView) => number,
+  wanted: (turn: number) => boolean,
+): { turn: number; items: NewsItem[] }[] {
   const byTurn = new Map<number, NewsItem[]>();
   for (const j of view.journal) {
-    if (j.turn >= before) continue;
-    const items = byTurn.get(j.turn) ?? [];
+    if (!wanted(j.turn)) continue;
+    let items = byTurn.get(j.turn);
+    if (items === undefined) {
+      items = [];
+      byTurn.set(j.turn, items);
+    }
     items.push(newsItem(j, lookup, moved(j.turn, j)));
-    byTurn.set(j.turn, items);
   }
   return [...byTurn.keys()].sort((a, b) => a - b).map((turn) => ({ turn, items: byTurn.get(turn)! }));
 }
@@ -131,4 +148,89 @@ export function earlierNews(
   before: number,
 ): { turn: number; items: NewsItem[] }[] {
   return newsBefore(view, lookup, before);
+}
+
+type Earlier = { turn: number; items: NewsItem[] }[];
+
+/**
+ * What the same actor's last situation showed of the news (the view it was built from, its turn, its news and
+ * earlier news), made with the same lookup in the same language: the caller knows (a classroom's seat memo).
+ */
+export interface NewsBefore {
+  view: Seen;
+  turn: number;
+  news: NewsItem[];
+  earlier: Earlier;
+}
+
+/**
+ * The turn's news (that of the turn before `current`) and the earlier news (every turn before that one), as
+ * newsOfTurn and earlierNews give them, with the causes read once for both. Given the same actor's last ones
+ * (`last`), the earlier news it showed is carried over as it was (the same objects: the diff skips them) where what
+ * they follow from is the same: the journal's entries of those turns (the same objects, in the same order: the engine
+ * makes one per entry and exposure) and the causes of those turns on every indicator (the same moves, by the same
+ * causes); only the newest turn's news is made. A classroom builds every seat's news again at every turn, and the
+ * earlier news grows with the game (issue 18).
+ */
+export function newsAndEarlier(
+  view: Seen,
+  lookup: Lookup,
+  current: number,
+  last?: NewsBefore,
+): { news: NewsItem[]; earlier: Earlier } {
+  const turn = current - 1;
+  if (last && (last.turn === current || last.turn === turn) && sameBefore(last.view, view, last.turn)) {
+    const news = current > 0 ? newsOfTurn(view, lookup, turn) : [];
+    if (last.turn === current) return { news, earlier: last.earlier };
+    // The last one's news has become the newest of the earlier news: the same items, for a turn that had news.
+    const moved = last.news.length > 0 ? [{ turn: last.turn - 1, items: last.news }] : [];
+    return { news, earlier: moved.length > 0 ? [...last.earlier, ...moved] : last.earlier };
+  }
+  const moved = movesByTurn(view, lookup, (t) => t <= turn);
+  const news = current > 0 ? (newsGrouped(view, lookup, moved, (t) => t === turn)[0]?.items ?? []) : [];
+  return { news, earlier: newsGrouped(view, lookup, moved, (t) => t < turn) };
+}
+
+/**
+ * Whether two views hold the same news inputs for every turn before `before`: the same journal entries (by
+ * identity, in order), and on each indicator the same causes (turn, move, and the cause itself; an undisclosed one
+ * names no one, so any undisclosed one is the same) in the same order. Nothing is allocated: a server asks it for
+ * every seat at every turn.
+ */
+function sameBefore(a: Seen, b: Seen, before: number): boolean {
+  if (!sameSeq(a.journal, b.journal, before, (x, y) => x === y)) return false;
+  if (a.indicators.length !== b.indicators.length) return false;
+  for (let k = 0; k < a.indicators.length; k++) {
+    const x = a.indicators[k]!;
+    const y = b.indicators[k]!;
+    if (x.id !== y.id || !sameSeq(x.causes, y.causes, before, sameCause)) return false;
+  }
+  return true;
+}
+
+type Cause = Seen['indicators'][number]['causes'][number];
+
+const sameCause = (x: Cause, y: Cause) =>
+  x === y ||
+  (x.turn === y.turn &&
+    x.delta === y.delta &&
+    (x.cause === y.cause || (x.cause.kind === 'undisclosed' && y.cause.kind === 'undisclosed')));
+
+/** The items of two lists whose turn is before `before`, compared in order by `same`. */
+function sameSeq<T extends { turn: number }>(
+  a: readonly T[],
+  b: readonly T[],
+  before: number,
+  same: (x: T, y: T) => boolean,
+): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a[i]!.turn >= before) i++;
+    while (j < b.length && b[j]!.turn >= before) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (!same(a[i]!, b[j]!)) return false;
+    i++;
+    j++;
+  }
 }

@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { ActorView } from '../sim/view.ts';
 import { turnDate } from './cite.ts';
 import type { Lookup } from './lookup.ts';
+import { type MadeOnce, madeOnce } from './made-once.ts';
 import type { BriefingModel, PerspectiveModel, TurnLine } from './screens.ts';
 
 export function perspectiveModel(
@@ -18,7 +19,17 @@ export function perspectiveModel(
   };
 }
 
-export function turnLine(view: ActorView, lookup: Lookup): TurnLine {
+/**
+ * The lines made, by the lookup, the engine's turn view (made once per state and shared by the seats' views of it:
+ * view.ts TurnShared; never changed) and the language: a classroom builds five seats' lines of one turn (issue 18).
+ */
+const linesMade: MadeOnce<ActorView['turn'], TurnLine> = new WeakMap();
+
+export function turnLine(view: Pick<ActorView, 'turn'>, lookup: Lookup): TurnLine {
+  return madeOnce(linesMade, lookup, view.turn, '', () => makeTurnLine(view, lookup));
+}
+
+function makeTurnLine(view: Pick<ActorView, 'turn'>, lookup: Lookup): TurnLine {
   return {
     index: view.turn.index,
     count: view.turn.count,

@@ -5,11 +5,32 @@
  */
 import type { ActorView } from '../sim/view.ts';
 import type { Cited } from './cite.ts';
-import { t } from './i18n/i18n.ts';
+import { language, t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
 import type { MapActed, MapPlace } from './screens.ts';
 
+/**
+ * The places, made once per lookup and language: the same for every seat at every turn (a classroom builds every
+ * seat's situation again at every turn: issue 18). Frozen, as the views' other shared parts: a reader cannot change
+ * another's.
+ */
 export function placesFor(lookup: Lookup): MapPlace[] {
+  let byLanguage = placesMade.get(lookup);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    placesMade.set(lookup, byLanguage);
+  }
+  let places = byLanguage.get(language());
+  if (places === undefined) {
+    places = Object.freeze(makePlaces(lookup).map((p) => Object.freeze(p))) as MapPlace[];
+    byLanguage.set(language(), places);
+  }
+  return places;
+}
+
+const placesMade = new WeakMap<Lookup, Map<string, MapPlace[]>>();
+
+function makePlaces(lookup: Lookup): MapPlace[] {
   return lookup.scenario.actors.flatMap((actor) =>
     actor.places.map((p) => ({
       actor: actor.id,

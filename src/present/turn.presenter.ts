@@ -7,7 +7,7 @@ import { indicatorRows, signed } from './indicators.presenter.ts';
 import type { Lookup } from './lookup.ts';
 import { type MadeOnce, madeOnce } from './made-once.ts';
 import { moodFor } from './mood.ts';
-import { earlierNews, newsOfTurn } from './news.presenter.ts';
+import { type NewsBefore, newsAndEarlier, newsOfTurn } from './news.presenter.ts';
 import { turnLine } from './opening.presenter.ts';
 import { actedThisTurn, placesFor } from './places.ts';
 import type { Counsel, IndicatorRow, ResolutionModel, SituationModel } from './screens.ts';
@@ -388,6 +388,9 @@ export function closedReason(
  * parts that depend on them alone are kept as they are (the same objects, so a diff skips them), and only the
  * decision is built again. Without it, everything is built from the view. `sameOffer`: the caller knows the offer, the
  * beliefs and the stance are the same objects as for `same` too, so the decision's options are kept as well.
+ * `before`: this actor's last model (of another world) and the view it was built from, made with the same lookup in
+ * the same language (the caller knows): the earlier news it showed is carried over where what it follows from is the
+ * same (newsAndEarlier checks).
  */
 export function situationModel(
   view: ActorView,
@@ -395,8 +398,9 @@ export function situationModel(
   selected: string | null,
   same?: SituationModel | null,
   sameOffer = false,
+  before?: { view: ActorView; model: SituationModel },
 ): SituationModel {
-  const world = same ?? situationOfWorld(view, lookup);
+  const world = same ?? situationOfWorld(view, lookup, before);
   const kept = sameOffer ? same?.decision : undefined;
   return {
     kind: 'situation',
@@ -428,14 +432,25 @@ function awaitingOf(view: ActorView, lookup: Lookup): Pick<SituationModel, 'awai
 }
 
 /** The parts of the situation room that follow from the world, the actor's beliefs and the phase alone. */
-function situationOfWorld(view: ActorView, lookup: Lookup): Omit<SituationModel, 'kind' | 'decision'> {
+function situationOfWorld(
+  view: ActorView,
+  lookup: Lookup,
+  before?: { view: ActorView; model: SituationModel },
+): Omit<SituationModel, 'kind' | 'decision'> {
   const current = view.turn.index;
   const indicators = indicatorRows(view, lookup, current > 0 ? current - 1 : null);
+  const last: NewsBefore | undefined = before && {
+    view: before.view,
+    turn: before.model.turn.index,
+    news: before.model.news,
+    earlier: before.model.earlier,
+  };
+  const { news, earlier } = newsAndEarlier(view, lookup, current, last);
   return {
     actor: lookup.card(view.actor),
     turn: turnLine(view, lookup),
-    news: current > 0 ? newsOfTurn(view, lookup, current - 1) : [],
-    earlier: earlierNews(view, lookup, current - 1),
+    news,
+    earlier,
     indicators,
     beliefs: view.beliefs.map((b) => beliefLine(b, view.actor, lookup)),
     counsel: counselFor(indicators),

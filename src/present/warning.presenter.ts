@@ -39,6 +39,20 @@ function ways(c: Condition): (Part[] | null)[] {
   return result;
 }
 
+/**
+ * The ways of a scenario's condition (never changed), made once: every seat's situation asks for every outcome's at
+ * every turn (issue 18). Frozen, as they are shared.
+ */
+const waysMade = new WeakMap<Condition, readonly (readonly Part[] | null)[]>();
+function waysOnce(c: Condition): readonly (readonly Part[] | null)[] {
+  let made = waysMade.get(c);
+  if (made === undefined) {
+    made = Object.freeze(ways(c).map((way) => (way === null ? null : Object.freeze(way))));
+    waysMade.set(c, made);
+  }
+  return made;
+}
+
 function product(a: (Part[] | null)[], b: (Part[] | null)[]): (Part[] | null)[] {
   return a.flatMap((x) => b.map((y) => (x === null || y === null ? null : [...x, ...y])));
 }
@@ -75,7 +89,7 @@ export function endingWarnings(view: ActorView, lookup: Lookup): EndingWarning[]
   for (const outcome of lookup.scenario.outcomes) {
     if (!outcome.when || !checkedThisTurn(outcome, view, lookup)) continue;
     let best: (EndingWarning & { distance: number }) | null = null;
-    for (const way of ways(outcome.when)) {
+    for (const way of waysOnce(outcome.when)) {
       if (way === null || way.length === 0) continue;
       const parts = way.map((p) => ({ p, i: seen.get(p.indicator) }));
       if (parts.some(({ i }) => i === undefined || i.value === null)) continue;

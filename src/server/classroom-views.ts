@@ -11,9 +11,11 @@ import type {
   SeatLine,
 } from '../present/classroom-screens.ts';
 import { debriefModel } from '../present/debrief.presenter.ts';
-import { t } from '../present/i18n/i18n.ts';
+import { language, t } from '../present/i18n/i18n.ts';
 import type { Lookup } from '../present/lookup.ts';
+import { type MadeOnce, madeOnce } from '../present/made-once.ts';
 import type { SituationModel } from '../present/screens.ts';
+import type { TalkWire } from '../present/talk-wire.ts';
 import { situationModel } from '../present/turn.presenter.ts';
 import { sameJson } from '../session/view-patch.ts';
 import type { Command } from '../sim/commands.ts';
@@ -22,7 +24,7 @@ import type { CompiledScenario } from '../sim/compile.ts';
 import type { HistoricalPath } from '../sim/history.ts';
 import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.ts';
 import { saidFor } from '../sim/talk.ts';
-import { type ActorView, type PublicView, publicView, viewFor } from '../sim/view.ts';
+import { type ActorView, type PublicView, publicView, TurnShared, viewFor } from '../sim/view.ts';
 import { consoleDeals, projectorDeals, seatDeals } from './deal-views.ts';
 import { consoleTalk, seatTalk } from './talk-views.ts';
 
@@ -79,6 +81,11 @@ export class SeatViewMemo {
     injects: ConsoleClientView['injects'];
   } | null = null;
 
+  /** The turn's view of the state last shown, shared by the seats' views of it. */
+  readonly turn = new TurnShared();
+  /** Each seat's talk panel last built, and what it was built from; the console's under its own key. */
+  readonly talk = new Map<string, TalkBuild>();
+
   worldChanged(): void {
     this.generation++;
   }
@@ -124,6 +131,9 @@ interface SeatBuild {
   proposal: string | null;
   situation: SituationModel;
   debrief: SeatClientView['debrief'];
+  /** What the situation was made with. */
+  lookup: Lookup;
+  language: string;
 }
 
 /**
@@ -213,14 +223,36 @@ function seatBuild(
       ? last!.view
       : how === 'again'
         ? decidedAgain(last!.view, state, actor)
-        : viewFor(c, state, actor);
+        : viewFor(c, state, actor, memo?.turn);
   const sameWorld = last !== undefined && sameInputs(last.world, world);
   // The options (open, closed and why) follow from the offer and the seat's own mind; the choice is apart.
   const sameOffer =
     sameWorld && last.inputs[2] === state.offers[actor] && last.inputs[1] === state.postures[actor];
-  let situation = situationModel(view, lookup, proposal, sameWorld ? last.situation : null, sameOffer);
+  // The last build's news carried over only where it was made with this lookup in this language (the room keeps a
+  // memo per language, and passes that language's lookup).
+  const before =
+    last && !sameWorld && last.lookup === lookup && last.language === language()
+      ? { view: last.view, model: last.situation }
+      : undefined;
+  let situation = situationModel(
+    view,
+    lookup,
+    proposal,
+    sameWorld ? last.situation : null,
+    sameOffer,
+    before,
+  );
   if (last && !sameWorld) situation = sharedWith(last.situation, situation);
-  const build: SeatBuild = { inputs, view, world, proposal, situation, debrief: null };
+  const build: SeatBuild = {
+    inputs,
+    view,
+    world,
+    proposal,
+    situation,
+    debrief: null,
+    lookup,
+    language: language(),
+  };
   memo?.seats.set(actor, build);
   return build;
 }
@@ -307,9 +339,88 @@ export function seatClientView(
       ? { title: view.outcome.title.text, summary: view.outcome.summary.map((p) => p.text).join(' ') }
       : null,
     debrief: view.outcome ? debriefOf(build, lookup, historical) : null,
-    talk: seatTalk(c, state, actor, view),
+    talk: seatTalkOf(c, state, actor, view, memo),
     deals: seatDeals(c, state, actor, view),
   };
+}
+
+interface TalkBuild {
+  c: CompiledScenario;
+  said: GameState['said'];
+  level: GameState['talk']['level'];
+  approve: boolean;
+  live: boolean;
+  claims: readonly string[];
+  wire: TalkWire;
+}
+
+/**
+ * The seat's talk panel, kept from its last build where what it is built from is the same: the scenario, what was
+ * said (the same items: the seat's view reads them alone, by saidFor), the room's rule, whether the seat may speak
+ * and the claims it may attach. A new turn changes none of these, and every seat's panel was built again (issue 18).
+ */
+function seatTalkOf(
+  c: CompiledScenario,
+  state: GameState,
+  actor: string,
+  view: ActorView,
+  memo: SeatViewMemo | undefined,
+): TalkWire {
+  const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
+  const claims = view.claims ?? [];
+  const last = memo?.talk.get(actor);
+  if (
+    last &&
+    last.c === c &&
+    same(last.said, state.said) &&
+    last.level === state.talk.level &&
+    last.approve === state.talk.approve &&
+    last.live === live &&
+    last.claims.length === claims.length &&
+    last.claims.every((id, i) => id === claims[i])
+  )
+    return last.wire;
+  const wire = seatTalk(c, state, actor, view);
+  memo?.talk.set(actor, {
+    c,
+    said: state.said,
+    level: state.talk.level,
+    approve: state.talk.approve,
+    live,
+    claims,
+    wire,
+  });
+  return wire;
+}
+
+/** The console's key in the memo's talk panels: no seat's id (ids are the scenario's, and never hold a space). */
+const CONSOLE_TALK = ' console';
+
+/**
+ * The console's talk panel, kept from its last build while what was said (the same items) and the room's rule are
+ * the same: it lists everything said, and the console is built again at every decision (issue 18).
+ */
+function consoleTalkOf(c: CompiledScenario, state: GameState, memo: SeatViewMemo | undefined): TalkWire {
+  const last = memo?.talk.get(CONSOLE_TALK);
+  if (
+    last &&
+    last.c === c &&
+    same(last.said, state.said) &&
+    last.level === state.talk.level &&
+    last.approve === state.talk.approve
+  )
+    return last.wire;
+  const wire = consoleTalk(c, state);
+  memo?.talk.set(CONSOLE_TALK, {
+    c,
+    said: state.said,
+    level: state.talk.level,
+    approve: state.talk.approve,
+    live: false,
+    claims: [],
+    wire,
+  });
+  return wire;
 }
 
 /** The debrief, built once for a view (the game has ended: its view changes no more but for the talk). */
@@ -373,10 +484,7 @@ export function consoleClientView(
     seats: seatLines(c, state, presence).map((s) => ({
       ...s,
       names: presence.namesAt(s.actor),
-      options: (state.offers[s.actor]?.options ?? []).map((id) => ({
-        id,
-        label: lookup.optionLabel(s.actor, id),
-      })),
+      options: optionLines(lookup, s.actor, state.offers[s.actor]?.options),
     })),
     ...consoleLists(c, state, memo),
     deadline: state.deadline,
@@ -386,9 +494,29 @@ export function consoleClientView(
     seatCodes: presence.seatCodes,
     devices: presence.devices(),
     besideOrigin: state.phase === 'ended' && presence.origin ? beside(c, presence.origin, state) : null,
-    talk: consoleTalk(c, state),
+    talk: consoleTalkOf(c, state, memo),
     deals: consoleDeals(c, state),
   };
+}
+
+/**
+ * A seat's open options as the console lists them, made once per lookup, offer's list (the engine replaces an offer,
+ * never changes one), language and seat: the console is built at every decision of every turn (issue 18), and the
+ * same list is what the diff skips. Shared: never changed.
+ */
+const optionLinesMade: MadeOnce<readonly string[], ConsoleClientView['seats'][number]['options']> =
+  new WeakMap();
+const NO_OPTIONS: ConsoleClientView['seats'][number]['options'] = [];
+
+function optionLines(
+  lookup: Lookup,
+  actor: string,
+  options: readonly string[] | undefined,
+): ConsoleClientView['seats'][number]['options'] {
+  if (options === undefined || options.length === 0) return NO_OPTIONS;
+  return madeOnce(optionLinesMade, lookup, options, actor, () =>
+    options.map((id) => ({ id, label: lookup.optionLabel(actor, id) })),
+  );
 }
 
 /** The console's indicators and injects: kept from the memo while the world and the queue are the same objects. */

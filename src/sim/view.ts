@@ -224,10 +224,6 @@ export function turnView(c: CompiledScenario, world: World, agreements?: readonl
 /** For a scenario the validator would refuse (a presupposition without summaryAnyGame): still nothing untrue. */
 const ANY_GAME: Text = { text: 'This game has left the course of history.', invention: true };
 
-function announced(world: World, actor: string, option: string, turn: number): boolean {
-  return journalIndex(world.journal).announced.has(`${turn}\u0000${actor}\u0000${option}`);
-}
-
 /**
  * The journal's entries by what a cause asks of them, made once per journal and shared by every viewer's view: a
  * view asks it once per indicator change, and a scan each time made a classroom's new turn quadratic (issue 18).
@@ -239,6 +235,11 @@ interface JournalIndex {
   announced: Set<string>;
   /** The first entry of each event in each turn, as the scan found it. */
   events: Map<string, JournalEntry>;
+  /**
+   * What a change's cause found here (announced or not; its event's entry or none), by the engine's change (never
+   * changed once made): asked once for every viewer of this journal, without a key joined per viewer (issue 18).
+   */
+  found: WeakMap<Change, boolean | JournalEntry | null>;
 }
 
 const journalIndexes = new WeakMap<readonly JournalEntry[], JournalIndex>();
@@ -246,7 +247,12 @@ const journalIndexes = new WeakMap<readonly JournalEntry[], JournalIndex>();
 function journalIndex(journal: readonly JournalEntry[]): JournalIndex {
   const known = journalIndexes.get(journal);
   if (known && known.length === journal.length) return known;
-  const index: JournalIndex = { length: journal.length, announced: new Set(), events: new Map() };
+  const index: JournalIndex = {
+    length: journal.length,
+    announced: new Set(),
+    events: new Map(),
+    found: new WeakMap(),
+  };
   for (const j of journal) {
     if (j.source.kind === 'decision')
       index.announced.add(`${j.turn}\u0000${j.source.actor}\u0000${j.source.option}`);
@@ -259,21 +265,41 @@ function journalIndex(journal: readonly JournalEntry[]): JournalIndex {
   return index;
 }
 
-function visibleCause(world: World, viewer: Viewer, cause: Cause, turn: number): VisibleCause {
+/** A decision's change: whether the journal announced it in its turn. An event's: the event's entry of its turn. */
+function foundFor(index: JournalIndex, ch: Change): boolean | JournalEntry | null {
+  let found = index.found.get(ch);
+  if (found === undefined) {
+    const cause = ch.cause;
+    found =
+      cause.kind === 'decision'
+        ? index.announced.has(`${ch.turn}\u0000${cause.actor}\u0000${cause.option}`)
+        : cause.kind === 'event'
+          ? (index.events.get(`${ch.turn}\u0000${cause.event}`) ?? null)
+          : null;
+    index.found.set(ch, found);
+  }
+  return found;
+}
+
+/** The one undisclosed cause: never kept in a view (a view's undisclosed lines are made where they are summed). */
+const UNDISCLOSED: VisibleCause = Object.freeze({ kind: 'undisclosed' });
+
+function visibleCause(index: JournalIndex, viewer: Viewer, ch: Change): VisibleCause {
+  const cause = ch.cause;
   if (cause.kind === 'decision') {
     const own = !('public' in viewer) && viewer.actor === cause.actor;
-    return own || announced(world, cause.actor, cause.option, turn) ? cause : { kind: 'undisclosed' };
+    return own || foundFor(index, ch) === true ? cause : UNDISCLOSED;
   }
   if (cause.kind === 'event') {
-    const event = journalIndex(world.journal).events.get(`${turn}\u0000${cause.event}`);
-    return event && sees(viewer, event.audience) ? cause : { kind: 'undisclosed' };
+    const event = foundFor(index, ch);
+    return typeof event === 'object' && event !== null && sees(viewer, event.audience) ? cause : UNDISCLOSED;
   }
   if (cause.kind === 'agreement' || cause.kind === 'breach') {
     const party = !('public' in viewer) && cause.parties.includes(viewer.actor);
-    return party || cause.public ? cause : { kind: 'undisclosed' };
+    return party || cause.public ? cause : UNDISCLOSED;
   }
   if (cause.kind === 'ruling') {
-    return !('public' in viewer) && viewer.actor === cause.actor ? cause : { kind: 'undisclosed' };
+    return !('public' in viewer) && viewer.actor === cause.actor ? cause : UNDISCLOSED;
   }
   // 'start', and the facilitator's overrides: everyone sees those, with the reason given.
   return cause;
@@ -376,6 +402,8 @@ function visibleCauses(
     hidden[k] = null;
   };
   const lastTurn = changes[changes.length - 1]?.turn;
+  // Made once per journal and shared by every viewer's view of it.
+  const index = journalIndex(world.journal);
   for (let i = from; i < changes.length; i++) {
     const ch = changes[i]!;
     // At the last turn's first change, every earlier turn is over (its causes, and what says whether they are
@@ -394,7 +422,7 @@ function visibleCauses(
       const delta = ch.deltas[id];
       if (k === undefined || !visible[k] || delta === undefined) continue;
       if (hidden[k] && hidden[k].turn !== ch.turn) flush(k);
-      cause ??= visibleCause(world, viewer, ch.cause, ch.turn);
+      cause ??= visibleCause(index, viewer, ch);
       if (cause.kind !== 'undisclosed') add(k, { turn: ch.turn, delta, cause });
       else if (hidden[k]) hidden[k].delta += delta;
       else hidden[k] = { turn: ch.turn, delta };
@@ -683,7 +711,36 @@ function unmetParts(available: Condition, ctx: ConditionContext): Condition[] {
   return unmet.length > 0 ? unmet : parts;
 }
 
-export function viewFor(c: CompiledScenario, state: GameState, actor: string): ActorView {
+/**
+ * The turn's view made for one state of a game and shared by the views of that state built after it: a classroom
+ * builds five seats' views of one state, and turnView judges what the turn presupposes for each (issue 18). The
+ * caller holds one and vouches that a state it shows is never changed in place (the session's engine copies a state
+ * before it changes it); the turn is made again whenever the world or the agreements are other objects.
+ */
+export class TurnShared {
+  private world: World | null = null;
+  private agreements: readonly AgreementItem[] | undefined;
+  private turn: TurnView | null = null;
+
+  of(c: CompiledScenario, world: World, agreements: readonly AgreementItem[] | undefined): TurnView {
+    if (this.turn === null || this.world !== world || this.agreements !== agreements || this.c !== c) {
+      this.turn = turnView(c, world, agreements);
+      this.world = world;
+      this.agreements = agreements;
+      this.c = c;
+    }
+    return this.turn;
+  }
+
+  private c: CompiledScenario | null = null;
+}
+
+export function viewFor(
+  c: CompiledScenario,
+  state: GameState,
+  actor: string,
+  shared?: TurnShared,
+): ActorView {
   if (!c.actorById.has(actor)) throw new Error(`no actor ${actor} in this game`);
   const { world } = state;
   const viewer = { actor };
@@ -726,7 +783,7 @@ export function viewFor(c: CompiledScenario, state: GameState, actor: string): A
     seat: holderOf(state, actor),
     status: ended ? 'ended' : decision && pending === undefined ? 'deciding' : 'waiting',
     paused: state.paused,
-    turn: turnView(c, world, state.agreements),
+    turn: shared ? shared.of(c, world, state.agreements) : turnView(c, world, state.agreements),
     posture: state.postures[actor] ?? '',
     indicators: indicatorViews(c, world, viewer),
     journal: journalViews(c, world, viewer, beliefs),

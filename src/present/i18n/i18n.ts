@@ -91,6 +91,7 @@ export async function loadLanguage(language: Language): Promise<void> {
     ready.addResourceBundle(language, 'translation', strings);
     memo = new Map();
     memoEntries = 0;
+    plainStrings = new Map();
   }
   await ready.changeLanguage(language);
   instance = ready;
@@ -147,7 +148,8 @@ export function t(key: string, vars?: Record<string, string | number>): string {
       typeof value === 'number' ? (name === 'count' ? value : formatNumber(value)) : isolated(value);
   // The language is named at each call (not left to i18next's own current one), so that withLanguage needs no
   // changeLanguage, which is asynchronous.
-  const text = instance.t(key, { ...filled, lng: current }) as string;
+  const text =
+    filledPlainly(instance, key, filled) ?? (instance.t(key, { ...filled, lng: current }) as string);
   slot.set(SAID, text);
   return text;
 }
@@ -185,6 +187,53 @@ function deeper(level: MemoLevel, key: unknown): MemoLevel {
   }
   return next;
 }
+
+/**
+ * The string of `key` with its placeholders filled, as i18next fills it, where that is plain: the language has the key,
+ * the string's every placeholder is a bare name (no format, no unescaping `{{-`), given in `vars`, and no `count`
+ * (a plural) and no nesting (`$t(`) is involved. Else null, and i18next does it. A server's new turn asks for hundreds
+ * of words never asked before (counsel, beliefs, causes with this game's numbers), and i18next's lookup and
+ * interpolation cost many times this (issue 18); tests/present/i18n-plain.test.ts checks every key of every language
+ * against i18next's own.
+ */
+function filledPlainly(engine: i18n, key: string, vars: Record<string, string | number>): string | null {
+  if (Object.hasOwn(vars, 'count')) return null;
+  const raw = plainString(engine, key);
+  if (raw === null) return null;
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = raw.indexOf('{{', from);
+    if (open < 0) return out + raw.slice(from);
+    const close = raw.indexOf('}}', open + 2);
+    if (close < 0) return out + raw.slice(from);
+    const name = raw.slice(open + 2, close).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return null;
+    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    if (value === undefined) return null;
+    out += raw.slice(from, open) + String(value);
+    from = close + 2;
+  }
+}
+
+/** The key's string in the current language when it is there and holds no nesting; null otherwise. By language, key. */
+function plainString(engine: i18n, key: string): string | null {
+  let byKey = plainStrings.get(current);
+  if (byKey === undefined) {
+    byKey = new Map();
+    plainStrings.set(current, byKey);
+  }
+  let raw = byKey.get(key);
+  if (raw === undefined) {
+    const found: unknown = engine.getResource(current, 'translation', key);
+    raw = typeof found === 'string' && !found.includes('$t(') && !found.includes('{{-') ? found : null;
+    byKey.set(key, raw);
+  }
+  return raw;
+}
+
+/** Forgotten with `memo` when a language's strings are added. */
+let plainStrings = new Map<Language, Map<string, string | null>>();
 
 /**
  * A text put into a right-to-left sentence, isolated: a name or a scenario text in English (until the scenario has
