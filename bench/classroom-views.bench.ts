@@ -9,7 +9,7 @@
 // resolution's publish and at the decisions', in CPU time per room-turn).
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Packr } from 'msgpackr';
-import type { ClientView, RoomPresence } from '../src/present/classroom-screens.ts';
+import type { ClientView } from '../src/present/classroom-screens.ts';
 import { loadLanguage } from '../src/present/i18n/i18n.ts';
 import { Lookup } from '../src/present/lookup.ts';
 import { loadScenarioDir } from '../src/scenario/load-dir.ts';
@@ -26,6 +26,7 @@ import { compileScenario } from '../src/sim/compile.ts';
 import { applyRun } from '../src/sim/engine.ts';
 import { historicalPath } from '../src/sim/history.ts';
 import { type GameState, initialState, waitingFor } from '../src/sim/state.ts';
+import { roomPresence } from '../tests/helpers/room-presence.ts';
 
 const GAMES = Number(process.env.GAMES ?? 20);
 // The views speak English, as the classroom server's do (it loads English at start-up).
@@ -34,16 +35,7 @@ const loaded = await loadScenarioDir('scenarios/baghdad-2021');
 if (!loaded.ok) throw new Error('the bundled scenario does not load');
 const c = compileScenario(loaded.scenario);
 const lookup = new Lookup(c.scenario);
-const presence: RoomPresence = {
-  code: 'ABCDEF',
-  devicesAt: () => 6,
-  lockedAt: () => false,
-  devices: () => [],
-  seatCodes: null,
-  namesAt: () => [],
-  deadlineAt: null,
-  autoResolve: true,
-};
+const presence = roomPresence(6);
 const f = (command: Entry['command']): Entry => ({ by: { facilitator: true }, command });
 // As the room packs (classroom.room.ts).
 const packer = new Packr({ useRecords: true });

@@ -5,7 +5,7 @@
 // was there from the start, joined late, or came back.
 import { Packr, unpack } from 'msgpackr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClientView, RoomPresence } from '../../src/present/classroom-screens.ts';
+import type { ClientView } from '../../src/present/classroom-screens.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import {
   consoleClientView,
@@ -23,6 +23,7 @@ import { historicalPath } from '../../src/sim/history.ts';
 import { holderOf, waitingFor } from '../../src/sim/state.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
 import { entryFor, FACILITATOR, LiveGame, resolveEntry, submit } from '../helpers/play.ts';
+import { roomPresence } from '../helpers/room-presence.ts';
 
 // Packed as the room packs (classroom.room.ts), read as the client reads.
 const packer = new Packr({ useRecords: true });
@@ -35,16 +36,8 @@ beforeAll(async () => {
   lookup = new Lookup(c.scenario);
 });
 
-const presence = (team: number): RoomPresence => ({
-  code: 'ABCDEF',
-  devicesAt: () => team,
-  lockedAt: () => false,
-  devices: () => [],
-  seatCodes: null,
-  namesAt: (actor) => Array.from({ length: team }, (_, i) => `${actor} ${i}`),
-  deadlineAt: null,
-  autoResolve: true,
-});
+const presence = (team: number) =>
+  roomPresence(team, (actor) => Array.from({ length: team }, (_, i) => `${actor} ${i}`));
 
 function rngFor(seed: number): () => number {
   let x = seed >>> 0 || 1;

@@ -4,7 +4,7 @@
 // sees its own decisions' moves) each get exactly the view a cold build for that seat alone gives, whichever seat was
 // built before it, at every turn.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RoomPresence, SeatClientView } from '../../src/present/classroom-screens.ts';
+import type { SeatClientView } from '../../src/present/classroom-screens.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import { SeatViewMemo, seatClientView } from '../../src/server/classroom-views.ts';
 import type { Entry } from '../../src/sim/commands.ts';
@@ -14,6 +14,7 @@ import { historicalPath } from '../../src/sim/history.ts';
 import { sameJson } from '../../src/sim/same-json.ts';
 import { type GameState, initialState, waitingFor } from '../../src/sim/state.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
+import { roomPresence } from '../helpers/room-presence.ts';
 
 let c: CompiledScenario;
 let lookup: Lookup;
@@ -22,16 +23,7 @@ beforeAll(async () => {
   lookup = new Lookup(c.scenario);
 });
 
-const presence: RoomPresence = {
-  code: 'ABCDEF',
-  devicesAt: () => 1,
-  lockedAt: () => false,
-  devices: () => [],
-  seatCodes: null,
-  namesAt: () => [],
-  deadlineAt: null,
-  autoResolve: true,
-};
+const presence = roomPresence(1);
 
 const f = (command: Entry['command']): Entry => ({ by: { facilitator: true }, command });
 

@@ -4,7 +4,7 @@
 // sent again), and through the room's own encoding (texts as numbers, msgpack records).
 import { Packr } from 'msgpackr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClientView, RoomPresence } from '../../src/present/classroom-screens.ts';
+import type { ClientView } from '../../src/present/classroom-screens.ts';
 import { Lookup } from '../../src/present/lookup.ts';
 import { talkModelOf } from '../../src/present/talk-wire.ts';
 import { consoleClientView, SeatViewMemo, seatClientView } from '../../src/server/classroom-views.ts';
@@ -14,6 +14,7 @@ import type { CompiledScenario } from '../../src/sim/compile.ts';
 import { historicalPath } from '../../src/sim/history.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
 import { LiveGame } from '../helpers/play.ts';
+import { roomPresence } from '../helpers/room-presence.ts';
 
 // Packed as the room packs (classroom.room.ts).
 const packer = new Packr({ useRecords: true });
@@ -26,16 +27,7 @@ beforeAll(async () => {
   lookup = new Lookup(c.scenario);
 });
 
-const presence: RoomPresence = {
-  code: 'ABCDEF',
-  devicesAt: () => 6,
-  lockedAt: () => false,
-  devices: () => [],
-  seatCodes: null,
-  namesAt: (actor) => [actor],
-  deadlineAt: null,
-  autoResolve: true,
-};
+const presence = roomPresence(6, (actor) => [actor]);
 
 /** A device's stream: the bytes of each patch the room would send it, and what its device reads from them. */
 class Stream {
