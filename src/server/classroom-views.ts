@@ -344,21 +344,49 @@ export function seatClientView(
   };
 }
 
-interface TalkBuild {
+/** What a talk panel is built from, beside the scenario and the state's items the builder reads. */
+interface TalkInputs {
   c: CompiledScenario;
   said: GameState['said'];
   level: GameState['talk']['level'];
   approve: boolean;
   live: boolean;
   claims: readonly string[];
+}
+
+interface TalkBuild extends TalkInputs {
   wire: TalkWire;
 }
 
 /**
- * The seat's talk panel, kept from its last build where what it is built from is the same: the scenario, what was
- * said (the same items: the seat's view reads them alone, by saidFor), the room's rule, whether the seat may speak
- * and the claims it may attach. A new turn changes none of these, and every seat's panel was built again (issue 18).
+ * A talk panel kept from its last build under `key` where what it is built from is the same: the scenario, what was
+ * said (the same items), the room's rule, whether the seat may speak and the claims it may attach. A new turn changes
+ * none of these, and every panel was built again at each one, the console's at every decision too (issue 18).
  */
+function keptTalk(
+  memo: SeatViewMemo | undefined,
+  key: string,
+  inputs: TalkInputs,
+  build: () => TalkWire,
+): TalkWire {
+  const last = memo?.talk.get(key);
+  if (
+    last &&
+    last.c === inputs.c &&
+    same(last.said, inputs.said) &&
+    last.level === inputs.level &&
+    last.approve === inputs.approve &&
+    last.live === inputs.live &&
+    last.claims.length === inputs.claims.length &&
+    last.claims.every((id, i) => id === inputs.claims[i])
+  )
+    return last.wire;
+  const wire = build();
+  memo?.talk.set(key, { ...inputs, wire });
+  return wire;
+}
+
+/** The seat's talk panel (the seat's view reads what was said alone, by saidFor: the same items, the same panel). */
 function seatTalkOf(
   c: CompiledScenario,
   state: GameState,
@@ -367,60 +395,19 @@ function seatTalkOf(
   memo: SeatViewMemo | undefined,
 ): TalkWire {
   const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
-  const claims = view.claims ?? [];
-  const last = memo?.talk.get(actor);
-  if (
-    last &&
-    last.c === c &&
-    same(last.said, state.said) &&
-    last.level === state.talk.level &&
-    last.approve === state.talk.approve &&
-    last.live === live &&
-    last.claims.length === claims.length &&
-    last.claims.every((id, i) => id === claims[i])
-  )
-    return last.wire;
-  const wire = seatTalk(c, state, actor, view);
-  memo?.talk.set(actor, {
-    c,
-    said: state.said,
-    level: state.talk.level,
-    approve: state.talk.approve,
-    live,
-    claims,
-    wire,
-  });
-  return wire;
+  const { level, approve } = state.talk;
+  const inputs = { c, said: state.said, level, approve, live, claims: view.claims ?? [] };
+  return keptTalk(memo, actor, inputs, () => seatTalk(c, state, actor, view));
 }
 
 /** The console's key in the memo's talk panels: no seat's id (ids are the scenario's, and never hold a space). */
 const CONSOLE_TALK = ' console';
 
-/**
- * The console's talk panel, kept from its last build while what was said (the same items) and the room's rule are
- * the same: it lists everything said, and the console is built again at every decision (issue 18).
- */
+/** The console's talk panel: it lists everything said, and is never live nor carries claims. */
 function consoleTalkOf(c: CompiledScenario, state: GameState, memo: SeatViewMemo | undefined): TalkWire {
-  const last = memo?.talk.get(CONSOLE_TALK);
-  if (
-    last &&
-    last.c === c &&
-    same(last.said, state.said) &&
-    last.level === state.talk.level &&
-    last.approve === state.talk.approve
-  )
-    return last.wire;
-  const wire = consoleTalk(c, state);
-  memo?.talk.set(CONSOLE_TALK, {
-    c,
-    said: state.said,
-    level: state.talk.level,
-    approve: state.talk.approve,
-    live: false,
-    claims: [],
-    wire,
-  });
-  return wire;
+  const { level, approve } = state.talk;
+  const inputs = { c, said: state.said, level, approve, live: false, claims: [] };
+  return keptTalk(memo, CONSOLE_TALK, inputs, () => consoleTalk(c, state));
 }
 
 /** The debrief, built once for a view (the game has ended: its view changes no more but for the talk). */
