@@ -12,5 +12,9 @@ export default defineConfig({
     // A bound on a hung test, not a verdict on speed: generous, so that a loaded machine does not fail a sound test.
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // A worker per core. Vitest's default leaves one core to its own process, which here does little: on a 2-core
+    // machine that ran the files one at a time, while many of them wait on the child processes they start (the CLI,
+    // servers, Redis), so the suite took about 6.5 of the 10 minutes it may take with the browser tests.
+    maxWorkers: '100%',
   },
 });
