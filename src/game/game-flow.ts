@@ -375,8 +375,7 @@ export class GameFlow implements SoloHost {
     if (!save || !actor) return { hasSave, saved: null };
     // "The Prime Minister (…)" reads as "Continue as the Prime Minister (…)".
     const role = actor.name.text.replace(/^The /, 'the ');
-    const turn = `${save.turn + 1} of ${save.turns}${save.ended ? ' (the game has ended)' : ''}`;
-    return { hasSave, saved: { role, turn } };
+    return { hasSave, saved: { role, turn: save.turn + 1, turns: save.turns, ended: save.ended } };
   }
 
   private async openCredits(): Promise<void> {

@@ -23,9 +23,10 @@ export interface TitleModel {
   hasSave: boolean;
   /**
    * What the saved game is, once the scenario has loaded and the save could be read: the role (the actor's
-   * name) and the turn ("4 of 10"). Null (or absent) before then, or when the save cannot be read.
+   * name), the turn it is at (1-based) of how many, and whether the game has ended. The view words it in the
+   * player's language. Null (or absent) before then, or when the save cannot be read.
    */
-  saved?: { role: string; turn: string } | null;
+  saved?: { role: string; turn: number; turns: number; ended: boolean } | null;
   /** one sentence, e.g. why a saved game could not be continued */
   notice: string | null;
   /** the scenarios to choose from, by title, when the game bundles more than one (absent: no picker) */

@@ -168,4 +168,33 @@ describe('the title names the saved game and asks before replacing it', () => {
       expect(game.problems).toEqual([]);
     });
   });
+
+  it('words the role and turn in Arabic, in its digits, on an Arabic device', async () => {
+    const old = readFileSync('tests/fixtures/saves/baghdad-2021-turn-4.json', 'utf8');
+    await withGame(
+      async (game) => {
+        const { page } = game;
+        await game.open('?renderer=canvas');
+        await titleLoaded(page);
+        await page.evaluate(([key, json]) => localStorage.setItem(key!, json!), [SAVE_KEY, old]);
+        await game.reload();
+        await titleLoaded(page);
+        const button = page.getByRole('button', { name: /^المتابعة بدور / });
+        await button.waitFor({ timeout: 10_000 });
+        const label = (await button.textContent()) ?? '';
+        // (The turn is set apart by Unicode's isolates, as every value put in a sentence is.)
+        expect(label).toMatch(/، الجولة \u2068٤ من ١٠\u2069$/);
+        // The role is the scenario's Arabic name: no word of the label is left in English.
+        expect(label).not.toMatch(/[A-Za-z]/);
+        await page.getByRole('button', { name: 'لعبة جديدة' }).click();
+        const ask = page.getByRole('alertdialog');
+        await ask.waitFor();
+        expect(await ask.textContent()).toMatch(/عند الجولة \u2068٤ من ١٠\u2069\. أتبدأ لعبة جديدة؟/);
+        expect(await ask.textContent()).not.toMatch(/[A-Za-z]/);
+        expect(game.problems).toEqual([]);
+      },
+      undefined,
+      { locale: 'ar-IQ' },
+    );
+  });
 });

@@ -26,8 +26,14 @@ function scenarioBlock(model: TitleModel): TemplateResult {
 /** Names the saved game once the scenario has loaded and the save could be read; plain otherwise. */
 function continueLabel(model: TitleModel): string {
   return model.saved
-    ? t('title.continueAs', { role: isolate(model.saved.role), turn: model.saved.turn })
+    ? t('title.continueAs', { role: isolate(model.saved.role), turn: savedTurn(model.saved) })
     : t('title.continue');
+}
+
+/** "3 of 10", or "3 of 10 (the game has ended)", in the player's language and digits. */
+function savedTurn(saved: NonNullable<TitleModel['saved']>): string {
+  const turn = { turn: saved.turn, total: saved.turns };
+  return saved.ended ? t('title.savedTurnEnded', turn) : t('title.savedTurn', turn);
 }
 
 /** A new game replaces the one saved (one slot per scenario): ask first, saying which game would be lost. */
@@ -37,7 +43,7 @@ function newGame(model: TitleModel, send: Send): void {
     return;
   }
   const text = model.saved
-    ? t('title.replaceTextAs', { role: isolate(model.saved.role), turn: model.saved.turn })
+    ? t('title.replaceTextAs', { role: isolate(model.saved.role), turn: savedTurn(model.saved) })
     : t('title.replaceText');
   // The dialogs' code is a lazy chunk (issue 18): the first download need not hold it.
   void import('../dialogs/modal-dialog.ts').then(({ openConfirm }) =>
