@@ -2,6 +2,7 @@
  * The presenters of the game's screens after the title, for the game flow: a lazy chunk loaded with the session
  * (GameFlow.prepare), so that the title does not wait for them.
  */
+export { citer } from '../present/cite.ts';
 export { dealsModel } from '../present/deals.presenter.ts';
 export { debriefModel } from '../present/debrief.presenter.ts';
 export { Lookup } from '../present/lookup.ts';

@@ -9,11 +9,12 @@
 import type { Actor } from 'xstate';
 import type { Mood } from '../audio/cues.ts';
 import type { GameAudio } from '../audio/deferred-audio.ts';
+import { t } from '../present/i18n/i18n.ts';
 import type { Intent } from '../present/intents.ts';
 import type { Lookup } from '../present/lookup.ts';
 import { soloRefusalText } from '../present/read-problem.ts';
 import type { Reference, ScreenModel, SourceCredit } from '../present/screens.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, Text } from '../scenario/types.ts';
 import type { SoloEvent, SoloMachine } from '../session/solo.machine.ts';
 import type * as Presenters from './play-presenters.ts';
 import { type SaveSlot, saveSlotFor } from './session/save-slot.ts';
@@ -65,7 +66,7 @@ export class SoloFlow {
     this.slot = saveSlotFor(scenario.meta.id, host.storage);
     this.solo.on('save.write', ({ json }) => {
       if (!this.slot.write(json)) {
-        host.announce('The game could not be saved in this browser; it goes on unsaved.');
+        host.announce(t('solo.saveFailed'));
       }
     });
     this.solo.on('save.drop', () => {
@@ -102,21 +103,17 @@ export class SoloFlow {
   /** What the credits show of this scenario: its sources, the people and the glossary, each with its citation. */
   credits(): { sources: SourceCredit[]; reference: Reference } {
     const { scenario } = this;
-    const cite = (t: { source?: string | string[] | undefined; invention?: true | undefined }) =>
-      t.invention ? 'invented for the game' : `source: ${[t.source ?? []].flat().join(', ')}`;
+    // Cited as every other screen cites (src/present/cite.ts), in the player's language.
+    const cited = this.present.citer(scenario);
+    const entry = (name: string, text: Text) => {
+      const { text: words, cite } = cited(text);
+      return { name, text: words, cite };
+    };
     return {
       sources: scenario.meta.sources.map((s) => ({ ...s })),
       reference: {
-        people: scenario.people.map((p) => ({
-          name: p.name,
-          text: p.description.text,
-          cite: cite(p.description),
-        })),
-        glossary: scenario.glossary.map((g) => ({
-          name: g.term,
-          text: g.definition.text,
-          cite: cite(g.definition),
-        })),
+        people: scenario.people.map((p) => entry(p.name, p.description)),
+        glossary: scenario.glossary.map((g) => entry(g.term, g.definition)),
       },
     };
   }

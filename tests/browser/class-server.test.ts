@@ -20,8 +20,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function open(url: string, locale?: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    ...(locale ? { locale } : {}),
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
   await page.goto(url);
@@ -38,6 +41,18 @@ describe('the static build, without the classroom server', () => {
     await page.getByRole('button', { name: 'Join the class' }).click();
     await expect.poll(() => alert.textContent()).toContain('npm run serve');
     expect(await page.getByText('There is no room').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says it in Arabic on an Arabic device, the command kept left to right', async () => {
+    const page = await open(new URL('class', inject('baseUrl')).href, 'ar-IQ');
+    await page.fill('#join-code', 'KQTWMB');
+    await page.getByRole('button', { name: 'الانضمام إلى الصفّ' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('\u2068npm run serve\u2069');
+    // Nothing else of the sentence is in English.
+    expect((await alert.textContent())?.replace('npm run serve', '')).not.toMatch(/[A-Za-z]/);
     expect(errors).toEqual([]);
     await page.context().close();
   });

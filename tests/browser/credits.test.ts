@@ -106,6 +106,30 @@ async function continueOffered(page: Page, name: string): Promise<number> {
   return button.count();
 }
 
+describe('Credits and sources in Arabic', () => {
+  const withGame = useGameBrowser();
+
+  it('cites each person and term as the other screens do, in Arabic', async () => {
+    await withGame(
+      async (game) => {
+        const { page } = game;
+        await game.open();
+        await titleLoaded(page);
+        await page.getByRole('button', { name: 'الشكر والمصادر' }).click();
+        const dialog = page.locator('#credits-dialog');
+        await dialog.locator('dd .source-list__meta').first().waitFor();
+        const cites = await dialog.locator('dd .source-list__meta').allTextContents();
+        expect(cites.length).toBeGreaterThan(5);
+        // "(المصدر: …)" or invented, in Arabic: no English word, only the documents' numbers.
+        for (const cite of cites) expect(cite).not.toMatch(/[A-Za-z]/);
+        expect(game.problems).toEqual([]);
+      },
+      undefined,
+      { locale: 'ar-IQ' },
+    );
+  });
+});
+
 describe('the title names the saved game and asks before replacing it', () => {
   const withGame = useGameBrowser();
 

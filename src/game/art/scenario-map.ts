@@ -5,6 +5,7 @@
  * behind the other screens nothing: no country is drawn that the scenario did not give.
  */
 import type Phaser from 'phaser';
+import { t } from '../../present/i18n/i18n.ts';
 import { PALETTE } from '../../present/palette.ts';
 import type { MapArt } from '../session/scenario-bundle.ts';
 
@@ -36,7 +37,6 @@ export interface MapStyle {
 }
 
 /** What a scenario without a map shows where the map would be, in the situation room. */
-export const NO_MAP = 'This scenario has no map';
 
 export function drawMap(scene: Phaser.Scene, art: MapArt | null, box: MapBox, style: MapStyle): DrawnMap {
   if (!art) return drawPlaceholder(scene, box, style);
@@ -101,7 +101,7 @@ function drawPlaceholder(scene: Phaser.Scene, box: MapBox, style: MapStyle): Dra
     g.lineStyle(1, PALETTE.line, 0.8 * style.strength);
     g.strokeRoundedRect(box.x + 4, box.y + 4, Math.max(0, box.width - 8), Math.max(0, box.height - 8), 8);
     const text = scene.add
-      .text(centre.x, centre.y, NO_MAP, {
+      .text(centre.x, centre.y, t('map.none'), {
         ...style.labelStyle,
         align: 'center',
         wordWrap: { width: Math.max(40, box.width - 24), useAdvancedWrap: true },

@@ -23,8 +23,8 @@ import {
   keep,
   keptFor,
   loopbackWarning,
-  NO_SERVER,
   newKey,
+  noServer,
   type OfferedRoom,
   roomsRunHere,
   roomsToOffer,
@@ -247,7 +247,7 @@ export class ClassroomApp {
     const scenarios = answer?.ok ? await classroomJson<ScenarioChoice[]>(answer) : null;
     if (!Array.isArray(scenarios)) {
       // A static build (vite preview, any web server): no classroom server answers here.
-      this.showStart(null, answer ? NO_SERVER : t('class.noAnswer'));
+      this.showStart(null, answer ? noServer() : t('class.noAnswer'));
       return;
     }
     // Drawn once for the page: a redraw never changes the seed under the facilitator.
@@ -289,7 +289,7 @@ export class ClassroomApp {
       method: 'POST',
       headers: ensureHeaders(key),
     }).catch(() => null);
-    if (ensured && (await classroomJson(ensured.clone())) === null) return NO_SERVER;
+    if (ensured && (await classroomJson(ensured.clone())) === null) return noServer();
     if (ensured?.status === 404) return t('class.noRoom', { code: isolate(code) });
     // An ended game stays a record that only its facilitator may open: the others are told it ended, not that it is gone.
     if (ensured?.status === 410) return t('class.roomEnded', { code: isolate(code) });

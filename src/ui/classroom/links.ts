@@ -1,7 +1,7 @@
 // Where a classroom device keeps what brings it back, and the addresses a class uses. A student's token lives in
 // session storage (this tab only: a shared classroom computer forgets it when the tab closes); the facilitator's
 // key in local storage, so the console survives a closed browser.
-import { t } from '../../present/i18n/i18n.ts';
+import { isolate, t } from '../../present/i18n/i18n.ts';
 import type { Credentials } from '../../session/classroom-client.ts';
 
 const STUDENT = 'crisis-table.class.student.';
@@ -78,8 +78,9 @@ export async function classroomJson<T>(response: Response | null): Promise<T | n
 }
 
 /** What a page served without the classroom server says (a static build: vite preview, any web server). */
-export const NO_SERVER =
-  'Rooms need the classroom server: run `npm run serve` on the teacher’s computer and open the address it prints (playing on this device works without it).';
+export function noServer(): string {
+  return t('class.noServer', { command: isolate('npm run serve') });
+}
 
 /** The code a link names (/join/ABCDEF, /class/ABCDEF), if any. */
 export function codeInPath(path: string): string | null {
