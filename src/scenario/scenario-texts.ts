@@ -25,7 +25,7 @@ export interface ScenarioTextEntry {
 const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'term']);
 
 /** A source's plain words that the screens show beside its citations (meta.sources[]). */
-const SOURCE_WORD_KEYS = ['kind', 'perspective'] as const;
+const SOURCE_WORD_KEYS = ['date', 'kind', 'perspective'] as const;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,7 +61,7 @@ const asList = (source: string | string[] | undefined): string[] | undefined =>
 
 /**
  * The displayable texts of a scenario (validated, or one file of it as parsed), in document order. Of the `meta`
- * part's source list, only each source's kind and perspective are: a title stays the document's own.
+ * part's source list, only each source's date note, kind and perspective are: a title stays the document's own.
  */
 export function scenarioTexts(scenario: unknown): ScenarioTextEntry[] {
   const found: ScenarioTextEntry[] = [];

@@ -1,5 +1,5 @@
 // Every screen type in Arabic (issue 20), at a phone's 390x844 and a projector's 1920x1080: the title, the settings,
-// the choice of role, the briefing, the situation room, "What happened", the debrief (a whole solo game played to
+// the credits, the choice of role, the briefing, the situation room, "What happened", the debrief (a whole solo game played to
 // it), pass-and-play, the replay of the game just played, the teacher's pack and the class page. On each: the page
 // says ar-IQ and rtl, no text is wider than its box or beyond the window's sides, and axe-core finds nothing. The
 // screenshots go to test-results/browser/arabic/ (as the other browser tests' do), for the closing note.
@@ -87,6 +87,12 @@ describe('every screen type in Arabic', () => {
           await page.getByRole('button', { name: 'الإعدادات' }).click();
           await page.locator('dialog[open]').waitFor();
           await screen(page, 'settings', viewport);
+          await page.keyboard.press('Escape');
+          await page.locator('dialog[open]').waitFor({ state: 'detached' });
+
+          await page.getByRole('button', { name: 'الشكر والمصادر' }).click();
+          await page.locator('#credits-dialog dd .source-list__meta').first().waitFor();
+          await screen(page, 'credits', viewport);
           await page.keyboard.press('Escape');
           await page.locator('dialog[open]').waitFor({ state: 'detached' });
 

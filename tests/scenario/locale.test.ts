@@ -245,8 +245,9 @@ describe('localizeScenario', () => {
         const record = node as Record<string, unknown>;
         for (const key of ['text', 'original', 'quote']) delete record[key];
         if (typeof record.name === 'string') delete record.name;
-        // A source's kind and perspective are the game's words about it: translated, as texts are.
-        if (typeof record.file === 'string') for (const key of ['kind', 'perspective']) delete record[key];
+        // A source's date note, kind and perspective are the game's words about it: translated, as texts are.
+        if (typeof record.file === 'string')
+          for (const key of ['date', 'kind', 'perspective']) delete record[key];
         for (const value of Object.values(record)) walk(value);
       };
       walk(copy);
