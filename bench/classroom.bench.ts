@@ -531,10 +531,14 @@ async function main(): Promise<void> {
     );
     // What the server spends with every room open and nothing happening (its ticks, the sockets' pings): part of
     // the figure per room-turn below, which no view building can remove.
+    // IDLE_S: how long (2 s unless given; a longer wait measures the idle more closely).
+    const idleS = Number(process.env.IDLE_S ?? 2);
+    const idleThreads0 = threadCpuOf(servers.pids[0]!);
     const idle0 = cpuOfServers(servers);
     const idleFrom = process.hrtime.bigint() / 1000n;
-    await sleep(2000);
-    const idlePerSecond = (cpuOfServers(servers) - idle0) / 2;
+    await sleep(idleS * 1000);
+    const idlePerSecond = (cpuOfServers(servers) - idle0) / idleS;
+    const idleThreads = threadLine(idleThreads0, threadCpuOf(servers.pids[0]!), idleS);
     const work0 = await workOf(servers);
     const threads0 = threadCpuOf(servers.pids[0]!);
     if (process.env.SERVER_OUT) appendFileSync(process.env.SERVER_OUT, '=== bench: play starts\n');
@@ -573,7 +577,7 @@ async function main(): Promise<void> {
     // The burst's window on the monotonic clock the server's CPU profile stamps its samples with (µs).
     if (process.env.PROFILE)
       console.log(
-        `  burst window (monotonic µs, for the profile): ${burstFrom}-${process.hrtime.bigint() / 1000n}; on their own time: ${playFrom}-${burstFrom}; idle: ${idleFrom}-${idleFrom + 2_000_000n}`,
+        `  burst window (monotonic µs, for the profile): ${burstFrom}-${process.hrtime.bigint() / 1000n}; on their own time: ${playFrom}-${burstFrom}; idle: ${idleFrom}-${idleFrom + BigInt(idleS * 1_000_000)}`,
       );
     await stopTalk();
     const wall = (performance.now() - wall0) / 1000;
@@ -597,6 +601,7 @@ async function main(): Promise<void> {
     console.log(
       `    per room-turn on their own time: ${workLine(work0, workStaggered, ROOMS * half)}; all at once: ${workLine(workStaggered, workBurst, ROOMS * (TURNS - half))}`,
     );
+    console.log(`    idle by thread, ms of CPU per second: ${idleThreads}`);
     console.log(
       `    by thread${PROCESSES > 1 ? ' (the first process)' : ''}, ms per room-turn: on their own time: ${threadLine(threads0, threadsStaggered, ROOMS * half)}; all at once: ${threadLine(threadsStaggered, threadsBurst, ROOMS * (TURNS - half))}`,
     );
