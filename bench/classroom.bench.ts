@@ -12,8 +12,14 @@
 // moment in the turn's think time (at once in the burst turns): a turn in THINK ms makes that one every 3 s or so.
 // The message's acknowledgement is timed beside the decision's; the bytes a client receives in a turn include the
 // messages it was shown. `npm run bench:talk` runs the bench without and with (at the issue's pace).
+//
+// Diagnostics: the server's CPU is also given by thread (the main thread, and V8's helper threads: its optimizing
+// compiler and the collector's helpers). PROFILE=dir writes the server's CPU profile and prints the windows of the
+// idle, staggered and burst phases on the profile's clock; NODE_FLAGS='--flag …' passes flags to the server's node;
+// SERVER_OUT=file keeps what the server prints (with NODE_FLAGS=--trace-opt, the compiler's work), marked where the
+// phases begin and end.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +61,49 @@ const { ClassroomClient } = await import('../src/session/classroom-client.ts');
 function cpuOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * A process's CPU seconds so far by kind of thread (the main thread, V8's helpers, libuv's pool...) and user/system:
+ * to tell the JavaScript's work from the kernel's socket work and the collector's threads.
+ */
+function threadCpuOf(pid: number): Map<string, { user: number; sys: number }> {
+  const out = new Map<string, { user: number; sys: number }>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    // Node names its other threads after itself: V8's platform workers (the optimizing compiler, the collector's
+    // helpers) and libuv's pool, which this server hardly uses (SQLite is synchronous, compression off).
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const name = tid === String(pid) ? 'main' : comm === 'node' ? 'helpers' : comm;
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    const at = out.get(name) ?? { user: 0, sys: 0 };
+    at.user += Number(fields[11]) / 100;
+    at.sys += Number(fields[12]) / 100;
+    out.set(name, at);
+  }
+  return out;
+}
+
+/** The CPU by thread between two readings, per room-turn (ms), the biggest first. */
+function threadLine(
+  a: Map<string, { user: number; sys: number }>,
+  b: Map<string, { user: number; sys: number }>,
+  roomTurns: number,
+): string {
+  const rows = [...b].map(([name, x]) => {
+    const y = a.get(name) ?? { user: 0, sys: 0 };
+    return { name, user: ((x.user - y.user) * 1000) / roomTurns, sys: ((x.sys - y.sys) * 1000) / roomTurns };
+  });
+  return rows
+    .filter((r) => r.user + r.sys > 0)
+    .sort((x, y) => y.user + y.sys - (x.user + x.sys))
+    .map((r) => `${r.name} ${r.user.toFixed(1)} user + ${r.sys.toFixed(1)} sys`)
+    .join(', ');
 }
 
 function quantile(xs: number[], q: number): number {
@@ -392,6 +441,8 @@ async function startServers(): Promise<Servers> {
     [
       ...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROFILE] : []),
       '--expose-gc',
+      // NODE_FLAGS: V8's or node's own flags for the server processes, to try one (a space between each).
+      ...(process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean),
       '--import',
       'tsx',
       'src/server/main.ts',
@@ -403,6 +454,9 @@ async function startServers(): Promise<Servers> {
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PROCESSES: String(PROCESSES) } },
   );
   const pids: number[] = [];
+  // SERVER_OUT=file: what the server prints (its log, and what NODE_FLAGS such as --trace-deopt make it print).
+  const out = process.env.SERVER_OUT;
+  if (out) server.stdout.on('data', (d: Buffer) => appendFileSync(out, d));
   await new Promise<void>((resolve) =>
     server.stdout.on('data', (d: Buffer) => {
       for (const m of d.toString().matchAll(/listens on port \d+ \(pid (\d+)\)/g)) pids.push(Number(m[1]));
@@ -477,14 +531,22 @@ async function main(): Promise<void> {
     );
     // What the server spends with every room open and nothing happening (its ticks, the sockets' pings): part of
     // the figure per room-turn below, which no view building can remove.
+    // IDLE_S: how long (2 s unless given; a longer wait measures the idle more closely).
+    const idleS = Number(process.env.IDLE_S ?? 2);
+    const idleThreads0 = threadCpuOf(servers.pids[0]!);
     const idle0 = cpuOfServers(servers);
-    await sleep(2000);
-    const idlePerSecond = (cpuOfServers(servers) - idle0) / 2;
+    const idleFrom = process.hrtime.bigint() / 1000n;
+    await sleep(idleS * 1000);
+    const idlePerSecond = (cpuOfServers(servers) - idle0) / idleS;
+    const idleThreads = threadLine(idleThreads0, threadCpuOf(servers.pids[0]!), idleS);
     const work0 = await workOf(servers);
+    const threads0 = threadCpuOf(servers.pids[0]!);
+    if (process.env.SERVER_OUT) appendFileSync(process.env.SERVER_OUT, '=== bench: play starts\n');
     const serverCpu0 = cpuOfServers(servers);
     const redisCpu0 = redisCpu(servers);
     const loadCpu0 = process.cpuUsage();
     const wall0 = performance.now();
+    const playFrom = process.hrtime.bigint() / 1000n;
     // Rooms on their own time: each team decides after a think time of up to THINK ms, as a class does.
     const staggered = noFigures();
     const half = Math.ceil(TURNS / 2);
@@ -500,6 +562,8 @@ async function main(): Promise<void> {
     const burst = noFigures();
     const none = () => 0;
     const workStaggered = await workOf(servers);
+    const threadsStaggered = threadCpuOf(servers.pids[0]!);
+    if (process.env.SERVER_OUT) appendFileSync(process.env.SERVER_OUT, '=== bench: burst starts\n');
     const burstCpu0 = cpuOfServers(servers);
     const burstFrom = process.hrtime.bigint() / 1000n;
     talking = burst;
@@ -508,10 +572,12 @@ async function main(): Promise<void> {
     }
     const burstCpu = cpuOfServers(servers) - burstCpu0;
     const workBurst = await workOf(servers);
+    const threadsBurst = threadCpuOf(servers.pids[0]!);
+    if (process.env.SERVER_OUT) appendFileSync(process.env.SERVER_OUT, '=== bench: burst ends\n');
     // The burst's window on the monotonic clock the server's CPU profile stamps its samples with (µs).
     if (process.env.PROFILE)
       console.log(
-        `  burst window (monotonic µs, for the profile): ${burstFrom}-${process.hrtime.bigint() / 1000n}`,
+        `  burst window (monotonic µs, for the profile): ${burstFrom}-${process.hrtime.bigint() / 1000n}; on their own time: ${playFrom}-${burstFrom}; idle: ${idleFrom}-${idleFrom + BigInt(idleS * 1_000_000)}`,
       );
     await stopTalk();
     const wall = (performance.now() - wall0) / 1000;
@@ -534,6 +600,10 @@ async function main(): Promise<void> {
     );
     console.log(
       `    per room-turn on their own time: ${workLine(work0, workStaggered, ROOMS * half)}; all at once: ${workLine(workStaggered, workBurst, ROOMS * (TURNS - half))}`,
+    );
+    console.log(`    idle by thread, ms of CPU per second: ${idleThreads}`);
+    console.log(
+      `    by thread${PROCESSES > 1 ? ' (the first process)' : ''}, ms per room-turn: on their own time: ${threadLine(threads0, threadsStaggered, ROOMS * half)}; all at once: ${threadLine(threadsStaggered, threadsBurst, ROOMS * (TURNS - half))}`,
     );
     const busy = untrusted();
     if (busy) console.log(`  (${busy})`);

@@ -929,6 +929,10 @@ export class ClassroomRoom extends Room {
     }
     if (this.waiting) clearTimeout(this.waiting);
     this.waiting = null;
+    // Nothing changed and every device holds its view: nothing to build or send. Every accepted command asks twice
+    // (its reply's publish, and the session's for what the session did by itself), so the second of them, which
+    // walked every device of the room to send nothing, stops here (issue 18).
+    if (this.dirty !== 'all' && this.dirty.size === 0 && this.allHoldViews()) return;
     viewWork.publishes++;
     const presence = this.presence_();
     const dirty = this.dirty;
@@ -996,6 +1000,11 @@ export class ClassroomRoom extends Room {
    */
   private mayWait(): boolean {
     if (this.dirty === 'all' || this.dirty.size === 0 || this.halted !== null) return false;
+    return this.allHoldViews();
+  }
+
+  /** Whether every connected device holds a view (none joined, came back or asked for its whole view since). */
+  private allHoldViews(): boolean {
     for (const m of this.members.values()) if (m.connected && m.sent === null) return false;
     return true;
   }
