@@ -1,5 +1,5 @@
 // The Arabic start's files, asked for by index.html itself on a device that reads Arabic (issues 18 and 20): the
-// Arabic fonts (woff2) and their module, the interface's Arabic strings, the scenario's Arabic texts and the modules
+// Arabic fonts (woff2) and their module, i18next and the interface's Arabic strings, the scenario's Arabic texts and the modules
 // that put them in place. Without this, the page learnt that it needed them only once its modules had run, the stored
 // settings had been read and the language chosen, and the title then waited for the fonts' module and the fonts, one
 // after the other (1.5× the empty game's first input on a loaded machine, against a target of 1.0×).
@@ -19,6 +19,9 @@ import type { Plugin } from 'vite';
 /** The modules whose chunks the Arabic start needs, in the order they are asked for (the title's first). */
 export const ARABIC_START_MODULES: readonly { what: string; module: RegExp }[] = [
   { what: 'the Arabic fonts’ module', module: /[\\/]src[\\/]ui[\\/]i18n[\\/]arabic-fonts\.ts$/ },
+  // Not Arabic's own, but the strings need it, and the page's modules ask for it only once they have run: an Arabic page
+  // asks for it here with its strings (an English one as before, src/early-start.ts).
+  { what: 'i18next', module: /[\\/]node_modules[\\/]i18next[\\/]/ },
   { what: 'the interface’s Arabic strings', module: /[\\/]src[\\/]present[\\/]i18n[\\/]ar-IQ\.json$/ },
   {
     what: 'the scenario’s Arabic texts',
