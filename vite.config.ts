@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { arabicPreloadPlugin } from './scripts/arabic-preload-plugin.ts';
 import { checkedScenarioPlugin } from './scripts/checked-scenario-plugin.ts';
 import { precompressPlugin } from './scripts/precompress.ts';
 import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
@@ -162,7 +163,7 @@ const EARLY = /[\\/]src[\\/]early-start\.ts$/;
 const ENGINE =
   /[\\/](node_modules[\\/](zod|xstate)[\\/]|src[\\/](sim[\\/][\w-]+|session[\\/](session|solo)(\.machine|-rules)|present[\\/](refusal-text|refusals[\\/][\w-]+))\.ts$)/;
 const SHARED_PLAY =
-  /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|read-problem|(indicators|reading|debrief|opening|news|warning|turn|talk|deals)\.presenter)|ui[\\/]views[\\/](cited|(indicators|deals|reason)\.part|(debrief|situation)\.view)|ui[\\/]classroom[\\/]talk\.part|session[\\/](talk-limits|talk-commands)|sim[\\/]limits|scenario[\\/](scenario-texts|localize))\.ts$/;
+  /[\\/]src[\\/](present[\\/](cite|lookup|places|emblems|thresholds|mood|read-problem|(indicators|reading|debrief|opening|news|warning|turn|talk|deals)\.presenter)|ui[\\/]views[\\/](cited|(indicators|deals|reason)\.part|(debrief|situation)\.view)|ui[\\/]classroom[\\/]talk\.part|session[\\/](talk-limits|talk-commands)|sim[\\/]limits|scenario[\\/](scenario-texts|localize|localize-art))\.ts$/;
 export default defineConfig(({ command }) => ({
   // The production build uses the custom Phaser build; the dev server keeps the stock ESM bundle,
   // because it serves modules unbundled and Phaser's sources are CommonJS. Both expose the same API
@@ -185,7 +186,14 @@ export default defineConfig(({ command }) => ({
   // are checked at build time (and in dev), so the browser runs no YAML or Zod to play one.
   plugins:
     command === 'build'
-      ? [checkedScenarioPlugin(), phaserFlags(), preloadRuntime(), serviceWorkerPlugin(), precompressPlugin()]
+      ? [
+          checkedScenarioPlugin(),
+          phaserFlags(),
+          preloadRuntime(),
+          arabicPreloadPlugin(),
+          serviceWorkerPlugin(),
+          precompressPlugin(),
+        ]
       : [checkedScenarioPlugin()],
   // Audio stays a file (Howler picks Opus or MP3 by extension; a data: URI would hide it).
   build: {

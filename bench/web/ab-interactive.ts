@@ -5,6 +5,9 @@
  * New game acting, title and canvas, and the median of its per-round ratios to the empty game's first input.
  *
  *   npx tsx bench/web/ab-interactive.ts ROUNDS QUERY EMPTY_DIST DIST...
+ *
+ * A DIST may carry its own query, `dist?lang=ar-IQ`, in place of QUERY (the empty game keeps QUERY): one build read in
+ * two languages in the same run, say.
  */
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { type Interactive, timeToInteractive } from './measure-interactive.ts';
@@ -15,17 +18,21 @@ const [roundsArg = '9', query = '?renderer=canvas', emptyDir = '', ...dists] = p
 const rounds = Number(roundsArg);
 
 const empty = await serveCompressed(emptyDir);
-const servers = await Promise.all(dists.map((d) => serveCompressed(d)));
+const builds = dists.map((d) =>
+  d.includes('?') ? { dir: d.slice(0, d.indexOf('?')), query: d.slice(d.indexOf('?')) } : { dir: d, query },
+);
+const servers = await Promise.all(builds.map((b) => serveCompressed(b.dir)));
 const browser = await launchChromium();
 try {
   // Warm-up: the first launch pays for fonts and the GPU process.
-  await timeToInteractive(browser, servers[0]!.url + query, false);
+  await timeToInteractive(browser, servers[0]!.url + builds[0]!.query, false);
   const games: Interactive[][] = dists.map(() => []);
   const base: number[] = [];
   for (let round = 0; round < rounds; round++) {
     // The order turns each round, so that no build always follows the empty game.
     const order = [...servers.keys()].map((k) => (k + round) % servers.length);
-    for (const k of order) games[k]!.push(await timeToInteractive(browser, servers[k]!.url + query, false));
+    for (const k of order)
+      games[k]!.push(await timeToInteractive(browser, servers[k]!.url + builds[k]!.query, false));
     base.push((await timeToInteractive(browser, empty.url + query, true)).acted);
   }
   const ms = (n: number) => `${n.toFixed(0)} ms`;

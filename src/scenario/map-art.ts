@@ -119,31 +119,6 @@ export function mapWords(art: MapArt): string[] {
   ];
 }
 
-/** The map with its words in a language it has them in; the map as it is otherwise (its words stay English). */
-export function localizeArt(art: MapArt, language: string): MapArt {
-  const names = Object.hasOwn(art.names, language) ? art.names[language]! : null;
-  if (!names) return art;
-  const say = (w: string) => (Object.hasOwn(names, w) ? names[w]! : w);
-  return {
-    ...art,
-    map: {
-      ...art.map,
-      name: say(art.map.name),
-      rivers: art.map.rivers.map((r) => ({ ...r, name: say(r.name) })),
-      cities: art.map.cities.map((c) => ({ ...c, name: say(c.name) })),
-    },
-    ...(art.inset
-      ? {
-          inset: {
-            ...art.inset,
-            title: say(art.inset.title),
-            ...(art.inset.zone ? { zone: { ...art.inset.zone, name: say(art.inset.zone.name) } } : {}),
-          },
-        }
-      : {}),
-  };
-}
-
 /** Where the art draws a place: on the inset, on the map, or nowhere. Own keys only: a place id is data. */
 export function placeOf(
   art: MapArt,

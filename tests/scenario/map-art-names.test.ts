@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/scenario/load.ts';
 import { loadMapArt, loadScenarioDir } from '../../src/scenario/load-dir.ts';
-import { localizeArt, mapWords } from '../../src/scenario/map-art.ts';
+import { localizeArt } from '../../src/scenario/localize-art.ts';
+import { mapWords } from '../../src/scenario/map-art.ts';
 
 const HARBOUR = 'tests/fixtures/scenarios/harbour-test';
 const made: string[] = [];

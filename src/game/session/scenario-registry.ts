@@ -68,7 +68,7 @@ export function bundledScenario(
     try {
       const [{ localizeScenario }, { localizeArt }, module] = await Promise.all([
         import('../../scenario/localize.ts'),
-        import('../../scenario/map-art.ts'),
+        import('../../scenario/localize-art.ts'),
         texts(),
       ]);
       return {

@@ -2,7 +2,9 @@
 /**
  * The Arabic fonts (issue 20): Noto Sans Arabic from its npm package (@fontsource/noto-sans-arabic, OFL), the arabic
  * subset only, woff2, bundled with the game so that nothing is fetched from elsewhere. This module is imported only
- * when Arabic is chosen (src/ui/i18n/language.ts), so an English player downloads neither it nor the fonts.
+ * when Arabic is chosen (src/ui/i18n/language.ts), so an English player downloads neither it nor the fonts. A page that
+ * reads Arabic has asked for both already, from index.html (scripts/arabic-preload-plugin.ts): the faces below load
+ * the preloaded files rather than fetch them again.
  *
  * FontFace rather than a stylesheet: the canvas draws text once and does not redraw when a font arrives, so the
  * scenes must wait until the faces have loaded; the FontFace promises say when. The unicode-range keeps the faces to
