@@ -121,6 +121,21 @@ export function preloadScript(files: readonly PreloadedFile[]): string {
   }`;
 }
 
+/**
+ * The page with `script` in its head, after the page's module and its preloads but before its first stylesheet: an
+ * inline script after a stylesheet that has not come yet waits for it, and the parser with it, so that the splash
+ * (index.html's first paint, in the body) would wait for the stylesheet too, and the fonts would be asked for only once
+ * it had come.
+ */
+export function withScript(html: string, script: string): string {
+  const tag = `<script>${script}</script>\n    `;
+  const at = html.search(/<link\b[^>]*\brel=["']?stylesheet\b/i);
+  const end = html.indexOf('</head>');
+  const where = at >= 0 && (end < 0 || at < end) ? at : end;
+  if (where < 0) throw new Error('arabic preload: index.html has no head');
+  return html.slice(0, where) + tag + html.slice(where);
+}
+
 export function arabicPreloadPlugin(): Plugin {
   let base = '/';
   return {
@@ -133,13 +148,8 @@ export function arabicPreloadPlugin(): Plugin {
       order: 'post',
       handler(html, context) {
         if (!context.bundle || !/[\\/]index\.html$/.test(context.filename)) return;
-        return [
-          {
-            tag: 'script',
-            children: preloadScript(arabicStartFiles(context.bundle as unknown as OutputBundle, base, html)),
-            injectTo: 'head',
-          },
-        ];
+        const files = arabicStartFiles(context.bundle as unknown as OutputBundle, base, html);
+        return withScript(html, preloadScript(files));
       },
     },
   };

@@ -3,7 +3,7 @@
 // page's script asks for them only when index.html's first script has decided that the page reads Arabic.
 import type { OutputBundle } from 'rolldown';
 import { describe, expect, it } from 'vitest';
-import { arabicStartFiles, preloadScript } from '../../scripts/arabic-preload-plugin.ts';
+import { arabicStartFiles, preloadScript, withScript } from '../../scripts/arabic-preload-plugin.ts';
 
 const chunk = (
   fileName: string,
@@ -103,5 +103,25 @@ describe('the Arabic start’s preloads', () => {
         });
       }
     }
+  });
+
+  it('stands before the first stylesheet, so that neither the parser nor the fonts wait for it', () => {
+    const head = (links: string) =>
+      `<html><head><script>decide()</script><script type="module" src="/m.js"></script>${links}</head><body><h1>x</h1></body></html>`;
+    const page = withScript(
+      head('<link rel="modulepreload" href="/a.js"><link rel="stylesheet" href="/s.css">'),
+      'ask()',
+    );
+    expect(page.indexOf('<script>ask()</script>')).toBeGreaterThan(page.indexOf('/a.js'));
+    expect(page.indexOf('<script>ask()</script>')).toBeLessThan(page.indexOf('/s.css'));
+    // No stylesheet in the head (one in the body does not count): at the head's end.
+    const plain = withScript(
+      `${head('')}`.replace('<h1>', '<link rel="stylesheet" href="/late.css"><h1>'),
+      'ask()',
+    );
+    expect(plain.indexOf('<script>ask()</script>')).toBe(
+      plain.indexOf('</head>') - '<script>ask()</script>\n    '.length,
+    );
+    expect(() => withScript('<p>no head</p>', 'ask()')).toThrow(/no head/);
   });
 });
