@@ -100,6 +100,19 @@ describe('Credits and sources', () => {
  * moment after it is drawn (issue 18: no storage read on New game's way), so the button comes a moment after the
  * title. Fails if it never comes.
  */
+/** A save of the previous format (2), at turn 4. */
+const TURN_4 = 'tests/fixtures/saves/baghdad-2021-turn-4.json';
+
+/** Opens the title with the save of `file` in the game's slot, as a player who comes back finds it. */
+async function openWithSave(game: GamePage, file: string): Promise<void> {
+  await game.open('?renderer=canvas');
+  await titleLoaded(game.page);
+  const json = readFileSync(file, 'utf8');
+  await game.page.evaluate(([key, saved]) => localStorage.setItem(key!, saved!), [SAVE_KEY, json]);
+  await game.reload();
+  await titleLoaded(game.page);
+}
+
 async function continueOffered(page: Page, name: string): Promise<number> {
   const button = page.getByRole('button', { name, exact: true });
   await button.first().waitFor({ timeout: 10_000 });
@@ -169,14 +182,9 @@ describe('the title names the saved game and asks before replacing it', () => {
   });
 
   it('names the role and turn of a save of the previous format (2), and plainly an unreadable one', async () => {
-    const old = readFileSync('tests/fixtures/saves/baghdad-2021-turn-4.json', 'utf8');
     await withGame(async (game) => {
       const { page } = game;
-      await game.open('?renderer=canvas');
-      await titleLoaded(page);
-      await page.evaluate(([key, json]) => localStorage.setItem(key!, json!), [SAVE_KEY, old]);
-      await game.reload();
-      await titleLoaded(page);
+      await openWithSave(game, TURN_4);
       const label = `Continue as ${PM}, turn 4 of 10`;
       expect(await continueOffered(page, label)).toBe(1);
 
@@ -194,15 +202,10 @@ describe('the title names the saved game and asks before replacing it', () => {
   });
 
   it('words the role and turn in Arabic, in its digits, on an Arabic device', async () => {
-    const old = readFileSync('tests/fixtures/saves/baghdad-2021-turn-4.json', 'utf8');
     await withGame(
       async (game) => {
         const { page } = game;
-        await game.open('?renderer=canvas');
-        await titleLoaded(page);
-        await page.evaluate(([key, json]) => localStorage.setItem(key!, json!), [SAVE_KEY, old]);
-        await game.reload();
-        await titleLoaded(page);
+        await openWithSave(game, TURN_4);
         const button = page.getByRole('button', { name: /^المتابعة بدور / });
         await button.waitFor({ timeout: 10_000 });
         const label = (await button.textContent()) ?? '';
