@@ -9,11 +9,15 @@ import type { Plugin } from 'vite';
 import { formatProblem } from '../src/scenario/load.ts';
 import { loadMapArt, loadScenarioDir } from '../src/scenario/load-dir.ts';
 import { loadScenarioLocale } from '../src/scenario/locale-dir.ts';
+import { localeEdits } from '../src/scenario/locale-edits.ts';
+import type { LocaleEdit } from '../src/scenario/localize.ts';
+import type { Scenario } from '../src/scenario/types.ts';
 
 const PREFIX = 'virtual:checked-scenario/';
 /**
  * `virtual:checked-scenario/locale/<locale>/<folder>`: a scenario's texts in one language, checked against its
- * English when the game is built (src/scenario/locale.ts). A chunk of its own, imported only when that language is
+ * English when the game is built (src/scenario/locale.ts), as the edits that put them in its place
+ * (src/scenario/locale-edits.ts). A chunk of its own, imported only when that language is
  * chosen, so that an English player downloads none of it.
  */
 const LOCALE_PREFIX = `${PREFIX}locale/`;
@@ -28,11 +32,29 @@ export async function checkLocaleFolder(
   folder: string,
   locale: string,
 ): Promise<Record<string, string>> {
+  return (await checkedLocale(root, folder, locale))?.texts ?? {};
+}
+
+/**
+ * The same texts as the edits that localize the folder's English scenario with them (src/scenario/locale-edits.ts):
+ * what the locale chunk holds, so that the browser applies the translation without working it out (issue 20 item 6).
+ * A folder whose English does not load gives none.
+ */
+export async function checkLocaleEdits(root: string, folder: string, locale: string): Promise<LocaleEdit[]> {
+  const checked = await checkedLocale(root, folder, locale);
+  return checked ? localeEdits(checked.scenario, checked.texts) : [];
+}
+
+async function checkedLocale(
+  root: string,
+  folder: string,
+  locale: string,
+): Promise<{ scenario: Scenario; texts: Record<string, string> } | null> {
   const dir = join(root, folder);
   const loaded = await loadScenarioDir(dir).catch(() => null);
-  if (!loaded?.ok) return {};
+  if (!loaded?.ok) return null;
   const checked = await loadScenarioLocale(dir, locale, loaded.scenario).catch(() => null);
-  return { ...(checked?.texts ?? {}) };
+  return { scenario: loaded.scenario, texts: { ...(checked?.texts ?? {}) } };
 }
 
 /** What a checked scenario module holds: the loader's answer, as the registry's ScenarioLoad. */
@@ -74,8 +96,8 @@ export function checkedScenarioPlugin(): Plugin {
         const localeFolder = rest.join('/');
         this.addWatchFile(join(root, localeFolder));
         this.addWatchFile(join(root, localeFolder, 'locale', locale));
-        const texts = await checkLocaleFolder(root, localeFolder, locale);
-        return `export const texts = JSON.parse(${JSON.stringify(JSON.stringify(texts))});\n`;
+        const edits = await checkLocaleEdits(root, localeFolder, locale);
+        return `export const edits = JSON.parse(${JSON.stringify(JSON.stringify(edits))});\n`;
       }
       const folder = id.slice(PREFIX.length + 1);
       // Edited YAML rebuilds the module in `vite` (dev) and `vitest --watch`.

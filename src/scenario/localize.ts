@@ -23,15 +23,64 @@ export function localizeScenario(scenario: Scenario, texts: LocaleTexts): Scenar
   const base = englishOf(scenario);
   // Scenario data is plain JSON (it came from YAML through zod): a JSON copy is a deep one.
   const copy = JSON.parse(JSON.stringify(base)) as Scenario;
-  const sources = sourceNumbers(base);
+  const translate = translator(base, texts);
   visitScenarioTexts(copy, (entry, holder, key) => {
-    const raw = Object.hasOwn(texts, entry.path) ? texts[entry.path] : undefined;
-    if (raw === undefined || raw === entry.text) return;
-    const translated = ARABIC_LETTER.test(raw) ? arabicDigits(raw, sources) : raw;
+    const translated = translate(entry);
+    if (translated === undefined) return;
     holder[key] = translated;
     // A name is a name: no original to show beside it.
     if (entry.kind !== 'name') holder.original = entry.text;
   });
+  english.set(copy, base);
+  return copy;
+}
+
+/**
+ * What a text of `base` reads in a locale (its `texts`, with the interface's digits), or undefined where it stays as
+ * it is: the one rule both localizeScenario and the build's precomputed edits (locale-edits.ts) follow.
+ */
+export function translator(
+  base: Scenario,
+  texts: LocaleTexts,
+): (entry: { path: string; text: string }) => string | undefined {
+  const sources = sourceNumbers(base);
+  return (entry) => {
+    const raw = Object.hasOwn(texts, entry.path) ? texts[entry.path] : undefined;
+    if (raw === undefined || raw === entry.text) return undefined;
+    return ARABIC_LETTER.test(raw) ? arabicDigits(raw, sources) : raw;
+  };
+}
+
+/**
+ * One replacement that localizeScenario makes, found when the game is built (locale-edits.ts): the object holding
+ * the text, by its keys and indices from the scenario's root; the key of the text; the translation; and 1 when the
+ * English words stay beside it as `original` (a name keeps none).
+ */
+export type LocaleEdit = readonly [
+  holder: readonly (string | number)[],
+  key: string,
+  text: string,
+  original: 0 | 1,
+];
+
+/**
+ * localizeScenario's result from its edits, worked out when the game was built: a JSON copy and a few hundred
+ * assignments, where localizeScenario walks every text, hashes it and rewrites its digits on the player's main
+ * thread when New game is pressed (issue 20 item 6). The edits must be those of this `scenario` (the same build); an
+ * edit that does not fit it throws, and the caller keeps the English.
+ */
+export function applyLocaleEdits(scenario: Scenario, edits: readonly LocaleEdit[]): Scenario {
+  const base = englishOf(scenario);
+  const copy = JSON.parse(JSON.stringify(base)) as Scenario;
+  for (const [path, key, text, original] of edits) {
+    let holder: unknown = copy;
+    for (const step of path) holder = (holder as Record<string | number, unknown>)[step];
+    const target = holder as Record<string, unknown>;
+    const was = target[key];
+    if (typeof was !== 'string') throw new Error(`no text at ${[...path, key].join('/')} to translate`);
+    target[key] = text;
+    if (original) target.original = was;
+  }
   english.set(copy, base);
   return copy;
 }

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { checkLocaleFolder } from '../../scripts/checked-scenario-plugin.ts';
+import { checkLocaleEdits, checkLocaleFolder } from '../../scripts/checked-scenario-plugin.ts';
 import { BUNDLED_SCENARIOS, bundledScenario } from '../../src/game/session/scenario-registry.ts';
 import { findScenarioDirs } from '../../src/scenario/load-dir.ts';
 import { scenarioLocales } from '../../src/scenario/locale-dir.ts';
@@ -55,7 +55,9 @@ describe('the build’s locale chunk', () => {
 });
 
 describe('a bundled scenario in a language', () => {
-  const arabic = async () => ({ texts: await checkLocaleFolder(temp, basename(miniWithLocale()), 'ar-IQ') });
+  const arabic = async () => ({
+    edits: await checkLocaleEdits(temp, basename(miniWithLocale()), 'ar-IQ'),
+  });
 
   it('loads the English once and the language’s texts only when asked, with the English digest', async () => {
     const english = vi.fn(async () => ({ bundle: { files: miniFiles(), art: null } }));

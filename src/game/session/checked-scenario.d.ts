@@ -8,6 +8,7 @@ declare module 'virtual:checked-scenario/*' {
 // A scenario's texts in one language (scripts/checked-scenario-plugin.ts): the longer pattern is the one TypeScript
 // takes for these.
 declare module 'virtual:checked-scenario/locale/*' {
-  /** each text's path → its translation, checked against the English when the game was built */
-  export const texts: Readonly<Record<string, string>>;
+  import type { LocaleEdit } from '../../scenario/localize.ts';
+  /** the texts checked against the English when the game was built, as the edits that localize it */
+  export const edits: readonly LocaleEdit[];
 }

@@ -8,6 +8,7 @@
  * checks that every folder is listed and that each id and title are those of its data. A scenario that fails to
  * load refuses in one sentence naming it, and the others load all the same.
  */
+import type { LocaleEdit } from '../../scenario/localize.ts';
 import type { ScenarioBundle, ScenarioLoad } from './scenario-bundle.ts';
 
 export type { MapArt, ScenarioBundle, ScenarioLoad } from './scenario-bundle.ts';
@@ -27,8 +28,12 @@ export interface BundledScenario {
   languages: readonly string[];
 }
 
-/** A scenario's texts in one language: a lazy chunk of their own (bundled/<id>.<locale>.ts). */
-export type LocaleChunk = () => Promise<{ texts: Readonly<Record<string, string>> }>;
+/**
+ * A scenario's texts in one language: a lazy chunk of their own (bundled/<id>.<locale>.ts), as the edits that put
+ * them in the English scenario's place, worked out when the game was built (src/scenario/locale-edits.ts), so that
+ * New game only applies them.
+ */
+export type LocaleChunk = () => Promise<{ edits: readonly LocaleEdit[] }>;
 
 /**
  * A scenario's lazy chunk: checked when the game was built (scripts/checked-scenario-plugin.ts: what the game
@@ -66,14 +71,14 @@ export function bundledScenario(
     const loaded = await english();
     if (!loaded.ok) return loaded;
     try {
-      const [{ localizeScenario }, { localizeArt }, module] = await Promise.all([
+      const [{ applyLocaleEdits }, { localizeArt }, module] = await Promise.all([
         import('../../scenario/localize.ts'),
         import('../../scenario/localize-art.ts'),
         texts(),
       ]);
       return {
         ...loaded,
-        scenario: localizeScenario(loaded.scenario, module.texts),
+        scenario: applyLocaleEdits(loaded.scenario, module.edits),
         art: loaded.art && localizeArt(loaded.art, language),
       };
     } catch (e) {
