@@ -262,21 +262,30 @@ function chainOf(view: ActorView, deciding: Deciding[], lookup: Lookup): ChainLi
       groups.set(key, group);
     }
   }
-  return [...groups.values()]
-    .map((g) => ({ ...g, first: Math.min(...g.turns) }))
-    .sort((a, b) => b.weight - a.weight || a.first - b.first)
-    .slice(0, CHAIN_COUNT)
-    .map((g) => ({
-      date: datesText(
-        lookup,
-        [...g.turns].sort((a, b) => a - b),
-      ),
-      kind: causeKind(g.cause, view.actor),
-      text: causeText(g.cause, view.actor, lookup),
-      effects: [...g.effects]
-        .map(([id, d]) => `${lookup.indicatorLabel(id)} ${signed(d)}`)
-        .join(t('debrief.comma')),
-    }));
+  return (
+    [...groups.values()]
+      // A literal, not a spread of the group: one hidden class for every group (issue 18).
+      .map((g) => ({
+        turns: g.turns,
+        cause: g.cause,
+        weight: g.weight,
+        effects: g.effects,
+        first: Math.min(...g.turns),
+      }))
+      .sort((a, b) => b.weight - a.weight || a.first - b.first)
+      .slice(0, CHAIN_COUNT)
+      .map((g) => ({
+        date: datesText(
+          lookup,
+          [...g.turns].sort((a, b) => a - b),
+        ),
+        kind: causeKind(g.cause, view.actor),
+        text: causeText(g.cause, view.actor, lookup),
+        effects: [...g.effects]
+          .map(([id, d]) => `${lookup.indicatorLabel(id)} ${signed(d)}`)
+          .join(t('debrief.comma')),
+      }))
+  );
 }
 
 function goalsOf(view: ActorView, lookup: Lookup): GoalLine[] {

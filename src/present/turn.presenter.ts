@@ -425,11 +425,19 @@ export function situationModel(
 
 /** The proposals to this actor still waiting for its answer, as the first sight names them; none: no field. */
 function awaitingOf(view: ActorView, lookup: Lookup): Pick<SituationModel, 'awaiting'> {
-  const awaiting = (view.agreements ?? [])
-    .filter((a) => a.status === 'pending' && a.to === view.actor)
-    .map((a) => ({ n: a.n, from: lookup.actorName(a.from), agreement: lookup.agreementLabel(a.agreement) }));
-  return awaiting.length === 0 ? {} : { awaiting };
+  // One loop and one kind of array (an empty list filtered and mapped was another array map than a full one, and
+  // the situation's builder was optimized and thrown away again: issue 18); none: the one empty object.
+  let awaiting: NonNullable<SituationModel['awaiting']> | null = null;
+  for (const a of view.agreements ?? NO_AGREEMENTS) {
+    if (a.status !== 'pending' || a.to !== view.actor) continue;
+    awaiting ??= [];
+    awaiting.push({ n: a.n, from: lookup.actorName(a.from), agreement: lookup.agreementLabel(a.agreement) });
+  }
+  return awaiting === null ? NOT_AWAITING : { awaiting };
 }
+
+const NO_AGREEMENTS: NonNullable<ActorView['agreements']> = [];
+const NOT_AWAITING: Pick<SituationModel, 'awaiting'> = Object.freeze({});
 
 /** The parts of the situation room that follow from the world, the actor's beliefs and the phase alone. */
 function situationOfWorld(

@@ -75,6 +75,28 @@ function checkedThisTurn(o: Outcome, view: ActorView, lookup: Lookup): boolean {
   return from >= 0 && view.turn.index >= from;
 }
 
+interface Judged {
+  p: Part;
+  i: IndicatorView;
+  value: number;
+}
+
+/**
+ * Each part of a way with the indicator it is on and that indicator's value; null when one is on an indicator the
+ * actor does not see. Made in one pass as one kind of object (its indicator never missing, its value never null):
+ * objects first made with a missing indicator took other hidden classes, and the warnings' builder was optimized and
+ * thrown away again (issue 18).
+ */
+function judgedParts(way: readonly Part[], seen: ReadonlyMap<string, IndicatorView>): Judged[] | null {
+  const judged: Judged[] = [];
+  for (const p of way) {
+    const i = seen.get(p.indicator);
+    if (i === undefined || i.value === null) return null;
+    judged.push({ p, i, value: i.value });
+  }
+  return judged;
+}
+
 /**
  * The warnings, nearest first: at most one per outcome (its nearest way). A way is warned about when every part
  * is on an indicator the actor sees, every part not yet met is within the margin, and at least one is not met.
@@ -91,9 +113,8 @@ export function endingWarnings(view: ActorView, lookup: Lookup): EndingWarning[]
     let best: (EndingWarning & { distance: number }) | null = null;
     for (const way of waysOnce(outcome.when)) {
       if (way === null || way.length === 0) continue;
-      const parts = way.map((p) => ({ p, i: seen.get(p.indicator) }));
-      if (parts.some(({ i }) => i === undefined || i.value === null)) continue;
-      const judged = parts.map(({ p, i }) => ({ p, i: i!, value: i!.value! }));
+      const judged = judgedParts(way, seen);
+      if (judged === null) continue;
       const unmet = judged.filter(({ p, value }) => !meets(p, value));
       if (unmet.length === 0) continue;
       const near = unmet.every(

@@ -382,7 +382,9 @@ function keptTalk(
   )
     return last.wire;
   const wire = build();
-  memo?.talk.set(key, { ...inputs, wire });
+  // A literal, not a spread of the inputs: every build kept in one hidden class, as keptTalk reads them (issue 18).
+  const { c, said, level, approve, live, claims } = inputs;
+  memo?.talk.set(key, { c, said, level, approve, live, claims, wire });
   return wire;
 }
 

@@ -203,22 +203,31 @@ function sees(viewer: Viewer, audience: JournalEntry['audience']): boolean {
 export function turnView(c: CompiledScenario, world: World, agreements?: readonly AgreementItem[]): TurnView {
   const index = world.turn;
   const turn = c.scenario.turns[Math.min(index, c.scenario.turns.length - 1)]!;
-  const base = {
-    index,
-    id: turn.id,
-    date: turn.date,
-    ...(turn.dateText ? { dateText: turn.dateText } : {}),
-    count: c.scenario.turns.length,
-  };
-  if (turn.presupposes === undefined || holds(turn.presupposes, worldContext(c, world, agreements))) {
-    return { ...base, title: turn.title, summary: turn.summary, history: null };
-  }
-  return {
-    ...base,
-    title: turn.titleAnyGame ?? turn.title,
-    summary: turn.summaryAnyGame ?? ANY_GAME,
-    history: { title: turn.title, summary: turn.summary },
-  };
+  const count = c.scenario.turns.length;
+  if (turn.presupposes === undefined || holds(turn.presupposes, worldContext(c, world, agreements)))
+    return turnViewOf(index, turn, count, turn.title, turn.summary, null);
+  return turnViewOf(index, turn, count, turn.titleAnyGame ?? turn.title, turn.summaryAnyGame ?? ANY_GAME, {
+    title: turn.title,
+    summary: turn.summary,
+  });
+}
+
+/**
+ * A turn's view, as a literal with its keys always in one order (the order the devices are sent, `dateText` only
+ * where the turn has one): a view built by spreading a base took other hidden classes than the literal, and the
+ * presenters that read it were optimized and thrown away again (issue 18).
+ */
+function turnViewOf(
+  index: number,
+  turn: CompiledScenario['scenario']['turns'][number],
+  count: number,
+  title: Text,
+  summary: Text,
+  history: TurnView['history'],
+): TurnView {
+  return turn.dateText
+    ? { index, id: turn.id, date: turn.date, dateText: turn.dateText, count, title, summary, history }
+    : { index, id: turn.id, date: turn.date, count, title, summary, history };
 }
 
 /** For a scenario the validator would refuse (a presupposition without summaryAnyGame): still nothing untrue. */
@@ -308,7 +317,7 @@ function visibleCause(index: JournalIndex, viewer: Viewer, ch: Change): VisibleC
 export function indicatorHistory(c: CompiledScenario, world: World, id: string): number[] {
   let value = c.indicatorById.get(id)?.start ?? 0;
   const history = [value];
-  const resolved = world.outcome ? world.turn + 1 : world.turn;
+  const resolved = world.turn + (world.outcome ? 1 : 0);
   let i = 0;
   for (let t = 0; t < resolved; t++) {
     for (; i < world.changes.length && world.changes[i]!.turn === t; i++)
@@ -398,7 +407,8 @@ function visibleCauses(
   const hidden: ({ turn: number; delta: number } | null)[] = defs.map(() => null);
   const flush = (k: number) => {
     const h = hidden[k];
-    if (h && h.delta !== 0) add(k, { ...h, cause: { kind: 'undisclosed' } });
+    // The same literal as a known cause's (a spread made another hidden class of the same kind of line).
+    if (h && h.delta !== 0) add(k, { turn: h.turn, delta: h.delta, cause: { kind: 'undisclosed' } });
     hidden[k] = null;
   };
   const lastTurn = changes[changes.length - 1]?.turn;
@@ -411,7 +421,7 @@ function visibleCauses(
     if (ch.turn === lastTurn && i > from && changes[i - 1]!.turn !== lastTurn) {
       for (let k = 0; k < defs.length; k++) flush(k);
       sofar.upTo = i;
-      sofar.last = changes[i - 1];
+      sofar.last = changes[i - 1]!;
       // Kept as they are: from here on this view copies a list before it adds to it.
       sofar.causes = causes.slice();
       owned.fill(false);
@@ -447,7 +457,8 @@ function slotsOf(c: CompiledScenario): Map<string, number> {
 interface CausesSoFar {
   /** How many changes they cover (0: none yet), and the last of them, to tell the same game's changes. */
   upTo: number;
-  last: Change | undefined;
+  /** NOT_YET while upTo is 0 (never read then): a change, as it holds later, rather than undefined. */
+  last: Change;
   causes: IndicatorView['causes'][];
 }
 
@@ -466,7 +477,7 @@ function causesSoFar(c: CompiledScenario, first: Change | undefined, viewer: Vie
   const key = 'public' in viewer ? '' : `@${viewer.actor}`;
   let sofar = byViewer.get(key);
   if (sofar === undefined) {
-    sofar = { upTo: 0, last: undefined, causes: [] };
+    sofar = { upTo: 0, last: NOT_YET, causes: [] };
     byViewer.set(key, sofar);
   }
   return sofar;
@@ -799,11 +810,21 @@ export function viewFor(
     outcome: outcomeView(c, world, state.agreements),
     said: saidFor(state, viewer),
     talk: { ...state.talk },
-    claims: ended ? [] : claimsOpen(c, state, actor).map((d) => d.id),
+    claims: ended ? [] : idsOf(claimsOpen(c, state, actor)),
     agreements: agreementsFor(c, state, viewer),
     mayPropose: ended ? [] : mayPropose(c, state, actor),
     rulings: rulingsFor(state, viewer),
   };
+}
+
+/**
+ * The ids, in an array pushed to as the literal `[]` is: a mapped array is of another kind (holey), and the talk
+ * memo that compares the claims was optimized for one kind and thrown away for the other (issue 18).
+ */
+function idsOf(items: readonly { id: string }[]): string[] {
+  const ids: string[] = [];
+  for (const x of items) ids.push(x.id);
+  return ids;
 }
 
 export function publicView(c: CompiledScenario, state: GameState): PublicView {
