@@ -58,15 +58,26 @@ function makeNewsItem(entry: JournalView, lookup: Lookup, moved: number): NewsIt
  * no item.
  */
 function movesOfTurn(view: Seen, lookup: Lookup, turn: number): (entry: JournalView) => number {
-  const moves = movesByTurn(view, lookup, (t) => t === turn);
+  const moves = movesByTurn(view, lookup, turn, turn + 1);
   return (entry) => moves(turn, entry);
 }
 
-/** movesOfTurn for every turn `wanted` takes, in one pass over the causes (the earlier news asks for each turn). */
+/**
+ * The first turn of every range that starts with the game: turns are never negative. The turns wanted are given as a
+ * range of numbers, not as a test: each caller's own test was another closure, and the optimized code made for one
+ * was thrown away when another came (V8's "wrong feedback cell": issue 18).
+ */
+const FIRST = -(2 ** 30);
+
+/**
+ * movesOfTurn for every turn from `from` up to (not including) `upTo`, in one pass over the causes (the earlier
+ * news asks for each turn).
+ */
 function movesByTurn(
   view: Seen,
   lookup: Lookup,
-  wanted: (turn: number) => boolean,
+  from: number,
+  upTo: number,
 ): (turn: number, entry: JournalView) => number {
   // By turn, then by actor or headline: no key is built per cause (every seat's earlier news reads every cause).
   const byActor = new Map<number, Map<string, number>>();
@@ -82,7 +93,7 @@ function movesByTurn(
   const headlines = headlinesOf(lookup);
   for (const indicator of view.indicators) {
     for (const { turn: at, delta, cause } of indicator.causes) {
-      if (!wanted(at)) continue;
+      if (at < from || at >= upTo) continue;
       if (cause.kind === 'decision') add(byActor, at, cause.actor, delta);
       else if (cause.kind === 'event') add(byHeadline, at, headlines.get(cause.event) ?? cause.event, delta);
     }
@@ -108,24 +119,23 @@ function headlinesOf(lookup: Lookup): Map<string, string> {
 
 /** The news of every turn before `before` that has news, oldest first: each turn's as newsOfTurn gives it. */
 function newsBefore(view: Seen, lookup: Lookup, before: number): { turn: number; items: NewsItem[] }[] {
-  return newsGrouped(
-    view,
-    lookup,
-    movesByTurn(view, lookup, (t) => t < before),
-    (t) => t < before,
-  );
+  return newsGrouped(view, lookup, movesByTurn(view, lookup, FIRST, before), FIRST, before);
 }
 
-/** The journal's items of the turns `wanted` takes, grouped by turn, oldest first (turns without news left out). */
+/**
+ * The journal's items of the turns from `from` up to (not including) `upTo`, grouped by turn, oldest first (turns
+ * without news left out).
+ */
 function newsGrouped(
   view: Seen,
   lookup: Lookup,
   moved: (turn: number, entry: JournalView) => number,
-  wanted: (turn: number) => boolean,
+  from: number,
+  upTo: number,
 ): { turn: number; items: NewsItem[] }[] {
   const byTurn = new Map<number, NewsItem[]>();
   for (const j of view.journal) {
-    if (!wanted(j.turn)) continue;
+    if (j.turn < from || j.turn >= upTo) continue;
     let items = byTurn.get(j.turn);
     if (items === undefined) {
       items = [];
@@ -186,9 +196,9 @@ export function newsAndEarlier(
     const moved = last.news.length > 0 ? [{ turn: last.turn - 1, items: last.news }] : [];
     return { news, earlier: moved.length > 0 ? [...last.earlier, ...moved] : last.earlier };
   }
-  const moved = movesByTurn(view, lookup, (t) => t <= turn);
-  const news = current > 0 ? (newsGrouped(view, lookup, moved, (t) => t === turn)[0]?.items ?? []) : [];
-  return { news, earlier: newsGrouped(view, lookup, moved, (t) => t < turn) };
+  const moved = movesByTurn(view, lookup, FIRST, turn + 1);
+  const news = current > 0 ? (newsGrouped(view, lookup, moved, turn, turn + 1)[0]?.items ?? []) : [];
+  return { news, earlier: newsGrouped(view, lookup, moved, FIRST, turn) };
 }
 
 /**
