@@ -24,6 +24,7 @@ import { holderOf, waitingFor } from '../../src/sim/state.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
 import { entryFor, FACILITATOR, LiveGame, resolveEntry, submit } from '../helpers/play.ts';
 import { roomPresence } from '../helpers/room-presence.ts';
+import { rngFor } from '../helpers/test-rng.ts';
 
 // Packed as the room packs (classroom.room.ts), read as the client reads.
 const packer = new Packr({ useRecords: true });
@@ -38,16 +39,6 @@ beforeAll(async () => {
 
 const presence = (team: number) =>
   roomPresence(team, (actor) => Array.from({ length: team }, (_, i) => `${actor} ${i}`));
-
-function rngFor(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 /** A plausible next command most of the time (a proposal, a decision, a resolve), now and then a chaotic one. */
 function nextEntry(game: LiveGame, rng: () => number): Entry {

@@ -24,6 +24,7 @@ import { holderOf, waitingFor } from '../../src/sim/state.ts';
 import { bundledScenario } from '../helpers/bundled.ts';
 import { FACILITATOR, LiveGame, resolveEntry, submit } from '../helpers/play.ts';
 import { roomPresence } from '../helpers/room-presence.ts';
+import { rngFor } from '../helpers/test-rng.ts';
 
 let c: CompiledScenario;
 let lookup: Lookup;
@@ -34,16 +35,6 @@ beforeAll(async () => {
 
 /** Packed without shared structures: the bytes say every key, in order, and every value. */
 const plain = new Packr({ useRecords: false });
-
-function rngFor(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 describe('the views a room sends', () => {
   it('are plain data: each packs as its JSON copy packs, at every command of a sample of games', () => {
