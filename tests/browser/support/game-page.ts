@@ -81,14 +81,22 @@ export async function gamePage(
       const go = () =>
         way === 'back' ? page.goBack({ waitUntil: 'commit' }) : page.goForward({ waitUntil: 'commit' });
       // While Chromium swaps a page in from the back/forward cache, the driver can briefly find no page to ask
-      // for the history ("Not attached to an active page"): the browser's state, not the game's; asked again.
+      // for the history ("Not attached to an active page"): the browser's state, not the game's; asked again. But
+      // the move may have been made all the same (the swap is what detached the driver): asked again then, the page
+      // went one more step, off the game (a loaded machine made it so, with two Chromiums at once). So a move is
+      // asked again only when the page is still where it was.
+      const from = page.url();
       for (let tries = 1; ; tries++) {
         try {
           await go();
           return;
         } catch (e) {
           if (tries >= 5 || !String(e).includes('Not attached to an active page')) throw e;
-          await new Promise((resolve) => setTimeout(resolve, 100 * tries));
+          const moved = await page
+            .waitForURL((url) => url.href !== from, { timeout: 500 * tries, waitUntil: 'commit' })
+            .then(() => true)
+            .catch(() => false);
+          if (moved) return;
         }
       }
     },
