@@ -117,11 +117,6 @@ function headlinesOf(lookup: Lookup): Map<string, string> {
   return headlines;
 }
 
-/** The news of every turn before `before` that has news, oldest first: each turn's as newsOfTurn gives it. */
-function newsBefore(view: Seen, lookup: Lookup, before: number): { turn: number; items: NewsItem[] }[] {
-  return newsGrouped(view, lookup, movesByTurn(view, lookup, FIRST, before), FIRST, before);
-}
-
 /**
  * The journal's items of the turns from `from` up to (not including) `upTo`, grouped by turn, oldest first (turns
  * without news left out).
@@ -149,15 +144,6 @@ function newsGrouped(
 export function newsOfTurn(view: Seen, lookup: Lookup, turn: number): NewsItem[] {
   const moved = movesOfTurn(view, lookup, turn);
   return view.journal.filter((j) => j.turn === turn).map((j) => newsItem(j, lookup, moved(j)));
-}
-
-/** Every turn before `before`, oldest first, that has news. */
-export function earlierNews(
-  view: ActorView,
-  lookup: Lookup,
-  before: number,
-): { turn: number; items: NewsItem[] }[] {
-  return newsBefore(view, lookup, before);
 }
 
 type Earlier = { turn: number; items: NewsItem[] }[];

@@ -26,7 +26,7 @@ import { type GameState, holderOf, proposalOf, waitingFor } from '../sim/state.t
 import { saidFor } from '../sim/talk.ts';
 import { type ActorView, type PublicView, publicView, TurnShared, viewFor } from '../sim/view.ts';
 import { consoleDeals, projectorDeals, seatDeals } from './deal-views.ts';
-import { consoleTalk, seatTalk } from './talk-views.ts';
+import { consoleTalk, seatTalk, seatTalkLive } from './talk-views.ts';
 
 /**
  * What a command may change of the views: some seats' views (and the console's and the projector's), or every one;
@@ -396,7 +396,7 @@ function seatTalkOf(
   view: ActorView,
   memo: SeatViewMemo | undefined,
 ): TalkWire {
-  const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
+  const live = seatTalkLive(state, actor);
   const { level, approve } = state.talk;
   const inputs = { c, said: state.said, level, approve, live, claims: view.claims ?? [] };
   return keptTalk(memo, actor, inputs, () => seatTalk(c, state, actor, view));

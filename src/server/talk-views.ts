@@ -20,13 +20,18 @@ function seats(c: CompiledScenario): { actor: string; label: string }[] {
  * A seat's panel: what its view may read, and the claims its statements may carry now; its forms open while its
  * team holds the seat in a game going on.
  */
+/** Whether a seat's panel takes what its team writes: a team holds it, and the game is on and not paused. */
+export function seatTalkLive(state: GameState, actor: string): boolean {
+  return state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
+}
+
 export function seatTalk(
   c: CompiledScenario,
   state: GameState,
   actor: string,
   view: Pick<ActorView, 'said' | 'claims'>,
 ): TalkWire {
-  const live = state.seats[actor] === 'person' && state.phase !== 'ended' && !state.paused;
+  const live = seatTalkLive(state, actor);
   return talkWire({
     said: view.said ?? saidFor(state, { actor }),
     rule: state.talk,
