@@ -5,8 +5,9 @@
  */
 import type { ActorView } from '../sim/view.ts';
 import type { Cited } from './cite.ts';
-import { language, t } from './i18n/i18n.ts';
+import { t } from './i18n/i18n.ts';
 import type { Lookup } from './lookup.ts';
+import { type MadeOnce, madeOnce } from './made-once.ts';
 import type { MapActed, MapPlace } from './screens.ts';
 
 /**
@@ -15,20 +16,16 @@ import type { MapActed, MapPlace } from './screens.ts';
  * another's.
  */
 export function placesFor(lookup: Lookup): MapPlace[] {
-  let byLanguage = placesMade.get(lookup);
-  if (byLanguage === undefined) {
-    byLanguage = new Map();
-    placesMade.set(lookup, byLanguage);
-  }
-  let places = byLanguage.get(language());
-  if (places === undefined) {
-    places = Object.freeze(makePlaces(lookup).map((p) => Object.freeze(p))) as MapPlace[];
-    byLanguage.set(language(), places);
-  }
-  return places;
+  return madeOnce(
+    placesMade,
+    lookup,
+    lookup.scenario,
+    '',
+    () => Object.freeze(makePlaces(lookup).map((p) => Object.freeze(p))) as MapPlace[],
+  );
 }
 
-const placesMade = new WeakMap<Lookup, Map<string, MapPlace[]>>();
+const placesMade: MadeOnce<Lookup['scenario'], MapPlace[]> = new WeakMap();
 
 function makePlaces(lookup: Lookup): MapPlace[] {
   return lookup.scenario.actors.flatMap((actor) =>
