@@ -13,6 +13,11 @@
 // The message's acknowledgement is timed beside the decision's; the bytes a client receives in a turn include the
 // messages it was shown. `npm run bench:talk` runs the bench without and with (at the issue's pace).
 //
+// WARM=1: a class of as many rooms plays a whole game and leaves before anything is measured: the server as it runs
+// after its first class, with V8's compiler warm (the default measures it fresh from its start; bench:class prints
+// both). In the burst, this load process's own CPU is printed beside the server's: on a 2-core machine it competes
+// with the server for the cores, as 600 phones would not.
+//
 // Diagnostics: the server's CPU is also given by thread (the main thread, and V8's helper threads: its optimizing
 // compiler and the collector's helpers). PROFILE=dir writes the server's CPU profile and prints the windows of the
 // idle, staggered and burst phases on the profile's clock; NODE_FLAGS='--flag …' passes flags to the server's node;
@@ -449,7 +454,7 @@ async function startServers(): Promise<Servers> {
       ...['--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir],
       ...['--compress', process.env.COMPRESS ?? 'off', '--processes', String(PROCESSES)],
       // Every room of the bench is opened from this one address.
-      ...['--rooms-per-address', String(ROOMS + 10)],
+      ...['--rooms-per-address', String(ROOMS * (WARM + 1) + 10)],
     ],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PROCESSES: String(PROCESSES) } },
   );
@@ -503,10 +508,50 @@ async function healthAll(
   };
 }
 
+/**
+ * WARM=N: before anything is measured, N classes of ROOMS rooms each play a whole game at once on the server and
+ * leave it. A school's server runs all day: its first class pays V8's warm-up (compiling the code that gets hot,
+ * up to the debrief), which a 6-turn bench counts in every figure. WARM=0 (the default) measures a server fresh
+ * from its start; `npm run bench:class` prints both.
+ */
+/** Every seat decides in the first turn: its screens have left the setup once they say so. */
+const everySeatDeciding = (r: Room) =>
+  Promise.all(
+    r.students.map((s) =>
+      when(s.client, () => (s.client.view as SeatClientView | null)?.status === 'deciding'),
+    ),
+  );
+
+const WARM = Number(process.env.WARM ?? 0);
+
+async function warmUp(servers: Servers): Promise<void> {
+  for (let w = 0; w < WARM; w++) {
+    const rooms: Room[] = [];
+    for (let r = 0; r < ROOMS; r++) rooms.push(await openRoom(servers.endpoint, 500_000 + w * 1000 + r));
+    await Promise.all(
+      rooms.map((r) => r.facilitator.request('command', { command: { type: 'game.start' } })),
+    );
+    const f = noFigures();
+    await Promise.all(
+      rooms.map(async (r) => {
+        await everySeatDeciding(r);
+        for (let turn = 0; await playTurn(r, turn, f, 0, () => 0); turn++);
+      }),
+    );
+    await Promise.all(rooms.flatMap((r) => r.all.map((c) => c.close())));
+  }
+}
+
 async function main(): Promise<void> {
   const servers = await startServers();
   const endpoint = servers.endpoint;
   try {
+    const warm0 = cpuOfServers(servers);
+    await warmUp(servers);
+    if (WARM > 0)
+      console.log(
+        `warm-up (WARM=${WARM}): ${WARM} class${WARM > 1 ? 'es' : ''} of ${ROOMS} rooms played to the end and left, ${(cpuOfServers(servers) - warm0).toFixed(1)} s of server CPU`,
+      );
     const before = await healthAll(servers);
     const rooms: Room[] = [];
     for (let r = 0; r < ROOMS; r++) rooms.push(await openRoom(endpoint, 1000 + r));
@@ -521,14 +566,7 @@ async function main(): Promise<void> {
     await Promise.all(
       rooms.map((r) => r.facilitator.request('command', { command: { type: 'game.start' } })),
     );
-    // Every seat decides in the first turn: its screens have left the setup once they say so.
-    await Promise.all(
-      rooms.flatMap((r) =>
-        r.students.map((s) =>
-          when(s.client, () => (s.client.view as SeatClientView | null)?.status === 'deciding'),
-        ),
-      ),
-    );
+    await Promise.all(rooms.map(everySeatDeciding));
     // What the server spends with every room open and nothing happening (its ticks, the sockets' pings): part of
     // the figure per room-turn below, which no view building can remove.
     // IDLE_S: how long (2 s unless given; a longer wait measures the idle more closely).
@@ -565,12 +603,14 @@ async function main(): Promise<void> {
     const threadsStaggered = threadCpuOf(servers.pids[0]!);
     if (process.env.SERVER_OUT) appendFileSync(process.env.SERVER_OUT, '=== bench: burst starts\n');
     const burstCpu0 = cpuOfServers(servers);
+    const burstLoad0 = process.cpuUsage();
     const burstFrom = process.hrtime.bigint() / 1000n;
     talking = burst;
     for (let turn = half; turn < TURNS; turn++) {
       await Promise.all(rooms.map((r) => playTurn(r, turn, burst, 0, none)));
     }
     const burstCpu = cpuOfServers(servers) - burstCpu0;
+    const burstLoad = process.cpuUsage(burstLoad0);
     const workBurst = await workOf(servers);
     const threadsBurst = threadCpuOf(servers.pids[0]!);
     if (process.env.SERVER_OUT) appendFileSync(process.env.SERVER_OUT, '=== bench: burst ends\n');
@@ -596,7 +636,7 @@ async function main(): Promise<void> {
         `    and the redis-server between them: ${(((redisCpu(servers) - redisCpu0) * 1000) / (ROOMS * TURNS)).toFixed(1)} ms per room-turn`,
       );
     console.log(
-      `    of which idle (every room open, nothing played: ${(idlePerSecond * 1000).toFixed(0)} ms of CPU per second) ${((idlePerSecond * wall * 1000) / (ROOMS * TURNS)).toFixed(1)} ms; in the burst alone ${((burstCpu * 1000) / (ROOMS * (TURNS - half))).toFixed(1)} ms per room-turn`,
+      `    of which idle (every room open, nothing played: ${(idlePerSecond * 1000).toFixed(0)} ms of CPU per second) ${((idlePerSecond * wall * 1000) / (ROOMS * TURNS)).toFixed(1)} ms; in the burst alone ${((burstCpu * 1000) / (ROOMS * (TURNS - half))).toFixed(1)} ms per room-turn (this load process ${((burstLoad.user + burstLoad.system) / 1000 / (ROOMS * (TURNS - half))).toFixed(1)} ms)`,
     );
     console.log(
       `    per room-turn on their own time: ${workLine(work0, workStaggered, ROOMS * half)}; all at once: ${workLine(workStaggered, workBurst, ROOMS * (TURNS - half))}`,
