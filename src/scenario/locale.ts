@@ -23,6 +23,11 @@ export interface SpellingEntry {
   en: string;
   /** the spelling in the locale's script; named `ar` in the file, the only script translated to so far */
   ar: string;
+  /**
+   * Other forms of the same name that the grammar gives and a translation may write instead: a case ending
+   * (الصدريين for الصدريون, أبي for أبو), or the adjective (السورية for Syria). Each is as binding as `ar`.
+   */
+  forms?: string[];
 }
 
 export interface LocaleCheck {
@@ -91,7 +96,7 @@ export function checkLocale(input: LocaleInput): LocaleCheck {
   warnings.push(...spellingWarnings(spelling, english, entries, usable));
   return {
     texts: usable,
-    spelling: spelling.map(({ en, ar }) => ({ en, ar })),
+    spelling: spelling.map(({ en, ar, forms }) => (forms ? { en, ar, forms } : { en, ar })),
     problems: sortProblems(problems),
     warnings: sortProblems(warnings),
   };
@@ -203,7 +208,13 @@ function readSpelling(file: SourceFile, spelling: (SpellingEntry & Located)[], p
     const v = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     const wrong = spellingProblem(v, spelling);
     if (wrong) problems.push({ ...here, path: `spelling.${i}`, message: wrong });
-    else spelling.push({ ...here, en: v.en as string, ar: v.ar as string });
+    else
+      spelling.push({
+        ...here,
+        en: v.en as string,
+        ar: v.ar as string,
+        ...(v.forms === undefined ? {} : { forms: v.forms as string[] }),
+      });
   }
 }
 
@@ -213,6 +224,11 @@ function spellingProblem(
 ): string | null {
   if (typeof v.en !== 'string' || v.en.trim() === '') return 'en: missing or empty';
   if (typeof v.ar !== 'string' || v.ar.trim() === '') return `ar: missing or empty (for "${v.en}")`;
+  if (
+    v.forms !== undefined &&
+    (!Array.isArray(v.forms) || v.forms.some((f) => typeof f !== 'string' || f.trim() === ''))
+  )
+    return `forms: expected a list of spellings (for "${v.en}")`;
   const twin = table.find((s) => s.en === v.en);
   return twin ? `"${v.en}" is already in the table at ${twin.file}:${twin.line}` : null;
 }
@@ -220,7 +236,8 @@ function spellingProblem(
 /**
  * For each English text that names someone of the table, its translation must spell the name as the table does.
  * Arabic joins clitics to the word that follows (و ب ل ف ك), which a substring match allows for, and ل before
- * ال writes لل (الصدر → للصدر). Inflection can still change a name in ways no table foresees (a nisba, a dual),
+ * ال writes لل (الصدر → للصدر). The forms inflection gives (a case ending, the adjective) are the table's own, listed
+ * beside the name (`forms`). Inflection can still change a name in ways the table did not foresee (a dual, say),
  * so a mismatch is a warning to read, not a refusal.
  */
 function spellingWarnings(
@@ -239,7 +256,10 @@ function spellingWarnings(
     // Only a translation fit to show: an untranslated one is reported once, as such.
     if (!translated || !Object.hasOwn(usable, t.path)) continue;
     for (const name of namedIn(t.text, names)) {
-      if (spelledIn(translated.text, name.ar)) continue;
+      if ([name.ar, ...(name.forms ?? [])].some((form) => spelledIn(translated.text, form))) continue;
+      // A translation that writes the English spelling itself speaks of it ("004 spells the name Adel Abdul
+      // Mahdi"): that spelling is what the text is about.
+      if (translated.text.match(name.pattern)) continue;
       warnings.push({
         file: translated.file,
         line: translated.line,

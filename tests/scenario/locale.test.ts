@@ -161,6 +161,40 @@ describe('checkLocale', () => {
     expect(spelledIn('مُقْتَدى الصَّدر', 'مقتدى الصدر')).toBe(true);
   });
 
+  it('takes a form the table lists beside a name (here the indefinite accusative), and the English spelling the text speaks of', () => {
+    const renamed = (t: string) => t.replace('"أغلق الجسر"', '"أغلق جسرًا"');
+    // Without the form in the table, it is a mismatch to read.
+    expect(check(localeWith('play.yaml', renamed)).warned).toHaveLength(1);
+    const withForm = localeWith('play.yaml', renamed).map((f) =>
+      f.name === 'spelling.yaml'
+        ? {
+            ...f,
+            text: f.text.replace('{ en: bridge, ar: الجسر }', '{ en: bridge, ar: الجسر, forms: [جسرًا] }'),
+          }
+        : f,
+    );
+    const listed = check(withForm);
+    expect(listed.lines).toEqual([]);
+    expect(listed.warned).toEqual([]);
+    expect(listed.spelling).toContainEqual({ en: 'bridge', ar: 'الجسر', forms: ['جسرًا'] });
+    // A text about how a source spells the name keeps that spelling, in Latin letters.
+    const spoken = check(
+      localeWith('play.yaml', (t) => t.replace('"أغلق الجسر"', '"أغلقْه (يكتبه المصدر bridge)"')),
+    );
+    expect(spoken.warned).toEqual([]);
+  });
+
+  it('refuses forms that are not a list of spellings', () => {
+    const { lines } = check(
+      localeWith('spelling.yaml', (t) =>
+        t.replace('{ en: mayor, ar: رئيس البلدية }', '{ en: mayor, ar: رئيس البلدية, forms: [""] }'),
+      ),
+    );
+    expect(lines).toEqual([
+      'spelling.yaml:4:5 spelling.1: forms: expected a list of spellings (for "mayor")',
+    ]);
+  });
+
   it('refuses a spelling table with a repeated or empty entry', () => {
     const { lines } = check(
       localeWith('spelling.yaml', (t) => `${t}  - { en: bridge, ar: قنطرة }\n  - { en: town, ar: "" }\n`),
