@@ -12,6 +12,7 @@ import { loadScenarioLocale } from '../src/scenario/locale-dir.ts';
 import { localeEdits } from '../src/scenario/locale-edits.ts';
 import type { LocaleEdit } from '../src/scenario/localize.ts';
 import type { Scenario } from '../src/scenario/types.ts';
+import { scenarioDigest } from '../src/sim/compile.ts';
 
 const PREFIX = 'virtual:checked-scenario/';
 /**
@@ -58,7 +59,9 @@ async function checkedLocale(
 }
 
 /** What a checked scenario module holds: the loader's answer, as the registry's ScenarioLoad. */
-export type Checked = { ok: true; scenario: unknown; art: unknown } | { ok: false; problem: string };
+export type Checked =
+  | { ok: true; scenario: unknown; art: unknown; digest: string }
+  | { ok: false; problem: string };
 
 /** The folder (relative to the project's root) checked as a bundled scenario; the title names it in a refusal. */
 export async function checkScenarioFolder(root: string, folder: string): Promise<Checked> {
@@ -76,7 +79,8 @@ export async function checkScenarioFolder(root: string, folder: string): Promise
   }
   const art = await loadMapArt(dir, loaded.scenario);
   if ('problem' in art) return { ok: false, problem: formatProblem(art.problem).replace(`${root}/`, '') };
-  return { ok: true, scenario: loaded.scenario, art: art.art };
+  // Its digest too, which the browser would otherwise hash out of the whole scenario at New game.
+  return { ok: true, scenario: loaded.scenario, art: art.art, digest: scenarioDigest(loaded.scenario) };
 }
 
 export function checkedScenarioPlugin(): Plugin {

@@ -1,6 +1,7 @@
 // Indexes over a validated scenario, built once per scenario and shared by every game of it.
 
 import { englishOf } from '../scenario/localize.ts';
+import { rememberedDigest } from '../scenario/scenario-digest.ts';
 import type {
   Actor,
   Agreement,
@@ -105,10 +106,7 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
   }));
   return {
     scenario,
-    // The English scenario's, for a scenario in another language too: a record does not depend on the language.
-    digest: hashParts(JSON.stringify(englishOf(scenario)))
-      .toString(16)
-      .padStart(8, '0'),
+    digest: scenarioDigest(scenario),
     indicatorById: new Map(scenario.indicators.map((i) => [i.id, i])),
     actorById: new Map(scenario.actors.map((a) => [a.id, a])),
     actorIds: scenario.actors.map((a) => a.id),
@@ -132,6 +130,16 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
       ]),
     ),
   };
+}
+
+/**
+ * What names the scenario in a record: a hash of the English scenario's JSON, for a scenario in another language
+ * too (a record does not depend on the language). The one the build worked out, when the registry handed it in
+ * (scenario-digest.ts).
+ */
+export function scenarioDigest(scenario: Scenario): string {
+  const english = englishOf(scenario);
+  return rememberedDigest(english) ?? hashParts(JSON.stringify(english)).toString(16).padStart(8, '0');
 }
 
 export function decisionFor(c: CompiledScenario, actor: string, turnIndex: number): Decision | undefined {

@@ -10,6 +10,7 @@ import * as session from '../../src/game/session/session-module.ts';
 import { SoloFlow } from '../../src/game/solo-flow.ts';
 import { t } from '../../src/present/i18n/i18n.ts';
 import type { ScreenMirror } from '../../src/present/screens.ts';
+import { scenarioDigest } from '../../src/sim/compile.ts';
 import { miniScenario } from '../helpers/mini-scenario.ts';
 
 /** localStorage's part that the flow uses, counting every read. */
@@ -67,7 +68,7 @@ function flowWith(items: Record<string, string>, loads = true) {
   const silent = new Proxy({}, { get: () => () => undefined }) as GameAudio;
   const scenario = bundledScenario(miniScenario.meta.id, miniScenario.meta.title.text, async () => {
     if (!loads) throw new Error('offline');
-    return { checked: { ok: true, scenario: miniScenario, art: null } };
+    return { checked: { ok: true, scenario: miniScenario, art: null, digest: scenarioDigest(miniScenario) } };
   });
   const flow = new GameFlow({
     page: { announce: () => {}, openSettings: () => {}, openCredits: () => {}, openMenu: () => {} },

@@ -10,6 +10,9 @@ export interface ScenarioBundle {
   art: string | null;
 }
 
+/** A scenario checked when the game was built: the loader's answer, and with a scenario its digest (compile.ts). */
+export type CheckedLoad = (ScenarioLoad & { ok: false }) | (ScenarioLoad & { ok: true; digest: string });
+
 export type ScenarioLoad =
   | { ok: true; scenario: Scenario; art: MapArt | null }
   | { ok: false; problem: string };

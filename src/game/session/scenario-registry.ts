@@ -9,7 +9,8 @@
  * load refuses in one sentence naming it, and the others load all the same.
  */
 import type { LocaleEdit } from '../../scenario/localize.ts';
-import type { ScenarioBundle, ScenarioLoad } from './scenario-bundle.ts';
+import { rememberDigest } from '../../scenario/scenario-digest.ts';
+import type { CheckedLoad, ScenarioBundle, ScenarioLoad } from './scenario-bundle.ts';
 
 export type { MapArt, ScenarioBundle, ScenarioLoad } from './scenario-bundle.ts';
 
@@ -39,7 +40,7 @@ export type LocaleChunk = () => Promise<{ edits: readonly LocaleEdit[] }>;
  * A scenario's lazy chunk: checked when the game was built (scripts/checked-scenario-plugin.ts: what the game
  * ships), or its files as text, parsed and checked here (a scenario given at run time, and the tests of a broken one).
  */
-export type ScenarioChunk = { checked: ScenarioLoad } | { bundle: ScenarioBundle };
+export type ScenarioChunk = { checked: CheckedLoad } | { bundle: ScenarioBundle };
 
 export function bundledScenario(
   id: string,
@@ -103,7 +104,7 @@ export function bundledScenario(
 }
 
 /** A scenario checked at build time, as the registry gives it: a refusal names it, and its id must be the registry's. */
-function checkedLoad(id: string, title: string, checked: ScenarioLoad): ScenarioLoad {
+function checkedLoad(id: string, title: string, checked: CheckedLoad): ScenarioLoad {
   if (!checked.ok)
     return { ok: false, problem: `The scenario “${title}” cannot be loaded: ${checked.problem}` };
   if (checked.scenario.meta.id !== id) {
@@ -112,7 +113,9 @@ function checkedLoad(id: string, title: string, checked: ScenarioLoad): Scenario
       problem: `The scenario “${title}” cannot be loaded: its meta.id is “${checked.scenario.meta.id}”, not “${id}”`,
     };
   }
-  return checked;
+  const { digest, ...load } = checked;
+  rememberDigest(load.scenario, digest);
+  return load;
 }
 
 const SHIPPED: readonly BundledScenario[] = [
