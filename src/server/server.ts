@@ -332,6 +332,8 @@ async function ensureRoom(
   } catch (e) {
     const message = String(e instanceof Error ? e.message : e).split('\n')[0];
     log(`room ${code}: could not be brought back: ${message}`);
+    // The claim goes with the attempt: the next asker is told why too, not that another process is bringing it back.
+    matchMaker.presence.del(`crisis-table:restore:${code}`);
     return { status: 409, body: { ok: false, message } };
   }
 }

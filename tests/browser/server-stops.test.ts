@@ -6,9 +6,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { SQLITE_FILE } from '../../src/server/sqlite-store.ts';
 import { freePort, type ServerProcess, spawnServer } from '../server/support.ts';
 
 const strings = (file: string) =>
@@ -30,12 +32,12 @@ afterAll(async () => {
 });
 
 /** A server of its own, on a free port and a fresh data folder; `args` start it again on the same data. */
-async function ownServer(prefix: string): Promise<{ base: string; args: string[] }> {
+async function ownServer(prefix: string): Promise<{ base: string; args: string[]; dataDir: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const args = ['--port', String(port), '--data-dir', dataDir, '--dist-dir', inject('distDir')];
   server = await spawnServer(args);
-  return { base: `http://127.0.0.1:${port}`, args };
+  return { base: `http://127.0.0.1:${port}`, args, dataDir };
 }
 
 async function stopServer(): Promise<void> {
@@ -100,6 +102,53 @@ describe('when the classroom server stops', () => {
       const isolated = language === 'en' ? code : `\u2068${code}\u2069`;
       expect(await alert.textContent()).toBe(
         strings(language)['class.roomEnded']!.replace('{{code}}', isolated),
+      );
+      await context.close();
+    }
+  });
+
+  it("tells a phone, in its language, that a room's record cannot be brought back on this server", async () => {
+    const { base, args, dataDir } = await ownServer('crisis-broken-room-');
+    const facilitator = await new Client(base).create('classroom', {
+      role: 'facilitator',
+      scenario: 'baghdad-2021',
+      seed: 7,
+      seats: { pm: 'person' },
+      autoResolve: true,
+      key: 'broken-room-key-0123456789',
+    });
+    facilitator.onMessage('view', () => undefined);
+    facilitator.onMessage('patch', () => undefined);
+    const code = await new Promise<string>((resolve) =>
+      facilitator.onMessage('welcome', (w) => resolve(w.code)),
+    );
+    expect(await facilitator.request('command', { command: { type: 'game.start' } })).toMatchObject({
+      ok: true,
+    });
+    await stopServer();
+    // The record now names another version of the scenario: this server cannot rebuild the game from it (409).
+    const db = new Database(join(dataDir, SQLITE_FILE));
+    const changed = db
+      .prepare("UPDATE rooms SET header = json_set(header, '$.scenario.digest', '00000000') WHERE code = ?")
+      .run(code);
+    db.close();
+    expect(changed.changes).toBe(1);
+    server = await spawnServer(args);
+
+    for (const [locale, language] of [
+      ['ar-IQ', 'ar-IQ'],
+      ['en-GB', 'en'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+      const page = await context.newPage();
+      await page.goto(`${base}/class/${code}`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, language);
+      await page.locator('#classroom form button[type="submit"]').click();
+      const alert = page.locator('#classroom form [role="alert"]:not([hidden])');
+      await alert.waitFor();
+      const isolated = language === 'en' ? code : `\u2068${code}\u2069`;
+      expect(await alert.textContent()).toBe(
+        strings(language)['class.roomBroken']!.replace('{{code}}', isolated),
       );
       await context.close();
     }

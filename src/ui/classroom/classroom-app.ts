@@ -293,6 +293,8 @@ export class ClassroomApp {
     if (ensured?.status === 404) return t('class.noRoom', { code: isolate(code) });
     // An ended game stays a record that only its facilitator may open: the others are told it ended, not that it is gone.
     if (ensured?.status === 410) return t('class.roomEnded', { code: isolate(code) });
+    // A record this server cannot bring back (another version of the scenario, or one that does not replay).
+    if (ensured?.status === 409) return t('class.roomBroken', { code: isolate(code) });
     const client = this.newClient();
     try {
       await client.join(code, options, kept);
