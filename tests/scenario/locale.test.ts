@@ -348,7 +348,6 @@ describe('localizeScenario', () => {
 });
 
 describe('the shipped scenario in Arabic', () => {
-  // WAITS FOR THE TRANSLATIONS: passes once scenarios/baghdad-2021/locale/ar-IQ is complete (issue 20).
   it('has a complete ar-IQ translation, fresh and citing as the English', async () => {
     const dir = 'scenarios/baghdad-2021';
     const loaded = await loadScenarioDir(dir);
