@@ -23,10 +23,8 @@ export function nextCommand(
   if (state.phase !== 'deciding' || state.paused) return null;
   // A proposal waiting at a computer's seat is answered, and a computer's seat proposes to a person's, before
   // any computer decides: what it agrees to may weigh on what it chooses (src/sim/agreements.ts).
-  if (c.agreementById.size > 0 && mayNegotiate(state)) {
-    const agreement = computerAgreementCommand(c, state);
-    if (agreement) return agreement;
-  }
+  const agreement = computerAgreementCommand(c, state);
+  if (agreement) return agreement;
   // The seats waitingFor lists, in its order, without building its list for every command of a game.
   for (const actor in state.offers) {
     if (state.pending[actor] !== undefined || holderOf(state, actor) !== 'computer') continue;
@@ -38,18 +36,6 @@ export function nextCommand(
     };
   }
   return autoResolve && isReady(state) ? RESOLVE : null;
-}
-
-/**
- * Whether computerAgreementCommand could issue anything: it answers a proposal already made, or proposes to a
- * person's seat. A game with neither (every computer game) skips its walk over every agreement's pairs, which it
- * would otherwise take before each of the game's hundred commands (issue 18).
- */
-function mayNegotiate(state: Readonly<GameState>): boolean {
-  if (state.agreements.length > 0) return true;
-  if (state.talk.level !== 'all') return false;
-  for (const actor in state.seats) if (state.seats[actor] === 'person') return true;
-  return false;
 }
 
 /** The decision clock in milliseconds, or null when the facilitator set none. */

@@ -370,13 +370,25 @@ export function computerWeighing(
 }
 
 /**
+ * Whether the computer could have an agreement command to issue: a proposal already made (to answer), or a person's
+ * seat it may propose to. A game with neither (every computer game) skips the walk over every agreement's pairs,
+ * which the session takes before each of the game's hundred commands (issue 18).
+ */
+function mayNegotiate(s: Readonly<GameState>): boolean {
+  if (s.agreements.length > 0) return true;
+  if (s.talk.level !== 'all') return false;
+  for (const actor in s.seats) if (s.seats[actor] === 'person') return true;
+  return false;
+}
+
+/**
  * The agreement command the computer issues next, or null: first an answer to a proposal waiting at a seat it
  * holds; then a proposal from a seat it holds to a person's seat, of an agreement it has not proposed to that
  * seat before and whose terms it weighs above nothing. Never to another computer seat: the computer's games
  * stay as they were, and a person alone is the one it negotiates with.
  */
 export function computerAgreementCommand(c: CompiledScenario, s: Readonly<GameState>): Entry | null {
-  if (s.phase !== 'deciding' || s.paused) return null;
+  if (s.phase !== 'deciding' || s.paused || c.agreementById.size === 0 || !mayNegotiate(s)) return null;
   for (const item of s.agreements) {
     if (item.status !== 'pending' || holderOf(s, item.to) !== 'computer') continue;
     const def = c.agreementById.get(item.agreement);
