@@ -13,6 +13,7 @@
 // The message's acknowledgement is timed beside the decision's; the bytes a client receives in a turn include the
 // messages it was shown. `npm run bench:talk` runs the bench without and with (at the issue's pace).
 //
+// ROUNDS=N: the whole of it N times, each on a fresh server, and the headline figures as min / median / max.
 // WARM=1: a class of as many rooms plays a whole game and leaves before anything is measured: the server as it runs
 // after its first class, with V8's compiler warm (the default measures it fresh from its start; bench:class prints
 // both). In the burst, this load process's own CPU is printed beside the server's: on a 2-core machine it competes
@@ -542,7 +543,16 @@ async function warmUp(servers: Servers): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+/** One round's figures against issue 18's targets (item 3), for the summary over rounds. */
+interface Headline {
+  cpu: number;
+  burstCpu: number;
+  ownP99: number;
+  burstP99: number;
+  bytesP95: number;
+}
+
+async function main(): Promise<Headline> {
   const servers = await startServers();
   const endpoint = servers.endpoint;
   try {
@@ -669,10 +679,46 @@ async function main(): Promise<void> {
     const after = untrusted();
     if (after) console.log(`  (${after})`);
     await Promise.all(rooms.flatMap((r) => r.all.map((c) => c.close())));
+    return {
+      cpu: perRoomTurn,
+      burstCpu: (burstCpu * 1000) / (ROOMS * (TURNS - half)),
+      ownP99: quantile(staggered.spread, 0.99),
+      burstP99: quantile(burst.spread, 0.99),
+      bytesP95: quantile([...staggered.bytes, ...burst.bytes], 0.95),
+    };
   } finally {
     await servers.stop();
   }
 }
 
-await main();
+/**
+ * ROUNDS=N: the whole bench N times, each on a fresh server (and its own warm-up with WARM), then the headline
+ * figures as min / median / max over the rounds beside their targets, the verdict on the median (issue 18, item 5).
+ */
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
+const rounds: Headline[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  if (ROUNDS > 1) console.log(`--- round ${r + 1} of ${ROUNDS}`);
+  rounds.push(await main());
+}
+if (ROUNDS > 1) {
+  const line = (name: string, of: (h: Headline) => number, target: number, unit: string, digits = 1) => {
+    const xs = rounds.map(of).sort((a, b) => a - b);
+    const mid = quantile(xs, 0.5);
+    const f = (n: number) => n.toFixed(digits);
+    console.log(
+      `  ${name}: ${f(xs[0]!)} / ${f(mid)} / ${f(xs[xs.length - 1]!)}${unit} (target ≤ ${target}${unit}: ${verdict(mid <= target)} at the median)`,
+    );
+  };
+  console.log(
+    `over ${ROUNDS} rounds, each a fresh server${WARM > 0 ? ' warmed by a whole class' : ''}, min / median / max:`,
+  );
+  line('server CPU per room-turn', (h) => h.cpu, 5, ' ms');
+  line('server CPU per room-turn in the burst alone', (h) => h.burstCpu, 5, ' ms');
+  line('last decision → views p99, rooms on their own time', (h) => h.ownP99, 50, ' ms');
+  line('last decision → views p99, all rooms at once', (h) => h.burstP99, 100, ' ms');
+  line('bytes per client per turn, p95', (h) => h.bytesP95, 4096, ' B', 0);
+  const busy = untrusted(rounds.map((h) => h.cpu));
+  if (busy) console.log(`  (${busy})`);
+}
 process.exit(0);
