@@ -33,6 +33,8 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import type { ClientView, SeatClientView } from '../src/present/classroom-screens.ts';
 import { seatCode } from '../src/server/room-rules.ts';
 import type { ClassroomClient as Link } from '../src/session/classroom-client.ts';
+// The seeded stream the tests pick their players' moves with: here, the think times are the same on every run.
+import { rngFor } from '../tests/helpers/test-rng.ts';
 import { untrusted } from './web/stats.ts';
 
 const ROOMS = Number(process.env.ROOMS ?? 20);
@@ -230,17 +232,6 @@ const noFigures = (): Figures => ({
   bytes: [],
   byRole: { seat: [], console: [], projector: [] },
 });
-
-/** A small seeded generator: the think times are the same on every run. */
-function rngFor(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
